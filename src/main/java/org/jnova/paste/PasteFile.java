@@ -69,12 +69,13 @@ public final class PasteFile {
         Map<String, Map<String, String>> raw = new LinkedHashMap<>();
         Map<String, String> current = null;
         String currentKey = null;
+        int blankLines = 0;
         int number = 0;
         for (String line : lines) {
             number++;
             String stripped = line.strip();
             if (stripped.isEmpty()) {
-                currentKey = null;
+                blankLines++;
                 continue;
             }
             if (stripped.startsWith("#") || stripped.startsWith(";")) {
@@ -82,9 +83,13 @@ public final class PasteFile {
             }
             boolean indented = Character.isWhitespace(line.charAt(0));
             if (indented && current != null && currentKey != null) {
-                current.merge(currentKey, stripped, (old, more) -> old.isEmpty() ? more : old + "\n" + more);
+                // a value continues on indented lines; blank lines in between stay in it, as in ConfigParser
+                String separator = "\n".repeat(blankLines + 1);
+                current.merge(currentKey, stripped, (old, more) -> old.isEmpty() ? more : old + separator + more);
+                blankLines = 0;
                 continue;
             }
+            blankLines = 0;
             if (stripped.startsWith("[") && stripped.endsWith("]")) {
                 String header = stripped.substring(1, stripped.length() - 1).strip();
                 if (raw.containsKey(header)) {
