@@ -1,0 +1,102 @@
+package org.jnova.api.middleware;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jnova.api.RequestAttributes;
+import org.jnova.context.RequestContext;
+import org.jnova.wsgi.App;
+import org.jnova.wsgi.Middleware;
+import org.jnova.wsgi.Request;
+import org.jnova.wsgi.Response;
+import org.slf4j.MDC;
+
+/**
+ * nova's {@code noauth2} ({@code NoAuthMiddleware}), for development and tests only: it
+ * checks nothing. {@code X-Auth-Token: user:project} (or just {@code name}, then user and
+ * project are both {@code name}) becomes the request's {@link RequestContext}; the user
+ * {@code admin} is an administrator (role {@code admin}), anyone else has no roles.
+ *
+ * <p>A request without {@code X-Auth-Token} is answered at once, as an Auth 1.1 login:
+ * 204 with {@code X-Auth-Token: <user>:<project>} from {@code X-Auth-User} and
+ * {@code X-Auth-Project-Id} (both {@code admin} by default) and
+ * {@code X-Server-Management-Url}: the request URL with the project id appended.
+ */
+public final class NoAuth2 implements Middleware {
+    @Override
+    public App wrap(App next) {
+        Objects.requireNonNull(next, "next is null");
+        return request -> {
+            Optional<String> token = request.headers().first("X-Auth-Token");
+            if (token.isEmpty()) {
+                return login(request);
+            }
+            RequestContext context = context(request, token.get());
+            request.setAttribute(RequestAttributes.CONTEXT, context);
+            String outer = MDC.get("user_identity");
+            MDC.put("user_identity", context.logIdentity());
+            try {
+                return next.handle(request);
+            } finally {
+                if (outer == null) {
+                    MDC.remove("user_identity");
+                } else {
+                    MDC.put("user_identity", outer);
+                }
+            }
+        };
+    }
+
+    private static Response login(Request request) {
+        String user = request.headers().first("X-Auth-User").orElse("admin");
+        String project = request.headers().first("X-Auth-Project-Id").orElse("admin");
+        String url = stripTrailingSlashes(requestUrl(request)) + "/" + project;
+        Response response = Response.empty(204);
+        response.headers().add("X-Auth-Token", user + ":" + project);
+        response.headers().add("X-Server-Management-Url", url);
+        response.headers().add("Content-Type", "text/plain; charset=UTF-8");
+        return response;
+    }
+
+    private static RequestContext context(Request request, String token) {
+        int colon = token.indexOf(':');
+        String user = colon < 0 ? token : token.substring(0, colon);
+        String project = colon < 0 ? "" : token.substring(colon + 1);
+        if (project.isEmpty()) {
+            project = user;
+        }
+        boolean admin = user.equals("admin");
+        String requestId = request.<String>attribute(RequestAttributes.REQUEST_ID).orElseGet(RequestId::newRequestId);
+        Optional<String> globalRequestId = request.attribute(RequestId.GLOBAL_REQUEST_ID);
+        return new RequestContext(user, Optional.of(project), admin ? List.of("admin") : List.of(), admin, requestId,
+                globalRequestId, Optional.empty(), Optional.of(token), Optional.empty(), Optional.empty());
+    }
+
+    /** The URL as webob's {@code Request.url} writes it: quoted path, then the query string. */
+    private static String requestUrl(Request request) {
+        String url = request.hostUrl() + quote(request.scriptName()) + quote(request.pathInfo());
+        return request.queryString().isEmpty() ? url : url + "?" + request.queryString();
+    }
+
+    private static String stripTrailingSlashes(String url) {
+        int end = url.length();
+        while (end > 0 && url.charAt(end - 1) == '/') {
+            end--;
+        }
+        return url.substring(0, end);
+    }
+
+    private static String quote(String path) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "_.-~/:@&+$,".indexOf(c) >= 0) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,63 @@
+package org.jnova.api.middleware;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.jnova.api.RequestAttributes;
+import org.jnova.wsgi.App;
+import org.jnova.wsgi.Middleware;
+import org.jnova.wsgi.Request;
+import org.jnova.wsgi.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One INFO line per request, in nova's request-log format:
+ * {@code <addr> "<METHOD> <path?query>" status: <code> len: <bytes> microversion: <X.Y> time: <seconds>}.
+ * The microversion is the one the API router served ({@link RequestAttributes#API_VERSION}),
+ * {@code -} when none; a request that fails with an exception is logged as status 500.
+ * With {@code [api] use_forwarded_for} the address comes from {@code X-Forwarded-For}.
+ */
+public final class RequestLog implements Middleware {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
+
+    private final boolean useForwardedFor;
+
+    public RequestLog(boolean useForwardedFor) {
+        this.useForwardedFor = useForwardedFor;
+    }
+
+    @Override
+    public App wrap(App next) {
+        Objects.requireNonNull(next, "next is null");
+        return request -> {
+            long start = System.nanoTime();
+            Response response = null;
+            try {
+                response = next.handle(request);
+                return response;
+            } finally {
+                log(request, response, start);
+            }
+        };
+    }
+
+    private void log(Request request, Response response, long start) {
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        String address = request.remoteAddr().isEmpty() ? "-" : request.remoteAddr();
+        if (useForwardedFor) {
+            address = request.headers().first("X-Forwarded-For").orElse(address);
+        }
+        String uri = request.scriptName() + request.pathInfo();
+        if (!request.queryString().isEmpty()) {
+            uri += "?" + request.queryString();
+        }
+        String status = response == null ? "500" : String.valueOf(response.status());
+        int length = response == null ? 0 : response.body().length;
+        String microversion = request.<String>attribute(RequestAttributes.API_VERSION).orElse("-");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("{} \"{} {}\" status: {} len: {} microversion: {} time: {}", address, request.method(), uri, status,
+                length, microversion, String.format(Locale.ROOT, "%.6f", seconds));
+    }
+}
