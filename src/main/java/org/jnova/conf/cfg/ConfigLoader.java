@@ -1,0 +1,187 @@
+package org.jnova.conf.cfg;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.jnova.exception.ConfigError;
+
+/**
+ * Builds a {@link ConfigOpts} from {@link ParsedArgs}: reads every source in order (later
+ * values win), then the command-line overrides, then substitutes {@code $name} /
+ * {@code ${group.name}} references and converts and checks every value. Options nobody declared
+ * and deprecated names produce one warning each ({@link ConfigOpts#warnings()}); every bad value
+ * is collected and all are reported together in one {@link ConfigError}.
+ */
+public final class ConfigLoader {
+    private final Map<String, Opt<?>> byName = new LinkedHashMap<>();
+    private final Map<String, Opt<?>> byDeprecatedName = new HashMap<>();
+    private final Map<String, RawValue> raw = new HashMap<>();
+    private final Set<String> warnings = new LinkedHashSet<>();
+    private final List<String> errors = new ArrayList<>();
+    private final List<Path> filesRead = new ArrayList<>();
+
+    /** Text for one option and where it came from ("/etc/nova/nova.conf line 12"). */
+    private record RawValue(String text, String origin) {
+    }
+
+    private ConfigLoader(Collection<Opt<?>> options) {
+        for (Opt<?> opt : options) {
+            byName.put(ConfigOpts.key(opt.group(), opt.name()), opt);
+        }
+        for (Opt<?> opt : options) {
+            for (Opt.DeprecatedName old : opt.deprecatedNames()) {
+                String key = ConfigOpts.key(old.group(), old.name());
+                if (!byName.containsKey(key)) {
+                    byDeprecatedName.put(key, opt);
+                }
+            }
+        }
+    }
+
+    /**
+     * Loads {@code options} from the sources and overrides in {@code args}.
+     *
+     * @throws ConfigError listing every unreadable source and every bad value
+     */
+    public static ConfigOpts load(Collection<Opt<?>> options, ParsedArgs args) {
+        return new ConfigLoader(options).run(options, args);
+    }
+
+    private ConfigOpts run(Collection<Opt<?>> options, ParsedArgs args) {
+        for (ConfigSource source : args.sources()) {
+            if (source.kind() == ConfigSource.Kind.FILE) {
+                if (Files.isRegularFile(source.path())) {
+                    readFile(source.path());
+                } else {
+                    errors.add("Failed to find some config files: " + source.path());
+                }
+            } else {
+                readDir(source.path());
+            }
+        }
+        for (Map.Entry<String, String> override : args.overrides().entrySet()) {
+            Opt<?> opt = lookupQualified(override.getKey());
+            if (opt == null) {
+                errors.add("command line: no such option " + override.getKey());
+            } else {
+                raw.put(ConfigOpts.key(opt.group(), opt.name()), new RawValue(override.getValue(), "command line"));
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        Substitution substitution = new Substitution(byName, this::textOf, warnings::add);
+        for (Opt<?> opt : options) {
+            String key = ConfigOpts.key(opt.group(), opt.name());
+            RawValue value = raw.get(key);
+            if (value != null) {
+                convert(opt, value, substitution).ifPresent(v -> values.put(key, v));
+                if (!values.containsKey(key)) {
+                    values.put(key, null);
+                }
+            } else if (opt.defaultValue().orElse(null) instanceof String text && text.contains("$")) {
+                values.put(key, substitution.apply(opt, text));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigError(errors.size() + " configuration error(s):\n  " + String.join("\n  ", errors));
+        }
+        return new ConfigOpts(options, values, new ConfigSources(args, filesRead), List.copyOf(warnings));
+    }
+
+    private void readDir(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            errors.add("Config dir not found: " + dir);
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(p -> p.getFileName().toString().endsWith(".conf"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .forEach(this::readFile);
+        } catch (IOException e) {
+            errors.add("Cannot read config dir " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private void readFile(Path path) {
+        IniFile file;
+        try {
+            file = IniFile.read(path);
+        } catch (IniFile.ParseError e) {
+            errors.add("Failed to parse " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            errors.add("Cannot read config file " + path + ": " + e);
+            return;
+        }
+        filesRead.add(path);
+        // Within one file the current name beats a deprecated one, whatever the line order.
+        List<IniFile.Entry> current = new ArrayList<>();
+        for (IniFile.Entry entry : file.entries()) {
+            String key = ConfigOpts.key(entry.section(), entry.key());
+            Opt<?> deprecatedFor = byDeprecatedName.get(key);
+            if (byName.containsKey(key)) {
+                current.add(entry);
+            } else if (deprecatedFor != null) {
+                warnings.add("Option \"" + entry.key() + "\" from group \"" + entry.section()
+                        + "\" is deprecated. Use option \"" + deprecatedFor.name() + "\" from group \""
+                        + deprecatedFor.group() + "\".");
+                put(deprecatedFor, entry, path);
+            } else {
+                warnings.add("Unknown option [" + entry.section() + "] " + entry.key() + " in " + path
+                        + " is ignored.");
+            }
+        }
+        for (IniFile.Entry entry : current) {
+            put(byName.get(ConfigOpts.key(entry.section(), entry.key())), entry, path);
+        }
+    }
+
+    private void put(Opt<?> opt, IniFile.Entry entry, Path path) {
+        raw.put(ConfigOpts.key(opt.group(), opt.name()), new RawValue(entry.value(), path + " line " + entry.line()));
+    }
+
+    private Opt<?> lookupQualified(String qualified) {
+        int dot = qualified.indexOf('.');
+        String key = dot < 0
+                ? ConfigOpts.key(Opt.DEFAULT_GROUP, qualified)
+                : ConfigOpts.key(qualified.substring(0, dot), qualified.substring(dot + 1));
+        return byName.get(key);
+    }
+
+    /** The text an option has before conversion: its raw value, else its default formatted. */
+    private String textOf(Opt<?> opt) {
+        RawValue value = raw.get(ConfigOpts.key(opt.group(), opt.name()));
+        if (value != null) {
+            return value.text();
+        }
+        return opt.defaultValue().map(v -> ConfigOpts.formatUnchecked(opt, v)).orElse("");
+    }
+
+    private java.util.Optional<Object> convert(Opt<?> opt, RawValue value, Substitution substitution) {
+        String where = value.origin() + ": [" + opt.group() + "] " + opt.name();
+        Object parsed;
+        try {
+            String text = value.text().contains("$") ? substitution.apply(opt, value.text()) : value.text();
+            parsed = opt.type().parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(where + ": " + e.getMessage());
+            return java.util.Optional.empty();
+        }
+        String problem = OptChecks.problem(opt, parsed);
+        if (problem != null) {
+            errors.add(where + ": " + problem);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(parsed);
+    }
+}
