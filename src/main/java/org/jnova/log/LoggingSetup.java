@@ -1,0 +1,124 @@
+package org.jnova.log;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import org.jnova.conf.DefaultOpts;
+import org.jnova.conf.cfg.ConfigOpts;
+import org.slf4j.LoggerFactory;
+
+/**
+ * oslo.log's {@code logging.setup(CONF, "nova")} on Logback: the root level from {@code debug},
+ * per-logger levels from {@code default_log_levels}, oslo's line formats ({@link OsloLayout}),
+ * and the handlers oslo.log picks: a file when {@code log_file}/{@code log_dir} give a path,
+ * standard error when {@code use_stderr}, otherwise standard output. Calling it again (after a
+ * SIGHUP reload) replaces the previous setup. Config warnings collected while loading are
+ * logged once logging works, under {@code oslo_config.cfg}.
+ */
+public final class LoggingSetup {
+    private LoggingSetup() {
+    }
+
+    /** Configures the process's Logback context (the one SLF4J uses). */
+    public static void setup(ConfigOpts conf, String binary) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            throw new IllegalStateException("SLF4J is not bound to Logback");
+        }
+        configure(context, conf, binary);
+    }
+
+    /** Configures {@code context} from {@code conf}; {@code binary} names the file under log_dir. */
+    public static void configure(LoggerContext context, ConfigOpts conf, String binary) {
+        context.reset();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Boolean.TRUE.equals(conf.get(DefaultOpts.DEBUG)) ? Level.DEBUG : Level.INFO);
+        List<String> levels = conf.get(DefaultOpts.DEFAULT_LOG_LEVELS);
+        for (String pair : levels == null ? List.<String>of() : levels) {
+            int equal = pair.indexOf('=');
+            if (equal > 0) {
+                context.getLogger(pair.substring(0, equal).strip()).setLevel(level(pair.substring(equal + 1)));
+            }
+        }
+        OsloLayout layout = new OsloLayout(new OsloLayout.Formats(
+                conf.get(DefaultOpts.LOGGING_CONTEXT_FORMAT_STRING),
+                conf.get(DefaultOpts.LOGGING_DEFAULT_FORMAT_STRING),
+                conf.get(DefaultOpts.LOGGING_DEBUG_FORMAT_SUFFIX),
+                conf.get(DefaultOpts.LOGGING_EXCEPTION_PREFIX),
+                conf.get(DefaultOpts.LOG_DATE_FORMAT),
+                conf.get(DefaultOpts.INSTANCE_UUID_FORMAT)));
+        layout.setContext(context);
+        layout.start();
+        Path logPath = logFilePath(conf, binary);
+        if (logPath != null) {
+            FileAppender<ILoggingEvent> file = new FileAppender<>();
+            file.setFile(logPath.toString());
+            file.setAppend(true);
+            attach(context, root, file, layout, "file");
+        }
+        if (Boolean.TRUE.equals(conf.get(DefaultOpts.USE_STDERR))) {
+            ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+            stderr.setTarget("System.err");
+            attach(context, root, stderr, layout, "stderr");
+        }
+        if (logPath == null && !Boolean.TRUE.equals(conf.get(DefaultOpts.USE_STDERR))) {
+            attach(context, root, new ConsoleAppender<>(), layout, "stdout");
+        }
+        org.slf4j.Logger cfgLog = context.getLogger("oslo_config.cfg");
+        for (String warning : conf.warnings()) {
+            cfgLog.warn(warning);
+        }
+        if (conf.get(DefaultOpts.LOG_CONFIG_APPEND) != null) {
+            cfgLog.warn("log_config_append ({}) is a Python logging file, which jnova cannot read; using the"
+                    + " logging options instead", conf.get(DefaultOpts.LOG_CONFIG_APPEND));
+        }
+    }
+
+    /** oslo.log's rule: log_dir/log_file, or log_file, or log_dir/&lt;binary&gt;.log, or none. */
+    public static Path logFilePath(ConfigOpts conf, String binary) {
+        String file = conf.get(DefaultOpts.LOG_FILE);
+        String dir = conf.get(DefaultOpts.LOG_DIR);
+        if (file != null && !file.isEmpty()) {
+            return dir == null || dir.isEmpty() ? Path.of(file) : Path.of(dir).resolve(file);
+        }
+        if (dir != null && !dir.isEmpty()) {
+            return Path.of(dir).resolve(binary + ".log");
+        }
+        return null;
+    }
+
+    private static void attach(LoggerContext context, Logger root, OutputStreamAppender<ILoggingEvent> appender,
+            OsloLayout layout, String name) {
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        appender.setContext(context);
+        appender.setName(name);
+        appender.setEncoder(encoder);
+        appender.start();
+        root.addAppender((Appender<ILoggingEvent>) appender);
+    }
+
+    static Level level(String text) {
+        return switch (text.strip().toUpperCase(Locale.ROOT)) {
+            case "WARN", "WARNING" -> Level.WARN;
+            case "CRITICAL", "FATAL", "ERROR" -> Level.ERROR;
+            case "TRACE" -> Level.TRACE;
+            case "DEBUG" -> Level.DEBUG;
+            case "NOTSET", "ALL" -> Level.ALL;
+            default -> Level.INFO;
+        };
+    }
+}
