@@ -27,6 +27,7 @@ public final class ConfigLoader {
     private final Map<String, Opt<?>> byDeprecatedName = new HashMap<>();
     private final Map<String, RawValue> raw = new HashMap<>();
     private final Set<String> warnings = new LinkedHashSet<>();
+    private final Set<String> warnedNames = new java.util.HashSet<>();
     private final List<String> errors = new ArrayList<>();
     private final List<Path> filesRead = new ArrayList<>();
 
@@ -132,17 +133,24 @@ public final class ConfigLoader {
             if (byName.containsKey(key)) {
                 current.add(entry);
             } else if (deprecatedFor != null) {
-                warnings.add("Option \"" + entry.key() + "\" from group \"" + entry.section()
+                warnOnce(key, "Option \"" + entry.key() + "\" from group \"" + entry.section()
                         + "\" is deprecated. Use option \"" + deprecatedFor.name() + "\" from group \""
                         + deprecatedFor.group() + "\".");
                 put(deprecatedFor, entry, path);
             } else {
-                warnings.add("Unknown option [" + entry.section() + "] " + entry.key() + " in " + path
+                warnOnce(key, "Unknown option [" + entry.section() + "] " + entry.key() + " in " + path
                         + " is ignored.");
             }
         }
         for (IniFile.Entry entry : current) {
             put(byName.get(ConfigOpts.key(entry.section(), entry.key())), entry, path);
+        }
+    }
+
+    /** One warning per old or unknown name, however many files repeat it. */
+    private void warnOnce(String nameKey, String warning) {
+        if (warnedNames.add(nameKey)) {
+            warnings.add(warning);
         }
     }
 
