@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
@@ -41,6 +42,10 @@ public final class LoggingSetup {
     /** Configures {@code context} from {@code conf}; {@code binary} names the file under log_dir. */
     public static void configure(LoggerContext context, ConfigOpts conf, String binary) {
         context.reset();
+        if (context.getMDCAdapter() == null && org.slf4j.MDC.getMDCAdapter() instanceof LogbackMDCAdapter mdc) {
+            context.setMDCAdapter(mdc);
+        }
+        context.start();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Boolean.TRUE.equals(conf.get(DefaultOpts.DEBUG)) ? Level.DEBUG : Level.INFO);
         List<String> levels = conf.get(DefaultOpts.DEFAULT_LOG_LEVELS);
