@@ -98,7 +98,7 @@ public final class GuruMeditationReport {
     }
 
     private static String centred(String edge, String title) {
-        int inner = WIDTH - 2 * edge.length();
+        int inner = Math.max(WIDTH - 2 * edge.length(), title.length() + 2);
         int left = (inner - title.length()) / 2;
         return edge + " ".repeat(left) + title + " ".repeat(inner - left - title.length()) + edge;
     }
