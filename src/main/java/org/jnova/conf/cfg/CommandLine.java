@@ -53,6 +53,28 @@ public final class CommandLine {
         return parse(argv, project, project, options, SearchPath.standard(project));
     }
 
+    /** Parses {@code argv} with the standard search path; {@code prog} ({@code nova-api}) names a second file. */
+    public static ParsedArgs parse(String[] argv, String project, String prog, Collection<Opt<?>> options) {
+        return parse(argv, project, prog, options, SearchPath.standard(project));
+    }
+
+    /**
+     * Answers {@code --help} and {@code --version} as argparse does, on {@code out}; returns true
+     * when one was given and the program should now exit with status 0.
+     */
+    public static boolean printHelpOrVersion(ParsedArgs args, Collection<Opt<?>> options, String version,
+            java.io.PrintStream out) {
+        if (args.help()) {
+            out.print(usage(args.prog(), options));
+        } else if (args.version()) {
+            out.println(version);
+        } else {
+            return false;
+        }
+        out.flush();
+        return true;
+    }
+
     /**
      * Parses {@code argv}. {@code options} are all declared options; those marked
      * {@code cli} become flags. {@code searchPath} supplies the default files and dirs.

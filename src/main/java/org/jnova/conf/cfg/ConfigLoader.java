@@ -100,7 +100,7 @@ public final class ConfigLoader {
 
     private void readDir(Path dir) {
         if (!Files.isDirectory(dir)) {
-            errors.add("Config dir not found: " + dir);
+            errors.add("Failed to read config file directory: " + dir);
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {

@@ -117,6 +117,15 @@ class ConfigLoaderTest {
         assertThat(args.version()).isTrue();
         assertThat(CommandLine.usage("nova-api", options())).contains("--config-file PATH", "-d, --debug",
                 "--log-file LOG_FILE", "--nodebug");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        assertThat(CommandLine.printHelpOrVersion(args, options(), "26.0.0", new java.io.PrintStream(out))).isTrue();
+        assertThat(out.toString()).startsWith("usage: nova-api ");
+        ParsedArgs versionOnly = CommandLine.parse(new String[] {"--version"}, "nova", "nova-api", options(),
+                new SearchPath(List.of()));
+        out.reset();
+        assertThat(CommandLine.printHelpOrVersion(versionOnly, options(), "26.0.0", new java.io.PrintStream(out)))
+                .isTrue();
+        assertThat(out.toString()).isEqualTo("26.0.0" + System.lineSeparator());
         assertThatThrownBy(() -> load("--frobnicate")).isInstanceOf(ConfigError.class)
                 .hasMessageContaining("unrecognized arguments: --frobnicate");
     }
@@ -164,6 +173,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining(two + " line 4: [DEFAULT] debug: Unexpected boolean value 'maybe'")
                 .hasMessageContaining(two + " line 5: [DEFAULT] osapi_compute_listen_port: Port 70000")
                 .hasMessageContaining("Failed to find some config files: " + tmp.resolve("missing.conf"));
+        assertThatThrownBy(() -> load("--config-dir", tmp.resolve("nodir").toString()))
+                .hasMessageContaining("Failed to read config file directory: " + tmp.resolve("nodir"));
     }
 
     @Test
