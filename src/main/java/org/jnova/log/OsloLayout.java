@@ -15,8 +15,9 @@ import ch.qos.logback.core.LayoutBase;
 /**
  * Formats log lines as oslo.log's {@code ContextFormatter}: with a {@code request_id} in the MDC
  * the context format ({@code ... [global_request_id request_id user_identity] message}), else
- * the default format ({@code ... [-] message}); DEBUG lines get the debug suffix; every line of
- * a stack trace gets the exception prefix. Field names are oslo's ({@code asctime},
+ * the default format ({@code ... [-] message}); WARNING and above with an exception end in
+ * {@code : <exception summary>}; DEBUG lines get the debug suffix; every line of a stack trace
+ * gets the exception prefix. Field names are oslo's ({@code asctime},
  * {@code msecs}, {@code process}, {@code levelname}, {@code name}, {@code instance},
  * {@code funcName}, {@code pathname}, {@code lineno}, {@code threadName}, any MDC key).
  * The MDC key {@code instance_uuid} fills {@code %(instance)s} through {@code instance_uuid_format}.
@@ -59,7 +60,12 @@ public final class OsloLayout extends LayoutBase<ILoggingEvent> {
         boolean hasContext = requestId != null && !requestId.isEmpty();
         Record record = new Record(event, mdc, hasContext);
         StringBuilder out = new StringBuilder(160);
-        (hasContext ? context : plain).render(record::field, out);
+        PercentFormat format = hasContext ? context : plain;
+        format.render(record::field, out);
+        String summary = record.errorSummary();
+        if (!summary.isEmpty() && !format.source().contains("%(error_summary)s")) {
+            out.append(": ").append(summary);
+        }
         if (event.getLevel() == Level.DEBUG && !debugSuffix.isEmpty()) {
             out.append(' ');
             debugSuffix.render(record::field, out);
@@ -105,8 +111,19 @@ public final class OsloLayout extends LayoutBase<ILoggingEvent> {
                 case "lineno" -> caller() == null ? 0 : caller().getLineNumber();
                 case "global_request_id" -> mdc.getOrDefault(name, hasContext ? "None" : "-");
                 case "user_identity" -> mdc.getOrDefault(name, "");
+                case "error_summary" -> errorSummary().isEmpty() ? "-" : errorSummary();
                 default -> mdc.getOrDefault(name, "");
             };
+        }
+
+        /** oslo.log's error summary: the exception's one-line form, for WARNING and above. */
+        String errorSummary() {
+            if (event.getThrowableProxy() == null || !event.getLevel().isGreaterOrEqual(Level.WARN)) {
+                return "";
+            }
+            String message = event.getThrowableProxy().getMessage();
+            String type = event.getThrowableProxy().getClassName();
+            return message == null ? type : type + ": " + message;
         }
 
         private String instance() {

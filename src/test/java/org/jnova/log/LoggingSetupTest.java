@@ -84,7 +84,8 @@ class LoggingSetupTest {
         List<String> lines = logLines();
         assertThat(lines.get(0)).matches(STAMP + " " + PID + " DEBUG nova\\.test \\[-\\] details"
                 + " debugAddsTheSuffixAndExceptionsArePrefixedLineByLine org/jnova/log/LoggingSetupTest\\.java:\\d+");
-        assertThat(lines.get(1)).endsWith(" ERROR nova.test [-] Unexpected exception in API method");
+        assertThat(lines.get(1)).endsWith(" ERROR nova.test [-] Unexpected exception in API method:"
+                + " java.lang.IllegalStateException: boom");
         assertThat(lines.subList(2, lines.size())).isNotEmpty().allMatch(l -> l.matches(STAMP + " " + PID
                 + " ERROR nova\\.test .*"));
         assertThat(lines.get(2)).endsWith("ERROR nova.test java.lang.IllegalStateException: boom");
