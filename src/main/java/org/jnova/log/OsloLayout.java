@@ -45,6 +45,7 @@ public final class OsloLayout extends LayoutBase<ILoggingEvent> {
     private final long pid = ProcessHandle.current().pid();
 
     public OsloLayout(Formats formats) {
+        requireNonNull(formats, "formats is null");
         this.context = new PercentFormat(formats.context());
         this.plain = new PercentFormat(formats.plain());
         this.debugSuffix = new PercentFormat(formats.debugSuffix());

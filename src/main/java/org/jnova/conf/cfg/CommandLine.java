@@ -21,7 +21,7 @@ import org.jnova.exception.ConfigError;
 public final class CommandLine {
     private final Map<String, CliFlag> flags = new LinkedHashMap<>();
 
-    private record CliFlag(Opt<?> opt, boolean negated) {
+    private record CliFlag(Opt<?> opt, boolean negated, boolean deprecated) {
         boolean isBoolean() {
             return opt.type() == OptType.BOOLEAN;
         }
@@ -32,19 +32,19 @@ public final class CommandLine {
             if (!opt.cli()) {
                 continue;
             }
-            addFlag(opt.cliFlag(), opt);
-            opt.shortName().ifPresent(letter -> flags.put("-" + letter, new CliFlag(opt, false)));
+            addFlag(opt.cliFlag(), opt, false);
+            opt.shortName().ifPresent(letter -> flags.put("-" + letter, new CliFlag(opt, false, false)));
             for (Opt.DeprecatedName old : opt.deprecatedNames()) {
                 String base = Opt.DEFAULT_GROUP.equals(old.group()) ? old.name() : old.group() + "-" + old.name();
-                addFlag("--" + base.replace('_', '-'), opt);
+                addFlag("--" + base.replace('_', '-'), opt, true);
             }
         }
     }
 
-    private void addFlag(String flag, Opt<?> opt) {
-        flags.put(flag, new CliFlag(opt, false));
+    private void addFlag(String flag, Opt<?> opt, boolean deprecated) {
+        flags.putIfAbsent(flag, new CliFlag(opt, false, deprecated));
         if (opt.type() == OptType.BOOLEAN) {
-            flags.put("--no" + flag.substring(2), new CliFlag(opt, true));
+            flags.putIfAbsent("--no" + flag.substring(2), new CliFlag(opt, true, deprecated));
         }
     }
 
@@ -89,6 +89,7 @@ public final class CommandLine {
         Map<String, String> overrides = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         boolean help = false;
         boolean version = false;
         boolean filesGiven = false;
@@ -121,15 +122,36 @@ public final class CommandLine {
                         } else {
                             positional.add(arg);
                         }
-                    } else if (flag.isBoolean() && inlineValue == null) {
-                        overrides.put(flag.opt().qualifiedName(), String.valueOf(!flag.negated()));
                     } else {
-                        String value = inlineValue != null ? inlineValue : valueAfter(argv, i++, name);
-                        overrides.put(flag.opt().qualifiedName(), value);
+                        if (flag.deprecated()) {
+                            warnings.add("Command-line flag " + name + " is deprecated. Use " + flag.opt().cliFlag()
+                                    + " instead.");
+                        }
+                        putOverride(argv, i, name, inlineValue, flag, overrides);
+                        if (inlineValue == null && !flag.isBoolean()) {
+                            i++;
+                        }
                     }
                 }
             }
         }
+        return finish(argv, project, prog, searchPath, given, overrides, positional, unknown, warnings,
+                help, version, filesGiven, dirsGiven);
+    }
+
+    private static void putOverride(List<String> argv, int i, String name, String inlineValue, CliFlag flag,
+            Map<String, String> overrides) {
+        if (flag.isBoolean() && inlineValue == null) {
+            overrides.put(flag.opt().qualifiedName(), String.valueOf(!flag.negated()));
+        } else {
+            overrides.put(flag.opt().qualifiedName(), inlineValue != null ? inlineValue : valueAfter(argv, i, name));
+        }
+    }
+
+    private static ParsedArgs finish(List<String> argv, String project, String prog, SearchPath searchPath,
+            List<ConfigSource> given, Map<String, String> overrides, List<String> positional,
+            List<String> unknown, List<String> warnings, boolean help, boolean version, boolean filesGiven,
+            boolean dirsGiven) {
         if (!unknown.isEmpty()) {
             throw new ConfigError(prog + ": error: unrecognized arguments: " + String.join(" ", unknown));
         }
@@ -141,7 +163,8 @@ public final class CommandLine {
             defaults(project, prog, ".conf.d", searchPath, ConfigSource.Kind.DIR, sources);
         }
         sources.addAll(given);
-        return new ParsedArgs(project, prog, argv, sources, overrides, searchPath, help, version, positional);
+        return new ParsedArgs(project, prog, argv, sources, overrides, searchPath, help, version, positional,
+                warnings);
     }
 
     private static void defaults(String project, String prog, String suffix, SearchPath searchPath,

@@ -58,7 +58,16 @@ public final class ConfigLoader {
         return new ConfigLoader(options).run(options, args);
     }
 
+    /**
+     * Parses {@code argv} ({@link CommandLine#parse(String[], String, String, Collection)}, standard
+     * search path) and loads {@code options} from it.
+     */
+    public static ConfigOpts load(Collection<Opt<?>> options, String[] argv, String project, String prog) {
+        return load(options, CommandLine.parse(argv, project, prog, options));
+    }
+
     private ConfigOpts run(Collection<Opt<?>> options, ParsedArgs args) {
+        warnings.addAll(args.warnings());
         for (ConfigSource source : args.sources()) {
             if (source.kind() == ConfigSource.Kind.FILE) {
                 if (Files.isRegularFile(source.path())) {

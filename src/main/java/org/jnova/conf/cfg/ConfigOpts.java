@@ -35,6 +35,7 @@ public final class ConfigOpts {
     }
 
     ConfigOpts(Collection<Opt<?>> options, Map<String, Object> values, ConfigSources sources, List<String> warnings) {
+        Objects.requireNonNull(options, "options is null");
         for (Opt<?> opt : options) {
             declared.put(key(opt.group(), opt.name()), opt);
         }

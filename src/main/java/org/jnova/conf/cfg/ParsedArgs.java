@@ -19,6 +19,7 @@ import java.util.Map;
  * @param overrides command-line values, applied after every file
  * @param searchPath where {@link ConfigOpts#findFile} looks after the config files' dirs
  * @param positional arguments that are not options
+ * @param warnings deprecated flags used ({@code --logfile}), one line each
  */
 public record ParsedArgs(
         String project,
@@ -29,7 +30,8 @@ public record ParsedArgs(
         SearchPath searchPath,
         boolean help,
         boolean version,
-        List<String> positional) {
+        List<String> positional,
+        List<String> warnings) {
     public ParsedArgs {
         requireNonNull(project, "project is null");
         requireNonNull(prog, "prog is null");
@@ -38,11 +40,12 @@ public record ParsedArgs(
         overrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
         requireNonNull(searchPath, "searchPath is null");
         positional = List.copyOf(positional);
+        warnings = List.copyOf(warnings);
     }
 
     /** No arguments, no files: only defaults (for tests and tools). */
     public static ParsedArgs empty(String project) {
         return new ParsedArgs(project, project, List.of(), List.of(), Map.of(),
-                new SearchPath(List.of()), false, false, List.of());
+                new SearchPath(List.of()), false, false, List.of(), List.of());
     }
 }

@@ -30,7 +30,7 @@ public final class SampleConfigGenerator {
 
     public SampleConfigGenerator(Collection<Opt<?>> options) {
         Map<String, Opt<?>> unique = new LinkedHashMap<>();
-        for (Opt<?> opt : options) {
+        for (Opt<?> opt : java.util.Objects.requireNonNull(options, "options is null")) {
             unique.putIfAbsent(ConfigOpts.key(opt.group(), opt.name()), opt);
         }
         Map<String, List<Opt<?>>> sorted = new TreeMap<>((a, b) -> a.equals(b) ? 0

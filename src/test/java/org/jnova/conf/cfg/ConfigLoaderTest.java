@@ -104,6 +104,7 @@ class ConfigLoaderTest {
         assertThat(conf.get(DefaultOpts.DEBUG)).isTrue();
         assertThat(conf.get(DefaultOpts.LOG_DIR)).isEqualTo("/from/cli");
         assertThat(conf.get(DefaultOpts.LOG_FILE)).isEqualTo("c.log");
+        assertThat(conf.warnings()).containsExactly("Command-line flag --logfile is deprecated. Use --log-file instead.");
 
         Path debugOn = write("on.conf", "[DEFAULT]\ndebug = true\n");
         assertThat(load("--config-file", debugOn.toString(), "--nodebug").get(DefaultOpts.DEBUG)).isFalse();
