@@ -12,7 +12,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.jnova.conf.DefaultOpts;
@@ -22,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * oslo.log's {@code logging.setup(CONF, "nova")} on Logback: the root level from {@code debug},
  * per-logger levels from {@code default_log_levels}, oslo's line formats ({@link OsloLayout}),
- * and the handlers oslo.log picks: a file when {@code log_file}/{@code log_dir} give a path,
+ * and the handlers oslo.log picks: a file when {@code log_file}/{@code log_dir} give a path
+ * (re-opened when logrotate moves it, as Python's {@code WatchedFileHandler}),
  * standard error when {@code use_stderr}, otherwise standard output. Calling it again (after a
  * SIGHUP reload) replaces the previous setup. Config warnings collected while loading are
  * logged once logging works, under {@code oslo_config.cfg}.
@@ -66,9 +66,8 @@ public final class LoggingSetup {
         layout.start();
         Path logPath = logFilePath(conf, binary);
         if (logPath != null) {
-            FileAppender<ILoggingEvent> file = new FileAppender<>();
-            file.setFile(logPath.toString());
-            file.setAppend(true);
+            WatchedFileAppender file = new WatchedFileAppender();
+            file.setPath(logPath);
             attach(context, root, file, layout, "file");
         }
         if (Boolean.TRUE.equals(conf.get(DefaultOpts.USE_STDERR))) {

@@ -108,6 +108,19 @@ class LoggingSetupTest {
     }
 
     @Test
+    void aLogFileMovedAwayByLogrotateIsOpenedAgain() throws IOException {
+        LoggingSetup.configure(context, conf(), "nova-api");
+        Logger log = context.getLogger("nova.rotate");
+        log.info("before rotation");
+        Files.move(tmp.resolve("nova-api.log"), tmp.resolve("nova-api.log.1"));
+        log.info("after rotation");
+
+        assertThat(Files.readString(tmp.resolve("nova-api.log.1"))).contains("before rotation")
+                .doesNotContain("after rotation");
+        assertThat(logLines()).singleElement().asString().endsWith("after rotation");
+    }
+
+    @Test
     void logFilePathFollowsOsloLogRules() {
         ConfigOpts conf = new ConfigOpts(DefaultOpts.all());
         assertThat(LoggingSetup.logFilePath(conf, "nova-api")).isNull();
