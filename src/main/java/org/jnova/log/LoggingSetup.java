@@ -1,7 +1,6 @@
 package org.jnova.log;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,7 +13,6 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
-import org.jnova.conf.DefaultOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.slf4j.LoggerFactory;
 
@@ -41,64 +39,46 @@ public final class LoggingSetup {
 
     /** Configures {@code context} from {@code conf}; {@code binary} names the file under log_dir. */
     public static void configure(LoggerContext context, ConfigOpts conf, String binary) {
+        configure(context, LogSettings.from(conf, binary), conf.warnings());
+    }
+
+    /** Configures {@code context}, then logs {@code configWarnings} (from loading the config). */
+    public static void configure(LoggerContext context, LogSettings settings, List<String> configWarnings) {
         context.reset();
         if (context.getMDCAdapter() == null && org.slf4j.MDC.getMDCAdapter() instanceof LogbackMDCAdapter mdc) {
             context.setMDCAdapter(mdc);
         }
         context.start();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Boolean.TRUE.equals(conf.get(DefaultOpts.DEBUG)) ? Level.DEBUG : Level.INFO);
-        List<String> levels = conf.get(DefaultOpts.DEFAULT_LOG_LEVELS);
-        for (String pair : levels == null ? List.<String>of() : levels) {
+        root.setLevel(settings.debug() ? Level.DEBUG : Level.INFO);
+        for (String pair : settings.defaultLogLevels()) {
             int equal = pair.indexOf('=');
             if (equal > 0) {
                 context.getLogger(pair.substring(0, equal).strip()).setLevel(level(pair.substring(equal + 1)));
             }
         }
-        OsloLayout layout = new OsloLayout(new OsloLayout.Formats(
-                conf.get(DefaultOpts.LOGGING_CONTEXT_FORMAT_STRING),
-                conf.get(DefaultOpts.LOGGING_DEFAULT_FORMAT_STRING),
-                conf.get(DefaultOpts.LOGGING_DEBUG_FORMAT_SUFFIX),
-                conf.get(DefaultOpts.LOGGING_EXCEPTION_PREFIX),
-                conf.get(DefaultOpts.LOG_DATE_FORMAT),
-                conf.get(DefaultOpts.INSTANCE_UUID_FORMAT)));
+        OsloLayout layout = new OsloLayout(settings.formats());
         layout.setContext(context);
         layout.start();
-        Path logPath = logFilePath(conf, binary);
-        if (logPath != null) {
+        settings.logFile().ifPresent(path -> {
             WatchedFileAppender file = new WatchedFileAppender();
-            file.setPath(logPath);
+            file.setPath(path);
             attach(context, root, file, layout, "file");
-        }
-        if (Boolean.TRUE.equals(conf.get(DefaultOpts.USE_STDERR))) {
+        });
+        if (settings.useStderr()) {
             ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
             stderr.setTarget("System.err");
             attach(context, root, stderr, layout, "stderr");
         }
-        if (logPath == null && !Boolean.TRUE.equals(conf.get(DefaultOpts.USE_STDERR))) {
+        if (settings.logFile().isEmpty() && !settings.useStderr()) {
             attach(context, root, new ConsoleAppender<>(), layout, "stdout");
         }
         org.slf4j.Logger cfgLog = context.getLogger("oslo_config.cfg");
-        for (String warning : conf.warnings()) {
+        for (String warning : configWarnings) {
             cfgLog.warn(warning);
         }
-        if (conf.get(DefaultOpts.LOG_CONFIG_APPEND) != null) {
-            cfgLog.warn("log_config_append ({}) is a Python logging file, which jnova cannot read; using the"
-                    + " logging options instead", conf.get(DefaultOpts.LOG_CONFIG_APPEND));
-        }
-    }
-
-    /** oslo.log's rule: log_dir/log_file, or log_file, or log_dir/&lt;binary&gt;.log, or none. */
-    public static Path logFilePath(ConfigOpts conf, String binary) {
-        String file = conf.get(DefaultOpts.LOG_FILE);
-        String dir = conf.get(DefaultOpts.LOG_DIR);
-        if (file != null && !file.isEmpty()) {
-            return dir == null || dir.isEmpty() ? Path.of(file) : Path.of(dir).resolve(file);
-        }
-        if (dir != null && !dir.isEmpty()) {
-            return Path.of(dir).resolve(binary + ".log");
-        }
-        return null;
+        settings.logConfigAppend().ifPresent(file -> cfgLog.warn("log_config_append ({}) is a Python logging"
+                + " file, which jnova cannot read; using the logging options instead", file));
     }
 
     private static void attach(LoggerContext context, Logger root, OutputStreamAppender<ILoggingEvent> appender,

@@ -123,11 +123,14 @@ class LoggingSetupTest {
     @Test
     void logFilePathFollowsOsloLogRules() {
         ConfigOpts conf = new ConfigOpts(DefaultOpts.all());
-        assertThat(LoggingSetup.logFilePath(conf, "nova-api")).isNull();
-        conf.set(DefaultOpts.LOG_FILE, "api.log");
-        assertThat(LoggingSetup.logFilePath(conf, "nova-api")).isEqualTo(Path.of("api.log"));
+        assertThat(LogSettings.logFilePath(conf, "nova-api")).isEmpty();
         conf.set(DefaultOpts.LOG_DIR, "/var/log/nova");
-        assertThat(LoggingSetup.logFilePath(conf, "nova-api")).isEqualTo(Path.of("/var/log/nova/api.log"));
+        assertThat(LogSettings.logFilePath(conf, "nova-api")).contains(Path.of("/var/log/nova/nova-api.log"));
+        conf.set(DefaultOpts.LOG_FILE, "api.log");
+        assertThat(LogSettings.logFilePath(conf, "nova-api")).contains(Path.of("/var/log/nova/api.log"));
+        ConfigOpts fileOnly = new ConfigOpts(DefaultOpts.all());
+        fileOnly.set(DefaultOpts.LOG_FILE, "api.log");
+        assertThat(LogSettings.logFilePath(fileOnly, "nova-api")).contains(Path.of("api.log"));
     }
 
     @Test
