@@ -17,7 +17,8 @@ import org.jnova.exception.ConfigError;
 
 /**
  * Builds a {@link ConfigOpts} from {@link ParsedArgs}: reads every source in order (later
- * values win), then the command-line overrides, then substitutes {@code $name} /
+ * values win), then {@code OS_<GROUP>__<NAME>} environment variables, then the command-line
+ * overrides, then substitutes {@code $name} /
  * {@code ${group.name}} references and converts and checks every value. Options nobody declared
  * and deprecated names produce one warning each ({@link ConfigOpts#warnings()}); every bad value
  * is collected and all are reported together in one {@link ConfigError}.
@@ -55,7 +56,16 @@ public final class ConfigLoader {
      * @throws ConfigError listing every unreadable source and every bad value
      */
     public static ConfigOpts load(Collection<Opt<?>> options, ParsedArgs args) {
-        return new ConfigLoader(options).run(options, args);
+        return load(options, args, System.getenv());
+    }
+
+    /**
+     * Loads with {@code environment} as the environment: {@code OS_<GROUP>__<NAME>} variables
+     * ({@code OS_DEFAULT__DEBUG}, {@code OS_API__AUTH_STRATEGY}) beat config files and lose to
+     * the command line, as in oslo.config.
+     */
+    public static ConfigOpts load(Collection<Opt<?>> options, ParsedArgs args, Map<String, String> environment) {
+        return new ConfigLoader(options).run(options, args, Map.copyOf(environment));
     }
 
     /**
@@ -66,7 +76,7 @@ public final class ConfigLoader {
         return load(options, CommandLine.parse(argv, project, prog, options));
     }
 
-    private ConfigOpts run(Collection<Opt<?>> options, ParsedArgs args) {
+    private ConfigOpts run(Collection<Opt<?>> options, ParsedArgs args, Map<String, String> environment) {
         warnings.addAll(args.warnings());
         for (ConfigSource source : args.sources()) {
             if (source.kind() == ConfigSource.Kind.FILE) {
@@ -77,6 +87,13 @@ public final class ConfigLoader {
                 }
             } else {
                 readDir(source.path());
+            }
+        }
+        for (Opt<?> opt : options) {
+            String variable = environmentName(opt);
+            if (environment.containsKey(variable)) {
+                raw.put(ConfigOpts.key(opt.group(), opt.name()),
+                        new RawValue(environment.get(variable), "environment variable " + variable));
             }
         }
         for (Map.Entry<String, String> override : args.overrides().entrySet()) {
@@ -104,7 +121,7 @@ public final class ConfigLoader {
         if (!errors.isEmpty()) {
             throw new ConfigError(errors.size() + " configuration error(s):\n  " + String.join("\n  ", errors));
         }
-        return new ConfigOpts(options, values, new ConfigSources(args, filesRead), List.copyOf(warnings));
+        return new ConfigOpts(options, values, new ConfigSources(args, filesRead, environment), List.copyOf(warnings));
     }
 
     private void readDir(Path dir) {
@@ -165,6 +182,11 @@ public final class ConfigLoader {
 
     private void put(Opt<?> opt, IniFile.Entry entry, Path path) {
         raw.put(ConfigOpts.key(opt.group(), opt.name()), new RawValue(entry.value(), path + " line " + entry.line()));
+    }
+
+    /** oslo.config's environment variable for an option: {@code OS_<GROUP>__<NAME>}, upper case. */
+    static String environmentName(Opt<?> opt) {
+        return ("OS_" + opt.group() + "__" + opt.name()).replace('-', '_').toUpperCase(java.util.Locale.ROOT);
     }
 
     private Opt<?> lookupQualified(String qualified) {

@@ -31,7 +31,7 @@ public final class ConfigOpts {
 
     /** Only the defaults, until {@link #set} is called. */
     public ConfigOpts(Collection<Opt<?>> options) {
-        this(options, Map.of(), new ConfigSources(ParsedArgs.empty("nova"), List.of()), List.of());
+        this(options, Map.of(), new ConfigSources(ParsedArgs.empty("nova"), List.of(), Map.of()), List.of());
     }
 
     ConfigOpts(Collection<Opt<?>> options, Map<String, Object> values, ConfigSources sources, List<String> warnings) {
@@ -81,9 +81,12 @@ public final class ConfigOpts {
         return warnings;
     }
 
-    /** A fresh instance read again from the same sources and command line (SIGHUP). */
+    /**
+     * A fresh instance read again from the same files, dirs, command line and environment
+     * (SIGHUP); throws {@link org.jnova.exception.ConfigError} when the files are now bad.
+     */
     public ConfigOpts reload() {
-        return ConfigLoader.load(options(), sources.args());
+        return ConfigLoader.load(options(), sources.args(), sources.environment());
     }
 
     /**

@@ -41,7 +41,8 @@ class ConfigLoaderTest {
 
     private ConfigOpts load(String... argv) {
         SearchPath nowhere = new SearchPath(List.of(tmp.resolve("no-such-dir")));
-        return ConfigLoader.load(options(), CommandLine.parse(argv, "nova", "nova-api", options(), nowhere));
+        return ConfigLoader.load(options(), CommandLine.parse(argv, "nova", "nova-api", options(), nowhere),
+                java.util.Map.of());
     }
 
     @Test
@@ -108,6 +109,25 @@ class ConfigLoaderTest {
 
         Path debugOn = write("on.conf", "[DEFAULT]\ndebug = true\n");
         assertThat(load("--config-file", debugOn.toString(), "--nodebug").get(DefaultOpts.DEBUG)).isFalse();
+    }
+
+    @Test
+    void environmentVariablesBeatFilesAndLoseToTheCommandLine() throws IOException {
+        Path file = write("nova.conf", "[DEFAULT]\nosapi_compute_workers = 2\ndebug = false\n"
+                + "[api]\nauth_strategy = keystone\n");
+        ParsedArgs args = CommandLine.parse(new String[] {"--config-file", file.toString(), "--nodebug"}, "nova",
+                "nova-api", options(), new SearchPath(List.of()));
+        java.util.Map<String, String> env = java.util.Map.of("OS_DEFAULT__OSAPI_COMPUTE_WORKERS", "9",
+                "OS_API__AUTH_STRATEGY", "noauth2", "OS_DEFAULT__DEBUG", "true");
+
+        ConfigOpts conf = ConfigLoader.load(options(), args, env);
+
+        assertThat(conf.get(WORKERS)).isEqualTo(9);
+        assertThat(conf.get(AUTH)).isEqualTo("noauth2");
+        assertThat(conf.get(DefaultOpts.DEBUG)).isFalse();
+        assertThat(conf.reload().get(WORKERS)).isEqualTo(9);
+        assertThatThrownBy(() -> ConfigLoader.load(options(), args, java.util.Map.of("OS_DEFAULT__OSAPI_COMPUTE_WORKERS", "x")))
+                .hasMessageContaining("environment variable OS_DEFAULT__OSAPI_COMPUTE_WORKERS: [DEFAULT] osapi_compute_workers");
     }
 
     @Test
