@@ -32,8 +32,24 @@ public final class ConfigLoader {
     private final List<String> errors = new ArrayList<>();
     private final List<Path> filesRead = new ArrayList<>();
 
-    /** Text for one option and where it came from ("/etc/nova/nova.conf line 12"). */
-    private record RawValue(String text, String origin) {
+    /**
+     * Text for one option and where it came from ("/etc/nova/nova.conf line 12"); several texts
+     * only for a multi-valued option set on several lines.
+     */
+    private record RawValue(List<String> texts, String origin) {
+        RawValue(String text, String origin) {
+            this(List.of(text), origin);
+        }
+
+        String text() {
+            return texts.get(texts.size() - 1);
+        }
+
+        RawValue plus(String text, String laterOrigin) {
+            List<String> all = new ArrayList<>(texts);
+            all.add(text);
+            return new RawValue(List.copyOf(all), laterOrigin);
+        }
     }
 
     private ConfigLoader(Collection<Opt<?>> options) {
@@ -181,7 +197,12 @@ public final class ConfigLoader {
     }
 
     private void put(Opt<?> opt, IniFile.Entry entry, Path path) {
-        raw.put(ConfigOpts.key(opt.group(), opt.name()), new RawValue(entry.value(), path + " line " + entry.line()));
+        String key = ConfigOpts.key(opt.group(), opt.name());
+        String origin = path + " line " + entry.line();
+        RawValue earlier = raw.get(key);
+        raw.put(key, opt.type() == OptType.MULTI_STRING && earlier != null
+                ? earlier.plus(entry.value(), origin)
+                : new RawValue(entry.value(), origin));
     }
 
     /** oslo.config's environment variable for an option: {@code OS_<GROUP>__<NAME>}, upper case. */
@@ -210,8 +231,13 @@ public final class ConfigLoader {
         String where = value.origin() + ": [" + opt.group() + "] " + opt.name();
         Object parsed;
         try {
-            String text = value.text().contains("$") ? substitution.apply(opt, value.text()) : value.text();
-            parsed = opt.type().parse(text);
+            List<Object> items = new ArrayList<>();
+            for (String text : value.texts()) {
+                items.add(opt.type().parse(text.contains("$") ? substitution.apply(opt, text) : text));
+            }
+            parsed = opt.type() == OptType.MULTI_STRING
+                    ? items.stream().flatMap(item -> ((List<?>) item).stream()).toList()
+                    : items.get(items.size() - 1);
         } catch (IllegalArgumentException e) {
             errors.add(where + ": " + e.getMessage());
             return java.util.Optional.empty();

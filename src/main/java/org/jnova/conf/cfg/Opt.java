@@ -56,6 +56,8 @@ public final class Opt<T> {
     public static Builder<Boolean> bool(String group, String name) { return new Builder<>(group, name, OptType.BOOLEAN); }
     public static Builder<List<String>> list(String group, String name) { return new Builder<>(group, name, OptType.LIST); }
     public static Builder<java.util.Map<String, String>> dict(String group, String name) { return new Builder<>(group, name, OptType.DICT); }
+    /** oslo.config's {@code MultiStrOpt}: repeated keys collect into a list. */
+    public static Builder<List<String>> multiString(String group, String name) { return new Builder<>(group, name, OptType.MULTI_STRING); }
     /** oslo.config's {@code IPOpt}: an IPv4 or IPv6 address literal. */
     public static Builder<String> ipAddress(String group, String name) { return new Builder<>(group, name, OptType.IP_ADDRESS); }
     /** oslo.config's {@code PortOpt}: an integer in 0..65535. */

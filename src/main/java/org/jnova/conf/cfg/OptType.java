@@ -85,6 +85,20 @@ public interface OptType<T> {
         }
     };
 
+    /**
+     * oslo.config's {@code MultiStrOpt}: the key may appear many times, in one file and across
+     * files, and every value is kept in order. One line's text parses to a one-item list.
+     */
+    OptType<List<String>> MULTI_STRING = new OptType<>() {
+        public String name() { return "multi valued"; }
+        public List<String> parse(String text) {
+            return List.of(text);
+        }
+        public String format(List<String> value) {
+            return value == null ? "<None>" : String.join(",", value);
+        }
+    };
+
     /** key:value pairs separated by commas. */
     OptType<Map<String, String>> DICT = new OptType<>() {
         public String name() { return "dict"; }

@@ -76,6 +76,14 @@ public final class SampleConfigGenerator {
             out.append("# Command line: ").append(opt.cliFlag())
                     .append(opt.shortName().map(c -> ", -" + c).orElse("")).append('\n');
         }
+        if (opt.type() == OptType.MULTI_STRING && opt.sampleDefault().isEmpty()) {
+            List<?> values = opt.defaultValue().map(v -> (List<?>) v).orElse(List.of());
+            for (Object value : values.isEmpty() ? List.of("") : values) {
+                out.append('#').append(opt.name()).append(" =").append(value.toString().isEmpty() ? "" : " " + value)
+                        .append('\n');
+            }
+            return;
+        }
         out.append('#').append(opt.name()).append(" = ").append(defaultText(opt)).append('\n');
     }
 

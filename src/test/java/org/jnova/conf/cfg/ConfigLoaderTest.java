@@ -22,6 +22,7 @@ class ConfigLoaderTest {
     static final Opt<String> PASSWORD = Opt.string("database", "connection").secret().build();
     static final Opt<String> INSTANCES_PATH = Opt.string("DEFAULT", "instances_path")
             .defaultValue("$state_path/instances").build();
+    static final Opt<List<String>> ALIAS = Opt.multiString("pci", "alias").defaultValue(List.of()).build();
     static final Opt<Double> RATIO = Opt.floating("DEFAULT", "cpu_allocation_ratio").build();
 
     @TempDir
@@ -29,7 +30,7 @@ class ConfigLoaderTest {
 
     private List<Opt<?>> options() {
         List<Opt<?>> all = new ArrayList<>(DefaultOpts.all());
-        all.addAll(List.of(WORKERS, AUTH, PORT, PASSWORD, INSTANCES_PATH, RATIO));
+        all.addAll(List.of(WORKERS, AUTH, PORT, PASSWORD, INSTANCES_PATH, RATIO, ALIAS));
         return all;
     }
 
@@ -232,6 +233,18 @@ class ConfigLoaderTest {
         assertThat(conf.get(INSTANCES_PATH)).isEqualTo("/var/lib/nova/instances");
         assertThat(conf.get(DefaultOpts.LOG_DIR)).isEqualTo("/var/lib/nova/log");
         assertThat(conf.get(DefaultOpts.LOG_FILE)).isEqualTo(conf.get(DefaultOpts.HOST) + "-$1.log");
+    }
+
+    @Test
+    void multiValuedOptionsCollectEveryLineOfEveryFile() throws IOException {
+        Path one = write("1.conf", "[pci]\nalias = {\"name\": \"a\"}\nalias = {\"name\": \"b\"}\n");
+        Path two = write("2.conf", "[pci]\nalias = {\"name\": \"c\"}\n");
+
+        ConfigOpts conf = load("--config-file", one.toString(), "--config-file", two.toString());
+
+        assertThat(conf.get(ALIAS)).containsExactly("{\"name\": \"a\"}", "{\"name\": \"b\"}", "{\"name\": \"c\"}");
+        assertThat(load().get(ALIAS)).isEmpty();
+        assertThat(new SampleConfigGenerator(List.of(ALIAS)).generate()).contains("# Type: multi valued\n#alias =\n");
     }
 
     @Test
