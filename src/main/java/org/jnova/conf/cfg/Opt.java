@@ -22,6 +22,9 @@ public final class Opt<T> {
     private final Integer max;
     private final List<String> choices;
     private final List<DeprecatedName> deprecatedNames;
+    private final boolean cli;
+    private final Character shortName;
+    private final String sampleDefault;
 
     /** An older name (and group) that still sets this option, with a warning. */
     public record DeprecatedName(String group, String name) {
@@ -42,6 +45,9 @@ public final class Opt<T> {
         this.max = b.max;
         this.choices = List.copyOf(b.choices);
         this.deprecatedNames = List.copyOf(b.deprecatedNames);
+        this.cli = b.cli;
+        this.shortName = b.shortName;
+        this.sampleDefault = b.sampleDefault;
     }
 
     public static Builder<String> string(String group, String name) { return new Builder<>(group, name, OptType.STRING); }
@@ -50,6 +56,14 @@ public final class Opt<T> {
     public static Builder<Boolean> bool(String group, String name) { return new Builder<>(group, name, OptType.BOOLEAN); }
     public static Builder<List<String>> list(String group, String name) { return new Builder<>(group, name, OptType.LIST); }
     public static Builder<java.util.Map<String, String>> dict(String group, String name) { return new Builder<>(group, name, OptType.DICT); }
+    /** oslo.config's {@code MultiStrOpt}: repeated keys collect into a list. */
+    public static Builder<List<String>> multiString(String group, String name) { return new Builder<>(group, name, OptType.MULTI_STRING); }
+    /** oslo.config's {@code IPOpt}: an IPv4 or IPv6 address literal. */
+    public static Builder<String> ipAddress(String group, String name) { return new Builder<>(group, name, OptType.IP_ADDRESS); }
+    /** oslo.config's {@code PortOpt}: an integer in 0..65535. */
+    public static Builder<Integer> port(String group, String name) { return new Builder<>(group, name, OptType.PORT); }
+    /** oslo.config's {@code HostDomainOpt}: a hostname, FQDN or IP address. */
+    public static Builder<String> hostDomain(String group, String name) { return new Builder<>(group, name, OptType.HOST_DOMAIN); }
 
     public String group() { return group; }
     public String name() { return name; }
@@ -62,6 +76,18 @@ public final class Opt<T> {
     public Optional<Integer> max() { return Optional.ofNullable(max); }
     public List<String> choices() { return choices; }
     public List<DeprecatedName> deprecatedNames() { return deprecatedNames; }
+    /** Whether the command line may set this option too ({@code --log-file}, {@code --group-name}). */
+    public boolean cli() { return cli; }
+    /** The one-letter command-line alias ({@code -d} for debug), if any. */
+    public Optional<Character> shortName() { return Optional.ofNullable(shortName); }
+    /** What the sample file shows instead of a host-dependent default ({@code <current_hostname>}). */
+    public Optional<String> sampleDefault() { return Optional.ofNullable(sampleDefault); }
+
+    /** The long command-line flag: {@code --log-file}, or {@code --group-name} outside DEFAULT. */
+    public String cliFlag() {
+        String base = DEFAULT_GROUP.equals(group) ? name : group + "-" + name;
+        return "--" + base.replace('_', '-');
+    }
 
     /** group.name, or just name in DEFAULT: how messages refer to the option. */
     public String qualifiedName() {
@@ -84,6 +110,9 @@ public final class Opt<T> {
         private Integer max;
         private List<String> choices = List.of();
         private List<DeprecatedName> deprecatedNames = List.of();
+        private boolean cli;
+        private Character shortName;
+        private String sampleDefault;
 
         private Builder(String group, String name, OptType<T> type) {
             this.group = Objects.requireNonNull(group, "group is null");
@@ -105,7 +134,15 @@ public final class Opt<T> {
             return this;
         }
 
+        /** Also settable from the command line, as oslo.config's {@code register_cli_opt}. */
+        public Builder<T> cli() { this.cli = true; return this; }
+        public Builder<T> shortName(char letter) { this.shortName = letter; this.cli = true; return this; }
+        public Builder<T> sampleDefault(String text) { this.sampleDefault = text; return this; }
+
         public Opt<T> build() {
+            if (min != null && max != null && min > max) {
+                throw new IllegalArgumentException(name + ": min " + min + " is greater than max " + max);
+            }
             return new Opt<>(this);
         }
     }

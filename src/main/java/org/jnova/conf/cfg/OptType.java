@@ -28,6 +28,9 @@ public interface OptType<T> {
     OptType<Integer> INTEGER = new OptType<>() {
         public String name() { return "integer"; }
         public Integer parse(String text) {
+            if (text.isBlank()) {
+                return null;
+            }
             try {
                 return Integer.valueOf(text.trim());
             } catch (NumberFormatException e) {
@@ -39,6 +42,9 @@ public interface OptType<T> {
     OptType<Double> FLOAT = new OptType<>() {
         public String name() { return "floating point"; }
         public Double parse(String text) {
+            if (text.isBlank()) {
+                return null;
+            }
             try {
                 return Double.valueOf(text.trim());
             } catch (NumberFormatException e) {
@@ -79,6 +85,20 @@ public interface OptType<T> {
         }
     };
 
+    /**
+     * oslo.config's {@code MultiStrOpt}: the key may appear many times, in one file and across
+     * files, and every value is kept in order. One line's text parses to a one-item list.
+     */
+    OptType<List<String>> MULTI_STRING = new OptType<>() {
+        public String name() { return "multi valued"; }
+        public List<String> parse(String text) {
+            return List.of(text);
+        }
+        public String format(List<String> value) {
+            return value == null ? "<None>" : String.join(",", value);
+        }
+    };
+
     /** key:value pairs separated by commas. */
     OptType<Map<String, String>> DICT = new OptType<>() {
         public String name() { return "dict"; }
@@ -95,6 +115,42 @@ public interface OptType<T> {
                 map.put(item.substring(0, colon).trim(), item.substring(colon + 1).trim());
             }
             return map;
+        }
+    };
+
+    /** An IPv4 or IPv6 address literal (no name resolution). */
+    OptType<String> IP_ADDRESS = new OptType<>() {
+        public String name() { return "IP address"; }
+        public String parse(String text) {
+            String value = text.trim();
+            if (!HostText.isIpAddress(value)) {
+                throw new IllegalArgumentException(quote(text) + " is not a valid IP address");
+            }
+            return value;
+        }
+    };
+
+    /** A TCP/UDP port number, 0..65535. */
+    OptType<Integer> PORT = new OptType<>() {
+        public String name() { return "port"; }
+        public Integer parse(String text) {
+            Integer port = INTEGER.parse(text);
+            if (port != null && (port < 0 || port > 65535)) {
+                throw new IllegalArgumentException("Port " + port + " is not in the range 0..65535");
+            }
+            return port;
+        }
+    };
+
+    /** A hostname, FQDN or IP address. */
+    OptType<String> HOST_DOMAIN = new OptType<>() {
+        public String name() { return "host domain"; }
+        public String parse(String text) {
+            String value = text.trim();
+            if (!HostText.isIpAddress(value) && !HostText.isHostDomain(value)) {
+                throw new IllegalArgumentException(quote(text) + " is not a valid host address");
+            }
+            return value;
         }
     };
 

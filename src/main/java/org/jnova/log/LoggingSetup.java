@@ -1,0 +1,108 @@
+package org.jnova.log;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
+import ch.qos.logback.core.Appender;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import org.jnova.conf.cfg.ConfigOpts;
+import org.slf4j.LoggerFactory;
+
+/**
+ * oslo.log's {@code logging.setup(CONF, "nova")} on Logback: the root level from {@code debug},
+ * per-logger levels from {@code default_log_levels}, oslo's line formats ({@link OsloLayout}),
+ * and the handlers oslo.log picks: a file when {@code log_file}/{@code log_dir} give a path
+ * (re-opened when logrotate moves it, as Python's {@code WatchedFileHandler}),
+ * standard error when {@code use_stderr}, otherwise standard output. Calling it again (after a
+ * SIGHUP reload) replaces the previous setup. Config warnings collected while loading are
+ * logged once logging works, under {@code oslo_config.cfg}.
+ */
+public final class LoggingSetup {
+    private LoggingSetup() {
+    }
+
+    /** Configures the process's Logback context (the one SLF4J uses). */
+    public static void setup(ConfigOpts conf, String binary) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            throw new IllegalStateException("SLF4J is not bound to Logback");
+        }
+        configure(context, conf, binary);
+    }
+
+    /** Configures {@code context} from {@code conf}; {@code binary} names the file under log_dir. */
+    public static void configure(LoggerContext context, ConfigOpts conf, String binary) {
+        configure(context, LogSettings.from(conf, binary), conf.warnings());
+    }
+
+    /** Configures {@code context}, then logs {@code configWarnings} (from loading the config). */
+    public static void configure(LoggerContext context, LogSettings settings, List<String> configWarnings) {
+        context.reset();
+        if (context.getMDCAdapter() == null && org.slf4j.MDC.getMDCAdapter() instanceof LogbackMDCAdapter mdc) {
+            context.setMDCAdapter(mdc);
+        }
+        context.start();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.setLevel(settings.debug() ? Level.DEBUG : Level.INFO);
+        for (String pair : settings.defaultLogLevels()) {
+            int equal = pair.indexOf('=');
+            if (equal > 0) {
+                context.getLogger(pair.substring(0, equal).strip()).setLevel(level(pair.substring(equal + 1)));
+            }
+        }
+        OsloLayout layout = new OsloLayout(settings.formats());
+        layout.setContext(context);
+        layout.start();
+        settings.logFile().ifPresent(path -> {
+            WatchedFileAppender file = new WatchedFileAppender();
+            file.setPath(path);
+            attach(context, root, file, layout, "file");
+        });
+        if (settings.useStderr()) {
+            ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+            stderr.setTarget("System.err");
+            attach(context, root, stderr, layout, "stderr");
+        }
+        if (settings.logFile().isEmpty() && !settings.useStderr()) {
+            attach(context, root, new ConsoleAppender<>(), layout, "stdout");
+        }
+        org.slf4j.Logger cfgLog = context.getLogger("oslo_config.cfg");
+        for (String warning : configWarnings) {
+            cfgLog.warn(warning);
+        }
+        settings.logConfigAppend().ifPresent(file -> cfgLog.warn("log_config_append ({}) is a Python logging"
+                + " file, which jnova cannot read; using the logging options instead", file));
+    }
+
+    private static void attach(LoggerContext context, Logger root, OutputStreamAppender<ILoggingEvent> appender,
+            OsloLayout layout, String name) {
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        appender.setContext(context);
+        appender.setName(name);
+        appender.setEncoder(encoder);
+        appender.start();
+        root.addAppender((Appender<ILoggingEvent>) appender);
+    }
+
+    static Level level(String text) {
+        return switch (text.strip().toUpperCase(Locale.ROOT)) {
+            case "WARN", "WARNING" -> Level.WARN;
+            case "CRITICAL", "FATAL", "ERROR" -> Level.ERROR;
+            case "TRACE" -> Level.TRACE;
+            case "DEBUG" -> Level.DEBUG;
+            case "NOTSET", "ALL" -> Level.ALL;
+            default -> Level.INFO;
+        };
+    }
+}
