@@ -1,6 +1,9 @@
 package org.jnova.wsgi.server;
 
 import java.io.ByteArrayOutputStream;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -118,7 +121,51 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         String query = request.getHttpURI().getQuery();
         return new org.jnova.wsgi.Request(request.getMethod(), request.isSecure() ? "https" : "http",
                 host(request), "", percentDecode(rawPath == null ? "/" : rawPath), query, headers, body,
-                Request.getRemoteAddr(request));
+                remoteAddress(request));
+    }
+
+    /** The client's address as a WSGI server gives it: {@code 10.0.0.5}, {@code ::1}. */
+    private static String remoteAddress(Request request) {
+        if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress socket
+                && socket.getAddress() != null) {
+            InetAddress address = socket.getAddress();
+            return address instanceof Inet6Address ? compressIpv6(address.getAddress()) : address.getHostAddress();
+        }
+        return Request.getRemoteAddr(request);
+    }
+
+    /** RFC 5952 text of an IPv6 address: the longest run of zero groups as "::". */
+    static String compressIpv6(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 
     private static String host(Request request) {
