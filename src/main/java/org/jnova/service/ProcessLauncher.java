@@ -133,10 +133,10 @@ public final class ProcessLauncher {
     private void childExited(Child child) throws InterruptedException {
         ServiceWorkers service = child.service;
         service.children.remove(child);
+        LOG.info("Child {} exited with status {}", child.process.pid(), child.process.exitValue());
         if (child.retiring) {
             return;
         }
-        LOG.info("Child {} exited with status {}", child.process.pid(), child.process.exitValue());
         while (service.serving() < service.workers) {
             startChild(service);
         }
@@ -217,7 +217,7 @@ public final class ProcessLauncher {
             awaitReady(child);
         }
         for (Child child : old) {
-            child.process.destroy();
+            child.process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our pipes
         }
     }
 
@@ -234,7 +234,7 @@ public final class ProcessLauncher {
         services.values().forEach(service -> children.addAll(service.children));
         for (Child child : children) {
             child.retiring = true;
-            child.process.destroy();
+            child.process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our pipes
         }
         if (children.isEmpty()) {
             return;
