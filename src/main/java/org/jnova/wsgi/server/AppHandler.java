@@ -10,6 +10,9 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -30,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class AppHandler extends Handler.Abstract.NonBlocking {
     private static final Logger LOG = LoggerFactory.getLogger(AppHandler.class);
+    /** A request may still arrive on a connection accepted just before the socket closed. */
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final String UNEXPECTED = "Unexpected API Error. Please report this at "
             + "http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.";
 
@@ -37,6 +42,8 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
     private final HttpServerOptions options;
     private final Executor executor;
     private final Semaphore pool;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean draining;
 
     AppHandler(App app, HttpServerOptions options, Executor executor) {
         this.app = Objects.requireNonNull(app, "app is null");
@@ -46,7 +53,13 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response jettyResponse, Callback jettyCallback) {
+        inFlight.incrementAndGet();
+        Callback callback = Callback.from(jettyCallback, (Runnable) this::finished);
+        Response response = jettyResponse;
+        if (draining) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         String target = request.getHttpURI().getPathQuery();
         if (options.maxUrlLength().isPresent() && target != null
                 && target.length() > options.maxUrlLength().getAsInt()) {
@@ -67,9 +80,40 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         return true;
     }
 
-    /** Requests waiting for or holding a pool permit beyond those running: for tests. */
-    int availablePermits() {
-        return pool.availablePermits();
+    /**
+     * Makes every later response close its connection, then waits until no request has been in
+     * flight for a short quiet period, or until the timeout. Call once accepting has stopped.
+     *
+     * @return whether every request finished in time
+     */
+    boolean drain(Duration timeout) throws InterruptedException {
+        draining = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long quietSince = -1;
+        synchronized (this) {
+            while (true) {
+                long now = System.nanoTime();
+                if (inFlight.get() > 0) {
+                    quietSince = -1;
+                } else if (quietSince < 0) {
+                    quietSince = now;
+                } else if (now - quietSince >= QUIET_NANOS) {
+                    return true;
+                }
+                if (now >= deadline) {
+                    return inFlight.get() == 0;
+                }
+                wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(deadline - now), 20)));
+            }
+        }
+    }
+
+    private void finished() {
+        if (inFlight.decrementAndGet() == 0) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
     }
 
     private static int valueLength(HttpField field) {
@@ -191,7 +235,7 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         if (!bodyless && !result.headers().contains("Content-Length")) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) body.length);
         }
-        if (!options.keepAlive()) {
+        if (!options.keepAlive() || draining) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         boolean head = "HEAD".equals(request.getMethod());

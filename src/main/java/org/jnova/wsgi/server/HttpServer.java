@@ -19,7 +19,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jnova.exception.InvalidInput;
@@ -38,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpServer {
     private static final long FOREVER_MILLIS = TimeUnit.DAYS.toMillis(365);
+    private static final long STOP_MILLIS = 1000;
 
     private final String name;
     private final App app;
@@ -48,6 +48,7 @@ public final class HttpServer {
     private Server server;
     private ExecutorService requestThreads;
     private AppHandler handler;
+    private ServerConnector connector;
     private int port;
 
     /**
@@ -89,17 +90,16 @@ public final class HttpServer {
         QueuedThreadPool jettyThreads = new QueuedThreadPool(64, 2);
         jettyThreads.setName(name + "-http");
         Server jetty = new Server(jettyThreads);
-        ServerConnector connector = connector(jetty, address);
-        jetty.addConnector(connector);
+        ServerConnector listener = connector(jetty, address);
+        jetty.addConnector(listener);
         requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-request-", 0).factory());
         handler = new AppHandler(app, options, requestThreads);
-        jetty.setHandler(new GracefulHandler(handler));
+        jetty.setHandler(handler);
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);
         errors.setShowCauses(false);
         jetty.setErrorHandler(errors);
-        jetty.setStopTimeout(options.gracefulShutdownTimeoutSeconds() == 0
-                ? FOREVER_MILLIS : TimeUnit.SECONDS.toMillis(options.gracefulShutdownTimeoutSeconds()));
+        jetty.setStopTimeout(STOP_MILLIS);
         jetty.setStopAtShutdown(false);
         try {
             jetty.start();
@@ -110,7 +110,8 @@ public final class HttpServer {
             throw new IllegalStateException("Could not bind to " + host + ":" + requestedPort + ": " + e.getMessage(), e);
         }
         server = jetty;
-        port = connector.getLocalPort();
+        connector = listener;
+        port = listener.getLocalPort();
         log.info("{} listening on {}:{}", name, displayHost(address), port);
     }
 
@@ -121,22 +122,35 @@ public final class HttpServer {
     }
 
     /**
-     * Stops accepting connections, waits up to {@code timeout} for requests in flight to
-     * finish (new requests on open connections are refused with 503), then closes.
+     * Stops accepting connections (closing the listening socket, so the kernel hands new
+     * connections to any other process sharing the port), waits up to {@code timeout} for the
+     * requests in flight, and for requests on connections already open, each answered with
+     * "Connection: close", then closes everything.
      */
     public void stop(Duration timeout) {
         Server jetty;
         ExecutorService threads;
+        ServerConnector listener;
+        AppHandler requests;
         synchronized (this) {
             jetty = server;
             threads = requestThreads;
+            listener = connector;
+            requests = handler;
             server = null;
         }
         if (jetty == null) {
             return;
         }
         log.info("Stopping WSGI server.");
-        jetty.setStopTimeout(Math.max(1, timeout.toMillis()));
+        listener.close();
+        try {
+            if (!requests.drain(timeout)) {
+                log.warn("Requests still in flight after {} s, closing anyway", timeout.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         stopQuietly(jetty);
         threads.shutdownNow();
     }
