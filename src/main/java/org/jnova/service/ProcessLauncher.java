@@ -202,10 +202,11 @@ public final class ProcessLauncher {
             LOG.error("Reloading the configuration failed, the children stay: {}", e.toString());
             return;
         }
-        gracefulShutdownTimeout = conf.get(ServiceOpts.GRACEFUL_SHUTDOWN_TIMEOUT);
         List<Child> old = new ArrayList<>();
         List<Child> fresh = new ArrayList<>();
+        Map<String, Integer> previousWorkers = new LinkedHashMap<>();
         for (ServiceWorkers service : services.values()) {
+            previousWorkers.put(service.name, service.workers);
             old.addAll(service.children);
             service.children.forEach(child -> child.retiring = true);
             service.workers = workers.get(service.name);
@@ -213,19 +214,33 @@ public final class ProcessLauncher {
                 fresh.add(startChild(service));
             }
         }
+        boolean allReady = true;
         for (Child child : fresh) {
-            awaitReady(child);
+            allReady &= awaitReady(child);
         }
+        if (!allReady) {
+            LOG.error("New children did not start; keeping the old ones");
+            for (Child child : fresh) {
+                child.retiring = true;
+                child.process.toHandle().destroy();
+            }
+            old.forEach(child -> child.retiring = false);
+            services.values().forEach(service -> service.workers = previousWorkers.get(service.name));
+            return;
+        }
+        gracefulShutdownTimeout = conf.get(ServiceOpts.GRACEFUL_SHUTDOWN_TIMEOUT);
         for (Child child : old) {
             child.process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our pipes
         }
     }
 
-    private static void awaitReady(Child child) throws InterruptedException {
+    private static boolean awaitReady(Child child) throws InterruptedException {
         try {
             child.ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return true;
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("Child {} did not start listening: {}", child.process.pid(), e.toString());
+            return false;
         }
     }
 

@@ -21,18 +21,22 @@ class ProcessLauncherTest {
     Path dir;
 
     private Path config(int port, String greeting, boolean failOnStart) throws IOException {
+        return config(port, greeting, failOnStart, 2);
+    }
+
+    private Path config(int port, String greeting, boolean failOnStart, int workers) throws IOException {
         Path file = dir.resolve("nova.conf");
         Files.writeString(file, """
                 [DEFAULT]
                 enabled_apis = osapi_compute
                 osapi_compute_listen = 127.0.0.1
                 osapi_compute_listen_port = %d
-                osapi_compute_workers = 2
+                osapi_compute_workers = %d
                 graceful_shutdown_timeout = 30
                 [test]
                 greeting = %s
                 fail_on_start = %s
-                """.formatted(port, greeting, failOnStart));
+                """.formatted(port, workers, greeting, failOnStart));
         return file;
     }
 
@@ -153,6 +157,40 @@ class ProcessLauncherTest {
 
             assertThat(launcher.count("Started child")).isGreaterThan(2);
             assertThat(launcher.process().isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void sighupWithAConfigurationWhoseWorkersCannotStartKeepsTheOldChildren() throws Exception {
+        int port = LauncherProcess.freePort();
+        Path file = config(port, "hello", false);
+        try (LauncherProcess launcher = LauncherProcess.start(file)) {
+            launcher.awaitLines("listening on", 2, 60);
+            List<Long> old = launcher.startedChildren();
+
+            config(port, "hello", true);
+            Signals.send(launcher.pid(), Signals.Kind.HUP);
+
+            launcher.awaitLines("New children did not start; keeping the old ones", 1, 60);
+            assertThat(pidsAnswering(port, 2)).containsExactlyInAnyOrderElementsOf(old);
+            Thread.sleep(1000);
+            assertThat(launcher.count("Started child")).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void oneWorkerRunsInProcessAndStopsOnSigterm() throws Exception {
+        int port = LauncherProcess.freePort();
+        try (LauncherProcess launcher = LauncherProcess.start(config(port, "hello", false, 1))) {
+            launcher.awaitLines("osapi_compute listening on 127.0.0.1:" + port, 1, 60);
+
+            assertThat(LauncherProcess.get(port, "/")).isEqualTo(launcher.pid() + " hello");
+            assertThat(launcher.count("Started child")).isZero();
+
+            Signals.send(launcher.pid(), Signals.Kind.TERM);
+            assertThat(launcher.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(launcher.process().exitValue()).isZero();
+            assertThat(launcher.output()).contains("Caught SIGTERM, exiting");
         }
     }
 }
