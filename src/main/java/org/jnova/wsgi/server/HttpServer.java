@@ -18,7 +18,6 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jnova.exception.InvalidInput;
@@ -95,10 +94,7 @@ public final class HttpServer {
         requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-request-", 0).factory());
         handler = new AppHandler(app, options, requestThreads);
         jetty.setHandler(handler);
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowCauses(false);
-        jetty.setErrorHandler(errors);
+        jetty.setErrorHandler(new PlainErrorHandler());
         jetty.setStopTimeout(STOP_MILLIS);
         jetty.setStopAtShutdown(false);
         try {

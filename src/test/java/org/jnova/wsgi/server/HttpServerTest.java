@@ -198,4 +198,34 @@ class HttpServerTest {
         assertThat(AppHandler.compressIpv6(java.net.InetAddress.getByName("1:2:3:4:5:6:7:8").getAddress()))
                 .isEqualTo("1:2:3:4:5:6:7:8");
     }
+
+    @Test
+    void configuredKeepAliveOffClosesConnectionsAndIdleConnectionsTimeOut() throws Exception {
+        org.jnova.conf.cfg.ConfigOpts conf = new org.jnova.conf.cfg.ConfigOpts(org.jnova.conf.WsgiOpts.all());
+        conf.set(org.jnova.conf.WsgiOpts.KEEP_ALIVE, "false");
+        conf.set(org.jnova.conf.WsgiOpts.CLIENT_SOCKET_TIMEOUT, "1");
+        HttpServerOptions options = HttpServerOptions.fromConfig(conf, false, java.util.OptionalInt.empty());
+        HttpServer server = start(ECHO, "127.0.0.1", options);
+
+        String response = RawHttp.exchange("127.0.0.1", server.port(), "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 200").containsIgnoringCase("Connection: close");
+
+        try (Socket idle = new Socket("127.0.0.1", server.port())) {
+            idle.setSoTimeout(10_000);
+            long started = System.nanoTime();
+            assertThat(idle.getInputStream().read()).isEqualTo(-1);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(500L, 5000L);
+        }
+    }
+
+    @Test
+    void jettysOwnErrorsCarryNoHtmlOrStackTraces() throws Exception {
+        HttpServer server = start(ECHO, "127.0.0.1", HttpServerOptions.defaults());
+
+        String response = RawHttp.exchange("127.0.0.1", server.port(), "GET / HTTP/1.1\r\nHost: x\r\n"
+                + "Content-Length: nope\r\nConnection: close\r\n\r\n");
+
+        assertThat(RawHttp.status(response)).isEqualTo(400);
+        assertThat(response).doesNotContain("<html").doesNotContain("at org.");
+    }
 }
