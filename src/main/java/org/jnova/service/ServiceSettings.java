@@ -11,8 +11,8 @@ import org.jnova.exception.InvalidInput;
 
 /**
  * Where and how one API service runs, read as the seeds' WSGIService does: {@code <name>_listen}
- * (default 0.0.0.0), {@code <name>_listen_port} (default 0), {@code <name>_workers} (default
- * the CPU count), SSL when the name is in {@code enabled_ssl_apis}, and a URL length limit of
+ * (default 0.0.0.0), {@code <name>_listen_port} (default 0), {@code <name>_workers} (default,
+ * also for 0, the CPU count), SSL when the name is in {@code enabled_ssl_apis}, and a URL length limit of
  * 16384 for {@code ec2} only.
  */
 public record ServiceSettings(String name, String host, int port, int workers, boolean useSsl,
@@ -32,7 +32,8 @@ public record ServiceSettings(String name, String host, int port, int workers, b
         String host = value(conf, name + "_listen", String.class).orElse("0.0.0.0");
         int port = value(conf, name + "_listen_port", Integer.class).orElse(0);
         Integer configured = value(conf, name + "_workers", Integer.class).orElse(null);
-        int workers = configured == null ? Runtime.getRuntime().availableProcessors() : configured;
+        // As the seeds: an unset or zero value means the CPU count; a negative one is an error.
+        int workers = configured == null || configured == 0 ? Runtime.getRuntime().availableProcessors() : configured;
         if (workers < 1) {
             throw new InvalidInput(name + "_workers value of " + workers + " is invalid, must be greater than 0");
         }

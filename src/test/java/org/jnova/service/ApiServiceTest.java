@@ -45,13 +45,21 @@ class ApiServiceTest {
     }
 
     @Test
-    void workersBelowOneIsInvalidInput() {
+    void negativeWorkersIsInvalidInput() {
         ConfigOpts conf = conf();
-        conf.set(ServiceOpts.OSAPI_COMPUTE_WORKERS, "0");
+        conf.set(ServiceOpts.OSAPI_COMPUTE_WORKERS, "-2");
 
         assertThatThrownBy(() -> new ApiService("osapi_compute", conf, name -> request -> Response.empty(204)))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("osapi_compute_workers value of 0 is invalid, must be greater than 0");
+                .hasMessage("osapi_compute_workers value of -2 is invalid, must be greater than 0");
+    }
+
+    @Test
+    void zeroWorkersMeansTheCpuCountAsInTheSeeds() {
+        ConfigOpts conf = conf();
+        conf.set(ServiceOpts.METADATA_WORKERS, "0");
+
+        assertThat(ServiceSettings.of(conf, "metadata").workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
     @Test

@@ -99,4 +99,42 @@ class HttpServerTlsTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
     }
+
+    @Test
+    void caFileRequiresClientsToPresentACertificateItSigned() throws Exception {
+        HttpServer server = new HttpServer("tls", request -> Response.empty(204), "127.0.0.1", 0,
+                HttpServerOptions.defaults().withTls(new TlsFiles(cert, pkcs8Key, java.util.Optional.of(cert))));
+        server.start();
+        try {
+            URI uri = URI.create("https://127.0.0.1:" + server.port() + "/");
+            HttpClient anonymous = HttpClient.newBuilder().sslContext(trusting(cert)).build();
+            assertThatThrownBy(() -> anonymous.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(PemKeyStores.keyStore(cert, pkcs8Key), PemKeyStores.PASSWORD);
+            SSLContext withClientCert = SSLContext.getInstance("TLS");
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(PemKeyStores.trustStore(cert));
+            withClientCert.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+            HttpClient identified = HttpClient.newBuilder().sslContext(withClientCert).build();
+
+            assertThat(identified.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(204);
+        } finally {
+            server.stop(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void sslServiceWithoutItsFilesIsAConfigError() {
+        org.jnova.conf.cfg.ConfigOpts conf = new org.jnova.conf.cfg.ConfigOpts(org.jnova.conf.WsgiOpts.all());
+        conf.set(org.jnova.conf.WsgiOpts.SSL_CERT_FILE, dir.resolve("missing.pem").toString());
+        conf.set(org.jnova.conf.WsgiOpts.SSL_KEY_FILE, pkcs8Key.toString());
+
+        assertThatThrownBy(() -> HttpServerOptions.fromConfig(conf, true, java.util.OptionalInt.empty()))
+                .isInstanceOf(ConfigError.class).hasMessageStartingWith("Unable to find cert_file : ");
+        assertThat(HttpServerOptions.fromConfig(conf, false, java.util.OptionalInt.empty()).tls()).isEmpty();
+    }
 }
