@@ -6,13 +6,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.time.Duration;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -53,10 +53,9 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
     }
 
     @Override
-    public boolean handle(Request request, Response jettyResponse, Callback jettyCallback) {
+    public boolean handle(Request request, Response response, Callback jettyCallback) {
         inFlight.incrementAndGet();
         Callback callback = Callback.from(jettyCallback, (Runnable) this::finished);
-        Response response = jettyResponse;
         if (draining) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
