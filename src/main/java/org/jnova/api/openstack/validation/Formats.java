@@ -33,7 +33,7 @@ final class Formats {
     static Optional<Failure> check(String format, JsonNode instance) {
         boolean ok = switch (format) {
             case "uuid" -> instance.isTextual() && isUuidLike(instance.textValue());
-            case "date-time" -> instance.isTextual() && DATE_TIME.matcher(instance.textValue().trim()).matches();
+            case "date-time" -> instance.isTextual() && isDateTime(instance.textValue().trim());
             case "ipv4" -> !instance.isTextual() || IPV4.matcher(instance.textValue()).matches();
             case "ipv6" -> !instance.isTextual() || isIpv6(instance.textValue());
             case "cidr" -> !instance.isTextual() || isCidr(instance.textValue());
@@ -71,6 +71,32 @@ final class Formats {
 
     private static Optional<Failure> failure(String reason) {
         return Optional.of(new Failure(Optional.of(NAME_PREFIX + reason)));
+    }
+
+    /** ISO 8601 as the iso8601 library reads it, with real months, days and times. */
+    private static boolean isDateTime(String text) {
+        if (!DATE_TIME.matcher(text).matches()) {
+            return false;
+        }
+        String digits = text.replaceAll("[^0-9].*$", "");
+        String plain = text.replace("-", "").replace(":", "");
+        try {
+            int month = Integer.parseInt(plain.substring(4, 6));
+            int day = plain.length() >= 8 && Character.isDigit(plain.charAt(6)) ? Integer.parseInt(plain.substring(6, 8)) : 1;
+            java.time.LocalDate.of(Integer.parseInt(plain.substring(0, 4)), month, day);
+            int t = plain.indexOf('T') >= 0 ? plain.indexOf('T') : plain.indexOf(' ');
+            if (t > 0 && plain.length() >= t + 3) {
+                int hour = Integer.parseInt(plain.substring(t + 1, t + 3));
+                int minute = plain.length() >= t + 5 && Character.isDigit(plain.charAt(t + 3))
+                        ? Integer.parseInt(plain.substring(t + 3, t + 5)) : 0;
+                int second = plain.length() >= t + 7 && Character.isDigit(plain.charAt(t + 5))
+                        ? Integer.parseInt(plain.substring(t + 5, t + 7)) : 0;
+                return hour < 24 && minute < 60 && second < 61 && !digits.isEmpty();
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** oslo's is_uuid_like: 32 hex digits once "urn:", "uuid:", braces and dashes are dropped. */
