@@ -88,7 +88,7 @@ public final class OpenApiConformance {
     /** Every violation; empty when the response conforms. */
     public List<String> violations(String method, String pathTemplate, int status, String version, JsonNode body) {
         ApiVersionRequest requested = ApiVersionRequest.parse(version);
-        JsonNode operation = document.path("paths").path(pathTemplate).path(method.toLowerCase(Locale.ROOT));
+        JsonNode operation = findPath(pathTemplate).path(method.toLowerCase(Locale.ROOT));
         if (operation.isMissingNode()) {
             return List.of("the OpenAPI file has no operation " + method + " " + pathTemplate);
         }
@@ -107,6 +107,45 @@ public final class OpenApiConformance {
             return List.of("the operation documents a body for " + status + " but the response has none");
         }
         return validateVariants(resolve(schema.get()), requested, body);
+    }
+
+    /**
+     * The path item for a template, whatever its variables are called ({@code /v2.1/flavors/{flavor_id}}
+     * finds {@code /v2.1/flavors/{id}}), or for a concrete path ({@code /v2.1/flavors/1}), literal
+     * segments winning over variables as in nova's route order.
+     */
+    private JsonNode findPath(String path) {
+        JsonNode paths = document.path("paths");
+        if (paths.has(path)) {
+            return paths.get(path);
+        }
+        String[] wanted = path.split("/", -1);
+        JsonNode best = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        int bestLiterals = -1;
+        Iterator<Map.Entry<String, JsonNode>> entries = paths.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            String[] candidate = entry.getKey().split("/", -1);
+            if (candidate.length != wanted.length) {
+                continue;
+            }
+            int literals = 0;
+            boolean fits = true;
+            for (int i = 0; i < candidate.length && fits; i++) {
+                boolean candidateVariable = candidate[i].startsWith("{");
+                boolean wantedVariable = wanted[i].startsWith("{");
+                if (candidate[i].equals(wanted[i]) && !candidateVariable) {
+                    literals++;
+                } else if (!candidateVariable || (!wantedVariable && wanted[i].isEmpty())) {
+                    fits = false;
+                }
+            }
+            if (fits && literals > bestLiterals) {
+                best = entry.getValue();
+                bestLiterals = literals;
+            }
+        }
+        return best;
     }
 
     private Optional<JsonNode> successSchema(JsonNode operation, int status) {
@@ -150,7 +189,7 @@ public final class OpenApiConformance {
         for (JsonNode variant : variants) {
             List<String> problems = new ArrayList<>();
             for (SchemaError error : validator.errors(document, variant, body)) {
-                problems.add(error.describe());
+                problems.addAll(error.explain());
             }
             if (problems.isEmpty()) {
                 return List.of();

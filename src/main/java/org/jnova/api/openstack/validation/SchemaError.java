@@ -12,9 +12,15 @@ import java.util.Optional;
  * failing value, jsonschema's message, and for oneOf/anyOf the errors of each branch.
  *
  * @param cause a message that replaces the whole detail (nova's InvalidName format errors)
+ * @param branch for errors inside a oneOf/anyOf context, the index of the branch
  */
 public record SchemaError(String keyword, List<Object> path, JsonNode instance, String message,
-        List<SchemaError> context, Optional<String> cause) {
+        List<SchemaError> context, Optional<String> cause, int branch) {
+
+    public SchemaError(String keyword, List<Object> path, JsonNode instance, String message, List<SchemaError> context,
+            Optional<String> cause) {
+        this(keyword, path, instance, message, context, cause, -1);
+    }
 
     public SchemaError {
         Objects.requireNonNull(keyword, "keyword is null");
@@ -34,7 +40,7 @@ public record SchemaError(String keyword, List<Object> path, JsonNode instance, 
         List<Object> longer = new ArrayList<>(path.size() + 1);
         longer.add(step);
         longer.addAll(path);
-        return new SchemaError(keyword, longer, instance, message, context, cause);
+        return new SchemaError(keyword, longer, instance, message, context, cause, branch);
     }
 
     /** nova's body message: "Invalid input for field/attribute <last>. Value: <str>. <message>". */
@@ -63,10 +69,57 @@ public record SchemaError(String keyword, List<Object> path, JsonNode instance, 
 
     /** "/a/0/b: message", for test reports. */
     public String describe() {
+        return pointer(path) + ": " + message;
+    }
+
+    /**
+     * Readable lines for a report: this error, or for oneOf/anyOf the errors of the branch
+     * that came closest (fewest errors), each with its full path.
+     */
+    public List<String> explain() {
+        if (context.isEmpty()) {
+            return List.of(describe());
+        }
+        java.util.Map<Integer, List<SchemaError>> byBranch = new java.util.TreeMap<>();
+        for (SchemaError error : context) {
+            byBranch.computeIfAbsent(error.branch(), k -> new ArrayList<>()).add(error);
+        }
+        List<SchemaError> closest = null;
+        int closestBranch = -1;
+        for (java.util.Map.Entry<Integer, List<SchemaError>> entry : byBranch.entrySet()) {
+            if (closest == null || entry.getValue().size() < closest.size()) {
+                closest = entry.getValue();
+                closestBranch = entry.getKey();
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(pointer(path) + ": matches none of the " + keyword + " branches; closest is branch " + closestBranch + ":");
+        for (SchemaError error : closest) {
+            SchemaError full = error;
+            for (int i = path.size() - 1; i >= 0; i--) {
+                full = full.under(path.get(i));
+            }
+            for (String line : full.explain()) {
+                lines.add("    " + line);
+            }
+        }
+        return lines;
+    }
+
+    private static String pointer(List<Object> path) {
         StringBuilder out = new StringBuilder();
         for (Object step : path) {
             out.append('/').append(step);
         }
-        return (out.isEmpty() ? "/" : out.toString()) + ": " + message;
+        return out.isEmpty() ? "/" : out.toString();
+    }
+
+    /** Which oneOf/anyOf branch a context error came from; -1 elsewhere. */
+    public int branch() {
+        return branch;
+    }
+
+    SchemaError inBranch(int index) {
+        return new SchemaError(keyword, path, instance, message, context, cause, index);
     }
 }

@@ -207,7 +207,7 @@ public final class SchemaValidator {
                 }
             }
             case "format" -> {
-                if (dialect == SchemaDialect.NOVA) {
+                if (dialect == SchemaDialect.NOVA || value.asText().equals("ipv4") || value.asText().equals("ipv6")) {
                     Formats.check(value.asText(), instance).ifPresent(failure -> out.add(new SchemaError(keyword, List.of(),
                             instance, PyRepr.repr(instance) + " is not a " + PyRepr.repr(value.asText()), List.of(),
                             failure.cause())));
@@ -398,12 +398,14 @@ public final class SchemaValidator {
 
     private void anyOf(Scope scope, JsonNode branches, JsonNode instance, List<SchemaError> out) {
         List<SchemaError> all = new ArrayList<>();
-        for (JsonNode branch : branches) {
-            List<SchemaError> errors = errorsOf(scope, branch, instance);
+        for (int i = 0; i < branches.size(); i++) {
+            List<SchemaError> errors = errorsOf(scope, branches.get(i), instance);
             if (errors.isEmpty()) {
                 return;
             }
-            all.addAll(errors);
+            for (SchemaError error : errors) {
+                all.add(error.inBranch(i));
+            }
         }
         out.add(new SchemaError("anyOf", List.of(), instance,
                 PyRepr.repr(instance) + " is not valid under any of the given schemas", all, Optional.empty()));
@@ -418,7 +420,9 @@ public final class SchemaValidator {
                 firstValid = i;
                 break;
             }
-            all.addAll(errors);
+            for (SchemaError error : errors) {
+                all.add(error.inBranch(i));
+            }
         }
         if (firstValid < 0) {
             out.add(new SchemaError("oneOf", List.of(), instance,
