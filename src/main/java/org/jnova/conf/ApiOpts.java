@@ -24,6 +24,7 @@ public final class ApiOpts {
             .build();
     public static final Opt<Boolean> USE_FORWARDED_FOR = Opt.bool(GROUP, "use_forwarded_for")
             .defaultValue(false)
+            .deprecatedName(Opt.DEFAULT_GROUP, "use_forwarded_for")
             .help("Take the client address from X-Forwarded-For; only behind a proxy that sets it.")
             .build();
     public static final Opt<String> CONFIG_DRIVE_SKIP_VERSIONS = Opt.string(GROUP, "config_drive_skip_versions")
