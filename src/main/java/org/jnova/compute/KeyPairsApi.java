@@ -61,9 +61,10 @@ public final class KeyPairsApi {
         }
         String fingerprint = KeyPair.TYPE_X509.equals(keyType) ? x509Fingerprint(pub) : sshFingerprint(pub);
         String finalPub = pub;
+        int limit = quotas.limits(ctx.requireProjectId(), userId).get("key_pairs");
         try {
             store.database().inTransaction(tx -> {
-                quotas.checkKeyPairs(tx, ctx.requireProjectId(), userId);
+                quotas.checkKeyPairs(tx, limit, userId);
                 if (store.get(tx, userId, name).isPresent()) {
                     throw new ComputeErrors.KeyPairExists(name);
                 }

@@ -100,8 +100,16 @@ public final class Quotas {
      */
     public void checkInstances(Tx tx, String projectId, String userId, int count, int vcpus, int ramMb)
             throws SQLException {
-        Map<String, Integer> projectLimits = limits(projectId, null);
-        Map<String, Integer> userLimits = limits(projectId, userId);
+        checkInstances(tx, limits(projectId, null), limits(projectId, userId), projectId, userId, count, vcpus,
+                ramMb);
+    }
+
+    /**
+     * As above with limits read beforehand (they live in the API database; reading them
+     * inside a main-database transaction would hold two connections at once).
+     */
+    public void checkInstances(Tx tx, Map<String, Integer> projectLimits, Map<String, Integer> userLimits,
+            String projectId, String userId, int count, int vcpus, int ramMb) throws SQLException {
         long[] projectUsed = instances.usage(tx, projectId, null);
         long[] userUsed = instances.usage(tx, projectId, userId);
         check(projectLimits, projectUsed, count, vcpus, ramMb);
@@ -132,8 +140,7 @@ public final class Quotas {
     }
 
     /** Key pairs count toward the user's key_pairs limit. */
-    public void checkKeyPairs(Tx tx, String projectId, String userId) throws SQLException {
-        int limit = limits(projectId, userId).get("key_pairs");
+    public void checkKeyPairs(Tx tx, int limit, String userId) throws SQLException {
         if (limit >= 0 && keyPairs.count(tx, userId) + 1 > limit) {
             throw new org.jnova.exception.OverQuota("Quota exceeded, too many key pairs.");
         }

@@ -101,8 +101,10 @@ public final class ServersApi {
         String reservationId = "r-" + Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36)
                 .substring(0, 8);
         Optional<KeyPair> keyPair = key;
+        Map<String, Integer> projectLimits = quotas.limits(ctx.requireProjectId(), null);
+        Map<String, Integer> userLimits = quotas.limits(ctx.requireProjectId(), ctx.userId());
         List<Instance> created = instances.database().inTransaction(tx -> {
-            int count = allowedCount(tx, ctx, req, flavor);
+            int count = allowedCount(tx, ctx, req, flavor, projectLimits, userLimits);
             List<Instance> out = new ArrayList<>();
             for (int index = 0; index < count; index++) {
                 Instance i = instances.insert(tx, newInstance(ctx, req, flavor, image, keyPair, zone, reservationId,
@@ -121,21 +123,22 @@ public final class ServersApi {
         return new CreateResult(reservationId, created);
     }
 
-    private int allowedCount(Tx tx, RequestContext ctx, ServerCreate req, Flavor f) throws SQLException {
+    private int allowedCount(Tx tx, RequestContext ctx, ServerCreate req, Flavor f, Map<String, Integer> pl,
+            Map<String, Integer> ul) throws SQLException {
         try {
-            quotas.checkInstances(tx, ctx.requireProjectId(), ctx.userId(), req.maxCount(), f.vcpus(), f.memoryMb());
+            quotas.checkInstances(tx, pl, ul, ctx.requireProjectId(), ctx.userId(), req.maxCount(), f.vcpus(), f.memoryMb());
             return req.maxCount();
         } catch (ComputeErrors.TooManyInstances e) {
             for (int n = req.maxCount() - 1; n >= req.minCount(); n--) {
                 try {
-                    quotas.checkInstances(tx, ctx.requireProjectId(), ctx.userId(), n, f.vcpus(), f.memoryMb());
+                    quotas.checkInstances(tx, pl, ul, ctx.requireProjectId(), ctx.userId(), n, f.vcpus(), f.memoryMb());
                     return n;
                 } catch (ComputeErrors.TooManyInstances ignored) {
                     // try fewer
                 }
             }
             if (req.minCount() != req.maxCount()) {
-                quotas.checkInstances(tx, ctx.requireProjectId(), ctx.userId(), req.minCount(), f.vcpus(),
+                quotas.checkInstances(tx, pl, ul, ctx.requireProjectId(), ctx.userId(), req.minCount(), f.vcpus(),
                         f.memoryMb());
             }
             throw e;

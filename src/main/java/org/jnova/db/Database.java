@@ -126,7 +126,8 @@ public final class Database implements AutoCloseable {
                 }
                 String message = String.valueOf(s.getMessage());
                 if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")
-                        || message.contains("database is locked")) {
+                        || message.contains("database is locked")
+                        || message.contains("cannot commit - no transaction is active")) {
                     return true;
                 }
             }
