@@ -154,8 +154,10 @@ public final class KeyPairsApi {
     private static byte[] pkcs8ToPkcs1(byte[] der) {
         int[] pos = {0};
         readHeader(der, pos); // outer SEQUENCE
-        pos[0] += readHeader(der, pos); // version INTEGER
-        pos[0] += readHeader(der, pos); // AlgorithmIdentifier SEQUENCE
+        int version = readHeader(der, pos); // version INTEGER
+        pos[0] += version;
+        int algorithm = readHeader(der, pos); // AlgorithmIdentifier SEQUENCE
+        pos[0] += algorithm;
         int len = readHeader(der, pos); // OCTET STRING
         byte[] out = new byte[len];
         System.arraycopy(der, pos[0], out, 0, len);
