@@ -38,6 +38,12 @@ public final class ComputeCloud {
     public final FlavorsApi flavors;
     public final KeyPairsApi keyPairs;
     public final Scheduler scheduler;
+    public final ServicesApi servicesApi;
+    public final UsageApi usage;
+    public final InstanceActionsApi instanceActions;
+    public final org.jnova.image.ImagesApi imagesApi;
+    public final AvailabilityZonesApi availabilityZones;
+    public final org.jnova.db.ServerGroupStore serverGroups;
     private final ConfigOpts conf;
     private final Databases dbs;
     private final Transport transport;
@@ -65,11 +71,19 @@ public final class ComputeCloud {
                 Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
                 conf.get(ComputeOpts.RESERVED_HOST_CPUS)));
+        servicesApi = new ServicesApi(services, nodes, instances, scheduler,
+                conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE));
+        usage = new UsageApi(instances);
+        instanceActions = new InstanceActionsApi(servers, actions);
+        imagesApi = new org.jnova.image.ImagesApi(images);
+        availabilityZones = new AvailabilityZonesApi(servicesApi, conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE));
+        serverGroups = new org.jnova.db.ServerGroupStore(dbs.api());
     }
 
     /** The conductor (scheduling) service; start it in every API process of the embedded setup. */
     public ComputeTaskManager conductor(String name) {
-        return new ComputeTaskManager(transport, scheduler, instances, actions, name);
+        return new ComputeTaskManager(transport, scheduler, instances, actions, services,
+                Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))), name);
     }
 
     /** A compute service with the fake driver for {@code host} (null: [DEFAULT] host or this machine's name). */

@@ -31,22 +31,50 @@ public final class ComputeTaskManager {
     private final InstanceStore instances;
     private final ActionStore actions;
     private final String name;
+    private final org.jnova.db.ServiceStore services;
+    private final java.time.Duration reportInterval;
+    private java.util.concurrent.ScheduledExecutorService timers;
 
+    /**
+     * {@code name} is this process's host name: the conductor registers nova-conductor and
+     * nova-scheduler service records under it (os-services shows them as nova does) and
+     * heartbeats every {@code reportInterval}.
+     */
     public ComputeTaskManager(Transport transport, Scheduler scheduler, InstanceStore instances, ActionStore actions,
-            String name) {
+            org.jnova.db.ServiceStore services, java.time.Duration reportInterval, String name) {
         this.transport = requireNonNull(transport, "transport is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.name = requireNonNull(name, "name is null");
+        this.services = requireNonNull(services, "services is null");
+        this.reportInterval = requireNonNull(reportInterval, "reportInterval is null");
     }
 
-    public void start() {
+    public synchronized void start() {
+        List<Integer> ids = new java.util.ArrayList<>();
+        ids.add(services.register(name, "nova-conductor", "conductor", ComputeManager.SERVICE_VERSION).id());
+        ids.add(services.register(name, "nova-scheduler", "scheduler", ComputeManager.SERVICE_VERSION).id());
+        Runnable beat = () -> {
+            try {
+                ids.forEach(services::heartbeat);
+            } catch (RuntimeException e) {
+                LOG.warn("Heartbeat failed: {}", e.toString());
+            }
+        };
+        beat.run();
+        timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+        long every = Math.max(1, reportInterval.toMillis());
+        timers.scheduleAtFixedRate(beat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         transport.listen(TOPIC, name, this::dispatch);
     }
 
-    public void stop() {
+    public synchronized void stop() {
         transport.unlisten(TOPIC, name);
+        if (timers != null) {
+            timers.shutdownNow();
+            timers = null;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jnova.objects.InstanceAction;
 import org.jnova.objects.InstanceAction.InstanceActionEvent;
@@ -112,9 +110,5 @@ public final class ActionStore {
         return new InstanceAction(r.getInt("id"), r.getString("action"), r.getString("instance_uuid"),
                 r.getString("request_id"), r.getString("user_id"), r.getString("project_id"),
                 r.getInstant("start_time"), r.getInstant("updated_at"), r.getString("message"), events);
-    }
-
-    static Map<String, Object> none() {
-        return new HashMap<>();
     }
 }

@@ -47,8 +47,6 @@ public final class Archiver {
         Object[] args = uuids.toArray();
         String in = "(" + InstanceStore.marks(args.length) + ")";
         String actions = "SELECT id FROM instance_actions WHERE instance_uuid IN " + in;
-        Object[] twice = new Object[args.length * 1];
-        System.arraycopy(args, 0, twice, 0, args.length);
         move(tx, "instance_actions_events", "action_id IN (" + actions + ")", args, moved);
         move(tx, "instance_actions", "instance_uuid IN " + in, args, moved);
         move(tx, "tags", "resource_id IN " + in, args, moved);
