@@ -16,9 +16,9 @@ public final class ComputeOpts {
             .help("Hostname, FQDN or IP address of this host. Defaults to the current hostname.").build();
     public static final Opt<String> MY_IP = Opt.string("DEFAULT", "my_ip").defaultValue("127.0.0.1")
             .help("The IP address which the host is using to connect to the management network.").build();
-    public static final Opt<String> TRANSPORT_URL = Opt.string("DEFAULT", "transport_url").defaultValue("fake://")
+    public static final Opt<String> TRANSPORT_URL = Opt.string("DEFAULT", "transport_url").defaultValue("rabbit://")
             .secret().help("The network address and optional user credentials for connecting to the messaging "
-                    + "backend, in URL format.").build();
+                    + "backend, in URL format. jnova's embedded setup uses fake:// (in-process).").build();
     public static final Opt<Integer> RECLAIM_INSTANCE_INTERVAL = Opt.integer("DEFAULT", "reclaim_instance_interval")
             .defaultValue(0).help("Interval for reclaiming deleted instances. A value greater than 0 will enable "
                     + "SOFT_DELETE of instances.").build();
@@ -58,7 +58,7 @@ public final class ComputeOpts {
     public static final Opt<String> INSTANCE_NAME_TEMPLATE = Opt.string("DEFAULT", "instance_name_template")
             .defaultValue("instance-%08x").help("Template string to be used to generate instance names.").build();
     public static final Opt<String> COMPUTE_DRIVER = Opt.string("DEFAULT", "compute_driver")
-            .defaultValue("fake.FakeDriver").help("Defines which driver to use for controlling virtualization.")
+            .help("Defines which driver to use for controlling virtualization.")
             .build();
 
     // jnova's own: the built-in network and the fake hypervisor's size and timings.
