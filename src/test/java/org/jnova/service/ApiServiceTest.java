@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jnova.conf.ServiceOpts;
 import org.jnova.conf.cfg.ConfigOpts;
-import org.jnova.exception.InvalidInput;
+import org.jnova.exception.ConfigError;
+import org.jnova.conf.cfg.ConfigLoader;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jnova.wsgi.Response;
 import org.junit.jupiter.api.Test;
 
@@ -45,21 +49,17 @@ class ApiServiceTest {
     }
 
     @Test
-    void negativeWorkersIsInvalidInput() {
-        ConfigOpts conf = conf();
-        conf.set(ServiceOpts.OSAPI_COMPUTE_WORKERS, "-2");
+    void workersBelowOneInAConfigFileStopStartUpNamingFileAndOption(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("nova.conf");
+        Files.writeString(file, "[DEFAULT]\nosapi_compute_workers = 0\nmetadata_workers = abc\n");
 
-        assertThatThrownBy(() -> new ApiService("osapi_compute", conf, name -> request -> Response.empty(204)))
-                .isInstanceOf(InvalidInput.class)
-                .hasMessage("osapi_compute_workers value of -2 is invalid, must be greater than 0");
-    }
-
-    @Test
-    void zeroWorkersMeansTheCpuCountAsInTheSeeds() {
-        ConfigOpts conf = conf();
-        conf.set(ServiceOpts.METADATA_WORKERS, "0");
-
-        assertThat(ServiceSettings.of(conf, "metadata").workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThatThrownBy(() -> ConfigLoader.load(ServiceOpts.all(),
+                new String[] {"--config-file", file.toString()}, "nova", "nova-api"))
+                .isInstanceOf(ConfigError.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("osapi_compute_workers")
+                .hasMessageContaining("greater than or equal to 1")
+                .hasMessageContaining("metadata_workers");
     }
 
     @Test
