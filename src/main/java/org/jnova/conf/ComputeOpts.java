@@ -12,10 +12,10 @@ public final class ComputeOpts {
     private ComputeOpts() {
     }
 
-    public static final Opt<String> HOST = Opt.string("DEFAULT", "host")
-            .help("Hostname, FQDN or IP address of this host. Defaults to the current hostname.").build();
-    public static final Opt<String> MY_IP = Opt.string("DEFAULT", "my_ip").defaultValue("127.0.0.1")
-            .help("The IP address which the host is using to connect to the management network.").build();
+    /** Declared in {@link DefaultOpts}. */
+    public static final Opt<String> HOST = DefaultOpts.HOST;
+    /** Declared in {@link DefaultOpts}. */
+    public static final Opt<String> MY_IP = DefaultOpts.MY_IP;
     public static final Opt<String> TRANSPORT_URL = Opt.string("DEFAULT", "transport_url").defaultValue("rabbit://")
             .secret().help("The network address and optional user credentials for connecting to the messaging "
                     + "backend, in URL format. jnova's embedded setup uses fake:// (in-process).").build();

@@ -39,8 +39,7 @@ public final class DatabaseOpts {
             .defaultValue(true).help("If True, SQLite uses synchronous mode.").build();
 
     /** [DEFAULT] state_path: relative sqlite paths resolve against it when set. */
-    public static final Opt<String> STATE_PATH = Opt.string("DEFAULT", "state_path")
-            .help("The top-level directory for maintaining Nova's state.").build();
+    public static final Opt<String> STATE_PATH = DefaultOpts.STATE_PATH;
 
     public static List<Opt<?>> all() {
         return List.of(CONNECTION, MAX_POOL_SIZE, MAX_OVERFLOW, CONNECTION_RECYCLE_TIME, POOL_TIMEOUT,
