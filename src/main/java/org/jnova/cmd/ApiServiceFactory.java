@@ -17,7 +17,10 @@ import org.jnova.service.ServiceFactory;
  * from the paste file. The seed's {@code WSGIService(name)} with its loader.
  */
 public class ApiServiceFactory implements ServiceFactory {
-    /** System property naming jnova's install directory, whose {@code etc/nova} is searched last. */
+    /**
+     * System property naming jnova's install directory, whose {@code etc/nova} is searched last
+     * (the working directory's when unset).
+     */
     public static final String HOME_PROPERTY = "jnova.home";
 
     private final String prog;
@@ -32,8 +35,8 @@ public class ApiServiceFactory implements ServiceFactory {
     protected ApiServiceFactory(String prog, boolean embedded) {
         this.prog = prog;
         this.embedded = embedded;
-        this.bundledConfigDir = Optional.ofNullable(System.getProperty(HOME_PROPERTY))
-                .map(home -> Path.of(home, "etc", "nova"));
+        this.bundledConfigDir = Optional.of(Path.of(System.getProperty(HOME_PROPERTY, System.getProperty("user.dir")),
+                "etc", "nova"));
     }
 
     @Override
@@ -52,10 +55,18 @@ public class ApiServiceFactory implements ServiceFactory {
     public synchronized ApiService create(ConfigOpts conf, String serviceName) {
         if (backend == null) {
             backend = Backend.start(conf, embedded);
-            Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "backend-close"));
+            Runtime.getRuntime().addShutdownHook(new Thread(this::closeBackend, "backend-close"));
         }
         PasteLoader paste = PasteLoader.fromConfig(conf, name -> findFile(name, conf), ApiApps.registry(conf, backend));
         return new ApiService(serviceName, conf, paste::loadApp);
+    }
+
+    /** Stops this process's compute services and closes its database pools. */
+    public synchronized void closeBackend() {
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
     }
 
     private Optional<Path> findFile(String name, ConfigOpts conf) {
