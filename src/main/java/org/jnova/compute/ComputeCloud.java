@@ -70,7 +70,7 @@ public final class ComputeCloud {
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
                 Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
-                conf.get(ComputeOpts.RESERVED_HOST_CPUS)));
+                conf.get(ComputeOpts.RESERVED_HOST_CPUS), conf.get(org.jnova.conf.SchedulerOpts.MAX_INSTANCES_PER_HOST)));
         servicesApi = new ServicesApi(services, nodes, instances, scheduler,
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE));
         usage = new UsageApi(instances);

@@ -95,8 +95,7 @@ public final class ServersApi {
         }
         int metadataLimit = quotas.limits(ctx.requireProjectId(), ctx.userId()).get("metadata_items");
         if (metadataLimit >= 0 && req.metadata().size() > metadataLimit) {
-            throw new org.jnova.exception.OverQuota("Quota exceeded for metadata_items: Requested "
-                    + req.metadata().size() + ", but already used 0 of " + metadataLimit + " metadata_items");
+            throw new ComputeErrors.MetadataLimitExceeded(metadataLimit);
         }
         String reservationId = "r-" + Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36)
                 .substring(0, 8);

@@ -229,4 +229,28 @@ class ServerLifecycleTest {
             assertThat(node.memoryMbUsed()).isEqualTo(7 * 512).isLessThanOrEqualTo(4096 - 512);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void maxInstancesPerHostIsHonouredAndARestartedHostFailsInterruptedBuilds(String engine) throws Exception {
+        try (CloudFixture f = new CloudFixture(engine, "filter_scheduler.max_instances_per_host", "2")) {
+            f.addCompute("compute-1");
+            RequestContext ctx = CloudFixture.user("p1");
+            var created = f.cloud.servers.create(ctx, ServerCreate.of("m", SeedData.CIRROS_IMAGE_ID, "1")
+                    .withCounts(3, 3));
+            List<Instance> done = f.await(ctx, uuids(created), i -> i.taskState() == null);
+            assertThat(done).filteredOn(i -> VmStates.ACTIVE.equals(i.vmState())).hasSize(2);
+            assertThat(done).filteredOn(i -> VmStates.ERROR.equals(i.vmState())).hasSize(1);
+
+            // a build the host was doing when it stopped
+            String stuck = done.stream().filter(i -> VmStates.ACTIVE.equals(i.vmState())).findFirst().orElseThrow()
+                    .uuid();
+            f.cloud.instances.update(stuck, Map.of("vm_state", VmStates.BUILDING, "task_state", "spawning"), null);
+            f.computes.get(0).stop();
+            f.computes.get(0).start();
+            Instance failed = f.cloud.servers.get(ctx, stuck);
+            assertThat(failed.vmState()).isEqualTo(VmStates.ERROR);
+            assertThat(failed.fault()).hasValueSatisfying(fault -> assertThat(fault.message()).contains("interrupted"));
+        }
+    }
 }
