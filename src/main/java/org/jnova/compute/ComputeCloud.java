@@ -108,7 +108,8 @@ public final class ComputeCloud {
 
     /** Seeds flavors and the cirros image (embedded default). */
     public void seed() {
-        SeedData.apply(flavors, images);
+        java.util.List<String> extra = conf.get(ComputeOpts.SEED_IMAGES);
+        SeedData.apply(flavors, images, extra == null ? java.util.List.of() : extra);
     }
 
     private double ratio(org.jnova.conf.cfg.Opt<Double> explicit, org.jnova.conf.cfg.Opt<Double> initial) {
