@@ -103,6 +103,7 @@ public final class ServersApi {
         Map<String, Integer> projectLimits = quotas.limits(ctx.requireProjectId(), null);
         Map<String, Integer> userLimits = quotas.limits(ctx.requireProjectId(), ctx.userId());
         List<Instance> created = instances.database().inTransaction(tx -> {
+            org.jnova.db.ProjectLock.lock(tx, ctx.requireProjectId());
             int count = allowedCount(tx, ctx, req, flavor, projectLimits, userLimits);
             List<Instance> out = new ArrayList<>();
             for (int index = 0; index < count; index++) {

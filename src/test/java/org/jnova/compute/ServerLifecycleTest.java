@@ -253,4 +253,35 @@ class ServerLifecycleTest {
             assertThat(failed.fault()).hasValueSatisfying(fault -> assertThat(fault.message()).contains("interrupted"));
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void concurrentCreatesNeverPassTheInstanceQuotaTogether(String engine) throws Exception {
+        try (CloudFixture f = new CloudFixture(engine, "quota.instances", "5")) {
+            RequestContext ctx = CloudFixture.user("p1");
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<ServersApi.CreateResult>> results = new ArrayList<>();
+            for (int n = 0; n < 12; n++) {
+                int k = n;
+                Callable<ServersApi.CreateResult> create = () -> f.cloud.servers.create(ctx,
+                        ServerCreate.of("q" + k, SeedData.CIRROS_IMAGE_ID, "1"));
+                results.add(pool.submit(create));
+            }
+            int ok = 0;
+            int refused = 0;
+            for (Future<ServersApi.CreateResult> r : results) {
+                try {
+                    r.get();
+                    ok++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(ComputeErrors.TooManyInstances.class);
+                    refused++;
+                }
+            }
+            pool.shutdown();
+            assertThat(ok).isEqualTo(5);
+            assertThat(refused).isEqualTo(7);
+            assertThat(f.cloud.quotas.usage("p1", null).get("instances")).isEqualTo(5);
+        }
+    }
 }
