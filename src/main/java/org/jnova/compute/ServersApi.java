@@ -191,11 +191,7 @@ public final class ServersApi {
             String marker) {
         InstanceFilter scoped = filter;
         if (!ctx.isAdmin() && !ctx.projectId().equals(Optional.ofNullable(filter.projectId()))) {
-            scoped = new InstanceFilter(ctx.requireProjectId(), filter.userId(), filter.name(), filter.vmStates(),
-                    filter.host(), filter.node(), filter.flavorId(), filter.imageRef(), filter.reservationId(),
-                    filter.changesSince(), filter.changesBefore(), filter.deleted(), filter.availabilityZone(),
-                    filter.uuids(), filter.tags(), filter.tagsAny(), filter.notTags(), filter.notTagsAny(),
-                    filter.locked());
+            scoped = filter.toBuilder().projectId(ctx.requireProjectId()).build();
         }
         try {
             return instances.list(scoped, sort, limit, marker);

@@ -165,6 +165,7 @@ public final class InstanceStore {
             args.add(f.changesBefore());
         }
         in(sql, args, "vm_state", f.vmStates());
+        in(sql, args, "task_state", f.taskStates());
         in(sql, args, "uuid", f.uuids());
         if (f.tags() != null && !f.tags().isEmpty()) {
             for (String tag : f.tags()) {

@@ -155,6 +155,11 @@ class ServerLifecycleTest {
                     null, null)).extracting(Instance::displayName).containsExactly("charlie");
             assertThat(f.cloud.servers.list(CloudFixture.admin(), InstanceFilter.builder().flavorId("2").build(),
                     byName, null, null)).extracting(Instance::displayName).containsExactly("other");
+            var building = ServerStatus.filterFor(List.of("BUILD", "error")); // no host: they go BUILD -> ERROR
+            assertThat(f.cloud.servers.list(p1, InstanceFilter.builder().projectId("p1")
+                    .vmStates(List.copyOf(building.vmStates())).build(), byName, null, null)).hasSize(5);
+            assertThat(f.cloud.servers.list(p1, InstanceFilter.builder().projectId("p1")
+                    .taskStates(List.of("rebooting")).build(), byName, null, null)).isEmpty();
             String echo = page2.get(0).uuid();
             f.cloud.serverMetadata.addTag(p1, echo, "blue");
             assertThat(f.cloud.servers.list(p1, InstanceFilter.builder().projectId("p1").tags(List.of("blue"))
