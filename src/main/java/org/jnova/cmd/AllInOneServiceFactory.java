@@ -22,5 +22,6 @@ public final class AllInOneServiceFactory extends ApiServiceFactory {
         conf.setDefault(ServiceOpts.METADATA_WORKERS, "1");
         conf.setDefault(ApiOpts.AUTH_STRATEGY, "noauth2");
         conf.setDefault(ComputeOpts.TRANSPORT_URL, "fake://");
+        conf.setDefault(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST, "True");
     }
 }

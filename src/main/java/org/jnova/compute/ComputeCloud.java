@@ -34,6 +34,7 @@ public final class ComputeCloud {
     public final ComputeNodeStore nodes;
     public final Quotas quotas;
     public final ServersApi servers;
+    public final ServerActionsApi serverActions;
     public final ServerMetadataApi serverMetadata;
     public final FlavorsApi flavors;
     public final KeyPairsApi keyPairs;
@@ -65,6 +66,7 @@ public final class ComputeCloud {
         servers = new ServersApi(instances, flavorStore, images, keyPairStore, actions, quotas, transport,
                 new ServersApi.Settings(conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
                         conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE), conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)));
+        serverActions = new ServerActionsApi(servers, instances, actions, images, transport);
         serverMetadata = new ServerMetadataApi(servers, instances, quotas);
         scheduler = new Scheduler(nodes, services, instances, new Scheduler.Settings(
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
@@ -103,7 +105,8 @@ public final class ComputeCloud {
     public FakeDriver fakeDriver() {
         return new FakeDriver(conf.get(ComputeOpts.FAKE_VCPUS), conf.get(ComputeOpts.FAKE_MEMORY_MB),
                 conf.get(ComputeOpts.FAKE_LOCAL_GB), Duration.ofMillis(conf.get(ComputeOpts.FAKE_SPAWN_DELAY_MS)),
-                Duration.ofMillis(conf.get(ComputeOpts.FAKE_DESTROY_DELAY_MS)));
+                Duration.ofMillis(conf.get(ComputeOpts.FAKE_DESTROY_DELAY_MS)),
+                Duration.ofMillis(conf.get(ComputeOpts.FAKE_ACTION_DELAY_MS)));
     }
 
     /** Seeds flavors and the cirros image (embedded default). */

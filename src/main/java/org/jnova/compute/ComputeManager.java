@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * nova-compute for one host: registers its service and compute node, heartbeats, and runs
- * the casts sent to topic "compute" on its host: build, terminate, stop, start, reboot,
- * soft delete, restore. It drives vm_state/task_state as nova does and records action
+ * the casts sent to topic "compute" on its host: build, terminate, stop, start, soft delete,
+ * restore here, the other server actions in {@link InstanceOperations}. It drives vm_state/task_state as nova does and records action
  * events. {@link #start()} / {@link #stop()} are all the process entry point needs.
  */
 public final class ComputeManager {
@@ -47,6 +47,7 @@ public final class ComputeManager {
     private final ComputeNodeStore nodes;
     private final ActionStore actions;
     private final FixedIpAllocator network;
+    private final InstanceOperations operations;
     private ScheduledExecutorService timers;
     private volatile Service service;
 
@@ -65,6 +66,8 @@ public final class ComputeManager {
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.network = requireNonNull(network, "network is null");
+        this.operations = new InstanceOperations(settings.host(), driver, instances, actions,
+                new org.jnova.db.ImageStore(instances.database()));
     }
 
     /** Registers the service and node, starts listening and heartbeating. */
@@ -128,6 +131,9 @@ public final class ComputeManager {
     }
 
     private Object dispatch(String method, Map<String, Object> args) {
+        if (InstanceOperations.handles(method)) {
+            return operations.dispatch(method, args);
+        }
         String uuid = (String) args.get("instance_uuid");
         String requestId = (String) args.get("request_id");
         switch (method) {
@@ -140,8 +146,6 @@ public final class ComputeManager {
             case "stop_instance" -> powerChange(uuid, requestId, "compute_stop_instance", VmStates.STOPPED,
                     PowerState.SHUTDOWN);
             case "start_instance" -> powerChange(uuid, requestId, "compute_start_instance", VmStates.ACTIVE,
-                    PowerState.RUNNING);
-            case "reboot_instance" -> powerChange(uuid, requestId, "compute_reboot_instance", VmStates.ACTIVE,
                     PowerState.RUNNING);
             default -> throw new IllegalArgumentException("Unknown compute method " + method);
         }

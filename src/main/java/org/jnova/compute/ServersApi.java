@@ -238,11 +238,10 @@ public final class ServersApi {
         terminate(ctx, i);
     }
 
-    /** forceDelete action: deletes a soft-deleted server now. */
+    /** forceDelete action: deletes a server now, whatever its state (nova: a soft-deleted one in practice). */
     public void forceDelete(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
         checkLocked(ctx, i);
-        StateGuard.check(i, "forceDelete", java.util.Set.of(VmStates.SOFT_DELETED), null);
         terminate(ctx, i);
     }
 
@@ -267,27 +266,53 @@ public final class ServersApi {
         transition(ctx, i, "start", Map.of("task_state", TaskStates.POWERING_ON), "start_instance");
     }
 
+    /**
+     * reboot action as nova: SOFT only from ACTIVE with no task; HARD from ACTIVE, STOPPED,
+     * PAUSED, SUSPENDED or ERROR, also interrupting a soft reboot, pause or suspend.
+     */
     public void reboot(RequestContext ctx, String uuid, boolean hard) {
         Instance i = get(ctx, uuid);
         checkLocked(ctx, i);
-        StateGuard.check(i, "reboot", java.util.Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.PAUSED,
-                VmStates.SUSPENDED, VmStates.ERROR), hard ? null : StateGuard.states((String) null));
+        if (hard) {
+            StateGuard.check(i, "reboot", java.util.Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.PAUSED,
+                    VmStates.SUSPENDED, VmStates.ERROR), new java.util.HashSet<>(TaskStates.ALLOW_REBOOT));
+        } else {
+            StateGuard.check(i, "reboot", java.util.Set.of(VmStates.ACTIVE), StateGuard.states((String) null));
+        }
+        StateGuard.checkLaunched(i, "reboot");
         transition(ctx, i, "reboot", Map.of("task_state", hard ? TaskStates.REBOOTING_HARD : TaskStates.REBOOTING),
-                "reboot_instance");
+                "reboot_instance", Map.of("reboot_type", hard ? "HARD" : "SOFT"));
     }
 
-    /** lock / unlock actions (reason: 2.73). */
+    /**
+     * lock / unlock actions (reason: 2.73). As nova: locked_by is "owner" when the caller's
+     * project owns the server, else "admin"; an owner locking an already locked server changes
+     * nothing; the action records an "api_lock"/"api_unlock" event.
+     */
     public void lock(RequestContext ctx, String uuid, boolean lock, String reason) {
         Instance i = get(ctx, uuid);
+        boolean owner = ctx.projectId().map(p -> p.equals(i.projectId())).orElse(false);
+        if (lock && i.locked() && owner) {
+            return;
+        }
         Map<String, Object> cols = new HashMap<>();
         cols.put("locked", lock);
-        cols.put("locked_by", lock ? (ctx.isAdmin() ? "admin" : "owner") : null);
+        cols.put("locked_by", lock ? (owner ? "owner" : "admin") : null);
         cols.put("locked_reason", lock ? reason : null);
+        String action = lock ? "lock" : "unlock";
         instances.database().inTransaction(tx -> {
-            instances.update(tx, uuid, cols, null);
-            actions.start(tx, uuid, lock ? "lock" : "unlock", ctx.requestId(), ctx.userId(), i.projectId());
+            actions.start(tx, uuid, action, ctx.requestId(), ctx.userId(), i.projectId());
             return null;
         });
+        actions.eventStart(uuid, ctx.requestId(), "api_" + action, null);
+        instances.update(uuid, cols, null);
+        actions.eventFinish(uuid, ctx.requestId(), "api_" + action, "Success", null);
+    }
+
+    /** nova's is_expected_locked_by: false when the lock was set by the other side (owner vs admin). */
+    public boolean isExpectedLockedBy(RequestContext ctx, Instance i) {
+        boolean owner = ctx.projectId().map(p -> p.equals(i.projectId())).orElse(false);
+        return i.lockedBy() == null || i.lockedBy().equals(owner ? "owner" : "admin");
     }
 
     private void checkLocked(RequestContext ctx, Instance i) {
@@ -310,6 +335,11 @@ public final class ServersApi {
     }
 
     private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols, String method) {
+        transition(ctx, i, action, cols, method, Map.of());
+    }
+
+    private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols, String method,
+            Map<String, Object> extraArgs) {
         instances.database().inTransaction(tx -> {
             if (!instances.update(tx, i.uuid(), cols, java.util.Collections.singletonList(i.taskState()))) {
                 Instance now = instances.get(tx, i.uuid(), false)
@@ -320,7 +350,9 @@ public final class ServersApi {
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), i.projectId());
             return null;
         });
-        transport.cast(ComputeManager.TOPIC, i.host(), method, Map.of("instance_uuid", i.uuid(), "request_id",
-                ctx.requestId()));
+        Map<String, Object> args = new HashMap<>(extraArgs);
+        args.put("instance_uuid", i.uuid());
+        args.put("request_id", ctx.requestId());
+        transport.cast(ComputeManager.TOPIC, i.host(), method, args);
     }
 }

@@ -28,6 +28,13 @@ public final class StateGuard {
         }
     }
 
+    /** nova's must_have_launched: a server that never finished building cannot take the action. */
+    public static void checkLaunched(Instance instance, String action) {
+        if (instance.launchedAt() == null) {
+            throw new ComputeErrors.InstanceInvalidState("launched_at", "None", action, instance.uuid());
+        }
+    }
+
     /** A set that may contain null (sets from Set.of may not). */
     public static Set<String> states(String... states) {
         return new java.util.HashSet<>(Arrays.asList(states));

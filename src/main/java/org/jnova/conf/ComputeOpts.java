@@ -81,12 +81,24 @@ public final class ComputeOpts {
             .help("Extra images of the built-in catalog, as id:name entries (jnova only; nova asks glance). "
                     + "The cirros image 155d900f-4e14-4e4c-a73d-069cbf4541e6 is always there.").build();
 
+    public static final Opt<Integer> FAKE_ACTION_DELAY_MS = Opt.integer("jnova_compute", "fake_action_delay_ms").min(0)
+            .defaultValue(0).help("Milliseconds the fake driver takes for each server action (reboot, stop, start, "
+                    + "pause, suspend, rescue, snapshot...), so the task states in between can be observed (jnova only)."
+            ).build();
+    public static final Opt<Boolean> ALLOW_RESIZE_TO_SAME_HOST = Opt.bool("DEFAULT", "allow_resize_to_same_host")
+            .defaultValue(false).help("Allow destination machine to match source for resize. Useful when testing in "
+                    + "single-host environments.").build();
+    public static final Opt<Integer> SHELVED_OFFLOAD_TIME = Opt.integer("DEFAULT", "shelved_offload_time").min(-1)
+            .defaultValue(0).help("Time before a shelved instance is eligible for removal from a host. -1 never "
+                    + "offload, 0 offload immediately when shelved.").build();
+
     public static List<Opt<?>> all() {
         return List.of(HOST, MY_IP, TRANSPORT_URL, RECLAIM_INSTANCE_INTERVAL, REPORT_INTERVAL, SERVICE_DOWN_TIME,
                 DEFAULT_AVAILABILITY_ZONE, DEFAULT_SCHEDULE_ZONE, INTERNAL_SERVICE_AVAILABILITY_ZONE,
                 CPU_ALLOCATION_RATIO, RAM_ALLOCATION_RATIO, DISK_ALLOCATION_RATIO, INITIAL_CPU_ALLOCATION_RATIO,
                 INITIAL_RAM_ALLOCATION_RATIO, INITIAL_DISK_ALLOCATION_RATIO, RESERVED_HOST_MEMORY_MB,
                 RESERVED_HOST_DISK_MB, RESERVED_HOST_CPUS, INSTANCE_NAME_TEMPLATE, COMPUTE_DRIVER, FIXED_RANGE,
-                NETWORK_NAME, FAKE_VCPUS, FAKE_MEMORY_MB, FAKE_LOCAL_GB, FAKE_SPAWN_DELAY_MS, FAKE_DESTROY_DELAY_MS, SEED_IMAGES);
+                NETWORK_NAME, FAKE_VCPUS, FAKE_MEMORY_MB, FAKE_LOCAL_GB, FAKE_SPAWN_DELAY_MS, FAKE_DESTROY_DELAY_MS, SEED_IMAGES,
+                FAKE_ACTION_DELAY_MS, ALLOW_RESIZE_TO_SAME_HOST, SHELVED_OFFLOAD_TIME);
     }
 }

@@ -43,6 +43,26 @@ public final class ImageStore {
                 + "DESC, id DESC", ImageStore::row));
     }
 
+    /**
+     * Moves a live image to {@code status}; a non-null size is stored and {@code extraProperties}
+     * are added to its properties. Returns whether the image was there.
+     */
+    public boolean updateStatus(String id, String status, Long size, Map<String, String> extraProperties) {
+        return db.inTransaction(tx -> {
+            Optional<Image> image = tx.queryOne("SELECT " + COLUMNS + " FROM images WHERE id = ? AND deleted = 0",
+                    ImageStore::row, id);
+            if (image.isEmpty()) {
+                return false;
+            }
+            Map<String, String> props = new TreeMap<>(image.get().properties());
+            props.putAll(extraProperties);
+            tx.update("UPDATE images SET status = ?, size = ?, properties = ?, updated_at = ? WHERE id = ? "
+                    + "AND deleted = 0", status, size != null ? size : image.get().size(), FlavorJson.writeMap(props),
+                    FlavorJson.now(), id);
+            return true;
+        });
+    }
+
     public boolean delete(String id) {
         return db.inTransaction(tx -> tx.update("UPDATE images SET deleted = 1, deleted_at = ?, status = 'deleted' "
                 + "WHERE id = ? AND deleted = 0", FlavorJson.now(), id) > 0);

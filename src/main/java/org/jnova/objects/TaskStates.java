@@ -20,4 +20,29 @@ public final class TaskStates {
     public static final String UNPAUSING = "unpausing";
     public static final String SUSPENDING = "suspending";
     public static final String RESUMING = "resuming";
+    public static final String REBOOT_PENDING = "reboot_pending";
+    public static final String REBOOT_STARTED = "reboot_started";
+    public static final String REBOOT_PENDING_HARD = "reboot_pending_hard";
+    public static final String REBOOT_STARTED_HARD = "reboot_started_hard";
+    public static final String IMAGE_SNAPSHOT = "image_snapshot";
+    public static final String IMAGE_SNAPSHOT_PENDING = "image_snapshot_pending";
+    public static final String IMAGE_PENDING_UPLOAD = "image_pending_upload";
+    public static final String IMAGE_UPLOADING = "image_uploading";
+    public static final String IMAGE_BACKUP = "image_backup";
+    public static final String UPDATING_PASSWORD = "updating_password";
+    public static final String RESCUING = "rescuing";
+    public static final String UNRESCUING = "unrescuing";
+    public static final String SHELVING = "shelving";
+    public static final String SHELVING_IMAGE_PENDING_UPLOAD = "shelving_image_pending_upload";
+    public static final String SHELVING_IMAGE_UPLOADING = "shelving_image_uploading";
+    public static final String SHELVING_OFFLOADING = "shelving_offloading";
+    public static final String UNSHELVING = "unshelving";
+    public static final String RESIZE_PREP = "resize_prep";
+    public static final String REBUILDING = "rebuilding";
+    public static final String MIGRATING = "migrating";
+
+    /** nova's task_states.ALLOW_REBOOT: the task states a hard reboot may interrupt. */
+    public static final java.util.List<String> ALLOW_REBOOT = java.util.Collections.unmodifiableList(
+            java.util.Arrays.asList(null, REBOOTING, REBOOT_PENDING, REBOOT_STARTED, RESUMING, REBOOTING_HARD,
+                    UNPAUSING, PAUSING, SUSPENDING));
 }

@@ -1,5 +1,6 @@
 package org.jnova.virt;
 
+import java.util.Map;
 import org.jnova.objects.Instance;
 
 /** nova's ComputeDriver, reduced to what jnova's manager drives. */
@@ -24,4 +25,35 @@ public interface VirtDriver {
 
     /** The guest's power state (org.jnova.objects.PowerState). */
     int powerState(Instance instance);
+
+    void pause(Instance instance) throws Exception;
+
+    void unpause(Instance instance) throws Exception;
+
+    void suspend(Instance instance) throws Exception;
+
+    void resume(Instance instance) throws Exception;
+
+    /** Boots the guest from a rescue image with {@code password} for its administrator. */
+    void rescue(Instance instance, String rescueImageRef, String password) throws Exception;
+
+    void unrescue(Instance instance) throws Exception;
+
+    void setAdminPassword(Instance instance, String password) throws Exception;
+
+    /** Sends the guest an NMI so that it dumps its memory. */
+    void triggerCrashDump(Instance instance) throws Exception;
+
+    /** Copies the guest's disk; returns the image size in bytes and properties to add to the image. */
+    Snapshot snapshot(Instance instance) throws Exception;
+
+    /** A disk copy. */
+    record Snapshot(long sizeBytes, Map<String, String> properties) {
+    }
+
+    /** The guest's console log ("" when it has none). */
+    String consoleOutput(Instance instance) throws Exception;
+
+    /** Re-applies the network configuration to the running guest. */
+    void injectNetworkInfo(Instance instance) throws Exception;
 }

@@ -1,6 +1,9 @@
 package org.jnova.virt.fake;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -10,23 +13,34 @@ import org.jnova.virt.VirtDriver;
 
 /**
  * A simulated hypervisor (nova's fake.FakeDriver): keeps guests in memory, takes the
- * configured time to spawn and destroy, and fails the spawns a test asks it to fail.
+ * configured time to spawn, destroy and run each action, keeps a console log per guest,
+ * and fails the spawns a test asks it to fail.
  */
 public final class FakeDriver implements VirtDriver {
+    private static final long FAKE_IMAGE_BYTES = 25165824L;
     private final int vcpus;
     private final int memoryMb;
     private final int localGb;
     private final Duration spawnDelay;
     private final Duration destroyDelay;
+    private final Duration actionDelay;
     private final Map<String, Integer> guests = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> consoles = new ConcurrentHashMap<>();
+    private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private volatile Predicate<Instance> failSpawn = i -> false;
 
     public FakeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay, Duration destroyDelay) {
+        this(vcpus, memoryMb, localGb, spawnDelay, destroyDelay, Duration.ZERO);
+    }
+
+    public FakeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay, Duration destroyDelay,
+            Duration actionDelay) {
         this.vcpus = vcpus;
         this.memoryMb = memoryMb;
         this.localGb = localGb;
         this.spawnDelay = spawnDelay;
         this.destroyDelay = destroyDelay;
+        this.actionDelay = actionDelay;
     }
 
     /** Makes spawns of matching instances fail (fault injection). */
@@ -46,27 +60,37 @@ public final class FakeDriver implements VirtDriver {
             throw new IllegalStateException("Fake driver was told to fail spawning " + instance.uuid());
         }
         guests.put(instance.uuid(), PowerState.RUNNING);
+        log(instance, "Booting " + instance.hostname());
+        log(instance, instance.hostname() + " login:");
     }
 
     @Override
     public void destroy(Instance instance) throws Exception {
         sleep(destroyDelay);
         guests.remove(instance.uuid());
+        consoles.remove(instance.uuid());
+        passwords.remove(instance.uuid());
     }
 
     @Override
-    public void powerOff(Instance instance) {
+    public void powerOff(Instance instance) throws InterruptedException {
+        sleep(actionDelay);
         guests.computeIfPresent(instance.uuid(), (k, v) -> PowerState.SHUTDOWN);
+        log(instance, "Power down.");
     }
 
     @Override
-    public void powerOn(Instance instance) {
+    public void powerOn(Instance instance) throws InterruptedException {
+        sleep(actionDelay);
         guests.put(instance.uuid(), PowerState.RUNNING);
+        log(instance, "Booting " + instance.hostname());
     }
 
     @Override
-    public void reboot(Instance instance, boolean hard) {
+    public void reboot(Instance instance, boolean hard) throws InterruptedException {
+        sleep(actionDelay);
         guests.put(instance.uuid(), PowerState.RUNNING);
+        log(instance, hard ? "Reset (hard reboot)" : "Restarting system.");
     }
 
     @Override
@@ -74,8 +98,90 @@ public final class FakeDriver implements VirtDriver {
         return guests.getOrDefault(instance.uuid(), PowerState.NOSTATE);
     }
 
+    @Override
+    public void pause(Instance instance) throws InterruptedException {
+        setState(instance, PowerState.PAUSED, "Paused.");
+    }
+
+    @Override
+    public void unpause(Instance instance) throws InterruptedException {
+        setState(instance, PowerState.RUNNING, "Unpaused.");
+    }
+
+    @Override
+    public void suspend(Instance instance) throws InterruptedException {
+        setState(instance, PowerState.SUSPENDED, "Suspended to disk.");
+    }
+
+    @Override
+    public void resume(Instance instance) throws InterruptedException {
+        setState(instance, PowerState.RUNNING, "Resumed.");
+    }
+
+    @Override
+    public void rescue(Instance instance, String rescueImageRef, String password) throws InterruptedException {
+        passwords.put(instance.uuid(), password);
+        setState(instance, PowerState.RUNNING, "Booting rescue image " + rescueImageRef);
+    }
+
+    @Override
+    public void unrescue(Instance instance) throws InterruptedException {
+        setState(instance, PowerState.RUNNING, "Booting " + instance.hostname());
+    }
+
+    @Override
+    public void setAdminPassword(Instance instance, String password) throws InterruptedException {
+        sleep(actionDelay);
+        passwords.put(instance.uuid(), password);
+        log(instance, "Password for the administrator changed.");
+    }
+
+    @Override
+    public void triggerCrashDump(Instance instance) throws InterruptedException {
+        sleep(actionDelay);
+        log(instance, "Kernel panic - not syncing: NMI: Not continuing");
+    }
+
+    @Override
+    public Snapshot snapshot(Instance instance) throws InterruptedException {
+        sleep(actionDelay);
+        return new Snapshot(FAKE_IMAGE_BYTES, Map.of("disk_format", "qcow2", "container_format", "bare"));
+    }
+
+    @Override
+    public String consoleOutput(Instance instance) {
+        List<String> lines = consoles.getOrDefault(instance.uuid(), List.of());
+        synchronized (lines) {
+            return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+        }
+    }
+
+    @Override
+    public void injectNetworkInfo(Instance instance) throws InterruptedException {
+        sleep(actionDelay);
+        log(instance, "Network configuration updated.");
+    }
+
+    /** The administrator password last set on the guest (tests). */
+    public String adminPassword(String instanceUuid) {
+        return passwords.get(instanceUuid);
+    }
+
     public int guestCount() {
         return guests.size();
+    }
+
+    private void setState(Instance instance, int state, String message) throws InterruptedException {
+        sleep(actionDelay);
+        guests.put(instance.uuid(), state);
+        log(instance, message);
+    }
+
+    private void log(Instance instance, String line) {
+        List<String> lines = consoles.computeIfAbsent(instance.uuid(), k -> new ArrayList<>());
+        synchronized (lines) {
+            lines.add("[" + Instant.now() + "] " + line);
+        }
     }
 
     private static void sleep(Duration d) throws InterruptedException {

@@ -1,0 +1,201 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jnova.db.ActionStore;
+import org.jnova.db.ImageStore;
+import org.jnova.db.InstanceStore;
+import org.jnova.objects.Image;
+import org.jnova.objects.Instance;
+import org.jnova.objects.TaskStates;
+import org.jnova.objects.VmStates;
+import org.jnova.virt.VirtDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server actions a compute host runs after the API has set the task state and
+ * recorded the action: reboot, pause, suspend, rescue, password, crash dump, snapshot,
+ * backup, console output, network injection. Each runs as nova's manager does: an
+ * instance-action event "compute_&lt;method&gt;", nova's intermediate task states, then
+ * the final vm_state with the task cleared; a failure clears the task, records a fault
+ * and finishes the event with "Error".
+ */
+final class InstanceOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceOperations.class);
+
+    private final String host;
+    private final VirtDriver driver;
+    private final InstanceStore instances;
+    private final ActionStore actions;
+    private final ImageStore images;
+
+    /** The driver work of one action. */
+    @FunctionalInterface
+    private interface Work {
+        void run(Instance instance) throws Exception;
+    }
+
+    InstanceOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
+            ImageStore images) {
+        this.host = requireNonNull(host, "host is null");
+        this.driver = requireNonNull(driver, "driver is null");
+        this.instances = requireNonNull(instances, "instances is null");
+        this.actions = requireNonNull(actions, "actions is null");
+        this.images = requireNonNull(images, "images is null");
+    }
+
+    /** Whether {@link #dispatch} knows the method. */
+    static boolean handles(String method) {
+        return switch (method) {
+            case "reboot_instance", "pause_instance", "unpause_instance", "suspend_instance", "resume_instance",
+                    "rescue_instance", "unrescue_instance", "set_admin_password", "trigger_crash_dump",
+                    "snapshot_instance", "backup_instance", "get_console_output", "inject_network_info" -> true;
+            default -> false;
+        };
+    }
+
+    Object dispatch(String method, Map<String, Object> args) {
+        String uuid = (String) args.get("instance_uuid");
+        String requestId = (String) args.get("request_id");
+        switch (method) {
+            case "reboot_instance" -> {
+                boolean hard = "HARD".equals(args.get("reboot_type"));
+                run(uuid, requestId, "compute_reboot_instance", hard
+                        ? List.of(TaskStates.REBOOT_PENDING_HARD, TaskStates.REBOOT_STARTED_HARD)
+                        : List.of(TaskStates.REBOOT_PENDING, TaskStates.REBOOT_STARTED),
+                        i -> driver.reboot(i, hard), VmStates.ACTIVE);
+            }
+            case "pause_instance" -> run(uuid, requestId, "compute_pause_instance", List.of(), driver::pause,
+                    VmStates.PAUSED);
+            case "unpause_instance" -> run(uuid, requestId, "compute_unpause_instance", List.of(), driver::unpause,
+                    VmStates.ACTIVE);
+            case "suspend_instance" -> run(uuid, requestId, "compute_suspend_instance", List.of(), driver::suspend,
+                    VmStates.SUSPENDED);
+            case "resume_instance" -> run(uuid, requestId, "compute_resume_instance", List.of(), driver::resume,
+                    VmStates.ACTIVE);
+            case "rescue_instance" -> run(uuid, requestId, "compute_rescue_instance", List.of(),
+                    i -> driver.rescue(i, (String) args.get("rescue_image_ref"), (String) args.get("rescue_password")),
+                    VmStates.RESCUED);
+            case "unrescue_instance" -> run(uuid, requestId, "compute_unrescue_instance", List.of(),
+                    driver::unrescue, VmStates.ACTIVE);
+            case "set_admin_password" -> run(uuid, requestId, "compute_set_admin_password", List.of(),
+                    i -> driver.setAdminPassword(i, (String) args.get("new_pass")), null);
+            case "trigger_crash_dump" -> run(uuid, requestId, "compute_trigger_crash_dump", List.of(),
+                    driver::triggerCrashDump, null);
+            case "snapshot_instance" -> run(uuid, requestId, "compute_snapshot_instance",
+                    List.of(TaskStates.IMAGE_PENDING_UPLOAD, TaskStates.IMAGE_UPLOADING),
+                    i -> upload(i, (String) args.get("image_id")), null);
+            case "backup_instance" -> run(uuid, requestId, "compute_backup_instance",
+                    List.of(TaskStates.IMAGE_PENDING_UPLOAD, TaskStates.IMAGE_UPLOADING), i -> {
+                        upload(i, (String) args.get("image_id"));
+                        rotateBackups(i, (String) args.get("backup_type"), ((Number) args.get("rotation")).intValue());
+                    }, null);
+            case "get_console_output" -> {
+                return consoleOutput(uuid, (Integer) args.get("tail_length"));
+            }
+            case "inject_network_info" -> {
+                Optional<Instance> instance = instances.get(uuid, false);
+                if (instance.isPresent()) {
+                    try {
+                        driver.injectNetworkInfo(instance.get());
+                    } catch (Exception e) {
+                        LOG.warn("Injecting network info into {} failed: {}", uuid, e.toString());
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("Unknown compute method " + method);
+        }
+        return null;
+    }
+
+    /**
+     * Runs one action: intermediate task states in order, the driver work, then the final
+     * vm_state (null: unchanged) with the task cleared and the guest's power state.
+     */
+    private void run(String uuid, String requestId, String event, List<String> steps, Work work, String finalVmState) {
+        Optional<Instance> found = instances.get(uuid, false);
+        if (found.isEmpty()) {
+            return;
+        }
+        actions.eventStart(uuid, requestId, event, host);
+        String expected = found.get().taskState();
+        try {
+            for (String step : steps) {
+                if (!instances.update(uuid, Map.of("task_state", step), java.util.Collections.singletonList(expected))) {
+                    throw new IllegalStateException("Unexpected task state: expecting " + expected + " but the "
+                            + "instance has changed");
+                }
+                expected = step;
+            }
+            Instance instance = instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
+            work.run(instance);
+            Map<String, Object> done = new HashMap<>();
+            if (finalVmState != null) {
+                done.put("vm_state", finalVmState);
+            }
+            done.put("task_state", null);
+            done.put("power_state", driver.powerState(instance));
+            instances.update(uuid, done, java.util.Collections.singletonList(expected));
+            actions.eventFinish(uuid, requestId, event, "Success", null);
+        } catch (Exception e) {
+            LOG.error("{} of instance {} failed", event, uuid, e);
+            instances.database().inTransaction(tx -> {
+                Map<String, Object> cols = new HashMap<>();
+                cols.put("task_state", null);
+                if (instances.update(tx, uuid, cols, null)) {
+                    instances.children().addFault(tx, uuid, 500, String.valueOf(e.getMessage()), e.toString(), host);
+                }
+                return null;
+            });
+            actions.eventFinish(uuid, requestId, event, "Error", String.valueOf(e));
+        }
+    }
+
+    /** Fills the queued image the API made with the guest's disk: saving, then active. */
+    private void upload(Instance instance, String imageId) throws Exception {
+        images.updateStatus(imageId, "saving", null, Map.of());
+        VirtDriver.Snapshot snapshot = driver.snapshot(instance);
+        images.updateStatus(imageId, "active", snapshot.sizeBytes(), snapshot.properties());
+    }
+
+    /** nova's _rotate_backups: keeps the newest {@code rotation} backups of this type. */
+    private void rotateBackups(Instance instance, String backupType, int rotation) {
+        List<Image> backups = new ArrayList<>(images.list().stream()
+                .filter(i -> instance.uuid().equals(i.properties().get("instance_uuid")))
+                .filter(i -> "backup".equals(i.properties().get("image_type")))
+                .filter(i -> backupType.equals(i.properties().get("backup_type")))
+                .toList());
+        backups.sort(Comparator.comparing(Image::createdAt).thenComparing(Image::id).reversed());
+        for (int n = rotation; n < backups.size(); n++) {
+            LOG.info("Deleting image {} of instance {} (rotation {})", backups.get(n).id(), instance.uuid(), rotation);
+            images.delete(backups.get(n).id());
+        }
+    }
+
+    private String consoleOutput(String uuid, Integer tailLength) {
+        Instance instance = instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
+        String log;
+        try {
+            log = driver.consoleOutput(instance);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (tailLength == null) {
+            return log;
+        }
+        if (tailLength == 0) {
+            return "";
+        }
+        // nova's _tail_log: '\n'.join(log.split('\n')[-length:]), Python slicing included
+        List<String> lines = List.of(log.split("\n", -1));
+        int start = -tailLength < 0 ? Math.max(0, lines.size() - tailLength) : Math.min(-tailLength, lines.size());
+        return String.join("\n", lines.subList(start, lines.size()));
+    }
+}
