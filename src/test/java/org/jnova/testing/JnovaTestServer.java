@@ -100,6 +100,11 @@ public final class JnovaTestServer implements AutoCloseable {
         return conf;
     }
 
+    /** The compute backend behind the API (to set up servers or read their state directly). */
+    public org.jnova.compute.ComputeCloud cloud() {
+        return factory.backend().cloud();
+    }
+
     /**
      * Calls {@code /v2.1<path>} as the admin user of project "admin" (noauth2) at a microversion
      * (null: none sent).

@@ -158,6 +158,11 @@ public final class ApiRouterV21 implements App {
                     continue;
                 }
                 if (!resource.hasRouteAction(spec.action())) {
+                    if (resource.hasOnlyBodyActions()) {
+                        // action controllers registered before the resource's main controller
+                        // exists: only POST .../action is served
+                        continue;
+                    }
                     problems.add(spec.method() + " " + spec.path() + ": resource " + spec.resource() + " has no action "
                             + spec.action());
                     continue;

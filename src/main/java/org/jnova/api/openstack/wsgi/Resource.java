@@ -87,6 +87,11 @@ public final class Resource {
         return routeActions.containsKey(action) || (action.equals("action") && !bodyActions.isEmpty());
     }
 
+    /** True when only {@code @Action} controllers are registered (the resource's main controller is not). */
+    public boolean hasOnlyBodyActions() {
+        return routeActions.isEmpty() && !bodyActions.isEmpty();
+    }
+
     public List<String> bodyActionNames() {
         return List.copyOf(bodyActions.keySet());
     }

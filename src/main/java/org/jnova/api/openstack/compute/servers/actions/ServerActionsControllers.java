@@ -1,0 +1,33 @@
+package org.jnova.api.openstack.compute.servers.actions;
+
+import org.jnova.api.openstack.compute.ApiRouterV21;
+import org.jnova.compute.ComputeCloud;
+import org.jnova.conf.ApiOpts;
+import org.jnova.conf.cfg.ConfigOpts;
+
+/** Registers the server action controllers ({@code POST /servers/{id}/action}) with the router. */
+public final class ServerActionsControllers {
+    private ServerActionsControllers() {
+    }
+
+    public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
+        var servers = cloud.servers;
+        var actions = cloud.serverActions;
+        router.actions("servers",
+                new ServerRebootController(servers),
+                new ServerStartStopController(servers),
+                new ServerCrashDumpController(servers, actions),
+                new ServerCreateImageController(servers, actions),
+                new LockServerController(servers),
+                new PauseServerController(servers, actions),
+                new SuspendServerController(servers, actions),
+                new AdminActionsController(servers, actions),
+                new DeferredDeleteController(servers),
+                new AdminPasswordController(servers, actions),
+                new ConsoleOutputController(servers, actions),
+                new CreateBackupController(servers, actions),
+                new RescueController(servers, actions, conf.get(ApiOpts.ENABLE_INSTANCE_PASSWORD)),
+                new MultinicController(servers),
+                new FloatingIpActionsController(servers));
+    }
+}
