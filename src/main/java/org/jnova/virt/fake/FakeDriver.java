@@ -152,7 +152,7 @@ public final class FakeDriver implements VirtDriver {
     public String consoleOutput(Instance instance) {
         List<String> lines = consoles.getOrDefault(instance.uuid(), List.of());
         synchronized (lines) {
-            return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+            return String.join("\n", lines);
         }
     }
 
