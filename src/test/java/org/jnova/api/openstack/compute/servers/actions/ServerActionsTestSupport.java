@@ -36,7 +36,7 @@ final class ServerActionsTestSupport {
             try {
                 return JnovaTestServer.start(e, "[DEFAULT]", "reclaim_instance_interval = 3600", "[quota]", "instances = -1", "cores = -1", "ram = -1",
                         "[jnova_compute]",
-                        "fake_spawn_delay_ms = 150", "fake_action_delay_ms = 250", "fake_memory_mb = 10000000",
+                        "fake_spawn_delay_ms = 150", "fake_action_delay_ms = 250", "fake_destroy_delay_ms = 200", "fake_memory_mb = 10000000",
                         "fake_vcpus = 100000", "fake_local_gb = 1000000");
             } catch (Exception failure) {
                 throw new IllegalStateException(failure);
