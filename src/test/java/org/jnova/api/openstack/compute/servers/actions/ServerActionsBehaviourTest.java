@@ -1,0 +1,223 @@
+package org.jnova.api.openstack.compute.servers.actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jnova.api.openstack.compute.servers.actions.ServerActionsTestSupport.VERSIONS;
+import static org.jnova.api.openstack.compute.servers.actions.ServerActionsTestSupport.action;
+import static org.jnova.api.openstack.compute.servers.actions.ServerActionsTestSupport.activeServer;
+import static org.jnova.api.openstack.compute.servers.actions.ServerActionsTestSupport.admin;
+import static org.jnova.api.openstack.compute.servers.actions.ServerActionsTestSupport.await;
+import static org.jnova.api.openstack.compute.servers.actions.ServerActionsTestSupport.jnova;
+import static org.jnova.api.openstack.compute.servers.actions.ServerActionsTestSupport.settled;
+import static org.jnova.api.openstack.compute.servers.actions.ServerActionsTestSupport.user;
+
+import java.util.List;
+import org.jnova.compute.SeedData;
+import org.jnova.compute.ServerCreate;
+import org.jnova.context.RequestContext;
+import org.jnova.objects.Image;
+import org.jnova.objects.Instance;
+import org.jnova.testing.JnovaTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What the table does not cover: locks and their owners, lock reasons (2.73), console
+ * output lengths, backup rotation, microversion limits, removed actions, bad bodies,
+ * other projects' servers and servers still building.
+ */
+class ServerActionsBehaviourTest {
+    static List<String> engines() {
+        return org.jnova.db.TestDatabases.engines();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        ServerActionsTestSupport.closeAll();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void lockedServerRefusesOwnerActionsUntilUnlocked(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        RequestContext demo = user("demo");
+        String uuid = activeServer(jnova, demo);
+        for (String version : VERSIONS) {
+            assertThat(action(jnova, uuid, "{\"lock\": null}", version).status()).isEqualTo(202);
+            Instance locked = jnova.cloud().instances.get(uuid, false).orElseThrow();
+            assertThat(locked.locked()).isTrue();
+            assertThat(locked.lockedBy()).isEqualTo("admin");
+
+            JnovaTestServer.Reply refused = action(jnova, uuid, "{\"pause\": null}", version, "demo:demo");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().at("/conflictingRequest/message").asText())
+                    .isEqualTo("Instance " + uuid + " is locked");
+            JnovaTestServer.Reply override = action(jnova, uuid, "{\"unlock\": null}", version, "demo:demo");
+            assertThat(override.status()).isEqualTo(403);
+            assertThat(override.json().at("/forbidden/message").asText()).isEqualTo(
+                    "Policy doesn't allow os_compute_api:os-lock-server:unlock:unlock_override to be performed.");
+
+            assertThat(action(jnova, uuid, "{\"unlock\": null}", version).status()).isEqualTo(202);
+            assertThat(action(jnova, uuid, "{\"lock\": null}", version, "demo:demo").status()).isEqualTo(202);
+            assertThat(jnova.cloud().instances.get(uuid, false).orElseThrow().lockedBy()).isEqualTo("owner");
+            assertThat(action(jnova, uuid, "{\"unlock\": null}", version, "demo:demo").status()).isEqualTo(202);
+            assertThat(jnova.cloud().instances.get(uuid, false).orElseThrow().locked()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void lockReasonIsKeptFrom273(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = activeServer(jnova, admin());
+        JnovaTestServer.Reply old = action(jnova, uuid, "{\"lock\": {\"locked_reason\": \"x\"}}", "2.72");
+        assertThat(old.status()).isEqualTo(202);
+        assertThat(jnova.cloud().instances.get(uuid, false).orElseThrow().lockedReason()).isNull();
+        action(jnova, uuid, "{\"unlock\": null}", "2.72");
+
+        assertThat(action(jnova, uuid, "{\"lock\": {\"locked_reason\": \"maintenance\"}}", "2.73").status())
+                .isEqualTo(202);
+        assertThat(jnova.cloud().instances.get(uuid, false).orElseThrow().lockedReason()).isEqualTo("maintenance");
+        JnovaTestServer.Reply tooLong = action(jnova, uuid, "{\"lock\": {\"locked_reason\": \"" + "r".repeat(256)
+                + "\"}}", "2.96");
+        assertThat(tooLong.status()).isEqualTo(400);
+        JnovaTestServer.Reply extra = action(jnova, uuid, "{\"lock\": {\"why\": \"x\"}}", "2.73");
+        assertThat(extra.status()).isEqualTo(400);
+        assertThat(extra.json().at("/badRequest/message").asText()).startsWith("Invalid input for field/attribute lock.");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void consoleOutputTailsTheLogAsNova(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = activeServer(jnova, admin());
+        for (String version : VERSIONS) {
+            JnovaTestServer.Reply all = action(jnova, uuid, "{\"os-getConsoleOutput\": {}}", version);
+            assertThat(all.status()).isEqualTo(200);
+            String[] lines = all.json().get("output").asText().split("\n");
+            assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(lines[lines.length - 1]).endsWith(" login:");
+
+            JnovaTestServer.Reply one = action(jnova, uuid, "{\"os-getConsoleOutput\": {\"length\": \"1\"}}", version);
+            assertThat(one.json().get("output").asText()).isEqualTo(lines[lines.length - 1]);
+            JnovaTestServer.Reply none = action(jnova, uuid, "{\"os-getConsoleOutput\": {\"length\": 0}}", version);
+            assertThat(none.json().get("output").asText()).isEmpty();
+            // nova's tail of -1 is Python's lines[1:]
+            JnovaTestServer.Reply minusOne = action(jnova, uuid, "{\"os-getConsoleOutput\": {\"length\": -1}}",
+                    version);
+            assertThat(minusOne.json().get("output").asText().split("\n")).hasSize(lines.length - 1);
+            JnovaTestServer.Reply bad = action(jnova, uuid, "{\"os-getConsoleOutput\": {\"length\": -2}}", version);
+            assertThat(bad.status()).isEqualTo(400);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void backupsAreRotated(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = activeServer(jnova, admin());
+        String body = "{\"createBackup\": {\"name\": \"nightly\", \"backup_type\": \"daily\", \"rotation\": 2}}";
+        for (int n = 0; n < 4; n++) {
+            JnovaTestServer.Reply r = action(jnova, uuid, body, "2.96");
+            assertThat(r.status()).isEqualTo(202);
+            await(jnova, uuid, settled("active"));
+            Thread.sleep(20); // distinct creation times
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        List<Image> backups;
+        do {
+            backups = jnova.cloud().images.list().stream()
+                    .filter(i -> uuid.equals(i.properties().get("instance_uuid"))).toList();
+            Thread.sleep(20);
+        } while (backups.size() > 2 && System.nanoTime() < deadline);
+        assertThat(backups).hasSize(2).allSatisfy(i -> {
+            assertThat(i.properties()).containsEntry("backup_type", "daily").containsEntry("image_type", "backup");
+            assertThat(i.status()).isEqualTo("active");
+        });
+        JnovaTestServer.Reply noRotation = action(jnova, uuid, "{\"createBackup\": {\"name\": \"x\", "
+                + "\"backup_type\": \"weekly\", \"rotation\": 0}}", "2.1");
+        assertThat(noRotation.status()).isEqualTo(202);
+        assertThat(noRotation.header("Location")).isNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void microversionLimitsAndRemovedActions(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = activeServer(jnova, admin());
+        JnovaTestServer.Reply early = action(jnova, uuid, "{\"trigger_crash_dump\": null}", "2.16");
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(early.json().at("/itemNotFound/message").asText()).isEqualTo("The resource could not be found.");
+
+        assertThat(action(jnova, uuid, "{\"addFixedIp\": {\"networkId\": \"net\"}}", "2.1").status()).isEqualTo(202);
+        assertThat(action(jnova, uuid, "{\"removeFixedIp\": {\"address\": \"10.9.9.9\"}}", "2.43").status())
+                .isEqualTo(202);
+        JnovaTestServer.Reply floating = action(jnova, uuid, "{\"addFloatingIp\": {\"address\": \"172.24.4.10\"}}",
+                "2.1");
+        assertThat(floating.status()).isEqualTo(404);
+        assertThat(floating.json().at("/itemNotFound/message").asText()).isEqualTo("floating IP not found");
+        JnovaTestServer.Reply remove = action(jnova, uuid, "{\"removeFloatingIp\": {\"address\": \"172.24.4.10\"}}",
+                "2.1");
+        assertThat(remove.json().at("/itemNotFound/message").asText())
+                .isEqualTo("Floating IP not found for address 172.24.4.10.");
+        for (String removed : List.of("{\"addFixedIp\": {\"networkId\": \"n\"}}",
+                "{\"removeFixedIp\": {\"address\": \"10.0.0.9\"}}", "{\"addFloatingIp\": {\"address\": \"1.2.3.4\"}}",
+                "{\"removeFloatingIp\": {\"address\": \"1.2.3.4\"}}")) {
+            JnovaTestServer.Reply gone = action(jnova, uuid, removed, "2.44");
+            assertThat(gone.status()).as(removed).isEqualTo(404);
+            assertThat(gone.json().at("/itemNotFound/message").asText()).isEqualTo("The resource could not be found.");
+        }
+        for (String version : VERSIONS) {
+            JnovaTestServer.Reply resetNetwork = action(jnova, uuid, "{\"resetNetwork\": null}", version);
+            assertThat(resetNetwork.status()).isEqualTo(410);
+            assertThat(resetNetwork.json().at("/computeFault/message").asText())
+                    .isEqualTo("This resource is no longer available. No forwarding address is given.");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void badRequestsAndOtherProjects(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = activeServer(jnova, user("demo"));
+        for (String version : VERSIONS) {
+            JnovaTestServer.Reply unknown = action(jnova, uuid, "{\"foo\": null}", version);
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.json().at("/badRequest/message").asText()).isEqualTo("There is no such action: foo");
+            JnovaTestServer.Reply badType = action(jnova, uuid, "{\"reboot\": {\"type\": \"WARM\"}}", version);
+            assertThat(badType.status()).isEqualTo(400);
+            assertThat(badType.json().at("/badRequest/message").asText())
+                    .startsWith("Invalid input for field/attribute type. Value: WARM.");
+            JnovaTestServer.Reply badState = action(jnova, uuid, "{\"os-resetState\": {\"state\": \"paused\"}}",
+                    version);
+            assertThat(badState.status()).isEqualTo(400);
+            JnovaTestServer.Reply other = action(jnova, uuid, "{\"pause\": null}", version, "other:other");
+            assertThat(other.status()).isEqualTo(404);
+            assertThat(other.json().at("/itemNotFound/message").asText())
+                    .isEqualTo("Instance " + uuid + " could not be found.");
+            JnovaTestServer.Reply missing = action(jnova, "0b7e2a7c-7f39-4a3e-9f0e-123456789abc",
+                    "{\"os-stop\": null}", version);
+            assertThat(missing.status()).isEqualTo(404);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void buildingServerRefusesActions(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = jnova.cloud().servers.create(admin(), ServerCreate.of("b", SeedData.CIRROS_IMAGE_ID, "1"))
+                .instances().get(0).uuid();
+        JnovaTestServer.Reply r = action(jnova, uuid, "{\"pause\": null}", "2.96");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().at("/conflictingRequest/message").asText())
+                .isEqualTo("Cannot 'pause' instance " + uuid + " while it is in vm_state building");
+        await(jnova, uuid, settled("active"));
+        // a second action while the first still runs: nova's task_state conflict
+        assertThat(action(jnova, uuid, "{\"os-stop\": null}", "2.1").status()).isEqualTo(202);
+        JnovaTestServer.Reply busy = action(jnova, uuid, "{\"reboot\": {\"type\": \"HARD\"}}", "2.1");
+        assertThat(busy.status()).isEqualTo(409);
+        assertThat(busy.json().at("/conflictingRequest/message").asText())
+                .isEqualTo("Cannot 'reboot' instance " + uuid + " while it is in task_state powering-off");
+        await(jnova, uuid, settled("stopped"));
+    }
+}
