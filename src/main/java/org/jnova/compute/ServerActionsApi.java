@@ -95,7 +95,7 @@ public final class ServerActionsApi {
                 VmStates.RESCUED, VmStates.RESIZED, VmStates.ERROR));
         requireHost(i);
         instances.database().inTransaction(tx -> {
-            actions.start(tx, i.uuid(), "trigger_crash_dump", ctx.requestId(), ctx.userId(), i.projectId());
+            actions.start(tx, i.uuid(), "trigger_crash_dump", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
         cast(ctx, i, "trigger_crash_dump", Map.of());
@@ -108,7 +108,7 @@ public final class ServerActionsApi {
         cols.put("vm_state", "error".equals(state) ? VmStates.ERROR : VmStates.ACTIVE);
         cols.put("task_state", null);
         instances.database().inTransaction(tx -> {
-            actions.start(tx, i.uuid(), "resetState", ctx.requestId(), ctx.userId(), i.projectId());
+            actions.start(tx, i.uuid(), "resetState", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             instances.update(tx, i.uuid(), cols, null);
             return null;
         });
@@ -258,7 +258,7 @@ public final class ServerActionsApi {
                 throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
                         i.uuid());
             }
-            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), i.projectId());
+            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
         cast(ctx, i, method, args);

@@ -301,7 +301,7 @@ public final class ServersApi {
         cols.put("locked_reason", lock ? reason : null);
         String action = lock ? "lock" : "unlock";
         instances.database().inTransaction(tx -> {
-            actions.start(tx, uuid, action, ctx.requestId(), ctx.userId(), i.projectId());
+            actions.start(tx, uuid, action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
         actions.eventStart(uuid, ctx.requestId(), "api_" + action, null);
@@ -325,7 +325,7 @@ public final class ServersApi {
         if (i.host() == null) {
             // never reached a compute host: delete locally, as nova's _local_delete
             instances.database().inTransaction(tx -> {
-                actions.start(tx, i.uuid(), "delete", ctx.requestId(), ctx.userId(), i.projectId());
+                actions.start(tx, i.uuid(), "delete", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
                 instances.softDelete(tx, i.uuid());
                 return null;
             });
@@ -347,7 +347,7 @@ public final class ServersApi {
                 throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
                         i.uuid());
             }
-            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), i.projectId());
+            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
         Map<String, Object> args = new HashMap<>(extraArgs);
