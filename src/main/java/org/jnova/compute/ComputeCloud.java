@@ -35,6 +35,7 @@ public final class ComputeCloud {
     public final Quotas quotas;
     public final ServersApi servers;
     public final ServerActionsApi serverActions;
+    public final ShelveApi shelve;
     public final ServerMetadataApi serverMetadata;
     public final FlavorsApi flavors;
     public final KeyPairsApi keyPairs;
@@ -67,6 +68,8 @@ public final class ComputeCloud {
                 new ServersApi.Settings(conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
                         conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE), conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)));
         serverActions = new ServerActionsApi(servers, instances, actions, images, transport);
+        shelve = new ShelveApi(servers, instances, actions, images, nodes, transport, new ShelveApi.Settings(
+                conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)));
         serverMetadata = new ServerMetadataApi(servers, instances, quotas);
         scheduler = new Scheduler(nodes, services, instances, new Scheduler.Settings(
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),

@@ -48,6 +48,7 @@ public final class ComputeManager {
     private final ActionStore actions;
     private final FixedIpAllocator network;
     private final InstanceOperations operations;
+    private final ShelveOperations shelving;
     private ScheduledExecutorService timers;
     private volatile Service service;
 
@@ -66,8 +67,9 @@ public final class ComputeManager {
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.network = requireNonNull(network, "network is null");
-        this.operations = new InstanceOperations(settings.host(), driver, instances, actions,
-                new org.jnova.db.ImageStore(instances.database()));
+        org.jnova.db.ImageStore images = new org.jnova.db.ImageStore(instances.database());
+        this.operations = new InstanceOperations(settings.host(), driver, instances, actions, images);
+        this.shelving = new ShelveOperations(settings.host(), driver, instances, actions, images, nodes);
     }
 
     /** Registers the service and node, starts listening and heartbeating. */
@@ -133,6 +135,9 @@ public final class ComputeManager {
     private Object dispatch(String method, Map<String, Object> args) {
         if (InstanceOperations.handles(method)) {
             return operations.dispatch(method, args);
+        }
+        if (ShelveOperations.handles(method)) {
+            return shelving.dispatch(method, args);
         }
         String uuid = (String) args.get("instance_uuid");
         String requestId = (String) args.get("request_id");

@@ -85,7 +85,51 @@ public final class ComputeTaskManager {
             }
             return null;
         }
+        if (method.equals("unshelve_instance")) {
+            unshelve((String) args.get("instance_uuid"), (String) args.get("request_id"), (String) args.get("host"));
+            return null;
+        }
         throw new IllegalArgumentException("Unknown conductor method " + method);
+    }
+
+    /**
+     * nova's unshelve_instance: a shelved server is powered on where it is; an offloaded one
+     * is scheduled (to {@code host} when given) and spawned there, or stays offloaded with
+     * nova's NoValidHost fault.
+     */
+    private void unshelve(String uuid, String requestId, String host) {
+        Optional<Instance> found = instances.get(uuid, false);
+        if (found.isEmpty()) {
+            return;
+        }
+        Instance instance = found.get();
+        if (VmStates.SHELVED.equals(instance.vmState())) {
+            instances.update(uuid, Map.of("task_state", org.jnova.objects.TaskStates.POWERING_ON),
+                    List.of(org.jnova.objects.TaskStates.UNSHELVING));
+            transport.cast(ComputeManager.TOPIC, instance.host(), "unshelve_instance",
+                    Map.of("instance_uuid", uuid, "request_id", requestId));
+            return;
+        }
+        Optional<Scheduler.Selection> selection;
+        try {
+            selection = scheduler.selectAndClaim(instance, instance.flavor(), java.util.Set.of(), host);
+        } catch (RuntimeException e) {
+            LOG.error("Scheduling {} failed", uuid, e);
+            selection = Optional.empty();
+        }
+        if (selection.isEmpty()) {
+            instances.database().inTransaction(tx -> {
+                Map<String, Object> cols = new HashMap<>();
+                cols.put("task_state", null);
+                if (instances.update(tx, uuid, cols, null)) {
+                    instances.children().addFault(tx, uuid, 500, NO_VALID_HOST, "", null);
+                }
+                return null;
+            });
+            return;
+        }
+        transport.cast(ComputeManager.TOPIC, selection.get().host(), "unshelve_instance",
+                Map.of("instance_uuid", uuid, "request_id", requestId));
     }
 
     private void build(String uuid, String requestId) {

@@ -50,6 +50,16 @@ public final class Scheduler {
 
     /** Places the instance and records host/node on it; empty means no valid host. */
     public Optional<Selection> selectAndClaim(Instance instance) {
+        return selectAndClaim(instance, instance.flavor(), java.util.Set.of(), null);
+    }
+
+    /**
+     * Places the instance with {@code flavor} on a host other than {@code excludedHosts}
+     * (resize/migrate away from the source), only on {@code requiredHost} when not null
+     * (unshelve 2.91, live migration to a host); records host/node on it.
+     */
+    public Optional<Selection> selectAndClaim(Instance instance, org.jnova.objects.Flavor flavor,
+            java.util.Set<String> excludedHosts, String requiredHost) {
         String zone = instance.availabilityZone();
         if (zone != null && !zone.equals(settings.defaultAvailabilityZone())) {
             return Optional.empty();
@@ -59,10 +69,12 @@ public final class Scheduler {
                 .collect(Collectors.toMap(Service::id, s -> s));
         List<ComputeNode> candidates = nodes.list().stream()
                 .filter(n -> up.containsKey(n.serviceId()))
+                .filter(n -> !excludedHosts.contains(n.host()))
+                .filter(n -> requiredHost == null || requiredHost.equals(n.host()))
                 .sorted(Comparator.comparingDouble((ComputeNode n) ->
                         n.memoryMb() * n.ramAllocationRatio() - n.memoryMbUsed()).reversed())
                 .toList();
-        var f = instance.flavor();
+        var f = flavor;
         int disk = f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024;
         Database db = instances.database();
         for (ComputeNode node : candidates) {

@@ -27,6 +27,7 @@ public final class ServerActionsControllers {
                 new ConsoleOutputController(servers, actions),
                 new CreateBackupController(servers, actions),
                 new RescueController(servers, actions, conf.get(ApiOpts.ENABLE_INSTANCE_PASSWORD)),
+                new ShelveController(servers, cloud.shelve),
                 new MultinicController(servers),
                 new FloatingIpActionsController(servers));
     }

@@ -90,7 +90,11 @@ class ServerActionsTest {
             new Case("forceDelete", "{\"forceDelete\": null}", "active", "2.1", 202, "deleting", "deleted", "delete",
                     "compute_terminate_instance", null, null),
             new Case("restore", "{\"restore\": null}", "soft-delete", "2.1", 202, "restoring", "active", "restore",
-                    "compute_restore_instance", "active", "restore"));
+                    "compute_restore_instance", "active", "restore"),
+            new Case("shelve", "{\"shelve\": null}", "active", "2.1", 202, "shelving_image_uploading",
+                    "shelved_offloaded", "shelve", "compute_shelve_instance", "rescued", "shelve"),
+            new Case("unshelve", "{\"unshelve\": null}", "shelved_offloaded", "2.1", 202, "spawning", "active",
+                    "unshelve", "compute_unshelve_instance", "active", "unshelve"));
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();

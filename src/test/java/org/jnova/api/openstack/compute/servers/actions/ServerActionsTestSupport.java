@@ -112,6 +112,7 @@ final class ServerActionsTestSupport {
             case "rescued" -> actions.rescue(ctx, uuid, "pw", null);
             case "soft-delete" -> servers.delete(ctx, uuid);
             case "error" -> actions.resetState(ctx, uuid, "error");
+            case "shelved_offloaded" -> jnova.cloud().shelve.shelve(ctx, uuid);
             default -> throw new IllegalArgumentException(state);
         }
         await(jnova, uuid, settled(state));

@@ -1,0 +1,132 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jnova.context.RequestContext;
+import org.jnova.db.ActionStore;
+import org.jnova.db.ComputeNodeStore;
+import org.jnova.db.ImageStore;
+import org.jnova.db.InstanceStore;
+import org.jnova.exception.Conflict;
+import org.jnova.exception.Invalid;
+import org.jnova.objects.Image;
+import org.jnova.objects.Instance;
+import org.jnova.objects.TaskStates;
+import org.jnova.objects.VmStates;
+import org.jnova.rpc.Transport;
+
+/**
+ * shelve, shelveOffload and unshelve of nova's compute API. Shelving snapshots the server
+ * into "&lt;name&gt;-shelved" and, with [DEFAULT] shelved_offload_time = 0 (nova's default),
+ * offloads it from its host at once; unshelving an offloaded server schedules it again
+ * (to a zone from 2.77, to a host from 2.91).
+ */
+public final class ShelveApi {
+    private final ServersApi servers;
+    private final InstanceStore instances;
+    private final ActionStore actions;
+    private final ImageStore images;
+    private final ComputeNodeStore nodes;
+    private final Transport transport;
+    private final Settings settings;
+
+    /** The zone servers live in and [DEFAULT] shelved_offload_time. */
+    public record Settings(String defaultAvailabilityZone, int shelvedOffloadTime) {
+    }
+
+    public ShelveApi(ServersApi servers, InstanceStore instances, ActionStore actions, ImageStore images,
+            ComputeNodeStore nodes, Transport transport, Settings settings) {
+        this.servers = requireNonNull(servers, "servers is null");
+        this.instances = requireNonNull(instances, "instances is null");
+        this.actions = requireNonNull(actions, "actions is null");
+        this.images = requireNonNull(images, "images is null");
+        this.nodes = requireNonNull(nodes, "nodes is null");
+        this.transport = requireNonNull(transport, "transport is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    public void shelve(RequestContext ctx, String uuid) {
+        Instance i = checked(ctx, uuid, "shelve", Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.PAUSED,
+                VmStates.SUSPENDED));
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("instance_uuid", i.uuid());
+        props.put("user_id", ctx.userId());
+        props.put("image_type", "snapshot");
+        props.put("base_image_ref", i.imageRef() == null ? "" : i.imageRef());
+        Image image = new Image(UUID.randomUUID().toString(), i.displayName() + "-shelved", "queued", 0, 0, 0, props,
+                null, null);
+        images.insertIfAbsent(image);
+        try {
+            transition(ctx, i, "shelve", TaskStates.SHELVING, ComputeManager.TOPIC, i.host(), "shelve_instance",
+                    Map.of("image_id", image.id(), "offload", settings.shelvedOffloadTime() == 0));
+        } catch (RuntimeException e) {
+            images.delete(image.id());
+            throw e;
+        }
+    }
+
+    public void shelveOffload(RequestContext ctx, String uuid) {
+        Instance i = checked(ctx, uuid, "shelveOffload", Set.of(VmStates.SHELVED));
+        transition(ctx, i, "shelveOffload", TaskStates.SHELVING_OFFLOADING, ComputeManager.TOPIC, i.host(),
+                "shelve_offload_instance", Map.of());
+    }
+
+    /**
+     * unshelve. {@code azGiven}: the request named availability_zone (2.77+; null value
+     * unpins); {@code host}: 2.91's target host (null: any).
+     */
+    public void unshelve(RequestContext ctx, String uuid, boolean azGiven, String zone, String host) {
+        Instance i = checked(ctx, uuid, "unshelve", Set.of(VmStates.SHELVED, VmStates.SHELVED_OFFLOADED));
+        if ((azGiven || host != null) && !VmStates.SHELVED_OFFLOADED.equals(i.vmState())) {
+            throw new Conflict("Specifying an availability zone or a host when unshelving server \"" + i.uuid()
+                    + "\" with status \"" + i.vmState() + "\" is not supported. The server status must be "
+                    + "SHELVED_OFFLOADED.");
+        }
+        if (azGiven && zone != null && !zone.equals(settings.defaultAvailabilityZone())) {
+            throw new Invalid("The requested availability zone is not available");
+        }
+        if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {
+            throw new Invalid("Compute host " + host + " could not be found.");
+        }
+        Map<String, Object> args = new HashMap<>();
+        if (host != null) {
+            args.put("host", host);
+        }
+        transition(ctx, i, "unshelve", TaskStates.UNSHELVING, ComputeTaskManager.TOPIC, null, "unshelve_instance",
+                args);
+    }
+
+    private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {
+        Instance i = servers.get(ctx, uuid);
+        if (i.locked() && !ctx.isAdmin()) {
+            throw new ComputeErrors.InstanceIsLocked(i.uuid());
+        }
+        StateGuard.check(i, action, vmStates, StateGuard.states((String) null));
+        StateGuard.checkLaunched(i, action);
+        return i;
+    }
+
+    private void transition(RequestContext ctx, Instance i, String action, String taskState, String topic,
+            String host, String method, Map<String, Object> extra) {
+        instances.database().inTransaction(tx -> {
+            if (!instances.update(tx, i.uuid(), Map.of("task_state", taskState), Collections.singletonList(null))) {
+                Instance now = instances.get(tx, i.uuid(), false)
+                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
+                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
+                        i.uuid());
+            }
+            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            return null;
+        });
+        Map<String, Object> args = new HashMap<>(extra);
+        args.put("instance_uuid", i.uuid());
+        args.put("request_id", ctx.requestId());
+        transport.cast(topic, host, method, args);
+    }
+}
