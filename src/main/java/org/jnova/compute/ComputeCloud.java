@@ -36,6 +36,7 @@ public final class ComputeCloud {
     public final ServersApi servers;
     public final ServerActionsApi serverActions;
     public final ShelveApi shelve;
+    public final ResizeApi resize;
     public final ServerMetadataApi serverMetadata;
     public final FlavorsApi flavors;
     public final KeyPairsApi keyPairs;
@@ -70,6 +71,7 @@ public final class ComputeCloud {
         serverActions = new ServerActionsApi(servers, instances, actions, images, transport);
         shelve = new ShelveApi(servers, instances, actions, images, nodes, transport, new ShelveApi.Settings(
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)));
+        resize = new ResizeApi(servers, instances, flavorStore, actions, nodes, transport);
         serverMetadata = new ServerMetadataApi(servers, instances, quotas);
         scheduler = new Scheduler(nodes, services, instances, new Scheduler.Settings(
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
@@ -88,7 +90,8 @@ public final class ComputeCloud {
     /** The conductor (scheduling) service; start it in every API process of the embedded setup. */
     public ComputeTaskManager conductor(String name) {
         return new ComputeTaskManager(transport, scheduler, instances, actions, services,
-                Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))), name);
+                Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))), name,
+                conf.get(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST));
     }
 
     /** A compute service with the fake driver for {@code host} (null: [DEFAULT] host or this machine's name). */

@@ -49,6 +49,7 @@ public final class ComputeManager {
     private final FixedIpAllocator network;
     private final InstanceOperations operations;
     private final ShelveOperations shelving;
+    private final ResizeOperations resizing;
     private ScheduledExecutorService timers;
     private volatile Service service;
 
@@ -70,6 +71,7 @@ public final class ComputeManager {
         org.jnova.db.ImageStore images = new org.jnova.db.ImageStore(instances.database());
         this.operations = new InstanceOperations(settings.host(), driver, instances, actions, images);
         this.shelving = new ShelveOperations(settings.host(), driver, instances, actions, images, nodes);
+        this.resizing = new ResizeOperations(settings.host(), driver, instances, actions, nodes);
     }
 
     /** Registers the service and node, starts listening and heartbeating. */
@@ -138,6 +140,9 @@ public final class ComputeManager {
         }
         if (ShelveOperations.handles(method)) {
             return shelving.dispatch(method, args);
+        }
+        if (ResizeOperations.handles(method)) {
+            return resizing.dispatch(method, args);
         }
         String uuid = (String) args.get("instance_uuid");
         String requestId = (String) args.get("request_id");

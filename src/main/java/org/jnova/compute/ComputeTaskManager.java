@@ -33,6 +33,7 @@ public final class ComputeTaskManager {
     private final String name;
     private final org.jnova.db.ServiceStore services;
     private final java.time.Duration reportInterval;
+    private final boolean allowResizeToSameHost;
     private java.util.concurrent.ScheduledExecutorService timers;
 
     /**
@@ -42,6 +43,14 @@ public final class ComputeTaskManager {
      */
     public ComputeTaskManager(Transport transport, Scheduler scheduler, InstanceStore instances, ActionStore actions,
             org.jnova.db.ServiceStore services, java.time.Duration reportInterval, String name) {
+        this(transport, scheduler, instances, actions, services, reportInterval, name, false);
+    }
+
+    /** {@code allowResizeToSameHost}: [DEFAULT] allow_resize_to_same_host. */
+    public ComputeTaskManager(Transport transport, Scheduler scheduler, InstanceStore instances, ActionStore actions,
+            org.jnova.db.ServiceStore services, java.time.Duration reportInterval, String name,
+            boolean allowResizeToSameHost) {
+        this.allowResizeToSameHost = allowResizeToSameHost;
         this.transport = requireNonNull(transport, "transport is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -85,11 +94,69 @@ public final class ComputeTaskManager {
             }
             return null;
         }
+        if (method.equals("migrate_server")) {
+            migrate((String) args.get("instance_uuid"), (String) args.get("request_id"),
+                    InstanceStore.parseFlavor((String) args.get("flavor")), (String) args.get("host"));
+            return null;
+        }
         if (method.equals("unshelve_instance")) {
             unshelve((String) args.get("instance_uuid"), (String) args.get("request_id"), (String) args.get("host"));
             return null;
         }
         throw new IllegalArgumentException("Unknown conductor method " + method);
+    }
+
+    /**
+     * nova's migrate_server for resize and cold migration: places the server with the new
+     * flavor away from its host (unless allow_resize_to_same_host) and casts the resize to
+     * the chosen host. No host: the server keeps its vm_state, the task is cleared, a
+     * NoValidHost fault is recorded and the "cold_migrate" and "conductor_migrate_server"
+     * events fail, as in nova.
+     */
+    private void migrate(String uuid, String requestId, org.jnova.objects.Flavor flavor, String host) {
+        Optional<Instance> found = instances.get(uuid, false);
+        if (found.isEmpty()) {
+            return;
+        }
+        Instance instance = found.get();
+        actions.eventStart(uuid, requestId, "conductor_migrate_server", name);
+        actions.eventStart(uuid, requestId, "cold_migrate", name);
+        instances.database().inTransaction(tx -> instances.children().updateMetadata(tx, uuid, Map.of(
+                ResizeApi.OLD_FLAVOR, InstanceStore.flavorJson(instance.flavor()),
+                ResizeApi.OLD_VM_STATE, instance.vmState(),
+                ResizeApi.SOURCE_HOST, String.valueOf(instance.host()),
+                ResizeApi.SOURCE_NODE, String.valueOf(instance.node())), false, true));
+        java.util.Set<String> excluded = allowResizeToSameHost || instance.host() == null ? java.util.Set.of()
+                : java.util.Set.of(instance.host());
+        Optional<Scheduler.Selection> selection;
+        try {
+            selection = scheduler.selectAndClaim(instance, flavor, excluded, host);
+        } catch (RuntimeException e) {
+            LOG.error("Scheduling {} failed", uuid, e);
+            selection = Optional.empty();
+        }
+        if (selection.isEmpty()) {
+            instances.database().inTransaction(tx -> {
+                for (String key : List.of(ResizeApi.OLD_FLAVOR, ResizeApi.OLD_VM_STATE, ResizeApi.SOURCE_HOST,
+                        ResizeApi.SOURCE_NODE)) {
+                    instances.children().deleteMetadata(tx, uuid, key, true);
+                }
+                Map<String, Object> cols = new HashMap<>();
+                cols.put("task_state", null);
+                if (instances.update(tx, uuid, cols, null)) {
+                    instances.children().addFault(tx, uuid, 500, NO_VALID_HOST, "", null);
+                }
+                return null;
+            });
+            actions.eventFinish(uuid, requestId, "cold_migrate", "Error", NO_VALID_HOST);
+            actions.eventFinish(uuid, requestId, "conductor_migrate_server", "Error", NO_VALID_HOST);
+            LOG.warn("Instance {} could not be moved: {}", uuid, NO_VALID_HOST);
+            return;
+        }
+        actions.eventFinish(uuid, requestId, "cold_migrate", "Success", null);
+        actions.eventFinish(uuid, requestId, "conductor_migrate_server", "Success", null);
+        transport.cast(ComputeManager.TOPIC, selection.get().host(), "resize_instance", Map.of("instance_uuid", uuid,
+                "request_id", requestId, "flavor", InstanceStore.flavorJson(flavor)));
     }
 
     /**

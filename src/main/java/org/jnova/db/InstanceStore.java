@@ -251,6 +251,21 @@ public final class InstanceStore {
         return tx.update(sql.toString(), args.toArray()) == 1;
     }
 
+    /** The columns that carry an instance's flavor (nova's instance.flavor), for a resize. */
+    public static Map<String, Object> flavorColumns(org.jnova.objects.Flavor f) {
+        return Map.of("instance_type_id", f.id(), "flavor", FlavorJson.write(f), "memory_mb", f.memoryMb(), "vcpus",
+                f.vcpus(), "root_gb", f.rootGb(), "ephemeral_gb", f.ephemeralGb());
+    }
+
+    /** A flavor as stored in the flavor column (and kept in system metadata during a resize). */
+    public static String flavorJson(org.jnova.objects.Flavor f) {
+        return FlavorJson.write(f);
+    }
+
+    public static org.jnova.objects.Flavor parseFlavor(String json) {
+        return FlavorJson.read(json);
+    }
+
     public boolean update(String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates) {
         return db.inTransaction(tx -> update(tx, uuid, columns, expectedTaskStates));
     }

@@ -38,6 +38,11 @@ public final class TaskStates {
     public static final String SHELVING_OFFLOADING = "shelving_offloading";
     public static final String UNSHELVING = "unshelving";
     public static final String RESIZE_PREP = "resize_prep";
+    public static final String RESIZE_MIGRATING = "resize_migrating";
+    public static final String RESIZE_MIGRATED = "resize_migrated";
+    public static final String RESIZE_FINISH = "resize_finish";
+    public static final String RESIZE_REVERTING = "resize_reverting";
+    public static final String RESIZE_CONFIRMING = "resize_confirming";
     public static final String REBUILDING = "rebuilding";
     public static final String MIGRATING = "migrating";
 

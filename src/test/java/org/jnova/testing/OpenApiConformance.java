@@ -99,6 +99,9 @@ public final class OpenApiConformance {
         if (status >= 400) {
             return faultViolations(status, body);
         }
+        if (status == 204) {
+            return body == null ? List.of() : List.of("a 204 response must not have a body");
+        }
         Optional<JsonNode> schema = successSchema(operation, status);
         if (schema.isEmpty()) {
             return body == null ? List.of() : List.of("the operation documents no body for " + status + " but got one");

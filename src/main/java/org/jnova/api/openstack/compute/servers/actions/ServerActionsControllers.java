@@ -28,6 +28,8 @@ public final class ServerActionsControllers {
                 new CreateBackupController(servers, actions),
                 new RescueController(servers, actions, conf.get(ApiOpts.ENABLE_INSTANCE_PASSWORD)),
                 new ShelveController(servers, cloud.shelve),
+                new ServerResizeController(servers, cloud.resize),
+                new MigrateServerController(servers, cloud.resize),
                 new MultinicController(servers),
                 new FloatingIpActionsController(servers));
     }

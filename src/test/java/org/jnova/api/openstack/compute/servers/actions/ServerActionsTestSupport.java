@@ -113,6 +113,7 @@ final class ServerActionsTestSupport {
             case "soft-delete" -> servers.delete(ctx, uuid);
             case "error" -> actions.resetState(ctx, uuid, "error");
             case "shelved_offloaded" -> jnova.cloud().shelve.shelve(ctx, uuid);
+            case "resized" -> jnova.cloud().resize.resize(ctx, uuid, "2");
             default -> throw new IllegalArgumentException(state);
         }
         await(jnova, uuid, settled(state));

@@ -1,0 +1,133 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jnova.context.RequestContext;
+import org.jnova.db.ActionStore;
+import org.jnova.db.ComputeNodeStore;
+import org.jnova.db.FlavorStore;
+import org.jnova.db.InstanceStore;
+import org.jnova.exception.Invalid;
+import org.jnova.objects.Flavor;
+import org.jnova.objects.Instance;
+import org.jnova.objects.TaskStates;
+import org.jnova.objects.VmStates;
+import org.jnova.rpc.Transport;
+
+/**
+ * resize, migrate (cold), confirmResize and revertResize of nova's compute API. resize and
+ * migrate set resize_prep and ask the conductor to place the server (away from its host
+ * unless [DEFAULT] allow_resize_to_same_host); the host then moves it to RESIZED (the
+ * server's old flavor, host and vm_state kept in system metadata) until it is confirmed or
+ * reverted.
+ */
+public final class ResizeApi {
+    /** System metadata keys kept while a server is resized. */
+    static final String OLD_FLAVOR = "resize_old_flavor";
+    static final String OLD_VM_STATE = "old_vm_state";
+    static final String SOURCE_HOST = "resize_source_host";
+    static final String SOURCE_NODE = "resize_source_node";
+
+    private final ServersApi servers;
+    private final InstanceStore instances;
+    private final FlavorStore flavors;
+    private final ActionStore actions;
+    private final ComputeNodeStore nodes;
+    private final Transport transport;
+
+    public ResizeApi(ServersApi servers, InstanceStore instances, FlavorStore flavors, ActionStore actions,
+            ComputeNodeStore nodes, Transport transport) {
+        this.servers = requireNonNull(servers, "servers is null");
+        this.instances = requireNonNull(instances, "instances is null");
+        this.flavors = requireNonNull(flavors, "flavors is null");
+        this.actions = requireNonNull(actions, "actions is null");
+        this.nodes = requireNonNull(nodes, "nodes is null");
+        this.transport = requireNonNull(transport, "transport is null");
+    }
+
+    /** resize to the flavor with id {@code flavorRef}. */
+    public void resize(RequestContext ctx, String uuid, String flavorRef) {
+        Instance i = checked(ctx, uuid, "resize", Set.of(VmStates.ACTIVE, VmStates.STOPPED));
+        Flavor flavor = flavors.byFlavorId(flavorRef).filter(f -> !f.disabled())
+                .orElseThrow(() -> new Invalid("Flavor " + flavorRef + " could not be found."));
+        if (flavor.id() == i.flavor().id() || flavor.flavorId().equals(i.flavor().flavorId())) {
+            throw new Invalid("When resizing, instances must change flavor!");
+        }
+        if (flavor.rootGb() == 0 && i.flavor().rootGb() != 0) {
+            throw new Invalid("Server disk was unable to be resized because: Resize to zero disk flavor is not "
+                    + "allowed.");
+        }
+        start(ctx, i, "resize", flavor, null);
+    }
+
+    /** migrate (cold); {@code host} (2.56, admin) names the destination. */
+    public void migrate(RequestContext ctx, String uuid, String host) {
+        Instance i = checked(ctx, uuid, "migrate", Set.of(VmStates.ACTIVE, VmStates.STOPPED));
+        if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {
+            throw new Invalid("Compute host " + host + " could not be found.");
+        }
+        start(ctx, i, "migrate", i.flavor(), host);
+    }
+
+    public void confirmResize(RequestContext ctx, String uuid) {
+        Instance i = checked(ctx, uuid, "confirmResize", Set.of(VmStates.RESIZED));
+        instances.database().inTransaction(tx -> {
+            actions.start(tx, i.uuid(), "confirmResize", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            return null;
+        });
+        cast(ctx, i, ComputeManager.TOPIC, i.systemMetadata().getOrDefault(SOURCE_HOST, i.host()), "confirm_resize",
+                Map.of());
+    }
+
+    public void revertResize(RequestContext ctx, String uuid) {
+        Instance i = checked(ctx, uuid, "revertResize", Set.of(VmStates.RESIZED));
+        transition(ctx, i, "revertResize", TaskStates.RESIZE_REVERTING);
+        cast(ctx, i, ComputeManager.TOPIC, i.host(), "revert_resize", Map.of());
+    }
+
+    private void start(RequestContext ctx, Instance i, String action, Flavor flavor, String host) {
+        transition(ctx, i, action, TaskStates.RESIZE_PREP);
+        Map<String, Object> args = new HashMap<>();
+        args.put("flavor", InstanceStore.flavorJson(flavor));
+        args.put("migration_type", action);
+        if (host != null) {
+            args.put("host", host);
+        }
+        cast(ctx, i, ComputeTaskManager.TOPIC, null, "migrate_server", args);
+    }
+
+    private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {
+        Instance i = servers.get(ctx, uuid);
+        if (i.locked() && !ctx.isAdmin()) {
+            throw new ComputeErrors.InstanceIsLocked(i.uuid());
+        }
+        StateGuard.check(i, action, vmStates, StateGuard.states((String) null));
+        StateGuard.checkLaunched(i, action);
+        return i;
+    }
+
+    private void transition(RequestContext ctx, Instance i, String action, String taskState) {
+        instances.database().inTransaction(tx -> {
+            if (!instances.update(tx, i.uuid(), Map.of("task_state", taskState), Collections.singletonList(null))) {
+                Instance now = instances.get(tx, i.uuid(), false)
+                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
+                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
+                        i.uuid());
+            }
+            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            return null;
+        });
+    }
+
+    private void cast(RequestContext ctx, Instance i, String topic, String host, String method,
+            Map<String, Object> extra) {
+        Map<String, Object> args = new HashMap<>(extra);
+        args.put("instance_uuid", i.uuid());
+        args.put("request_id", ctx.requestId());
+        transport.cast(topic, host, method, args);
+    }
+}

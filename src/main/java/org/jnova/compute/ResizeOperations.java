@@ -1,0 +1,187 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jnova.db.ActionStore;
+import org.jnova.db.ComputeNodeStore;
+import org.jnova.db.InstanceStore;
+import org.jnova.db.Tx;
+import org.jnova.objects.Flavor;
+import org.jnova.objects.Instance;
+import org.jnova.objects.TaskStates;
+import org.jnova.objects.VmStates;
+import org.jnova.virt.VirtDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The compute host's side of resize and cold migration (nova's prep_resize, resize_instance,
+ * finish_resize, confirm_resize, revert_resize, finish_revert_resize): nova's task states
+ * and events, the flavor switch, and the resources given back to the node on confirm
+ * (old flavor at the source) or revert (new flavor at the destination).
+ */
+final class ResizeOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(ResizeOperations.class);
+
+    private final String host;
+    private final VirtDriver driver;
+    private final InstanceStore instances;
+    private final ActionStore actions;
+    private final ComputeNodeStore nodes;
+
+    ResizeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
+            ComputeNodeStore nodes) {
+        this.host = requireNonNull(host, "host is null");
+        this.driver = requireNonNull(driver, "driver is null");
+        this.instances = requireNonNull(instances, "instances is null");
+        this.actions = requireNonNull(actions, "actions is null");
+        this.nodes = requireNonNull(nodes, "nodes is null");
+    }
+
+    static boolean handles(String method) {
+        return method.equals("resize_instance") || method.equals("confirm_resize") || method.equals("revert_resize");
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run(Instance instance) throws Exception;
+    }
+
+    Object dispatch(String method, Map<String, Object> args) {
+        String uuid = (String) args.get("instance_uuid");
+        String requestId = (String) args.get("request_id");
+        if (instances.get(uuid, false).isEmpty()) {
+            return null;
+        }
+        switch (method) {
+            case "resize_instance" -> {
+                Flavor flavor = InstanceStore.parseFlavor((String) args.get("flavor"));
+                if (event(uuid, requestId, "compute_prep_resize", i -> step(uuid, TaskStates.RESIZE_PREP,
+                        TaskStates.RESIZE_MIGRATING))
+                        && event(uuid, requestId, "compute_resize_instance", i -> {
+                            driver.powerOff(i);
+                            step(uuid, TaskStates.RESIZE_MIGRATING, TaskStates.RESIZE_MIGRATED);
+                        })) {
+                    event(uuid, requestId, "compute_finish_resize", i -> finishResize(i, flavor));
+                }
+            }
+            case "confirm_resize" -> event(uuid, requestId, "compute_confirm_resize", this::confirm);
+            case "revert_resize" -> {
+                if (event(uuid, requestId, "compute_revert_resize", this::releaseNewFlavor)) {
+                    event(uuid, requestId, "compute_finish_revert_resize", this::finishRevert);
+                }
+            }
+            default -> throw new IllegalArgumentException("Unknown compute method " + method);
+        }
+        return null;
+    }
+
+    private boolean event(String uuid, String requestId, String event, Step step) {
+        actions.eventStart(uuid, requestId, event, host);
+        try {
+            step.run(instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid)));
+            actions.eventFinish(uuid, requestId, event, "Success", null);
+            return true;
+        } catch (Exception e) {
+            LOG.error("{} of instance {} failed", event, uuid, e);
+            instances.database().inTransaction(tx -> {
+                Map<String, Object> cols = new HashMap<>();
+                cols.put("task_state", null);
+                if (instances.update(tx, uuid, cols, null)) {
+                    instances.children().addFault(tx, uuid, 500, String.valueOf(e.getMessage()), e.toString(), host);
+                }
+                return null;
+            });
+            actions.eventFinish(uuid, requestId, event, "Error", String.valueOf(e));
+            return false;
+        }
+    }
+
+    private void finishResize(Instance instance, Flavor flavor) throws Exception {
+        step(instance.uuid(), TaskStates.RESIZE_MIGRATED, TaskStates.RESIZE_FINISH);
+        boolean wasStopped = VmStates.STOPPED.equals(instance.systemMetadata().get(ResizeApi.OLD_VM_STATE));
+        if (!wasStopped) {
+            driver.powerOn(instance);
+        }
+        Map<String, Object> cols = new HashMap<>(InstanceStore.flavorColumns(flavor));
+        cols.put("vm_state", VmStates.RESIZED);
+        cols.put("task_state", null);
+        cols.put("power_state", driver.powerState(instance));
+        if (!instances.update(instance.uuid(), cols, Collections.singletonList(TaskStates.RESIZE_FINISH))) {
+            throw new IllegalStateException("Unexpected task state while finishing the resize of " + instance.uuid());
+        }
+    }
+
+    /** Gives the source node back what the old flavor used and returns to the old vm_state. */
+    private void confirm(Instance instance) {
+        Map<String, String> sys = instance.systemMetadata();
+        Flavor old = InstanceStore.parseFlavor(sys.get(ResizeApi.OLD_FLAVOR));
+        instances.database().inTransaction(tx -> {
+            release(tx, sys.get(ResizeApi.SOURCE_HOST), sys.get(ResizeApi.SOURCE_NODE), old);
+            Map<String, Object> cols = new HashMap<>();
+            cols.put("vm_state", oldVmState(sys));
+            cols.put("task_state", null);
+            instances.update(tx, instance.uuid(), cols, null);
+            forget(tx, instance.uuid());
+            return null;
+        });
+    }
+
+    private void releaseNewFlavor(Instance instance) throws Exception {
+        driver.powerOff(instance);
+        Map<String, String> sys = instance.systemMetadata();
+        instances.database().inTransaction(tx -> {
+            release(tx, instance.host(), instance.node(), instance.flavor());
+            Map<String, Object> cols = new HashMap<>();
+            cols.put("host", sys.get(ResizeApi.SOURCE_HOST));
+            cols.put("node", sys.get(ResizeApi.SOURCE_NODE));
+            instances.update(tx, instance.uuid(), cols, null);
+            return null;
+        });
+    }
+
+    private void finishRevert(Instance instance) throws Exception {
+        Map<String, String> sys = instance.systemMetadata();
+        String vmState = oldVmState(sys);
+        if (!VmStates.STOPPED.equals(vmState)) {
+            driver.powerOn(instance);
+        }
+        Flavor old = InstanceStore.parseFlavor(sys.get(ResizeApi.OLD_FLAVOR));
+        instances.database().inTransaction(tx -> {
+            Map<String, Object> cols = new HashMap<>(InstanceStore.flavorColumns(old));
+            cols.put("vm_state", vmState);
+            cols.put("task_state", null);
+            cols.put("power_state", driver.powerState(instance));
+            instances.update(tx, instance.uuid(), cols, null);
+            forget(tx, instance.uuid());
+            return null;
+        });
+    }
+
+    private static String oldVmState(Map<String, String> sys) {
+        return Optional.ofNullable(sys.get(ResizeApi.OLD_VM_STATE)).orElse(VmStates.ACTIVE);
+    }
+
+    private void forget(Tx tx, String uuid) throws java.sql.SQLException {
+        for (String key : new String[] {ResizeApi.OLD_FLAVOR, ResizeApi.OLD_VM_STATE, ResizeApi.SOURCE_HOST,
+                ResizeApi.SOURCE_NODE}) {
+            instances.children().deleteMetadata(tx, uuid, key, true);
+        }
+    }
+
+    private void release(Tx tx, String host, String node, Flavor f) throws java.sql.SQLException {
+        if (host != null && node != null) {
+            nodes.release(tx, host, node, f.vcpus(), f.memoryMb(), f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024);
+        }
+    }
+
+    private void step(String uuid, String expected, String next) {
+        if (!instances.update(uuid, Map.of("task_state", next), Collections.singletonList(expected))) {
+            throw new IllegalStateException("Unexpected task state: expecting " + expected + " for " + uuid);
+        }
+    }
+}
