@@ -37,6 +37,7 @@ public final class ComputeCloud {
     public final ServerActionsApi serverActions;
     public final ShelveApi shelve;
     public final ResizeApi resize;
+    public final MoveApi moves;
     public final ServerMetadataApi serverMetadata;
     public final FlavorsApi flavors;
     public final KeyPairsApi keyPairs;
@@ -78,6 +79,7 @@ public final class ComputeCloud {
                 Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
                 conf.get(ComputeOpts.RESERVED_HOST_CPUS), conf.get(org.jnova.conf.SchedulerOpts.MAX_INSTANCES_PER_HOST)));
+        moves = new MoveApi(servers, instances, actions, nodes, services, scheduler, transport);
         servicesApi = new ServicesApi(services, nodes, instances, scheduler,
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE));
         usage = new UsageApi(instances);

@@ -34,6 +34,7 @@ public final class ComputeTaskManager {
     private final org.jnova.db.ServiceStore services;
     private final java.time.Duration reportInterval;
     private final boolean allowResizeToSameHost;
+    private final org.jnova.db.ComputeNodeStore nodes;
     private java.util.concurrent.ScheduledExecutorService timers;
 
     /**
@@ -51,6 +52,7 @@ public final class ComputeTaskManager {
             org.jnova.db.ServiceStore services, java.time.Duration reportInterval, String name,
             boolean allowResizeToSameHost) {
         this.allowResizeToSameHost = allowResizeToSameHost;
+        this.nodes = new org.jnova.db.ComputeNodeStore(instances.database());
         this.transport = requireNonNull(transport, "transport is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -97,6 +99,15 @@ public final class ComputeTaskManager {
         if (method.equals("migrate_server")) {
             migrate((String) args.get("instance_uuid"), (String) args.get("request_id"),
                     InstanceStore.parseFlavor((String) args.get("flavor")), (String) args.get("host"));
+            return null;
+        }
+        if (method.equals("live_migrate_instance")) {
+            return liveMigrate((String) args.get("instance_uuid"), (String) args.get("request_id"),
+                    (String) args.get("host"));
+        }
+        if (method.equals("evacuate_instance")) {
+            evacuate((String) args.get("instance_uuid"), (String) args.get("request_id"), (String) args.get("host"),
+                    (String) args.get("target_state"));
             return null;
         }
         if (method.equals("unshelve_instance")) {
@@ -157,6 +168,91 @@ public final class ComputeTaskManager {
         actions.eventFinish(uuid, requestId, "conductor_migrate_server", "Success", null);
         transport.cast(ComputeManager.TOPIC, selection.get().host(), "resize_instance", Map.of("instance_uuid", uuid,
                 "request_id", requestId, "flavor", InstanceStore.flavorJson(flavor)));
+    }
+
+    /**
+     * nova's live_migrate_instance: another host (or {@code host}) must take the server; it
+     * keeps its vm_state either way. Returns nova's NoValidHost text when none can, else null.
+     */
+    private String liveMigrate(String uuid, String requestId, String host) {
+        Optional<Instance> found = instances.get(uuid, false);
+        if (found.isEmpty()) {
+            return null;
+        }
+        Instance instance = found.get();
+        String event = "conductor_live_migrate_instance";
+        actions.eventStart(uuid, requestId, event, name);
+        Optional<Scheduler.Selection> selection = place(instance, instance.flavor(), java.util.Set.of(instance.host()),
+                host);
+        Map<String, Object> cols = new HashMap<>();
+        cols.put("task_state", null);
+        if (selection.isEmpty()) {
+            failMove(uuid, cols);
+            actions.eventFinish(uuid, requestId, event, "Error", NO_VALID_HOST);
+            return NO_VALID_HOST;
+        }
+        releaseAt(instance.host(), instance.node(), instance.flavor());
+        instances.update(uuid, cols, null);
+        actions.eventFinish(uuid, requestId, event, "Success", null);
+        return null;
+    }
+
+    /**
+     * nova's rebuild_instance for an evacuation: another host takes the server (it is rebuilt
+     * there in {@code targetState}); none: ERROR with the NoValidHost fault, as nova.
+     */
+    private void evacuate(String uuid, String requestId, String host, String targetState) {
+        Optional<Instance> found = instances.get(uuid, false);
+        if (found.isEmpty()) {
+            return;
+        }
+        Instance instance = found.get();
+        String event = "conductor_rebuild_instance";
+        actions.eventStart(uuid, requestId, event, name);
+        Optional<Scheduler.Selection> selection = place(instance, instance.flavor(), java.util.Set.of(instance.host()),
+                host);
+        Map<String, Object> cols = new HashMap<>();
+        cols.put("task_state", null);
+        if (selection.isEmpty()) {
+            cols.put("vm_state", VmStates.ERROR);
+            failMove(uuid, cols);
+            actions.eventFinish(uuid, requestId, event, "Error", NO_VALID_HOST);
+            return;
+        }
+        releaseAt(instance.host(), instance.node(), instance.flavor());
+        cols.put("vm_state", targetState);
+        instances.update(uuid, cols, null);
+        actions.eventFinish(uuid, requestId, event, "Success", null);
+    }
+
+    private Optional<Scheduler.Selection> place(Instance instance, org.jnova.objects.Flavor flavor,
+            java.util.Set<String> excluded, String host) {
+        try {
+            return scheduler.selectAndClaim(instance, flavor, excluded, host);
+        } catch (RuntimeException e) {
+            LOG.error("Scheduling {} failed", instance.uuid(), e);
+            return Optional.empty();
+        }
+    }
+
+    private void failMove(String uuid, Map<String, Object> cols) {
+        instances.database().inTransaction(tx -> {
+            if (instances.update(tx, uuid, cols, null)) {
+                instances.children().addFault(tx, uuid, 500, NO_VALID_HOST, "", null);
+            }
+            return null;
+        });
+    }
+
+    private void releaseAt(String host, String node, org.jnova.objects.Flavor f) {
+        if (host == null || node == null) {
+            return;
+        }
+        instances.database().inTransaction(tx -> {
+            nodes.release(tx, host, node, f.vcpus(), f.memoryMb(),
+                    f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024);
+            return null;
+        });
     }
 
     /**

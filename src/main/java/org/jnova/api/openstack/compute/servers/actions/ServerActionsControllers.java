@@ -30,6 +30,8 @@ public final class ServerActionsControllers {
                 new ShelveController(servers, cloud.shelve),
                 new ServerResizeController(servers, cloud.resize),
                 new MigrateServerController(servers, cloud.resize),
+                new MigrateLiveController(servers, cloud.moves),
+                new EvacuateController(servers, cloud.moves, conf.get(ApiOpts.ENABLE_INSTANCE_PASSWORD)),
                 new MultinicController(servers),
                 new FloatingIpActionsController(servers));
     }

@@ -152,6 +152,51 @@ class ServerMoveOnOneHostTest {
                 .isEqualTo("Cannot 'unshelve' instance " + uuid + " while it is in vm_state active");
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void liveMigrationAndEvacuationNeedAnotherHost(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = activeServer(jnova, admin());
+        String host = jnova.cloud().instances.get(uuid, false).orElseThrow().host();
+
+        JnovaTestServer.Reply sync = action(jnova, uuid, "{\"os-migrateLive\": {\"host\": null, "
+                + "\"block_migration\": false, \"disk_over_commit\": false}}", "2.1");
+        assertThat(sync.status()).isEqualTo(400);
+        assertThat(sync.json().at("/badRequest/message").asText()).isEqualTo(ComputeTaskManager.NO_VALID_HOST);
+        Instance after = jnova.cloud().instances.get(uuid, false).orElseThrow();
+        assertThat(after.vmState()).isEqualTo("active");
+        assertThat(after.taskState()).isNull();
+        assertThat(jnova.cloud().instanceActions.get(admin(), uuid, requestId(sync)).action())
+                .isEqualTo("live-migration");
+
+        JnovaTestServer.Reply toSelf = action(jnova, uuid, "{\"os-migrateLive\": {\"host\": \"" + host
+                + "\", \"block_migration\": \"auto\"}}", "2.30");
+        assertThat(toSelf.status()).isEqualTo(400);
+        JnovaTestServer.Reply async = action(jnova, uuid, "{\"os-migrateLive\": {\"host\": null, "
+                + "\"block_migration\": \"auto\"}}", "2.96");
+        assertThat(async.status()).isEqualTo(202);
+        InstanceAction a = awaitFinished(jnova, uuid, requestId(async), "conductor_live_migrate_instance");
+        assertThat(a.message()).isEqualTo("Error");
+        await(jnova, uuid, settled("active"));
+        JnovaTestServer.Reply oldSchema = action(jnova, uuid, "{\"os-migrateLive\": {\"host\": null, "
+                + "\"block_migration\": \"auto\"}}", "2.1");
+        assertThat(oldSchema.status()).isEqualTo(400);
+
+        for (String[] call : List.of(new String[] {"{\"evacuate\": {\"onSharedStorage\": false}}", "2.1"},
+                new String[] {"{\"evacuate\": {}}", "2.45"}, new String[] {"{\"evacuate\": {}}", "2.96"})) {
+            JnovaTestServer.Reply r = action(jnova, uuid, call[0], call[1]);
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(r.json().at("/badRequest/message").asText())
+                    .isEqualTo("Compute service of " + host + " is still in use.");
+        }
+        JnovaTestServer.Reply same = action(jnova, uuid, "{\"evacuate\": {\"host\": \"" + host + "\"}}", "2.96");
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.json().at("/badRequest/message").asText()).isEqualTo("The target host can't be the same one.");
+        JnovaTestServer.Reply unknown = action(jnova, uuid, "{\"evacuate\": {\"host\": \"mars\"}}", "2.96");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().at("/itemNotFound/message").asText()).isEqualTo("Compute host mars not found.");
+    }
+
     private static InstanceAction awaitFinished(JnovaTestServer jnova, String uuid, String requestId, String event)
             throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;

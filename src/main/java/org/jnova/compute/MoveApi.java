@@ -1,0 +1,132 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jnova.context.RequestContext;
+import org.jnova.db.ActionStore;
+import org.jnova.db.ComputeNodeStore;
+import org.jnova.db.InstanceStore;
+import org.jnova.db.ServiceStore;
+import org.jnova.exception.Invalid;
+import org.jnova.exception.NotFound;
+import org.jnova.objects.Instance;
+import org.jnova.objects.TaskStates;
+import org.jnova.objects.VmStates;
+import org.jnova.rpc.Transport;
+import org.jnova.scheduler.Scheduler;
+
+/**
+ * os-migrateLive and evacuate of nova's compute API. Live migration waits for the
+ * conductor's answer before 2.34 (NoValidHost is a 400) and is asynchronous from 2.34;
+ * evacuation needs the server's compute service to be down (nova's "Compute service of
+ * &lt;host&gt; is still in use.").
+ */
+public final class MoveApi {
+    private final ServersApi servers;
+    private final InstanceStore instances;
+    private final ActionStore actions;
+    private final ComputeNodeStore nodes;
+    private final ServiceStore services;
+    private final Scheduler liveness;
+    private final Transport transport;
+
+    public MoveApi(ServersApi servers, InstanceStore instances, ActionStore actions, ComputeNodeStore nodes,
+            ServiceStore services, Scheduler liveness, Transport transport) {
+        this.servers = requireNonNull(servers, "servers is null");
+        this.instances = requireNonNull(instances, "instances is null");
+        this.actions = requireNonNull(actions, "actions is null");
+        this.nodes = requireNonNull(nodes, "nodes is null");
+        this.services = requireNonNull(services, "services is null");
+        this.liveness = requireNonNull(liveness, "liveness is null");
+        this.transport = requireNonNull(transport, "transport is null");
+    }
+
+    /** os-migrateLive to {@code host} (null: the scheduler picks); {@code async}: 2.34+. */
+    public void liveMigrate(RequestContext ctx, String uuid, String host, boolean async) {
+        Instance i = servers.get(ctx, uuid);
+        if (i.locked() && !ctx.isAdmin()) {
+            throw new ComputeErrors.InstanceIsLocked(i.uuid());
+        }
+        StateGuard.check(i, "os-migrateLive", Set.of(VmStates.ACTIVE, VmStates.PAUSED),
+                StateGuard.states((String) null));
+        if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {
+            throw new Invalid("Compute host " + host + " could not be found.");
+        }
+        start(ctx, i, "os-migrateLive", "live-migration", TaskStates.MIGRATING);
+        Map<String, Object> args = args(ctx, i, host);
+        if (async) {
+            transport.cast(ComputeTaskManager.TOPIC, null, "live_migrate_instance", args);
+            return;
+        }
+        Object error = await(transport.call(ComputeTaskManager.TOPIC, null, "live_migrate_instance", args));
+        if (error != null) {
+            throw new Invalid(String.valueOf(error));
+        }
+    }
+
+    /** evacuate to {@code host} (null: the scheduler picks) from a host whose compute service is down. */
+    public void evacuate(RequestContext ctx, String uuid, String host, String targetState) {
+        Instance i = servers.get(ctx, uuid);
+        if (host != null && services.list(host, "nova-compute").isEmpty()) {
+            throw new NotFound("Compute host " + host + " not found.");
+        }
+        if (i.host() != null && i.host().equals(host)) {
+            throw new Invalid("The target host can't be the same one.");
+        }
+        StateGuard.check(i, "evacuate", Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.ERROR), null);
+        StateGuard.checkLaunched(i, "evacuate");
+        boolean sourceUp = services.list(i.host(), "nova-compute").stream().anyMatch(liveness::isUp);
+        if (sourceUp) {
+            throw new Invalid("Compute service of " + i.host() + " is still in use.");
+        }
+        instances.database().inTransaction(tx -> {
+            instances.update(tx, i.uuid(), Map.of("task_state", TaskStates.REBUILDING), null);
+            actions.start(tx, i.uuid(), "evacuate", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            return null;
+        });
+        Map<String, Object> args = args(ctx, i, host);
+        args.put("target_state", targetState == null ? VmStates.ACTIVE : targetState);
+        transport.cast(ComputeTaskManager.TOPIC, null, "evacuate_instance", args);
+    }
+
+    private void start(RequestContext ctx, Instance i, String apiAction, String action, String taskState) {
+        instances.database().inTransaction(tx -> {
+            if (!instances.update(tx, i.uuid(), Map.of("task_state", taskState), Collections.singletonList(null))) {
+                Instance now = instances.get(tx, i.uuid(), false)
+                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
+                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()),
+                        apiAction, i.uuid());
+            }
+            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            return null;
+        });
+    }
+
+    private static Map<String, Object> args(RequestContext ctx, Instance i, String host) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("instance_uuid", i.uuid());
+        args.put("request_id", ctx.requestId());
+        if (host != null) {
+            args.put("host", host);
+        }
+        return args;
+    }
+
+    private static Object await(java.util.concurrent.CompletableFuture<Object> reply) {
+        try {
+            return reply.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
