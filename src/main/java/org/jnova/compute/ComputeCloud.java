@@ -38,6 +38,7 @@ public final class ComputeCloud {
     public final ShelveApi shelve;
     public final ResizeApi resize;
     public final MoveApi moves;
+    public final RebuildApi rebuild;
     public final ServerMetadataApi serverMetadata;
     public final FlavorsApi flavors;
     public final KeyPairsApi keyPairs;
@@ -79,6 +80,7 @@ public final class ComputeCloud {
                 Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
                 conf.get(ComputeOpts.RESERVED_HOST_CPUS), conf.get(org.jnova.conf.SchedulerOpts.MAX_INSTANCES_PER_HOST)));
+        rebuild = new RebuildApi(servers, instances, images, keyPairStore, actions, quotas, transport);
         moves = new MoveApi(servers, instances, actions, nodes, services, scheduler, transport);
         servicesApi = new ServicesApi(services, nodes, instances, scheduler,
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE));

@@ -56,7 +56,8 @@ final class InstanceOperations {
         return switch (method) {
             case "reboot_instance", "pause_instance", "unpause_instance", "suspend_instance", "resume_instance",
                     "rescue_instance", "unrescue_instance", "set_admin_password", "trigger_crash_dump",
-                    "snapshot_instance", "backup_instance", "get_console_output", "inject_network_info" -> true;
+                    "snapshot_instance", "backup_instance", "get_console_output", "inject_network_info",
+                    "rebuild_instance" -> true;
             default -> false;
         };
     }
@@ -97,6 +98,17 @@ final class InstanceOperations {
                         upload(i, (String) args.get("image_id"));
                         rotateBackups(i, (String) args.get("backup_type"), ((Number) args.get("rotation")).intValue());
                     }, null);
+            case "rebuild_instance" -> {
+                String before = instances.get(uuid, false).map(Instance::vmState).orElse(VmStates.ACTIVE);
+                run(uuid, requestId, "compute_rebuild_instance", List.of(TaskStates.REBUILD_BLOCK_DEVICE_MAPPING,
+                        TaskStates.REBUILD_SPAWNING), i -> {
+                            driver.destroy(i);
+                            driver.spawn(i);
+                            if (VmStates.STOPPED.equals(before)) {
+                                driver.powerOff(i);
+                            }
+                        }, VmStates.STOPPED.equals(before) ? VmStates.STOPPED : VmStates.ACTIVE);
+            }
             case "get_console_output" -> {
                 return consoleOutput(uuid, (Integer) args.get("tail_length"));
             }

@@ -44,6 +44,8 @@ public final class TaskStates {
     public static final String RESIZE_REVERTING = "resize_reverting";
     public static final String RESIZE_CONFIRMING = "resize_confirming";
     public static final String REBUILDING = "rebuilding";
+    public static final String REBUILD_BLOCK_DEVICE_MAPPING = "rebuild_block_device_mapping";
+    public static final String REBUILD_SPAWNING = "rebuild_spawning";
     public static final String MIGRATING = "migrating";
 
     /** nova's task_states.ALLOW_REBOOT: the task states a hard reboot may interrupt. */

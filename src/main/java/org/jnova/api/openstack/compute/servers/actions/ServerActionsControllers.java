@@ -29,6 +29,7 @@ public final class ServerActionsControllers {
                 new RescueController(servers, actions, conf.get(ApiOpts.ENABLE_INSTANCE_PASSWORD)),
                 new ShelveController(servers, cloud.shelve),
                 new ServerResizeController(servers, cloud.resize),
+                new ServerRebuildController(servers, cloud.rebuild, conf.get(ApiOpts.ENABLE_INSTANCE_PASSWORD)),
                 new MigrateServerController(servers, cloud.resize),
                 new MigrateLiveController(servers, cloud.moves),
                 new EvacuateController(servers, cloud.moves, conf.get(ApiOpts.ENABLE_INSTANCE_PASSWORD)),

@@ -102,7 +102,10 @@ class ServerActionsTest {
             new Case("revertResize", "{\"revertResize\": null}", "resized", "2.1", 202, "resize_reverting", "active",
                     "revertResize", "compute_finish_revert_resize", "active", "revertResize"),
             new Case("migrate", "{\"migrate\": null}", "active", "2.1", 202, "resize_migrating", "resized",
-                    "migrate", "compute_finish_resize", "paused", "migrate"));
+                    "migrate", "compute_finish_resize", "paused", "migrate"),
+            new Case("rebuild", "{\"rebuild\": {\"imageRef\": \"155d900f-4e14-4e4c-a73d-069cbf4541e6\", "
+                    + "\"name\": \"rebuilt\", \"metadata\": {\"a\": \"b\"}}}", "active", "2.1", 202,
+                    "rebuild_spawning", "active", "rebuild", "compute_rebuild_instance", "paused", "rebuild"));
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
@@ -176,6 +179,12 @@ class ServerActionsTest {
         } else if (imageAction) {
             assertThat(r.body()).isEmpty();
             assertThat(r.header("Location")).startsWith(jnova.computeUrl() + "/images/");
+        } else if (c.name().equals("rebuild")) {
+            var server = r.json().get("server");
+            assertThat(server.get("status").asText()).isEqualTo("REBUILD");
+            assertThat(server.get("name").asText()).isEqualTo("rebuilt");
+            assertThat(server.get("metadata").get("a").asText()).isEqualTo("b");
+            assertThat(server.get("adminPass").asText()).hasSize(12);
         } else if (c.name().equals("rescue")) {
             assertThat(r.json().get("adminPass").asText()).isEqualTo("Secret-1");
         } else {

@@ -1,0 +1,127 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jnova.context.RequestContext;
+import org.jnova.db.ActionStore;
+import org.jnova.db.ImageStore;
+import org.jnova.db.InstanceStore;
+import org.jnova.db.KeyPairStore;
+import org.jnova.exception.Invalid;
+import org.jnova.objects.Instance;
+import org.jnova.objects.KeyPair;
+import org.jnova.objects.TaskStates;
+import org.jnova.objects.VmStates;
+import org.jnova.rpc.Transport;
+
+/**
+ * rebuild of nova's compute API: the server gets a new image (and optionally a new name,
+ * metadata, key, user data, hostname, access IPs, description) and is re-spawned on its
+ * host, keeping its vm_state (ERROR becomes ACTIVE).
+ */
+public final class RebuildApi {
+    private final ServersApi servers;
+    private final InstanceStore instances;
+    private final ImageStore images;
+    private final KeyPairStore keyPairs;
+    private final ActionStore actions;
+    private final Quotas quotas;
+    private final Transport transport;
+
+    /**
+     * What to change; null fields stay as they are except where a {@code set...} flag says
+     * the request named the field (key_name and user_data may be reset to null).
+     */
+    public record Rebuild(String imageRef, String name, Map<String, String> metadata, boolean preserveEphemeral,
+            boolean setKeyName, String keyName, boolean setUserData, String userData, String hostname,
+            String accessIpV4, String accessIpV6, boolean setDescription, String description) {
+    }
+
+    public RebuildApi(ServersApi servers, InstanceStore instances, ImageStore images, KeyPairStore keyPairs,
+            ActionStore actions, Quotas quotas, Transport transport) {
+        this.servers = requireNonNull(servers, "servers is null");
+        this.instances = requireNonNull(instances, "instances is null");
+        this.images = requireNonNull(images, "images is null");
+        this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
+        this.actions = requireNonNull(actions, "actions is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
+        this.transport = requireNonNull(transport, "transport is null");
+    }
+
+    /** Starts the rebuild and returns the server as the API shows it right after. */
+    public Instance rebuild(RequestContext ctx, String uuid, Rebuild r) {
+        Instance i = servers.get(ctx, uuid);
+        if (i.locked() && !ctx.isAdmin()) {
+            throw new ComputeErrors.InstanceIsLocked(i.uuid());
+        }
+        StateGuard.check(i, "rebuild", Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.ERROR),
+                StateGuard.states((String) null));
+        StateGuard.checkLaunched(i, "rebuild");
+        var image = images.get(r.imageRef()).orElseThrow(() -> new Invalid("Cannot find image for rebuild"));
+        if (!"active".equals(image.status())) {
+            throw new Invalid("Image " + image.id() + " is not active.");
+        }
+        KeyPair key = null;
+        if (r.setKeyName() && r.keyName() != null) {
+            key = keyPairs.get(ctx.userId(), r.keyName()).orElseThrow(() -> new Invalid("Invalid key_name provided."));
+        }
+        if (r.metadata() != null) {
+            int limit = quotas.limits(i.projectId(), i.userId()).get("metadata_items");
+            if (limit >= 0 && r.metadata().size() > limit) {
+                throw new ComputeErrors.MetadataLimitExceeded(limit);
+            }
+        }
+        Map<String, Object> cols = new HashMap<>();
+        cols.put("image_ref", image.id());
+        cols.put("task_state", TaskStates.REBUILDING);
+        cols.put("progress", 0);
+        if (r.name() != null) {
+            cols.put("display_name", r.name());
+        }
+        if (r.setKeyName()) {
+            cols.put("key_name", key == null ? null : key.name());
+            cols.put("key_data", key == null ? null : key.publicKey());
+        }
+        if (r.setUserData()) {
+            cols.put("user_data", r.userData());
+        }
+        if (r.hostname() != null) {
+            cols.put("hostname", r.hostname());
+        }
+        if (r.accessIpV4() != null) {
+            cols.put("access_ip_v4", r.accessIpV4());
+        }
+        if (r.accessIpV6() != null) {
+            cols.put("access_ip_v6", r.accessIpV6());
+        }
+        if (r.setDescription()) {
+            cols.put("display_description", r.description());
+        }
+        instances.database().inTransaction(tx -> {
+            if (!instances.update(tx, i.uuid(), cols, Collections.singletonList(null))) {
+                Instance now = instances.get(tx, i.uuid(), false)
+                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
+                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), "rebuild",
+                        i.uuid());
+            }
+            if (r.metadata() != null) {
+                instances.children().updateMetadata(tx, i.uuid(), r.metadata(), true, false);
+            }
+            instances.children().updateMetadata(tx, i.uuid(), Map.of("image_base_image_ref", image.id(),
+                    "image_min_ram", String.valueOf(image.minRam()), "image_min_disk",
+                    String.valueOf(image.minDisk())), false, true);
+            actions.start(tx, i.uuid(), "rebuild", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            return null;
+        });
+        Map<String, Object> args = new HashMap<>();
+        args.put("instance_uuid", i.uuid());
+        args.put("request_id", ctx.requestId());
+        args.put("preserve_ephemeral", r.preserveEphemeral());
+        transport.cast(ComputeManager.TOPIC, i.host(), "rebuild_instance", args);
+        return servers.get(ctx, uuid);
+    }
+}
