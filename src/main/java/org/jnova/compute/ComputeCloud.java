@@ -39,6 +39,7 @@ public final class ComputeCloud {
     public final ResizeApi resize;
     public final MoveApi moves;
     public final RebuildApi rebuild;
+    public final ServerSecurityGroupsApi serverSecurityGroups;
     public final ServerMetadataApi serverMetadata;
     public final FlavorsApi flavors;
     public final KeyPairsApi keyPairs;
@@ -80,6 +81,7 @@ public final class ComputeCloud {
                 Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
                 conf.get(ComputeOpts.RESERVED_HOST_CPUS), conf.get(org.jnova.conf.SchedulerOpts.MAX_INSTANCES_PER_HOST)));
+        serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
         rebuild = new RebuildApi(servers, instances, images, keyPairStore, actions, quotas, transport);
         moves = new MoveApi(servers, instances, actions, nodes, services, scheduler, transport);
         servicesApi = new ServicesApi(services, nodes, instances, scheduler,

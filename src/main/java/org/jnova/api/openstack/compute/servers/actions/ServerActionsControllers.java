@@ -33,6 +33,7 @@ public final class ServerActionsControllers {
                 new MigrateServerController(servers, cloud.resize),
                 new MigrateLiveController(servers, cloud.moves),
                 new EvacuateController(servers, cloud.moves, conf.get(ApiOpts.ENABLE_INSTANCE_PASSWORD)),
+                new SecurityGroupActionController(servers, cloud.serverSecurityGroups),
                 new MultinicController(servers),
                 new FloatingIpActionsController(servers));
     }

@@ -220,4 +220,77 @@ class ServerActionsBehaviourTest {
                 .isEqualTo("Cannot 'reboot' instance " + uuid + " while it is in task_state powering-off");
         await(jnova, uuid, settled("stopped"));
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void securityGroupsOfAServer(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = activeServer(jnova, admin());
+        for (String version : VERSIONS) {
+            assertThat(action(jnova, uuid, "{\"removeSecurityGroup\": {\"name\": \"default\"}}", version).status())
+                    .isEqualTo(202);
+            assertThat(org.jnova.compute.ServerSecurityGroupsApi.groups(jnova.cloud().instances.get(uuid, false)
+                    .orElseThrow())).isEmpty();
+            JnovaTestServer.Reply again = action(jnova, uuid, "{\"removeSecurityGroup\": {\"name\": \"default\"}}",
+                    version);
+            assertThat(again.status()).isEqualTo(404);
+            assertThat(again.json().at("/itemNotFound/message").asText())
+                    .isEqualTo("Security group default not associated with the instance " + uuid);
+            assertThat(action(jnova, uuid, "{\"addSecurityGroup\": {\"name\": \"default\"}}", version).status())
+                    .isEqualTo(202);
+            assertThat(org.jnova.compute.ServerSecurityGroupsApi.groups(jnova.cloud().instances.get(uuid, false)
+                    .orElseThrow())).containsExactly("default");
+            JnovaTestServer.Reply unknown = action(jnova, uuid, "{\"addSecurityGroup\": {\"name\": \"web\"}}",
+                    version);
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.json().at("/itemNotFound/message").asText())
+                    .isEqualTo("Security group web is not found for project admin");
+            assertThat(action(jnova, uuid, "{\"addSecurityGroup\": null}", version).json()
+                    .at("/badRequest/message").asText()).isEqualTo("Missing parameter dict");
+            assertThat(action(jnova, uuid, "{\"addSecurityGroup\": {}}", version).json()
+                    .at("/badRequest/message").asText()).isEqualTo("Security group not specified");
+            assertThat(action(jnova, uuid, "{\"removeSecurityGroup\": {\"name\": \" \"}}", version).json()
+                    .at("/badRequest/message").asText()).isEqualTo("Security group name cannot be empty");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void rebuildChangesWhatTheVersionAllows(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = activeServer(jnova, admin());
+        String image = SeedData.CIRROS_IMAGE_ID;
+        JnovaTestServer.Reply missing = action(jnova, uuid, "{\"rebuild\": {\"imageRef\": "
+                + "\"0b7e2a7c-7f39-4a3e-9f0e-123456789abc\"}}", "2.1");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().at("/badRequest/message").asText()).isEqualTo("Cannot find image for rebuild");
+        JnovaTestServer.Reply badKey = action(jnova, uuid, "{\"rebuild\": {\"imageRef\": \"" + image
+                + "\", \"key_name\": \"nokey\"}}", "2.54");
+        assertThat(badKey.status()).isEqualTo(400);
+        assertThat(badKey.json().at("/badRequest/message").asText()).isEqualTo("Invalid key_name provided.");
+        JnovaTestServer.Reply tooEarly = action(jnova, uuid, "{\"rebuild\": {\"imageRef\": \"" + image
+                + "\", \"user_data\": \"eA==\"}}", "2.56");
+        assertThat(tooEarly.status()).isEqualTo(400);
+
+        JnovaTestServer.Reply r = action(jnova, uuid, "{\"rebuild\": {\"imageRef\": \"" + image
+                + "\", \"adminPass\": \"p4ss\", \"user_data\": \"ZWNobw==\", \"hostname\": \"web-1\", "
+                + "\"description\": \"rebuilt\", \"key_name\": null}}", "2.96");
+        assertThat(r.status()).isEqualTo(202);
+        var server = r.json().get("server");
+        assertThat(server.get("adminPass").asText()).isEqualTo("p4ss");
+        assertThat(server.get("user_data").asText()).isEqualTo("ZWNobw==");
+        assertThat(server.get("OS-EXT-SRV-ATTR:hostname").asText()).isEqualTo("web-1");
+        assertThat(server.get("description").asText()).isEqualTo("rebuilt");
+        assertThat(server.get("OS-EXT-STS:task_state").asText()).isEqualTo("rebuilding");
+        Instance done = await(jnova, uuid, settled("active")).last();
+        assertThat(done.hostname()).isEqualTo("web-1");
+        assertThat(done.userData()).isEqualTo("ZWNobw==");
+        JnovaTestServer.Reply stopped = action(jnova, uuid, "{\"os-stop\": null}", "2.96");
+        assertThat(stopped.status()).isEqualTo(202);
+        await(jnova, uuid, settled("stopped"));
+        assertThat(action(jnova, uuid, "{\"rebuild\": {\"imageRef\": \"" + image + "\"}}", "2.75").status())
+                .isEqualTo(202);
+        // a stopped server stays stopped after its rebuild, as nova
+        assertThat(await(jnova, uuid, settled("stopped")).taskStates()).contains("rebuild_spawning");
+    }
 }
