@@ -52,7 +52,7 @@ public final class RebuildApi {
         this.transport = requireNonNull(transport, "transport is null");
     }
 
-    /** Starts the rebuild and returns the server as the API shows it right after. */
+    /** Starts the rebuild and returns the server as it was when the rebuild was recorded (task rebuilding). */
     public Instance rebuild(RequestContext ctx, String uuid, Rebuild r) {
         Instance i = servers.get(ctx, uuid);
         if (i.locked() && !ctx.isAdmin()) {
@@ -101,7 +101,7 @@ public final class RebuildApi {
         if (r.setDescription()) {
             cols.put("display_description", r.description());
         }
-        instances.database().inTransaction(tx -> {
+        Instance updated = instances.database().inTransaction(tx -> {
             if (!instances.update(tx, i.uuid(), cols, Collections.singletonList(null))) {
                 Instance now = instances.get(tx, i.uuid(), false)
                         .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
@@ -115,13 +115,13 @@ public final class RebuildApi {
                     "image_min_ram", String.valueOf(image.minRam()), "image_min_disk",
                     String.valueOf(image.minDisk())), false, true);
             actions.start(tx, i.uuid(), "rebuild", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            return null;
+            return instances.get(tx, i.uuid(), false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
         });
         Map<String, Object> args = new HashMap<>();
         args.put("instance_uuid", i.uuid());
         args.put("request_id", ctx.requestId());
         args.put("preserve_ephemeral", r.preserveEphemeral());
         transport.cast(ComputeManager.TOPIC, i.host(), "rebuild_instance", args);
-        return servers.get(ctx, uuid);
+        return updated;
     }
 }

@@ -256,6 +256,7 @@ public final class ServersApi {
         Instance i = get(ctx, uuid);
         checkLocked(ctx, i);
         StateGuard.check(i, "stop", java.util.Set.of(VmStates.ACTIVE, VmStates.ERROR), StateGuard.states((String) null));
+        StateGuard.checkLaunched(i, "stop");
         transition(ctx, i, "stop", Map.of("task_state", TaskStates.POWERING_OFF), "stop_instance");
     }
 
@@ -263,6 +264,7 @@ public final class ServersApi {
         Instance i = get(ctx, uuid);
         checkLocked(ctx, i);
         StateGuard.check(i, "start", java.util.Set.of(VmStates.STOPPED), StateGuard.states((String) null));
+        StateGuard.checkLaunched(i, "start");
         transition(ctx, i, "start", Map.of("task_state", TaskStates.POWERING_ON), "start_instance");
     }
 

@@ -2,13 +2,11 @@ package org.jnova.api.openstack.compute.servers.actions;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
-import org.jnova.compute.ServerActionsApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.objects.Instance;
 

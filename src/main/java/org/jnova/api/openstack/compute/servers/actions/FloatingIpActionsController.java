@@ -4,13 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.exception.NotFound;
-import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
-import org.jnova.compute.ServerActionsApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.objects.Instance;
 

@@ -2,7 +2,6 @@ package org.jnova.api.openstack.compute.servers.actions;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;

@@ -3,7 +3,6 @@ package org.jnova.api.openstack.compute.servers.actions;
 import static java.util.Objects.requireNonNull;
 
 import org.jnova.api.openstack.wsgi.ApiVersion;
-import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
