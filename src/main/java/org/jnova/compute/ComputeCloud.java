@@ -40,6 +40,7 @@ public final class ComputeCloud {
     public final MoveApi moves;
     public final RebuildApi rebuild;
     public final ServerSecurityGroupsApi serverSecurityGroups;
+    public final org.jnova.db.MigrationStore migrations;
     public final ServerMetadataApi serverMetadata;
     public final FlavorsApi flavors;
     public final KeyPairsApi keyPairs;
@@ -82,6 +83,7 @@ public final class ComputeCloud {
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
                 conf.get(ComputeOpts.RESERVED_HOST_CPUS), conf.get(org.jnova.conf.SchedulerOpts.MAX_INSTANCES_PER_HOST)));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
+        migrations = new org.jnova.db.MigrationStore(dbs.main());
         rebuild = new RebuildApi(servers, instances, images, keyPairStore, actions, quotas, transport);
         moves = new MoveApi(servers, instances, actions, nodes, services, scheduler, transport);
         servicesApi = new ServicesApi(services, nodes, instances, scheduler,

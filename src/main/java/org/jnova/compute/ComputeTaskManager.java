@@ -35,6 +35,7 @@ public final class ComputeTaskManager {
     private final java.time.Duration reportInterval;
     private final boolean allowResizeToSameHost;
     private final org.jnova.db.ComputeNodeStore nodes;
+    private final org.jnova.db.MigrationStore migrations;
     private java.util.concurrent.ScheduledExecutorService timers;
 
     /**
@@ -53,6 +54,7 @@ public final class ComputeTaskManager {
             boolean allowResizeToSameHost) {
         this.allowResizeToSameHost = allowResizeToSameHost;
         this.nodes = new org.jnova.db.ComputeNodeStore(instances.database());
+        this.migrations = new org.jnova.db.MigrationStore(instances.database());
         this.transport = requireNonNull(transport, "transport is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -98,16 +100,16 @@ public final class ComputeTaskManager {
         }
         if (method.equals("migrate_server")) {
             migrate((String) args.get("instance_uuid"), (String) args.get("request_id"),
-                    InstanceStore.parseFlavor((String) args.get("flavor")), (String) args.get("host"));
+                    InstanceStore.parseFlavor((String) args.get("flavor")), (String) args.get("host"), args);
             return null;
         }
         if (method.equals("live_migrate_instance")) {
             return liveMigrate((String) args.get("instance_uuid"), (String) args.get("request_id"),
-                    (String) args.get("host"));
+                    (String) args.get("host"), args);
         }
         if (method.equals("evacuate_instance")) {
             evacuate((String) args.get("instance_uuid"), (String) args.get("request_id"), (String) args.get("host"),
-                    (String) args.get("target_state"));
+                    (String) args.get("target_state"), args);
             return null;
         }
         if (method.equals("unshelve_instance")) {
@@ -124,7 +126,8 @@ public final class ComputeTaskManager {
      * NoValidHost fault is recorded and the "cold_migrate" and "conductor_migrate_server"
      * events fail, as in nova.
      */
-    private void migrate(String uuid, String requestId, org.jnova.objects.Flavor flavor, String host) {
+    private void migrate(String uuid, String requestId, org.jnova.objects.Flavor flavor, String host,
+            Map<String, Object> args) {
         Optional<Instance> found = instances.get(uuid, false);
         if (found.isEmpty()) {
             return;
@@ -139,6 +142,8 @@ public final class ComputeTaskManager {
                 ResizeApi.SOURCE_NODE, String.valueOf(instance.node())), false, true));
         java.util.Set<String> excluded = allowResizeToSameHost || instance.host() == null ? java.util.Set.of()
                 : java.util.Set.of(instance.host());
+        String migration = recordMigration(instance, flavor.id() != instance.flavor().id() ? "resize" : "migration",
+                "pre-migrating", host, flavor, args);
         Optional<Scheduler.Selection> selection;
         try {
             selection = scheduler.selectAndClaim(instance, flavor, excluded, host);
@@ -159,11 +164,13 @@ public final class ComputeTaskManager {
                 }
                 return null;
             });
+            migrations.update(migration, "error", null, null);
             actions.eventFinish(uuid, requestId, "cold_migrate", "Error", NO_VALID_HOST);
             actions.eventFinish(uuid, requestId, "conductor_migrate_server", "Error", NO_VALID_HOST);
             LOG.warn("Instance {} could not be moved: {}", uuid, NO_VALID_HOST);
             return;
         }
+        migrations.update(migration, "pre-migrating", selection.get().host(), selection.get().nodename());
         actions.eventFinish(uuid, requestId, "cold_migrate", "Success", null);
         actions.eventFinish(uuid, requestId, "conductor_migrate_server", "Success", null);
         transport.cast(ComputeManager.TOPIC, selection.get().host(), "resize_instance", Map.of("instance_uuid", uuid,
@@ -174,7 +181,7 @@ public final class ComputeTaskManager {
      * nova's live_migrate_instance: another host (or {@code host}) must take the server; it
      * keeps its vm_state either way. Returns nova's NoValidHost text when none can, else null.
      */
-    private String liveMigrate(String uuid, String requestId, String host) {
+    private String liveMigrate(String uuid, String requestId, String host, Map<String, Object> args) {
         Optional<Instance> found = instances.get(uuid, false);
         if (found.isEmpty()) {
             return null;
@@ -182,15 +189,18 @@ public final class ComputeTaskManager {
         Instance instance = found.get();
         String event = "conductor_live_migrate_instance";
         actions.eventStart(uuid, requestId, event, name);
+        String migration = recordMigration(instance, "live-migration", "accepted", host, instance.flavor(), args);
         Optional<Scheduler.Selection> selection = place(instance, instance.flavor(), java.util.Set.of(instance.host()),
                 host);
         Map<String, Object> cols = new HashMap<>();
         cols.put("task_state", null);
         if (selection.isEmpty()) {
             failMove(uuid, cols);
+            migrations.update(migration, "error", null, null);
             actions.eventFinish(uuid, requestId, event, "Error", NO_VALID_HOST);
             return NO_VALID_HOST;
         }
+        migrations.update(migration, "completed", selection.get().host(), selection.get().nodename());
         releaseAt(instance.host(), instance.node(), instance.flavor());
         instances.update(uuid, cols, null);
         actions.eventFinish(uuid, requestId, event, "Success", null);
@@ -201,7 +211,8 @@ public final class ComputeTaskManager {
      * nova's rebuild_instance for an evacuation: another host takes the server (it is rebuilt
      * there in {@code targetState}); none: ERROR with the NoValidHost fault, as nova.
      */
-    private void evacuate(String uuid, String requestId, String host, String targetState) {
+    private void evacuate(String uuid, String requestId, String host, String targetState,
+            Map<String, Object> args) {
         Optional<Instance> found = instances.get(uuid, false);
         if (found.isEmpty()) {
             return;
@@ -209,6 +220,7 @@ public final class ComputeTaskManager {
         Instance instance = found.get();
         String event = "conductor_rebuild_instance";
         actions.eventStart(uuid, requestId, event, name);
+        String migration = recordMigration(instance, "evacuation", "accepted", host, instance.flavor(), args);
         Optional<Scheduler.Selection> selection = place(instance, instance.flavor(), java.util.Set.of(instance.host()),
                 host);
         Map<String, Object> cols = new HashMap<>();
@@ -216,13 +228,21 @@ public final class ComputeTaskManager {
         if (selection.isEmpty()) {
             cols.put("vm_state", VmStates.ERROR);
             failMove(uuid, cols);
+            migrations.update(migration, "error", null, null);
             actions.eventFinish(uuid, requestId, event, "Error", NO_VALID_HOST);
             return;
         }
+        migrations.update(migration, "done", selection.get().host(), selection.get().nodename());
         releaseAt(instance.host(), instance.node(), instance.flavor());
         cols.put("vm_state", targetState);
         instances.update(uuid, cols, null);
         actions.eventFinish(uuid, requestId, event, "Success", null);
+    }
+
+    private String recordMigration(Instance instance, String type, String status, String host,
+            org.jnova.objects.Flavor flavor, Map<String, Object> args) {
+        return migrations.create(instance.uuid(), type, status, instance.host(), instance.node(), host,
+                instance.flavor().id(), flavor.id(), (String) args.get("user_id"), (String) args.get("project_id"));
     }
 
     private Optional<Scheduler.Selection> place(Instance instance, org.jnova.objects.Flavor flavor,

@@ -113,6 +113,8 @@ public final class MoveApi {
         Map<String, Object> args = new HashMap<>();
         args.put("instance_uuid", i.uuid());
         args.put("request_id", ctx.requestId());
+        args.put("user_id", ctx.userId());
+        args.put("project_id", ctx.requireProjectId());
         if (host != null) {
             args.put("host", host);
         }

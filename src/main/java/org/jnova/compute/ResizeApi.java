@@ -94,6 +94,8 @@ public final class ResizeApi {
         Map<String, Object> args = new HashMap<>();
         args.put("flavor", InstanceStore.flavorJson(flavor));
         args.put("migration_type", action);
+        args.put("user_id", ctx.userId());
+        args.put("project_id", ctx.requireProjectId());
         if (host != null) {
             args.put("host", host);
         }

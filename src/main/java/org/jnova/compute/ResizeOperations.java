@@ -32,6 +32,7 @@ final class ResizeOperations {
     private final InstanceStore instances;
     private final ActionStore actions;
     private final ComputeNodeStore nodes;
+    private final org.jnova.db.MigrationStore migrations;
 
     ResizeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
             ComputeNodeStore nodes) {
@@ -40,6 +41,7 @@ final class ResizeOperations {
         this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
+        this.migrations = new org.jnova.db.MigrationStore(instances.database());
     }
 
     static boolean handles(String method) {
@@ -60,11 +62,14 @@ final class ResizeOperations {
         switch (method) {
             case "resize_instance" -> {
                 Flavor flavor = InstanceStore.parseFlavor((String) args.get("flavor"));
-                if (event(uuid, requestId, "compute_prep_resize", i -> step(uuid, TaskStates.RESIZE_PREP,
-                        TaskStates.RESIZE_MIGRATING))
+                if (event(uuid, requestId, "compute_prep_resize", i -> {
+                    step(uuid, TaskStates.RESIZE_PREP, TaskStates.RESIZE_MIGRATING);
+                    migrationStatus(uuid, "migrating");
+                })
                         && event(uuid, requestId, "compute_resize_instance", i -> {
                             driver.powerOff(i);
                             step(uuid, TaskStates.RESIZE_MIGRATING, TaskStates.RESIZE_MIGRATED);
+                            migrationStatus(uuid, "post-migrating");
                         })) {
                     event(uuid, requestId, "compute_finish_resize", i -> finishResize(i, flavor));
                 }
@@ -107,6 +112,7 @@ final class ResizeOperations {
         if (!wasStopped) {
             driver.powerOn(instance);
         }
+        migrationStatus(instance.uuid(), "finished");
         Map<String, Object> cols = new HashMap<>(InstanceStore.flavorColumns(flavor));
         cols.put("vm_state", VmStates.RESIZED);
         cols.put("task_state", null);
@@ -120,6 +126,7 @@ final class ResizeOperations {
     private void confirm(Instance instance) {
         Map<String, String> sys = instance.systemMetadata();
         Flavor old = InstanceStore.parseFlavor(sys.get(ResizeApi.OLD_FLAVOR));
+        migrationStatus(instance.uuid(), "confirmed");
         instances.database().inTransaction(tx -> {
             release(tx, sys.get(ResizeApi.SOURCE_HOST), sys.get(ResizeApi.SOURCE_NODE), old);
             Map<String, Object> cols = new HashMap<>();
@@ -151,6 +158,7 @@ final class ResizeOperations {
             driver.powerOn(instance);
         }
         Flavor old = InstanceStore.parseFlavor(sys.get(ResizeApi.OLD_FLAVOR));
+        migrationStatus(instance.uuid(), "reverted");
         instances.database().inTransaction(tx -> {
             Map<String, Object> cols = new HashMap<>(InstanceStore.flavorColumns(old));
             cols.put("vm_state", vmState);
@@ -160,6 +168,10 @@ final class ResizeOperations {
             forget(tx, instance.uuid());
             return null;
         });
+    }
+
+    private void migrationStatus(String uuid, String status) {
+        migrations.latest(uuid).ifPresent(m -> migrations.update(m.uuid(), status, null, null));
     }
 
     private static String oldVmState(Map<String, String> sys) {

@@ -293,4 +293,36 @@ class ServerActionsBehaviourTest {
         // a stopped server stays stopped after its rebuild, as nova
         assertThat(await(jnova, uuid, settled("stopped")).taskStates()).contains("rebuild_spawning");
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void resizeIsRecordedAsAMigration(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = activeServer(jnova, admin());
+        assertThat(action(jnova, uuid, "{\"resize\": {\"flavorRef\": \"2\"}}", "2.96").status()).isEqualTo(202);
+        Instance resized = await(jnova, uuid, settled("resized")).last();
+        assertThat(resized.flavor().flavorId()).isEqualTo("2");
+        assertThat(jnova.cloud().migrations.latest(uuid)).get().satisfies(m -> {
+            assertThat(m.status()).isEqualTo("finished");
+            assertThat(m.migrationType()).isEqualTo("resize");
+            assertThat(m.destCompute()).isEqualTo(resized.host());
+            assertThat(m.oldInstanceTypeId()).isNotEqualTo(m.newInstanceTypeId());
+            assertThat(m.userId()).isEqualTo("admin");
+        });
+        assertThat(action(jnova, uuid, "{\"revertResize\": null}", "2.96").status()).isEqualTo(202);
+        Instance reverted = await(jnova, uuid, settled("active")).last();
+        assertThat(reverted.flavor().flavorId()).isEqualTo("1");
+        assertThat(jnova.cloud().migrations.latest(uuid)).get().extracting(m -> m.status()).isEqualTo("reverted");
+        assertThat(action(jnova, uuid, "{\"migrate\": null}", "2.1").status()).isEqualTo(202);
+        await(jnova, uuid, settled("resized"));
+        assertThat(action(jnova, uuid, "{\"confirmResize\": null}", "2.1").status()).isEqualTo(204);
+        await(jnova, uuid, settled("active"));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!"confirmed".equals(jnova.cloud().migrations.latest(uuid).orElseThrow().status())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(jnova.cloud().migrations.list(uuid)).extracting(m -> m.migrationType() + ":" + m.status())
+                .containsExactly("migration:confirmed", "resize:reverted");
+    }
 }

@@ -241,7 +241,7 @@ class ServerActionsTest {
             Optional<InstanceAction.InstanceActionEvent> e = last.events().stream()
                     .filter(x -> x.event().equals(event)).findFirst();
             if (event == null || e.isPresent() && e.get().finishTime() != null) {
-                return last;
+                return jnova.cloud().instanceActions.get(ctx, uuid, requestId);
             }
             Thread.sleep(10);
         }

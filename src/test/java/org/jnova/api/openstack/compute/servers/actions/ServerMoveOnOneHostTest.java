@@ -74,6 +74,12 @@ class ServerMoveOnOneHostTest {
                 assertThat(a.events()).extracting(InstanceAction.InstanceActionEvent::event)
                         .containsExactlyInAnyOrder("conductor_migrate_server", "cold_migrate");
                 assertThat(a.events()).allSatisfy(e -> assertThat(e.result()).isEqualTo("Error"));
+                assertThat(jnova.cloud().migrations.latest(uuid)).get().satisfies(m -> {
+                    assertThat(m.status()).isEqualTo("error");
+                    assertThat(m.migrationType()).isEqualTo(body.contains("resize") ? "resize" : "migration");
+                    assertThat(m.sourceCompute()).isEqualTo(back.host());
+                    assertThat(m.destCompute()).isNull();
+                });
             }
         }
     }
@@ -204,7 +210,8 @@ class ServerMoveOnOneHostTest {
         while (System.nanoTime() < deadline) {
             a = jnova.cloud().instanceActions.get(admin(), uuid, requestId);
             if (a.events().stream().anyMatch(e -> e.event().equals(event) && e.finishTime() != null)) {
-                return a;
+                // read again: the action row may have been read before the event's transaction committed
+                return jnova.cloud().instanceActions.get(admin(), uuid, requestId);
             }
             Thread.sleep(10);
         }

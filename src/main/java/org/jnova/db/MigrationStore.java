@@ -1,0 +1,84 @@
+package org.jnova.db;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * nova's migrations (os-migrations, server migrations): one row per resize, cold or live
+ * migration and evacuation, with its status as the move goes on. In the main database.
+ */
+public final class MigrationStore {
+    private static final String COLUMNS = "id, uuid, instance_uuid, migration_type, status, source_compute, "
+            + "source_node, dest_compute, dest_node, dest_host, old_instance_type_id, new_instance_type_id, user_id, "
+            + "project_id, created_at, updated_at";
+    private final Database db;
+
+    /** One migration row. */
+    public record Migration(int id, String uuid, String instanceUuid, String migrationType, String status,
+            String sourceCompute, String sourceNode, String destCompute, String destNode, String destHost,
+            Integer oldInstanceTypeId, Integer newInstanceTypeId, String userId, String projectId, Instant createdAt,
+            Instant updatedAt) {
+    }
+
+    public MigrationStore(Database db) {
+        this.db = requireNonNull(db, "db is null");
+    }
+
+    /** Records a new migration; returns its uuid. */
+    public String create(String instanceUuid, String migrationType, String status, String sourceCompute,
+            String sourceNode, String destCompute, int oldFlavorId, int newFlavorId, String userId, String projectId) {
+        String uuid = UUID.randomUUID().toString();
+        db.inTransaction(tx -> tx.update("INSERT INTO migrations (uuid, instance_uuid, migration_type, status, "
+                + "source_compute, source_node, dest_compute, old_instance_type_id, new_instance_type_id, user_id, "
+                + "project_id, created_at, updated_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                uuid, instanceUuid, migrationType, status, sourceCompute, sourceNode, destCompute, oldFlavorId,
+                newFlavorId, userId, projectId, FlavorJson.now(), FlavorJson.now()));
+        return uuid;
+    }
+
+    /** Sets the status (and, when not null, the destination) of a migration. */
+    public void update(String uuid, String status, String destCompute, String destNode) {
+        db.inTransaction(tx -> {
+            if (destCompute != null) {
+                tx.update("UPDATE migrations SET dest_compute = ?, dest_node = ?, dest_host = ?, updated_at = ? "
+                        + "WHERE uuid = ?", destCompute, destNode, destCompute, FlavorJson.now(), uuid);
+            }
+            return tx.update("UPDATE migrations SET status = ?, updated_at = ? WHERE uuid = ?", status,
+                    FlavorJson.now(), uuid);
+        });
+    }
+
+    /** The newest migration of an instance. */
+    public Optional<Migration> latest(String instanceUuid) {
+        return db.read(tx -> tx.queryOne("SELECT " + COLUMNS + " FROM migrations WHERE instance_uuid = ? AND "
+                + "deleted = 0 ORDER BY id DESC", MigrationStore::row, instanceUuid));
+    }
+
+    /** Migrations, newest first; {@code instanceUuid} null: all. */
+    public List<Migration> list(String instanceUuid) {
+        return db.read(tx -> {
+            List<Object> args = new ArrayList<>();
+            String sql = "SELECT " + COLUMNS + " FROM migrations WHERE deleted = 0";
+            if (instanceUuid != null) {
+                sql += " AND instance_uuid = ?";
+                args.add(instanceUuid);
+            }
+            return tx.query(sql + " ORDER BY created_at DESC, id DESC", MigrationStore::row, args.toArray());
+        });
+    }
+
+    private static Migration row(Row r) throws SQLException {
+        return new Migration(r.getInt("id"), r.getString("uuid"), r.getString("instance_uuid"),
+                r.getString("migration_type"), r.getString("status"), r.getString("source_compute"),
+                r.getString("source_node"), r.getString("dest_compute"), r.getString("dest_node"),
+                r.getString("dest_host"), r.getInteger("old_instance_type_id"), r.getInteger("new_instance_type_id"),
+                r.getString("user_id"), r.getString("project_id"), r.getInstant("created_at"),
+                r.getInstant("updated_at"));
+    }
+}
