@@ -14,5 +14,6 @@ final class ApiControllers {
 
     static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
         // resource packages register here
+        org.jnova.api.openstack.compute.servers.ServersControllers.register(router, cloud, conf);
     }
 }

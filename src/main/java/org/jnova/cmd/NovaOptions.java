@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jnova.conf.ApiOpts;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.DatabaseOpts;
+import org.jnova.conf.ServersOpts;
 import org.jnova.conf.DefaultOpts;
 import org.jnova.conf.MiddlewareOpts;
 import org.jnova.conf.QuotaOpts;
@@ -26,7 +27,7 @@ public final class NovaOptions {
 
     public static List<Opt<?>> all() {
         return merge(List.of(DefaultOpts.all(), ServiceOpts.all(), WsgiOpts.all(), MiddlewareOpts.all(),
-                ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all()));
+                ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all(), ServersOpts.all()));
     }
 
     /**
