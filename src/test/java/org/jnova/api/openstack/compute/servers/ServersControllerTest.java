@@ -1,0 +1,184 @@
+package org.jnova.api.openstack.compute.servers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.jnova.db.TestDatabases;
+import org.jnova.testing.JnovaTestServer.Reply;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** POST/GET/PUT/DELETE /servers on the all-in-one, compared with what nova answers. */
+class ServersControllerTest {
+    static List<String> engines() {
+        return TestDatabases.engines();
+    }
+
+    private static List<String> keys(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void createAnswersWithNovasFiveKeysAndLocation(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        Reply r = api.call("POST", "/servers", "{\"server\": {\"name\": \"c1\", \"imageRef\": \"" + ServerApiClient.IMAGE
+                + "\", \"flavorRef\": \"1\", \"networks\": \"auto\"}}", "2.93", "/v2.1/servers");
+        assertThat(r.status()).isEqualTo(202);
+        JsonNode s = r.json().path("server");
+        assertThat(keys(s)).containsExactly("id", "links", "OS-DCF:diskConfig", "security_groups", "adminPass");
+        assertThat(s.path("adminPass").asText()).hasSize(12);
+        assertThat(r.header("Location")).isEqualTo(api.server().computeUrl() + "/servers/" + s.path("id").asText());
+        assertThat(s.path("security_groups").toString()).isEqualTo("[{\"name\":\"default\"}]");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void showMatchesNovasKeyOrderAt21And247And293(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        String id = api.boot("shown", "2.93", "admin:admin");
+        api.waitFor(id, "ACTIVE", "admin:admin");
+        JsonNode at21 = api.call("GET", "/servers/" + id, null, "2.1", "/v2.1/servers/{server_id}").json().path("server");
+        assertThat(keys(at21)).containsExactly("id", "name", "status", "tenant_id", "user_id", "metadata", "hostId",
+                "image", "flavor", "created", "updated", "addresses", "accessIPv4", "accessIPv6", "links",
+                "OS-DCF:diskConfig", "progress", "OS-EXT-AZ:availability_zone", "config_drive", "key_name",
+                "OS-SRV-USG:launched_at", "OS-SRV-USG:terminated_at", "security_groups", "OS-EXT-SRV-ATTR:host",
+                "OS-EXT-SRV-ATTR:instance_name", "OS-EXT-SRV-ATTR:hypervisor_hostname", "OS-EXT-STS:task_state",
+                "OS-EXT-STS:vm_state", "OS-EXT-STS:power_state", "os-extended-volumes:volumes_attached");
+        assertThat(at21.path("flavor").path("id").asText()).isEqualTo("1");
+        assertThat(at21.path("hostId").asText()).hasSize(56);
+        assertThat(at21.path("addresses").path("private").path(0).path("OS-EXT-IPS:type").asText()).isEqualTo("fixed");
+
+        JsonNode at247 = api.call("GET", "/servers/" + id, null, "2.47", "/v2.1/servers/{server_id}").json().path("server");
+        assertThat(keys(at247.path("flavor"))).containsExactly("vcpus", "ram", "disk", "ephemeral", "swap",
+                "original_name", "extra_specs");
+        List<String> k247 = keys(at247);
+        assertThat(k247.subList(k247.indexOf("OS-EXT-SRV-ATTR:hypervisor_hostname") + 1, k247.size())).containsExactly("OS-EXT-SRV-ATTR:reservation_id",
+                "OS-EXT-SRV-ATTR:launch_index", "OS-EXT-SRV-ATTR:hostname", "OS-EXT-SRV-ATTR:kernel_id",
+                "OS-EXT-SRV-ATTR:ramdisk_id", "OS-EXT-SRV-ATTR:root_device_name", "OS-EXT-SRV-ATTR:user_data",
+                "OS-EXT-STS:task_state", "OS-EXT-STS:vm_state", "OS-EXT-STS:power_state",
+                "os-extended-volumes:volumes_attached", "host_status", "locked", "description", "tags");
+        assertThat(at247.path("host_status").asText()).isEqualTo("UP");
+
+        JsonNode at293 = api.call("GET", "/servers/" + id, null, "2.93", "/v2.1/servers/{server_id}").json().path("server");
+        List<String> k293 = keys(at293);
+        assertThat(k293.subList(k293.indexOf("host_status"), k293.size())).containsExactly("host_status", "locked",
+                "locked_reason", "description", "tags", "trusted_image_certificates", "server_groups");
+        JsonNode at296 = api.call("GET", "/servers/" + id, null, "2.96", "/v2.1/servers/{server_id}").json().path("server");
+        assertThat(at296.has("pinned_availability_zone")).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void projectUsersSeeNoAdminAttributesAndNotOtherProjects(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        String id = api.boot("mine", "2.93", "alice:p1");
+        JsonNode s = api.call("GET", "/servers/" + id, null, "2.93", "/v2.1/servers/{server_id}", "alice:p1")
+                .json().path("server");
+        assertThat(s.has("OS-EXT-SRV-ATTR:host")).isFalse();
+        assertThat(s.has("host_status")).isFalse();
+        assertThat(s.path("OS-EXT-SRV-ATTR:hostname").asText()).isEqualTo("mine");
+        Reply other = api.call("GET", "/servers/" + id, null, "2.93", "/v2.1/servers/{server_id}", "bob:p2");
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.body()).isEqualTo("{\"itemNotFound\": {\"code\": 404, \"message\": \"Instance " + id
+                + " could not be found.\"}}");
+        Reply list = api.call("GET", "/servers", null, "2.93", "/v2.1/servers", "bob:p2");
+        assertThat(list.json().path("servers").toString()).doesNotContain(id);
+        Reply all = api.call("GET", "/servers?all_tenants=1", null, "2.93", "/v2.1/servers", "bob:p2");
+        assertThat(all.status()).isEqualTo(403);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void badCreatesGetNovasMessages(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        String image = ServerApiClient.IMAGE;
+        assertBad(api, "{\"server\": {\"name\": \"s\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"99\", "
+                + "\"networks\": \"auto\"}}", "Flavor 99 could not be found.");
+        assertBad(api, "{\"server\": {\"name\": \"s\", \"imageRef\": \"155d900f-4e14-4e4c-a73d-069cbf4541e7\", "
+                + "\"flavorRef\": \"1\", \"networks\": \"auto\"}}", "Can not find requested image");
+        assertBad(api, "{\"server\": {\"name\": \"s\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"1\"}}",
+                "Invalid input for field/attribute server. Value: {'name': 's', 'imageRef': '" + image
+                        + "', 'flavorRef': '1'}. 'networks' is a required property");
+        assertBad(api, "{\"server\": {\"name\": \"s\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"1\", "
+                + "\"networks\": \"auto\", \"availability_zone\": \"zz\"}}",
+                "The requested availability zone is not available");
+        assertBad(api, "{\"server\": {\"name\": \"s\", \"imageRef\": \"\", \"flavorRef\": \"1\", "
+                + "\"networks\": \"auto\"}}", "Missing imageRef attribute");
+        assertBad(api, "{\"server\": {\"name\": \"s\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"1\", "
+                + "\"networks\": \"auto\", \"min_count\": 3, \"max_count\": 2}}", "min_count must be <= max_count");
+        assertBad(api, "{\"server\": {\"name\": \"s\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"1\", "
+                + "\"networks\": \"auto\", \"key_name\": \"nokey\"}}", "Invalid key_name provided.");
+        assertBad(api, "{\"server\": {\"name\": \"s\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"1\", "
+                + "\"networks\": [{\"uuid\": \"3cb9bc59-5699-4588-a4b1-b87f96708bc7\"}]}}",
+                "Network 3cb9bc59-5699-4588-a4b1-b87f96708bc7 could not be found.");
+        assertBad(api, "{\"server\": {\"name\": \"s\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"1\", "
+                + "\"networks\": \"auto\", \"hostname\": \"-bad\"}}", "Invalid input for field/attribute hostname. "
+                + "Value: -bad. '-bad' does not match '^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$'");
+    }
+
+    private static void assertBad(ServerApiClient api, String body, String message) throws Exception {
+        Reply r = api.call("POST", "/servers", body, "2.93", "/v2.1/servers");
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().path("badRequest").path("message").asText()).isEqualTo(message);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void reservationIdAndMultipleCreate(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        Reply r = api.call("POST", "/servers", "{\"server\": {\"name\": \"multi\", \"imageRef\": \""
+                + ServerApiClient.IMAGE + "\", \"flavorRef\": \"1\", \"networks\": \"auto\", \"min_count\": 2, "
+                + "\"return_reservation_id\": true}}", "2.52", "/v2.1/servers");
+        assertThat(r.status()).isEqualTo(202);
+        assertThat(keys(r.json())).containsExactly("reservation_id");
+        Reply list = api.call("GET", "/servers/detail?reservation_id=" + r.json().path("reservation_id").asText(), null,
+                "2.52", "/v2.1/servers/detail");
+        assertThat(list.json().path("servers")).hasSize(2);
+        List<String> names = new ArrayList<>();
+        list.json().path("servers").forEach(s -> names.add(s.path("name").asText()));
+        assertThat(names).containsExactlyInAnyOrder("multi-1", "multi-2");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void updateRenamesAndDescribes(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        String id = api.boot("old", "2.93", "admin:admin");
+        Reply r = api.call("PUT", "/servers/" + id, "{\"server\": {\"name\": \"new\", \"description\": \"d\", "
+                + "\"hostname\": \"newhost\"}}", "2.93", "/v2.1/servers/{server_id}");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().path("server").path("name").asText()).isEqualTo("new");
+        assertThat(r.json().path("server").path("description").asText()).isEqualTo("d");
+        assertThat(r.json().path("server").path("OS-EXT-SRV-ATTR:hostname").asText()).isEqualTo("newhost");
+        Reply old = api.call("PUT", "/servers/" + id, "{\"server\": {\"name\": \"newer\"}}", "2.1",
+                "/v2.1/servers/{server_id}");
+        assertThat(old.json().path("server").has("OS-EXT-STS:vm_state")).isFalse();
+        Reply bad = api.call("PUT", "/servers/" + id, "{\"server\": {\"description\": \"d\"}}", "2.1",
+                "/v2.1/servers/{server_id}");
+        assertThat(bad.status()).isEqualTo(400);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void deleteAnswers204ThenTheServerIsGone(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        String id = api.boot("doomed", "2.93", "admin:admin");
+        api.waitFor(id, "ACTIVE", "admin:admin");
+        Reply r = api.call("DELETE", "/servers/" + id, null, "2.93", "/v2.1/servers/{server_id}");
+        assertThat(r.status()).isEqualTo(204);
+        long end = System.currentTimeMillis() + 10_000;
+        int status = 200;
+        while (status != 404 && System.currentTimeMillis() < end) {
+            status = api.server().call("GET", "/servers/" + id, null, "2.93").status();
+            Thread.sleep(20);
+        }
+        assertThat(status).isEqualTo(404);
+        assertThat(api.call("DELETE", "/servers/" + id, null, "2.93", "/v2.1/servers/{server_id}").status())
+                .isEqualTo(404);
+    }
+}
