@@ -67,15 +67,21 @@ class Openstack4jServersTest {
         assertThat(flavors).extracting(Flavor::getName).contains("m1.tiny", "m1.small");
         Flavor tiny = flavors.stream().filter(f -> f.getName().equals("m1.tiny")).findFirst().orElseThrow();
         assertThat(tiny.getRam()).isEqualTo(512);
-        Image image = new org.openstack4j.openstack.compute.domain.NovaImage() { public String getId() { return org.jnova.compute.SeedData.CIRROS_IMAGE_ID; } };
+        List<? extends Image> images = os.compute().images().list();
+        assertThat(images).isNotEmpty();
+        Image image = images.get(0);
+
+        Keypair key = os.compute().keypairs().create("o4j-key", null);
+        assertThat(key.getPrivateKey()).contains("PRIVATE KEY");
 
         ServerCreate create = os.compute().servers().serverBuilder().name("o4j-vm").flavor(tiny.getId())
-                .image(image.getId()).addMetadataItem("role", "test").build();
+                .image(image.getId()).keypairName("o4j-key").addMetadataItem("role", "test").build();
         Server booted = os.compute().servers().boot(create);
         assertThat(booted.getId()).isNotBlank();
         assertThat(booted.getAdminPass()).isNotBlank();
 
         Server active = waitForActive(os, booted.getId());
+        assertThat(active.getKeyName()).isEqualTo("o4j-key");
         
         assertThat(active.getFlavorId()).isEqualTo(tiny.getId());
         assertThat(active.getImageId()).isEqualTo(image.getId());
