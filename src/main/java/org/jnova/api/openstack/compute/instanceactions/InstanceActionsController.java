@@ -52,7 +52,13 @@ public final class InstanceActionsController {
             }
         }
         boolean filtered = since != null || before != null;
-        List<InstanceAction> found = actions.list(req.context(), i.uuid(), filtered ? null : limit, marker);
+        List<InstanceAction> found;
+        try {
+            found = actions.list(req.context(), i.uuid(), filtered ? null : limit, marker);
+        } catch (Invalid e) {
+            // nova formats this message without the marker's value
+            throw new Invalid("Marker None could not be found.");
+        }
         List<Object> out = new ArrayList<>();
         String last = null;
         for (InstanceAction a : found) {

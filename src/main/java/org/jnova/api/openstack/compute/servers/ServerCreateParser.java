@@ -45,7 +45,7 @@ final class ServerCreateParser {
         s.path("tags").forEach(t -> tags.add(t.asText()));
         String hostname = text(s, "hostname");
         if (hostname != null && maxCount > 1) {
-            throw new Invalid("Unable to set 'hostname' when creating multiple instances.");
+            throw new Invalid("Unable to allocate a single hostname to multiple instances");
         }
         String configDrive = s.has("config_drive") && truthy(s.path("config_drive")) ? "True" : "";
         return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, text(s, "key_name"),
@@ -85,7 +85,7 @@ final class ServerCreateParser {
         for (JsonNode n : networks) {
             String port = n.hasNonNull("port") ? n.path("port").asText() : null;
             if (port != null) {
-                throw new Invalid("Port " + port + " could not be found.");
+                throw new Invalid("Port id " + port + " could not be found.");
             }
             String uuid = n.path("uuid").asText(null);
             if (uuid == null) {

@@ -192,11 +192,11 @@ final class ServerListQuery {
         List<String> dirs = req.queryParams().getOrDefault("sort_dir", List.of());
         for (String dir : dirs) {
             if (!dir.equals("asc") && !dir.equals("desc")) {
-                throw new Invalid("Unknown sort direction, must be 'desc' or 'asc'");
+                throw new Invalid("Invalid input received: Unknown sort direction, must be 'desc' or 'asc'");
             }
         }
         if (!keys.isEmpty() && !dirs.isEmpty() && dirs.size() != keys.size() && dirs.size() > keys.size()) {
-            throw new Invalid("Sort direction size exceeds sort key size");
+            throw new Invalid("Invalid input received: Sort direction size exceeds sort key size");
         }
         List<SortKey> out = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {

@@ -105,7 +105,13 @@ public final class ServerTagsController {
     }
 
     private Instance server(ApiRequest req, String action) {
-        Instance i = servers.get(req.context(), req.pathParam("server_id"));
+        Instance i;
+        try {
+            i = servers.get(req.context(), req.pathParam("server_id"));
+        } catch (ComputeErrors.InstanceNotFound e) {
+            // nova looks the server up in the cell mappings first
+            throw new NotFound("Instance " + req.pathParam("server_id") + " has no mapping to a cell.");
+        }
         req.authorize(RULE + action, Map.of("project_id", i.projectId()));
         return i;
     }
