@@ -40,6 +40,13 @@ final class ServerListQuery {
     private static final List<String> USER_FILTERS = List.of("reservation_id", "name", "status", "image", "flavor",
             "ip", "changes-since", "all_tenants");
 
+    /** Filters nova matches as regular expressions on a column, applied to the listed instances. */
+    private static final Map<String, java.util.function.Function<Instance, Object>> REGEX_FILTERS = Map.of(
+            "key_name", Instance::keyName, "power_state", Instance::powerState, "config_drive", Instance::configDrive,
+            "progress", Instance::progress, "hostname", Instance::hostname, "description",
+            Instance::displayDescription, "launched_at", i -> i.launchedAt(), "terminated_at", i -> i.terminatedAt(),
+            "created_at", i -> i.createdAt(), "access_ip_v4", Instance::accessIpV4);
+
     final InstanceFilter filter;
     final List<SortKey> sort;
     final int limit;
@@ -101,6 +108,9 @@ final class ServerListQuery {
         b.flavorId(flavor == null ? null : ServerCreateParser.idFromHref(flavor));
 
         List<String> statuses = req.queryParams().get("status");
+        if (statuses != null && !admin && statuses.stream().anyMatch(st -> st.equalsIgnoreCase("deleted"))) {
+            throw new Forbidden("Only administrators may list deleted instances");
+        }
         if (statuses != null) {
             ServerStatus.Filter states = ServerStatus.filterFor(statuses);
             if (states.vmStates().isEmpty()) {
@@ -138,6 +148,24 @@ final class ServerListQuery {
         if (locked != null) {
             b.locked(strictBool(locked, "locked"));
         }
+        String vmState = value(req, "vm_state", usable);
+        if (vmState != null && statuses == null) {
+            b.vmStates(req.queryParams().get("vm_state"));
+        }
+        String taskState = value(req, "task_state", usable);
+        if (taskState != null && (statuses == null || !ServerStatus.filterFor(statuses).filtersTaskState())) {
+            b.taskStates(req.queryParams().get("task_state"));
+        }
+        REGEX_FILTERS.forEach((param, field) -> {
+            String wanted = value(req, param, usable);
+            if (wanted != null) {
+                Pattern p = regex(wanted);
+                post.add(i -> {
+                    Object v = field.apply(i);
+                    return v != null && p.matcher(String.valueOf(v)).find();
+                });
+            }
+        });
         nameFilter(b, value(req, "name", usable) != null ? value(req, "name", usable)
                 : value(req, "display_name", n -> allFilters));
         ipFilter(value(req, "ip", usable), 4);
