@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.jnova.db.TestDatabases;
+import org.jnova.testing.JnovaTestServer;
 import org.jnova.testing.JnovaTestServer.Reply;
+import org.jnova.testing.OpenApiConformance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -180,5 +182,32 @@ class ServersControllerTest {
         assertThat(status).isEqualTo(404);
         assertThat(api.call("DELETE", "/servers/" + id, null, "2.93", "/v2.1/servers/{server_id}").status())
                 .isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void anErroredServerShowsItsFault(String engine) throws Exception {
+        try (JnovaTestServer small = JnovaTestServer.start(engine, "[jnova_compute]", "fake_memory_mb = 256")) {
+            Reply boot = small.call("POST", "/servers", "{\"server\": {\"name\": \"big\", \"imageRef\": \""
+                    + ServerApiClient.IMAGE + "\", \"flavorRef\": \"1\", \"networks\": \"auto\"}}", "2.93", "u:p");
+            String id = boot.json().path("server").path("id").asText();
+            JsonNode server = null;
+            for (int n = 0; n < 500; n++) {
+                server = small.call("GET", "/servers/" + id, null, "2.93", "u:p").json().path("server");
+                if (server.path("status").asText().equals("ERROR")) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(server.path("status").asText()).isEqualTo("ERROR");
+            OpenApiConformance.get().assertConforms("GET", "/v2.1/servers/{server_id}", 200, "2.93",
+                    small.call("GET", "/servers/" + id, null, "2.93", "u:p").json());
+            JsonNode fault = server.path("fault");
+            assertThat(keys(fault)).containsExactly("code", "created", "message");
+            assertThat(fault.path("code").asInt()).isEqualTo(500);
+            assertThat(fault.path("message").asText()).startsWith("No valid host was found.");
+            assertThat(keys(server).indexOf("fault")).isEqualTo(keys(server).indexOf("OS-DCF:diskConfig") + 1);
+            assertThat(server.has("progress")).isFalse();
+        }
     }
 }
