@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.servers.ServerTimes;
+import org.jnova.api.openstack.compute.servers.ServerView;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.compute.InstanceActionsApi;
@@ -111,7 +112,7 @@ public final class InstanceActionsController {
                     if (events) {
                         ev.put("host", e.host());
                     }
-                    ev.put("hostId", hostId(i.projectId(), e.host()));
+                    ev.put("hostId", ServerView.hostId(i.projectId(), e.host()));
                 }
                 if (details) {
                     ev.put("details", e.details());
@@ -148,19 +149,6 @@ public final class InstanceActionsController {
             return true;
         } catch (Forbidden e) {
             return false;
-        }
-    }
-
-    private static String hostId(String projectId, String host) {
-        if (host == null || host.isEmpty()) {
-            return "";
-        }
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-224")
-                    .digest((projectId + host).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

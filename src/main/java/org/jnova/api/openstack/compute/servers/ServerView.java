@@ -174,7 +174,7 @@ public final class ServerView {
     }
 
     /** sha224(project + host) in hex, "" without a host (nova's generate_hostid). */
-    static String hostId(String projectId, String host) {
+    public static String hostId(String projectId, String host) {
         if (host == null || host.isEmpty()) {
             return "";
         }

@@ -2,6 +2,7 @@ package org.jnova.api.openstack.compute.servers;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.jnova.api.openstack.ApiRequest;
 import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.ServicesApi;
 import org.jnova.objects.Instance;
+import org.jnova.objects.ServerGroup;
 
 /**
  * Builds the {@link ServerViewContext} of a request: policy answers once, compute host
@@ -38,7 +40,7 @@ final class ServerViews {
         boolean hostStatus = req.isSupported("2.16")
                 && ServerPolicies.can(req, ServerPolicies.HOST_STATUS, true, target);
         Map<String, List<String>> groups = req.isSupported("2.71")
-                ? ServersController.groupsOf(cloud.serverGroups.list(i.projectId()), List.of(i)) : null;
+                ? groupsOf(cloud.serverGroups.list(i.projectId()), List.of(i)) : null;
         return new ServerViewContext(req.context().isAdmin(),
                 ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, true, target), hostStatus,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, false, target),
@@ -48,7 +50,7 @@ final class ServerViews {
     /** The smaller update body before 2.75. */
     ServerViewContext updateContext(ApiRequest req, Instance i) {
         Map<String, List<String>> groups = req.isSupported("2.71")
-                ? ServersController.groupsOf(cloud.serverGroups.list(i.projectId()), List.of(i)) : null;
+                ? groupsOf(cloud.serverGroups.list(i.projectId()), List.of(i)) : null;
         Map<String, String> target = Map.of("project_id", i.projectId());
         return new ServerViewContext(req.context().isAdmin(), false, false,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, false, target),
@@ -62,6 +64,21 @@ final class ServerViews {
             String state = s.service().forcedDown() ? "DOWN"
                     : s.service().disabled() ? "MAINTENANCE" : s.up() ? "UP" : "UNKNOWN";
             out.put(s.service().host(), state);
+        }
+        return out;
+    }
+
+    /** The ids of the groups each instance belongs to. */
+    private static Map<String, List<String>> groupsOf(List<ServerGroup> groups, List<Instance> instances) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (Instance i : instances) {
+            List<String> mine = new ArrayList<>();
+            for (ServerGroup g : groups) {
+                if (g.members().contains(i.uuid())) {
+                    mine.add(g.uuid());
+                }
+            }
+            out.put(i.uuid(), mine);
         }
         return out;
     }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,19 +220,5 @@ public final class ServersController {
 
     private static String text(JsonNode s, String field) {
         return s.has(field) && !s.path(field).isNull() ? s.path(field).asText() : null;
-    }
-
-    static Map<String, List<String>> groupsOf(List<ServerGroup> groups, List<Instance> instances) {
-        Map<String, List<String>> out = new HashMap<>();
-        for (Instance i : instances) {
-            List<String> mine = new ArrayList<>();
-            for (ServerGroup g : groups) {
-                if (g.members().contains(i.uuid())) {
-                    mine.add(g.uuid());
-                }
-            }
-            out.put(i.uuid(), mine);
-        }
-        return out;
     }
 }
