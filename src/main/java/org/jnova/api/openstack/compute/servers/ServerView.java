@@ -22,6 +22,10 @@ import org.jnova.objects.VmStates;
  * a list never queries per server.
  */
 public final class ServerView {
+    /** System metadata keys the servers API writes at create. */
+    public static final String TRUSTED_CERTS_KEY = "trusted_certs";
+    public static final String PINNED_ZONE_KEY = "pinned_availability_zone";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final List<String> FAULT_STATUSES = List.of("ERROR", "DELETED");
     private static final List<String> PROGRESS_STATUSES = List.of("ACTIVE", "BUILD", "REBUILD", "RESIZE",
             "VERIFY_RESIZE", "MIGRATING");
@@ -93,7 +97,7 @@ public final class ServerView {
             s.put("tags", i.tags());
         }
         if (req.isSupported("2.63")) {
-            s.put("trusted_image_certificates", null);
+            s.put("trusted_image_certificates", trustedCerts(i));
         }
         if (req.isSupported("2.71") && ctx.serverGroups() != null) {
             s.put("server_groups", ctx.serverGroups().getOrDefault(i.uuid(), List.of()));
@@ -102,9 +106,21 @@ public final class ServerView {
             s.put("OS-EXT-SRV-ATTR:hostname", i.hostname());
         }
         if (req.isSupported("2.96")) {
-            s.put("pinned_availability_zone", i.systemMetadata().get("pinned_availability_zone"));
+            s.put("pinned_availability_zone", i.systemMetadata().get(PINNED_ZONE_KEY));
         }
         return s;
+    }
+
+    private static Object trustedCerts(Instance i) {
+        String stored = i.systemMetadata().get(TRUSTED_CERTS_KEY);
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(stored);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private static void addExtended(ApiRequest req, Instance i, ServerViewContext ctx, Map<String, Object> s) {

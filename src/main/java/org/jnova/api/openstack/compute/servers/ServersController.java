@@ -32,8 +32,12 @@ public final class ServersController {
     private final Settings settings;
     private final SecureRandom random = new SecureRandom();
 
-    /** [api] max_limit, enable_instance_password, [DEFAULT] password_length, the built-in network's name. */
-    public record Settings(int maxLimit, boolean enableInstancePassword, int passwordLength, String networkName) {
+    /**
+     * [api] max_limit, enable_instance_password, [DEFAULT] password_length, the built-in
+     * network's name, [DEFAULT] default_schedule_zone (nullable).
+     */
+    public record Settings(int maxLimit, boolean enableInstancePassword, int passwordLength, String networkName,
+            String defaultScheduleZone) {
     }
 
     public ServersController(ComputeCloud cloud, Settings settings) {
@@ -61,7 +65,7 @@ public final class ServersController {
         String group = schedulerGroup(req);
         ServersApi.CreateResult result;
         try {
-            result = cloud.servers.create(ctx, request);
+            result = cloud.servers.create(ctx, request, systemMetadata(body, request));
         } catch (ComputeErrors.ImageNotFound e) {
             throw new Invalid("Can not find requested image");
         } catch (ComputeErrors.KeypairNotFound e) {
@@ -192,6 +196,21 @@ public final class ServersController {
         Instance i = cloud.servers.get(req.context(), id);
         req.authorize("os_compute_api:servers:delete", Map.of("project_id", i.projectId(), "user_id", i.userId()));
         cloud.servers.delete(req.context(), id);
+    }
+
+    /** What nova keeps beside the instance: trusted image certificate ids (2.63) and the pinned zone (2.96). */
+    private Map<String, String> systemMetadata(JsonNode body, ServerCreate request) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonNode certs = body.path("trusted_image_certificates");
+        if (certs.isArray()) {
+            out.put(ServerView.TRUSTED_CERTS_KEY, certs.toString());
+        }
+        String zone = request.availabilityZone() != null ? request.availabilityZone() : settings.defaultScheduleZone();
+        if (zone != null) {
+            int colon = zone.indexOf(':');
+            out.put(ServerView.PINNED_ZONE_KEY, colon < 0 ? zone : zone.substring(0, colon));
+        }
+        return out;
     }
 
     private String schedulerGroup(ApiRequest req) {

@@ -19,7 +19,7 @@ public final class ServersControllers {
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
         ServersController.Settings settings = new ServersController.Settings(conf.get(ApiOpts.MAX_LIMIT),
                 conf.get(ApiOpts.ENABLE_INSTANCE_PASSWORD), conf.get(ServersOpts.PASSWORD_LENGTH),
-                conf.get(ComputeOpts.NETWORK_NAME));
+                conf.get(ComputeOpts.NETWORK_NAME), conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE));
         router.controller("servers", new ServersController(cloud, settings))
                 .actions("servers", new ServerActionsController(cloud.servers))
                 .controller("ips", new IpsController(cloud.servers))

@@ -210,4 +210,28 @@ class ServersControllerTest {
             assertThat(server.has("progress")).isFalse();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void trustedCertificatesAndPinnedZoneAreKept(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        Reply pinned = api.call("POST", "/servers", "{\"server\": {\"name\": \"pin\", \"imageRef\": \""
+                + ServerApiClient.IMAGE + "\", \"flavorRef\": \"1\", \"networks\": \"auto\", "
+                + "\"availability_zone\": \"nova\", \"trusted_image_certificates\": [\"c1\", \"c2\"]}}", "2.96",
+                "/v2.1/servers");
+        assertThat(pinned.status()).as(pinned.body()).isEqualTo(202);
+        JsonNode shown = api.call("GET", "/servers/" + pinned.json().path("server").path("id").asText(), null, "2.96",
+                "/v2.1/servers/{server_id}").json().path("server");
+        assertThat(shown.path("pinned_availability_zone").asText()).isEqualTo("nova");
+        assertThat(shown.path("trusted_image_certificates").toString()).isEqualTo("[\"c1\",\"c2\"]");
+        String free = api.boot("free", "2.96", "admin:admin");
+        JsonNode unpinned = api.call("GET", "/servers/" + free, null, "2.96", "/v2.1/servers/{server_id}").json()
+                .path("server");
+        assertThat(unpinned.path("pinned_availability_zone").isNull()).isTrue();
+        assertThat(unpinned.path("trusted_image_certificates").isNull()).isTrue();
+        Reply early = api.call("POST", "/servers", "{\"server\": {\"name\": \"x\", \"imageRef\": \""
+                + ServerApiClient.IMAGE + "\", \"flavorRef\": \"1\", \"networks\": \"auto\", "
+                + "\"trusted_image_certificates\": [\"c1\"]}}", "2.62", "/v2.1/servers");
+        assertThat(early.status()).isEqualTo(400);
+    }
 }
