@@ -30,7 +30,7 @@ final class ServerCreateParser {
 
     ServerCreate parse(ApiRequest req) {
         JsonNode s = req.body().path("server");
-        String name = s.path("name").asText();
+        String name = s.path("name").asText().strip(); // nova's normalize_name (matters on /v2)
         String imageRef = imageRef(s);
         String flavorRef = idFromHref(scalar(s.path("flavorRef")));
         int minCount = s.path("min_count").isMissingNode() ? 1 : s.path("min_count").asInt();

@@ -181,7 +181,8 @@ public final class ServersController {
         req.authorize("os_compute_api:servers:update", Map.of("project_id", before.projectId()));
         JsonNode s = req.body().path("server");
         boolean setDescription = s.has("description");
-        Instance after = cloud.servers.update(req.context(), id, text(s, "name"), text(s, "description"),
+        String name = text(s, "name");
+        Instance after = cloud.servers.update(req.context(), id, name == null ? null : name.strip(), text(s, "description"),
                 setDescription, text(s, "accessIPv4"), text(s, "accessIPv6"), text(s, "hostname"));
         if (req.isSupported("2.75")) {
             return Map.of("server", ServerView.detailed(req, after, views.showContext(req, after), false));

@@ -234,4 +234,28 @@ class ServersControllerTest {
                 + "\"trusted_image_certificates\": [\"c1\"]}}", "2.62", "/v2.1/servers");
         assertThat(early.status()).isEqualTo(400);
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void nullPortAndLegacyV2Bodies(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        String network = ServerCreateParser.networkId("private");
+        Reply nullPort = api.call("POST", "/servers", "{\"server\": {\"name\": \"np\", \"imageRef\": \""
+                + ServerApiClient.IMAGE + "\", \"flavorRef\": \"1\", \"networks\": [{\"uuid\": \"" + network
+                + "\", \"port\": null}]}}", "2.93", "/v2.1/servers");
+        assertThat(nullPort.status()).as(nullPort.body()).isEqualTo(202);
+        // /v2 takes names with spaces around (stored stripped) and a null user_data
+        java.net.http.HttpResponse<String> legacy = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(api.server().rootUrl() + "/v2/servers"))
+                        .header("X-Auth-Token", "admin:admin").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"server\": {\"name\": \" spaced \", "
+                                + "\"imageRef\": \"" + ServerApiClient.IMAGE + "\", \"flavorRef\": \"1\", "
+                                + "\"user_data\": null}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(legacy.statusCode()).as(legacy.body()).isEqualTo(202);
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(legacy.body()).path("server").path("id")
+                .asText();
+        assertThat(api.call("GET", "/servers/" + id, null, "2.1", "/v2.1/servers/{server_id}").json()
+                .path("server").path("name").asText()).isEqualTo("spaced");
+    }
 }
