@@ -28,8 +28,11 @@ public final class InstanceActionsController {
     private static final String RULE = "os_compute_api:os-instance-actions:";
     private final ServersApi servers;
     private final InstanceActionsApi actions;
+    private final int maxLimit;
 
-    public InstanceActionsController(ServersApi servers, InstanceActionsApi actions) {
+    /** {@code maxLimit}: [api] max_limit, the page size from 2.58. */
+    public InstanceActionsController(ServersApi servers, InstanceActionsApi actions, int maxLimit) {
+        this.maxLimit = maxLimit;
         this.servers = requireNonNull(servers, "servers is null");
         this.actions = requireNonNull(actions, "actions is null");
     }
@@ -44,7 +47,8 @@ public final class InstanceActionsController {
         Instant since = null;
         Instant before = null;
         if (req.isSupported("2.58")) {
-            limit = req.query("limit").map(Integer::valueOf).orElse(null);
+            limit = req.query("limit").map(l -> new java.math.BigInteger(l).min(java.math.BigInteger.valueOf(maxLimit))
+                    .intValue()).orElse(maxLimit);
             marker = req.query("marker").orElse(null);
             since = time(req.query("changes-since").orElse(null), "changes-since");
             before = req.isSupported("2.66") ? time(req.query("changes-before").orElse(null), "changes-before") : null;

@@ -174,7 +174,8 @@ final class ServerListQuery {
         this.nothing = nothingMatches;
         this.sort = sortKeys(req);
         String limitText = req.query("limit").orElse(null);
-        this.limit = limitText == null ? maxLimit : Math.min(maxLimit, Integer.parseInt(limitText));
+        this.limit = limitText == null ? maxLimit
+                : new java.math.BigInteger(limitText).min(java.math.BigInteger.valueOf(maxLimit)).intValue();
         this.marker = req.query("marker").orElse(null);
     }
 

@@ -25,6 +25,7 @@ public final class ServersControllers {
                 .controller("ips", new IpsController(cloud.servers))
                 .controller("server_metadata", new ServerMetadataController(cloud.servers, cloud.serverMetadata))
                 .controller("server_tags", new ServerTagsController(cloud.servers, cloud.serverMetadata))
-                .controller("instance_actions", new InstanceActionsController(cloud.servers, cloud.instanceActions));
+                .controller("instance_actions", new InstanceActionsController(cloud.servers, cloud.instanceActions,
+                        settings.maxLimit()));
     }
 }

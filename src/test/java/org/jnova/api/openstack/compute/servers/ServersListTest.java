@@ -121,6 +121,8 @@ class ServersListTest {
                 .isEqualTo("marker [00000000-0000-0000-0000-000000000000] not found");
         Reply badDir = list(api, "?sort_key=display_name&sort_dir=up", "2.1", t);
         assertThat(badDir.status()).isEqualTo(400);
+        assertThat(names(list(api, "?limit=99999999999", "2.1", t))).hasSize(3);
+        assertThat(names(list(api, "?limit=0", "2.1", t))).isEmpty();
         Reply badKey = list(api, "?sort_key=bogus", "2.1", t);
         assertThat(badKey.status()).isEqualTo(400);
     }
