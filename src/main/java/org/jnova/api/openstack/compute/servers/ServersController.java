@@ -61,7 +61,8 @@ public final class ServersController {
         if (body.has("trusted_image_certificates")) {
             req.authorize("os_compute_api:servers:create:trusted_certs", Map.of("project_id", ctx.requireProjectId()));
         }
-        ServerCreate request = parser.parse(req);
+        ServerCreate request = withoutForcedHost(req, parser.parse(req));
+        checkRequestedDestination(req, body);
         String group = schedulerGroup(req);
         ServersApi.CreateResult result;
         try {
@@ -197,6 +198,50 @@ public final class ServersController {
         Instance i = cloud.servers.get(req.context(), id);
         req.authorize("os_compute_api:servers:delete", Map.of("project_id", i.projectId(), "user_id", i.userId()));
         cloud.servers.delete(req.context(), id);
+    }
+
+    /**
+     * "zone:host[:node]" forces a host (admin only by default); the zone part is what the
+     * backend schedules in. The fake cloud has no forced placement, so host and node are not used further.
+     */
+    private static ServerCreate withoutForcedHost(ApiRequest req, ServerCreate request) {
+        String zone = request.availabilityZone();
+        if (zone == null || !zone.contains(":")) {
+            return request;
+        }
+        String[] parts = zone.split(":", -1);
+        boolean forced = parts.length > 1 && (!parts[1].isEmpty() || parts.length > 2 && !parts[2].isEmpty());
+        if (forced) {
+            req.authorize("os_compute_api:servers:create:forced_host", Map.of("project_id",
+                    req.context().requireProjectId()));
+            if (!req.context().isAdmin()) {
+                throw new org.jnova.exception.Forbidden("Policy doesn't allow "
+                        + "os_compute_api:servers:create:forced_host to be performed.");
+            }
+        }
+        return request.withAvailabilityZone(parts[0].isEmpty() ? null : parts[0]);
+    }
+
+    /** 2.74 host / hypervisor_hostname: admin only by default, and they must exist. */
+    private void checkRequestedDestination(ApiRequest req, JsonNode body) {
+        String host = body.hasNonNull("host") ? body.path("host").asText() : null;
+        String node = body.hasNonNull("hypervisor_hostname") ? body.path("hypervisor_hostname").asText() : null;
+        if (host == null && node == null) {
+            return;
+        }
+        String rule = "compute:servers:create:requested_destination";
+        req.authorize(rule, Map.of("project_id", req.context().requireProjectId()));
+        if (!req.context().isAdmin()) {
+            throw new org.jnova.exception.Forbidden("Policy doesn't allow " + rule + " to be performed.");
+        }
+        if (host != null && cloud.servicesApi.list(host, "nova-compute").isEmpty()) {
+            throw new Invalid("Compute host " + host + " could not be found.");
+        }
+        if (node != null && cloud.servicesApi.hypervisors().stream()
+                .noneMatch(h -> node.equals(h.node().hypervisorHostname()) && (host == null
+                        || host.equals(h.node().host())))) {
+            throw new Invalid("Compute host " + node + " could not be found.");
+        }
     }
 
     /** What nova keeps beside the instance: trusted image certificate ids (2.63) and the pinned zone (2.96). */

@@ -258,4 +258,29 @@ class ServersControllerTest {
         assertThat(api.call("GET", "/servers/" + id, null, "2.1", "/v2.1/servers/{server_id}").json()
                 .path("server").path("name").asText()).isEqualTo("spaced");
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void requestedHostsAreForAdminsAndMustExist(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        String base = "{\"server\": {\"name\": \"h\", \"imageRef\": \"" + ServerApiClient.IMAGE
+                + "\", \"flavorRef\": \"1\", \"networks\": \"auto\", ";
+        Reply noHost = api.call("POST", "/servers", base + "\"host\": \"nohost\"}}", "2.74", "/v2.1/servers");
+        assertThat(noHost.json().path("badRequest").path("message").asText())
+                .isEqualTo("Compute host nohost could not be found.");
+        Reply noNode = api.call("POST", "/servers", base + "\"hypervisor_hostname\": \"nonode\"}}", "2.74",
+                "/v2.1/servers");
+        assertThat(noNode.json().path("badRequest").path("message").asText())
+                .isEqualTo("Compute host nonode could not be found.");
+        Reply user = api.call("POST", "/servers", base + "\"host\": \"nohost\"}}", "2.74", "/v2.1/servers", "u:p");
+        assertThat(user.json().path("forbidden").path("message").asText()).isEqualTo(
+                "Policy doesn't allow compute:servers:create:requested_destination to be performed.");
+        Reply forced = api.call("POST", "/servers", base + "\"availability_zone\": \"nova:somehost\"}}", "2.93",
+                "/v2.1/servers", "u:p");
+        assertThat(forced.json().path("forbidden").path("message").asText())
+                .isEqualTo("Policy doesn't allow os_compute_api:servers:create:forced_host to be performed.");
+        Reply admin = api.call("POST", "/servers", base + "\"availability_zone\": \"nova:somehost\"}}", "2.93",
+                "/v2.1/servers");
+        assertThat(admin.status()).isEqualTo(202);
+    }
 }
