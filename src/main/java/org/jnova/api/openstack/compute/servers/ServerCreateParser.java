@@ -39,6 +39,13 @@ final class ServerCreateParser {
             throw new Invalid("min_count must be <= max_count");
         }
         checkNetworks(s.path("networks"));
+        for (JsonNode group : s.path("security_groups")) {
+            // the built-in network has one security group
+            String groupName = group.path("name").asText("");
+            if (!groupName.equals("default")) {
+                throw new Invalid("Security group " + groupName + " not found.");
+            }
+        }
         Map<String, String> metadata = new LinkedHashMap<>();
         s.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
         List<String> tags = new ArrayList<>();

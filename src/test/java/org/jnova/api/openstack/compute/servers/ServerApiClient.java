@@ -29,7 +29,9 @@ public final class ServerApiClient {
     public static ServerApiClient on(String engine) {
         return new ServerApiClient(SERVERS.computeIfAbsent(engine, e -> {
             try {
-                JnovaTestServer started = JnovaTestServer.start(e);
+                // many tests boot in the admin project: no instance quota in the way
+                JnovaTestServer started = JnovaTestServer.start(e, "[quota]", "instances = -1", "cores = -1",
+                        "ram = -1");
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         started.close();

@@ -123,6 +123,17 @@ class ServersControllerTest {
                 + "Value: -bad. '-bad' does not match '^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$'");
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void onlyTheDefaultSecurityGroupExists(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        String base = "{\"server\": {\"name\": \"sg\", \"imageRef\": \"" + ServerApiClient.IMAGE
+                + "\", \"flavorRef\": \"1\", \"networks\": \"auto\", \"security_groups\": ";
+        assertBad(api, base + "[{\"name\": \"nosuch\"}]}}", "Security group nosuch not found.");
+        Reply ok = api.call("POST", "/servers", base + "[{\"name\": \"default\"}]}}", "2.93", "/v2.1/servers");
+        assertThat(ok.json().path("server").path("security_groups").toString()).isEqualTo("[{\"name\":\"default\"}]");
+    }
+
     private static void assertBad(ServerApiClient api, String body, String message) throws Exception {
         Reply r = api.call("POST", "/servers", body, "2.93", "/v2.1/servers");
         assertThat(r.status()).as(r.body()).isEqualTo(400);
