@@ -16,6 +16,7 @@ import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.ComputeErrors;
+import org.jnova.compute.ComputeManager;
 import org.jnova.compute.ServerCreate;
 import org.jnova.compute.ServersApi;
 import org.jnova.exception.Invalid;
@@ -247,6 +248,9 @@ public final class ServersController {
     /** What nova keeps beside the instance: trusted image certificate ids (2.63) and the pinned zone (2.96). */
     private Map<String, String> systemMetadata(JsonNode body, ServerCreate request) {
         Map<String, String> out = new LinkedHashMap<>();
+        if (ComputeManager.NO_NETWORK.equals(body.path("networks").asText(null))) {
+            out.put(ComputeManager.REQUESTED_NETWORKS_KEY, ComputeManager.NO_NETWORK);
+        }
         JsonNode certs = body.path("trusted_image_certificates");
         if (certs.isArray()) {
             out.put(ServerView.TRUSTED_CERTS_KEY, certs.toString());

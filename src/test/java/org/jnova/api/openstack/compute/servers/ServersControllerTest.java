@@ -134,6 +134,19 @@ class ServersControllerTest {
         assertThat(ok.json().path("server").path("security_groups").toString()).isEqualTo("[{\"name\":\"default\"}]");
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void networksNoneGivesNoAddresses(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        Reply r = api.call("POST", "/servers", "{\"server\": {\"name\": \"nonet\", \"imageRef\": \""
+                + ServerApiClient.IMAGE + "\", \"flavorRef\": \"1\", \"networks\": \"none\"}}", "2.37", "/v2.1/servers");
+        String id = r.json().path("server").path("id").asText();
+        JsonNode server = api.waitFor(id, "ACTIVE", "admin:admin");
+        assertThat(server.path("addresses").toString()).isEqualTo("{}");
+        assertThat(api.call("GET", "/servers/" + id + "/ips", null, "2.37", "/v2.1/servers/{server_id}/ips").body())
+                .isEqualTo("{\"addresses\": {}}");
+    }
+
     private static void assertBad(ServerApiClient api, String body, String message) throws Exception {
         Reply r = api.call("POST", "/servers", body, "2.93", "/v2.1/servers");
         assertThat(r.status()).as(r.body()).isEqualTo(400);
