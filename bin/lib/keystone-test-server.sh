@@ -59,6 +59,9 @@ CONF
   local manage=(keystone-manage --config-file "$run_dir/keystone.conf")
   if [ ! -f "$run_dir/keystone.db" ]; then
     "${manage[@]}" db_sync >>"$run_dir/manage.log" 2>&1
+    # readers must not block the writer inside keystone's single process (else "database is locked")
+    python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL")' \
+      "$run_dir/keystone.db"
     "${manage[@]}" fernet_setup --keystone-user "$(id -un)" --keystone-group "$(id -gn)" >>"$run_dir/manage.log" 2>&1
     "${manage[@]}" credential_setup --keystone-user "$(id -un)" --keystone-group "$(id -gn)" >>"$run_dir/manage.log" 2>&1
     "${manage[@]}" bootstrap --bootstrap-password "$password" \

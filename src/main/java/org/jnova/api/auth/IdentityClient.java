@@ -167,13 +167,24 @@ public final class IdentityClient {
         return builder;
     }
 
-    /** Sends, retrying connection failures up to http_request_max_retries times with a growing pause. */
+    /**
+     * Sends, retrying connection failures up to http_request_max_retries times with a growing
+     * pause. A connection the pool kept but the server has closed in the meantime (Keystone's
+     * own keep-alive ran out) fails at once; that first failure is retried at once and not counted.
+     */
     private HttpResponse<String> send(HttpRequest request) {
         Duration delay = FIRST_RETRY_DELAY;
+        boolean staleRetried = false;
         for (int attempt = 0; ; attempt++) {
             try {
                 return http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
+                if (!staleRetried && !(e instanceof java.net.ConnectException)
+                        && !(e instanceof java.net.http.HttpTimeoutException)) {
+                    staleRetried = true;
+                    attempt--;
+                    continue;
+                }
                 if (attempt >= settings.maxRetries()) {
                     throw new KeystoneUnreachable("Unable to reach Keystone at " + request.uri() + ": " + e, e);
                 }
