@@ -3,11 +3,19 @@ package org.jnova.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jnova.api.RequestAttributes;
+import org.jnova.api.middleware.NovaMiddleware;
+import org.jnova.conf.KeystoneAuthOpts;
+import org.jnova.conf.MiddlewareOpts;
+import org.jnova.conf.cfg.ConfigOpts;
+import org.jnova.paste.FactoryRegistry;
+import org.jnova.paste.NovaFactoryNames;
+import org.jnova.paste.PasteLoader;
 import org.jnova.context.RequestContext;
 import org.jnova.policy.Enforcer;
 import org.jnova.policy.PolicySettings;
@@ -277,6 +285,39 @@ class KeystoneAuthTokenTest {
         assertThat(response.bodyText()).isEqualTo("no");
         assertThat(response.headers().first("WWW-Authenticate"))
                 .contains("Keystone uri=\"http://keystone.example.com:5000/v3\"");
+    }
+
+    @Test
+    void novasPasteFileLoadsTheKeystonePipelineWithTheRealFilters() throws Exception {
+        ConfigOpts conf = new ConfigOpts(List.of());
+        conf.set(MiddlewareOpts.AUTH_STRATEGY, "keystone");
+        conf.set(KeystoneAuthOpts.AUTH_TYPE, "password");
+        conf.set(KeystoneAuthOpts.AUTH_URL, keystone.url());
+        conf.set(KeystoneAuthOpts.WWW_AUTHENTICATE_URI, "http://public.example.com:5000");
+        conf.set(KeystoneAuthOpts.USERNAME, "nova");
+        conf.set(KeystoneAuthOpts.PASSWORD, "nova-secret");
+        conf.set(KeystoneAuthOpts.USER_DOMAIN_NAME, "Default");
+        conf.set(KeystoneAuthOpts.PROJECT_NAME, "service");
+        conf.set(KeystoneAuthOpts.PROJECT_DOMAIN_NAME, "Default");
+        FactoryRegistry registry = NovaMiddleware.register(FactoryRegistry.withUrlMaps(conf), conf, enforcer);
+        App router = request -> Response.text(200, "text/plain", "router " + request.<RequestContext>attribute(
+                RequestAttributes.CONTEXT).map(RequestContext::userId).orElse("-"));
+        registry.registerApp(NovaFactoryNames.API_ROUTER_V21, (g, l) -> router);
+        registry.registerApp(NovaFactoryNames.VERSIONS, (g, l) -> router);
+        registry.registerApp(NovaFactoryNames.VERSIONS_V2, (g, l) -> router);
+        App app = new PasteLoader(Path.of("../shared/reference/nova-api-paste-zed.ini"), registry)
+                .loadApp("osapi_compute");
+
+        Response ok = app.handle(request(keystone.projectToken("demo", "demo-secret", "demo").token()));
+        assertThat(ok.bodyText()).isEqualTo("router " + demoUserId);
+        assertThat(ok.headers().first("X-Compute-Request-Id")).get().asString().startsWith("req-");
+
+        Response refused = app.handle(request("garbage"));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.bodyText()).isEqualTo(UNAUTHORIZED);
+        assertThat(refused.headers().first("WWW-Authenticate"))
+                .contains("Keystone uri=\"http://public.example.com:5000\"");
+        assertThat(refused.headers().first("X-Openstack-Request-Id")).isPresent();
     }
 
     @Test
