@@ -63,7 +63,7 @@ class KeystoneAuthTokenTest {
     private static KeystoneAuthSettings settings(URI authUrl) {
         return new KeystoneAuthSettings(authUrl, "http://keystone.example.com:5000/v3",
                 KeystoneAuthSettings.ServiceCredentials.byName("nova", "Default", "nova-secret", "service", "Default"),
-                Duration.ofSeconds(300), Optional.of(Duration.ofSeconds(5)), 1, "internal", Optional.empty(), false,
+                Duration.ofSeconds(300), Optional.of(Duration.ofSeconds(60)), 1, "internal", Optional.empty(), false,
                 true, List.of("service"), false);
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /** A Keystone whose tokens live seconds: expiry is honoured even from the cache; Keystone gone means 503. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeystoneTokenExpiryTest {
-    private static final int TOKEN_SECONDS = 8;
+    private static final int TOKEN_SECONDS = 15;
     private static KeystoneServer keystone;
 
     @BeforeAll
@@ -42,7 +42,7 @@ class KeystoneTokenExpiryTest {
     private static App pipeline() {
         KeystoneAuthSettings settings = new KeystoneAuthSettings(URI.create(keystone.url()), "http://k:5000",
                 KeystoneAuthSettings.ServiceCredentials.byName("nova", "Default", "nova-secret", "service", "Default"),
-                Duration.ofSeconds(300), Optional.of(Duration.ofSeconds(5)), 0, "public", Optional.empty(), false,
+                Duration.ofSeconds(300), Optional.of(Duration.ofSeconds(60)), 0, "public", Optional.empty(), false,
                 false, List.of("service"), false);
         Enforcer enforcer = Enforcer.nova(PolicySettings.defaults(), name -> Optional.empty());
         return new AuthToken(settings).wrap(new NovaKeystoneContext(enforcer)
