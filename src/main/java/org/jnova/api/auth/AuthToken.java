@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * further down also gets the {@code WWW-Authenticate} header.
  *
  * <p>With {@code delay_auth_decision} the caller passes on unauthenticated, marked
- * {@code X-Identity-Status: Invalid}, and the next filter decides.
+ * {@code X-Identity-Status: Invalid} (also when Keystone is unreachable), and the next
+ * filter decides; nova's keystone context then answers 401.
  */
 public final class AuthToken implements Middleware {
     /** Request attribute holding the caller's {@link TokenInfo} once validated. */
@@ -150,7 +151,18 @@ public final class AuthToken implements Middleware {
         String key = cacheKey(token);
         TokenInfo info = cache.map(c -> c.getIfPresent(key)).orElse(null);
         if (info == null) {
-            if (identity.validate(token) instanceof IdentityClient.Validation.Valid valid) {
+            IdentityClient.Validation validation;
+            try {
+                validation = identity.validate(token);
+            } catch (KeystoneUnreachable e) {
+                if (!settings.delayAuthDecision()) {
+                    throw e;
+                }
+                LOG.error("Unable to validate token: {}; marking it invalid and deferring the decision",
+                        e.getMessage());
+                return Optional.empty();
+            }
+            if (validation instanceof IdentityClient.Validation.Valid valid) {
                 info = valid.token();
                 TokenInfo fetched = info;
                 cache.ifPresent(c -> c.put(key, fetched));

@@ -329,5 +329,15 @@ class KeystoneAuthTokenTest {
         assertThat(response.headers().first("Content-Type")).contains("text/html; charset=UTF-8");
         assertThat(response.bodyText()).contains("<title>401 Unauthorized</title>");
         assertThat(response.headers().first("WWW-Authenticate")).isPresent();
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Request unreachable = request(keystone.projectToken("demo", "demo-secret", "demo").token());
+        App delayed = pipeline(settings(URI.create("http://127.0.0.1:" + closedPort)).withDelayAuthDecision(true)
+                .withMaxRetries(0));
+        assertThat(delayed.handle(unreachable).status()).isEqualTo(401);
+        assertThat(unreachable.attribute(RequestAttributes.CONTEXT)).isEmpty();
     }
 }
