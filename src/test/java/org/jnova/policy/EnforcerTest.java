@@ -69,6 +69,21 @@ class EnforcerTest {
     }
 
     @Test
+    void theDataFileAgreesWithNovasSamplePolicyFile() throws IOException {
+        Map<String, String> sample = new java.util.LinkedHashMap<>();
+        java.util.regex.Pattern ruleLine = java.util.regex.Pattern.compile("^#\"([^\"]+)\": \"(.*)\"$");
+        for (String line : Files.readAllLines(Path.of("../shared/reference/nova-policy.yaml.sample-zed"))) {
+            java.util.regex.Matcher matcher = ruleLine.matcher(line);
+            if (matcher.matches()) {
+                sample.put(matcher.group(1), matcher.group(2));
+            }
+        }
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        NovaPolicies.defaults().forEach(rule -> data.put(rule.name(), rule.checkString()));
+        assertThat(data).containsExactlyEntriesOf(sample);
+    }
+
+    @Test
     void membersMayCreateServersInTheirProjectOnly() {
         Enforcer enforcer = enforcer(PolicySettings.defaults());
         enforcer.authorize(member("p1", "member", "reader"), CREATE, project("p1"));
