@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jnova.context.RequestContext;
 import org.jnova.exception.ConfigError;
@@ -40,6 +42,8 @@ public final class Enforcer {
     private final Map<String, RuleDefault> registered = new LinkedHashMap<>();
     private final PolicyFiles files;
     private final InstantSource clock;
+    /** Rules whose scope mismatch was already logged: once each, as Python's warnings do. */
+    private final Set<String> scopeWarned = ConcurrentHashMap.newKeySet();
 
     private volatile Loaded loaded;
 
@@ -160,9 +164,11 @@ public final class Enforcer {
                     rule.name(), scope, rule.scopeTypes());
             return false;
         }
-        LOG.warn("Policy {} failed scope check. The token used to make the request was {} scoped but the policy "
-                + "requires {} scope. This behavior may change in the future where using the intended scope is "
-                + "required", rule.name(), scope, rule.scopeTypes());
+        if (scopeWarned.add(rule.name())) {
+            LOG.warn("Policy {} failed scope check. The token used to make the request was {} scoped but the "
+                    + "policy requires {} scope. This behavior may change in the future where using the intended "
+                    + "scope is required", rule.name(), scope, rule.scopeTypes());
+        }
         return true;
     }
 
