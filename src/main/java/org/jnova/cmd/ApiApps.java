@@ -1,6 +1,8 @@
 package org.jnova.cmd;
 
+import java.util.HashMap;
 import java.util.Optional;
+import org.jnova.policy.Enforcer;
 import org.jnova.api.metadata.MetadataPlaceholder;
 import org.jnova.api.middleware.NovaMiddleware;
 import org.jnova.api.openstack.Microversions;
@@ -28,13 +30,14 @@ final class ApiApps {
     private ApiApps() {
     }
 
-    static FactoryRegistry registry(ConfigOpts conf, Backend backend) {
+    static FactoryRegistry registry(ConfigOpts conf, Backend backend, Enforcer enforcer) {
         FactoryRegistry registry = FactoryRegistry.withUrlMaps(conf);
-        NovaMiddleware.register(registry, conf);
+        NovaMiddleware.register(registry, conf, enforcer);
         Microversions microversions = new Microversions(
                 org.jnova.api.openstack.ApiVersionRequest.of("2.1"),
                 org.jnova.api.openstack.ApiVersionRequest.of(MAX_MICROVERSION));
-        ResourceSupport support = ResourceSupport.create(microversions, PolicyCheck.ALLOW_ALL);
+        PolicyCheck policy = (context, rule, target) -> enforcer.authorize(context, rule, new HashMap<>(target));
+        ResourceSupport support = ResourceSupport.create(microversions, policy);
         Optional<String> linkPrefix = Optional.ofNullable(conf.get(ApiOpts.COMPUTE_LINK_PREFIX));
         ApiRouterV21.Builder router = ApiRouterV21.builder(support)
                 .linkPrefix(linkPrefix)
