@@ -9,6 +9,7 @@ import org.jnova.conf.ApiOpts;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.conf.DefaultOpts;
+import org.jnova.conf.MetadataOpts;
 import org.jnova.conf.MiddlewareOpts;
 import org.jnova.conf.QuotaOpts;
 import org.jnova.conf.SchedulerOpts;
@@ -26,7 +27,8 @@ public final class NovaOptions {
 
     public static List<Opt<?>> all() {
         return merge(List.of(DefaultOpts.all(), ServiceOpts.all(), WsgiOpts.all(), MiddlewareOpts.all(),
-                ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all()));
+                ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all(),
+                MetadataOpts.all()));
     }
 
     /**
