@@ -114,7 +114,7 @@ public final class MetadataRequestHandler implements App {
             throw new Refusal(400, "X-Tenant-ID header is missing from request.");
         }
         checkSignature(instanceId, signature, request.headers().first("X-Forwarded-For").orElse(null));
-        Optional<InstanceMetadata> md = source.byInstanceId(instanceId);
+        Optional<InstanceMetadata> md = find(() -> source.byInstanceId(instanceId), "instance id " + instanceId);
         if (md.isEmpty()) {
             LOG.error("Failed to get metadata for instance id: {}", instanceId);
             return md;
@@ -137,7 +137,7 @@ public final class MetadataRequestHandler implements App {
         if (!trust.sharedSecret().isEmpty()) {
             checkSignature(provider, joined(request, "X-Metadata-Provider-Signature"), address);
         }
-        return source.byAddress(address);
+        return find(() -> source.byAddress(address), "IP " + address);
     }
 
     private Optional<InstanceMetadata> fromRemoteAddress(Request request) {
@@ -145,11 +145,23 @@ public final class MetadataRequestHandler implements App {
         if (trust.useForwardedFor()) {
             address = request.headers().first("X-Forwarded-For").orElse(address);
         }
-        Optional<InstanceMetadata> md = source.byAddress(address);
+        String caller = address;
+        Optional<InstanceMetadata> md = find(() -> source.byAddress(caller), "IP " + caller);
         if (md.isEmpty()) {
             LOG.error("Failed to get metadata for IP {}: no metadata", address);
         }
         return md;
+    }
+
+    /** Runs a lookup; a failure (database, unreadable vendordata file) is nova's 500 "unknown error". */
+    private static Optional<InstanceMetadata> find(java.util.function.Supplier<Optional<InstanceMetadata>> lookup,
+            String what) {
+        try {
+            return lookup.get();
+        } catch (RuntimeException e) {
+            LOG.error("Failed to get metadata for {}", what, e);
+            throw new Refusal(500, "An unknown error has occurred. Please try your request again.");
+        }
     }
 
     private void checkSignature(String requestorId, String signature, String requestorAddress) {

@@ -33,7 +33,8 @@ class MetadataBehaviourTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Setup> SETUPS = new ConcurrentHashMap<>();
 
-    private record Setup(MetadataFixture f, Instance oracle, HttpServer vendor, List<JsonNode> vendorCalls) {
+    private record Setup(MetadataFixture f, Instance oracle, HttpServer vendor, List<JsonNode> vendorCalls,
+            Path vendorFile) {
     }
 
     static Stream<String> engines() {
@@ -69,7 +70,7 @@ class MetadataBehaviourTest {
                                 + "/bad,down@http://127.0.0.1:1/,good@" + url + "/good",
                         "vendordata_dynamic_read_timeout = 1");
                 f.importKey();
-                return new Setup(f, f.bootOracle("md-oracle", "True"), vendor, calls);
+                return new Setup(f, f.bootOracle("md-oracle", "True"), vendor, calls, vendorFile);
             } catch (Exception ex) {
                 throw new IllegalStateException(ex);
             }
@@ -137,6 +138,24 @@ class MetadataBehaviourTest {
         assertThat(call.get("hostname").asText()).isEqualTo("md-oracle");
         assertThat(call.at("/metadata/role").asText()).isEqualTo("web");
         assertThat(call.get("boot-roles").asText()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void anUnreadableVendordataFileIsNovasUnknownError(String engine) throws Exception {
+        Setup s = setup(engine);
+        Instance server = s.f().bootPlain("md-broken-vendor");
+        String good = Files.readString(s.vendorFile());
+        Files.writeString(s.vendorFile(), "{not json");
+        try {
+            RawHttp.Answer a = s.f().http.send("GET", "/latest/meta-data/instance-id",
+                    forwardedFor(server.interfaces().getFirst().fixedIp()), null);
+            assertThat(a.status()).isEqualTo(500);
+            assertThat(a.text()).isEqualTo("500 Internal Server Error\n\nAn unknown error has occurred. "
+                    + "Please try your request again.\n\n   ");
+        } finally {
+            Files.writeString(s.vendorFile(), good);
+        }
     }
 
     @ParameterizedTest
