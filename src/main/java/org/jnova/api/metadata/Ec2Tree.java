@@ -81,14 +81,30 @@ final class Ec2Tree {
         return MetadataVersions.atLeast(required, version, MetadataVersions.EC2);
     }
 
-    /** The node at {@code path} under {@code tree} (nova's find_path_in_tree). */
+    /**
+     * The node at {@code path} under {@code tree} (nova's find_path_in_tree), quirks included:
+     * a name below a leaf, or naming an item of a list, is nova's empty 500 when it is the
+     * last name of the path; a directory's display name "_name" can be read as a file.
+     */
     static Object find(Object tree, List<String> path) {
         Object node = tree;
-        for (String token : path) {
-            if (!(node instanceof Map<?, ?> map) || !map.containsKey(token) || NAME.equals(token)) {
+        for (int i = 0; i < path.size(); i++) {
+            String token = path.get(i);
+            if (node instanceof Map<?, ?> map) {
+                if (!map.containsKey(token)) {
+                    throw new InstanceMetadata.InvalidPath(String.join("/", path));
+                }
+                node = map.get(token);
+            } else if (node instanceof List<?> list) {
+                if (!list.contains(token)) {
+                    throw new InstanceMetadata.InvalidPath(String.join("/", path));
+                }
+                throw new InstanceMetadata.BrokenPath(String.join("/", path));
+            } else if (i != path.size() - 1) {
                 throw new InstanceMetadata.InvalidPath(String.join("/", path));
+            } else {
+                throw new InstanceMetadata.BrokenPath(String.join("/", path));
             }
-            node = map.get(token);
         }
         return node;
     }

@@ -67,7 +67,6 @@ public final class MetadataRequestHandler implements App {
         if (MetadataPaths.isRoot(request.pathInfo())) {
             return Response.text(200, InstanceMetadata.TEXT, ROOT_LISTING);
         }
-        String accept = request.headers().first("Accept").orElse(null);
         try {
             Optional<InstanceMetadata> md;
             if (trust.serviceMetadataProxy()) {
@@ -81,7 +80,7 @@ public final class MetadataRequestHandler implements App {
                 md = fromRemoteAddress(request);
             }
             if (md.isEmpty()) {
-                return errors.error(404, WebobErrors.NOT_FOUND, accept);
+                return errors.error(404, WebobErrors.NOT_FOUND, request);
             }
             InstanceMetadata.Document doc = md.get().lookup(request.pathInfo());
             if (doc == InstanceMetadata.Document.PASSWORD_ENDPOINT) {
@@ -91,13 +90,22 @@ public final class MetadataRequestHandler implements App {
             response.headers().set("Content-Type", doc.contentType());
             return response;
         } catch (Refusal r) {
-            return errors.error(r.status, r.getMessage(), accept);
+            return errors.error(r.status, r.getMessage(), request);
         } catch (InstanceMetadata.InvalidPath e) {
-            return errors.error(404, WebobErrors.NOT_FOUND, accept);
+            return errors.error(404, WebobErrors.NOT_FOUND, request);
+        } catch (InstanceMetadata.BrokenPath e) {
+            return brokenConnection();
         } catch (RuntimeException e) {
             LOG.error("Metadata request for {} failed", request.pathInfo(), e);
-            return Response.text(500, "text/plain", "");
+            return brokenConnection();
         }
+    }
+
+    /** What nova's WSGI server sends when the application raised: an empty 500, connection closed. */
+    private static Response brokenConnection() {
+        Response response = Response.text(500, "text/plain", "");
+        response.headers().set("Connection", "close");
+        return response;
     }
 
     private Optional<InstanceMetadata> fromProxy(Request request) {
@@ -137,7 +145,14 @@ public final class MetadataRequestHandler implements App {
         if (!trust.sharedSecret().isEmpty()) {
             checkSignature(provider, joined(request, "X-Metadata-Provider-Signature"), address);
         }
-        return find(() -> source.byAddress(address), "IP " + address);
+        // nova asks neutron for the one port of this provider's network with this IP; the
+        // built-in network is the only one here
+        Optional<InstanceMetadata> md = find(() -> source.byAddress(address), "IP " + address);
+        if (md.isEmpty()) {
+            throw new Refusal(400, "Expected a single port matching provider " + provider + " and IP " + address
+                    + ". Found 0.");
+        }
+        return md;
     }
 
     private Optional<InstanceMetadata> fromRemoteAddress(Request request) {

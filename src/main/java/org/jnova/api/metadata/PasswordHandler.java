@@ -23,7 +23,6 @@ final class PasswordHandler {
     }
 
     Response handle(Request request, InstanceMetadata md) {
-        String accept = request.headers().first("Accept").orElse(null);
         String current = md.password();
         switch (request.method()) {
             case "GET" -> {
@@ -31,18 +30,18 @@ final class PasswordHandler {
             }
             case "POST" -> {
                 if (current != null) {
-                    return errors.error(409, WebobErrors.CONFLICT, accept);
+                    return errors.error(409, WebobErrors.CONFLICT, request);
                 }
                 long declared = request.headers().first("Content-Length").map(PasswordHandler::parseLength)
                         .orElse(0L);
                 if (declared > MAX_SIZE || request.body().length > MAX_SIZE) {
-                    return errors.error(400, "Request is too large.", accept);
+                    return errors.error(400, "Request is too large.", request);
                 }
                 source.savePassword(md.instance().uuid(), new String(request.body(), StandardCharsets.UTF_8));
                 return Response.text(200, InstanceMetadata.HTML, "");
             }
             default -> {
-                return errors.error(400, "GET and POST only are supported.", accept);
+                return errors.error(400, "GET and POST only are supported.", request);
             }
         }
     }

@@ -26,6 +26,14 @@ final class WebobErrors {
         this.json = json;
     }
 
+    /** The error page for a request: none for HEAD (webob answers HEAD errors with an empty HTML response). */
+    Response error(int status, String explanation, org.jnova.wsgi.Request request) {
+        if ("HEAD".equals(request.method())) {
+            return Response.text(status, InstanceMetadata.HTML, "");
+        }
+        return error(status, explanation, request.headers().first("Accept").orElse(null));
+    }
+
     Response error(int status, String explanation, String accept) {
         String reason = REASONS.getOrDefault(status, "Error");
         String code = status + " " + reason;

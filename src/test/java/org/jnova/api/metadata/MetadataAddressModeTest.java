@@ -83,6 +83,57 @@ class MetadataAddressModeTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void pathsBelowLeavesAndListItemsFailAsInNova(String engine) throws Exception {
+        Setup s = setup(engine);
+        String guest = s.oracle().interfaces().getFirst().fixedIp();
+        // nova 26 (probed): a name below a leaf or a list item is an empty 500 when it ends the path
+        for (String path : List.of("/latest/meta-data/hostname/x", "/latest/meta-data/security-groups/default",
+                "/latest/meta-data/placement/availability-zone/x")) {
+            RawHttp.Answer a = s.f().http.send("GET", path, List.of(), null, guest);
+            assertThat(a.status()).as(path).isEqualTo(500);
+            assertThat(a.header("Content-Type")).as(path).isEqualTo("text/plain");
+            assertThat(a.body()).as(path).isEmpty();
+        }
+        for (String path : List.of("/latest/meta-data/hostname/x/y", "/latest/meta-data/security-groups/nope",
+                "/openstack/latest/meta_data.json/x", "/openstack/latest/user_data/x",
+                "/openstack/latest/password/x")) {
+            assertThat(s.f().http.send("GET", path, List.of(), null, guest).status()).as(path).isEqualTo(404);
+        }
+        assertThat(s.f().http.send("GET", "/latest/meta-data/public-keys/0/_name", List.of(), null, guest).text())
+                .isEqualTo("0=" + MetadataFixture.KEY_NAME);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void errorPagesFollowTheAcceptHeaderAsWebobDoes(String engine) throws Exception {
+        Setup s = setup(engine);
+        String guest = s.oracle().interfaces().getFirst().fixedIp();
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("text/plain", "text/plain; charset=UTF-8");
+        expected.put("application/json;q=0.5, text/html;q=0.4", "application/json");
+        expected.put("text/*", "text/html; charset=UTF-8");
+        expected.put("application/xml", "text/plain; charset=UTF-8");
+        expected.put("*/*;q=0", "text/plain; charset=UTF-8");
+        expected.put("text/html;q=0, */*", "application/json");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            RawHttp.Answer a = s.f().http.send("GET", "/nope", List.<String[]>of(new String[] {"Accept", e.getKey()}),
+                    null, guest);
+            assertThat(a.status()).isEqualTo(404);
+            assertThat(a.header("Content-Type")).as(e.getKey()).isEqualTo(e.getValue());
+        }
+        RawHttp.Answer json = s.f().http.send("GET", "/nope",
+                List.<String[]>of(new String[] {"Accept", "application/json"}), null, guest);
+        assertThat(json.text()).isEqualTo("{\"message\": \"The resource could not be found.<br /><br />\\n\\n\\n\", "
+                + "\"code\": \"404 Not Found\", \"title\": \"Not Found\"}");
+
+        RawHttp.Answer head = s.f().http.send("HEAD", "/openstack/latest/password", List.of(), null, guest);
+        assertThat(head.status()).as("password answers GET and POST only").isEqualTo(400);
+        assertThat(head.header("Content-Type")).isEqualTo("text/html; charset=UTF-8");
+        assertThat(head.header("Content-Length")).isEqualTo("0");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void anUnknownCallerGetsNovasNotFoundAndNoData(String engine) throws Exception {
         Setup s = setup(engine);
         RawHttp.Answer plain = s.f().http.send("GET", "/latest/meta-data/instance-id", List.of(), null, "127.0.0.1");

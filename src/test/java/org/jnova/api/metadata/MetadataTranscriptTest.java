@@ -63,6 +63,35 @@ class MetadataTranscriptTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aLoadBalancerNamesItselfAndTheGuestsAddress(String engine) throws Exception {
+        try (MetadataFixture f = MetadataFixture.start(engine, 0, "[neutron]", "service_metadata_proxy = true",
+                "metadata_proxy_shared_secret = " + MetadataFixture.SECRET)) {
+            Instance server = f.bootPlain("md-behind-lb");
+            String ip = server.interfaces().getFirst().fixedIp();
+            String signature = MetadataRequestHandler.sign(MetadataFixture.SECRET, "lb-1");
+            RawHttp.Answer ok = f.http.send("GET", "/latest/meta-data/instance-id", List.of(
+                    new String[] {"X-Metadata-Provider", "lb-1"}, new String[] {"X-Forwarded-For", ip + ", 10.9.9.9"},
+                    new String[] {"X-Metadata-Provider-Signature", signature}), null);
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.text()).isEqualTo(String.format("i-%08x", server.id()));
+
+            // nova 26 (probed): these answers, in this order of checks
+            RawHttp.Answer unsigned = f.http.send("GET", "/latest/meta-data/", List.of(
+                    new String[] {"X-Metadata-Provider", "lb-1"}, new String[] {"X-Forwarded-For", ip}), null);
+            assertThat(unsigned.status()).isEqualTo(403);
+            assertThat(unsigned.text()).contains("Invalid proxy request signature.");
+            RawHttp.Answer nobody = f.http.send("GET", "/latest/meta-data/", List.of(
+                    new String[] {"X-Metadata-Provider", "p1"}, new String[] {"X-Forwarded-For", "1.2.3.4"},
+                    new String[] {"X-Metadata-Provider-Signature", MetadataRequestHandler.sign(MetadataFixture.SECRET,
+                            "p1")}), null);
+            assertThat(nobody.status()).isEqualTo(400);
+            assertThat(nobody.text()).isEqualTo("400 Bad Request\n\nExpected a single port matching provider p1 and "
+                    + "IP 1.2.3.4. Found 0.\n\n   ");
+        }
+    }
+
     private static List<String[]> headers(MetadataTranscript.Exchange x, Map<String, String> ids,
             Map<String, String> substitutions) throws Exception {
         List<String[]> out = new ArrayList<>();
