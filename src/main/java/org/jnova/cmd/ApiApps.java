@@ -2,8 +2,8 @@ package org.jnova.cmd;
 
 import java.util.HashMap;
 import java.util.Optional;
+import org.jnova.api.metadata.MetadataService;
 import org.jnova.policy.Enforcer;
-import org.jnova.api.metadata.MetadataPlaceholder;
 import org.jnova.api.middleware.NovaMiddleware;
 import org.jnova.api.openstack.Microversions;
 import org.jnova.api.openstack.PolicyCheck;
@@ -49,7 +49,7 @@ final class ApiApps {
         registry.registerApp(NovaFactoryNames.API_ROUTER_V21, (global, local) -> app);
         registry.registerApp(NovaFactoryNames.VERSIONS, (global, local) -> new Versions(versions, support.json()));
         registry.registerApp(NovaFactoryNames.VERSIONS_V2, (global, local) -> new VersionsV2(versions, support));
-        registry.registerApp(NovaFactoryNames.METADATA, (global, local) -> new MetadataPlaceholder());
+        registry.registerApp(NovaFactoryNames.METADATA, (global, local) -> MetadataService.app(conf, backend.cloud()));
         return registry;
     }
 }

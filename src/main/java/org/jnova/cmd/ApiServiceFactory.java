@@ -65,6 +65,11 @@ public class ApiServiceFactory implements ServiceFactory {
         return new ApiService(serviceName, conf, paste::loadApp);
     }
 
+    /** This process's backend once a service was created; null before. */
+    public synchronized Backend backend() {
+        return backend;
+    }
+
     /** Stops this process's compute services and closes its database pools. */
     public synchronized void closeBackend() {
         if (backend != null) {

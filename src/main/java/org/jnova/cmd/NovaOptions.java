@@ -10,6 +10,7 @@ import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.conf.DefaultOpts;
 import org.jnova.conf.KeystoneAuthOpts;
+import org.jnova.conf.MetadataOpts;
 import org.jnova.conf.MiddlewareOpts;
 import org.jnova.conf.PolicyOpts;
 import org.jnova.conf.QuotaOpts;
@@ -29,7 +30,7 @@ public final class NovaOptions {
     public static List<Opt<?>> all() {
         return merge(List.of(DefaultOpts.all(), ServiceOpts.all(), WsgiOpts.all(), MiddlewareOpts.all(),
                 ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all(),
-                PolicyOpts.all(), KeystoneAuthOpts.all()));
+                PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all()));
     }
 
     /**
