@@ -14,5 +14,8 @@ final class ApiControllers {
 
     static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
         // resource packages register here
+        org.jnova.api.openstack.compute.availabilityzone.AvailabilityZoneControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.services.ServicesControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.hypervisors.HypervisorsControllers.register(router, cloud, conf);
     }
 }
