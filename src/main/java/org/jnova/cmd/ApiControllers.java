@@ -18,5 +18,6 @@ final class ApiControllers {
         org.jnova.api.openstack.compute.services.ServicesControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.hypervisors.HypervisorsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.simpletenantusage.SimpleTenantUsageControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.servergroups.ServerGroupsControllers.register(router, cloud, conf);
     }
 }
