@@ -13,6 +13,7 @@ import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ServicesApi.ServiceStatus;
+import org.jnova.db.AggregateStore;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 
@@ -27,9 +28,11 @@ public final class ServicesController {
     private static final List<String> API_SERVICES = List.of("nova-osapi_compute", "nova-metadata");
 
     private final ServicesApi services;
+    private final AggregateStore aggregates;
 
-    public ServicesController(ServicesApi services) {
+    public ServicesController(ServicesApi services, AggregateStore aggregates) {
         this.services = Objects.requireNonNull(services, "services is null");
+        this.aggregates = Objects.requireNonNull(aggregates, "aggregates is null");
     }
 
     @ExpectedErrors({})
@@ -198,6 +201,9 @@ public final class ServicesController {
         String notFound = "Service " + id + " not found.";
         ServiceStatus s = req.isSupported("2.53") ? byUuid(id, notFound) : byId(id.strip(), notFound);
         services.delete(String.valueOf(s.service().id()));
+        if (s.service().binary().equals("nova-compute")) {
+            aggregates.removeHostEverywhere(s.service().host());
+        }
     }
 
     private ServiceStatus byId(String id, String notFound) {
