@@ -3,6 +3,7 @@ package org.jnova.api.openstack.compute.services;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -33,7 +34,10 @@ public final class CollectionLinks {
         if (maxItems == 0 || maxItems != size) {
             return List.of();
         }
-        params.put("marker", String.valueOf(lastId));
+        // sorted names, then the marker: in place when the request had one, else last (nova's OrderedDict)
+        Map<String, String> ordered = new LinkedHashMap<>(params);
+        ordered.put("marker", String.valueOf(lastId));
+        params = ordered;
         StringJoiner query = new StringJoiner("&");
         params.forEach((k, v) -> query.add(encode(k) + "=" + encode(v)));
         return List.of(Map.of("rel", "next", "href", req.applicationUrl() + "/" + collection + "?" + query));

@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Timestamps as nova's JSON shows naive UTC datetimes: Python's {@code isoformat()}, i.e.
- * {@code 2026-11-22T13:27:10.406347}, without the fraction when it is zero.
+ * Timestamps as nova's JSON shows datetimes (oslo's to_primitive, strftime
+ * {@code %Y-%m-%dT%H:%M:%S.%f}): {@code 2026-11-22T13:27:10.406347}, always six fraction digits.
  */
 public final class PyIsoTime {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -21,8 +21,6 @@ public final class PyIsoTime {
             return null;
         }
         LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        int micros = t.getNano() / 1000;
-        String seconds = SECONDS.format(t);
-        return micros == 0 ? seconds : seconds + String.format(".%06d", micros);
+        return SECONDS.format(t) + String.format(".%06d", t.getNano() / 1000);
     }
 }

@@ -5,8 +5,11 @@ import static org.jnova.api.openstack.compute.services.AdminApiServers.call;
 import static org.jnova.api.openstack.compute.services.AdminApiServers.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.jnova.api.openstack.compute.services.AdminApiServers;
+import org.jnova.api.openstack.compute.services.StoredInstances;
+import org.jnova.objects.Instance;
 import org.jnova.testing.JnovaTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +62,33 @@ class HypervisorsApiTest {
         assertThat(message(call(jnova, "GET", "/os-hypervisors/1", null, "2.53", 400))).isEqualTo("Invalid uuid 1");
         assertThat(message(call(jnova, "GET", "/os-hypervisors/" + uuid + "?foo=1", null, "2.53", 400)))
                 .isEqualTo("Additional properties are not allowed ('foo' was unexpected)");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void serversOnTheHypervisorAreListedByInstanceName(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        JsonNode h = call(jnova, "GET", "/os-hypervisors/detail", null, "2.53", 200).get("hypervisors").get(0);
+        String project = "hv-" + engine;
+        try (StoredInstances stored = new StoredInstances(jnova)) {
+            Instance vm = stored.create(project, "vm", h.get("service").get("host").asText(),
+                    h.get("hypervisor_hostname").asText(), Instant.now(), null);
+            try {
+                JsonNode listed = call(jnova, "GET", "/os-hypervisors?with_servers=true", null, "2.53", 200)
+                        .get("hypervisors").get(0).get("servers");
+                assertThat(listed.toString()).contains("{\"name\":\"" + vm.name() + "\",\"uuid\":\"" + vm.uuid()
+                        + "\"}");
+                assertThat(vm.name()).startsWith("instance-");
+                JsonNode old = call(jnova, "GET", "/os-hypervisors/" + h.get("hypervisor_hostname").asText()
+                        + "/servers", null, "2.1", 200).get("hypervisors").get(0).get("servers");
+                assertThat(old.toString()).contains(vm.uuid());
+                JsonNode show = call(jnova, "GET", "/os-hypervisors/" + h.get("id").asText() + "?with_servers=1", null,
+                        "2.96", 200).get("hypervisor");
+                assertThat(show.get("servers").toString()).contains(vm.uuid());
+            } finally {
+                stored.deleteProject(project);
+            }
+        }
     }
 
     @ParameterizedTest

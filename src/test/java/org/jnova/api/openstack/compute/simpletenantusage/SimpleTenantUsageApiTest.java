@@ -58,16 +58,16 @@ class SimpleTenantUsageApiTest {
             assertThat(show.get("total_memory_mb_usage").asDouble()).isEqualTo(18.0 * flavor.memoryMb());
             assertThat(show.get("total_local_gb_usage").asDouble())
                     .isEqualTo(18.0 * (flavor.rootGb() + flavor.ephemeralGb()));
-            assertThat(show.get("start").asText()).isEqualTo("2020-01-01T00:00:00");
-            assertThat(show.get("stop").asText()).isEqualTo("2020-01-02T00:00:00");
+            assertThat(show.get("start").asText()).isEqualTo("2020-01-01T00:00:00.000000");
+            assertThat(show.get("stop").asText()).isEqualTo("2020-01-02T00:00:00.000000");
             JsonNode servers = show.get("server_usages");
             assertThat(servers).hasSize(2);
             JsonNode first = servers.get(0).get("instance_id").asText().equals(a.uuid()) ? servers.get(0)
                     : servers.get(1);
             assertThat(first.get("hours").asDouble()).isEqualTo(6.0);
             assertThat(first.get("state").asText()).isEqualTo("terminated");
-            assertThat(first.get("ended_at").asText()).isEqualTo("2020-01-01T06:00:00");
-            assertThat(first.get("started_at").asText()).isEqualTo("2019-12-31T18:00:00");
+            assertThat(first.get("ended_at").asText()).isEqualTo("2020-01-01T06:00:00.000000");
+            assertThat(first.get("started_at").asText()).isEqualTo("2019-12-31T18:00:00.000000");
             assertThat(first.get("uptime").asLong()).isEqualTo(12 * 3600);
             assertThat(first.get("flavor").asText()).isEqualTo(flavor.name());
         }
@@ -89,8 +89,8 @@ class SimpleTenantUsageApiTest {
         String last = page.get("tenant_usage").get("server_usages").get(0).get("instance_id").asText();
         assertThat(last).isEqualTo(a.uuid().compareTo(b.uuid()) < 0 ? a.uuid() : b.uuid());
         assertThat(page.get("tenant_usage_links").get(0).get("href").asText()).isEqualTo(jnova.computeUrl()
-                + "/os-simple-tenant-usage/" + project + "?end=2020-01-02T00%3A00%3A00&limit=1&marker=" + last
-                + "&start=2020-01-01T00%3A00%3A00");
+                + "/os-simple-tenant-usage/" + project + "?end=2020-01-02T00%3A00%3A00&limit=1&start=2020-01-01T00%3A00%3A00"
+                + "&marker=" + last);
         JsonNode rest = call(jnova, "GET", "/os-simple-tenant-usage/" + project + "?limit=1&marker=" + last + "&"
                 + WINDOW, null, "2.40", 200);
         assertThat(rest.get("tenant_usage").get("server_usages")).hasSize(1);
