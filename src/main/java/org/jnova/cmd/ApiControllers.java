@@ -21,5 +21,6 @@ final class ApiControllers {
         org.jnova.api.openstack.compute.servergroups.ServerGroupsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.migrations.MigrationsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.aggregates.AggregatesControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.hosts.HostsControllers.register(router, cloud, conf);
     }
 }
