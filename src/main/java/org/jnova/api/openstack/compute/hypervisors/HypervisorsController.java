@@ -63,8 +63,9 @@ public final class HypervisorsController {
         boolean links = paging;
         if (pattern != null) {
             if (req.queryParams().containsKey("limit") || marker != null) {
-                throw new Invalid("Paging over hypervisors with the hypervisor_hostname_pattern query parameter is "
-                        + "not supported.");
+                // nova passes its sentence as the webob detail, so the body carries the generic explanation
+                throw new Invalid("The server could not comply with the request since it is either malformed or "
+                        + "otherwise incorrect.");
             }
             links = false;
             nodes = matching(pattern);

@@ -113,8 +113,8 @@ class HypervisorsApiTest {
         assertThat(message(call(jnova, "GET", "/os-hypervisors?hypervisor_hostname_pattern=zzz", null, "2.53", 404)))
                 .isEqualTo("No hypervisor matching 'zzz' could be found.");
         assertThat(message(call(jnova, "GET", "/os-hypervisors?hypervisor_hostname_pattern=" + part + "&limit=1",
-                null, "2.53", 400))).isEqualTo("Paging over hypervisors with the hypervisor_hostname_pattern query "
-                        + "parameter is not supported.");
+                null, "2.53", 400))).isEqualTo("The server could not comply with the request since it is either malformed "
+                        + "or otherwise incorrect.");
         assertThat(call(jnova, "GET", "/os-hypervisors/" + part + "/search", null, "2.1", 200).get("hypervisors"))
                 .hasSize(1);
         JsonNode servers = call(jnova, "GET", "/os-hypervisors/" + part + "/servers", null, "2.52", 200);
