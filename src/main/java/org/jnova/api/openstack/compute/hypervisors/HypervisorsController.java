@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.compute.services.QueryValues;
 import org.jnova.api.openstack.compute.services.CollectionLinks;
 import org.jnova.api.openstack.compute.services.PyBool;
 import org.jnova.api.openstack.compute.services.Uuids;
@@ -56,9 +57,9 @@ public final class HypervisorsController {
         String pattern = req.isSupported("2.53") ? req.query("hypervisor_hostname_pattern").orElse(null) : null;
         boolean withServers = req.isSupported("2.53") && req.query("with_servers").map(PyBoolStrict::parse)
                 .orElse(false);
-        Integer limit = paging ? req.query("limit").map(v -> Math.min(maxLimit, Integer.parseInt(v.strip())))
+        Integer limit = paging ? QueryValues.lastInt(req, "limit").map(v -> Math.min(maxLimit, v))
                 .orElse(maxLimit) : null;
-        String marker = paging ? req.query("marker").orElse(null) : null;
+        String marker = paging ? QueryValues.last(req, "marker").orElse(null) : null;
         List<Hypervisor> nodes;
         boolean links = paging;
         if (pattern != null) {

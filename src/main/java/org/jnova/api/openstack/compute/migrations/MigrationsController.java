@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.compute.services.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.context.RequestContext;
@@ -37,7 +38,7 @@ public final class MigrationsController {
             }
         }
         if (req.isSupported("2.59")) {
-            var marker = req.query("marker");
+            var marker = QueryValues.last(req, "marker");
             if (marker.isPresent()) {
                 // no migration can be the marker while there are none
                 throw new Invalid("Marker " + marker.get() + " could not be found.");

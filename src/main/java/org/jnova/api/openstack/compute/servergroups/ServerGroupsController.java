@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.compute.services.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
@@ -98,8 +99,8 @@ public final class ServerGroupsController {
 
     /** nova's common.limited: offset, then limit (absent or 0: [api] max_limit). */
     private List<ServerGroup> limited(List<ServerGroup> all, ApiRequest req) {
-        int offset = req.query("offset").map(v -> Integer.parseInt(v.strip())).orElse(0);
-        int limit = req.query("limit").map(v -> Integer.parseInt(v.strip())).filter(v -> v != 0).orElse(maxLimit);
+        int offset = QueryValues.lastInt(req, "offset").orElse(0);
+        int limit = QueryValues.lastInt(req, "limit").filter(v -> v != 0).orElse(maxLimit);
         limit = Math.min(limit, maxLimit);
         if (offset >= all.size()) {
             return List.of();
@@ -131,7 +132,8 @@ public final class ServerGroupsController {
                 throw new Invalid("Only anti-affinity policy supports rules.");
             }
             if (given.has("max_server_per_host")) {
-                rules.put("max_server_per_host", Integer.parseInt(given.get("max_server_per_host").asText().strip()));
+                java.math.BigInteger max = new java.math.BigInteger(given.get("max_server_per_host").asText().strip());
+                rules.put("max_server_per_host", max.bitLength() < 32 ? (Object) max.intValue() : max);
             }
         } else {
             policy = vals.get("policies").get(0).asText();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.compute.services.QueryValues;
 import org.jnova.api.openstack.compute.services.CollectionLinks;
 import org.jnova.api.openstack.compute.services.PyIsoTime;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
@@ -145,8 +146,8 @@ public final class SimpleTenantUsageController {
         int limit = maxLimit;
         String marker = null;
         if (paging) {
-            limit = req.query("limit").map(v -> Math.min(maxLimit, Integer.parseInt(v.strip()))).orElse(maxLimit);
-            marker = req.query("marker").orElse(null);
+            limit = QueryValues.lastInt(req, "limit").map(v -> Math.min(maxLimit, v)).orElse(maxLimit);
+            marker = QueryValues.last(req, "marker").orElse(null);
         }
         List<Instance> window = new ArrayList<>(instances.listBare(InstanceFilter.builder().projectId(projectId)
                 .deleted(null).build()).stream()

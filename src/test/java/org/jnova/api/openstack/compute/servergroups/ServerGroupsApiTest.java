@@ -54,6 +54,11 @@ class ServerGroupsApiTest {
                 .containsExactly(old.get("id").asText(), v264.get("id").asText());
         assertThat(ids(call(jnova, "GET", "/os-server-groups?limit=1&offset=1", null, "2.64", 200, token)))
                 .containsExactly(v264.get("id").asText());
+        // webob reads the last value; huge numbers are fine
+        assertThat(ids(call(jnova, "GET", "/os-server-groups?limit=5&limit=1&offset=99999999999999", null, "2.64", 200,
+                token))).isEmpty();
+        assertThat(ids(call(jnova, "GET", "/os-server-groups?limit=99999999999999", null, "2.64", 200, token)))
+                .hasSize(2);
         // another project sees none of them; an admin sees them with all_projects
         assertThat(ids(call(jnova, "GET", "/os-server-groups", null, "2.1", 200, "bob:other-" + engine))).isEmpty();
         assertThat(ids(call(jnova, "GET", "/os-server-groups?all_projects=1", null, "2.96", 200)))
