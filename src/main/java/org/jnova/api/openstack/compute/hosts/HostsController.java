@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.compute.hypervisors.HostReserved;
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
@@ -29,9 +30,11 @@ public final class HostsController {
     private static final List<String> API_SERVICES = List.of("nova-osapi_compute", "nova-metadata");
 
     private final ServicesApi services;
+    private final HostReserved reserved;
 
-    public HostsController(ServicesApi services) {
+    public HostsController(ServicesApi services, HostReserved reserved) {
         this.services = Objects.requireNonNull(services, "services is null");
+        this.reserved = Objects.requireNonNull(reserved, "reserved is null");
     }
 
     @ApiVersion(max = "2.42")
@@ -130,7 +133,7 @@ public final class HostsController {
         List<Instance> instances = services.servers(hv);
         List<Map<String, Object>> resources = new ArrayList<>();
         resources.add(resource(host, "(total)", n.vcpus(), n.memoryMb(), n.localGb()));
-        resources.add(resource(host, "(used_now)", n.vcpusUsed(), n.memoryMbUsed(), n.localGbUsed()));
+        resources.add(resource(host, "(used_now)", n.vcpusUsed(), reserved.memoryMbUsed(n), reserved.localGbUsed(n)));
         int cpu = 0, mem = 0, disk = 0;
         Map<String, int[]> byProject = new LinkedHashMap<>();
         for (Instance i : instances) {

@@ -10,6 +10,7 @@ public final class HostsControllers {
     }
 
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
-        router.controller("hosts", new HostsController(cloud.servicesApi));
+        router.controller("hosts", new HostsController(cloud.servicesApi,
+                org.jnova.api.openstack.compute.hypervisors.HostReserved.from(conf)));
     }
 }

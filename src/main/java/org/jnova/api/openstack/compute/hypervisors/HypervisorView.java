@@ -33,7 +33,7 @@ final class HypervisorView {
     }
 
     static Map<String, Object> view(Hypervisor h, boolean detail, ApiRequest req, List<Instance> servers,
-            boolean withServers) {
+            boolean withServers, HostReserved reserved) {
         boolean uuids = req.isSupported("2.53");
         ComputeNode n = h.node();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -55,10 +55,10 @@ final class HypervisorView {
                 m.put("memory_mb", n.memoryMb());
                 m.put("local_gb", n.localGb());
                 m.put("vcpus_used", n.vcpusUsed());
-                m.put("memory_mb_used", n.memoryMbUsed());
-                m.put("local_gb_used", n.localGbUsed());
-                m.put("free_ram_mb", n.freeRamMb());
-                m.put("free_disk_gb", n.freeDiskGb());
+                m.put("memory_mb_used", reserved.memoryMbUsed(n));
+                m.put("local_gb_used", reserved.localGbUsed(n));
+                m.put("free_ram_mb", reserved.freeRamMb(n));
+                m.put("free_disk_gb", reserved.freeDiskGb(n));
                 m.put("current_workload", 0);
                 m.put("running_vms", n.runningVms());
                 m.put("disk_available_least", 0);

@@ -32,10 +32,12 @@ public final class HypervisorsController {
 
     private final ServicesApi services;
     private final int maxLimit;
+    private final HostReserved reserved;
 
-    public HypervisorsController(ServicesApi services, int maxLimit) {
+    public HypervisorsController(ServicesApi services, int maxLimit, HostReserved reserved) {
         this.services = Objects.requireNonNull(services, "services is null");
         this.maxLimit = maxLimit;
+        this.reserved = Objects.requireNonNull(reserved, "reserved is null");
     }
 
     @ExpectedErrors({400, 404})
@@ -193,10 +195,10 @@ public final class HypervisorsController {
             memory += n.memoryMb();
             disk += n.localGb();
             vcpusUsed += n.vcpusUsed();
-            memoryUsed += n.memoryMbUsed();
-            diskUsed += n.localGbUsed();
-            freeRam += n.freeRamMb();
-            freeDisk += n.freeDiskGb();
+            memoryUsed += reserved.memoryMbUsed(n);
+            diskUsed += reserved.localGbUsed(n);
+            freeRam += reserved.freeRamMb(n);
+            freeDisk += reserved.freeDiskGb(n);
             running += n.runningVms();
         }
         Map<String, Object> stats = new LinkedHashMap<>();
@@ -215,9 +217,9 @@ public final class HypervisorsController {
         return Map.of("hypervisor_statistics", stats);
     }
 
-    private static Map<String, Object> view(Hypervisor h, boolean detail, ApiRequest req, List<Instance> servers,
+    private Map<String, Object> view(Hypervisor h, boolean detail, ApiRequest req, List<Instance> servers,
             boolean withServers) {
-        return HypervisorView.view(h, detail, req, servers, withServers);
+        return HypervisorView.view(h, detail, req, servers, withServers, reserved);
     }
 
     /** oslo's strict bool_from_string (the query schema already refused anything else). */

@@ -11,6 +11,7 @@ public final class HypervisorsControllers {
     }
 
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
-        router.controller("hypervisors", new HypervisorsController(cloud.servicesApi, conf.get(ApiOpts.MAX_LIMIT)));
+        router.controller("hypervisors", new HypervisorsController(cloud.servicesApi, conf.get(ApiOpts.MAX_LIMIT),
+                HostReserved.from(conf)));
     }
 }
