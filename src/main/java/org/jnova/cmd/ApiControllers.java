@@ -14,5 +14,13 @@ final class ApiControllers {
 
     static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
         // resource packages register here
+        org.jnova.api.openstack.compute.availabilityzone.AvailabilityZoneControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.services.ServicesControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.hypervisors.HypervisorsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.simpletenantusage.SimpleTenantUsageControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.servergroups.ServerGroupsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.migrations.MigrationsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.aggregates.AggregatesControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.hosts.HostsControllers.register(router, cloud, conf);
     }
 }
