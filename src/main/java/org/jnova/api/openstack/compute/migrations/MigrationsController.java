@@ -26,10 +26,6 @@ public final class MigrationsController {
     public Object index(ApiRequest req) {
         RequestContext ctx = req.context();
         req.authorize(POLICY + "index", Map.of("project_id", ctx.projectId().orElse("")));
-        String projectFilter = req.query("project_id").orElse("");
-        if (projectFilter.isEmpty() || !projectFilter.equals(ctx.projectId().orElse(null))) {
-            req.authorize(POLICY + "index:all_projects", Map.of("project_id", ctx.projectId().orElse("")));
-        }
         if (req.isSupported("2.66")) {
             var since = req.query("changes-since").map(MigrationsController::parse);
             var before = req.query("changes-before").map(MigrationsController::parse);
