@@ -40,6 +40,7 @@ public final class NovaManage {
         List<Opt<?>> all = new ArrayList<>(DatabaseOpts.all());
         all.addAll(ComputeOpts.all());
         all.addAll(QuotaOpts.all());
+        all.addAll(org.jnova.conf.SchedulerOpts.all());
         ConfigOpts conf = new ConfigOpts(all);
         try {
             while (args.size() >= 2 && args.get(0).equals("--config-file")) {

@@ -70,7 +70,7 @@ public final class ComputeCloud {
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
                 Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
-                conf.get(ComputeOpts.RESERVED_HOST_CPUS)));
+                conf.get(ComputeOpts.RESERVED_HOST_CPUS), conf.get(org.jnova.conf.SchedulerOpts.MAX_INSTANCES_PER_HOST)));
         servicesApi = new ServicesApi(services, nodes, instances, scheduler,
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE));
         usage = new UsageApi(instances);
@@ -108,7 +108,8 @@ public final class ComputeCloud {
 
     /** Seeds flavors and the cirros image (embedded default). */
     public void seed() {
-        SeedData.apply(flavors, images);
+        java.util.List<String> extra = conf.get(ComputeOpts.SEED_IMAGES);
+        SeedData.apply(flavors, images, extra == null ? java.util.List.of() : extra);
     }
 
     private double ratio(org.jnova.conf.cfg.Opt<Double> explicit, org.jnova.conf.cfg.Opt<Double> initial) {

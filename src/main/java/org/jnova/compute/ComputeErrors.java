@@ -82,6 +82,13 @@ public final class ComputeErrors {
         }
     }
 
+    /** MetadataLimitExceeded (OverQuota): "Maximum number of metadata items exceeds %(allowed)d" */
+    public static final class MetadataLimitExceeded extends OverQuota {
+        public MetadataLimitExceeded(int allowed) {
+            super("Maximum number of metadata items exceeds " + allowed);
+        }
+    }
+
     /** AvailabilityZoneNotFound / InvalidRequest for an unknown zone. */
     public static final class InvalidAvailabilityZone extends Invalid {
         public InvalidAvailabilityZone(String zone) {

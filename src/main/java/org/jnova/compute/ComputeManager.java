@@ -75,6 +75,7 @@ public final class ComputeManager {
         nodes.upsert(service.id(), settings.host(), r.nodename(), r.hypervisorType(), settings.hostIp(), r.vcpus(),
                 r.memoryMb(), r.localGb(), settings.cpuAllocationRatio(), settings.ramAllocationRatio(),
                 settings.diskAllocationRatio());
+        recoverInterruptedWork();
         transport.listen(TOPIC, settings.host(), this::dispatch);
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         long report = Math.max(1, settings.reportInterval().toMillis());
@@ -84,6 +85,26 @@ public final class ComputeManager {
             timers.scheduleAtFixedRate(this::reclaimQueuedDeletes, reclaim, reclaim, TimeUnit.MILLISECONDS);
         }
         LOG.info("nova-compute started on host {}", settings.host());
+    }
+
+    /**
+     * nova's init_host: work that a previous run of this host left half done. Deletes are
+     * finished; builds that never finished go to ERROR; other tasks are cleared.
+     */
+    private void recoverInterruptedWork() {
+        var mine = instances.listBare(org.jnova.db.InstanceFilter.builder().host(settings.host()).build());
+        for (Instance i : mine) {
+            if (TaskStates.DELETING.equals(i.taskState())) {
+                terminate(i.uuid(), "req-init-host");
+            } else if (VmStates.BUILDING.equals(i.vmState())) {
+                failBuild(i.uuid(), new IllegalStateException("Instance spawn was interrupted by a restart of "
+                        + "the compute service"));
+            } else if (i.taskState() != null) {
+                Map<String, Object> cols = new HashMap<>();
+                cols.put("task_state", null);
+                instances.update(i.uuid(), cols, null);
+            }
+        }
     }
 
     public synchronized void stop() {

@@ -14,6 +14,17 @@ public final class SeedData {
     private SeedData() {
     }
 
+    /** Seeds flavors, cirros and the extra images given as "id:name" entries. */
+    public static void apply(FlavorsApi flavors, org.jnova.db.ImageStore images, java.util.List<String> extraImages) {
+        apply(flavors, images);
+        for (String entry : extraImages) {
+            int colon = entry.indexOf(':');
+            String id = colon < 0 ? entry.strip() : entry.substring(0, colon).strip();
+            String name = colon < 0 ? id : entry.substring(colon + 1).strip();
+            images.insertIfAbsent(new Image(id, name, "active", 0, 0, 0, Map.of(), null, null));
+        }
+    }
+
     public static void apply(FlavorsApi flavors, org.jnova.db.ImageStore images) {
         seedFlavor(flavors, "1", "m1.tiny", 512, 1, 1);
         seedFlavor(flavors, "2", "m1.small", 2048, 1, 20);

@@ -47,8 +47,7 @@ public final class ServerMetadataApi {
             int size = replace ? items.size() : (int) java.util.stream.Stream.concat(current.keySet().stream(),
                     items.keySet().stream()).distinct().count();
             if (limit >= 0 && size > limit) {
-                throw new org.jnova.exception.OverQuota("Quota exceeded for metadata_items: Requested " + size
-                        + ", but already used 0 of " + limit + " metadata_items");
+                throw new ComputeErrors.MetadataLimitExceeded(limit);
             }
             return instances.children().updateMetadata(tx, uuid, items, replace, false);
         });

@@ -95,8 +95,7 @@ public final class ServersApi {
         }
         int metadataLimit = quotas.limits(ctx.requireProjectId(), ctx.userId()).get("metadata_items");
         if (metadataLimit >= 0 && req.metadata().size() > metadataLimit) {
-            throw new org.jnova.exception.OverQuota("Quota exceeded for metadata_items: Requested "
-                    + req.metadata().size() + ", but already used 0 of " + metadataLimit + " metadata_items");
+            throw new ComputeErrors.MetadataLimitExceeded(metadataLimit);
         }
         String reservationId = "r-" + Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36)
                 .substring(0, 8);
@@ -104,6 +103,7 @@ public final class ServersApi {
         Map<String, Integer> projectLimits = quotas.limits(ctx.requireProjectId(), null);
         Map<String, Integer> userLimits = quotas.limits(ctx.requireProjectId(), ctx.userId());
         List<Instance> created = instances.database().inTransaction(tx -> {
+            org.jnova.db.ProjectLock.lock(tx, ctx.requireProjectId());
             int count = allowedCount(tx, ctx, req, flavor, projectLimits, userLimits);
             List<Instance> out = new ArrayList<>();
             for (int index = 0; index < count; index++) {
@@ -191,11 +191,7 @@ public final class ServersApi {
             String marker) {
         InstanceFilter scoped = filter;
         if (!ctx.isAdmin() && !ctx.projectId().equals(Optional.ofNullable(filter.projectId()))) {
-            scoped = new InstanceFilter(ctx.requireProjectId(), filter.userId(), filter.name(), filter.vmStates(),
-                    filter.host(), filter.node(), filter.flavorId(), filter.imageRef(), filter.reservationId(),
-                    filter.changesSince(), filter.changesBefore(), filter.deleted(), filter.availabilityZone(),
-                    filter.uuids(), filter.tags(), filter.tagsAny(), filter.notTags(), filter.notTagsAny(),
-                    filter.locked());
+            scoped = filter.toBuilder().projectId(ctx.requireProjectId()).build();
         }
         try {
             return instances.list(scoped, sort, limit, marker);

@@ -77,12 +77,16 @@ public final class ComputeOpts {
     public static final Opt<Integer> FAKE_DESTROY_DELAY_MS = Opt.integer("jnova_compute", "fake_destroy_delay_ms")
             .min(0).defaultValue(0).help("Milliseconds the fake driver takes to destroy a guest (jnova only).").build();
 
+    public static final Opt<List<String>> SEED_IMAGES = Opt.list("jnova_compute", "seed_images")
+            .help("Extra images of the built-in catalog, as id:name entries (jnova only; nova asks glance). "
+                    + "The cirros image 155d900f-4e14-4e4c-a73d-069cbf4541e6 is always there.").build();
+
     public static List<Opt<?>> all() {
         return List.of(HOST, MY_IP, TRANSPORT_URL, RECLAIM_INSTANCE_INTERVAL, REPORT_INTERVAL, SERVICE_DOWN_TIME,
                 DEFAULT_AVAILABILITY_ZONE, DEFAULT_SCHEDULE_ZONE, INTERNAL_SERVICE_AVAILABILITY_ZONE,
                 CPU_ALLOCATION_RATIO, RAM_ALLOCATION_RATIO, DISK_ALLOCATION_RATIO, INITIAL_CPU_ALLOCATION_RATIO,
                 INITIAL_RAM_ALLOCATION_RATIO, INITIAL_DISK_ALLOCATION_RATIO, RESERVED_HOST_MEMORY_MB,
                 RESERVED_HOST_DISK_MB, RESERVED_HOST_CPUS, INSTANCE_NAME_TEMPLATE, COMPUTE_DRIVER, FIXED_RANGE,
-                NETWORK_NAME, FAKE_VCPUS, FAKE_MEMORY_MB, FAKE_LOCAL_GB, FAKE_SPAWN_DELAY_MS, FAKE_DESTROY_DELAY_MS);
+                NETWORK_NAME, FAKE_VCPUS, FAKE_MEMORY_MB, FAKE_LOCAL_GB, FAKE_SPAWN_DELAY_MS, FAKE_DESTROY_DELAY_MS, SEED_IMAGES);
     }
 }

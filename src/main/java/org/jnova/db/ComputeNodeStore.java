@@ -70,14 +70,14 @@ public final class ComputeNodeStore {
      * claim got there first and the node is now too full.
      */
     public boolean claim(Tx tx, int nodeId, int vcpus, int memoryMb, int diskGb, int reservedMemoryMb,
-            int reservedDiskGb, int reservedCpus) throws SQLException {
+            int reservedDiskGb, int reservedCpus, int maxInstances) throws SQLException {
         return tx.update("UPDATE compute_nodes SET vcpus_used = vcpus_used + ?, memory_mb_used = memory_mb_used + ?, "
                 + "local_gb_used = local_gb_used + ?, running_vms = running_vms + 1, updated_at = ? WHERE id = ? "
-                + "AND deleted = 0 "
+                + "AND deleted = 0 AND running_vms < ? "
                 + "AND vcpus_used + ? <= (vcpus - ?) * cpu_allocation_ratio "
                 + "AND memory_mb_used + ? <= (memory_mb - ?) * ram_allocation_ratio "
                 + "AND local_gb_used + ? <= (local_gb - ?) * disk_allocation_ratio",
-                vcpus, memoryMb, diskGb, FlavorJson.now(), nodeId, vcpus, reservedCpus, memoryMb, reservedMemoryMb,
+                vcpus, memoryMb, diskGb, FlavorJson.now(), nodeId, maxInstances, vcpus, reservedCpus, memoryMb, reservedMemoryMb,
                 diskGb, reservedDiskGb) == 1;
     }
 

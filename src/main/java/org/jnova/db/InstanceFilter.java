@@ -11,10 +11,20 @@ import java.util.List;
 public record InstanceFilter(String projectId, String userId, String name, List<String> vmStates, String host,
         String node, String flavorId, String imageRef, String reservationId, Instant changesSince,
         Instant changesBefore, Boolean deleted, String availabilityZone, List<String> uuids, List<String> tags,
-        List<String> tagsAny, List<String> notTags, List<String> notTagsAny, Boolean locked) {
+        List<String> tagsAny, List<String> notTags, List<String> notTagsAny, Boolean locked,
+        List<String> taskStates) {
 
     public static InstanceFilter project(String projectId) {
         return builder().projectId(projectId).build();
+    }
+
+    /** A builder holding this filter's values, to change some of them. */
+    public Builder toBuilder() {
+        return builder().projectId(projectId).userId(userId).name(name).vmStates(vmStates).host(host).node(node)
+                .flavorId(flavorId).imageRef(imageRef).reservationId(reservationId).changesSince(changesSince)
+                .changesBefore(changesBefore).deleted(deleted).availabilityZone(availabilityZone).uuids(uuids)
+                .tags(tags).tagsAny(tagsAny).notTags(notTags).notTagsAny(notTagsAny).locked(locked)
+                .taskStates(taskStates);
     }
 
     public static Builder builder() {
@@ -42,6 +52,7 @@ public record InstanceFilter(String projectId, String userId, String name, List<
         private List<String> notTags;
         private List<String> notTagsAny;
         private Boolean locked;
+        private List<String> taskStates;
 
         public Builder projectId(String v) { projectId = v; return this; }
         public Builder userId(String v) { userId = v; return this; }
@@ -63,11 +74,13 @@ public record InstanceFilter(String projectId, String userId, String name, List<
         public Builder notTags(List<String> v) { notTags = v; return this; }
         public Builder notTagsAny(List<String> v) { notTagsAny = v; return this; }
         public Builder locked(Boolean v) { locked = v; return this; }
+        /** Only instances whose task_state is one of these (for ?status=REBOOT and such). */
+        public Builder taskStates(List<String> v) { taskStates = v; return this; }
 
         public InstanceFilter build() {
             return new InstanceFilter(projectId, userId, name, vmStates, host, node, flavorId, imageRef,
                     reservationId, changesSince, changesBefore, deleted, availabilityZone, uuids, tags, tagsAny,
-                    notTags, notTagsAny, locked);
+                    notTags, notTagsAny, locked, taskStates);
         }
     }
 }

@@ -165,6 +165,7 @@ public final class InstanceStore {
             args.add(f.changesBefore());
         }
         in(sql, args, "vm_state", f.vmStates());
+        in(sql, args, "task_state", f.taskStates());
         in(sql, args, "uuid", f.uuids());
         if (f.tags() != null && !f.tags().isEmpty()) {
             for (String tag : f.tags()) {
@@ -274,11 +275,7 @@ public final class InstanceStore {
         String sql = "SELECT COUNT(*), COALESCE(SUM(vcpus), 0), COALESCE(SUM(memory_mb), 0) FROM instances "
                 + "WHERE deleted = 0 AND project_id = ?" + (userId == null ? "" : " AND user_id = ?");
         Object[] args = userId == null ? new Object[] {projectId} : new Object[] {projectId, userId};
-        return tx.queryOne(sql, r -> new long[] {r.getLong(1), rs(r, 2), rs(r, 3)}, args).orElseThrow();
-    }
-
-    private static long rs(Row r, int i) throws SQLException {
-        return r.getLong(i);
+        return tx.queryOne(sql, r -> new long[] {r.getLong(1), r.getLong(2), r.getLong(3)}, args).orElseThrow();
     }
 
     public InstanceChildren children() {

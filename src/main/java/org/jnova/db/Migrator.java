@@ -52,7 +52,12 @@ public final class Migrator {
 
     /** The newest version this build knows. */
     public int latestVersion() {
-        List<Migration> all = migrations();
+        return latestVersion(schema);
+    }
+
+    /** The newest version this build knows of a schema ("main" or "api"). */
+    public static int latestVersion(String schema) {
+        List<Migration> all = migrations(schema);
         return all.isEmpty() ? 0 : all.get(all.size() - 1).version();
     }
 
@@ -103,6 +108,10 @@ public final class Migrator {
 
     /** The migrations of this schema, in order. */
     public List<Migration> migrations() {
+        return migrations(schema);
+    }
+
+    private static List<Migration> migrations(String schema) {
         String index = resource("db/" + schema + "/index.txt")
                 .orElseThrow(() -> new IllegalStateException("no migrations for schema " + schema));
         List<Migration> out = new ArrayList<>();

@@ -119,7 +119,7 @@ public final class Tx {
         }
     }
 
-    /** Formats an instant as the database stores it (used in SQL built for SQLite only). */
+    /** Reads a stored time (SQLite text, or a driver's LocalDateTime/Timestamp) as a UTC instant. */
     static Instant parseStored(Object value) {
         if (value == null) {
             return null;

@@ -19,7 +19,8 @@ import org.jnova.objects.Service;
 
 /**
  * Picks a compute node for an instance and claims the flavor's resources on it. Filters:
- * the node's nova-compute service is up and enabled, it is in the requested availability
+ * the node's nova-compute service is up and enabled, it runs fewer than
+ * [filter_scheduler] max_instances_per_host instances, it is in the requested availability
  * zone (every compute host is in [DEFAULT] default_availability_zone; no aggregates yet),
  * the claim fits. Weigher: most free RAM first. The claim and the instance's host/node
  * are written in one transaction with a conditional UPDATE, so concurrent schedulers never
@@ -33,7 +34,7 @@ public final class Scheduler {
 
     /** Reserved host resources, zone and service liveness. */
     public record Settings(String defaultAvailabilityZone, Duration serviceDownTime, int reservedHostMemoryMb,
-            int reservedHostDiskMb, int reservedHostCpus) {
+            int reservedHostDiskMb, int reservedHostCpus, int maxInstancesPerHost) {
     }
 
     /** Where an instance was placed. */
@@ -67,7 +68,8 @@ public final class Scheduler {
         for (ComputeNode node : candidates) {
             boolean claimed = db.inTransaction(tx -> {
                 if (!nodes.claim(tx, node.id(), f.vcpus(), f.memoryMb(), disk, settings.reservedHostMemoryMb(),
-                        (settings.reservedHostDiskMb() + 1023) / 1024, settings.reservedHostCpus())) {
+                        (settings.reservedHostDiskMb() + 1023) / 1024, settings.reservedHostCpus(),
+                        settings.maxInstancesPerHost())) {
                     return false;
                 }
                 instances.update(tx, instance.uuid(), Map.of("host", node.host(), "node",

@@ -33,6 +33,7 @@ final class CloudFixture implements AutoCloseable {
         List<Opt<?>> all = new ArrayList<>(DatabaseOpts.all());
         all.addAll(ComputeOpts.all());
         all.addAll(QuotaOpts.all());
+        all.addAll(org.jnova.conf.SchedulerOpts.all());
         conf = new ConfigOpts(all);
         conf.set(DatabaseOpts.CONNECTION, url);
         for (int i = 0; i < settings.length; i += 2) {

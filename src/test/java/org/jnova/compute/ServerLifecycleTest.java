@@ -155,6 +155,11 @@ class ServerLifecycleTest {
                     null, null)).extracting(Instance::displayName).containsExactly("charlie");
             assertThat(f.cloud.servers.list(CloudFixture.admin(), InstanceFilter.builder().flavorId("2").build(),
                     byName, null, null)).extracting(Instance::displayName).containsExactly("other");
+            var building = ServerStatus.filterFor(List.of("BUILD", "error")); // no host: they go BUILD -> ERROR
+            assertThat(f.cloud.servers.list(p1, InstanceFilter.builder().projectId("p1")
+                    .vmStates(List.copyOf(building.vmStates())).build(), byName, null, null)).hasSize(5);
+            assertThat(f.cloud.servers.list(p1, InstanceFilter.builder().projectId("p1")
+                    .taskStates(List.of("rebooting")).build(), byName, null, null)).isEmpty();
             String echo = page2.get(0).uuid();
             f.cloud.serverMetadata.addTag(p1, echo, "blue");
             assertThat(f.cloud.servers.list(p1, InstanceFilter.builder().projectId("p1").tags(List.of("blue"))
@@ -227,6 +232,61 @@ class ServerLifecycleTest {
             assertThat(error).isEqualTo(5);
             ComputeNode node = f.cloud.nodes.list().get(0);
             assertThat(node.memoryMbUsed()).isEqualTo(7 * 512).isLessThanOrEqualTo(4096 - 512);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void maxInstancesPerHostIsHonouredAndARestartedHostFailsInterruptedBuilds(String engine) throws Exception {
+        try (CloudFixture f = new CloudFixture(engine, "filter_scheduler.max_instances_per_host", "2")) {
+            f.addCompute("compute-1");
+            RequestContext ctx = CloudFixture.user("p1");
+            var created = f.cloud.servers.create(ctx, ServerCreate.of("m", SeedData.CIRROS_IMAGE_ID, "1")
+                    .withCounts(3, 3));
+            List<Instance> done = f.await(ctx, uuids(created), i -> i.taskState() == null);
+            assertThat(done).filteredOn(i -> VmStates.ACTIVE.equals(i.vmState())).hasSize(2);
+            assertThat(done).filteredOn(i -> VmStates.ERROR.equals(i.vmState())).hasSize(1);
+
+            // a build the host was doing when it stopped
+            String stuck = done.stream().filter(i -> VmStates.ACTIVE.equals(i.vmState())).findFirst().orElseThrow()
+                    .uuid();
+            f.cloud.instances.update(stuck, Map.of("vm_state", VmStates.BUILDING, "task_state", "spawning"), null);
+            f.computes.get(0).stop();
+            f.computes.get(0).start();
+            Instance failed = f.cloud.servers.get(ctx, stuck);
+            assertThat(failed.vmState()).isEqualTo(VmStates.ERROR);
+            assertThat(failed.fault()).hasValueSatisfying(fault -> assertThat(fault.message()).contains("interrupted"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void concurrentCreatesNeverPassTheInstanceQuotaTogether(String engine) throws Exception {
+        try (CloudFixture f = new CloudFixture(engine, "quota.instances", "5")) {
+            RequestContext ctx = CloudFixture.user("p1");
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<ServersApi.CreateResult>> results = new ArrayList<>();
+            for (int n = 0; n < 12; n++) {
+                int k = n;
+                Callable<ServersApi.CreateResult> create = () -> f.cloud.servers.create(ctx,
+                        ServerCreate.of("q" + k, SeedData.CIRROS_IMAGE_ID, "1"));
+                results.add(pool.submit(create));
+            }
+            int ok = 0;
+            int refused = 0;
+            for (Future<ServersApi.CreateResult> r : results) {
+                try {
+                    r.get();
+                    ok++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(ComputeErrors.TooManyInstances.class);
+                    refused++;
+                }
+            }
+            pool.shutdown();
+            assertThat(ok).isEqualTo(5);
+            assertThat(refused).isEqualTo(7);
+            assertThat(f.cloud.quotas.usage("p1", null).get("instances")).isEqualTo(5);
         }
     }
 }
