@@ -14,5 +14,9 @@ final class ApiControllers {
 
     static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
         // resource packages register here
+        org.jnova.api.openstack.compute.flavors.FlavorsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.flavormanage.FlavorManageControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.flavorextraspecs.FlavorExtraSpecsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.flavoraccess.FlavorAccessControllers.register(router, cloud, conf);
     }
 }

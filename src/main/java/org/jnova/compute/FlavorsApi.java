@@ -89,8 +89,16 @@ public final class FlavorsApi {
     }
 
     public List<String> addAccess(String flavorId, String projectId) {
+        return addAccess(flavorId, projectId, false);
+    }
+
+    /**
+     * Gives a project access to a flavor; {@code allowPublic} lets a public flavor get an
+     * access row too (nova before microversion 2.7). Returns the flavor's projects.
+     */
+    public List<String> addAccess(String flavorId, String projectId, boolean allowPublic) {
         Flavor f = get(flavorId);
-        if (f.isPublic()) {
+        if (f.isPublic() && !allowPublic) {
             throw new Conflict("Can not add access to a public flavor.");
         }
         try {
@@ -102,7 +110,13 @@ public final class FlavorsApi {
             throw new Conflict("Flavor access already exists for flavor " + flavorId + " and project " + projectId
                     + " combination.");
         }
-        return access(flavorId);
+        return projects(flavorId);
+    }
+
+    /** The projects given access to a flavor, public or not. */
+    public List<String> projects(String flavorId) {
+        Flavor f = get(flavorId);
+        return store.database().read(tx -> store.accessProjects(tx, f.id()));
     }
 
     public List<String> removeAccess(String flavorId, String projectId) {
@@ -110,6 +124,6 @@ public final class FlavorsApi {
         if (!store.database().inTransaction(tx -> store.removeAccess(tx, f.id(), projectId))) {
             throw new NotFound("Flavor access not found for " + flavorId + " / " + projectId + " combination.");
         }
-        return access(flavorId);
+        return projects(flavorId);
     }
 }
