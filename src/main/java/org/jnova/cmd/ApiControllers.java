@@ -18,5 +18,6 @@ final class ApiControllers {
         org.jnova.api.openstack.compute.flavormanage.FlavorManageControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.flavorextraspecs.FlavorExtraSpecsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.flavoraccess.FlavorAccessControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.keypairs.KeypairsControllers.register(router, cloud, conf);
     }
 }
