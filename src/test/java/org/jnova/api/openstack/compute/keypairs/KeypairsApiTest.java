@@ -91,6 +91,30 @@ class KeypairsApiTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void generatesX509CertificatesBefore292(String engine) throws Exception {
+        Reply created = SERVERS.callAs(engine, "u25:p", "POST", "/os-keypairs",
+                "{\"keypair\": {\"name\": \"cert1\", \"type\": \"x509\"}}", "2.2");
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode kp = created.json().get("keypair");
+        assertThat(kp.get("type").asText()).isEqualTo("x509");
+        assertThat(kp.get("public_key").asText()).startsWith("-----BEGIN CERTIFICATE-----");
+        var cert = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(kp.get("public_key").asText().getBytes()));
+        assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=u25");
+        assertThat(cert.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
+        var p12 = java.security.KeyStore.getInstance("PKCS12");
+        p12.load(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(kp.get("private_key").asText())),
+                new char[0]);
+        assertThat(p12.size()).isEqualTo(1);
+        assertThat(kp.get("fingerprint").asText()).matches("([0-9a-f]{2}:){19}[0-9a-f]{2}");
+        // the certificate imports again as a public key
+        Reply imported = SERVERS.callAs(engine, "u25:p", "POST", "/os-keypairs", "{\"keypair\": {\"name\": \"cert2\", "
+                + "\"type\": \"x509\", \"public_key\": " + kp.get("public_key") + "}}", "2.92");
+        assertThat(imported.json().at("/keypair/fingerprint").asText()).isEqualTo(kp.get("fingerprint").asText());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void pagingAndQuota(String engine) throws Exception {
         for (String name : List.of("pa", "pb", "pc", "pd")) {
             assertThat(SERVERS.callAs(engine, "u24:p", "POST", "/os-keypairs",
