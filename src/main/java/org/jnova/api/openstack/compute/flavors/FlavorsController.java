@@ -70,6 +70,9 @@ public final class FlavorsController {
     private List<Flavor> query(ApiRequest req) {
         var ctx = req.context();
         String sortKey = req.query("sort_key").filter(s -> !s.isEmpty()).orElse("flavorid");
+        if (sortKey.equals("vcpu_weight")) {
+            sortKey = "id"; // jnova keeps no vcpu_weight: every flavor has none, as nova's usually do
+        }
         String sortDir = req.query("sort_dir").filter(s -> !s.isEmpty()).orElse("asc");
         int limit = view.links().limit(req);
         String marker = req.query("marker").orElse(null);

@@ -74,7 +74,7 @@ public final class QuotaSetsController {
         String userId = userId(req);
         JsonNode set = req.body().get("quota_set");
         boolean force = set.has("force") && truthy(set.get("force"));
-        Map<String, Long> usage = quotas.usage(id, userId);
+        Map<String, Quotas.Settable> settable = quotas.settable(id, userId);
         Map<String, Integer> valid = new LinkedHashMap<>();
         set.fields().forEachRemaining(e -> {
             String key = e.getKey();
@@ -83,12 +83,9 @@ public final class QuotaSetsController {
                 return;
             }
             int value = v.isTextual() ? Integer.parseInt(v.asText()) : v.asInt();
-            if (!force) {
-                long minimum = usage.getOrDefault(key, 0L);
-                if (value != -1 && value < minimum) {
-                    throw new InvalidInput("Quota limit " + value + " for " + key + " must be greater than or equal "
-                            + "to already used and reserved " + minimum + ".");
-                }
+            Quotas.Settable range = settable.get(key);
+            if (!force && range != null) {
+                checkLimit(key, value, range);
             }
             if (!QuotaResources.NETWORK.contains(key)) {
                 valid.put(key, value);
@@ -105,6 +102,20 @@ public final class QuotaSetsController {
         String id = req.pathParam("id");
         req.authorize(POLICY_ROOT + "delete", Map.of("project_id", id));
         quotas.reset(id, userId(req));
+    }
+
+    private static void checkLimit(String resource, long limit, Quotas.Settable range) {
+        double value = limit == -1 ? Double.POSITIVE_INFINITY : limit;
+        double minimum = range.minimum() == -1 ? Double.POSITIVE_INFINITY : range.minimum();
+        double maximum = range.maximum() == -1 ? Double.POSITIVE_INFINITY : range.maximum();
+        if (value < minimum) {
+            throw new InvalidInput("Quota limit " + limit + " for " + resource + " must be greater than or equal to "
+                    + "already used and reserved " + range.minimum() + ".");
+        }
+        if (value > maximum) {
+            throw new InvalidInput("Quota limit " + limit + " for " + resource + " must be less than or equal to "
+                    + range.maximum() + ".");
+        }
     }
 
     private static Map<String, Object> body(ApiRequest req, String id, Map<String, ?> values) {

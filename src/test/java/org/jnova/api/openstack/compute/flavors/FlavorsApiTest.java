@@ -79,6 +79,7 @@ class FlavorsApiTest {
         assertThat(ids(big.json().get("flavors"))).containsExactly("5", "4");
         Reply disk = SERVERS.call(engine, "GET", "/flavors?minDisk=40&sort_key=name", null, "2.96");
         assertThat(ids(disk.json().get("flavors"))).containsExactly("4", "3", "5");
+        assertThat(SERVERS.call(engine, "GET", "/flavors?sort_key=vcpu_weight", null, "2.1").status()).isEqualTo(200);
         assertFault(SERVERS.call(engine, "GET", "/flavors?limit=-1", null, "2.1"), 400,
                 "Invalid input for query parameters limit. Value: -1. '-1' does not match '^[0-9]*$'");
         assertFault(SERVERS.call(engine, "GET", "/flavors?is_public=maybe", null, "2.1"), 400,

@@ -78,6 +78,11 @@ class QuotasAndLimitsApiTest {
         assertThat(SERVERS.call(engine, "GET", "/os-quota-sets/qs1?user_id=usr1", null, "2.1").json()
                 .at("/quota_set/cores").asInt()).isEqualTo(2);
 
+        assertFault(SERVERS.call(engine, "PUT", "/os-quota-sets/qs1?user_id=usr2", "{\"quota_set\": {\"cores\": 6}}",
+                "2.1"), 400, "Quota limit 6 for cores must be less than or equal to 5.");
+        assertFault(SERVERS.call(engine, "PUT", "/os-quota-sets/qs1", "{\"quota_set\": {\"cores\": 1}}", "2.1"), 400,
+                "Quota limit 1 for cores must be greater than or equal to already used and reserved 2.");
+
         Reply detail = SERVERS.call(engine, "GET", "/os-quota-sets/qs1/detail", null, "2.96");
         assertThat(keys(detail.json().get("quota_set"))).containsExactly("id", "cores", "instances", "key_pairs",
                 "metadata_items", "ram", "server_group_members", "server_groups");
