@@ -14,7 +14,7 @@ public final class FlavorView {
     private final Links links;
 
     public FlavorView(Links links) {
-        this.links = links;
+        this.links = java.util.Objects.requireNonNull(links, "links is null");
     }
 
     public Links links() {

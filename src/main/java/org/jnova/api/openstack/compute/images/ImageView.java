@@ -30,8 +30,9 @@ public final class ImageView {
 
     /** @param glancePrefix {@code [api] glance_link_prefix} (empty: none) */
     public ImageView(Links links, Optional<String> glancePrefix) {
-        this.links = links;
-        this.glancePrefix = glancePrefix.filter(p -> !p.isEmpty());
+        this.links = java.util.Objects.requireNonNull(links, "links is null");
+        this.glancePrefix = java.util.Objects.requireNonNull(glancePrefix, "glancePrefix is null")
+                .filter(p -> !p.isEmpty());
     }
 
     public Links links() {

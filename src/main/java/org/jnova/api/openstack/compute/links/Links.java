@@ -27,7 +27,8 @@ public final class Links {
      * @param maxLimit {@code [api] max_limit}
      */
     public Links(Optional<String> computePrefix, int maxLimit) {
-        this.computePrefix = computePrefix.filter(p -> !p.isEmpty());
+        this.computePrefix = java.util.Objects.requireNonNull(computePrefix, "computePrefix is null")
+                .filter(p -> !p.isEmpty());
         this.maxLimit = maxLimit;
     }
 
