@@ -57,9 +57,9 @@ public final class Links {
         return join(prefixed(req.applicationUrl()), projectInUrl(req), collection, id);
     }
 
-    /** The bookmark href: host URL (no version), project id when in the URL, collection, id. */
+    /** The bookmark href: application URL without its version, project id when in the URL, collection, id. */
     public String bookmark(ApiRequest req, String collection, String id) {
-        return join(prefixed(req.hostUrl()), projectInUrl(req), collection, id);
+        return join(prefixed(withoutVersion(req.applicationUrl())), projectInUrl(req), collection, id);
     }
 
     /**
@@ -131,6 +131,15 @@ public final class Links {
             parts.add(id);
         }
         return String.join("/", parts);
+    }
+
+    /** nova's remove_trailing_version_from_href: http://host/compute/v2.1 -> http://host/compute. */
+    static String withoutVersion(String url) {
+        int slash = url.lastIndexOf('/');
+        if (slash > url.indexOf("//") + 1 && url.substring(slash + 1).matches("v[0-9]+(\\.[0-9]+)?")) {
+            return url.substring(0, slash);
+        }
+        return url;
     }
 
     private static String stripSlashes(String url) {
