@@ -205,6 +205,24 @@ class FlavorsApiTest {
                 "Flavor es1 has no extra specs with key custom.");
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void nonAdminsMeetNovasPolicies(String engine) throws Exception {
+        assertFault(SERVERS.callAs(engine, "u1:p1", "POST", "/flavors", "{\"flavor\": {\"name\": \"zz\", \"ram\": 1, "
+                + "\"vcpus\": 1, \"disk\": 0}}", "2.1"), 403,
+                "Policy doesn't allow os_compute_api:os-flavor-manage:create to be performed.");
+        assertFault(SERVERS.callAs(engine, "u1:p1", "GET", "/os-keypairs?user_id=admin", null, "2.10"), 403,
+                "Policy doesn't allow os_compute_api:os-keypairs:index to be performed.");
+        assertFault(SERVERS.callAs(engine, "u1:p1", "GET", "/os-quota-sets/other", null, "2.1"), 403,
+                "Policy doesn't allow os_compute_api:os-quota-sets:show to be performed.");
+        assertFault(SERVERS.callAs(engine, "u1:p1", "GET", "/limits?tenant_id=other", null, "2.1"), 403,
+                "Policy doesn't allow os_compute_api:limits:other_project to be performed.");
+        // readers of a project see extra specs in flavor bodies from 2.61
+        assertThat(SERVERS.callAs(engine, "u1:p1", "GET", "/flavors/1", null, "2.61").json().at("/flavor")
+                .has("extra_specs")).isTrue();
+        assertThat(SERVERS.callAs(engine, "u1:p1", "GET", "/os-quota-sets/p1", null, "2.1").status()).isEqualTo(200);
+    }
+
     static void assertFault(Reply reply, int status, String message) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
         JsonNode fault = reply.json().elements().next();
