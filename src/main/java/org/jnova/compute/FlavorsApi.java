@@ -23,6 +23,22 @@ public final class FlavorsApi {
         return store.byFlavorId(flavorId).orElseThrow(() -> new ComputeErrors.FlavorNotFound(flavorId));
     }
 
+    /**
+     * A flavor as the caller may see it: nova hides private flavors from non-admins whose
+     * project was not given access (FlavorNotFound, as if it did not exist).
+     */
+    public Flavor get(String flavorId, String projectId, boolean isAdmin) {
+        Flavor f = get(flavorId);
+        if (isAdmin || f.isPublic()) {
+            return f;
+        }
+        List<String> projects = store.database().read(tx -> store.accessProjects(tx, f.id()));
+        if (projectId == null || !projects.contains(projectId)) {
+            throw new ComputeErrors.FlavorNotFound(flavorId);
+        }
+        return f;
+    }
+
     /** See {@link FlavorStore#list}; sortKey null is flavorid. */
     public List<Flavor> list(Boolean isPublic, String projectId, Integer minRam, Integer minDisk, String sortKey,
             boolean ascending, Integer limit, String marker) {

@@ -10,6 +10,7 @@ import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.Policy;
 import org.jnova.api.openstack.wsgi.QuerySchema;
+import org.jnova.api.openstack.compute.flavors.FlavorsController;
 import org.jnova.compute.FlavorsApi;
 import org.jnova.exception.NotFound;
 
@@ -26,7 +27,7 @@ public final class FlavorAccessController {
     @Policy("os_compute_api:os-flavor-access")
     public Object index(ApiRequest req) {
         String flavorId = req.pathParam("flavor_id");
-        if (flavors.get(flavorId).isPublic()) {
+        if (FlavorsController.visible(flavors, req, flavorId).isPublic()) {
             throw new NotFound("Access list not available for public flavors.");
         }
         return marshall(flavorId, flavors.projects(flavorId));

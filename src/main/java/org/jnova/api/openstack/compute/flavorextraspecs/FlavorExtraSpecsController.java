@@ -10,9 +10,11 @@ import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
+import org.jnova.api.openstack.compute.flavors.FlavorsController;
 import org.jnova.compute.FlavorsApi;
 import org.jnova.exception.InvalidInput;
 import org.jnova.exception.NotFound;
+import org.jnova.objects.Flavor;
 
 /** {@code /flavors/{flavor_id}/os-extra_specs[/{id}]}: nova's flavors_extraspecs.py. */
 public final class FlavorExtraSpecsController {
@@ -29,7 +31,7 @@ public final class FlavorExtraSpecsController {
     @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         req.authorize(POLICY_ROOT + "index", projectTarget(req));
-        return Map.of("extra_specs", new TreeMap<>(flavors.extraSpecs(req.pathParam("flavor_id"))));
+        return Map.of("extra_specs", new TreeMap<>(flavor(req).extraSpecs()));
     }
 
     @ExpectedErrors({400, 404, 409})
@@ -37,6 +39,7 @@ public final class FlavorExtraSpecsController {
     public Object create(ApiRequest req) {
         req.authorize(POLICY_ROOT + "create", Map.of());
         Map<String, String> specs = strings(req, req.body().get("extra_specs"));
+        flavor(req);
         flavors.putExtraSpecs(req.pathParam("flavor_id"), specs);
         return req.body();
     }
@@ -49,6 +52,7 @@ public final class FlavorExtraSpecsController {
         if (!specs.containsKey(req.pathParam("id"))) {
             throw new InvalidInput("Request body and URI mismatch");
         }
+        flavor(req);
         flavors.putExtraSpecs(req.pathParam("flavor_id"), specs);
         return req.body();
     }
@@ -59,7 +63,7 @@ public final class FlavorExtraSpecsController {
         req.authorize(POLICY_ROOT + "show", projectTarget(req));
         String flavorId = req.pathParam("flavor_id");
         String key = req.pathParam("id");
-        String value = flavors.extraSpecs(flavorId).get(key);
+        String value = flavor(req).extraSpecs().get(key);
         if (value == null) {
             throw new NotFound("Flavor " + flavorId + " has no extra specs with key " + key + ".");
         }
@@ -69,7 +73,12 @@ public final class FlavorExtraSpecsController {
     @ExpectedErrors(404)
     public void delete(ApiRequest req) {
         req.authorize(POLICY_ROOT + "delete", Map.of());
+        flavor(req);
         flavors.deleteExtraSpec(req.pathParam("flavor_id"), req.pathParam("id"));
+    }
+
+    private Flavor flavor(ApiRequest req) {
+        return FlavorsController.visible(flavors, req, req.pathParam("flavor_id"));
     }
 
     private static Map<String, String> projectTarget(ApiRequest req) {

@@ -63,7 +63,7 @@ public final class FlavorsController {
     @ExpectedErrors(404)
     @QuerySchema("show.query")
     public Object show(ApiRequest req) {
-        Flavor f = flavors.get(req.pathParam("id"));
+        Flavor f = visible(flavors, req, req.pathParam("id"));
         return view.single(req, f, showsExtraSpecs(req));
     }
 
@@ -81,13 +81,19 @@ public final class FlavorsController {
         Integer minDisk = intFilter(req, "minDisk");
         if (marker != null) {
             try {
-                flavors.get(marker);
+                visible(flavors, req, marker);
             } catch (NotFound e) {
                 throw new InvalidInput("marker [" + marker + "] not found");
             }
         }
         return flavors.list(isPublic, ctx.projectId().orElse(null), minRam, minDisk, sortKey,
                 !"desc".equals(sortDir), limit, marker);
+    }
+
+    /** nova's common.get_flavor: the flavor, or 404 when it is private to other projects. */
+    public static Flavor visible(FlavorsApi flavors, ApiRequest req, String flavorId) {
+        var ctx = req.context();
+        return flavors.get(flavorId, ctx.projectId().orElse(null), ctx.isAdmin());
     }
 
     private static Boolean parseIsPublic(String value) {

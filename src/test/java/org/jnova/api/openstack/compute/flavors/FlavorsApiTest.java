@@ -154,6 +154,13 @@ class FlavorsApiTest {
                 .contains("acc1");
         assertThat(ids(SERVERS.callAs(engine, "u2:proj2", "GET", "/flavors", null, "2.1").json().get("flavors")))
                 .doesNotContain("acc1");
+        assertThat(SERVERS.callAs(engine, "u1:proj1", "GET", "/flavors/acc1", null, "2.1").status()).isEqualTo(200);
+        assertFault(SERVERS.callAs(engine, "u2:proj2", "GET", "/flavors/acc1", null, "2.1"), 404,
+                "Flavor acc1 could not be found.");
+        assertFault(SERVERS.callAs(engine, "u2:proj2", "GET", "/flavors/acc1/os-extra_specs", null, "2.1"), 404,
+                "Flavor acc1 could not be found.");
+        assertFault(SERVERS.callAs(engine, "u2:proj2", "GET", "/flavors?marker=acc1", null, "2.1"), 400,
+                "marker [acc1] not found");
         assertThat(ids(SERVERS.call(engine, "GET", "/flavors?is_public=false", null, "2.1").json().get("flavors")))
                 .contains("acc1").doesNotContain("1");
         assertThat(ids(SERVERS.call(engine, "GET", "/flavors?is_public=none", null, "2.1").json().get("flavors")))
