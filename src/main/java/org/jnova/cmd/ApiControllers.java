@@ -22,5 +22,15 @@ final class ApiControllers {
         org.jnova.api.openstack.compute.migrations.MigrationsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.aggregates.AggregatesControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.hosts.HostsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.flavors.FlavorsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.flavormanage.FlavorManageControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.flavorextraspecs.FlavorExtraSpecsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.flavoraccess.FlavorAccessControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.keypairs.KeypairsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.images.ImagesControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.imagemetadata.ImageMetadataControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.limits.LimitsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.quotasets.QuotaSetsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.quotaclasses.QuotaClassesControllers.register(router, cloud, conf);
     }
 }
