@@ -71,7 +71,7 @@ class MicroversionsTest {
         Request request = v21("GET", "/widgets/a", null, "OpenStack-API-Version", "compute 2.94");
         Response response = router.handle(request);
         assertThat(response.status()).isEqualTo(406);
-        assertThat(response.bodyText()).isEqualTo("{\"computeFault\":{\"code\":406,\"message\":\"Version 2.94 is not supported "
+        assertThat(response.bodyText()).isEqualTo("{\"computeFault\": {\"code\": 406, \"message\": \"Version 2.94 is not supported "
                 + "by the API. Minimum is 2.1 and maximum is 2.93.\"}}");
         assertThat(response.headers().first("Content-Type")).contains("application/json; charset=UTF-8");
         assertThat(response.headers().first("OpenStack-API-Version")).contains("compute 2.94");
@@ -86,7 +86,7 @@ class MicroversionsTest {
     void malformedVersionIs400WithoutVersionHeaders() throws Exception {
         Response response = router.handle(v21("GET", "/widgets/a", null, "OpenStack-API-Version", "compute 2.latest"));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.bodyText()).isEqualTo("{\"badRequest\":{\"code\":400,\"message\":\"API Version String 2.latest is "
+        assertThat(response.bodyText()).isEqualTo("{\"badRequest\": {\"code\": 400, \"message\": \"API Version String 2.latest is "
                 + "of invalid format. Must be of format MajorNum.MinorNum.\"}}");
         assertThat(response.headers().contains("OpenStack-API-Version")).isFalse();
         assertThat(response.headers().contains("Vary")).isFalse();

@@ -78,7 +78,7 @@ class RouterAndResourceTest {
     void anotherProjectIdInTheUrlIs400AndANonHexOneIs404() throws Exception {
         Response other = call(v21("GET", "/0123abcd/widgets/x1", null));
         assertThat(other.status()).isEqualTo(400);
-        assertThat(other.bodyText()).isEqualTo("{\"badRequest\":{\"code\":400,\"message\":\"Malformed request URL: URL's "
+        assertThat(other.bodyText()).isEqualTo("{\"badRequest\": {\"code\": 400, \"message\": \"Malformed request URL: URL's "
                 + "project_id '0123abcd' doesn't match Context's project_id '" + org.jnova.testing.TestRequests.PROJECT
                 + "'\"}}");
         assertThat(call(v21("GET", "/admin/widgets/x1", null)).status()).isEqualTo(404);
@@ -164,7 +164,7 @@ class RouterAndResourceTest {
         Response conflict = call(v21("POST", "/widgets", "{\"widget\": {\"name\": \"taken\"}}"));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.bodyText()).isEqualTo(
-                "{\"conflictingRequest\":{\"code\":409,\"message\":\"Widget taken already exists.\"}}");
+                "{\"conflictingRequest\": {\"code\": 409, \"message\": \"Widget taken already exists.\"}}");
         Response notExpected = call(v21("POST", "/widgets", "{\"widget\": {\"name\": \"gone\"}}"));
         assertThat(notExpected.status()).isEqualTo(500);
         assertThat(json(notExpected).at("/computeFault/message").asText()).startsWith("Unexpected API Error. Please report "

@@ -124,7 +124,7 @@ class HttpServerTest {
         HttpResponse<String> response = get("http://127.0.0.1:" + server.port() + "/boom");
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).startsWith("{\"computeFault\":{\"code\":500,\"message\":\"Unexpected API Error.")
+        assertThat(response.body()).startsWith("{\"computeFault\": {\"code\": 500, \"message\": \"Unexpected API Error.")
                 .doesNotContain("secret").doesNotContain("at org.");
     }
 

@@ -104,7 +104,7 @@ class VersionsTest {
         assertThat(JSON.readTree(byId.body())).isEqualTo(expected);
         Response unknown = router.handle(at("openstack.example.com", "/v2.1", "/versions/v3"));
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.bodyText()).isEqualTo("{\"itemNotFound\":{\"code\":404,\"message\":\"The resource could not be found.\"}}");
+        assertThat(unknown.bodyText()).isEqualTo("{\"itemNotFound\": {\"code\": 404, \"message\": \"The resource could not be found.\"}}");
     }
 
     @Test
