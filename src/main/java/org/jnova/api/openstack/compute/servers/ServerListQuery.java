@@ -57,7 +57,7 @@ final class ServerListQuery {
 
     ServerListQuery(ApiRequest req, int maxLimit, boolean detail) {
         boolean admin = req.context().isAdmin();
-        boolean allFilters = ServerPolicies.can(req, ServerPolicies.ALL_FILTERS, true, Map.of());
+        boolean allFilters = ServerPolicies.can(req, ServerPolicies.ALL_FILTERS, Map.of());
         List<String> allowed = new ArrayList<>(USER_FILTERS);
         if (req.isSupported("2.5")) {
             allowed.add("ip6");
@@ -89,9 +89,6 @@ final class ServerListQuery {
             if (allProjects) {
                 String rule = detail ? "os_compute_api:servers:detail:get_all_tenants" : ServerPolicies.ALL_TENANTS;
                 req.authorize(rule, Map.of("project_id", req.context().requireProjectId()));
-                if (!admin) {
-                    throw new Forbidden("Policy doesn't allow " + rule + " to be performed.");
-                }
             }
         }
         b.projectId(allProjects ? first(req, "project_id", "tenant_id") : req.context().requireProjectId());

@@ -4,11 +4,7 @@ import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.exception.Forbidden;
 
-/**
- * Non-fatal policy checks of the server views (nova's {@code context.can(..., fatal=False)}).
- * Rules whose default is admin-only also require an admin caller here, so an allow-all
- * engine never shows admin attributes to project users.
- */
+/** Non-fatal policy checks of the server views (nova's {@code context.can(..., fatal=False)}). */
 final class ServerPolicies {
     static final String EXTENDED_ATTRIBUTES = "os_compute_api:os-extended-server-attributes";
     static final String HOST_STATUS = "os_compute_api:servers:show:host_status";
@@ -19,10 +15,7 @@ final class ServerPolicies {
     private ServerPolicies() {
     }
 
-    static boolean can(ApiRequest req, String rule, boolean adminDefault, Map<String, String> target) {
-        if (adminDefault && !req.context().isAdmin()) {
-            return false;
-        }
+    static boolean can(ApiRequest req, String rule, Map<String, String> target) {
         try {
             req.authorize(rule, target);
             return true;

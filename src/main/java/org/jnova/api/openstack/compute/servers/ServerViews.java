@@ -27,10 +27,10 @@ final class ServerViews {
     ServerViewContext listContext(ApiRequest req, List<Instance> instances) {
         Map<String, String> target = Map.of("project_id", req.context().projectId().orElse(""));
         boolean hostStatus = req.isSupported("2.16")
-                && ServerPolicies.can(req, ServerPolicies.HOST_STATUS, true, target);
+                && ServerPolicies.can(req, ServerPolicies.HOST_STATUS, target);
         return new ServerViewContext(req.context().isAdmin(),
-                ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, true, target), hostStatus,
-                req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, false, target),
+                ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, target), hostStatus,
+                req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
                 hostStatus && !instances.isEmpty() ? hostStates() : Map.of(), null);
     }
 
@@ -38,12 +38,12 @@ final class ServerViews {
     ServerViewContext showContext(ApiRequest req, Instance i) {
         Map<String, String> target = Map.of("project_id", i.projectId());
         boolean hostStatus = req.isSupported("2.16")
-                && ServerPolicies.can(req, ServerPolicies.HOST_STATUS, true, target);
+                && ServerPolicies.can(req, ServerPolicies.HOST_STATUS, target);
         Map<String, List<String>> groups = req.isSupported("2.71")
                 ? groupsOf(cloud.serverGroups.list(i.projectId()), List.of(i)) : null;
         return new ServerViewContext(req.context().isAdmin(),
-                ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, true, target), hostStatus,
-                req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, false, target),
+                ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, target), hostStatus,
+                req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
                 hostStatus && i.host() != null ? hostStates() : Map.of(), groups);
     }
 
@@ -53,7 +53,7 @@ final class ServerViews {
                 ? groupsOf(cloud.serverGroups.list(i.projectId()), List.of(i)) : null;
         Map<String, String> target = Map.of("project_id", i.projectId());
         return new ServerViewContext(req.context().isAdmin(), false, false,
-                req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, false, target),
+                req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
                 Map.of(), groups);
     }
 

@@ -215,10 +215,6 @@ public final class ServersController {
         if (forced) {
             req.authorize("os_compute_api:servers:create:forced_host", Map.of("project_id",
                     req.context().requireProjectId()));
-            if (!req.context().isAdmin()) {
-                throw new org.jnova.exception.Forbidden("Policy doesn't allow "
-                        + "os_compute_api:servers:create:forced_host to be performed.");
-            }
         }
         return request.withAvailabilityZone(parts[0].isEmpty() ? null : parts[0]);
     }
@@ -232,9 +228,6 @@ public final class ServersController {
         }
         String rule = "compute:servers:create:requested_destination";
         req.authorize(rule, Map.of("project_id", req.context().requireProjectId()));
-        if (!req.context().isAdmin()) {
-            throw new org.jnova.exception.Forbidden("Policy doesn't allow " + rule + " to be performed.");
-        }
         if (host != null && cloud.servicesApi.list(host, "nova-compute").isEmpty()) {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
