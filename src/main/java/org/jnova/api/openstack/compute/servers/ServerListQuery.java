@@ -189,8 +189,9 @@ final class ServerListQuery {
             return;
         }
         if (name.matches("[A-Za-z0-9 _\\-]*")) {
+            // the database's substring match narrows the rows (it may ignore case or read "_" as a
+            // wildcard); the case-sensitive regular expression below decides, as nova-ref does
             b.name(name);
-            return;
         }
         Pattern p = regex(name);
         post.add(i -> i.displayName() != null && p.matcher(i.displayName()).find());

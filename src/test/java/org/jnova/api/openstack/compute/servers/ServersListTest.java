@@ -55,6 +55,8 @@ class ServersListTest {
 
         assertThat(names(list(api, "?name=web", "2.1", t))).containsExactlyInAnyOrder("web-1", "web-2");
         assertThat(names(list(api, "?name=" + enc("^w.*2$"), "2.1", t))).containsExactly("web-2");
+        assertThat(names(list(api, "?name=WEB", "2.1", t))).isEmpty();
+        assertThat(names(list(api, "?name=web_1", "2.1", t))).isEmpty();
         assertThat(names(list(api, "/detail?status=ACTIVE", "2.1", t))).hasSize(3);
         assertThat(names(list(api, "?status=SHUTOFF", "2.1", t))).isEmpty();
         assertThat(names(list(api, "?status=NONSENSE", "2.1", t))).isEmpty();
