@@ -80,8 +80,7 @@ public final class InstanceActionsController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("instanceActions", out);
         if (limit != null && out.size() == limit && !out.isEmpty()) {
-            body.put("links", List.of(Map.of("rel", "next", "href", req.applicationUrl() + "/servers/" + i.uuid()
-                    + "/os-instance-actions?limit=" + limit + "&marker=" + last)));
+            body.put("links", List.of(ServerView.nextLink(req, "/servers/" + i.uuid() + "/os-instance-actions", last)));
         }
         return body;
     }

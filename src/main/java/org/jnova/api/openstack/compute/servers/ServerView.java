@@ -178,6 +178,22 @@ public final class ServerView {
                 link("bookmark", req.hostUrl() + "/" + collection + "/" + id));
     }
 
+    /**
+     * nova's "next" link: {@code path} under the application URL with the request's query
+     * parameters (a previous marker dropped) and the new marker last.
+     */
+    public static Map<String, String> nextLink(ApiRequest req, String path, String marker) {
+        StringBuilder query = new StringBuilder();
+        String raw = req.raw().queryString() == null ? "" : req.raw().queryString();
+        for (String pair : raw.split("&")) {
+            if (!pair.isEmpty() && !pair.startsWith("marker=")) {
+                query.append(query.length() == 0 ? "" : "&").append(pair);
+            }
+        }
+        query.append(query.length() == 0 ? "" : "&").append("marker=").append(marker);
+        return link("next", req.applicationUrl() + path + "?" + query);
+    }
+
     private static Map<String, String> link(String rel, String href) {
         Map<String, String> l = new LinkedHashMap<>();
         l.put("rel", rel);

@@ -117,8 +117,8 @@ public final class ServersController {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("servers", servers);
         if (found.size() == query.limit && !found.isEmpty()) {
-            out.put("servers_links", List.of(Map.of("rel", "next", "href",
-                    nextLink(req, detail, found.get(found.size() - 1).uuid()))));
+            out.put("servers_links", List.of(ServerView.nextLink(req, detail ? "/servers/detail" : "/servers",
+                    found.get(found.size() - 1).uuid())));
         }
         return out;
     }
@@ -154,18 +154,6 @@ public final class ServersController {
             }
             throw e;
         }
-    }
-
-    private static String nextLink(ApiRequest req, boolean detail, String marker) {
-        StringBuilder query = new StringBuilder();
-        String raw = req.raw().queryString() == null ? "" : req.raw().queryString();
-        for (String pair : raw.split("&")) {
-            if (!pair.isEmpty() && !pair.startsWith("marker=")) {
-                query.append(query.length() == 0 ? "" : "&").append(pair);
-            }
-        }
-        query.append(query.length() == 0 ? "" : "&").append("marker=").append(marker);
-        return req.applicationUrl() + "/servers" + (detail ? "/detail" : "") + "?" + query;
     }
 
     @ExpectedErrors(404)

@@ -162,6 +162,9 @@ class ServerSubresourcesTest {
         assertThat(missing.json().path("itemNotFound").path("message").asText()).isEqualTo("Action req-foo not found");
         Reply paged = api.call("GET", "/servers/" + id + "/os-instance-actions?limit=1", null, "2.58", tpl);
         assertThat(paged.json().path("instanceActions")).hasSize(1);
+        String last = paged.json().path("instanceActions").path(0).path("request_id").asText();
+        assertThat(paged.json().path("links").toString()).isEqualTo("[{\"rel\":\"next\",\"href\":\""
+                + api.server().computeUrl() + "/servers/" + id + "/os-instance-actions?limit=1&marker=" + last + "\"}]");
         Reply badLimit = api.call("GET", "/servers/" + id + "/os-instance-actions?limit=x", null, "2.84", tpl);
         assertThat(badLimit.json().path("badRequest").path("message").asText())
                 .isEqualTo("Invalid input for query parameters limit. Value: x. 'x' does not match '^[0-9]*$'");

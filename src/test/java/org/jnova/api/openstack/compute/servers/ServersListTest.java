@@ -110,6 +110,7 @@ class ServersListTest {
         assertThat(names(first)).containsExactly("a", "b");
         JsonNode next = first.json().path("servers_links").path(0);
         assertThat(next.path("rel").asText()).isEqualTo("next");
+        assertThat(next.fieldNames().next()).isEqualTo("rel"); // nova's order: rel, href
         String href = next.path("href").asText();
         String lastId = first.json().path("servers").path(1).path("id").asText();
         assertThat(href).isEqualTo(api.server().computeUrl() + "/servers/detail?sort_key=display_name&sort_dir=asc"
