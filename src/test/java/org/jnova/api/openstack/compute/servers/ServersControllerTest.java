@@ -307,4 +307,25 @@ class ServersControllerTest {
                 "/v2.1/servers");
         assertThat(admin.status()).isEqualTo(202);
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void schedulerHintGroupShowsInServerGroupsFrom271(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        Reply group = api.server().call("POST", "/os-server-groups", "{\"server_group\": {\"name\": \"g\", "
+                + "\"policies\": [\"anti-affinity\"]}}", "2.1");
+        assertThat(group.status()).as(group.body()).isEqualTo(200);
+        String gid = group.json().path("server_group").path("id").asText();
+        Reply r = api.call("POST", "/servers", "{\"server\": {\"name\": \"grouped\", \"imageRef\": \""
+                + ServerApiClient.IMAGE + "\", \"flavorRef\": \"1\", \"networks\": \"auto\"}, "
+                + "\"os:scheduler_hints\": {\"group\": \"" + gid + "\"}}", "2.71", "/v2.1/servers");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        String id = r.json().path("server").path("id").asText();
+        assertThat(api.call("GET", "/servers/" + id, null, "2.71", "/v2.1/servers/{server_id}").json().path("server")
+                .path("server_groups").toString()).isEqualTo("[\"" + gid + "\"]");
+        assertThat(api.call("GET", "/servers/" + id, null, "2.70", "/v2.1/servers/{server_id}").json().path("server")
+                .has("server_groups")).isFalse();
+        assertThat(api.call("GET", "/servers/detail?name=grouped", null, "2.71", "/v2.1/servers/detail").json()
+                .path("servers").path(0).has("server_groups")).isFalse();
+    }
 }
