@@ -63,6 +63,7 @@ public final class ServersController {
             req.authorize("os_compute_api:servers:create:trusted_certs", Map.of("project_id", ctx.requireProjectId()));
         }
         ServerCreate request = withoutForcedHost(req, parser.parse(req));
+        checkPersonality(ctx, body.path("personality"));
         checkRequestedDestination(req, body);
         String group = schedulerGroup(req);
         ServersApi.CreateResult result;
@@ -205,6 +206,37 @@ public final class ServersController {
                     req.context().requireProjectId()));
         }
         return request.withAvailabilityZone(parts[0].isEmpty() ? null : parts[0]);
+    }
+
+    /**
+     * Personality files (before 2.57) are not injected by the fake driver, but nova's
+     * injected-file quotas still answer 403: count, then the longest path, then the largest
+     * decoded content.
+     */
+    private void checkPersonality(org.jnova.context.RequestContext ctx, JsonNode files) {
+        if (!files.isArray() || files.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> limits = cloud.quotas.limits(ctx.requireProjectId(), ctx.userId());
+        int allowedFiles = limits.getOrDefault("injected_files", -1);
+        if (allowedFiles >= 0 && files.size() > allowedFiles) {
+            throw new org.jnova.exception.OverQuota("Personality file limit exceeded");
+        }
+        int maxPath = 0;
+        int maxContent = 0;
+        for (JsonNode file : files) {
+            maxPath = Math.max(maxPath, file.path("path").asText("").length());
+            maxContent = Math.max(maxContent, java.util.Base64.getMimeDecoder()
+                    .decode(file.path("contents").asText("")).length);
+        }
+        int allowedPath = limits.getOrDefault("injected_file_path_bytes", -1);
+        int allowedContent = limits.getOrDefault("injected_file_content_bytes", -1);
+        if (allowedPath >= 0 && maxPath > allowedPath) {
+            throw new org.jnova.exception.OverQuota("Personality file path exceeds maximum " + allowedPath);
+        }
+        if (allowedContent >= 0 && maxContent > allowedContent) {
+            throw new org.jnova.exception.OverQuota("Personality file content exceeds maximum " + allowedContent);
+        }
     }
 
     /** 2.74 host / hypervisor_hostname: admin only by default, and they must exist. */

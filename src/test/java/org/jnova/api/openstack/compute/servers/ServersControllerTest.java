@@ -147,6 +147,32 @@ class ServersControllerTest {
                 .isEqualTo("{\"addresses\": {}}");
     }
 
+    @ParameterizedTest
+    @MethodSource("engines")
+    void personalityFilesMeetNovasQuotasBefore257(String engine) throws Exception {
+        ServerApiClient api = ServerApiClient.on(engine);
+        String base = "{\"server\": {\"name\": \"pf\", \"imageRef\": \"" + ServerApiClient.IMAGE
+                + "\", \"flavorRef\": \"1\", \"networks\": \"auto\", \"personality\": [";
+        StringBuilder six = new StringBuilder();
+        for (int n = 0; n < 6; n++) {
+            six.append(n == 0 ? "" : ", ").append("{\"path\": \"/f").append(n).append("\", \"contents\": \"aGk=\"}");
+        }
+        Reply tooMany = api.call("POST", "/servers", base + six + "]}}", "2.56", "/v2.1/servers");
+        assertThat(tooMany.status()).isEqualTo(403);
+        assertThat(tooMany.json().path("forbidden").path("message").asText()).isEqualTo("Personality file limit exceeded");
+        Reply longPath = api.call("POST", "/servers", base + "{\"path\": \"/" + "p".repeat(255)
+                + "\", \"contents\": \"aGk=\"}]}}", "2.56", "/v2.1/servers");
+        assertThat(longPath.json().path("forbidden").path("message").asText())
+                .isEqualTo("Personality file path exceeds maximum 255");
+        String big = java.util.Base64.getEncoder().encodeToString(new byte[10241]);
+        Reply bigFile = api.call("POST", "/servers", base + "{\"path\": \"/big\", \"contents\": \"" + big
+                + "\"}]}}", "2.56", "/v2.1/servers");
+        assertThat(bigFile.json().path("forbidden").path("message").asText())
+                .isEqualTo("Personality file content exceeds maximum 10240");
+        assertThat(api.call("POST", "/servers", base + "{\"path\": \"/ok\", \"contents\": \"aGk=\"}]}}", "2.56",
+                "/v2.1/servers").status()).isEqualTo(202);
+    }
+
     private static void assertBad(ServerApiClient api, String body, String message) throws Exception {
         Reply r = api.call("POST", "/servers", body, "2.93", "/v2.1/servers");
         assertThat(r.status()).as(r.body()).isEqualTo(400);
