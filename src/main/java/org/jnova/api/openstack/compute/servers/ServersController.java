@@ -16,13 +16,10 @@ import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.ComputeErrors;
-import org.jnova.compute.ComputeManager;
 import org.jnova.compute.ServerCreate;
 import org.jnova.compute.ServersApi;
 import org.jnova.exception.Invalid;
-import org.jnova.exception.NotFound;
 import org.jnova.objects.Instance;
-import org.jnova.objects.ServerGroup;
 
 /** nova's servers controller: create, list, detail, show, update, delete. */
 public final class ServersController {
@@ -30,6 +27,7 @@ public final class ServersController {
     private final ComputeCloud cloud;
     private final ServerViews views;
     private final ServerCreateParser parser;
+    private final ServerCreateChecks checks;
     private final Settings settings;
     private final SecureRandom random = new SecureRandom();
 
@@ -46,6 +44,7 @@ public final class ServersController {
         this.settings = requireNonNull(settings, "settings is null");
         this.views = new ServerViews(cloud);
         this.parser = new ServerCreateParser(settings.networkName());
+        this.checks = new ServerCreateChecks(cloud, settings.defaultScheduleZone());
     }
 
     @Response(202)
@@ -62,13 +61,13 @@ public final class ServersController {
         if (body.has("trusted_image_certificates")) {
             req.authorize("os_compute_api:servers:create:trusted_certs", Map.of("project_id", ctx.requireProjectId()));
         }
-        ServerCreate request = withoutForcedHost(req, parser.parse(req));
-        checkPersonality(ctx, body.path("personality"));
-        checkRequestedDestination(req, body);
-        String group = schedulerGroup(req);
+        ServerCreate request = ServerCreateChecks.withoutForcedHost(req, parser.parse(req));
+        checks.checkPersonality(ctx, body.path("personality"));
+        checks.checkRequestedDestination(req, body);
+        String group = checks.schedulerGroup(req);
         ServersApi.CreateResult result;
         try {
-            result = cloud.servers.create(ctx, request, systemMetadata(body, request));
+            result = cloud.servers.create(ctx, request, checks.systemMetadata(body, request));
         } catch (ComputeErrors.ImageNotFound e) {
             throw new Invalid("Can not find requested image");
         } catch (ComputeErrors.KeypairNotFound e) {
@@ -188,108 +187,6 @@ public final class ServersController {
         Instance i = cloud.servers.get(req.context(), id);
         req.authorize("os_compute_api:servers:delete", Map.of("project_id", i.projectId(), "user_id", i.userId()));
         cloud.servers.delete(req.context(), id);
-    }
-
-    /**
-     * "zone:host[:node]" forces a host (admin only by default); the zone part is what the
-     * backend schedules in. The fake cloud has no forced placement, so host and node are not used further.
-     */
-    private static ServerCreate withoutForcedHost(ApiRequest req, ServerCreate request) {
-        String zone = request.availabilityZone();
-        if (zone == null || !zone.contains(":")) {
-            return request;
-        }
-        String[] parts = zone.split(":", -1);
-        boolean forced = parts.length > 1 && (!parts[1].isEmpty() || parts.length > 2 && !parts[2].isEmpty());
-        if (forced) {
-            req.authorize("os_compute_api:servers:create:forced_host", Map.of("project_id",
-                    req.context().requireProjectId()));
-        }
-        return request.withAvailabilityZone(parts[0].isEmpty() ? null : parts[0]);
-    }
-
-    /**
-     * Personality files (before 2.57) are not injected by the fake driver, but nova's
-     * injected-file quotas still answer 403: count, then the longest path, then the largest
-     * decoded content.
-     */
-    private void checkPersonality(org.jnova.context.RequestContext ctx, JsonNode files) {
-        if (!files.isArray() || files.isEmpty()) {
-            return;
-        }
-        Map<String, Integer> limits = cloud.quotas.limits(ctx.requireProjectId(), ctx.userId());
-        int allowedFiles = limits.getOrDefault("injected_files", -1);
-        if (allowedFiles >= 0 && files.size() > allowedFiles) {
-            throw new org.jnova.exception.OverQuota("Personality file limit exceeded");
-        }
-        int maxPath = 0;
-        int maxContent = 0;
-        for (JsonNode file : files) {
-            maxPath = Math.max(maxPath, file.path("path").asText("").length());
-            maxContent = Math.max(maxContent, java.util.Base64.getMimeDecoder()
-                    .decode(file.path("contents").asText("")).length);
-        }
-        int allowedPath = limits.getOrDefault("injected_file_path_bytes", -1);
-        int allowedContent = limits.getOrDefault("injected_file_content_bytes", -1);
-        if (allowedPath >= 0 && maxPath > allowedPath) {
-            throw new org.jnova.exception.OverQuota("Personality file path exceeds maximum " + allowedPath);
-        }
-        if (allowedContent >= 0 && maxContent > allowedContent) {
-            throw new org.jnova.exception.OverQuota("Personality file content exceeds maximum " + allowedContent);
-        }
-    }
-
-    /** 2.74 host / hypervisor_hostname: admin only by default, and they must exist. */
-    private void checkRequestedDestination(ApiRequest req, JsonNode body) {
-        String host = body.hasNonNull("host") ? body.path("host").asText() : null;
-        String node = body.hasNonNull("hypervisor_hostname") ? body.path("hypervisor_hostname").asText() : null;
-        if (host == null && node == null) {
-            return;
-        }
-        String rule = "compute:servers:create:requested_destination";
-        req.authorize(rule, Map.of("project_id", req.context().requireProjectId()));
-        if (host != null && cloud.servicesApi.list(host, "nova-compute").isEmpty()) {
-            throw new Invalid("Compute host " + host + " could not be found.");
-        }
-        if (node != null && cloud.servicesApi.hypervisors().stream()
-                .noneMatch(h -> node.equals(h.node().hypervisorHostname()) && (host == null
-                        || host.equals(h.node().host())))) {
-            throw new Invalid("Compute host " + node + " could not be found.");
-        }
-    }
-
-    /** What nova keeps beside the instance: trusted image certificate ids (2.63) and the pinned zone (2.96). */
-    private Map<String, String> systemMetadata(JsonNode body, ServerCreate request) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (ComputeManager.NO_NETWORK.equals(body.path("networks").asText(null))) {
-            out.put(ComputeManager.REQUESTED_NETWORKS_KEY, ComputeManager.NO_NETWORK);
-        }
-        JsonNode certs = body.path("trusted_image_certificates");
-        if (certs.isArray()) {
-            out.put(ServerView.TRUSTED_CERTS_KEY, certs.toString());
-        }
-        String zone = request.availabilityZone() != null ? request.availabilityZone() : settings.defaultScheduleZone();
-        if (zone != null) {
-            int colon = zone.indexOf(':');
-            out.put(ServerView.PINNED_ZONE_KEY, colon < 0 ? zone : zone.substring(0, colon));
-        }
-        return out;
-    }
-
-    private String schedulerGroup(ApiRequest req) {
-        JsonNode hints = req.body().has("os:scheduler_hints") ? req.body().path("os:scheduler_hints")
-                : req.body().path("OS-SCH-HNT:scheduler_hints");
-        JsonNode group = hints.path("group");
-        if (group.isMissingNode()) {
-            return null;
-        }
-        String uuid = group.isArray() ? group.path(0).asText() : group.asText();
-        ServerGroup g = cloud.serverGroups.get(uuid).orElseThrow(() ->
-                new Invalid("Invalid server group " + uuid));
-        if (!req.context().isAdmin() && !g.projectId().equals(req.context().requireProjectId())) {
-            throw new NotFound("Instance group " + uuid + " could not be found.");
-        }
-        return uuid;
     }
 
     private String password() {
