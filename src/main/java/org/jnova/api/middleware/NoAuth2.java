@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jnova.api.Urls;
 import org.jnova.context.RequestContext;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Middleware;
@@ -39,7 +40,7 @@ public final class NoAuth2 implements Middleware {
     private static Response login(Request request) {
         String user = request.headers().first("X-Auth-User").orElse("admin");
         String project = request.headers().first("X-Auth-Project-Id").orElse("admin");
-        String url = stripTrailingSlashes(requestUrl(request)) + "/" + project;
+        String url = Urls.stripTrailingSlashes(requestUrl(request)) + "/" + project;
         Response response = Response.empty(204);
         response.headers().add("X-Auth-Token", user + ":" + project);
         response.headers().add("X-Server-Management-Url", url);
@@ -73,14 +74,6 @@ public final class NoAuth2 implements Middleware {
     private static String requestUrl(Request request) {
         String url = request.hostUrl() + quote(request.scriptName()) + quote(request.pathInfo());
         return request.queryString().isEmpty() ? url : url + "?" + request.queryString();
-    }
-
-    private static String stripTrailingSlashes(String url) {
-        int end = url.length();
-        while (end > 0 && url.charAt(end - 1) == '/') {
-            end--;
-        }
-        return url.substring(0, end);
     }
 
     private static String quote(String path) {
