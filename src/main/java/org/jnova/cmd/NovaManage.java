@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import org.jnova.conf.cfg.ConfigLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +24,8 @@ import org.jnova.db.Migrator;
  * nova-manage for the database: {@code db sync [VERSION]}, {@code api_db sync [VERSION]},
  * {@code db version}, {@code api_db version}, {@code db archive_deleted_rows [--max_rows N]
  * [--purge]}, {@code db purge --all | --before DATE}. Options come from
- * {@code --config-file FILE} (repeatable; [database]/[api_database] connection and
- * state_path are read from simple INI lines).
+ * nova's configuration flags before the command ({@code --config-file FILE}, repeatable,
+ * {@code --config-dir DIR}).
  */
 public final class NovaManage {
     private NovaManage() {
@@ -37,16 +38,17 @@ public final class NovaManage {
     /** Runs one command; returns the exit code. */
     public static int run(String[] argv, PrintStream out, PrintStream err) {
         List<String> args = new ArrayList<>(List.of(argv));
-        List<Opt<?>> all = new ArrayList<>(DatabaseOpts.all());
-        all.addAll(ComputeOpts.all());
-        all.addAll(QuotaOpts.all());
-        all.addAll(org.jnova.conf.SchedulerOpts.all());
-        ConfigOpts conf = new ConfigOpts(all);
-        try {
-            while (args.size() >= 2 && args.get(0).equals("--config-file")) {
-                loadIni(conf, Path.of(args.get(1)));
-                args.subList(0, 2).clear();
+        List<String> configArgs = new ArrayList<>();
+        while (!args.isEmpty() && args.get(0).startsWith("-")) {
+            String flag = args.remove(0);
+            configArgs.add(flag);
+            if ((flag.equals("--config-file") || flag.equals("--config-dir")) && !args.isEmpty()) {
+                configArgs.add(args.remove(0));
             }
+        }
+        try {
+            ConfigOpts conf = ConfigLoader.load(NovaOptions.all(), configArgs.toArray(String[]::new), "nova",
+                    "nova-manage");
             if (args.size() < 2) {
                 err.println("usage: nova-manage [--config-file FILE] (db|api_db) (sync|version|archive_deleted_rows|purge)");
                 return 2;
@@ -80,7 +82,7 @@ public final class NovaManage {
                     }
                 };
             }
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException e) {
             err.println("ERROR: " + e.getMessage());
             return 1;
         }
@@ -143,31 +145,6 @@ public final class NovaManage {
             return LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
         } catch (RuntimeException e) {
             return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
-        }
-    }
-
-    private static void loadIni(ConfigOpts conf, Path file) throws java.io.IOException {
-        String group = "DEFAULT";
-        for (String line : Files.readAllLines(file)) {
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#") || t.startsWith(";")) {
-                continue;
-            }
-            if (t.startsWith("[") && t.endsWith("]")) {
-                group = t.substring(1, t.length() - 1);
-                continue;
-            }
-            int eq = t.indexOf('=');
-            if (eq < 0) {
-                continue;
-            }
-            String name = t.substring(0, eq).strip();
-            String value = t.substring(eq + 1).strip();
-            for (Opt<?> opt : conf.options()) {
-                if (opt.group().equals(group) && opt.name().equals(name)) {
-                    conf.set(opt, value);
-                }
-            }
         }
     }
 }

@@ -51,6 +51,8 @@ public final class ComputeCloud {
     public final org.jnova.image.ImagesApi imagesApi;
     public final AvailabilityZonesApi availabilityZones;
     public final org.jnova.db.ServerGroupStore serverGroups;
+    public final org.jnova.db.AggregateStore aggregateStore;
+    public final AggregatesApi aggregates;
     private final ConfigOpts conf;
     private final Databases dbs;
     private final Transport transport;
@@ -86,8 +88,11 @@ public final class ComputeCloud {
         migrations = new org.jnova.db.MigrationStore(dbs.main());
         rebuild = new RebuildApi(servers, instances, images, keyPairStore, actions, quotas, transport);
         moves = new MoveApi(servers, instances, actions, nodes, services, scheduler, transport);
+        aggregateStore = new org.jnova.db.AggregateStore(dbs.api());
         servicesApi = new ServicesApi(services, nodes, instances, scheduler,
-                conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE));
+                conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE),
+                aggregateStore::hostZones);
+        aggregates = new AggregatesApi(aggregateStore, services, instances);
         usage = new UsageApi(instances);
         instanceActions = new InstanceActionsApi(servers, actions);
         imagesApi = new org.jnova.image.ImagesApi(images);
@@ -117,10 +122,15 @@ public final class ComputeCloud {
 
     /** The fake driver sized and timed by [jnova_compute] options. */
     public FakeDriver fakeDriver() {
+        return fakeDriver(org.jnova.virt.ConfigDriveWriter.NONE);
+    }
+
+    /** The fake driver, writing config drives with {@code configDrive}. */
+    public FakeDriver fakeDriver(org.jnova.virt.ConfigDriveWriter configDrive) {
         return new FakeDriver(conf.get(ComputeOpts.FAKE_VCPUS), conf.get(ComputeOpts.FAKE_MEMORY_MB),
                 conf.get(ComputeOpts.FAKE_LOCAL_GB), Duration.ofMillis(conf.get(ComputeOpts.FAKE_SPAWN_DELAY_MS)),
                 Duration.ofMillis(conf.get(ComputeOpts.FAKE_DESTROY_DELAY_MS)),
-                Duration.ofMillis(conf.get(ComputeOpts.FAKE_ACTION_DELAY_MS)));
+                Duration.ofMillis(conf.get(ComputeOpts.FAKE_ACTION_DELAY_MS)), configDrive);
     }
 
     /** Seeds flavors and the cirros image (embedded default). */

@@ -4,19 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jnova.api.RequestAttributes;
+import org.jnova.api.Urls;
 import org.jnova.context.RequestContext;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Middleware;
 import org.jnova.wsgi.Request;
 import org.jnova.wsgi.Response;
-import org.slf4j.MDC;
 
 /**
  * nova's {@code noauth2} ({@code NoAuthMiddleware}), for development and tests only: it
  * checks nothing. {@code X-Auth-Token: user:project} (or just {@code name}, then user and
  * project are both {@code name}) becomes the request's {@link RequestContext}; the user
- * {@code admin} is an administrator (role {@code admin}), anyone else has no roles.
+ * {@code admin} is an administrator (roles admin, member, reader); anyone else is a member
+ * and reader of the project the token names.
  *
  * <p>A request without {@code X-Auth-Token} is answered at once, as an Auth 1.1 login:
  * 204 with {@code X-Auth-Token: <user>:<project>} from {@code X-Auth-User} and
@@ -33,31 +33,28 @@ public final class NoAuth2 implements Middleware {
                 return login(request);
             }
             RequestContext context = context(request, token.get());
-            request.setAttribute(RequestAttributes.CONTEXT, context);
-            String outer = MDC.get("user_identity");
-            MDC.put("user_identity", context.logIdentity());
-            try {
-                return next.handle(request);
-            } finally {
-                if (outer == null) {
-                    MDC.remove("user_identity");
-                } else {
-                    MDC.put("user_identity", outer);
-                }
-            }
+            return CallerContext.handleAs(context, request, next);
         };
     }
 
     private static Response login(Request request) {
         String user = request.headers().first("X-Auth-User").orElse("admin");
         String project = request.headers().first("X-Auth-Project-Id").orElse("admin");
-        String url = stripTrailingSlashes(requestUrl(request)) + "/" + project;
+        String url = Urls.stripTrailingSlashes(requestUrl(request)) + "/" + project;
         Response response = Response.empty(204);
         response.headers().add("X-Auth-Token", user + ":" + project);
         response.headers().add("X-Server-Management-Url", url);
         response.headers().add("Content-Type", "text/plain; charset=UTF-8");
         return response;
     }
+
+    /*
+     * nova Zed's noauth2 gave no roles and relied on the deprecated "admin_or_owner" rules.
+     * With the secure-RBAC defaults (enforce_new_defaults = True) a caller without roles may do
+     * nothing, so jnova's noauth2 makes every caller a member and reader of its project.
+     */
+    private static final List<String> MEMBER_ROLES = List.of("member", "reader");
+    private static final List<String> ADMIN_ROLES = List.of("admin", "member", "reader");
 
     private static RequestContext context(Request request, String token) {
         int colon = token.indexOf(':');
@@ -67,9 +64,9 @@ public final class NoAuth2 implements Middleware {
             project = user;
         }
         boolean admin = user.equals("admin");
-        String requestId = request.<String>attribute(RequestAttributes.REQUEST_ID).orElseGet(RequestId::newRequestId);
-        Optional<String> globalRequestId = request.attribute(RequestId.GLOBAL_REQUEST_ID);
-        return new RequestContext(user, Optional.of(project), admin ? List.of("admin") : List.of(), admin, requestId,
+        String requestId = CallerContext.requestId(request);
+        Optional<String> globalRequestId = CallerContext.globalRequestId(request);
+        return new RequestContext(user, Optional.of(project), admin ? ADMIN_ROLES : MEMBER_ROLES, admin, requestId,
                 globalRequestId, Optional.empty(), Optional.of(token), Optional.empty(), Optional.empty());
     }
 
@@ -77,14 +74,6 @@ public final class NoAuth2 implements Middleware {
     private static String requestUrl(Request request) {
         String url = request.hostUrl() + quote(request.scriptName()) + quote(request.pathInfo());
         return request.queryString().isEmpty() ? url : url + "?" + request.queryString();
-    }
-
-    private static String stripTrailingSlashes(String url) {
-        int end = url.length();
-        while (end > 0 && url.charAt(end - 1) == '/') {
-            end--;
-        }
-        return url.substring(0, end);
     }
 
     private static String quote(String path) {

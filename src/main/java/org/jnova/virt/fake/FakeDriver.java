@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.jnova.objects.Instance;
 import org.jnova.objects.PowerState;
+import org.jnova.virt.ConfigDriveWriter;
 import org.jnova.virt.VirtDriver;
 
 /**
@@ -27,14 +28,23 @@ public final class FakeDriver implements VirtDriver {
     private final Map<String, Integer> guests = new ConcurrentHashMap<>();
     private final Map<String, List<String>> consoles = new ConcurrentHashMap<>();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    private final ConfigDriveWriter configDrive;
     private volatile Predicate<Instance> failSpawn = i -> false;
 
     public FakeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay, Duration destroyDelay) {
-        this(vcpus, memoryMb, localGb, spawnDelay, destroyDelay, Duration.ZERO);
+        this(vcpus, memoryMb, localGb, spawnDelay, destroyDelay, Duration.ZERO, ConfigDriveWriter.NONE);
     }
 
+    /** As the other constructor, writing each guest's config drive with {@code configDrive}. */
     public FakeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay, Duration destroyDelay,
-            Duration actionDelay) {
+            ConfigDriveWriter configDrive) {
+        this(vcpus, memoryMb, localGb, spawnDelay, destroyDelay, Duration.ZERO, configDrive);
+    }
+
+    /** {@code actionDelay}: the time each server action (reboot, pause, snapshot...) takes. */
+    public FakeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay, Duration destroyDelay,
+            Duration actionDelay, ConfigDriveWriter configDrive) {
+        this.configDrive = java.util.Objects.requireNonNull(configDrive, "configDrive is null");
         this.vcpus = vcpus;
         this.memoryMb = memoryMb;
         this.localGb = localGb;
@@ -59,6 +69,7 @@ public final class FakeDriver implements VirtDriver {
         if (failSpawn.test(instance)) {
             throw new IllegalStateException("Fake driver was told to fail spawning " + instance.uuid());
         }
+        configDrive.write(instance);
         guests.put(instance.uuid(), PowerState.RUNNING);
         log(instance, "Booting " + instance.hostname());
         log(instance, instance.hostname() + " login:");
@@ -70,6 +81,7 @@ public final class FakeDriver implements VirtDriver {
         guests.remove(instance.uuid());
         consoles.remove(instance.uuid());
         passwords.remove(instance.uuid());
+        configDrive.remove(instance);
     }
 
     @Override

@@ -35,8 +35,8 @@ public final class MigrateLiveController {
         Instance server = servers.get(req.context(), id);
         JsonNode body = req.body().get("os-migrateLive");
         String host = body.hasNonNull("host") ? body.get("host").asText() : null;
-        req.authorize(host != null ? "os_compute_api:os-migrate-server:migrate_live:host"
-                : "os_compute_api:os-migrate-server:migrate_live", ActionTargets.project(server));
+        // Zed's single rule (later nova adds migrate_live:host for a named host)
+        req.authorize("os_compute_api:os-migrate-server:migrate_live", ActionTargets.project(server));
         if (req.isSupported("2.30", "2.67") && body.has("force") && isTrue(body.get("force")) && host == null) {
             throw new Invalid("Can't force to a non-provided destination");
         }

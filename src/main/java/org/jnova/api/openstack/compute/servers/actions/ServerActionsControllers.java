@@ -5,7 +5,10 @@ import org.jnova.compute.ComputeCloud;
 import org.jnova.conf.ApiOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 
-/** Registers the server action controllers ({@code POST /servers/{id}/action}) with the router. */
+/**
+ * Registers the server action controllers ({@code POST /servers/{id}/action}) with the router.
+ * reboot, os-start and os-stop are served by the servers package's own ServerActionsController.
+ */
 public final class ServerActionsControllers {
     private ServerActionsControllers() {
     }
@@ -14,8 +17,6 @@ public final class ServerActionsControllers {
         var servers = cloud.servers;
         var actions = cloud.serverActions;
         router.actions("servers",
-                new ServerRebootController(servers),
-                new ServerStartStopController(servers),
                 new ServerCrashDumpController(servers, actions),
                 new ServerCreateImageController(servers, actions),
                 new LockServerController(servers),
