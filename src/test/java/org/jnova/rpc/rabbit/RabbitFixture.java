@@ -16,6 +16,16 @@ final class RabbitFixture implements AutoCloseable {
     final String exchange = "jnova-test-" + id;
     private final List<RabbitTransport> transports = new ArrayList<>();
     private final List<String> queues = new ArrayList<>();
+    private final boolean durable;
+
+    RabbitFixture() {
+        this(false);
+    }
+
+    /** With {@code amqp_durable_queues} as given (the exchange is durable too, as in oslo). */
+    RabbitFixture(boolean durable) {
+        this.durable = durable;
+    }
 
     /** A topic name unique to this fixture; its queues ({@code topic}, {@code topic.host}) are deleted at close. */
     String topic(String name, String... hosts) {
@@ -29,7 +39,7 @@ final class RabbitFixture implements AutoCloseable {
 
     RabbitSettings settings() {
         return RabbitSettings.defaults(URL).withExchange(exchange).withResponseTimeout(Duration.ofSeconds(5))
-                .withShutdownGrace(Duration.ofSeconds(5));
+                .withShutdownGrace(Duration.ofSeconds(5)).withDurableQueues(durable);
     }
 
     /** A new transport (its own connection: another "process"). */

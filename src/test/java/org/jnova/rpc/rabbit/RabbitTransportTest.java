@@ -186,4 +186,48 @@ class RabbitTransportTest {
 
         assertThat(got.poll(1500, TimeUnit.MILLISECONDS)).isNull();
     }
+
+    @Test
+    void aServerHandlesAtMostPrefetchMessagesOfAQueueAtOnce() throws Exception {
+        String topic = rabbit.topic("compute", "h");
+        RabbitSettings s = rabbit.settings();
+        RabbitSettings two = new RabbitSettings(s.url(), s.exchange(), s.responseTimeout(), 2, s.durableQueues(),
+                s.heartbeat(), s.retryInterval(), s.replyQueueTtl(), s.shutdownGrace());
+        java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(5);
+        rabbit.transport(two).listen(topic, "h", (method, args) -> {
+            started.incrementAndGet();
+            release.await();
+            finished.countDown();
+            return null;
+        });
+        RabbitTransport client = rabbit.transport();
+
+        for (int i = 0; i < 5; i++) {
+            client.cast(topic, "h", "build_and_run_instance", Map.of("i", i));
+        }
+        Thread.sleep(800);
+        assertThat(started).hasValue(2);
+        release.countDown();
+
+        assertThat(finished.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void durableQueuesCarryCastsAndCallsAlike() throws Exception {
+        try (RabbitFixture durable = new RabbitFixture(true)) {
+            String topic = durable.topic("compute", "h");
+            RabbitTransport server = durable.transport();
+            server.listen(topic, "h", (method, args) -> "done " + method);
+            server.unlisten(topic, "h");
+            durable.transport().cast(topic, "h", "queued", Map.of());
+            BlockingQueue<String> got = new LinkedBlockingQueue<>();
+            durable.transport().listen(topic, "h", recorder(got, "h"));
+
+            assertThat(got.poll(10, TimeUnit.SECONDS)).isEqualTo("h queued {}");
+            assertThat(durable.transport().call(topic, "h", "ping", Map.of()).get(10, TimeUnit.SECONDS))
+                    .isEqualTo(Map.of("server", "h", "echo", Map.of()));
+        }
+    }
 }
