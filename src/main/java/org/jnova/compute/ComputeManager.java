@@ -153,6 +153,13 @@ public final class ComputeManager {
 
     private void build(String uuid, String requestId) {
         String event = "compute__do_build_and_run_instance";
+        Instance current = instances.get(uuid, false).orElse(null);
+        if (current != null && !VmStates.BUILDING.equals(current.vmState())) {
+            // A broker redelivers a build whose acknowledgement was lost, or one interrupted by a
+            // restart that init_host already failed: the instance is no longer being built.
+            LOG.info("Ignoring build_and_run_instance of {} in vm_state {}", uuid, current.vmState());
+            return;
+        }
         actions.eventStart(uuid, requestId, event, settings.host());
         try {
             if (!instances.update(uuid, Map.of("task_state", TaskStates.NETWORKING), null)) {
