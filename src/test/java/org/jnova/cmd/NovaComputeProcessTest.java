@@ -56,11 +56,17 @@ class NovaComputeProcessTest {
     @Test
     void aServerCreatedThroughTheApiOfOneProcessBecomesActiveOnTheComputeHostOfAnother(@TempDir Path dir)
             throws Exception {
+        try (TestVhost vhost = TestVhost.create()) {
+            serverBecomesActiveOnTheOtherProcess(dir, RABBIT + vhost.urlPath());
+        }
+    }
+
+    private void serverBecomesActiveOnTheOtherProcess(Path dir, String rabbitUrl) throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 8);
         String host = "e2e-compute-" + id;
         String exchange = "jnova-e2e-" + id;
         int port = freePort();
-        String common = "[DEFAULT]\ntransport_url = " + RABBIT + "\ncontrol_exchange = " + exchange + "\n"
+        String common = "[DEFAULT]\ntransport_url = " + rabbitUrl + "\ncontrol_exchange = " + exchange + "\n"
                 + "report_interval = 1\n"
                 + "[database]\nconnection = sqlite:///" + dir.resolve("nova.sqlite") + "\n"
                 + "[jnova_compute]\nfake_spawn_delay_ms = 0\nfake_destroy_delay_ms = 0\n";
@@ -98,7 +104,7 @@ class NovaComputeProcessTest {
             Signals.send(api.process().pid(), Signals.Kind.TERM);
             api.awaitExit(60);
         } finally {
-            deleteBrokerState(exchange, host);
+            deleteBrokerState(rabbitUrl, exchange, host);
         }
     }
 
@@ -112,8 +118,8 @@ class NovaComputeProcessTest {
         }
     }
 
-    private static void deleteBrokerState(String exchange, String host) {
-        try (RabbitTransport cleaner = new RabbitTransport(RabbitSettings.defaults(RABBIT).withExchange(exchange))) {
+    private static void deleteBrokerState(String rabbitUrl, String exchange, String host) {
+        try (RabbitTransport cleaner = new RabbitTransport(RabbitSettings.defaults(rabbitUrl).withExchange(exchange))) {
             for (String queue : List.of("compute." + host, "conductor.nova-conductor")) {
                 cleaner.deleteQueue(queue);
             }
