@@ -66,6 +66,10 @@ public final class NovaComputeMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
+        } catch (RuntimeException e) {
+            System.err.println(PROG + ": " + e);
+            LOG.error("nova-compute failed", e);
+            return 1;
         }
     }
 

@@ -54,6 +54,18 @@ class NovaComputeProcessTest {
     }
 
     @Test
+    void anUnreachableBrokerStopsStartUpWithExitOne(@TempDir Path dir) throws Exception {
+        int closed = freePort();
+        Path conf = Files.writeString(dir.resolve("nova.conf"), "[DEFAULT]\ntransport_url = rabbit://nova:secret@127.0.0.1:"
+                + closed + "/\n[database]\nconnection = sqlite:///" + dir.resolve("nova.sqlite") + "\n");
+
+        try (ChildJvm compute = ChildJvm.start(NovaComputeMain.class, "--config-file", conf.toString())) {
+            assertThat(compute.awaitExit(60)).isEqualTo(1);
+            assertThat(compute.output()).contains("Cannot connect to the AMQP server").doesNotContain("secret");
+        }
+    }
+
+    @Test
     void aServerCreatedThroughTheApiOfOneProcessBecomesActiveOnTheComputeHostOfAnother(@TempDir Path dir)
             throws Exception {
         try (TestVhost vhost = TestVhost.create()) {
