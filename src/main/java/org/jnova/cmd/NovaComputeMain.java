@@ -19,6 +19,9 @@ import org.jnova.log.LoggingSetup;
 import org.jnova.rpc.Transport;
 import org.jnova.rpc.Transports;
 import org.jnova.service.Signals;
+import org.jnova.service.report.GuruMeditation;
+import org.jnova.service.report.GuruMeditationReport;
+import org.jnova.service.report.SignalHandlers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +60,12 @@ public final class NovaComputeMain {
                         + " is in-process and cannot reach the API and conductor of another process; "
                         + "set [DEFAULT] transport_url = rabbit://user:password@host:5672/");
             }
-            serve(conf);
+            LOG.debug("Full set of CONF:");
+            conf.logOptValues(LOG);
+            try (GuruMeditation report = GuruMeditation.setupAutorun(
+                    new GuruMeditationReport(PROG, Version.STRING, () -> conf), conf, new SignalHandlers())) {
+                serve(conf);
+            }
             return 0;
         } catch (ConfigError | NovaException e) {
             System.err.println(PROG + ": " + e.getMessage());
