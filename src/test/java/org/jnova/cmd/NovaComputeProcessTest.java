@@ -107,12 +107,21 @@ class NovaComputeProcessTest {
             assertThat(server.at("/server/status").asText()).as(server.toString()).isEqualTo("ACTIVE");
             assertThat(server.at("/server/OS-EXT-SRV-ATTR:host").asText()).isEqualTo(host);
 
-            send("DELETE", base + "/servers/" + serverId, null);
-            await(() -> get(base + "/servers/" + serverId), s -> s == null, api, compute);
+            // The compute host dies; a stop sent meanwhile waits on the broker for its return.
+            compute.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            send("POST", base + "/servers/" + serverId + "/action", "{\"os-stop\": null}");
+            try (ChildJvm again = ChildJvm.start(NovaComputeMain.class, "--config-file", computeConf.toString())) {
+                JsonNode stopped = await(() -> get(base + "/servers/" + serverId),
+                        s -> s != null && s.at("/server/status").asText().equals("SHUTOFF"), api, again);
+                assertThat(stopped.at("/server/OS-EXT-STS:task_state").isNull()).isTrue();
 
-            Signals.send(compute.process().pid(), Signals.Kind.TERM);
-            assertThat(compute.awaitExit(60)).as(compute.output()).isZero();
-            assertThat(compute.output()).contains("Caught SIGTERM").contains("nova-compute stopped");
+                send("DELETE", base + "/servers/" + serverId, null);
+                await(() -> get(base + "/servers/" + serverId), s -> s == null, api, again);
+
+                Signals.send(again.process().pid(), Signals.Kind.TERM);
+                assertThat(again.awaitExit(60)).as(again.output()).isZero();
+                assertThat(again.output()).contains("Caught SIGTERM").contains("nova-compute stopped");
+            }
             Signals.send(api.process().pid(), Signals.Kind.TERM);
             api.awaitExit(60);
         } finally {
