@@ -6,7 +6,6 @@ import java.util.Objects;
 import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.ComputeManager;
 import org.jnova.compute.ComputeTaskManager;
-import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.db.Databases;
 import org.jnova.rpc.Transport;
@@ -41,7 +40,13 @@ public final class Backend implements AutoCloseable {
      */
     public static Backend start(ConfigOpts conf, boolean embedded) {
         Databases databases = Databases.open(conf);
-        Transport transport = Transports.fromUrl(conf.get(ComputeOpts.TRANSPORT_URL));
+        Transport transport;
+        try {
+            transport = Transports.fromConfig(conf);
+        } catch (RuntimeException e) {
+            databases.close();
+            throw e;
+        }
         Backend backend = new Backend(databases, transport, new ComputeCloud(conf, databases, transport));
         try {
             if (embedded) {

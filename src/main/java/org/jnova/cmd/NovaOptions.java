@@ -9,6 +9,7 @@ import org.jnova.conf.ApiOpts;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.conf.DefaultOpts;
+import org.jnova.conf.MessagingOpts;
 import org.jnova.conf.KeystoneAuthOpts;
 import org.jnova.conf.MetadataOpts;
 import org.jnova.conf.MiddlewareOpts;
@@ -31,7 +32,7 @@ public final class NovaOptions {
     public static List<Opt<?>> all() {
         return merge(List.of(DefaultOpts.all(), ServiceOpts.all(), WsgiOpts.all(), MiddlewareOpts.all(),
                 ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all(),
-                PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all(), ServersOpts.all()));
+                PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all(), ServersOpts.all(), MessagingOpts.all()));
     }
 
     /**

@@ -167,6 +167,15 @@ public final class ComputeManager {
 
     private void build(String uuid, String requestId) {
         String event = "compute__do_build_and_run_instance";
+        Instance current = instances.get(uuid, false).orElse(null);
+        if (current != null && (!VmStates.BUILDING.equals(current.vmState())
+                || TaskStates.NETWORKING.equals(current.taskState()) || TaskStates.SPAWNING.equals(current.taskState()))) {
+            // A broker redelivers a build whose acknowledgement was lost, or one interrupted by a
+            // restart that init_host already failed: the instance is built, or being built, already.
+            LOG.info("Ignoring build_and_run_instance of {} in vm_state {} task_state {}", uuid, current.vmState(),
+                    current.taskState());
+            return;
+        }
         actions.eventStart(uuid, requestId, event, settings.host());
         try {
             if (!instances.update(uuid, Map.of("task_state", TaskStates.NETWORKING), null)) {

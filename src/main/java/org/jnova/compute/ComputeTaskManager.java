@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.objects.Instance;
+import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
 import org.jnova.rpc.Transport;
 import org.jnova.scheduler.Scheduler;
@@ -319,6 +320,20 @@ public final class ComputeTaskManager {
         Optional<Instance> found = instances.get(uuid, false);
         if (found.isEmpty()) {
             return; // deleted before it was scheduled
+        }
+        Instance instance = found.get();
+        if (!VmStates.BUILDING.equals(instance.vmState()) || !TaskStates.SCHEDULING.equals(instance.taskState())) {
+            // A broker redelivered the request after an earlier delivery got this far.
+            LOG.info("Ignoring build_instances of {} in vm_state {} task_state {}", uuid, instance.vmState(),
+                    instance.taskState());
+            return;
+        }
+        if (instance.host() != null) {
+            // Claimed by an earlier delivery whose conductor stopped before acknowledging it:
+            // send the build (again) to that host instead of claiming a second node.
+            transport.cast(ComputeManager.TOPIC, instance.host(), "build_and_run_instance",
+                    Map.of("instance_uuid", uuid, "request_id", requestId));
+            return;
         }
         String event = "conductor_schedule_and_build_instances";
         actions.eventStart(uuid, requestId, event, name);
