@@ -35,7 +35,7 @@ record ApiCall(String method, String path, String body, String version, String p
         t.add(c("POST", "/flavors", "{\"flavor\": {\"name\": \"{uniq}\", \"ram\": 64, \"vcpus\": 1, \"disk\": 1}}",
                 "2.1", "os_compute_api:os-flavor-manage:create", ADMIN_ONLY, OWN));
         t.add(c("GET", "/flavors/detail", null, "2.61", null, ANYONE, OWN));
-        t.add(c("GET", "/flavors/{flavor}", null, "2.61", null, ANYONE, OWN));
+        t.add(c("GET", "/flavors/{flavor}", null, "2.61", null, ANYONE, HIDDEN_IN_A)); // the fixture flavor is private to A
         t.add(c("PUT", "/flavors/{flavor}", "{\"flavor\": {\"description\": \"d\"}}", "2.55",
                 "os_compute_api:os-flavor-manage:update", ADMIN_ONLY, OWN));
         t.add(fresh("DELETE", "/flavors/{flavor}", null, "2.1", "os_compute_api:os-flavor-manage:delete", ADMIN_ONLY,
@@ -45,10 +45,10 @@ record ApiCall(String method, String path, String body, String version, String p
         t.add(c("POST", "/flavors/{flavor}/action", "{\"removeTenantAccess\": {\"tenant\": \"{projectA}\"}}", "2.1",
                 "os_compute_api:os-flavor-access:remove_tenant_access", ADMIN_ONLY, OWN));
         String es = "/flavors/{flavor}/os-extra_specs";
-        t.add(c("GET", es, null, "2.1", "os_compute_api:os-flavor-extra-specs:index", PROJECT_READER, OWN));
+        t.add(c("GET", es, null, "2.1", "os_compute_api:os-flavor-extra-specs:index", PROJECT_READER, HIDDEN_IN_A)); // the fixture flavor is private to A
         t.add(c("POST", es, "{\"extra_specs\": {\"k2\": \"v2\"}}", "2.1",
                 "os_compute_api:os-flavor-extra-specs:create", ADMIN_ONLY, OWN));
-        t.add(c("GET", es + "/k1", null, "2.1", "os_compute_api:os-flavor-extra-specs:show", PROJECT_READER, OWN));
+        t.add(c("GET", es + "/k1", null, "2.1", "os_compute_api:os-flavor-extra-specs:show", PROJECT_READER, HIDDEN_IN_A)); // the fixture flavor is private to A
         t.add(c("PUT", es + "/k1", "{\"k1\": \"v9\"}", "2.1", "os_compute_api:os-flavor-extra-specs:update",
                 ADMIN_ONLY, OWN));
         t.add(c("DELETE", es + "/k1", null, "2.1", "os_compute_api:os-flavor-extra-specs:delete", ADMIN_ONLY, OWN));
@@ -89,35 +89,6 @@ record ApiCall(String method, String path, String body, String version, String p
         t.add(c("GET", "/os-availability-zone", null, "2.1", "os_compute_api:os-availability-zone:list", ANYONE, OWN));
         t.add(c("GET", "/os-availability-zone/detail", null, "2.1", "os_compute_api:os-availability-zone:detail",
                 ADMIN_ONLY, OWN));
-        // hosts, hypervisors, services, migrations, quota classes
-        t.add(c("GET", "/os-hosts", null, "2.1", "os_compute_api:os-hosts:list", ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-hosts/{host}", null, "2.1", "os_compute_api:os-hosts:show", ADMIN_ONLY, OWN));
-        t.add(c("PUT", "/os-hosts/{host}", "{\"status\": \"enable\"}", "2.1", "os_compute_api:os-hosts:update",
-                ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-hosts/{host}/reboot", null, "2.1", "os_compute_api:os-hosts:reboot", ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-hosts/{host}/shutdown", null, "2.1", "os_compute_api:os-hosts:shutdown", ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-hosts/{host}/startup", null, "2.1", "os_compute_api:os-hosts:start", ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-hypervisors", null, "2.1", "os_compute_api:os-hypervisors:list", ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-hypervisors/detail", null, "2.1", "os_compute_api:os-hypervisors:list-detail",
-                ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-hypervisors/statistics", null, "2.1", "os_compute_api:os-hypervisors:statistics",
-                ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-hypervisors/{hyp_id}", null, "2.1", "os_compute_api:os-hypervisors:show", ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-hypervisors/{hyp_name}/search", null, "2.1", "os_compute_api:os-hypervisors:search",
-                ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-hypervisors/{hyp_name}/servers", null, "2.1", "os_compute_api:os-hypervisors:servers",
-                ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-hypervisors/{hyp_id}/uptime", null, "2.1", "os_compute_api:os-hypervisors:uptime",
-                ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-migrations", null, "2.1", "os_compute_api:os-migrations:index", ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-quota-class-sets/default", null, "2.1", "os_compute_api:os-quota-class-sets:show",
-                ADMIN_ONLY, OWN));
-        t.add(c("PUT", "/os-quota-class-sets/default", "{\"quota_class_set\": {\"key_pairs\": 100}}", "2.1",
-                "os_compute_api:os-quota-class-sets:update", ADMIN_ONLY, OWN));
-        t.add(c("GET", "/os-services", null, "2.1", "os_compute_api:os-services:list", ADMIN_ONLY, OWN));
-        t.add(c("PUT", "/os-services/enable", "{\"host\": \"{host}\", \"binary\": \"nova-compute\"}", "2.1",
-                "os_compute_api:os-services:update", ADMIN_ONLY, OWN));
-        t.add(c("DELETE", "/os-services/999999", null, "2.1", "os_compute_api:os-services:delete", ADMIN_ONLY, OWN));
         // key pairs: a user's own
         t.add(c("GET", "/os-keypairs", null, "2.1", "os_compute_api:os-keypairs:index", KEYPAIR_OWNER, OWN));
         t.add(c("POST", "/os-keypairs", "{\"keypair\": {\"name\": \"{uniq}\"}}", "2.1",
@@ -191,6 +162,35 @@ record ApiCall(String method, String path, String body, String version, String p
         t.add(fresh("DELETE", tg + "/t", null, "2.26", "os_compute_api:os-server-tags:delete", PROJECT_MEMBER,
                 HIDDEN_IN_A));
         ServerActionCalls.addTo(t);
+        // last: these change the compute host
+        t.add(c("GET", "/os-hosts", null, "2.1", "os_compute_api:os-hosts:list", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hosts/{host}", null, "2.1", "os_compute_api:os-hosts:show", ADMIN_ONLY, OWN));
+        t.add(c("PUT", "/os-hosts/{host}", "{\"status\": \"enable\"}", "2.1", "os_compute_api:os-hosts:update",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hosts/{host}/reboot", null, "2.1", "os_compute_api:os-hosts:reboot", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hosts/{host}/shutdown", null, "2.1", "os_compute_api:os-hosts:shutdown", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hosts/{host}/startup", null, "2.1", "os_compute_api:os-hosts:start", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors", null, "2.1", "os_compute_api:os-hypervisors:list", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/detail", null, "2.1", "os_compute_api:os-hypervisors:list-detail",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/statistics", null, "2.1", "os_compute_api:os-hypervisors:statistics",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/{hyp_id}", null, "2.1", "os_compute_api:os-hypervisors:show", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/{hyp_name}/search", null, "2.1", "os_compute_api:os-hypervisors:search",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/{hyp_name}/servers", null, "2.1", "os_compute_api:os-hypervisors:servers",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/{hyp_id}/uptime", null, "2.1", "os_compute_api:os-hypervisors:uptime",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-migrations", null, "2.1", "os_compute_api:os-migrations:index", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-quota-class-sets/default", null, "2.1", "os_compute_api:os-quota-class-sets:show",
+                ADMIN_ONLY, OWN));
+        t.add(c("PUT", "/os-quota-class-sets/default", "{\"quota_class_set\": {\"key_pairs\": 100}}", "2.1",
+                "os_compute_api:os-quota-class-sets:update", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-services", null, "2.1", "os_compute_api:os-services:list", ADMIN_ONLY, OWN));
+        t.add(c("PUT", "/os-services/enable", "{\"host\": \"{host}\", \"binary\": \"nova-compute\"}", "2.1",
+                "os_compute_api:os-services:update", ADMIN_ONLY, OWN));
+        t.add(c("DELETE", "/os-services/999999", null, "2.1", "os_compute_api:os-services:delete", ADMIN_ONLY, OWN));
         return t;
     }
 

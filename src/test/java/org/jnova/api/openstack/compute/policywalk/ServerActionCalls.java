@@ -15,7 +15,7 @@ final class ServerActionCalls {
         member(t, "{\"os-start\": null}", "2.1", "servers:start");
         // resetNetwork was removed from nova: 410 for everyone, no policy
         t.add(new ApiCall("POST", "/servers/{server}/action", "{\"resetNetwork\": null}", "2.1", null, ANYONE,
-                HIDDEN_IN_A, false));
+                Scope.OWN, false));
         admin(t, "{\"injectNetworkInfo\": null}", "2.1", "os-admin-actions:inject_network_info");
         admin(t, "{\"os-resetState\": {\"state\": \"active\"}}", "2.1", "os-admin-actions:reset_state");
         member(t, "{\"changePassword\": {\"adminPass\": \"s3cret\"}}", "2.1", "os-admin-password");

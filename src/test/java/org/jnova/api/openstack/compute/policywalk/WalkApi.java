@@ -24,6 +24,7 @@ final class WalkApi {
     private final App router;
     private final AtomicInteger counter = new AtomicInteger();
     private final Map<String, String> shared = new ConcurrentHashMap<>();
+    private final java.util.List<String> servers = new java.util.ArrayList<>();
 
     WalkApi(App router) {
         this.router = router;
@@ -77,19 +78,34 @@ final class WalkApi {
                 + "\", \"flavorRef\": \"1\", \"networks\": \"auto\", \"metadata\": {\"k\": \"v\"}, \"tags\": [\"t\"]}}";
         String id = expect(202, Persona.MEMBER_A, "POST", "/servers", body, "2.52").json().path("server").path("id")
                 .asText();
+        created(id);
         Instant end = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(end)) {
-            String status = expect(200, Persona.ADMIN_A, "GET", "/servers/" + id, null, "2.1").json().path("server")
-                    .path("status").asText();
+            JsonNode server = expect(200, Persona.ADMIN_A, "GET", "/servers/" + id, null, "2.1").json().path("server");
+            String status = server.path("status").asText();
             if (status.equals("ACTIVE")) {
                 return id;
             }
             if (status.equals("ERROR")) {
-                throw new AssertionError("server " + id + " went to ERROR");
+                throw new AssertionError("server " + id + " went to ERROR: " + server.path("fault"));
             }
             sleep();
         }
         throw new AssertionError("server " + id + " never became ACTIVE");
+    }
+
+    /** Remembers a server to delete at {@link #deleteServers()}. */
+    void created(String server) {
+        servers.add(server);
+    }
+
+    /** Deletes the servers made so far, so the fake host keeps room for the next ones. */
+    void deleteServers() {
+        for (String id : servers) {
+            call(Persona.ADMIN_A, "POST", "/servers/" + id + "/action", "{\"forceDelete\": null}", "2.1");
+            call(Persona.ADMIN_A, "DELETE", "/servers/" + id, null, "2.1");
+        }
+        servers.clear();
     }
 
     String keypairOf(Persona who) {

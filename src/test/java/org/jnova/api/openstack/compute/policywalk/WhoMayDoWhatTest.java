@@ -52,6 +52,10 @@ class WhoMayDoWhatTest {
                     String path = fixtures.fill(call.path(), who);
                     String body = fixtures.fill(call.body(), who);
                     WalkApi.Reply r = api.call(who, call.method(), path, body, call.version());
+                    if (r.status() == 202 && call.method().equals("POST") && r.body().contains("\"server\"")
+                            && !call.path().contains("/action")) {
+                        api.created(r.json().path("server").path("id").asText());
+                    }
                     Outcome expected = Outcome.expected(call.rule(), call.scope(), who);
                     String problem = check(call, expected, r);
                     if (problem != null) {
@@ -59,6 +63,7 @@ class WhoMayDoWhatTest {
                                 + abbreviate(r.body()) + (problem.isEmpty() ? "" : " (" + problem + ")"));
                     }
                 }
+                api.deleteServers();
             }
             assertThat(wrong).as(String.join("\n", wrong)).isEmpty();
         }
@@ -83,12 +88,13 @@ class WhoMayDoWhatTest {
                 return r.body().contains("Policy") ? "mentions policy" : null;
             }
             default -> {
-                if (policyDenial || r.status() >= 500) {
+                if (policyDenial || (r.status() >= 500 && r.status() != 501)) {
                     return "";
                 }
+                // a thing the walk created must not be hidden from a caller allowed to use it
                 boolean existing = call.path().contains("{") && !call.path().contains("/images/");
-                return r.status() == 404 && existing && !call.method().equals("DELETE") ? "hidden from its owner"
-                        : null;
+                return r.status() == 404 && existing && !call.method().equals("DELETE")
+                        && r.body().contains("could not be found") ? "hidden from its owner" : null;
             }
         }
     }
@@ -104,7 +110,7 @@ class WhoMayDoWhatTest {
             ApiRouterV21 router = router(jnova);
             List<String> uncovered = new ArrayList<>();
             for (Route route : router.routes()) {
-                if (route.template().startsWith("/{project_id}")) {
+                if (route.template().startsWith("/{project_id")) {
                     continue;
                 }
                 boolean covered = ApiCall.all().stream().anyMatch(call -> call.method().equals(route.method())
