@@ -103,6 +103,35 @@ class WhoMayDoWhatTest {
         return body.length() > 160 ? body.substring(0, 160) + "..." : body;
     }
 
+    /** Every {@code @Action} key of the server controllers (found on the class path) has a row. */
+    @org.junit.jupiter.api.Test
+    void theTableCoversEveryServerActionKey() throws Exception {
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        for (String pkg : List.of("org.jnova.api.openstack.compute.servers",
+                "org.jnova.api.openstack.compute.servers.actions")) {
+            var dirs = getClass().getClassLoader().getResources(pkg.replace('.', '/'));
+            while (dirs.hasMoreElements()) {
+                java.nio.file.Path dir = java.nio.file.Path.of(dirs.nextElement().toURI());
+                try (var files = java.nio.file.Files.list(dir)) {
+                    for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                        String name = file.getFileName().toString().replace(".class", "");
+                        for (java.lang.reflect.Method m : Class.forName(pkg + "." + name).getDeclaredMethods()) {
+                            org.jnova.api.openstack.wsgi.Action action = m.getAnnotation(
+                                    org.jnova.api.openstack.wsgi.Action.class);
+                            if (action != null) {
+                                keys.add(action.value());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        List<String> walked = ApiCall.all().stream().filter(c -> c.path().equals("/servers/{server}/action"))
+                .map(c -> c.body().replaceAll("^\\{\"([^\"]+)\".*", "$1")).toList();
+        assertThat(keys).hasSizeGreaterThan(30);
+        assertThat(walked).containsAll(keys);
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void theTableCoversEveryRouteWithAController(String engine) throws Exception {
