@@ -57,6 +57,11 @@ class WhoMayDoWhatTest {
                         api.created(r.json().path("server").path("id").asText());
                     }
                     Outcome expected = Outcome.expected(call.rule(), call.scope(), who);
+                    // -Dwalk.print=true lists what allowed callers got besides 2xx (operation errors)
+                    if (Boolean.getBoolean("walk.print") && expected == Outcome.ALLOWED && r.status() >= 300) {
+                        System.out.println("WALK " + call.label() + " as " + who + " -> " + r.status() + " "
+                                + abbreviate(r.body()));
+                    }
                     String problem = check(call, expected, r);
                     if (problem != null) {
                         wrong.add(call.label() + " as " + who + ": expected " + expected + ", got " + r.status() + " "
