@@ -13,6 +13,7 @@ import org.jnova.api.openstack.compute.versions.VersionsV2;
 import org.jnova.api.openstack.compute.versions.VersionsView;
 import org.jnova.api.openstack.extensions.ExtensionManager;
 import org.jnova.api.openstack.wsgi.ResourceSupport;
+import org.jnova.compute.ComputeCloud;
 import org.jnova.conf.ApiOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.paste.FactoryRegistry;
@@ -23,7 +24,7 @@ import org.jnova.paste.NovaFactoryNames;
  * (the v2.1 router with every controller, the version documents, the metadata app) built
  * over the process's {@link Backend}.
  */
-final class ApiApps {
+public final class ApiApps {
     /** The highest microversion whose changes jnova implements for the resources it has. */
     static final String MAX_MICROVERSION = Microversions.MAX;
 
@@ -33,23 +34,41 @@ final class ApiApps {
     static FactoryRegistry registry(ConfigOpts conf, Backend backend, Enforcer enforcer) {
         FactoryRegistry registry = FactoryRegistry.withUrlMaps(conf);
         NovaMiddleware.register(registry, conf, enforcer);
-        Microversions microversions = new Microversions(
-                org.jnova.api.openstack.ApiVersionRequest.of("2.1"),
-                org.jnova.api.openstack.ApiVersionRequest.of(MAX_MICROVERSION));
-        PolicyCheck policy = (context, rule, target) -> enforcer.authorize(context, rule, new HashMap<>(target));
-        ResourceSupport support = ResourceSupport.create(microversions, policy);
+        ResourceSupport support = support(enforcer);
+        Microversions microversions = support.microversions();
         Optional<String> linkPrefix = Optional.ofNullable(conf.get(ApiOpts.COMPUTE_LINK_PREFIX));
-        ApiRouterV21.Builder router = ApiRouterV21.builder(support)
-                .linkPrefix(linkPrefix)
-                .extensions(new ExtensionManager(conf.get(ApiOpts.OSAPI_COMPUTE_EXTENSION),
-                        ApiApps.class.getClassLoader()));
-        ApiControllers.register(router, backend.cloud(), conf);
-        ApiRouterV21 app = router.build();
+        ApiRouterV21 app = computeRouter(conf, backend.cloud(), support);
         VersionsView versions = new VersionsView(microversions.min(), microversions.max(), linkPrefix);
         registry.registerApp(NovaFactoryNames.API_ROUTER_V21, (global, local) -> app);
         registry.registerApp(NovaFactoryNames.VERSIONS, (global, local) -> new Versions(versions, support.json()));
         registry.registerApp(NovaFactoryNames.VERSIONS_V2, (global, local) -> new VersionsV2(versions, support));
         registry.registerApp(NovaFactoryNames.METADATA, (global, local) -> MetadataService.app(conf, backend.cloud()));
         return registry;
+    }
+
+    /**
+     * The v2.1 router with every controller over {@code cloud}, authorizing with {@code enforcer}:
+     * the paste app {@code api_router_v21} without the middleware in front of it (tests that
+     * call it with a RequestContext of their own).
+     */
+    public static ApiRouterV21 computeRouter(ConfigOpts conf, ComputeCloud cloud, Enforcer enforcer) {
+        return computeRouter(conf, cloud, support(enforcer));
+    }
+
+    private static ApiRouterV21 computeRouter(ConfigOpts conf, ComputeCloud cloud, ResourceSupport support) {
+        ApiRouterV21.Builder router = ApiRouterV21.builder(support)
+                .linkPrefix(Optional.ofNullable(conf.get(ApiOpts.COMPUTE_LINK_PREFIX)))
+                .extensions(new ExtensionManager(conf.get(ApiOpts.OSAPI_COMPUTE_EXTENSION),
+                        ApiApps.class.getClassLoader()));
+        ApiControllers.register(router, cloud, conf);
+        return router.build();
+    }
+
+    private static ResourceSupport support(Enforcer enforcer) {
+        Microversions microversions = new Microversions(
+                org.jnova.api.openstack.ApiVersionRequest.of("2.1"),
+                org.jnova.api.openstack.ApiVersionRequest.of(MAX_MICROVERSION));
+        PolicyCheck policy = (context, rule, target) -> enforcer.authorize(context, rule, new HashMap<>(target));
+        return ResourceSupport.create(microversions, policy);
     }
 }

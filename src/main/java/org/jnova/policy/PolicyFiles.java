@@ -25,7 +25,9 @@ import org.jnova.exception.ConfigError;
  * check string (or oslo.policy's list-of-lists form).
  */
 final class PolicyFiles {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict: a YAML file whose first line is {@code "rule": "check"} must not pass as the JSON string "rule". */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final String policyFile;
@@ -80,8 +82,8 @@ final class PolicyFiles {
         } catch (IOException e) {
             throw new ConfigError("Cannot read policy file " + path + ": " + e.getMessage(), e);
         }
-        if (text.isBlank()) {
-            return Map.of();
+        if (text.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("#"))) {
+            return Map.of();  // oslo.policy: an empty or all-comment file (the commented sample) overrides nothing
         }
         Object data;
         try {

@@ -51,7 +51,7 @@ public final class ServerGroupsController {
 
     @ExpectedErrors(404)
     public Object show(ApiRequest req) {
-        ServerGroup group = find(req.pathParam("id"));
+        ServerGroup group = find(req, req.pathParam("id"));
         req.authorize(POLICY + "show", Map.of("project_id", group.projectId()));
         return Map.of("server_group", view(group, req, existing(group.members())));
     }
@@ -60,15 +60,18 @@ public final class ServerGroupsController {
     @ExpectedErrors(404)
     public void delete(ApiRequest req) {
         String id = req.pathParam("id");
-        ServerGroup group = find(id);
+        ServerGroup group = find(req, id);
         req.authorize(POLICY + "delete", Map.of("project_id", group.projectId()));
         if (!groups.delete(group.uuid())) {
             throw notFound(id);
         }
     }
 
-    private ServerGroup find(String id) {
-        return groups.get(id).orElseThrow(() -> notFound(id));
+    /** nova's group query: a non-admin caller sees only its own project's groups (404 for others). */
+    private ServerGroup find(ApiRequest req, String id) {
+        return groups.get(id)
+                .filter(g -> req.context().isAdmin() || req.context().projectId().map(g.projectId()::equals).orElse(false))
+                .orElseThrow(() -> notFound(id));
     }
 
     private static NotFound notFound(String id) {

@@ -1,0 +1,205 @@
+package org.jnova.api.openstack.compute.policywalk;
+
+import static org.jnova.api.openstack.compute.policywalk.Rule.*;
+import static org.jnova.api.openstack.compute.policywalk.Scope.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One call of the walk: route (or server action key), a valid body (nova validates the body
+ * before it checks policy), and nova's default rule for it. Placeholders in braces are the
+ * data {@link WalkFixtures} creates. {@code fresh}: the call consumes its target, so every
+ * persona gets its own.
+ */
+record ApiCall(String method, String path, String body, String version, String policy, Rule rule, Scope scope,
+        boolean fresh) {
+
+    String label() {
+        return method + " " + path + (path.endsWith("/action") ? " " + body.replaceAll("\\{\"([^\"]+)\".*", "$1") : "");
+    }
+
+    private static final String S = "/servers/{server}";
+
+    /** Every call: the ROUTE_LIST rows that have a controller, then the action keys. */
+    static List<ApiCall> all() {
+        List<ApiCall> t = new ArrayList<>();
+        // versions, extensions
+        t.add(c("GET", "", null, "2.1", null, ANYONE, OWN));
+        t.add(c("GET", "/", null, "2.1", null, ANYONE, OWN));
+        t.add(c("GET", "/versions/v2.1", null, "2.1", null, ANYONE, OWN));
+        t.add(c("GET", "/extensions", null, "2.1", "os_compute_api:extensions", ANYONE, OWN));
+        t.add(c("GET", "/extensions/os-keypairs", null, "2.1", "os_compute_api:extensions", ANYONE, OWN));
+        // flavors: index/show have no policy; extra specs shown per os-flavor-extra-specs:index
+        t.add(c("GET", "/flavors", null, "2.1", null, ANYONE, OWN));
+        t.add(c("POST", "/flavors", "{\"flavor\": {\"name\": \"{uniq}\", \"ram\": 64, \"vcpus\": 1, \"disk\": 1}}",
+                "2.1", "os_compute_api:os-flavor-manage:create", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/flavors/detail", null, "2.61", null, ANYONE, OWN));
+        t.add(c("GET", "/flavors/{flavor}", null, "2.61", null, ANYONE, HIDDEN_IN_A)); // the fixture flavor is private to A
+        t.add(c("PUT", "/flavors/{flavor}", "{\"flavor\": {\"description\": \"d\"}}", "2.55",
+                "os_compute_api:os-flavor-manage:update", ADMIN_ONLY, OWN));
+        t.add(fresh("DELETE", "/flavors/{flavor}", null, "2.1", "os_compute_api:os-flavor-manage:delete", ADMIN_ONLY,
+                OWN));
+        t.add(c("POST", "/flavors/{flavor}/action", "{\"addTenantAccess\": {\"tenant\": \"{projectB}\"}}", "2.1",
+                "os_compute_api:os-flavor-access:add_tenant_access", ADMIN_ONLY, OWN));
+        t.add(c("POST", "/flavors/{flavor}/action", "{\"removeTenantAccess\": {\"tenant\": \"{projectA}\"}}", "2.1",
+                "os_compute_api:os-flavor-access:remove_tenant_access", ADMIN_ONLY, OWN));
+        String es = "/flavors/{flavor}/os-extra_specs";
+        t.add(c("GET", es, null, "2.1", "os_compute_api:os-flavor-extra-specs:index", PROJECT_READER, HIDDEN_IN_A)); // the fixture flavor is private to A
+        t.add(c("POST", es, "{\"extra_specs\": {\"k2\": \"v2\"}}", "2.1",
+                "os_compute_api:os-flavor-extra-specs:create", ADMIN_ONLY, OWN));
+        t.add(c("GET", es + "/k1", null, "2.1", "os_compute_api:os-flavor-extra-specs:show", PROJECT_READER, HIDDEN_IN_A)); // the fixture flavor is private to A
+        t.add(c("PUT", es + "/k1", "{\"k1\": \"v9\"}", "2.1", "os_compute_api:os-flavor-extra-specs:update",
+                ADMIN_ONLY, OWN));
+        t.add(c("DELETE", es + "/k1", null, "2.1", "os_compute_api:os-flavor-extra-specs:delete", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/flavors/{flavor}/os-flavor-access", null, "2.1", "os_compute_api:os-flavor-access",
+                ADMIN_ONLY, OWN));
+        // images: proxied to the image service, no nova policy
+        t.add(c("GET", "/images", null, "2.1", null, ANYONE, OWN));
+        t.add(c("GET", "/images/detail", null, "2.1", null, ANYONE, OWN));
+        t.add(c("GET", "/images/{image}", null, "2.1", null, ANYONE, OWN));
+        t.add(c("DELETE", "/images/00000000-0000-4000-8000-000000000404", null, "2.1", null, ANYONE, OWN));
+        t.add(c("GET", "/images/{image}/metadata", null, "2.1", null, ANYONE, OWN));
+        t.add(c("POST", "/images/00000000-0000-4000-8000-000000000404/metadata", "{\"metadata\": {\"a\": \"b\"}}",
+                "2.1", null, ANYONE, OWN));
+        t.add(c("PUT", "/images/00000000-0000-4000-8000-000000000404/metadata", "{\"metadata\": {\"a\": \"b\"}}",
+                "2.1", null, ANYONE, OWN));
+        t.add(c("GET", "/images/{image}/metadata/nokey", null, "2.1", null, ANYONE, OWN));
+        t.add(c("PUT", "/images/00000000-0000-4000-8000-000000000404/metadata/a", "{\"meta\": {\"a\": \"b\"}}", "2.1",
+                null, ANYONE, OWN));
+        t.add(c("DELETE", "/images/00000000-0000-4000-8000-000000000404/metadata/a", null, "2.1", null, ANYONE, OWN));
+        t.add(c("GET", "/limits", null, "2.1", "os_compute_api:limits", ANYONE, OWN));
+        // aggregates
+        String ag = "/os-aggregates/{aggregate}";
+        t.add(c("GET", "/os-aggregates", null, "2.1", "os_compute_api:os-aggregates:index", ADMIN_ONLY, OWN));
+        t.add(c("POST", "/os-aggregates", "{\"aggregate\": {\"name\": \"{uniq}\"}}", "2.1",
+                "os_compute_api:os-aggregates:create", ADMIN_ONLY, OWN));
+        t.add(c("GET", ag, null, "2.1", "os_compute_api:os-aggregates:show", ADMIN_ONLY, OWN));
+        t.add(c("PUT", ag, "{\"aggregate\": {\"name\": \"{uniq}\"}}", "2.1", "os_compute_api:os-aggregates:update",
+                ADMIN_ONLY, OWN));
+        t.add(fresh("DELETE", ag, null, "2.1", "os_compute_api:os-aggregates:delete", ADMIN_ONLY, OWN));
+        t.add(c("POST", ag + "/action", "{\"add_host\": {\"host\": \"{host}\"}}", "2.1",
+                "os_compute_api:os-aggregates:add_host", ADMIN_ONLY, OWN));
+        t.add(c("POST", ag + "/action", "{\"remove_host\": {\"host\": \"{host}\"}}", "2.1",
+                "os_compute_api:os-aggregates:remove_host", ADMIN_ONLY, OWN));
+        t.add(c("POST", ag + "/action", "{\"set_metadata\": {\"metadata\": {\"m\": \"1\"}}}", "2.1",
+                "os_compute_api:os-aggregates:set_metadata", ADMIN_ONLY, OWN));
+        t.add(c("POST", ag + "/images", "{\"cache\": [{\"id\": \"{image}\"}]}", "2.81", "compute:aggregates:images",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-availability-zone", null, "2.1", "os_compute_api:os-availability-zone:list", ANYONE, OWN));
+        t.add(c("GET", "/os-availability-zone/detail", null, "2.1", "os_compute_api:os-availability-zone:detail",
+                ADMIN_ONLY, OWN));
+        // key pairs: a user's own
+        t.add(c("GET", "/os-keypairs", null, "2.1", "os_compute_api:os-keypairs:index", KEYPAIR_OWNER, OWN));
+        t.add(c("POST", "/os-keypairs", "{\"keypair\": {\"name\": \"{uniq}\"}}", "2.1",
+                "os_compute_api:os-keypairs:create", KEYPAIR_OWNER, OWN));
+        t.add(c("GET", "/os-keypairs/{keypair}", null, "2.1", "os_compute_api:os-keypairs:show", KEYPAIR_OWNER, OWN));
+        t.add(c("DELETE", "/os-keypairs/{keypair}", null, "2.1", "os_compute_api:os-keypairs:delete", KEYPAIR_OWNER,
+                OWN));
+        // quota sets of project A
+        t.add(c("GET", "/os-quota-sets/{projectA}", null, "2.1", "os_compute_api:os-quota-sets:show", PROJECT_READER,
+                PROJECT_A));
+        t.add(c("PUT", "/os-quota-sets/{projectA}", "{\"quota_set\": {\"key_pairs\": 100}}", "2.1",
+                "os_compute_api:os-quota-sets:update", ADMIN_ONLY, PROJECT_A));
+        t.add(c("DELETE", "/os-quota-sets/{projectA}", null, "2.1", "os_compute_api:os-quota-sets:delete", ADMIN_ONLY,
+                PROJECT_A));
+        t.add(c("GET", "/os-quota-sets/{projectA}/detail", null, "2.1", "os_compute_api:os-quota-sets:detail",
+                PROJECT_READER, PROJECT_A));
+        t.add(c("GET", "/os-quota-sets/{projectA}/defaults", null, "2.1", "os_compute_api:os-quota-sets:defaults",
+                ANYONE, OWN));
+        // server groups
+        t.add(c("GET", "/os-server-groups", null, "2.1", "os_compute_api:os-server-groups:index", PROJECT_READER, OWN));
+        t.add(c("POST", "/os-server-groups", "{\"server_group\": {\"name\": \"{uniq}\", \"policies\": [\"affinity\"]}}",
+                "2.1", "os_compute_api:os-server-groups:create", PROJECT_MEMBER, OWN));
+        t.add(c("GET", "/os-server-groups/{group}", null, "2.1", "os_compute_api:os-server-groups:show",
+                PROJECT_READER, HIDDEN_IN_A));
+        t.add(fresh("DELETE", "/os-server-groups/{group}", null, "2.1", "os_compute_api:os-server-groups:delete",
+                PROJECT_MEMBER, HIDDEN_IN_A));
+        // usage
+        t.add(c("GET", "/os-simple-tenant-usage", null, "2.1", "os_compute_api:os-simple-tenant-usage:list",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-simple-tenant-usage/{projectA}", null, "2.1", "os_compute_api:os-simple-tenant-usage:show",
+                PROJECT_READER, PROJECT_A));
+        // servers, under both of nova's collection names
+        for (String col : List.of("/servers", "/os-volumes_boot")) {
+            t.add(c("GET", col, null, "2.1", "os_compute_api:servers:index", PROJECT_READER, OWN));
+            t.add(c("POST", col, "{\"server\": {\"name\": \"{uniq}\", \"imageRef\": \"{image}\", \"flavorRef\": \"1\","
+                    + " \"networks\": \"auto\"}}", "2.37", "os_compute_api:servers:create", PROJECT_MEMBER, OWN));
+            t.add(c("GET", col + "/detail", null, "2.1", "os_compute_api:servers:detail", PROJECT_READER, OWN));
+            t.add(c("GET", col + "/{server}", null, "2.1", "os_compute_api:servers:show", PROJECT_READER, HIDDEN_IN_A));
+            t.add(c("PUT", col + "/{server}", "{\"server\": {\"name\": \"renamed\"}}", "2.1",
+                    "os_compute_api:servers:update", PROJECT_MEMBER, HIDDEN_IN_A));
+            t.add(fresh("DELETE", col + "/{server}", null, "2.1", "os_compute_api:servers:delete", PROJECT_MEMBER,
+                    HIDDEN_IN_A));
+            t.add(c("POST", col + "/{server}/action", "{\"os-stop\": null}", "2.1", "os_compute_api:servers:stop",
+                    PROJECT_MEMBER, HIDDEN_IN_A));
+        }
+        t.add(c("GET", S + "/ips", null, "2.1", "os_compute_api:ips:index", PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("GET", S + "/ips/private", null, "2.1", "os_compute_api:ips:show", PROJECT_READER, HIDDEN_IN_A));
+        String md = S + "/metadata";
+        t.add(c("GET", md, null, "2.1", "os_compute_api:server-metadata:index", PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("POST", md, "{\"metadata\": {\"k2\": \"v\"}}", "2.1", "os_compute_api:server-metadata:create",
+                PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(c("PUT", md, "{\"metadata\": {\"k\": \"v\"}}", "2.1", "os_compute_api:server-metadata:update_all",
+                PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(c("GET", md + "/k", null, "2.1", "os_compute_api:server-metadata:show", PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("PUT", md + "/k", "{\"meta\": {\"k\": \"v2\"}}", "2.1", "os_compute_api:server-metadata:update",
+                PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(fresh("DELETE", md + "/k", null, "2.1", "os_compute_api:server-metadata:delete", PROJECT_MEMBER,
+                HIDDEN_IN_A));
+        t.add(c("GET", S + "/os-instance-actions", null, "2.1", "os_compute_api:os-instance-actions:list",
+                PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("GET", S + "/os-instance-actions/{action}", null, "2.1", "os_compute_api:os-instance-actions:show",
+                PROJECT_READER, HIDDEN_IN_A));
+        String tg = S + "/tags";
+        t.add(c("GET", tg, null, "2.26", "os_compute_api:os-server-tags:index", PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("PUT", tg, "{\"tags\": [\"t\", \"u\"]}", "2.26", "os_compute_api:os-server-tags:update_all",
+                PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(fresh("DELETE", tg, null, "2.26", "os_compute_api:os-server-tags:delete_all", PROJECT_MEMBER,
+                HIDDEN_IN_A));
+        t.add(c("GET", tg + "/t", null, "2.26", "os_compute_api:os-server-tags:show", PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("PUT", tg + "/w", null, "2.26", "os_compute_api:os-server-tags:update", PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(fresh("DELETE", tg + "/t", null, "2.26", "os_compute_api:os-server-tags:delete", PROJECT_MEMBER,
+                HIDDEN_IN_A));
+        ServerActionCalls.addTo(t);
+        // last: these change the compute host
+        t.add(c("GET", "/os-hosts", null, "2.1", "os_compute_api:os-hosts:list", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hosts/{host}", null, "2.1", "os_compute_api:os-hosts:show", ADMIN_ONLY, OWN));
+        t.add(c("PUT", "/os-hosts/{host}", "{\"status\": \"enable\"}", "2.1", "os_compute_api:os-hosts:update",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hosts/{host}/reboot", null, "2.1", "os_compute_api:os-hosts:reboot", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hosts/{host}/shutdown", null, "2.1", "os_compute_api:os-hosts:shutdown", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hosts/{host}/startup", null, "2.1", "os_compute_api:os-hosts:start", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors", null, "2.1", "os_compute_api:os-hypervisors:list", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/detail", null, "2.1", "os_compute_api:os-hypervisors:list-detail",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/statistics", null, "2.1", "os_compute_api:os-hypervisors:statistics",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/{hyp_id}", null, "2.1", "os_compute_api:os-hypervisors:show", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/{hyp_name}/search", null, "2.1", "os_compute_api:os-hypervisors:search",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/{hyp_name}/servers", null, "2.1", "os_compute_api:os-hypervisors:servers",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-hypervisors/{hyp_id}/uptime", null, "2.1", "os_compute_api:os-hypervisors:uptime",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-migrations", null, "2.1", "os_compute_api:os-migrations:index", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-quota-class-sets/default", null, "2.1", "os_compute_api:os-quota-class-sets:show",
+                ADMIN_ONLY, OWN));
+        t.add(c("PUT", "/os-quota-class-sets/default", "{\"quota_class_set\": {\"key_pairs\": 100}}", "2.1",
+                "os_compute_api:os-quota-class-sets:update", ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-services", null, "2.1", "os_compute_api:os-services:list", ADMIN_ONLY, OWN));
+        t.add(c("PUT", "/os-services/enable", "{\"host\": \"{host}\", \"binary\": \"nova-compute\"}", "2.1",
+                "os_compute_api:os-services:update", ADMIN_ONLY, OWN));
+        t.add(c("DELETE", "/os-services/999999", null, "2.1", "os_compute_api:os-services:delete", ADMIN_ONLY, OWN));
+        return t;
+    }
+
+    static ApiCall c(String method, String path, String body, String version, String policy, Rule rule, Scope scope) {
+        return new ApiCall(method, path, body, version, policy, rule, scope, false);
+    }
+
+    static ApiCall fresh(String method, String path, String body, String version, String policy, Rule rule,
+            Scope scope) {
+        return new ApiCall(method, path, body, version, policy, rule, scope, true);
+    }
+}
