@@ -2,18 +2,20 @@ package org.jnova.console;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Instance;
-import org.jnova.objects.VmStates;
 
 /**
  * Hands out console URLs (nova's compute API get_*_console plus the compute manager's checks):
- * the console type must be enabled and match the protocol, the server must be running on a
- * host; a fresh token is stored and appended to the protocol's proxy URL.
+ * the console type must be enabled and match the protocol, the server must be on a host; a
+ * fresh token is stored and appended to the protocol's proxy URL as nova's
+ * ConsoleAuthToken.access_url does. Connection details are those of nova's fake driver.
  */
 public final class ConsolesApi {
     /** The options that shape console URLs. */
@@ -42,7 +44,8 @@ public final class ConsolesApi {
             throw new Conflict("Cannot '" + action + "' instance " + server.uuid() + " while it is in task_state "
                     + task);
         }
-        if (server.host() == null || !VmStates.ACTIVE.equals(server.vmState())) {
+        // nova's check_instance_host; a running guest is not required (its fake driver answers for any)
+        if (server.host() == null) {
             throw new Conflict("Instance " + server.uuid() + " is not ready");
         }
         String base = switch (protocol) {
@@ -54,9 +57,9 @@ public final class ConsolesApi {
         };
         String token = UUID.randomUUID().toString();
         long expires = Instant.now().getEpochSecond() + settings.tokenTtl();
-        tokens.save(token, new ConsoleAuthToken(consoleType, server.host(), port(protocol),
-                null, server.uuid(), expires), base);
-        return withToken(base, token);
+        tokens.save(token, new ConsoleAuthToken(consoleType, fakeHost(protocol), 6969, "FAKE", server.uuid(),
+                expires), base);
+        return accessUrl(base, consoleType, token);
     }
 
     /** The unexpired token's connection details. */
@@ -74,22 +77,21 @@ public final class ConsolesApi {
         return base;
     }
 
-    /** Where the fake hypervisor listens for each console (fixed, as nova's fake driver). */
-    private static int port(String protocol) {
+    /** The console host nova's fake driver reports for each protocol. */
+    private static String fakeHost(String protocol) {
         return switch (protocol) {
-            case "vnc" -> 5900;
-            case "spice" -> 5901;
-            case "serial" -> 10000;
-            default -> 902;
+            case "vnc" -> "fakevncconsole.com";
+            case "spice" -> "fakespiceconsole.com";
+            case "serial" -> "fakerdpconsole.com";
+            default -> "fakemksconsole.com";
         };
     }
 
-    /** Adds the token as nova does: into the query, or a "?token=" for the ws:// serial URL too. */
-    static String withToken(String base, String token) {
-        int hash = base.indexOf('#');
-        String fragment = hash >= 0 ? base.substring(hash) : "";
-        String head = hash >= 0 ? base.substring(0, hash) : base;
-        String sep = head.contains("?") ? "&" : "?";
-        return head + sep + "token=" + token + fragment;
+    /** noVNC gets the token inside an encoded "path" parameter; every other console a plain "token". */
+    static String accessUrl(String base, String consoleType, String token) {
+        if ("novnc".equals(consoleType)) {
+            return base + "?path=" + URLEncoder.encode("?token=" + token, StandardCharsets.UTF_8);
+        }
+        return base + "?token=" + token;
     }
 }

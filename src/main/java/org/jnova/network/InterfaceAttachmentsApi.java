@@ -108,15 +108,23 @@ public final class InterfaceAttachmentsApi {
         return port;
     }
 
-    /** Detaches (releases) one of the server's ports. */
+    /**
+     * Detaches (releases) one of the server's ports. As nova (whose compute host does the work
+     * after the API's 202), a port the server does not have is accepted and recorded as a
+     * failed compute_detach_interface event.
+     */
     public void detach(RequestContext ctx, Instance server, String portId) {
         checkState(ctx, server, "detach_interface");
-        Port port = find(portId).filter(p -> p.instanceUuid().equals(server.uuid()))
-                .orElseThrow(() -> portNotFound(portId));
+        Optional<Port> port = find(portId).filter(p -> p.instanceUuid().equals(server.uuid()));
         record(ctx, server, "detach_interface");
         actions.eventStart(server.uuid(), ctx.requestId(), "compute_detach_interface", server.host());
+        if (port.isEmpty()) {
+            actions.eventFinish(server.uuid(), ctx.requestId(), "compute_detach_interface", "Error",
+                    portNotFound(portId).getMessage());
+            return;
+        }
         db.inTransaction(tx -> tx.update("UPDATE virtual_interfaces SET deleted = id, deleted_at = ? WHERE uuid = ? "
-                + "AND deleted = 0", Instant.now(), port.portId()));
+                + "AND deleted = 0", Instant.now(), portId));
         actions.eventFinish(server.uuid(), ctx.requestId(), "compute_detach_interface", "Success", null);
     }
 

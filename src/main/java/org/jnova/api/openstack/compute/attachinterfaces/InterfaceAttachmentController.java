@@ -79,8 +79,8 @@ public final class InterfaceAttachmentController {
 
     private Map<String, Object> view(ApiRequest req, Port p) {
         Map<String, Object> ip = new LinkedHashMap<>();
-        ip.put("subnet_id", subnetId);
         ip.put("ip_address", p.fixedIp());
+        ip.put("subnet_id", subnetId);
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("net_id", interfaces.networkId());
         v.put("port_id", p.portId());

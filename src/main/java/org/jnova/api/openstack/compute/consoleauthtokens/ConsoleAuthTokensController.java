@@ -10,10 +10,12 @@ import org.jnova.console.ConsoleAuthToken;
 import org.jnova.console.ConsolesApi;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
+import org.jnova.exception.NovaException;
 
 /**
  * GET /os-console-auth-tokens/{token} (nova's console_auth_tokens module): the connection
- * details behind a console token. Before 2.31 only RDP tokens were shown, and RDP is gone.
+ * details behind a console token. Before 2.31 only RDP tokens were shown (401 for others),
+ * and jnova has no RDP consoles.
  */
 public final class ConsoleAuthTokensController {
     private final ConsolesApi consoles;
@@ -31,7 +33,7 @@ public final class ConsoleAuthTokensController {
         }
         ConsoleAuthToken info = consoles.validate(token).orElseThrow(() -> new NotFound("Token not found"));
         if (!req.isSupported("2.31")) {
-            throw new Invalid("The requested console type details are not accessible");
+            throw new NovaException(401, "The requested console type details are not accessible");
         }
         Map<String, Object> console = new LinkedHashMap<>();
         console.put("instance_uuid", info.instanceUuid());

@@ -32,8 +32,8 @@ public final class RemoteConsolesController {
         req.authorize("os_compute_api:os-remote-consoles", Map.of("project_id", server.projectId()));
         String protocol = req.body().at("/remote_console/protocol").asText();
         String type = req.body().at("/remote_console/type").asText();
-        if ("rdp".equals(protocol)) {
-            throw new Invalid("Unavailable console type " + protocol + ".");
+        if ("rdp".equals(protocol)) { // [rdp] consoles are never enabled (nova's Hyper-V driver is gone)
+            throw new Invalid("Unavailable console type " + type + ".");
         }
         String url = consoles.consoleUrl(server, protocol, type, "create");
         Map<String, Object> console = new LinkedHashMap<>();

@@ -130,7 +130,8 @@ class InterfaceAttachmentApiTest {
         Reply gone = call(engine, "GET", base + "/" + portId, null, "2.1", ONE);
         assertThat(gone.status()).isEqualTo(404);
         assertThat(message(gone, "itemNotFound")).isEqualTo("Port id " + portId + " could not be found.");
-        assertThat(call(engine, "DELETE", base + "/" + portId, null, "2.1", ONE).status()).isEqualTo(404);
+        // nova answers 202 and lets the compute host fail (the event records the error)
+        assertThat(call(engine, "DELETE", base + "/" + portId, null, "2.1", ONE).status()).isEqualTo(202);
 
         Reply actions = call(engine, "GET", "/servers/" + id + "/os-instance-actions", null, "2.1",
                 "/v2.1/servers/{server_id}/os-instance-actions");
@@ -163,7 +164,8 @@ class InterfaceAttachmentApiTest {
         assertThat(message(ipOnly, "badRequest")).isEqualTo("Must input network_id when request IP address");
         Reply tagTooEarly = call(engine, "POST", base, "{\"interfaceAttachment\": {\"tag\": \"x\"}}", "2.48", LIST);
         assertThat(tagTooEarly.status()).isEqualTo(400);
-        assertThat(message(tagTooEarly, "badRequest")).contains("Additional properties are not allowed");
+        assertThat(message(tagTooEarly, "badRequest")).isEqualTo("Invalid input for field/attribute "
+                + "interfaceAttachment. Value: {'tag': 'x'}. Additional properties are not allowed ('tag' was unexpected)");
         Reply missing = call(engine, "GET", "/servers/00000000-0000-0000-0000-000000000000/os-interface", null,
                 "2.96", LIST);
         assertThat(missing.status()).isEqualTo(404);
