@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jnova.conf.ApiOpts;
 import org.jnova.conf.ComputeOpts;
+import org.jnova.conf.ConsoleOpts;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.conf.DefaultOpts;
 import org.jnova.conf.MessagingOpts;
@@ -32,7 +33,8 @@ public final class NovaOptions {
     public static List<Opt<?>> all() {
         return merge(List.of(DefaultOpts.all(), ServiceOpts.all(), WsgiOpts.all(), MiddlewareOpts.all(),
                 ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all(),
-                PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all(), ServersOpts.all(), MessagingOpts.all()));
+                PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all(), ServersOpts.all(), MessagingOpts.all(),
+                ConsoleOpts.all()));
     }
 
     /**

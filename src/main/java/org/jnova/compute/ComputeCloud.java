@@ -100,6 +100,11 @@ public final class ComputeCloud {
         serverGroups = new org.jnova.db.ServerGroupStore(dbs.api());
     }
 
+    /** The main database (for stores that live outside the compute package, e.g. console tokens). */
+    public org.jnova.db.Database mainDatabase() {
+        return dbs.main();
+    }
+
     /** The conductor (scheduling) service; start it in every API process of the embedded setup. */
     public ComputeTaskManager conductor(String name) {
         return new ComputeTaskManager(transport, scheduler, instances, actions, services,

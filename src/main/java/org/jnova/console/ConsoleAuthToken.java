@@ -1,0 +1,15 @@
+package org.jnova.console;
+
+/**
+ * The connection details behind a console token (nova's ConsoleAuthToken object).
+ *
+ * @param consoleType novnc, spice-html5, serial, webmks
+ * @param host the host the console proxy connects to
+ * @param port its port
+ * @param internalAccessPath a path on that host, or null
+ * @param instanceUuid the server the console belongs to
+ * @param expires seconds since the epoch after which the token is refused
+ */
+public record ConsoleAuthToken(String consoleType, String host, int port, String internalAccessPath,
+        String instanceUuid, long expires) {
+}

@@ -1,0 +1,230 @@
+package org.jnova.network;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jnova.compute.ComputeErrors;
+import org.jnova.context.RequestContext;
+import org.jnova.db.ActionStore;
+import org.jnova.db.Database;
+import org.jnova.db.DatabaseException;
+import org.jnova.db.Tx;
+import org.jnova.exception.Conflict;
+import org.jnova.exception.Invalid;
+import org.jnova.exception.NotFound;
+import org.jnova.objects.Instance;
+
+/**
+ * Interface attachments on the built-in network (nova's compute API attach_interface /
+ * detach_interface with neutron's port bookkeeping): a port is a live virtual_interfaces row,
+ * so the server's addresses follow attachments at once. Each call is recorded as an instance
+ * action (attach_interface / detach_interface) with its compute event.
+ */
+public final class InterfaceAttachmentsApi {
+    private static final Set<String> ATTACHABLE = Set.of("active", "paused", "stopped");
+
+    /** A port of a server, with its device tag (null when none). */
+    public record Port(String portId, String instanceUuid, String macAddress, String fixedIp, String tag) {
+    }
+
+    private final Database db;
+    private final ActionStore actions;
+    private final FixedIpAllocator allocator;
+    private final String networkId;
+    private final BigInteger first;
+    private final BigInteger last;
+    private final int bytes;
+    private final String networkLabel;
+
+    public InterfaceAttachmentsApi(Database db, ActionStore actions, String cidr, String networkLabel, String networkId) {
+        this.db = requireNonNull(db, "db is null");
+        this.actions = requireNonNull(actions, "actions is null");
+        this.allocator = new FixedIpAllocator(db, cidr, networkLabel);
+        this.networkId = requireNonNull(networkId, "networkId is null");
+        String[] parts = cidr.split("/");
+        byte[] base = address(parts[0]);
+        this.bytes = base.length;
+        this.networkLabel = requireNonNull(networkLabel, "networkLabel is null");
+        int hostBits = base.length * 8 - Integer.parseInt(parts[1]);
+        BigInteger network = new BigInteger(1, base).shiftRight(hostBits).shiftLeft(hostBits);
+        this.first = network.add(BigInteger.TWO);
+        this.last = network.add(BigInteger.ONE.shiftLeft(hostBits)).subtract(BigInteger.TWO);
+    }
+
+    /** The id of the built-in network. */
+    public String networkId() {
+        return networkId;
+    }
+
+    public List<Port> list(String instanceUuid) {
+        return db.read(tx -> tx.query("SELECT uuid, instance_uuid, address, fixed_ip, tag FROM virtual_interfaces "
+                + "WHERE instance_uuid = ? AND deleted = 0 ORDER BY id", InterfaceAttachmentsApi::port, instanceUuid));
+    }
+
+    /** The server's port; nova's 404s for a port that is missing or elsewhere. */
+    public Port get(String instanceUuid, String portId) {
+        Port port = find(portId).orElseThrow(() -> portNotFound(portId));
+        if (!port.instanceUuid().equals(instanceUuid)) {
+            throw new NotFound("Instance " + instanceUuid + " does not have a port with id " + portId);
+        }
+        return port;
+    }
+
+    /**
+     * Attaches a new port (or refuses an existing one, which always belongs to a server here).
+     *
+     * @param netId null or the built-in network's id
+     * @param portId null or an existing port's id
+     * @param fixedIp null or the address wanted
+     */
+    public Port attach(RequestContext ctx, Instance server, String netId, String portId, String fixedIp, String tag) {
+        checkState(ctx, server, "attach_interface");
+        if (netId != null && !netId.equalsIgnoreCase(networkId)) {
+            throw new NotFound("Network " + netId + " could not be found.");
+        }
+        if (portId != null) {
+            find(portId).orElseThrow(() -> portNotFound(portId));
+            throw new Conflict("Port " + portId + " is still in use.");
+        }
+        record(ctx, server, "attach_interface");
+        actions.eventStart(server.uuid(), ctx.requestId(), "compute_attach_interface", server.host());
+        Port port;
+        try {
+            port = fixedIp == null ? allocate(server.uuid(), tag) : allocateRequested(server.uuid(), fixedIp, tag);
+        } catch (RuntimeException e) {
+            actions.eventFinish(server.uuid(), ctx.requestId(), "compute_attach_interface", "Error", e.getMessage());
+            throw e;
+        }
+        actions.eventFinish(server.uuid(), ctx.requestId(), "compute_attach_interface", "Success", null);
+        return port;
+    }
+
+    /**
+     * Detaches (releases) one of the server's ports. As nova (whose compute host does the work
+     * after the API's 202), a port the server does not have is accepted and recorded as a
+     * failed compute_detach_interface event.
+     */
+    public void detach(RequestContext ctx, Instance server, String portId) {
+        checkState(ctx, server, "detach_interface");
+        Optional<Port> port = find(portId).filter(p -> p.instanceUuid().equals(server.uuid()));
+        record(ctx, server, "detach_interface");
+        actions.eventStart(server.uuid(), ctx.requestId(), "compute_detach_interface", server.host());
+        if (port.isEmpty()) {
+            actions.eventFinish(server.uuid(), ctx.requestId(), "compute_detach_interface", "Error",
+                    portNotFound(portId).getMessage());
+            return;
+        }
+        db.inTransaction(tx -> tx.update("UPDATE virtual_interfaces SET deleted = id, deleted_at = ? WHERE uuid = ? "
+                + "AND deleted = 0", Instant.now(), portId));
+        actions.eventFinish(server.uuid(), ctx.requestId(), "compute_detach_interface", "Success", null);
+    }
+
+    private void checkState(RequestContext ctx, Instance server, String action) {
+        if (server.locked() && !ctx.isAdmin()) {
+            throw new ComputeErrors.InstanceIsLocked(server.uuid());
+        }
+        if (!ATTACHABLE.contains(server.vmState())) {
+            throw new ComputeErrors.InstanceInvalidState("vm_state", server.vmState(), action, server.uuid());
+        }
+        if (server.taskState() != null) {
+            throw new ComputeErrors.InstanceInvalidState("task_state", server.taskState(), action, server.uuid());
+        }
+    }
+
+    private void record(RequestContext ctx, Instance server, String action) {
+        db.inTransaction(tx -> {
+            actions.start(tx, server.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            return null;
+        });
+    }
+
+    private Port allocate(String instanceUuid, String tag) {
+        var vif = allocator.allocate(instanceUuid);
+        if (tag != null) {
+            db.inTransaction(tx -> tx.update("UPDATE virtual_interfaces SET tag = ? WHERE uuid = ?", tag, vif.uuid()));
+        }
+        return new Port(vif.uuid(), instanceUuid, vif.macAddress(), vif.fixedIp(), tag);
+    }
+
+    private Port allocateRequested(String instanceUuid, String ip, String tag) {
+        byte[] raw = address(ip);
+        BigInteger n = new BigInteger(1, raw);
+        if (raw.length != bytes || n.compareTo(first) < 0 || n.compareTo(last) > 0) {
+            throw new Invalid("Fixed IP address " + ip + " is invalid.");
+        }
+        String normal = hostAddress(raw);
+        for (int attempt = 0; attempt < 20; attempt++) {
+            try {
+                return db.inTransaction(tx -> insert(tx, instanceUuid, normal, tag));
+            } catch (DatabaseException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+        throw new IllegalStateException("could not attach a port with " + ip);
+    }
+
+    private Port insert(Tx tx, String instanceUuid, String ip, String tag) throws SQLException {
+        Optional<String> holder = tx.queryOne("SELECT instance_uuid FROM virtual_interfaces WHERE fixed_ip = ? "
+                + "AND deleted = 0", r -> r.getString("instance_uuid"), ip);
+        if (holder.isPresent()) {
+            throw new Conflict("Fixed IP address " + ip + " is already in use on instance " + holder.get() + ".");
+        }
+        byte[] mac = new byte[3];
+        ThreadLocalRandom.current().nextBytes(mac);
+        mac[0] &= 0x7f;
+        String address = String.format("fa:16:3e:%02x:%02x:%02x", mac[0], mac[1], mac[2]);
+        String uuid = UUID.randomUUID().toString();
+        String label = tx.queryOne("SELECT network_label FROM virtual_interfaces WHERE instance_uuid = ? ORDER BY id",
+                r -> r.getString("network_label"), instanceUuid).orElse(null);
+        tx.update("INSERT INTO virtual_interfaces (uuid, instance_uuid, network_label, address, fixed_ip, tag, "
+                + "created_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, 0)", uuid, instanceUuid,
+                label != null ? label : networkLabel, address, ip, tag, Instant.now());
+        return new Port(uuid, instanceUuid, address, ip, tag);
+    }
+
+    private Optional<Port> find(String portId) {
+        return db.read(tx -> tx.queryOne("SELECT uuid, instance_uuid, address, fixed_ip, tag FROM virtual_interfaces "
+                + "WHERE uuid = ? AND deleted = 0", InterfaceAttachmentsApi::port, portId));
+    }
+
+    private static Port port(org.jnova.db.Row r) throws SQLException {
+        return new Port(r.getString("uuid"), r.getString("instance_uuid"), r.getString("address"),
+                r.getString("fixed_ip"), r.getString("tag"));
+    }
+
+    private static NotFound portNotFound(String portId) {
+        return new NotFound("Port id " + portId + " could not be found.");
+    }
+
+    private static boolean isUniqueViolation(DatabaseException e) {
+        String state = e.sqlException().getSQLState();
+        return state != null && state.startsWith("23") || String.valueOf(e.getMessage()).contains("UNIQUE");
+    }
+
+    private static byte[] address(String text) {
+        try {
+            return InetAddress.getByName(text).getAddress();
+        } catch (UnknownHostException e) {
+            throw new Invalid("Fixed IP address " + text + " is invalid.");
+        }
+    }
+
+    private static String hostAddress(byte[] raw) {
+        try {
+            return InetAddress.getByAddress(raw).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
