@@ -161,6 +161,19 @@ record ApiCall(String method, String path, String body, String version, String p
         t.add(c("PUT", tg + "/w", null, "2.26", "os_compute_api:os-server-tags:update", PROJECT_MEMBER, HIDDEN_IN_A));
         t.add(fresh("DELETE", tg + "/t", null, "2.26", "os_compute_api:os-server-tags:delete", PROJECT_MEMBER,
                 HIDDEN_IN_A));
+        t.add(c("GET", S + "/os-interface", null, "2.1", "os_compute_api:os-attach-interfaces:list", PROJECT_READER,
+                HIDDEN_IN_A));
+        t.add(c("GET", S + "/os-interface/{port}", null, "2.1", "os_compute_api:os-attach-interfaces:show",
+                PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("POST", S + "/os-interface", "{\"interfaceAttachment\": {}}", "2.1",
+                "os_compute_api:os-attach-interfaces:create", PROJECT_MEMBER, HIDDEN_IN_A));
+        // detaching an unknown port is accepted (202) and recorded as a failed event, as nova does
+        t.add(c("DELETE", S + "/os-interface/00000000-0000-4000-8000-0000000000aa", null, "2.1",
+                "os_compute_api:os-attach-interfaces:delete", PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(c("POST", S + "/remote-consoles", "{\"remote_console\": {\"protocol\": \"vnc\", \"type\": \"novnc\"}}",
+                "2.6", "os_compute_api:os-remote-consoles", PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(c("GET", "/os-console-auth-tokens/no-such-token", null, "2.31", "os_compute_api:os-console-auth-tokens",
+                ADMIN_ONLY, OWN));
         ServerActionCalls.addTo(t);
         // last: these change the compute host
         t.add(c("GET", "/os-hosts", null, "2.1", "os_compute_api:os-hosts:list", ADMIN_ONLY, OWN));

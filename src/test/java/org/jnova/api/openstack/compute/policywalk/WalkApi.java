@@ -162,6 +162,12 @@ final class WalkApi {
                 .path("instanceActions").path(0).path("request_id").asText();
     }
 
+    /** The id of the server's first port (its interface on the built-in network). */
+    String firstPortId(String server) {
+        return expect(200, Persona.ADMIN_A, "GET", "/servers/" + server + "/os-interface", null, "2.1").json()
+                .path("interfaceAttachments").path(0).path("port_id").asText();
+    }
+
     private static void sleep() {
         try {
             Thread.sleep(20);
