@@ -34,5 +34,8 @@ final class ApiControllers {
         org.jnova.api.openstack.compute.quotaclasses.QuotaClassesControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.servers.ServersControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.servers.actions.ServerActionsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.serverpassword.ServerPasswordControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.servertopology.ServerTopologyControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.serverdiagnostics.ServerDiagnosticsControllers.register(router, cloud, conf);
     }
 }
