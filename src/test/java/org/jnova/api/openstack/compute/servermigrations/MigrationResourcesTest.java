@@ -157,6 +157,48 @@ class MigrationResourcesTest {
                 + "instance " + server + " while it is in power state shutdown");
     }
 
+    @EachEngine
+    void externalEventsAnswerPerEvent(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        String server = boot(jnova, "events");
+        String missing = "00000000-0000-0000-0000-000000000001";
+        JsonNode ok = call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
+                + "\"network-changed\", \"server_uuid\": \"" + server + "\", \"tag\": \"port\"}]}", "2.1", 200);
+        assertThat(ok.path("events").get(0).path("code").asInt()).isEqualTo(200);
+        assertThat(ok.path("events").get(0).path("status").asText()).isEqualTo("completed");
+        assertThat(ok.path("events").get(0).path("tag").asText()).isEqualTo("port");
+
+        JsonNode mixed = call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
+                + "\"volume-extended\", \"server_uuid\": \"" + server + "\", \"tag\": \"vol\"}, {\"name\": "
+                + "\"power-update\", \"server_uuid\": \"" + server + "\"}, {\"name\": \"network-vif-plugged\", "
+                + "\"server_uuid\": \"" + missing + "\"}]}", "2.76", 207);
+        assertThat(mixed.path("events").findValues("code").stream().map(JsonNode::asInt).toList())
+                .containsExactly(200, 400, 404);
+        JsonNode none = call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
+                + "\"network-changed\", \"server_uuid\": \"" + missing + "\"}]}", "2.96", 207);
+        assertThat(none.path("events").get(0).path("status").asText()).isEqualTo("failed");
+
+        call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": \"power-update\", "
+                + "\"server_uuid\": \"" + server + "\", \"tag\": \"POWER_OFF\"}]}", "2.96", 200);
+        waitFor(jnova, server, "SHUTOFF");
+        JsonNode actions = call(jnova, "GET", "/servers/" + server + "/os-instance-actions", null, "2.1", 200)
+                .get("instanceActions");
+        List<String> names = new ArrayList<>();
+        actions.forEach(a -> names.add(a.path("action").asText()));
+        assertThat(names).contains("extend_volume", "power_update");
+
+        assertThat(message(call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
+                + "\"volume-extended\", \"server_uuid\": \"" + missing + "\"}]}", "2.50", 400)))
+                .isEqualTo("Invalid input for field/attribute name. Value: volume-extended. 'volume-extended' is not "
+                        + "one of ['network-changed', 'network-vif-plugged', 'network-vif-unplugged', "
+                        + "'network-vif-deleted']");
+        assertThat(message(call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
+                + "\"power-update\", \"server_uuid\": \"x\"}]}", "2.93", 400)))
+                .isEqualTo("Invalid input for field/attribute server_uuid. Value: x. 'x' is not a 'uuid'");
+        assertThat(message(call(jnova, "POST", "/os-server-external-events", "{\"events\": []}", "2.93", 400)))
+                .isEqualTo("Invalid input for field/attribute events. Value: []. [] is too short");
+    }
+
     private static List<Integer> ids(JsonNode migrations) {
         List<Integer> ids = new ArrayList<>();
         migrations.forEach(m -> ids.add(m.path("id").asInt()));
