@@ -45,6 +45,8 @@ public final class FakeDiagnostics {
         d.put("num_cpus", 1);
         d.put("num_nics", 1);
         d.put("num_disks", 1);
+        d.put("disk_details", List.of(Map.of("read_bytes", 262144, "read_requests", 112, "write_bytes", 5778432,
+                "write_requests", 488, "errors_count", 1)));
         d.put("cpu_details", List.of(Map.of("id", 0, "time", 17300000000L, "utilisation", 15)));
         Map<String, Object> nic = new LinkedHashMap<>();
         nic.put("mac_address", "01:23:45:67:89:ab");
@@ -59,8 +61,6 @@ public final class FakeDiagnostics {
         nic.put("tx_packets", 662);
         nic.put("tx_rate", 600);
         d.put("nic_details", List.of(nic));
-        d.put("disk_details", List.of(Map.of("read_bytes", 262144, "read_requests", 112, "write_bytes", 5778432,
-                "write_requests", 488, "errors_count", 1)));
         d.put("memory_details", Map.of("maximum", 524288, "used", 0));
         return d;
     }

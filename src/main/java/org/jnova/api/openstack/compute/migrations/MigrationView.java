@@ -31,31 +31,33 @@ public final class MigrationView {
     /** One os-migrations entry for the request's microversion. */
     public Map<String, Object> show(ApiRequest req, Migration m) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("created_at", ServerTimes.naive(m.createdAt()));
-        out.put("dest_compute", m.destCompute());
-        out.put("dest_host", m.destHost());
-        out.put("dest_node", m.destNode());
+        // nova's Migration object field order
         out.put("id", m.id());
-        out.put("instance_uuid", m.instanceUuid());
-        out.put("new_instance_type_id", m.newInstanceTypeId());
-        out.put("old_instance_type_id", m.oldInstanceTypeId());
-        out.put("source_compute", m.sourceCompute());
-        out.put("source_node", m.sourceNode());
-        out.put("status", m.status());
-        out.put("updated_at", ServerTimes.naive(m.updatedAt()));
-        if (req.isSupported("2.23")) {
-            out.put("migration_type", m.migrationType());
-            if ("live-migration".equals(m.migrationType()) && LIVE_IN_PROGRESS.contains(m.status())) {
-                out.put("links", links.itemLinks(req, "servers/" + m.instanceUuid() + "/migrations",
-                        String.valueOf(m.id())));
-            }
-        }
         if (req.isSupported("2.59")) {
             out.put("uuid", m.uuid());
+        }
+        out.put("source_compute", m.sourceCompute());
+        out.put("dest_compute", m.destCompute());
+        out.put("source_node", m.sourceNode());
+        out.put("dest_node", m.destNode());
+        out.put("dest_host", m.destHost());
+        out.put("old_instance_type_id", m.oldInstanceTypeId());
+        out.put("new_instance_type_id", m.newInstanceTypeId());
+        out.put("instance_uuid", m.instanceUuid());
+        out.put("status", m.status());
+        if (req.isSupported("2.23")) {
+            out.put("migration_type", m.migrationType());
         }
         if (req.isSupported("2.80")) {
             out.put("user_id", m.userId());
             out.put("project_id", m.projectId());
+        }
+        out.put("created_at", ServerTimes.naive(m.createdAt()));
+        out.put("updated_at", ServerTimes.naive(m.updatedAt()));
+        if (req.isSupported("2.23") && "live-migration".equals(m.migrationType())
+                && LIVE_IN_PROGRESS.contains(m.status())) {
+            out.put("links", links.itemLinks(req, "servers/" + m.instanceUuid() + "/migrations",
+                    String.valueOf(m.id())));
         }
         return out;
     }

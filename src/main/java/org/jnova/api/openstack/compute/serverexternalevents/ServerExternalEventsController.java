@@ -17,7 +17,6 @@ import org.jnova.compute.ComputeCloud;
 import org.jnova.context.RequestContext;
 import org.jnova.objects.Instance;
 import org.jnova.objects.PowerState;
-import org.jnova.objects.VmStates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * with a status and code: 200 accepted, 404 unknown server, 400 missing a required tag, 422
  * server without a host. The answer is 200 when all were accepted, else 207 (also when none
  * were). volume-extended and power-update record an instance action as nova's compute API
- * does; power-update with POWER_ON/POWER_OFF moves an idle server's power and vm state.
+ * does; the fake driver leaves the server's power state as it is.
  */
 public final class ServerExternalEventsController {
     private static final Logger LOG = LoggerFactory.getLogger(ServerExternalEventsController.class);
@@ -76,44 +75,32 @@ public final class ServerExternalEventsController {
         return ApiResult.of(Map.of("events", answered)).status(result);
     }
 
-    /** What nova's compute API and the compute host do with an accepted event. */
+    /**
+     * What nova's compute API and the compute host do with an accepted event: volume-extended
+     * records extend_volume; power-update records stop (POWER_OFF) or start (otherwise) and the
+     * host's compute_power_update event, which fails with the fake driver (it cannot process
+     * power updates) unless the server is busy or already in that power state.
+     */
     private void deliver(RequestContext ctx, Instance i, String name, String tag) {
         String action = switch (name) {
             case "volume-extended" -> "extend_volume";
-            case "power-update" -> "power_update";
+            case "power-update" -> "POWER_OFF".equals(tag) ? "stop" : "start";
             default -> null;
         };
-        if (action != null) {
-            cloud.instances.database().inTransaction(tx -> {
-                cloud.actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
-                return null;
-            });
+        if (action == null) {
+            return;
         }
+        cloud.instances.database().inTransaction(tx -> {
+            cloud.actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
+            return null;
+        });
         if ("power-update".equals(name)) {
-            powerUpdate(i, tag);
+            int target = "POWER_ON".equals(tag) ? PowerState.RUNNING : PowerState.SHUTDOWN;
+            boolean skipped = i.powerState() == target || i.taskState() != null
+                    || !"POWER_ON".equals(tag) && !"POWER_OFF".equals(tag);
+            cloud.actions.eventStart(i.uuid(), ctx.requestId(), "compute_power_update", i.host());
+            cloud.actions.eventFinish(i.uuid(), ctx.requestId(), "compute_power_update", skipped ? "Success" : "Error",
+                    skipped ? null : "NotImplementedError: the fake driver does not handle power update events");
         }
-    }
-
-    /** The compute manager's power_update: only an idle server whose power state differs changes. */
-    private void powerUpdate(Instance i, String tag) {
-        int target;
-        String vmState;
-        if ("POWER_ON".equals(tag)) {
-            target = PowerState.RUNNING;
-            vmState = VmStates.ACTIVE;
-        } else if ("POWER_OFF".equals(tag)) {
-            target = PowerState.SHUTDOWN;
-            vmState = VmStates.STOPPED;
-        } else {
-            LOG.warn("Invalid power state {}. Cannot process the event power-update for instance {}", tag,
-                    i.uuid());
-            return;
-        }
-        if (i.powerState() == target || i.taskState() != null) {
-            return;
-        }
-        List<String> idle = new ArrayList<>();
-        idle.add(null);
-        cloud.instances.update(i.uuid(), Map.of("power_state", target, "vm_state", vmState), idle);
     }
 }

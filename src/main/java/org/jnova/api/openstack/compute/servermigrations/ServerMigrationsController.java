@@ -20,6 +20,7 @@ import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.context.RequestContext;
 import org.jnova.db.MigrationStore.Migration;
+import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Instance;
@@ -85,8 +86,7 @@ public final class ServerMigrationsController {
             throw new ComputeErrors.InstanceInvalidState("vm_state", i.vmState(), "force_complete", serverId);
         }
         if (!TaskStates.MIGRATING.equals(i.taskState())) {
-            throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(i.taskState()).replace(
-                    "null", "None"), "force_complete", serverId);
+            throw invalidServerState("task_state", i.taskState(), "force_complete", serverId);
         }
         String id = req.pathParam("id");
         Migration m = find(i, id).orElseThrow(() -> new Invalid("Migration " + id + " not found for instance "
@@ -106,8 +106,7 @@ public final class ServerMigrationsController {
         Instance i = cloud.servers.get(req.context(), serverId);
         checkUnlocked(req.context(), i);
         if (!TaskStates.MIGRATING.equals(i.taskState())) {
-            throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(i.taskState()).replace(
-                    "null", "None"), "abort live migration", serverId);
+            throw invalidServerState("task_state", i.taskState(), "abort live migration", serverId);
         }
         String id = req.pathParam("id");
         Migration m = find(i, id).orElseThrow(() -> new NotFound("Migration " + id + " not found for instance "
@@ -122,6 +121,14 @@ public final class ServerMigrationsController {
         Map<String, Object> columns = new java.util.HashMap<>();
         columns.put("task_state", null);
         cloud.instances.update(i.uuid(), columns, java.util.Arrays.asList(TaskStates.MIGRATING));
+    }
+
+    /** nova's raise_http_conflict_for_instance_invalid_state: a state of None has the short form. */
+    private static Conflict invalidServerState(String attr, String state, String action, String serverId) {
+        if (state == null) {
+            return new Conflict("Instance " + serverId + " is in an invalid state for '" + action + "'");
+        }
+        return new ComputeErrors.InstanceInvalidState(attr, state, action, serverId);
     }
 
     private static Invalid invalidState(String id, Instance i, Migration m, String method) {
