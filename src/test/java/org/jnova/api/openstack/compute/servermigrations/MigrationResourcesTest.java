@@ -60,6 +60,9 @@ class MigrationResourcesTest {
                 200);
         assertThat(ids(after.get("migrations"))).containsExactly(resizeId);
 
+        JsonNode none = call(jnova, "GET", "/os-migrations?limit=0", null, "2.59", 200);
+        assertThat(none.get("migrations")).isEmpty();
+        assertThat(none.has("migrations_links")).isFalse();
         String q = "/os-migrations?instance_uuid=" + server;
         JsonNode v296 = call(jnova, "GET", q, null, "2.96", 200).get("migrations");
         assertThat(v296.get(0).path("user_id").asText()).isEqualTo("u1");
@@ -198,6 +201,14 @@ class MigrationResourcesTest {
         assertThat(message(call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
                 + "\"power-update\", \"server_uuid\": \"x\"}]}", "2.93", 400)))
                 .isEqualTo("Invalid input for field/attribute server_uuid. Value: x. 'x' is not a 'uuid'");
+        assertThat(message(call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
+                + "\"network-changed\", \"server_uuid\": \"" + server + "\", \"extra\": 1}]}", "2.1", 400)))
+                .isEqualTo("Invalid input for field/attribute 0. Value: {'name': 'network-changed', 'server_uuid': '"
+                        + server + "', 'extra': 1}. Additional properties are not allowed ('extra' was unexpected)");
+        assertThat(message(call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
+                + "\"network-changed\", \"server_uuid\": \"" + server + "\", \"status\": \"bogus\"}]}", "2.1",
+                400))).isEqualTo("Invalid input for field/attribute status. Value: bogus. 'bogus' is not one of "
+                        + "['failed', 'completed', 'in-progress']");
         assertThat(message(call(jnova, "POST", "/os-server-external-events", "{\"events\": []}", "2.93", 400)))
                 .isEqualTo("Invalid input for field/attribute events. Value: []. [] is too short");
     }
