@@ -58,6 +58,11 @@ public final class MigrationsController {
                 userProject ? value(req, "user_id") : null, userProject ? value(req, "project_id") : null, since,
                 before);
         List<Migration> found = new ArrayList<>(store.search(filter));
+        // nova filters on the hidden column with the text given, then drops hidden rows from the answer:
+        // only "0" (not hidden) can leave anything to show
+        if (QueryValues.last(req, "hidden").filter(h -> !h.equals("0")).isPresent()) {
+            found.clear();
+        }
         if (!paged) {
             return Map.of("migrations", view.list(req, found));
         }

@@ -74,6 +74,10 @@ class MigrationResourcesTest {
         assertThat(ids(call(jnova, "GET", q + "&status=finished", null, "2.96", 200).get("migrations")))
                 .containsExactly(resizeId);
         assertThat(call(jnova, "GET", q + "&project_id=other", null, "2.96", 200).get("migrations")).isEmpty();
+        assertThat(call(jnova, "GET", q + "&hidden=true", null, "2.1", 200).get("migrations")).isEmpty();
+        assertThat(call(jnova, "GET", q + "&hidden=0", null, "2.1", 200).get("migrations")).hasSize(2);
+        assertThat(call(jnova, "GET", q + "&status=finished&status=running", null, "2.1", 200).get("migrations"))
+                .hasSize(1);
         assertThat(call(jnova, "GET", q + "&changes-since=2999-01-01T00:00:00Z", null, "2.96", 200)
                 .get("migrations")).isEmpty();
         assertThat(ids(call(jnova, "GET", q + "&changes-before=2999-01-01T00:00:00Z", null, "2.96", 200)
