@@ -197,6 +197,16 @@ class MigrationResourcesTest {
         assertThat(jnova.call("GET", "/servers/" + server, null, "2.1").json().path("server").path("status")
                 .asText()).isEqualTo("ACTIVE");
 
+        String hostless = boot(jnova, "hostless");
+        Map<String, Object> noHost = new java.util.HashMap<>();
+        noHost.put("host", null);
+        jnova.cloud().instances.update(hostless, noHost, null);
+        JsonNode unplaced = call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
+                + "\"network-vif-deleted\", \"server_uuid\": \"" + hostless + "\"}]}", "2.51", 207);
+        assertThat(unplaced.path("events").get(0).path("code").asInt()).isEqualTo(422);
+        assertThat(message(call(jnova, "GET", "/servers/" + hostless + "/diagnostics", null, "2.48", 409)))
+                .isEqualTo("Instance " + hostless + " is not ready");
+
         assertThat(message(call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
                 + "\"volume-extended\", \"server_uuid\": \"" + missing + "\"}]}", "2.50", 400)))
                 .isEqualTo("Invalid input for field/attribute name. Value: volume-extended. 'volume-extended' is not "
