@@ -36,5 +36,10 @@ final class ApiControllers {
         org.jnova.api.openstack.compute.servers.actions.ServerActionsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.remoteconsoles.RemoteConsolesControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.attachinterfaces.AttachInterfacesControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.serverpassword.ServerPasswordControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.servertopology.ServerTopologyControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.serverdiagnostics.ServerDiagnosticsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.servermigrations.ServerMigrationsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.serverexternalevents.ServerExternalEventsControllers.register(router, cloud, conf);
     }
 }

@@ -73,6 +73,67 @@ public final class MigrationStore {
         });
     }
 
+    /**
+     * The filters of nova's migration_get_all_by_filters; a null field does not filter. {@code host}
+     * matches the source or the destination compute; the times bound updated_at (inclusive).
+     */
+    public record Filter(String status, String host, String sourceCompute, String migrationType,
+            String instanceUuid, String userId, String projectId, Instant changesSince, Instant changesBefore) {
+        /** No filtering. */
+        public static Filter none() {
+            return new Filter(null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** Visible (not hidden, not deleted) migrations matching {@code filter}, in id order. */
+    public List<Migration> search(Filter filter) {
+        return db.read(tx -> {
+            List<Object> args = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM migrations WHERE deleted = 0 "
+                    + "AND hidden = ?");
+            args.add(false);
+            equal(sql, args, "status", filter.status());
+            if (filter.host() != null) {
+                sql.append(" AND (source_compute = ? OR dest_compute = ?)");
+                args.add(filter.host());
+                args.add(filter.host());
+            }
+            equal(sql, args, "source_compute", filter.sourceCompute());
+            equal(sql, args, "migration_type", filter.migrationType());
+            equal(sql, args, "instance_uuid", filter.instanceUuid());
+            equal(sql, args, "user_id", filter.userId());
+            equal(sql, args, "project_id", filter.projectId());
+            if (filter.changesSince() != null) {
+                sql.append(" AND updated_at >= ?");
+                args.add(filter.changesSince());
+            }
+            if (filter.changesBefore() != null) {
+                sql.append(" AND updated_at <= ?");
+                args.add(filter.changesBefore());
+            }
+            return tx.query(sql + " ORDER BY id", MigrationStore::row, args.toArray());
+        });
+    }
+
+    /** One migration by uuid, whatever its state. */
+    public Optional<Migration> byUuid(String uuid) {
+        return db.read(tx -> tx.queryOne("SELECT " + COLUMNS + " FROM migrations WHERE uuid = ? AND deleted = 0",
+                MigrationStore::row, uuid));
+    }
+
+    /** One migration by id, whatever its state. */
+    public Optional<Migration> byId(int id) {
+        return db.read(tx -> tx.queryOne("SELECT " + COLUMNS + " FROM migrations WHERE id = ? AND deleted = 0",
+                MigrationStore::row, id));
+    }
+
+    private static void equal(StringBuilder sql, List<Object> args, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
     private static Migration row(Row r) throws SQLException {
         return new Migration(r.getInt("id"), r.getString("uuid"), r.getString("instance_uuid"),
                 r.getString("migration_type"), r.getString("status"), r.getString("source_compute"),

@@ -56,4 +56,14 @@ public interface VirtDriver {
 
     /** Re-applies the network configuration to the running guest. */
     void injectNetworkInfo(Instance instance) throws Exception;
+
+    /** The legacy free-form diagnostics of a running guest (nova's get_diagnostics); not every driver has them. */
+    default Map<String, Object> diagnostics(Instance instance) {
+        throw new UnsupportedOperationException("Unable to get diagnostics, functionality not implemented");
+    }
+
+    /** The standard diagnostics of a running guest (nova's get_instance_diagnostics, API 2.48+). */
+    default Map<String, Object> instanceDiagnostics(Instance instance) {
+        throw new UnsupportedOperationException("Unable to get diagnostics, functionality not implemented");
+    }
 }

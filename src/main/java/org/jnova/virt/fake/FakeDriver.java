@@ -174,6 +174,16 @@ public final class FakeDriver implements VirtDriver {
         log(instance, "Network configuration updated.");
     }
 
+    @Override
+    public Map<String, Object> diagnostics(Instance instance) {
+        return FakeDiagnostics.legacy();
+    }
+
+    @Override
+    public Map<String, Object> instanceDiagnostics(Instance instance) {
+        return FakeDiagnostics.standard();
+    }
+
     /** The administrator password last set on the guest (tests). */
     public String adminPassword(String instanceUuid) {
         return passwords.get(instanceUuid);

@@ -1,55 +1,107 @@
 package org.jnova.api.openstack.compute.migrations;
 
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.compute.links.Links;
+import org.jnova.api.openstack.compute.services.CollectionLinks;
 import org.jnova.api.openstack.compute.services.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
-import org.jnova.context.RequestContext;
+import org.jnova.db.MigrationStore;
+import org.jnova.db.MigrationStore.Migration;
 import org.jnova.exception.Invalid;
 
 /**
- * os-migrations (nova/api/openstack/compute/migrations.py). jnova does not migrate servers
- * yet, so there are no migration records: the list is always empty, but the filters
- * (status, host, source_compute, migration_type, instance_uuid, hidden; changes-since,
- * limit and marker from 2.59; changes-before from 2.66; user_id/project_id from 2.80) are
- * validated and answered as nova does, including its 400 for an unknown marker.
+ * os-migrations (nova/api/openstack/compute/migrations.py): the migration records with nova's
+ * filters (status, host, source_compute, migration_type, instance_uuid; changes-since, limit
+ * and marker from 2.59; changes-before from 2.66; user_id/project_id from 2.80). Before 2.59
+ * the list is in id order; from 2.59 newest first (created_at, id descending) and paged.
  */
 public final class MigrationsController {
     private static final String POLICY = "os_compute_api:os-migrations:";
+    private static final Comparator<Migration> NEWEST_FIRST = Comparator
+            .comparing(Migration::createdAt).thenComparing(Migration::id).reversed();
+    private final MigrationStore store;
+    private final int maxLimit;
+    private final MigrationView view;
+
+    public MigrationsController(MigrationStore store, Links links) {
+        this.store = requireNonNull(store, "store is null");
+        this.maxLimit = links.maxLimit();
+        this.view = new MigrationView(links);
+    }
 
     @ExpectedErrors(400)
     @QuerySchema("index.query")
     public Object index(ApiRequest req) {
-        RequestContext ctx = req.context();
-        req.authorize(POLICY + "index", Map.of("project_id", ctx.projectId().orElse("")));
-        if (req.isSupported("2.66")) {
-            var since = req.query("changes-since").map(MigrationsController::parse);
-            var before = req.query("changes-before").map(MigrationsController::parse);
-            if (since.isPresent() && before.isPresent() && before.get().isBefore(since.get())) {
-                throw new Invalid("The value of changes-since must be less than or equal to changes-before.");
+        req.authorize(POLICY + "index", Map.of("project_id", req.context().projectId().orElse("")));
+        boolean paged = req.isSupported("2.59");
+        Instant since = paged ? QueryValues.last(req, "changes-since").map(MigrationsController::parse).orElse(null)
+                : null;
+        Instant before = req.isSupported("2.66")
+                ? QueryValues.last(req, "changes-before").map(MigrationsController::parse).orElse(null) : null;
+        if (since != null && before != null && before.isBefore(since)) {
+            throw new Invalid("The value of changes-since must be less than or equal to changes-before.");
+        }
+        boolean userProject = req.isSupported("2.80");
+        var filter = new MigrationStore.Filter(value(req, "status"), value(req, "host"), value(req, "source_compute"),
+                value(req, "migration_type"), value(req, "instance_uuid"),
+                userProject ? value(req, "user_id") : null, userProject ? value(req, "project_id") : null, since,
+                before);
+        List<Migration> found = new ArrayList<>(store.search(filter));
+        // nova filters on the hidden column with the text given, then drops hidden rows from the answer:
+        // only "0" (not hidden) can leave anything to show
+        if (QueryValues.last(req, "hidden").filter(h -> !h.equals("0")).isPresent()) {
+            found.clear();
+        }
+        if (!paged) {
+            return Map.of("migrations", view.list(req, found));
+        }
+        found.sort(NEWEST_FIRST);
+        var marker = QueryValues.last(req, "marker");
+        if (marker.isPresent()) {
+            Migration m = store.byUuid(marker.get())
+                    .orElseThrow(() -> new Invalid("Marker " + marker.get() + " could not be found."));
+            found.removeIf(x -> NEWEST_FIRST.compare(x, m) <= 0);
+        }
+        int limit = QueryValues.lastInt(req, "limit").map(l -> Math.min(l, maxLimit)).orElse(maxLimit);
+        List<Migration> page = found.subList(0, Math.min(limit, found.size()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("migrations", view.list(req, page));
+        if (!page.isEmpty()) {
+            var next = CollectionLinks.next(req, maxLimit, page.size(), page.getLast().uuid(), "os-migrations");
+            if (!next.isEmpty()) {
+                body.put("migrations_links", next);
             }
         }
-        if (req.isSupported("2.59")) {
-            var marker = QueryValues.last(req, "marker");
-            if (marker.isPresent()) {
-                // no migration can be the marker while there are none
-                throw new Invalid("Marker " + marker.get() + " could not be found.");
-            }
-        }
-        return Map.of("migrations", List.of());
+        return body;
     }
 
-    private static OffsetDateTime parse(String text) {
+    private static String value(ApiRequest req, String name) {
+        return QueryValues.last(req, name).orElse(null);
+    }
+
+    private static Instant parse(String text) {
         String t = text.strip();
         try {
-            return OffsetDateTime.parse(t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$") ? t : t + "Z");
+            return OffsetDateTime.parse(t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$") ? t : t + "Z")
+                    .toInstant();
         } catch (DateTimeParseException e) {
-            // the schema's date-time format accepted it; compare it as given
-            return OffsetDateTime.MIN;
+            try {
+                return OffsetDateTime.parse(t.replace(' ', 'T')).toInstant();
+            } catch (DateTimeParseException again) {
+                // the schema's date-time format accepted it; do not filter by it
+                return null;
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ public final class MigrationsControllers {
     }
 
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
-        router.controller("migrations", new MigrationsController());
+        router.controller("migrations", new MigrationsController(cloud.migrations,
+                org.jnova.api.openstack.compute.links.Links.from(conf)));
     }
 }

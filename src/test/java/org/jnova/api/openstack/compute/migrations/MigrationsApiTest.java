@@ -9,7 +9,7 @@ import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** os-migrations: no migrations yet, but every filter validates and answers as nova's does. */
+/** os-migrations on an empty cloud: every filter validates and answers as nova's does. */
 class MigrationsApiTest {
     @RegisterExtension
     static final EngineServers SERVERS = new EngineServers();

@@ -1,0 +1,189 @@
+package org.jnova.api.openstack.compute.servermigrations;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.compute.migrations.MigrationView;
+import org.jnova.api.openstack.compute.servers.ServerTimes;
+import org.jnova.api.openstack.wsgi.Action;
+import org.jnova.api.openstack.wsgi.ApiVersion;
+import org.jnova.api.openstack.wsgi.ExpectedErrors;
+import org.jnova.api.openstack.wsgi.RequestSchema;
+import org.jnova.api.openstack.wsgi.Response;
+import org.jnova.compute.ComputeCloud;
+import org.jnova.compute.ComputeErrors;
+import org.jnova.context.RequestContext;
+import org.jnova.db.MigrationStore.Migration;
+import org.jnova.exception.Conflict;
+import org.jnova.exception.Invalid;
+import org.jnova.exception.NotFound;
+import org.jnova.objects.Instance;
+import org.jnova.objects.TaskStates;
+import org.jnova.objects.VmStates;
+
+/**
+ * /servers/{server_id}/migrations (nova's server_migrations.py): in-progress live migrations
+ * (index, show from 2.23), force_complete (2.22) and abort (delete, 2.24; queued or preparing
+ * migrations from 2.65). Both actions are recorded as instance actions.
+ */
+public final class ServerMigrationsController {
+    private static final String RULE = "os_compute_api:servers:migrations:";
+    private final ComputeCloud cloud;
+
+    public ServerMigrationsController(ComputeCloud cloud) {
+        this.cloud = requireNonNull(cloud, "cloud is null");
+    }
+
+    @ApiVersion(min = "2.23")
+    @ExpectedErrors(404)
+    public Object index(ApiRequest req) {
+        req.authorize(RULE + "index", Map.of());
+        Instance i = cloud.servers.get(req.context(), req.pathParam("server_id"));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Migration m : cloud.migrations.list(i.uuid())) {
+            if ("live-migration".equals(m.migrationType()) && MigrationView.LIVE_IN_PROGRESS.contains(m.status())) {
+                out.add(output(req, m));
+            }
+        }
+        return Map.of("migrations", out.reversed());
+    }
+
+    @ApiVersion(min = "2.23")
+    @ExpectedErrors(404)
+    public Object show(ApiRequest req) {
+        req.authorize(RULE + "show", Map.of());
+        String serverId = req.pathParam("server_id");
+        Instance i = cloud.servers.get(req.context(), serverId);
+        String id = req.pathParam("id");
+        Migration m = find(i, id).orElseThrow(() -> new NotFound("In-progress live migration " + id
+                + " is not found for server " + serverId + "."));
+        if (!"live-migration".equals(m.migrationType())) {
+            throw new NotFound("Migration " + id + " for server " + serverId + " is not live-migration.");
+        }
+        if (!MigrationView.LIVE_IN_PROGRESS.contains(m.status())) {
+            throw new NotFound("Live migration " + id + " for server " + serverId + " is not in progress.");
+        }
+        return Map.of("migration", output(req, m));
+    }
+
+    @ApiVersion(min = "2.22")
+    @Response(202)
+    @ExpectedErrors({400, 404, 409})
+    @Action("force_complete")
+    @RequestSchema("force_complete")
+    public void forceComplete(ApiRequest req) {
+        req.authorize(RULE + "force_complete", Map.of());
+        String serverId = req.pathParam("server_id");
+        Instance i = cloud.servers.get(req.context(), serverId);
+        checkUnlocked(req.context(), i);
+        if (!VmStates.ACTIVE.equals(i.vmState())) {
+            throw new ComputeErrors.InstanceInvalidState("vm_state", i.vmState(), "force_complete", serverId);
+        }
+        if (!TaskStates.MIGRATING.equals(i.taskState())) {
+            throw invalidServerState("task_state", i.taskState(), "force_complete", serverId);
+        }
+        String id = req.pathParam("id");
+        Migration m = find(i, id).orElseThrow(() -> new Invalid("Migration " + id + " not found for instance "
+                + i.uuid()));
+        if (!"running".equals(m.status())) {
+            throw invalidState(id, i, m, "force complete");
+        }
+        recordAction(req.context(), i, "live_migration_force_complete");
+    }
+
+    @ApiVersion(min = "2.24")
+    @Response(202)
+    @ExpectedErrors({400, 404, 409})
+    public void delete(ApiRequest req) {
+        req.authorize(RULE + "delete", Map.of());
+        String serverId = req.pathParam("server_id");
+        Instance i = cloud.servers.get(req.context(), serverId);
+        checkUnlocked(req.context(), i);
+        if (!TaskStates.MIGRATING.equals(i.taskState())) {
+            throw invalidServerState("task_state", i.taskState(), "abort live migration", serverId);
+        }
+        String id = req.pathParam("id");
+        Migration m = find(i, id).orElseThrow(() -> new NotFound("Migration " + id + " not found for instance "
+                + i.uuid()));
+        Set<String> allowed = req.isSupported("2.65") ? Set.of("running", "queued", "preparing") : Set.of("running");
+        if (!allowed.contains(m.status())) {
+            throw invalidState(id, i, m, "abort live migration");
+        }
+        recordAction(req.context(), i, "live_migration_cancel");
+        // the fake driver stops at once: the migration is cancelled and the server stays where it was
+        cloud.migrations.update(m.uuid(), "cancelled", null, null);
+        Map<String, Object> columns = new java.util.HashMap<>();
+        columns.put("task_state", null);
+        cloud.instances.update(i.uuid(), columns, java.util.Arrays.asList(TaskStates.MIGRATING));
+    }
+
+    /** nova's raise_http_conflict_for_instance_invalid_state: a state of None has the short form. */
+    private static Conflict invalidServerState(String attr, String state, String action, String serverId) {
+        if (state == null) {
+            return new Conflict("Instance " + serverId + " is in an invalid state for '" + action + "'");
+        }
+        return new ComputeErrors.InstanceInvalidState(attr, state, action, serverId);
+    }
+
+    private static Invalid invalidState(String id, Instance i, Migration m, String method) {
+        return new Invalid("Migration " + id + " state of instance " + i.uuid() + " is " + m.status() + ". Cannot "
+                + method + " while the migration is in this state.");
+    }
+
+    private static void checkUnlocked(RequestContext ctx, Instance i) {
+        if (i.locked() && !ctx.isAdmin()) {
+            throw new ComputeErrors.InstanceIsLocked(i.uuid());
+        }
+    }
+
+    private Optional<Migration> find(Instance i, String id) {
+        int number;
+        try {
+            number = Integer.parseInt(id.strip());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return cloud.migrations.byId(number).filter(m -> m.instanceUuid().equals(i.uuid()));
+    }
+
+    private void recordAction(RequestContext ctx, Instance i, String action) {
+        cloud.instances.database().inTransaction(tx -> {
+            cloud.actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
+            return null;
+        });
+    }
+
+    private static Map<String, Object> output(ApiRequest req, Migration m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("created_at", ServerTimes.naive(m.createdAt()));
+        out.put("dest_compute", m.destCompute());
+        out.put("dest_host", m.destHost());
+        out.put("dest_node", m.destNode());
+        out.put("disk_processed_bytes", null);
+        out.put("disk_remaining_bytes", null);
+        out.put("disk_total_bytes", null);
+        out.put("id", m.id());
+        out.put("memory_processed_bytes", null);
+        out.put("memory_remaining_bytes", null);
+        out.put("memory_total_bytes", null);
+        out.put("server_uuid", m.instanceUuid());
+        out.put("source_compute", m.sourceCompute());
+        out.put("source_node", m.sourceNode());
+        out.put("status", m.status());
+        out.put("updated_at", ServerTimes.naive(m.updatedAt()));
+        if (req.isSupported("2.59")) {
+            out.put("uuid", m.uuid());
+        }
+        if (req.isSupported("2.80")) {
+            out.put("user_id", m.userId());
+            out.put("project_id", m.projectId());
+        }
+        return out;
+    }
+}
