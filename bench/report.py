@@ -62,7 +62,11 @@ class Results:
         for r in self.rows:
             self.by[(r['target'], r['measure'], r['conc'])].append(r)
         self.targets = [t for t in ('jnova', 'jnova-pg', 'nova')
-                        if any(r['target'] == t for r in self.rows)]
+                        if any(r['target'] == t and r['measure'] != 'startup' for r in self.rows)]
+        self.failed = {}
+        for r in self.rows:
+            if r['measure'] == 'startup' and r['data'].get('failed') and r['target'] not in self.targets:
+                self.failed.setdefault(r['target'], r['data'].get('reason') or 'no 200 on GET /v2.1/')
 
     def measures(self, prefix):
         out = sorted({r['measure'] for r in self.rows if r['measure'].startswith(prefix)},
@@ -234,11 +238,10 @@ def main():
         out.append('| %s | %s |' % (label, meta.get(k, '?')))
     out.append('')
     jn = [t for t in JNOVAS if t in res.targets]
-    if not jn:
-        out.append('**jnova did not start in this run: nova\'s figures only.**\n')
+    for t, why in res.failed.items():
+        out.append('**%s did not start in this run** (`%s`).\n' % (TARGET_NAMES[t], why))
     out.append('## Goals (ratios jnova/nova at 16 connections, one worker each)\n')
-    head = '| goal | nova | ' + ' | '.join('%s | met' % TARGET_NAMES[t] for t in JNOVAS if t in res.targets) + ' |'
-    out.append(head)
+    out.append('| goal | nova |' + ''.join(' %s | met |' % TARGET_NAMES[t] for t in jn))
     out.append('| --- | ---: |' + ' ---: | --- |' * len(jn))
     for goal, nova_text, cells in summary(res, meta):
         row = '| %s | %s |' % (goal, nova_text)
