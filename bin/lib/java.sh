@@ -33,6 +33,6 @@ jnova_exec_main() {
   local main_class="$1"; shift
   jnova_find_java || exit 1
   jnova_build_if_needed || exit 1
-  exec "$JAVA_HOME/bin/java" ${JNOVA_JAVA_OPTS:-} -cp "$JNOVA_HOME/target/jnova.jar:$JNOVA_HOME/target/lib/*" \
+  exec "$JAVA_HOME/bin/java" ${JNOVA_JAVA_OPTS:-} -Djnova.home="$JNOVA_HOME" -cp "$JNOVA_HOME/target/jnova.jar:$JNOVA_HOME/target/lib/*" \
     "$main_class" "$@"
 }

@@ -3,6 +3,12 @@
 # databases the tests use. Safe to run again.
 set -u
 
+# The openstack CLI drives the all-in-one in tests/cli.
+if ! command -v openstack >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    python3-openstackclient) >/dev/null 2>&1 || echo "could not install python3-openstackclient" >&2
+fi
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 wait_port() {

@@ -16,21 +16,11 @@ public final class MiddlewareOpts {
                     + "name is searched for beside the configuration files and in the standard directories.")
             .build();
 
-    public static final Opt<String> AUTH_STRATEGY = Opt.string("api", "auth_strategy")
-            .defaultValue("keystone")
-            .choices("keystone", "noauth2")
-            .help("How API callers are authenticated: 'keystone' validates their tokens with Keystone; 'noauth2' "
-                    + "checks nothing and trusts the 'user:project' token it is given (admin only for the user "
-                    + "'admin'), for development and testing only. Deprecated for removal since 21.0.0.")
-            .build();
+    /** Declared with the [api] group in {@link ApiOpts}; named here for the middleware's readers. */
+    public static final Opt<String> AUTH_STRATEGY = ApiOpts.AUTH_STRATEGY;
 
-    public static final Opt<Boolean> USE_FORWARDED_FOR = Opt.bool("api", "use_forwarded_for")
-            .defaultValue(false)
-            .deprecatedName("DEFAULT", "use_forwarded_for")
-            .help("Take the caller's address from the X-Forwarded-For header instead of the connection. Enable "
-                    + "only behind a proxy that sets the header. Deprecated for removal since 26.0.0: use "
-                    + "[oslo_middleware] enable_proxy_headers_parsing.")
-            .build();
+    /** Declared with the [api] group in {@link ApiOpts}. */
+    public static final Opt<Boolean> USE_FORWARDED_FOR = ApiOpts.USE_FORWARDED_FOR;
 
     public static final Opt<Integer> MAX_REQUEST_BODY_SIZE = Opt.integer("oslo_middleware", "max_request_body_size")
             .defaultValue(114688)

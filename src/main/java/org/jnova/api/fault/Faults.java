@@ -1,10 +1,7 @@
 package org.jnova.api.fault;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jnova.api.openstack.NovaJson;
 import org.jnova.wsgi.Response;
 
 /**
@@ -13,7 +10,8 @@ import org.jnova.wsgi.Response;
  * {@code Fault._fault_names}.
  */
 public final class Faults {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Immutable and thread-safe: writes with Python's separators as nova does. */
+    private static final NovaJson JSON = new NovaJson();
 
     private Faults() {
     }
@@ -46,17 +44,8 @@ public final class Faults {
     }
 
     static byte[] body(int status, String name, String message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeObjectFieldStart(name);
-            json.writeNumberField("code", status);
-            json.writeStringField("message", message);
-            json.writeEndObject();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        ObjectNode fault = JSON.mapper().createObjectNode();
+        fault.putObject(name).put("code", status).put("message", message);
+        return JSON.write(fault);
     }
 }

@@ -26,6 +26,7 @@ public final class ConfigOpts {
 
     private final Map<String, Opt<?>> declared = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Map<String, Object> defaultOverrides = new LinkedHashMap<>();
     private final ConfigSources sources;
     private final List<String> warnings;
 
@@ -50,7 +51,25 @@ public final class ConfigOpts {
         if (values.containsKey(key)) {
             return (T) values.get(key);
         }
+        if (defaultOverrides.containsKey(key)) {
+            return (T) defaultOverrides.get(key);
+        }
         return opt.defaultValue().orElse(null);
+    }
+
+    /**
+     * Changes an option's default for this process, as oslo.config's {@code set_defaults}: a
+     * value from a file, the environment or the command line still wins.
+     *
+     * @throws IllegalArgumentException when the text does not convert or breaks min/max/choices
+     */
+    public <T> void setDefault(Opt<T> opt, String text) {
+        T value = opt.type().parse(text);
+        String problem = OptChecks.problem(opt, value);
+        if (problem != null) {
+            throw new IllegalArgumentException(opt.qualifiedName() + ": " + problem);
+        }
+        defaultOverrides.put(key(opt.group(), opt.name()), value);
     }
 
     /**

@@ -39,7 +39,7 @@ class FaultWrapperTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers().first("Content-Type")).contains("application/json; charset=UTF-8");
         assertThat(response.bodyText())
-                .isEqualTo("{\"itemNotFound\":{\"code\":404,\"message\":\"Flavor 42 could not be found.\"}}");
+                .isEqualTo("{\"itemNotFound\": {\"code\": 404, \"message\": \"Flavor 42 could not be found.\"}}");
     }
 
     @Test
@@ -49,7 +49,7 @@ class FaultWrapperTest {
         }));
         Response response = app.handle(Request.of("GET", "/servers", null));
         assertThat(response.status()).isEqualTo(500);
-        assertThat(response.bodyText()).isEqualTo("{\"computeFault\":{\"code\":500,\"message\":\"Unexpected API Error. "
+        assertThat(response.bodyText()).isEqualTo("{\"computeFault\": {\"code\": 500, \"message\": \"Unexpected API Error. "
                 + "Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible."
                 + "\\n<class 'IllegalStateException'>\"}}");
         assertThat(response.bodyText()).doesNotContain("secret", "at org.jnova", "java.lang");

@@ -1,0 +1,68 @@
+package org.jnova.api.openstack;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+
+/**
+ * JSON as nova writes it (Python's {@code json.dumps}): {@code ", "} between items,
+ * {@code ": "} after keys, no newlines, non-ASCII escaped as {@code \\uXXXX}, keys in the
+ * order they were put. Thread-safe.
+ */
+public final class NovaJson {
+    private final ObjectMapper mapper;
+    private final ObjectWriter writer;
+
+    public NovaJson() {
+        this.mapper = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        this.writer = mapper.writer(new PythonSeparators());
+    }
+
+    /** The mapper used to read bodies and build trees. */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public byte[] write(Object value) {
+        try {
+            return writer.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write response body: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a request body; throws IOException for malformed JSON. */
+    public JsonNode read(byte[] body) throws IOException {
+        JsonNode node = mapper.readTree(body);
+        if (node == null || node.isMissingNode()) {
+            throw new IOException("no JSON value");
+        }
+        return node;
+    }
+
+    private static final class PythonSeparators extends MinimalPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator gen) throws IOException {
+            gen.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator gen) throws IOException {
+            gen.writeRaw(", ");
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator gen) throws IOException {
+            gen.writeRaw(", ");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.jnova.api.openstack.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jnova.api.openstack.ApiVersionRequest;
+import org.jnova.api.openstack.VersionRange;
+
+/**
+ * The schemas of one request body or query string across microversions, loaded once from
+ * {@code schemas/<name>.json} or {@code schemas/<name>.v<X.Y>.json} next to a controller
+ * class. A versioned file serves from its version to the one before the next file's, so
+ * there are no gaps or overlaps by construction. Checked at load: an unversioned file may
+ * not sit beside versioned ones, and every object schema that lists properties must state
+ * additionalProperties (nova's Schemas invariants).
+ */
+public final class VersionedSchemas {
+    private static final int HIGHEST_MINOR_PROBED = 200;
+
+    private final String name;
+    private final List<Entry> entries;
+
+    /** One file and the versions it serves. */
+    public record Entry(VersionRange range, JsonNode schema, boolean servesLegacyV2) {
+        public Entry {
+            Objects.requireNonNull(range, "range is null");
+            Objects.requireNonNull(schema, "schema is null");
+        }
+    }
+
+    public VersionedSchemas(String name, List<Entry> entries) {
+        this.name = Objects.requireNonNull(name, "name is null");
+        this.entries = List.copyOf(entries);
+    }
+
+    /** Loads {@code schemas/<name>*.json} relative to {@code owner}; fails if there is none. */
+    public static VersionedSchemas load(Class<?> owner, String name, ObjectMapper json) {
+        Optional<JsonNode> unversioned = read(owner, "schemas/" + name + ".json", json);
+        List<ApiVersionRequest> versions = new ArrayList<>();
+        List<JsonNode> schemas = new ArrayList<>();
+        for (int minor = 0; minor <= HIGHEST_MINOR_PROBED; minor++) {
+            Optional<JsonNode> schema = read(owner, "schemas/" + name + ".v2." + minor + ".json", json);
+            if (schema.isPresent()) {
+                versions.add(new ApiVersionRequest(2, minor));
+                schemas.add(schema.get());
+            }
+        }
+        String where = owner.getName() + " schemas/" + name;
+        if (unversioned.isPresent() && !versions.isEmpty()) {
+            throw new IllegalStateException(where + ": an unversioned schema beside versioned ones");
+        }
+        List<Entry> entries = new ArrayList<>();
+        if (unversioned.isPresent()) {
+            entries.add(new Entry(VersionRange.ALL, unversioned.get(), true));
+        }
+        for (int i = 0; i < versions.size(); i++) {
+            ApiVersionRequest max = i + 1 < versions.size()
+                    ? new ApiVersionRequest(2, versions.get(i + 1).minor() - 1)
+                    : ApiVersionRequest.NULL;
+            boolean legacy = versions.get(i).minor() == 0;
+            entries.add(new Entry(new VersionRange(versions.get(i), max), schemas.get(i), legacy));
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalStateException(where + ": no schema file (" + name + ".json or " + name + ".v2.N.json)");
+        }
+        for (Entry entry : entries) {
+            List<String> problems = new ArrayList<>();
+            checkAdditionalProperties(entry.schema(), "#", problems);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException(where + " " + entry.range() + ": object schemas without additionalProperties at "
+                        + problems);
+            }
+        }
+        return new VersionedSchemas(name, entries);
+    }
+
+    private static Optional<JsonNode> read(Class<?> owner, String resource, ObjectMapper json) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(json.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + owner.getPackageName() + "/" + resource, e);
+        }
+    }
+
+    private static void checkAdditionalProperties(JsonNode schema, String at, List<String> problems) {
+        if (schema.isObject()) {
+            if (schema.has("properties") && !schema.has("additionalProperties")) {
+                problems.add(at);
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = schema.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                checkAdditionalProperties(field.getValue(), at + "/" + field.getKey(), problems);
+            }
+        } else if (schema.isArray()) {
+            for (int i = 0; i < schema.size(); i++) {
+                checkAdditionalProperties(schema.get(i), at + "/" + i, problems);
+            }
+        }
+    }
+
+    /** The schema for this request, if any applies (legacy /v2 uses the 2.0 or unversioned one). */
+    public Optional<JsonNode> forVersion(ApiVersionRequest version, boolean legacyV2) {
+        for (Entry entry : entries) {
+            if (legacyV2 ? entry.servesLegacyV2() : entry.range().contains(version)) {
+                return Optional.of(entry.schema());
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+}

@@ -1,0 +1,26 @@
+package org.jnova.cmd;
+
+import org.jnova.conf.ApiOpts;
+import org.jnova.conf.ComputeOpts;
+import org.jnova.conf.ServiceOpts;
+import org.jnova.conf.cfg.ConfigOpts;
+
+/**
+ * The all-in-one wiring behind {@code bin/jnova}: nova-api's, with a compute host, the
+ * schema and the seed data in the same process, and defaults that need nothing installed:
+ * one worker per API (one JVM already uses every core), noauth2, the in-process transport.
+ * The database default is nova's own, {@code sqlite:///nova.sqlite}.
+ */
+public final class AllInOneServiceFactory extends ApiServiceFactory {
+    public AllInOneServiceFactory() {
+        super("jnova", true);
+    }
+
+    @Override
+    protected void applyDefaults(ConfigOpts conf) {
+        conf.setDefault(ServiceOpts.OSAPI_COMPUTE_WORKERS, "1");
+        conf.setDefault(ServiceOpts.METADATA_WORKERS, "1");
+        conf.setDefault(ApiOpts.AUTH_STRATEGY, "noauth2");
+        conf.setDefault(ComputeOpts.TRANSPORT_URL, "fake://");
+    }
+}

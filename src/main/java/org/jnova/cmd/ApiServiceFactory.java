@@ -1,0 +1,75 @@
+package org.jnova.cmd;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.jnova.conf.cfg.ConfigLoader;
+import org.jnova.conf.cfg.ConfigOpts;
+import org.jnova.log.LoggingSetup;
+import org.jnova.paste.PasteLoader;
+import org.jnova.service.ApiService;
+import org.jnova.service.ServiceFactory;
+
+/**
+ * nova-api's wiring for the launcher and for each worker process: reads the configuration,
+ * sets up logging, starts this process's {@link Backend} once, and builds each API service
+ * from the paste file. The seed's {@code WSGIService(name)} with its loader.
+ */
+public class ApiServiceFactory implements ServiceFactory {
+    /**
+     * System property naming jnova's install directory, whose {@code etc/nova} is searched last
+     * (the working directory's when unset).
+     */
+    public static final String HOME_PROPERTY = "jnova.home";
+
+    private final String prog;
+    private final boolean embedded;
+    private final Optional<Path> bundledConfigDir;
+    private Backend backend;
+
+    public ApiServiceFactory() {
+        this("nova-api", false);
+    }
+
+    protected ApiServiceFactory(String prog, boolean embedded) {
+        this.prog = prog;
+        this.embedded = embedded;
+        this.bundledConfigDir = Optional.of(Path.of(System.getProperty(HOME_PROPERTY, System.getProperty("user.dir")),
+                "etc", "nova"));
+    }
+
+    @Override
+    public ConfigOpts loadConfig(List<String> configArgs) {
+        ConfigOpts conf = ConfigLoader.load(NovaOptions.all(), configArgs.toArray(String[]::new), "nova", prog);
+        applyDefaults(conf);
+        LoggingSetup.setup(conf, prog);
+        return conf;
+    }
+
+    /** Where an entry point's defaults differ from nova-api's (oslo's set_defaults). */
+    protected void applyDefaults(ConfigOpts conf) {
+    }
+
+    @Override
+    public synchronized ApiService create(ConfigOpts conf, String serviceName) {
+        if (backend == null) {
+            backend = Backend.start(conf, embedded);
+            Runtime.getRuntime().addShutdownHook(new Thread(this::closeBackend, "backend-close"));
+        }
+        PasteLoader paste = PasteLoader.fromConfig(conf, name -> findFile(name, conf), ApiApps.registry(conf, backend));
+        return new ApiService(serviceName, conf, paste::loadApp);
+    }
+
+    /** Stops this process's compute services and closes its database pools. */
+    public synchronized void closeBackend() {
+        if (backend != null) {
+            backend.close();
+            backend = null;
+        }
+    }
+
+    private Optional<Path> findFile(String name, ConfigOpts conf) {
+        return conf.findFile(name).or(() -> bundledConfigDir.map(dir -> dir.resolve(name)).filter(Files::isRegularFile));
+    }
+}

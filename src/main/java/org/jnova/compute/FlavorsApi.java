@@ -1,0 +1,115 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jnova.db.DatabaseException;
+import org.jnova.db.FlavorStore;
+import org.jnova.exception.Conflict;
+import org.jnova.exception.NotFound;
+import org.jnova.objects.Flavor;
+
+/** Flavors, extra specs and flavor access (flavors, os-flavor-manage, os-extra_specs, os-flavor-access). */
+public final class FlavorsApi {
+    private final FlavorStore store;
+
+    public FlavorsApi(FlavorStore store) {
+        this.store = requireNonNull(store, "store is null");
+    }
+
+    public Flavor get(String flavorId) {
+        return store.byFlavorId(flavorId).orElseThrow(() -> new ComputeErrors.FlavorNotFound(flavorId));
+    }
+
+    /** See {@link FlavorStore#list}; sortKey null is flavorid. */
+    public List<Flavor> list(Boolean isPublic, String projectId, Integer minRam, Integer minDisk, String sortKey,
+            boolean ascending, Integer limit, String marker) {
+        return store.list(isPublic, projectId, minRam, minDisk, sortKey, ascending, limit, marker);
+    }
+
+    /** Creates a flavor; a null flavorId gets a UUID, as nova. */
+    public Flavor create(String name, String flavorId, int memoryMb, int vcpus, int rootGb, int ephemeralGb, int swap,
+            double rxtxFactor, boolean isPublic, String description) {
+        String id = flavorId == null ? UUID.randomUUID().toString() : flavorId;
+        return store.database().inTransaction(tx -> {
+            if (store.byName(tx, name).isPresent()) {
+                throw new ComputeErrors.FlavorExists("Flavor with name " + name + " already exists.");
+            }
+            if (store.byFlavorId(tx, id).isPresent()) {
+                throw new ComputeErrors.FlavorExists("Flavor with ID " + id + " already exists.");
+            }
+            return store.create(tx, new Flavor(0, id, name, memoryMb, vcpus, rootGb, ephemeralGb, swap, rxtxFactor,
+                    isPublic, false, description, Map.of(), null, null));
+        });
+    }
+
+    public Flavor updateDescription(String flavorId, String description) {
+        Flavor f = get(flavorId);
+        store.database().inTransaction(tx -> {
+            store.updateDescription(tx, f.id(), description);
+            return null;
+        });
+        return get(flavorId);
+    }
+
+    public void delete(String flavorId) {
+        if (!store.database().inTransaction(tx -> store.delete(tx, flavorId))) {
+            throw new ComputeErrors.FlavorNotFound(flavorId);
+        }
+    }
+
+    public Map<String, String> extraSpecs(String flavorId) {
+        return get(flavorId).extraSpecs();
+    }
+
+    public Map<String, String> putExtraSpecs(String flavorId, Map<String, String> specs) {
+        Flavor f = get(flavorId);
+        store.database().inTransaction(tx -> {
+            store.putExtraSpecs(tx, f.id(), specs);
+            return null;
+        });
+        return get(flavorId).extraSpecs();
+    }
+
+    public void deleteExtraSpec(String flavorId, String key) {
+        Flavor f = get(flavorId);
+        if (!store.database().inTransaction(tx -> store.deleteExtraSpec(tx, f.id(), key))) {
+            throw new NotFound("Flavor " + flavorId + " has no extra specs with key " + key + ".");
+        }
+    }
+
+    public List<String> access(String flavorId) {
+        Flavor f = get(flavorId);
+        if (f.isPublic()) {
+            throw new NotFound("Access list not available for public flavors.");
+        }
+        return store.database().read(tx -> store.accessProjects(tx, f.id()));
+    }
+
+    public List<String> addAccess(String flavorId, String projectId) {
+        Flavor f = get(flavorId);
+        if (f.isPublic()) {
+            throw new Conflict("Can not add access to a public flavor.");
+        }
+        try {
+            if (!store.database().inTransaction(tx -> store.addAccess(tx, f.id(), projectId))) {
+                throw new Conflict("Flavor access already exists for flavor " + flavorId + " and project "
+                        + projectId + " combination.");
+            }
+        } catch (DatabaseException e) {
+            throw new Conflict("Flavor access already exists for flavor " + flavorId + " and project " + projectId
+                    + " combination.");
+        }
+        return access(flavorId);
+    }
+
+    public List<String> removeAccess(String flavorId, String projectId) {
+        Flavor f = get(flavorId);
+        if (!store.database().inTransaction(tx -> store.removeAccess(tx, f.id(), projectId))) {
+            throw new NotFound("Flavor access not found for " + flavorId + " / " + projectId + " combination.");
+        }
+        return access(flavorId);
+    }
+}

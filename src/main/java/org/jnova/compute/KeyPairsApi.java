@@ -1,0 +1,198 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jnova.context.RequestContext;
+import org.jnova.db.DatabaseException;
+import org.jnova.db.KeyPairStore;
+import org.jnova.objects.KeyPair;
+
+/**
+ * Key pairs as nova's KeypairAPI: generate (RSA 2048, private key returned once), import
+ * ssh or x509 public keys, list, show, delete. Fingerprints as nova: MD5 of the key blob
+ * in colon hex for ssh, SHA-1 of the DER certificate in colon hex for x509.
+ */
+public final class KeyPairsApi {
+    private static final Set<String> SSH_TYPES = Set.of("ssh-rsa", "ssh-dss", "ssh-ed25519", "ecdsa-sha2-nistp256",
+            "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com",
+            "sk-ecdsa-sha2-nistp256@openssh.com");
+    private final KeyPairStore store;
+    private final Quotas quotas;
+
+    /** A created key pair; {@code privateKey} is present only when jnova generated it. */
+    public record Created(KeyPair keyPair, Optional<String> privateKey) {
+    }
+
+    public KeyPairsApi(KeyPairStore store, Quotas quotas) {
+        this.store = requireNonNull(store, "store is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
+    }
+
+    /** Imports a public key (publicKey non-null) or generates an ssh key pair. */
+    public Created create(RequestContext ctx, String userId, String name, String type, String publicKey) {
+        String keyType = type == null ? KeyPair.TYPE_SSH : type;
+        String privateKey = null;
+        String pub = publicKey;
+        if (pub == null) {
+            if (!KeyPair.TYPE_SSH.equals(keyType)) {
+                throw new ComputeErrors.InvalidKeypair("failed to generate fingerprint");
+            }
+            String[] generated = generateSsh();
+            privateKey = generated[0];
+            pub = generated[1];
+        }
+        String fingerprint = KeyPair.TYPE_X509.equals(keyType) ? x509Fingerprint(pub) : sshFingerprint(pub);
+        String finalPub = pub;
+        int limit = quotas.limits(ctx.requireProjectId(), userId).get("key_pairs");
+        try {
+            store.database().inTransaction(tx -> {
+                quotas.checkKeyPairs(tx, limit, userId);
+                if (store.get(tx, userId, name).isPresent()) {
+                    throw new ComputeErrors.KeyPairExists(name);
+                }
+                store.insert(tx, userId, name, keyType, finalPub, fingerprint);
+                return null;
+            });
+        } catch (DatabaseException e) {
+            if (store.get(userId, name).isPresent()) {
+                throw new ComputeErrors.KeyPairExists(name);
+            }
+            throw e;
+        }
+        return new Created(store.get(userId, name).orElseThrow(), Optional.ofNullable(privateKey));
+    }
+
+    public KeyPair get(String userId, String name) {
+        return store.get(userId, name).orElseThrow(() -> new ComputeErrors.KeypairNotFound(name, userId));
+    }
+
+    public List<KeyPair> list(String userId, Integer limit, String marker) {
+        return store.list(userId, limit, marker);
+    }
+
+    public void delete(String userId, String name) {
+        if (!store.delete(userId, name)) {
+            throw new ComputeErrors.KeypairNotFound(name, userId);
+        }
+    }
+
+    /** MD5 colon fingerprint of an OpenSSH public key line; InvalidKeypair when it cannot be parsed. */
+    public static String sshFingerprint(String publicKey) {
+        String[] parts = publicKey.strip().split("\\s+");
+        if (parts.length < 2 || !SSH_TYPES.contains(parts[0])) {
+            throw new ComputeErrors.InvalidKeypair("failed to generate fingerprint");
+        }
+        byte[] blob;
+        try {
+            blob = Base64.getDecoder().decode(parts[1]);
+            ByteBuffer buf = ByteBuffer.wrap(blob);
+            int len = buf.getInt();
+            byte[] type = new byte[len];
+            buf.get(type);
+            if (!new String(type, StandardCharsets.US_ASCII).equals(parts[0])) {
+                throw new IllegalArgumentException("key type mismatch");
+            }
+        } catch (RuntimeException e) {
+            throw new ComputeErrors.InvalidKeypair("failed to generate fingerprint");
+        }
+        return colonHex(digest("MD5", blob));
+    }
+
+    /** SHA-1 colon fingerprint of a PEM certificate. */
+    public static String x509Fingerprint(String pem) {
+        try {
+            var cert = CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
+            return colonHex(digest("SHA-1", cert.getEncoded()));
+        } catch (CertificateException | RuntimeException e) {
+            throw new ComputeErrors.InvalidKeypair("failed to generate fingerprint");
+        }
+    }
+
+    /** Generates an RSA 2048 key: [PEM private key (PKCS#1), OpenSSH public key]. */
+    static String[] generateSsh() {
+        try {
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");
+            gen.initialize(2048);
+            java.security.KeyPair kp = gen.generateKeyPair();
+            RSAPublicKey pub = (RSAPublicKey) kp.getPublic();
+            ByteArrayOutputStream blob = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(blob);
+            writeString(out, "ssh-rsa".getBytes(StandardCharsets.US_ASCII));
+            writeString(out, pub.getPublicExponent().toByteArray());
+            writeString(out, pub.getModulus().toByteArray());
+            String publicKey = "ssh-rsa " + Base64.getEncoder().encodeToString(blob.toByteArray())
+                    + " Generated-by-Nova";
+            byte[] pkcs1 = pkcs8ToPkcs1(kp.getPrivate().getEncoded());
+            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs1);
+            String privateKey = "-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----\n";
+            return new String[] {privateKey, publicKey};
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The RSAPrivateKey inside a PKCS#8 PrivateKeyInfo (the last OCTET STRING). */
+    private static byte[] pkcs8ToPkcs1(byte[] der) {
+        int[] pos = {0};
+        readHeader(der, pos); // outer SEQUENCE
+        int version = readHeader(der, pos); // version INTEGER
+        pos[0] += version;
+        int algorithm = readHeader(der, pos); // AlgorithmIdentifier SEQUENCE
+        pos[0] += algorithm;
+        int len = readHeader(der, pos); // OCTET STRING
+        byte[] out = new byte[len];
+        System.arraycopy(der, pos[0], out, 0, len);
+        return out;
+    }
+
+    private static int readHeader(byte[] der, int[] pos) {
+        pos[0]++; // tag
+        int first = der[pos[0]++] & 0xff;
+        if (first < 0x80) {
+            return first;
+        }
+        int n = first & 0x7f;
+        int len = 0;
+        for (int i = 0; i < n; i++) {
+            len = (len << 8) | (der[pos[0]++] & 0xff);
+        }
+        return len;
+    }
+
+    private static void writeString(DataOutputStream out, byte[] data) throws IOException {
+        out.writeInt(data.length);
+        out.write(data);
+    }
+
+    private static byte[] digest(String algorithm, byte[] data) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String colonHex(byte[] bytes) {
+        return HexFormat.ofDelimiter(":").formatHex(bytes);
+    }
+
+}

@@ -1,0 +1,44 @@
+package org.jnova.compute;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated create-server request, as the servers controller hands it over after
+ * schema checks. Nullable: keyName, availabilityZone, userData (base64 text), access IPs,
+ * configDrive, description, hostname. {@code imageRef} is an image id.
+ */
+public record ServerCreate(String name, String imageRef, String flavorRef, int minCount, int maxCount,
+        String keyName, String availabilityZone, Map<String, String> metadata, String userData, String accessIpV4,
+        String accessIpV6, String configDrive, String description, String hostname, List<String> tags) {
+    public ServerCreate {
+        metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** The simplest request: one server. */
+    public static ServerCreate of(String name, String imageRef, String flavorRef) {
+        return new ServerCreate(name, imageRef, flavorRef, 1, 1, null, null, Map.of(), null, null, null, null, null,
+                null, List.of());
+    }
+
+    public ServerCreate withCounts(int min, int max) {
+        return new ServerCreate(name, imageRef, flavorRef, min, max, keyName, availabilityZone, metadata, userData,
+                accessIpV4, accessIpV6, configDrive, description, hostname, tags);
+    }
+
+    public ServerCreate withKeyName(String key) {
+        return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, key, availabilityZone, metadata,
+                userData, accessIpV4, accessIpV6, configDrive, description, hostname, tags);
+    }
+
+    public ServerCreate withAvailabilityZone(String zone) {
+        return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, keyName, zone, metadata, userData,
+                accessIpV4, accessIpV6, configDrive, description, hostname, tags);
+    }
+
+    public ServerCreate withMetadata(Map<String, String> items) {
+        return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, keyName, availabilityZone, items,
+                userData, accessIpV4, accessIpV6, configDrive, description, hostname, tags);
+    }
+}

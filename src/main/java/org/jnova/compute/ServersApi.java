@@ -1,0 +1,326 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jnova.context.RequestContext;
+import org.jnova.db.ActionStore;
+import org.jnova.db.FlavorStore;
+import org.jnova.db.ImageStore;
+import org.jnova.db.InstanceFilter;
+import org.jnova.db.InstanceStore;
+import org.jnova.db.KeyPairStore;
+import org.jnova.db.SortKey;
+import org.jnova.db.Tx;
+import org.jnova.exception.Invalid;
+import org.jnova.objects.Flavor;
+import org.jnova.objects.Image;
+import org.jnova.objects.Instance;
+import org.jnova.objects.KeyPair;
+import org.jnova.objects.PowerState;
+import org.jnova.objects.TaskStates;
+import org.jnova.objects.VmStates;
+import org.jnova.rpc.Transport;
+
+/**
+ * The servers part of nova's compute API: create (validation, quota, one transaction,
+ * then a cast to the conductor), list, show, update, delete (or soft delete when
+ * reclaim_instance_interval &gt; 0), restore, force delete, stop, start, reboot, lock.
+ * Every operation that nova records writes an instance action in the same transaction.
+ */
+public final class ServersApi {
+    private final InstanceStore instances;
+    private final FlavorStore flavors;
+    private final ImageStore images;
+    private final KeyPairStore keyPairs;
+    private final ActionStore actions;
+    private final Quotas quotas;
+    private final Transport transport;
+    private final Settings settings;
+
+    /** Zone names and the soft-delete interval. */
+    public record Settings(String defaultAvailabilityZone, String defaultScheduleZone, int reclaimInstanceInterval) {
+    }
+
+    /** What a create returns: the reservation id and the instances made. */
+    public record CreateResult(String reservationId, List<Instance> instances) {
+    }
+
+    public ServersApi(InstanceStore instances, FlavorStore flavors, ImageStore images, KeyPairStore keyPairs,
+            ActionStore actions, Quotas quotas, Transport transport, Settings settings) {
+        this.instances = requireNonNull(instances, "instances is null");
+        this.flavors = requireNonNull(flavors, "flavors is null");
+        this.images = requireNonNull(images, "images is null");
+        this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
+        this.actions = requireNonNull(actions, "actions is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
+        this.transport = requireNonNull(transport, "transport is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    /** Creates min..max servers; they start in BUILD/scheduling and are built asynchronously. */
+    public CreateResult create(RequestContext ctx, ServerCreate req) {
+        if (req.minCount() < 1 || req.maxCount() < req.minCount()) {
+            throw new Invalid("min_count must be <= max_count");
+        }
+        Flavor flavor = flavors.byFlavorId(req.flavorRef()).filter(f -> !f.disabled())
+                .orElseThrow(() -> new ComputeErrors.FlavorNotFound(req.flavorRef()));
+        Image image = images.get(req.imageRef()).orElseThrow(() -> new ComputeErrors.ImageNotFound(req.imageRef()));
+        if (!"active".equals(image.status())) {
+            throw new Invalid("Image " + image.id() + " is not active.");
+        }
+        if (image.minRam() > flavor.memoryMb()) {
+            throw new ComputeErrors.FlavorTooSmall("Flavor's memory is too small for requested image.");
+        }
+        if (flavor.rootGb() > 0 && image.minDisk() > flavor.rootGb()) {
+            throw new ComputeErrors.FlavorTooSmall("Flavor's disk is too small for requested image. Flavor disk is "
+                    + flavor.rootGb() * 1073741824L + " bytes, image is " + image.minDisk() * 1073741824L + " bytes.");
+        }
+        Optional<KeyPair> key = Optional.empty();
+        if (req.keyName() != null) {
+            key = Optional.of(keyPairs.get(ctx.userId(), req.keyName())
+                    .orElseThrow(() -> new ComputeErrors.KeypairNotFound(req.keyName(), ctx.userId())));
+        }
+        String zone = req.availabilityZone() != null ? req.availabilityZone() : settings.defaultScheduleZone();
+        if (zone != null && !zone.equals(settings.defaultAvailabilityZone())) {
+            throw new ComputeErrors.InvalidAvailabilityZone(zone);
+        }
+        int metadataLimit = quotas.limits(ctx.requireProjectId(), ctx.userId()).get("metadata_items");
+        if (metadataLimit >= 0 && req.metadata().size() > metadataLimit) {
+            throw new ComputeErrors.MetadataLimitExceeded(metadataLimit);
+        }
+        String reservationId = "r-" + Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36)
+                .substring(0, 8);
+        Optional<KeyPair> keyPair = key;
+        Map<String, Integer> projectLimits = quotas.limits(ctx.requireProjectId(), null);
+        Map<String, Integer> userLimits = quotas.limits(ctx.requireProjectId(), ctx.userId());
+        List<Instance> created = instances.database().inTransaction(tx -> {
+            org.jnova.db.ProjectLock.lock(tx, ctx.requireProjectId());
+            int count = allowedCount(tx, ctx, req, flavor, projectLimits, userLimits);
+            List<Instance> out = new ArrayList<>();
+            for (int index = 0; index < count; index++) {
+                Instance i = instances.insert(tx, newInstance(ctx, req, flavor, image, keyPair, zone, reservationId,
+                        index, count));
+                tx.update("INSERT INTO block_device_mapping (uuid, instance_uuid, source_type, destination_type, "
+                        + "image_id, boot_index, device_name, delete_on_termination, created_at, deleted) "
+                        + "VALUES (?, ?, 'image', 'local', ?, 0, '/dev/vda', ?, ?, 0)", UUID.randomUUID().toString(),
+                        i.uuid(), image.id(), true, Instant.now());
+                actions.start(tx, i.uuid(), "create", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+                out.add(i);
+            }
+            return out;
+        });
+        transport.cast(ComputeTaskManager.TOPIC, null, "build_instances", Map.of("instance_uuids",
+                created.stream().map(Instance::uuid).toList(), "request_id", ctx.requestId()));
+        return new CreateResult(reservationId, created);
+    }
+
+    private int allowedCount(Tx tx, RequestContext ctx, ServerCreate req, Flavor f, Map<String, Integer> pl,
+            Map<String, Integer> ul) throws SQLException {
+        try {
+            quotas.checkInstances(tx, pl, ul, ctx.requireProjectId(), ctx.userId(), req.maxCount(), f.vcpus(), f.memoryMb());
+            return req.maxCount();
+        } catch (ComputeErrors.TooManyInstances e) {
+            for (int n = req.maxCount() - 1; n >= req.minCount(); n--) {
+                try {
+                    quotas.checkInstances(tx, pl, ul, ctx.requireProjectId(), ctx.userId(), n, f.vcpus(), f.memoryMb());
+                    return n;
+                } catch (ComputeErrors.TooManyInstances ignored) {
+                    // try fewer
+                }
+            }
+            if (req.minCount() != req.maxCount()) {
+                quotas.checkInstances(tx, pl, ul, ctx.requireProjectId(), ctx.userId(), req.minCount(), f.vcpus(),
+                        f.memoryMb());
+            }
+            throw e;
+        }
+    }
+
+    private Instance newInstance(RequestContext ctx, ServerCreate req, Flavor flavor, Image image,
+            Optional<KeyPair> key, String zone, String reservationId, int index, int count) {
+        String display = count > 1 ? req.name() + "-" + (index + 1) : req.name();
+        String hostname = req.hostname() != null && count == 1 ? req.hostname() : sanitizeHostname(display);
+        return new Instance(0, UUID.randomUUID().toString(), "", display, req.description(), hostname,
+                ctx.requireProjectId(), ctx.userId(), VmStates.BUILDING, TaskStates.SCHEDULING, PowerState.NOSTATE,
+                flavor, image.id(), null, null, zone, key.map(KeyPair::name).orElse(null),
+                key.map(KeyPair::publicKey).orElse(null), false, null, null, req.accessIpV4(), req.accessIpV6(),
+                req.configDrive() == null ? "" : req.configDrive(), req.userData(), reservationId, index, 0,
+                "/dev/vda", null, null, null, null, null, false, req.metadata(),
+                Map.of("image_base_image_ref", image.id(), "image_min_ram", String.valueOf(image.minRam()),
+                        "image_min_disk", String.valueOf(image.minDisk())),
+                req.tags(), List.of(), Optional.empty());
+    }
+
+    /** nova's sanitize_hostname: lower case, [a-z0-9.-] only, at most 63 characters. */
+    static String sanitizeHostname(String name) {
+        String h = name.toLowerCase(Locale.ROOT).replaceAll("[ _]", "-").replaceAll("[^a-z0-9.-]", "");
+        h = h.replaceAll("^[.-]+|[.-]+$", "");
+        if (h.length() > 63) {
+            h = h.substring(0, 63).replaceAll("[.-]+$", "");
+        }
+        return h.isEmpty() ? "server" : h;
+    }
+
+    /** A server the caller may see: own project, or any when admin. Deleted ones only when asked. */
+    public Instance get(RequestContext ctx, String uuid) {
+        return get(ctx, uuid, false);
+    }
+
+    public Instance get(RequestContext ctx, String uuid, boolean readDeleted) {
+        Instance i = instances.get(uuid, readDeleted).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
+        if (!ctx.isAdmin() && !ctx.projectId().map(p -> p.equals(i.projectId())).orElse(false)) {
+            throw new ComputeErrors.InstanceNotFound(uuid);
+        }
+        return i;
+    }
+
+    /**
+     * Lists servers. Non-admins are limited to their project whatever the filter says; an
+     * admin's filter with null projectId lists all projects.
+     */
+    public List<Instance> list(RequestContext ctx, InstanceFilter filter, List<SortKey> sort, Integer limit,
+            String marker) {
+        InstanceFilter scoped = filter;
+        if (!ctx.isAdmin() && !ctx.projectId().equals(Optional.ofNullable(filter.projectId()))) {
+            scoped = filter.toBuilder().projectId(ctx.requireProjectId()).build();
+        }
+        try {
+            return instances.list(scoped, sort, limit, marker);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(e.getMessage());
+        }
+    }
+
+    /** Changes name, description, access IPs or hostname (null: unchanged). */
+    public Instance update(RequestContext ctx, String uuid, String name, String description, boolean setDescription,
+            String accessIpV4, String accessIpV6, String hostname) {
+        get(ctx, uuid);
+        Map<String, Object> cols = new HashMap<>();
+        if (name != null) {
+            cols.put("display_name", name);
+        }
+        if (setDescription) {
+            cols.put("display_description", description);
+        }
+        if (accessIpV4 != null) {
+            cols.put("access_ip_v4", accessIpV4);
+        }
+        if (accessIpV6 != null) {
+            cols.put("access_ip_v6", accessIpV6);
+        }
+        if (hostname != null) {
+            cols.put("hostname", hostname);
+        }
+        instances.update(uuid, cols, null);
+        return get(ctx, uuid);
+    }
+
+    /** DELETE /servers/{id}: soft delete when reclaim_instance_interval &gt; 0, else terminate. */
+    public void delete(RequestContext ctx, String uuid) {
+        Instance i = get(ctx, uuid);
+        checkLocked(ctx, i);
+        if (settings.reclaimInstanceInterval() > 0 && i.host() != null) {
+            StateGuard.check(i, "soft_delete", null, StateGuard.states(null, TaskStates.SCHEDULING,
+                    TaskStates.NETWORKING, TaskStates.SPAWNING, TaskStates.POWERING_OFF, TaskStates.POWERING_ON,
+                    TaskStates.REBOOTING));
+            transition(ctx, i, "delete", Map.of("task_state", TaskStates.SOFT_DELETING), "soft_delete_instance");
+            return;
+        }
+        terminate(ctx, i);
+    }
+
+    /** forceDelete action: deletes a soft-deleted server now. */
+    public void forceDelete(RequestContext ctx, String uuid) {
+        Instance i = get(ctx, uuid);
+        checkLocked(ctx, i);
+        StateGuard.check(i, "forceDelete", java.util.Set.of(VmStates.SOFT_DELETED), null);
+        terminate(ctx, i);
+    }
+
+    /** restore action: brings back a soft-deleted server. */
+    public void restore(RequestContext ctx, String uuid) {
+        Instance i = get(ctx, uuid);
+        StateGuard.check(i, "restore", java.util.Set.of(VmStates.SOFT_DELETED), null);
+        transition(ctx, i, "restore", Map.of("task_state", TaskStates.RESTORING), "restore_instance");
+    }
+
+    public void stop(RequestContext ctx, String uuid) {
+        Instance i = get(ctx, uuid);
+        checkLocked(ctx, i);
+        StateGuard.check(i, "stop", java.util.Set.of(VmStates.ACTIVE, VmStates.ERROR), StateGuard.states((String) null));
+        transition(ctx, i, "stop", Map.of("task_state", TaskStates.POWERING_OFF), "stop_instance");
+    }
+
+    public void start(RequestContext ctx, String uuid) {
+        Instance i = get(ctx, uuid);
+        checkLocked(ctx, i);
+        StateGuard.check(i, "start", java.util.Set.of(VmStates.STOPPED), StateGuard.states((String) null));
+        transition(ctx, i, "start", Map.of("task_state", TaskStates.POWERING_ON), "start_instance");
+    }
+
+    public void reboot(RequestContext ctx, String uuid, boolean hard) {
+        Instance i = get(ctx, uuid);
+        checkLocked(ctx, i);
+        StateGuard.check(i, "reboot", java.util.Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.PAUSED,
+                VmStates.SUSPENDED, VmStates.ERROR), hard ? null : StateGuard.states((String) null));
+        transition(ctx, i, "reboot", Map.of("task_state", hard ? TaskStates.REBOOTING_HARD : TaskStates.REBOOTING),
+                "reboot_instance");
+    }
+
+    /** lock / unlock actions (reason: 2.73). */
+    public void lock(RequestContext ctx, String uuid, boolean lock, String reason) {
+        Instance i = get(ctx, uuid);
+        Map<String, Object> cols = new HashMap<>();
+        cols.put("locked", lock);
+        cols.put("locked_by", lock ? (ctx.isAdmin() ? "admin" : "owner") : null);
+        cols.put("locked_reason", lock ? reason : null);
+        instances.database().inTransaction(tx -> {
+            instances.update(tx, uuid, cols, null);
+            actions.start(tx, uuid, lock ? "lock" : "unlock", ctx.requestId(), ctx.userId(), i.projectId());
+            return null;
+        });
+    }
+
+    private void checkLocked(RequestContext ctx, Instance i) {
+        if (i.locked() && !ctx.isAdmin()) {
+            throw new ComputeErrors.InstanceIsLocked(i.uuid());
+        }
+    }
+
+    private void terminate(RequestContext ctx, Instance i) {
+        if (i.host() == null) {
+            // never reached a compute host: delete locally, as nova's _local_delete
+            instances.database().inTransaction(tx -> {
+                actions.start(tx, i.uuid(), "delete", ctx.requestId(), ctx.userId(), i.projectId());
+                instances.softDelete(tx, i.uuid());
+                return null;
+            });
+            return;
+        }
+        transition(ctx, i, "delete", Map.of("task_state", TaskStates.DELETING), "terminate_instance");
+    }
+
+    private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols, String method) {
+        instances.database().inTransaction(tx -> {
+            if (!instances.update(tx, i.uuid(), cols, java.util.Collections.singletonList(i.taskState()))) {
+                Instance now = instances.get(tx, i.uuid(), false)
+                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
+                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
+                        i.uuid());
+            }
+            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), i.projectId());
+            return null;
+        });
+        transport.cast(ComputeManager.TOPIC, i.host(), method, Map.of("instance_uuid", i.uuid(), "request_id",
+                ctx.requestId()));
+    }
+}

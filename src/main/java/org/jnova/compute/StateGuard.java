@@ -1,0 +1,35 @@
+package org.jnova.compute;
+
+import java.util.Arrays;
+import java.util.Set;
+import org.jnova.objects.Instance;
+
+/**
+ * nova's check_instance_state: an operation is allowed only in some vm_states and
+ * task_states. Violations raise the conflict the API shows (nova's
+ * raise_http_conflict_for_instance_invalid_state text:
+ * "Cannot '&lt;action&gt;' instance &lt;uuid&gt; while it is in vm_state &lt;state&gt;").
+ */
+public final class StateGuard {
+    /** Any task state, including none. */
+    public static final Set<String> ANY = null;
+
+    private StateGuard() {
+    }
+
+    /** Null sets mean "any"; a task-state set containing null allows "no task". */
+    public static void check(Instance instance, String action, Set<String> vmStates, Set<String> taskStates) {
+        if (vmStates != null && !vmStates.contains(instance.vmState())) {
+            throw new ComputeErrors.InstanceInvalidState("vm_state", instance.vmState(), action, instance.uuid());
+        }
+        if (taskStates != null && !taskStates.contains(instance.taskState())) {
+            throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(instance.taskState()), action,
+                    instance.uuid());
+        }
+    }
+
+    /** A set that may contain null (sets from Set.of may not). */
+    public static Set<String> states(String... states) {
+        return new java.util.HashSet<>(Arrays.asList(states));
+    }
+}

@@ -1,0 +1,21 @@
+package org.jnova.conf;
+
+import java.util.List;
+import org.jnova.conf.cfg.Opt;
+
+/** {@code [scheduler]} and {@code [filter_scheduler]} options jnova's scheduler reads (nova.conf.sample, Zed). */
+public final class SchedulerOpts {
+    private SchedulerOpts() {
+    }
+
+    public static final Opt<Integer> MAX_ATTEMPTS = Opt.integer("scheduler", "max_attempts").min(1).defaultValue(3)
+            .help("The maximum number of schedule attempts.").build();
+    public static final Opt<Integer> MAX_INSTANCES_PER_HOST = Opt.integer("filter_scheduler", "max_instances_per_host")
+            .min(1).defaultValue(50).help("Maximum number of instances that can exist on a host.").build();
+    public static final Opt<Double> RAM_WEIGHT_MULTIPLIER = Opt.floating("filter_scheduler", "ram_weight_multiplier")
+            .defaultValue(1.0).help("RAM weight multiplier ratio.").build();
+
+    public static List<Opt<?>> all() {
+        return List.of(MAX_ATTEMPTS, MAX_INSTANCES_PER_HOST, RAM_WEIGHT_MULTIPLIER);
+    }
+}

@@ -1,0 +1,160 @@
+package org.jnova.db;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A pooled database (HikariCP) and the way to use it: {@link #inTransaction} runs work in one
+ * transaction and runs it again when the engine reports a deadlock, a serialization
+ * failure or SQLite's "database is locked"; {@link #read} runs read-only work on an
+ * auto-commit connection. SQLite files are opened in WAL mode with a busy timeout and
+ * write transactions start with BEGIN IMMEDIATE, so several processes can share one file.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final RetryPolicy retry;
+
+    /** Work done on one transaction; may run more than once when retried. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    /** How often and how long to wait before running a failed transaction again. */
+    public record RetryPolicy(int maxRetries, Duration firstDelay, Duration maxDelay) {
+        public static final RetryPolicy DEFAULT = new RetryPolicy(20, Duration.ofMillis(5), Duration.ofSeconds(1));
+    }
+
+    /** Pool size and SQLite durability. */
+    public record PoolSettings(int maxPoolSize, boolean sqliteSynchronous, Duration maxLifetime) {
+        public static final PoolSettings DEFAULT = new PoolSettings(5, true, Duration.ofHours(1));
+    }
+
+    public Database(DatabaseUrl url, PoolSettings settings, RetryPolicy retry) {
+        requireNonNull(url, "url is null");
+        requireNonNull(settings, "settings is null");
+        this.retry = requireNonNull(retry, "retry is null");
+        this.dialect = url.dialect();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("jnova-" + dialect.folder());
+        config.setJdbcUrl(url.inMemory()
+                ? "jdbc:sqlite:file:jnova-" + java.util.UUID.randomUUID() + "?mode=memory&cache=shared"
+                : url.jdbcUrl());
+        url.user().ifPresent(config::setUsername);
+        url.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(Math.max(1, settings.maxPoolSize()));
+        config.setMinimumIdle(url.inMemory() ? 1 : 0);
+        config.setMaxLifetime(Math.max(30_000, settings.maxLifetime().toMillis()));
+        config.setConnectionTimeout(30_000);
+        if (dialect == Dialect.SQLITE) {
+            config.addDataSourceProperty("journal_mode", url.inMemory() ? "MEMORY" : "WAL");
+            config.addDataSourceProperty("busy_timeout", "30000");
+            config.addDataSourceProperty("synchronous", settings.sqliteSynchronous() ? "NORMAL" : "OFF");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            config.addDataSourceProperty("foreign_keys", "false");
+        }
+        if (dialect == Dialect.MYSQL) {
+            config.setConnectionInitSql("SET SESSION sql_mode='TRADITIONAL'");
+        }
+        this.pool = new HikariDataSource(config);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Runs work in one transaction, committing at the end; retried on deadlock or busy. */
+    public <T> T inTransaction(Work<T> work) {
+        for (int attempt = 0;; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(new Tx(c, dialect));
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                if (!isRetryable(e) || (retry.maxRetries() >= 0 && attempt >= retry.maxRetries())) {
+                    throw new DatabaseException(e);
+                }
+                LOG.debug("Retrying transaction after {} (attempt {})", e.getMessage(), attempt + 1);
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Runs read-only work without an explicit transaction. */
+    public <T> T read(Work<T> work) {
+        for (int attempt = 0;; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                return work.run(new Tx(c, dialect));
+            } catch (SQLException e) {
+                if (!isRetryable(e) || attempt >= Math.max(0, retry.maxRetries())) {
+                    throw new DatabaseException(e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Whether an error means "try the whole transaction again". */
+    public static boolean isRetryable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                String state = s.getSQLState();
+                if ("40001".equals(state) || "40P01".equals(state)) {
+                    return true; // serialization failure, PostgreSQL deadlock
+                }
+                if (s.getErrorCode() == 1213 || s.getErrorCode() == 1205) {
+                    return true; // MySQL/MariaDB deadlock, lock wait timeout
+                }
+                String message = String.valueOf(s.getMessage());
+                if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")
+                        || message.contains("database is locked")
+                        || message.contains("cannot commit - no transaction is active")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void pause(int attempt) {
+        long max = Math.min(retry.maxDelay().toMillis(), retry.firstDelay().toMillis() << Math.min(attempt, 10));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(Math.max(1, max / 2), Math.max(2, max + 1)));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseException(new SQLException("interrupted while waiting to retry", ie));
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original error matters more
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

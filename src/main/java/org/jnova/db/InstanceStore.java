@@ -1,0 +1,300 @@
+package org.jnova.db;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jnova.objects.Instance;
+
+/**
+ * Instances in the main database. Lists cost a constant number of queries whatever their
+ * length: one for the rows and one per child table (metadata, system metadata, tags,
+ * faults, ports) for all of them at once. Methods taking a {@link Tx} join the caller's
+ * transaction.
+ */
+public final class InstanceStore {
+    private static final Set<String> SORT_COLUMNS = Set.of("created_at", "updated_at", "display_name", "uuid", "id",
+            "vm_state", "task_state", "power_state", "host", "node", "launched_at", "terminated_at", "hostname",
+            "availability_zone", "key_name", "project_id", "user_id", "deleted_at", "launch_index",
+            "reservation_id", "image_ref", "instance_type_id", "memory_mb", "vcpus", "root_gb", "locked");
+    static final String COLUMNS = "id, uuid, display_name, display_description, hostname, project_id, user_id, "
+            + "vm_state, task_state, power_state, instance_type_id, flavor, memory_mb, vcpus, root_gb, ephemeral_gb, "
+            + "image_ref, host, node, launched_on, availability_zone, key_name, key_data, locked, locked_by, "
+            + "locked_reason, access_ip_v4, access_ip_v6, config_drive, user_data, reservation_id, launch_index, "
+            + "progress, root_device_name, launched_at, terminated_at, created_at, updated_at, deleted_at, deleted";
+
+    private final Database db;
+    private final InstanceChildren children = new InstanceChildren();
+    private final String nameTemplate;
+
+    /** {@code nameTemplate} is [DEFAULT] instance_name_template, e.g. instance-%08x. */
+    public InstanceStore(Database db, String nameTemplate) {
+        this.db = requireNonNull(db, "db is null");
+        this.nameTemplate = requireNonNull(nameTemplate, "nameTemplate is null");
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** Inserts a new instance with its metadata, system metadata and tags; returns it as stored. */
+    public Instance insert(Tx tx, Instance i) throws SQLException {
+        Instant now = FlavorJson.now();
+        tx.update("INSERT INTO instances (uuid, display_name, display_description, hostname, project_id, user_id, "
+                + "vm_state, task_state, power_state, instance_type_id, flavor, memory_mb, vcpus, root_gb, "
+                + "ephemeral_gb, image_ref, host, node, availability_zone, key_name, key_data, locked, locked_by, "
+                + "locked_reason, access_ip_v4, access_ip_v6, config_drive, user_data, reservation_id, launch_index, "
+                + "progress, root_device_name, created_at, updated_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                i.uuid(), i.displayName(), i.displayDescription(), i.hostname(), i.projectId(), i.userId(),
+                i.vmState(), i.taskState(), i.powerState(), i.flavor().id(), FlavorJson.write(i.flavor()),
+                i.flavor().memoryMb(), i.flavor().vcpus(), i.flavor().rootGb(), i.flavor().ephemeralGb(),
+                i.imageRef(), i.host(), i.node(), i.availabilityZone(), i.keyName(), i.keyData(), i.locked(),
+                i.lockedBy(), i.lockedReason(), i.accessIpV4(), i.accessIpV6(), i.configDrive(), i.userData(),
+                i.reservationId(), i.launchIndex(), i.progress(), i.rootDeviceName(), now, now);
+        children.insertMetadata(tx, "instance_metadata", i.uuid(), i.metadata(), now);
+        children.insertMetadata(tx, "instance_system_metadata", i.uuid(), i.systemMetadata(), now);
+        children.insertTags(tx, i.uuid(), i.tags());
+        return get(tx, i.uuid(), true).orElseThrow();
+    }
+
+    public Optional<Instance> get(String uuid, boolean readDeleted) {
+        return db.read(tx -> get(tx, uuid, readDeleted));
+    }
+
+    public Optional<Instance> get(Tx tx, String uuid, boolean readDeleted) throws SQLException {
+        List<Instance> rows = tx.query("SELECT " + COLUMNS + " FROM instances WHERE uuid = ?"
+                + (readDeleted ? "" : " AND deleted = 0"), this::row, uuid);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(children.attach(tx, rows).get(0));
+    }
+
+    /** Lists instances matching a filter, sorted, after the marker, at most {@code limit} (null: all). */
+    public List<Instance> list(InstanceFilter filter, List<SortKey> sort, Integer limit, String marker) {
+        return db.read(tx -> list(tx, filter, sort, limit, marker, true));
+    }
+
+    /** As {@link #list}, without metadata, tags, faults or ports: for counting and usage. */
+    public List<Instance> listBare(InstanceFilter filter) {
+        return db.read(tx -> list(tx, filter, List.of(SortKey.asc("id")), null, null, false));
+    }
+
+    List<Instance> list(Tx tx, InstanceFilter f, List<SortKey> sort, Integer limit, String marker,
+            boolean withChildren) throws SQLException {
+        List<SortKey> keys = new ArrayList<>(sort.isEmpty()
+                ? List.of(SortKey.desc("created_at"), SortKey.desc("id")) : sort);
+        for (SortKey k : keys) {
+            if (!SORT_COLUMNS.contains(k.key())) {
+                throw new IllegalArgumentException("Invalid sort key: " + k.key());
+            }
+        }
+        if (keys.stream().noneMatch(k -> k.key().equals("id") || k.key().equals("uuid"))) {
+            keys.add(new SortKey("id", keys.get(keys.size() - 1).ascending()));
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM instances WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        where(f, sql, args);
+        if (marker != null) {
+            Map<String, Object> values = markerValues(tx, marker, keys);
+            Keyset.after(keys, values, sql, args);
+        }
+        sql.append(" ORDER BY ");
+        for (int k = 0; k < keys.size(); k++) {
+            sql.append(k == 0 ? "" : ", ").append(keys.get(k).key()).append(keys.get(k).ascending() ? " ASC" : " DESC");
+        }
+        if (limit != null) {
+            sql.append(" LIMIT ").append(Math.max(0, limit));
+        }
+        List<Instance> rows = tx.query(sql.toString(), this::row, args.toArray());
+        return withChildren ? children.attach(tx, rows) : rows;
+    }
+
+    private Map<String, Object> markerValues(Tx tx, String marker, List<SortKey> keys) throws SQLException {
+        StringBuilder cols = new StringBuilder();
+        for (SortKey k : keys) {
+            cols.append(cols.length() == 0 ? "" : ", ").append(k.key());
+        }
+        List<Map<String, Object>> found = tx.query("SELECT " + cols + " FROM instances WHERE uuid = ?", r -> {
+            Map<String, Object> m = new HashMap<>();
+            for (SortKey k : keys) {
+                m.put(k.key(), Keyset.read(r, k.key()));
+            }
+            return m;
+        }, marker);
+        if (found.isEmpty()) {
+            throw new org.jnova.exception.Invalid("Marker " + marker + " could not be found.");
+        }
+        return found.get(0);
+    }
+
+    private static void where(InstanceFilter f, StringBuilder sql, List<Object> args) {
+        if (f.deleted() != null) {
+            sql.append(f.deleted() ? " AND deleted != 0" : " AND deleted = 0");
+        }
+        eq(sql, args, "project_id", f.projectId());
+        eq(sql, args, "user_id", f.userId());
+        eq(sql, args, "host", f.host());
+        eq(sql, args, "node", f.node());
+        eq(sql, args, "image_ref", f.imageRef());
+        eq(sql, args, "reservation_id", f.reservationId());
+        eq(sql, args, "availability_zone", f.availabilityZone());
+        if (f.locked() != null) {
+            sql.append(" AND locked = ?");
+            args.add(f.locked());
+        }
+        if (f.flavorId() != null) {
+            sql.append(" AND flavor LIKE ?");
+            args.add("%\"flavorid\":\"" + f.flavorId().replace("%", "\\%") + "\"%");
+        }
+        if (f.name() != null) {
+            sql.append(" AND display_name LIKE ?");
+            args.add("%" + f.name() + "%");
+        }
+        if (f.changesSince() != null) {
+            sql.append(" AND updated_at >= ?");
+            args.add(f.changesSince());
+        }
+        if (f.changesBefore() != null) {
+            sql.append(" AND updated_at <= ?");
+            args.add(f.changesBefore());
+        }
+        in(sql, args, "vm_state", f.vmStates());
+        in(sql, args, "task_state", f.taskStates());
+        in(sql, args, "uuid", f.uuids());
+        if (f.tags() != null && !f.tags().isEmpty()) {
+            for (String tag : f.tags()) {
+                sql.append(" AND uuid IN (SELECT resource_id FROM tags WHERE tag = ?)");
+                args.add(tag);
+            }
+        }
+        if (f.tagsAny() != null && !f.tagsAny().isEmpty()) {
+            sql.append(" AND uuid IN (SELECT resource_id FROM tags WHERE tag IN (").append(marks(f.tagsAny().size()))
+                    .append("))");
+            args.addAll(f.tagsAny());
+        }
+        if (f.notTags() != null && !f.notTags().isEmpty()) {
+            sql.append(" AND uuid NOT IN (SELECT resource_id FROM tags WHERE tag IN (")
+                    .append(marks(f.notTags().size())).append(") GROUP BY resource_id HAVING COUNT(*) = ?)");
+            args.addAll(f.notTags());
+            args.add(f.notTags().size());
+        }
+        if (f.notTagsAny() != null && !f.notTagsAny().isEmpty()) {
+            sql.append(" AND uuid NOT IN (SELECT resource_id FROM tags WHERE tag IN (")
+                    .append(marks(f.notTagsAny().size())).append("))");
+            args.addAll(f.notTagsAny());
+        }
+    }
+
+    private static void eq(StringBuilder sql, List<Object> args, String column, Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private static void in(StringBuilder sql, List<Object> args, String column, Collection<String> values) {
+        if (values != null) {
+            if (values.isEmpty()) {
+                sql.append(" AND 1 = 0");
+                return;
+            }
+            sql.append(" AND ").append(column).append(" IN (").append(marks(values.size())).append(')');
+            args.addAll(values);
+        }
+    }
+
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /**
+     * Changes named columns of a live instance, optionally only when its vm_state/task_state
+     * is one of the expected ones; returns whether a row changed. Columns are store names
+     * ("vm_state", "task_state", "host", "launched_at"...); updated_at is always set.
+     */
+    public boolean update(Tx tx, String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("UPDATE instances SET updated_at = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(FlavorJson.now());
+        for (Map.Entry<String, Object> c : columns.entrySet()) {
+            if (!c.getKey().matches("[a-z_0-9]+")) {
+                throw new IllegalArgumentException(c.getKey());
+            }
+            sql.append(", ").append(c.getKey()).append(" = ?");
+            args.add(c.getValue());
+        }
+        sql.append(" WHERE uuid = ? AND deleted = 0");
+        args.add(uuid);
+        if (expectedTaskStates != null) {
+            List<String> notNull = expectedTaskStates.stream().filter(java.util.Objects::nonNull).toList();
+            boolean nullAllowed = expectedTaskStates.contains(null);
+            sql.append(" AND (");
+            if (!notNull.isEmpty()) {
+                sql.append("task_state IN (").append(marks(notNull.size())).append(')');
+                args.addAll(notNull);
+            }
+            if (nullAllowed) {
+                sql.append(notNull.isEmpty() ? "" : " OR ").append("task_state IS NULL");
+            }
+            if (notNull.isEmpty() && !nullAllowed) {
+                sql.append("1 = 0");
+            }
+            sql.append(')');
+        }
+        return tx.update(sql.toString(), args.toArray()) == 1;
+    }
+
+    public boolean update(String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates) {
+        return db.inTransaction(tx -> update(tx, uuid, columns, expectedTaskStates));
+    }
+
+    /** Soft-deletes the instance and its rows (deleted = id), as nova's instance_destroy. */
+    public boolean softDelete(Tx tx, String uuid) throws SQLException {
+        Instant now = FlavorJson.now();
+        int changed = tx.update("UPDATE instances SET deleted = id, deleted_at = ?, updated_at = ?, vm_state = ?, "
+                + "task_state = NULL, power_state = 0, terminated_at = ? WHERE uuid = ? AND deleted = 0",
+                now, now, "deleted", now, uuid);
+        for (String table : List.of("instance_metadata", "instance_system_metadata", "instance_faults",
+                "virtual_interfaces", "block_device_mapping")) {
+            tx.update("UPDATE " + table + " SET deleted = id, deleted_at = ? WHERE instance_uuid = ? AND deleted = 0",
+                    now, uuid);
+        }
+        tx.update("DELETE FROM tags WHERE resource_id = ?", uuid);
+        return changed == 1;
+    }
+
+    /** Counts live instances, cores and RAM of a project (and user, when given): quota usage. */
+    public long[] usage(Tx tx, String projectId, String userId) throws SQLException {
+        String sql = "SELECT COUNT(*), COALESCE(SUM(vcpus), 0), COALESCE(SUM(memory_mb), 0) FROM instances "
+                + "WHERE deleted = 0 AND project_id = ?" + (userId == null ? "" : " AND user_id = ?");
+        Object[] args = userId == null ? new Object[] {projectId} : new Object[] {projectId, userId};
+        return tx.queryOne(sql, r -> new long[] {r.getLong(1), r.getLong(2), r.getLong(3)}, args).orElseThrow();
+    }
+
+    public InstanceChildren children() {
+        return children;
+    }
+
+    private Instance row(Row r) throws SQLException {
+        int id = r.getInt("id");
+        return new Instance(id, r.getString("uuid"), String.format(nameTemplate, id), r.getString("display_name"),
+                r.getString("display_description"), r.getString("hostname"), r.getString("project_id"),
+                r.getString("user_id"), r.getString("vm_state"), r.getString("task_state"), r.getInt("power_state"),
+                FlavorJson.read(r.getString("flavor")), r.getString("image_ref"), r.getString("host"),
+                r.getString("node"), r.getString("availability_zone"), r.getString("key_name"),
+                r.getString("key_data"), r.getBoolean("locked"), r.getString("locked_by"),
+                r.getString("locked_reason"), r.getString("access_ip_v4"), r.getString("access_ip_v6"),
+                r.getString("config_drive"), r.getString("user_data"), r.getString("reservation_id"),
+                r.getInt("launch_index"), r.getInt("progress"), r.getString("root_device_name"),
+                r.getInstant("launched_at"), r.getInstant("terminated_at"), r.getInstant("created_at"),
+                r.getInstant("updated_at"), r.getInstant("deleted_at"), r.getInt("deleted") != 0, Map.of(), Map.of(),
+                List.of(), List.of(), Optional.empty());
+    }
+}

@@ -1,0 +1,81 @@
+package org.jnova.db;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jnova.objects.ServerGroup;
+
+/** Server groups and members in the API database (stored; the scheduler does not honour them yet). */
+public final class ServerGroupStore {
+    private final Database db;
+
+    public ServerGroupStore(Database db) {
+        this.db = requireNonNull(db, "db is null");
+    }
+
+    public ServerGroup create(String name, String userId, String projectId, String policy, Map<String, ?> rules) {
+        String uuid = UUID.randomUUID().toString();
+        db.inTransaction(tx -> tx.update("INSERT INTO instance_groups (uuid, name, user_id, project_id, policy, rules, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", uuid, name, userId, projectId, policy,
+                FlavorJson.writeMap(rules), FlavorJson.now()));
+        return get(uuid).orElseThrow();
+    }
+
+    public Optional<ServerGroup> get(String uuid) {
+        return db.read(tx -> withMembers(tx, tx.query("SELECT id, uuid, name, user_id, project_id, policy, rules "
+                + "FROM instance_groups WHERE uuid = ?", ServerGroupStore::row, uuid))).stream().findFirst();
+    }
+
+    /** Groups of a project (null: all). */
+    public List<ServerGroup> list(String projectId) {
+        return db.read(tx -> withMembers(tx, projectId == null
+                ? tx.query("SELECT id, uuid, name, user_id, project_id, policy, rules FROM instance_groups ORDER BY id",
+                        ServerGroupStore::row)
+                : tx.query("SELECT id, uuid, name, user_id, project_id, policy, rules FROM instance_groups "
+                        + "WHERE project_id = ? ORDER BY id", ServerGroupStore::row, projectId)));
+    }
+
+    public long count(String projectId) {
+        return db.read(tx -> tx.count("SELECT COUNT(*) FROM instance_groups WHERE project_id = ?", projectId));
+    }
+
+    public void addMember(String groupUuid, String instanceUuid) {
+        db.inTransaction(tx -> tx.update("INSERT INTO instance_group_member (group_id, instance_uuid, created_at) "
+                + "SELECT id, ?, ? FROM instance_groups WHERE uuid = ?", instanceUuid, FlavorJson.now(), groupUuid));
+    }
+
+    public boolean delete(String uuid) {
+        return db.inTransaction(tx -> {
+            tx.update("DELETE FROM instance_group_member WHERE group_id IN (SELECT id FROM instance_groups "
+                    + "WHERE uuid = ?)", uuid);
+            return tx.update("DELETE FROM instance_groups WHERE uuid = ?", uuid) > 0;
+        });
+    }
+
+    private record Raw(int id, ServerGroup group) {
+    }
+
+    private static Raw row(Row r) throws SQLException {
+        return new Raw(r.getInt("id"), new ServerGroup(r.getString("uuid"), r.getString("name"), r.getString("user_id"),
+                r.getString("project_id"), r.getString("policy"), FlavorJson.readMap(r.getString("rules")), List.of()));
+    }
+
+    private static List<ServerGroup> withMembers(Tx tx, List<Raw> raws) throws SQLException {
+        if (raws.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, List<String>> members = new HashMap<>();
+        Object[] ids = raws.stream().map(Raw::id).toArray();
+        tx.query("SELECT group_id, instance_uuid FROM instance_group_member WHERE group_id IN ("
+                + InstanceStore.marks(ids.length) + ") ORDER BY id", r -> members.computeIfAbsent(r.getInt("group_id"),
+                        k -> new java.util.ArrayList<>()).add(r.getString("instance_uuid")), ids);
+        return raws.stream().map(raw -> new ServerGroup(raw.group().uuid(), raw.group().name(), raw.group().userId(),
+                raw.group().projectId(), raw.group().policy(), raw.group().rules(),
+                members.getOrDefault(raw.id(), List.of()))).toList();
+    }
+}

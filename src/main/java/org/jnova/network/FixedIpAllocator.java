@@ -1,0 +1,123 @@
+package org.jnova.network;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jnova.db.Database;
+import org.jnova.db.DatabaseException;
+import org.jnova.db.Tx;
+import org.jnova.objects.VirtualInterface;
+
+/**
+ * The built-in network: gives an instance one port with a MAC {@code fa:16:3e:xx:xx:xx}
+ * and the lowest free address of the configured CIDR (network, first host as gateway and
+ * broadcast are skipped). Unique indexes on live rows settle races between processes.
+ */
+public final class FixedIpAllocator {
+    private final Database db;
+    private final String label;
+    private final BigInteger first;
+    private final BigInteger last;
+    private final int bytes;
+
+    public FixedIpAllocator(Database db, String cidr, String label) {
+        this.db = requireNonNull(db, "db is null");
+        this.label = requireNonNull(label, "label is null");
+        String[] parts = cidr.split("/");
+        try {
+            byte[] base = InetAddress.getByName(parts[0]).getAddress();
+            this.bytes = base.length;
+            int prefix = Integer.parseInt(parts[1]);
+            BigInteger network = new BigInteger(1, base);
+            BigInteger size = BigInteger.ONE.shiftLeft(bytes * 8 - prefix);
+            network = network.shiftRight(bytes * 8 - prefix).shiftLeft(bytes * 8 - prefix);
+            this.first = network.add(BigInteger.TWO);
+            this.last = network.add(size).subtract(BigInteger.TWO);
+        } catch (UnknownHostException | RuntimeException e) {
+            throw new org.jnova.exception.ConfigError("Invalid fixed_range CIDR: " + cidr, e);
+        }
+    }
+
+    /** Allocates a port for the instance; retried when another allocation took the same address. */
+    public VirtualInterface allocate(String instanceUuid) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                return db.inTransaction(tx -> allocate(tx, instanceUuid));
+            } catch (DatabaseException e) {
+                String state = e.sqlException().getSQLState();
+                boolean unique = state != null && state.startsWith("23")
+                        || String.valueOf(e.getMessage()).contains("UNIQUE");
+                if (!unique) {
+                    throw e;
+                }
+            }
+        }
+        throw new IllegalStateException("could not allocate a fixed IP for " + instanceUuid);
+    }
+
+    private VirtualInterface allocate(Tx tx, String instanceUuid) throws SQLException {
+        Set<BigInteger> used = new HashSet<>();
+        for (String ip : tx.query("SELECT fixed_ip FROM virtual_interfaces WHERE deleted = 0",
+                r -> r.getString("fixed_ip"))) {
+            used.add(toNumber(ip));
+        }
+        BigInteger candidate = first;
+        while (used.contains(candidate)) {
+            candidate = candidate.add(BigInteger.ONE);
+        }
+        if (candidate.compareTo(last) > 0) {
+            throw new org.jnova.exception.NovaException(500, "Zero fixed IPs available.");
+        }
+        String ip = toAddress(candidate);
+        byte[] mac = new byte[3];
+        ThreadLocalRandom.current().nextBytes(mac);
+        mac[0] &= 0x7f;
+        String address = String.format("fa:16:3e:%02x:%02x:%02x", mac[0], mac[1], mac[2]);
+        String uuid = UUID.randomUUID().toString();
+        tx.update("INSERT INTO virtual_interfaces (uuid, instance_uuid, network_label, address, fixed_ip, created_at, "
+                + "deleted) VALUES (?, ?, ?, ?, ?, ?, 0)", uuid, instanceUuid, label, address, ip,
+                java.time.Instant.now());
+        return new VirtualInterface(uuid, instanceUuid, label, address, ip);
+    }
+
+    /** Releases the instance's ports (soft delete). */
+    public void deallocate(String instanceUuid) {
+        db.inTransaction(tx -> tx.update("UPDATE virtual_interfaces SET deleted = id, deleted_at = ? "
+                + "WHERE instance_uuid = ? AND deleted = 0", java.time.Instant.now(), instanceUuid));
+    }
+
+    public List<VirtualInterface> ports(String instanceUuid) {
+        return db.read(tx -> tx.query("SELECT uuid, instance_uuid, network_label, address, fixed_ip FROM "
+                + "virtual_interfaces WHERE instance_uuid = ? AND deleted = 0 ORDER BY id",
+                r -> new VirtualInterface(r.getString("uuid"), r.getString("instance_uuid"),
+                        r.getString("network_label"), r.getString("address"), r.getString("fixed_ip")), instanceUuid));
+    }
+
+    private BigInteger toNumber(String ip) {
+        try {
+            return new BigInteger(1, InetAddress.getByName(ip).getAddress());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String toAddress(BigInteger n) {
+        byte[] raw = n.toByteArray();
+        byte[] out = new byte[bytes];
+        int copy = Math.min(raw.length, bytes);
+        System.arraycopy(raw, raw.length - copy, out, bytes - copy, copy);
+        try {
+            return InetAddress.getByAddress(out).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.jnova.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jnova.cmd.AllInOneServiceFactory;
+import org.jnova.conf.cfg.ConfigOpts;
+import org.jnova.db.TestDatabases;
+import org.jnova.service.ApiService;
+
+/**
+ * The all-in-one jnova (API, conductor, compute host with the fake driver, noauth2) on a
+ * real socket at 127.0.0.1 with a free port, on a fresh database of the given engine, for
+ * API tests with a real HTTP client. Extra nova.conf lines may be passed in.
+ *
+ * <pre>{@code
+ * try (JnovaTestServer jnova = JnovaTestServer.start("sqlite")) {
+ *     JnovaTestServer.Reply r = jnova.call("GET", "/flavors", null, "2.1");
+ * }
+ * }</pre>
+ */
+public final class JnovaTestServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ApiService service;
+    private final String databaseUrl;
+    private final Path dir;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ConfigOpts conf;
+    private final AllInOneServiceFactory factory;
+
+    private JnovaTestServer(AllInOneServiceFactory factory, ApiService service, ConfigOpts conf, String databaseUrl,
+            Path dir) {
+        this.factory = factory;
+        this.service = service;
+        this.conf = conf;
+        this.databaseUrl = databaseUrl;
+        this.dir = dir;
+    }
+
+    /** Starts on a fresh database of {@code engine} (sqlite, postgresql, mariadb). */
+    public static JnovaTestServer start(String engine, String... extraConfLines) throws Exception {
+        String url = TestDatabases.create(engine);
+        Path dir = Files.createTempDirectory("jnova-api");
+        List<String> lines = new ArrayList<>(List.of("[DEFAULT]", "osapi_compute_listen = 127.0.0.1",
+                "osapi_compute_listen_port = 0", "[database]", "connection = " + url,
+                "[jnova_compute]", "fake_spawn_delay_ms = 0", "fake_destroy_delay_ms = 0"));
+        lines.addAll(List.of(extraConfLines));
+        Path confFile = dir.resolve("nova.conf");
+        Files.write(confFile, mergeSections(lines));
+        AllInOneServiceFactory factory = new AllInOneServiceFactory();
+        ConfigOpts conf = factory.loadConfig(List.of("--config-file", confFile.toString()));
+        ApiService service = factory.create(conf, "osapi_compute");
+        service.start();
+        return new JnovaTestServer(factory, service, conf, url, dir);
+    }
+
+    /** Later lines for an already opened section are moved under it (INI has one section per name). */
+    private static List<String> mergeSections(List<String> lines) {
+        Map<String, List<String>> sections = new java.util.LinkedHashMap<>();
+        String current = "[DEFAULT]";
+        for (String line : lines) {
+            if (line.startsWith("[")) {
+                current = line;
+                sections.computeIfAbsent(current, k -> new ArrayList<>());
+            } else {
+                sections.computeIfAbsent(current, k -> new ArrayList<>()).add(line);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        sections.forEach((name, body) -> {
+            out.add(name);
+            out.addAll(body);
+        });
+        return out;
+    }
+
+    /** http://127.0.0.1:port */
+    public String rootUrl() {
+        return "http://127.0.0.1:" + service.port();
+    }
+
+    /** http://127.0.0.1:port/v2.1 */
+    public String computeUrl() {
+        return rootUrl() + "/v2.1";
+    }
+
+    public ConfigOpts conf() {
+        return conf;
+    }
+
+    /**
+     * Calls {@code /v2.1<path>} as the admin user of project "admin" (noauth2) at a microversion
+     * (null: none sent).
+     */
+    public Reply call(String method, String path, String body, String microversion) throws IOException {
+        return call(method, path, body, microversion, "admin:admin");
+    }
+
+    /** Calls {@code /v2.1<path>} with the noauth2 token {@code user:project}. */
+    public Reply call(String method, String path, String body, String microversion, String token)
+            throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(computeUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("X-Auth-Token", token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (microversion != null) {
+            request.header("OpenStack-API-Version", "compute " + microversion);
+        }
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** One HTTP answer. */
+    public record Reply(int status, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        service.stop();
+        factory.closeBackend();
+        TestDatabases.drop(databaseUrl);
+    }
+}
