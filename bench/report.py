@@ -91,6 +91,10 @@ class Results:
             'servers': rs[-1]['servers'],
         }
 
+    def valid(self, w):
+        """Figures count only when (nearly) every answer was a success."""
+        return w is not None and w['requests'] > 0 and w['bad'] <= 0.01 * w['requests']
+
     def value(self, target, measure, key, conc=0):
         rs = self.by.get((target, measure, conc), [])
         return [r['data'].get(key) for r in rs]
@@ -118,6 +122,8 @@ def wrk_table(res, out, measure, title, goal):
             if w is None:
                 continue
             r = ratio(w['rps'], nova['rps']) if nova and t != 'nova' else None
+            if not res.valid(w) or (r is not None and not res.valid(nova)):
+                r = None
             goal_text, ok = '', None
             if t in JNOVAS and c == GOAL_CONC and goal:
                 goal_text = '≥ %d×' % goal
@@ -129,9 +135,13 @@ def wrk_table(res, out, measure, title, goal):
             out.append('| %d | %s | %s | %s | %s | %s | %d | %d | %s | %s | %s |' % (
                 c, TARGET_NAMES[t], fmt(w['rps']), rounds_text(w['rounds']), fmt(w['p50']),
                 fmt(w['p99']), w['requests'], w['bad'],
-                (fmt(r) + '×') if r is not None else '', goal_text,
+                (fmt(r) + '×') if r is not None else ('' if t == 'nova' or res.valid(w) else 'failed requests'), goal_text,
                 met(ok) if goal_text else ''))
     out.append('')
+
+
+def failed_cell():
+    return ('requests failed', False)
 
 
 def summary(res, meta):
@@ -142,7 +152,10 @@ def summary(res, meta):
         rows.append((goal, nova_text, cells))
 
     def c16(t, m):
-        return res.wrk(t, m, GOAL_CONC)
+        w = res.wrk(t, m, GOAL_CONC)
+        if w is not None and not res.valid(w):
+            w = dict(w, rps=None, p99=None, failed=True)
+        return w
 
     for m, title, goal in READS + [('keypair', 'key pair POST + DELETE', 40)]:
         n = c16('nova', m)
@@ -152,14 +165,15 @@ def summary(res, meta):
             if w is None:
                 continue
             r = ratio(w['rps'], n['rps']) if n else None
-            cells[t] = ('%s req/s = %s×' % (fmt(w['rps']), fmt(r)), None if r is None else r >= goal)
+            cells[t] = failed_cell() if w.get('failed') else \
+                ('%s req/s = %s×' % (fmt(w['rps']), fmt(r)), None if r is None else r >= goal)
         add('%s ≥ %d× nova at c16' % (title, goal), '%s req/s' % fmt(n['rps']) if n else 'n/a', cells)
         if m == 'version':
             j = c16('jetty', 'version')
             cells = {}
             for t in JNOVAS:
                 w = c16(t, m)
-                if w is not None and j:
+                if w is not None and j and w['rps']:
                     r = ratio(w['rps'], j['rps'])
                     cells[t] = ('%s%% of %s req/s' % (fmt(100 * r), fmt(j['rps'])), r >= 0.5)
             add('GET /v2.1/ ≥ 50% of trivial Jetty at c16', '', cells)
@@ -173,8 +187,8 @@ def summary(res, meta):
             if w is None:
                 continue
             r = ratio(w['rps'], n['rps']) if n else None
-            cells[t] = ('%s req/s = %s×' % (fmt(w['rps']), fmt(r)),
-                        None if r is None or goal is None else r >= goal)
+            cells[t] = failed_cell() if w.get('failed') else \
+                ('%s req/s = %s×' % (fmt(w['rps']), fmt(r)), None if r is None or goal is None else r >= goal)
         add('GET /v2.1/servers/detail, %d servers%s' % (
             n_servers, ' ≥ %d× nova at c16' % goal if goal else ' (no goal at this count)'),
             '%s req/s' % fmt(n['rps']) if n else 'n/a', cells)
@@ -182,7 +196,10 @@ def summary(res, meta):
     cells = {}
     for t in JNOVAS:
         b = mean(res.value(t, 'boot', 'active_per_s', meta['boot_threads']))
-        if b is not None:
+        if not any(res.value(t, 'boot', 'accepted', meta['boot_threads'])) and \
+                res.value(t, 'boot', 'accepted', meta['boot_threads']):
+            cells[t] = ('no server booted', False)
+        elif b is not None:
             r = ratio(b, nova_boot)
             cells[t] = ('%s servers/s = %s×' % (fmt(b), fmt(r)), None if r is None else r >= 100)
     add('%s servers to ACTIVE (%d client threads) ≥ 100× nova' % (meta['boot_count'], meta['boot_threads']),
@@ -208,9 +225,12 @@ def summary(res, meta):
     cells = {}
     for t in JNOVAS:
         worst = [(c16(t, m)['p99'], m) for m in reads if c16(t, m) and c16(t, m)['p99'] is not None]
+        if any(c16(t, m) and c16(t, m).get('failed') for m in reads):
+            worst.append((float('inf'), 'failed requests'))
         if worst:
             p99, m = max(worst)
-            cells[t] = ('worst %s ms (%s)' % (fmt(p99), m), p99 < READ_P99_MS)
+            cells[t] = ('worst %s ms (%s)' % (fmt(p99), m) if p99 != float('inf') else 'some reads failed',
+                        p99 < READ_P99_MS)
     add('p99 of every read at c16 < %g ms' % READ_P99_MS, '', cells)
     return rows
 
