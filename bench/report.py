@@ -319,6 +319,20 @@ def main():
             fmt(mean(res.value(t, 'rss_loaded', 'rss_mib'))),
             loaded[-1]['servers'] if loaded else ''))
     out.append('')
+    out.append('## How the figures are taken\n')
+    out.append('- wrk uses one thread per connection up to the CPU count, sends `X-Auth-Token: admin:admin` '
+               '(noauth2; the project is `admin`) and microversion 2.1 (no version header). Requests still '
+               'in flight when a run ends are not counted; for lists of 500+ servers runs are longer so '
+               'that nova completes a few requests at all.')
+    out.append('- After every run the script waits until the measured server stops using CPU (a server '
+               'keeps working on requests whose client left) before the next server is measured.')
+    out.append('- A table\'s ratio is jnova\'s mean req/s over nova\'s at the same connection count; a '
+               'run with more than 1% failed answers counts as failed, not as throughput.')
+    out.append('- Server counts: the timed boot (round 1) fills an empty cloud to the first count, the '
+               'first list and `servers/{id}` reads follow, later boot rounds add to it, and top-ups '
+               'fill it to the next counts before their list reads.')
+    out.append('- RSS "loaded" is taken after the reads at the largest count.')
+    out.append('')
     out.append('## Reproduce\n')
     out.append('```bash\nbench/run                          # full run, rewrites docs/performance.md\n'
                'bench/run --servers 100,1000 --duration 5 --rounds 2\n'
