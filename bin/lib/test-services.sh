@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL, MariaDB and RabbitMQ answer on loopback, and creates the empty
-# databases the tests use. Safe to run again.
+# databases the tests use; installs Debian's keystone package (the Keystone tests start
+# their own with keystone-test-server.sh) when it is missing. Safe to run again.
 set -u
 
 # The openstack CLI drives the all-in-one in tests/cli.
@@ -17,6 +18,12 @@ wait_port() {
   echo "nothing answers on 127.0.0.1:$1" >&2
   return 1
 }
+
+if ! command -v keystone-manage >/dev/null; then
+  echo "installing keystone for the Keystone tests" >&2
+  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      keystone python3-keystoneclient; } >&2 || echo "could not install keystone; its tests will be skipped" >&2
+fi
 
 if ! port_open 5432 && command -v pg_ctlcluster >/dev/null; then
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start || true

@@ -1,7 +1,9 @@
 package org.jnova.cmd;
 
+import java.util.HashMap;
 import java.util.Optional;
-import org.jnova.api.metadata.MetadataPlaceholder;
+import org.jnova.api.metadata.MetadataService;
+import org.jnova.policy.Enforcer;
 import org.jnova.api.middleware.NovaMiddleware;
 import org.jnova.api.openstack.Microversions;
 import org.jnova.api.openstack.PolicyCheck;
@@ -28,13 +30,14 @@ final class ApiApps {
     private ApiApps() {
     }
 
-    static FactoryRegistry registry(ConfigOpts conf, Backend backend) {
+    static FactoryRegistry registry(ConfigOpts conf, Backend backend, Enforcer enforcer) {
         FactoryRegistry registry = FactoryRegistry.withUrlMaps(conf);
-        NovaMiddleware.register(registry, conf);
+        NovaMiddleware.register(registry, conf, enforcer);
         Microversions microversions = new Microversions(
                 org.jnova.api.openstack.ApiVersionRequest.of("2.1"),
                 org.jnova.api.openstack.ApiVersionRequest.of(MAX_MICROVERSION));
-        ResourceSupport support = ResourceSupport.create(microversions, PolicyCheck.ALLOW_ALL);
+        PolicyCheck policy = (context, rule, target) -> enforcer.authorize(context, rule, new HashMap<>(target));
+        ResourceSupport support = ResourceSupport.create(microversions, policy);
         Optional<String> linkPrefix = Optional.ofNullable(conf.get(ApiOpts.COMPUTE_LINK_PREFIX));
         ApiRouterV21.Builder router = ApiRouterV21.builder(support)
                 .linkPrefix(linkPrefix)
@@ -46,7 +49,7 @@ final class ApiApps {
         registry.registerApp(NovaFactoryNames.API_ROUTER_V21, (global, local) -> app);
         registry.registerApp(NovaFactoryNames.VERSIONS, (global, local) -> new Versions(versions, support.json()));
         registry.registerApp(NovaFactoryNames.VERSIONS_V2, (global, local) -> new VersionsV2(versions, support));
-        registry.registerApp(NovaFactoryNames.METADATA, (global, local) -> new MetadataPlaceholder());
+        registry.registerApp(NovaFactoryNames.METADATA, (global, local) -> MetadataService.app(conf, backend.cloud()));
         return registry;
     }
 }

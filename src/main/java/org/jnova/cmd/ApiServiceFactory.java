@@ -8,6 +8,8 @@ import org.jnova.conf.cfg.ConfigLoader;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.log.LoggingSetup;
 import org.jnova.paste.PasteLoader;
+import org.jnova.policy.Enforcer;
+import org.jnova.policy.PolicySettings;
 import org.jnova.service.ApiService;
 import org.jnova.service.ServiceFactory;
 
@@ -57,8 +59,15 @@ public class ApiServiceFactory implements ServiceFactory {
             backend = Backend.start(conf, embedded);
             Runtime.getRuntime().addShutdownHook(new Thread(this::closeBackend, "backend-close"));
         }
-        PasteLoader paste = PasteLoader.fromConfig(conf, name -> findFile(name, conf), ApiApps.registry(conf, backend));
+        Enforcer enforcer = Enforcer.nova(PolicySettings.from(conf), name -> findFile(name, conf));
+        PasteLoader paste = PasteLoader.fromConfig(conf, name -> findFile(name, conf),
+                ApiApps.registry(conf, backend, enforcer));
         return new ApiService(serviceName, conf, paste::loadApp);
+    }
+
+    /** This process's backend once a service was created; null before. */
+    public synchronized Backend backend() {
+        return backend;
     }
 
     /** Stops this process's compute services and closes its database pools. */

@@ -47,7 +47,8 @@ public final class Backend implements AutoCloseable {
             if (embedded) {
                 databases.syncAll();
                 backend.cloud.seed();
-                ComputeManager compute = backend.cloud.computeManager(null, backend.cloud.fakeDriver());
+                ComputeManager compute = backend.cloud.computeManager(null, backend.cloud.fakeDriver(
+                        org.jnova.api.metadata.MetadataService.configDrive(conf, backend.cloud)));
                 compute.start();
                 backend.running.add(compute::stop);
             }

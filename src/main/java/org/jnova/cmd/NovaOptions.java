@@ -9,7 +9,10 @@ import org.jnova.conf.ApiOpts;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.conf.DefaultOpts;
+import org.jnova.conf.KeystoneAuthOpts;
+import org.jnova.conf.MetadataOpts;
 import org.jnova.conf.MiddlewareOpts;
+import org.jnova.conf.PolicyOpts;
 import org.jnova.conf.QuotaOpts;
 import org.jnova.conf.SchedulerOpts;
 import org.jnova.conf.ServiceOpts;
@@ -26,7 +29,8 @@ public final class NovaOptions {
 
     public static List<Opt<?>> all() {
         return merge(List.of(DefaultOpts.all(), ServiceOpts.all(), WsgiOpts.all(), MiddlewareOpts.all(),
-                ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all()));
+                ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all(),
+                PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all()));
     }
 
     /**

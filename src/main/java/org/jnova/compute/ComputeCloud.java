@@ -101,9 +101,14 @@ public final class ComputeCloud {
 
     /** The fake driver sized and timed by [jnova_compute] options. */
     public FakeDriver fakeDriver() {
+        return fakeDriver(org.jnova.virt.ConfigDriveWriter.NONE);
+    }
+
+    /** The fake driver, writing config drives with {@code configDrive}. */
+    public FakeDriver fakeDriver(org.jnova.virt.ConfigDriveWriter configDrive) {
         return new FakeDriver(conf.get(ComputeOpts.FAKE_VCPUS), conf.get(ComputeOpts.FAKE_MEMORY_MB),
                 conf.get(ComputeOpts.FAKE_LOCAL_GB), Duration.ofMillis(conf.get(ComputeOpts.FAKE_SPAWN_DELAY_MS)),
-                Duration.ofMillis(conf.get(ComputeOpts.FAKE_DESTROY_DELAY_MS)));
+                Duration.ofMillis(conf.get(ComputeOpts.FAKE_DESTROY_DELAY_MS)), configDrive);
     }
 
     /** Seeds flavors and the cirros image (embedded default). */

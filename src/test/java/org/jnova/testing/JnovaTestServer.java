@@ -39,6 +39,7 @@ public final class JnovaTestServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ConfigOpts conf;
     private final AllInOneServiceFactory factory;
+    private ApiService metadata;
 
     private JnovaTestServer(AllInOneServiceFactory factory, ApiService service, ConfigOpts conf, String databaseUrl,
             Path dir) {
@@ -54,7 +55,8 @@ public final class JnovaTestServer implements AutoCloseable {
         String url = TestDatabases.create(engine);
         Path dir = Files.createTempDirectory("jnova-api");
         List<String> lines = new ArrayList<>(List.of("[DEFAULT]", "osapi_compute_listen = 127.0.0.1",
-                "osapi_compute_listen_port = 0", "[database]", "connection = " + url,
+                "osapi_compute_listen_port = 0",
+                "metadata_listen = 127.0.0.1", "metadata_listen_port = 0", "[database]", "connection = " + url,
                 "[jnova_compute]", "fake_spawn_delay_ms = 0", "fake_destroy_delay_ms = 0"));
         lines.addAll(List.of(extraConfLines));
         Path confFile = dir.resolve("nova.conf");
@@ -98,6 +100,23 @@ public final class JnovaTestServer implements AutoCloseable {
 
     public ConfigOpts conf() {
         return conf;
+    }
+
+    /** The backend's compute APIs (servers, key pairs...), for tests that set up data directly. */
+    public org.jnova.compute.ComputeCloud cloud() {
+        return factory.backend().cloud();
+    }
+
+    /**
+     * Starts the metadata API ([DEFAULT] metadata_listen, a free port) in this process beside
+     * the Compute API, once; returns its URL http://127.0.0.1:port.
+     */
+    public synchronized String startMetadata() {
+        if (metadata == null) {
+            metadata = factory.create(conf, "metadata");
+            metadata.start();
+        }
+        return "http://127.0.0.1:" + metadata.port();
     }
 
     /**
@@ -151,6 +170,11 @@ public final class JnovaTestServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        synchronized (this) {
+            if (metadata != null) {
+                metadata.stop();
+            }
+        }
         service.stop();
         factory.closeBackend();
         TestDatabases.drop(databaseUrl);

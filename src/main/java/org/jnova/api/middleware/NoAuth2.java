@@ -16,7 +16,8 @@ import org.slf4j.MDC;
  * nova's {@code noauth2} ({@code NoAuthMiddleware}), for development and tests only: it
  * checks nothing. {@code X-Auth-Token: user:project} (or just {@code name}, then user and
  * project are both {@code name}) becomes the request's {@link RequestContext}; the user
- * {@code admin} is an administrator (role {@code admin}), anyone else has no roles.
+ * {@code admin} is an administrator (roles admin, member, reader); anyone else is a member
+ * and reader of the project the token names.
  *
  * <p>A request without {@code X-Auth-Token} is answered at once, as an Auth 1.1 login:
  * 204 with {@code X-Auth-Token: <user>:<project>} from {@code X-Auth-User} and
@@ -59,6 +60,14 @@ public final class NoAuth2 implements Middleware {
         return response;
     }
 
+    /*
+     * nova Zed's noauth2 gave no roles and relied on the deprecated "admin_or_owner" rules.
+     * With the secure-RBAC defaults (enforce_new_defaults = True) a caller without roles may do
+     * nothing, so jnova's noauth2 makes every caller a member and reader of its project.
+     */
+    private static final List<String> MEMBER_ROLES = List.of("member", "reader");
+    private static final List<String> ADMIN_ROLES = List.of("admin", "member", "reader");
+
     private static RequestContext context(Request request, String token) {
         int colon = token.indexOf(':');
         String user = colon < 0 ? token : token.substring(0, colon);
@@ -69,7 +78,7 @@ public final class NoAuth2 implements Middleware {
         boolean admin = user.equals("admin");
         String requestId = request.<String>attribute(RequestAttributes.REQUEST_ID).orElseGet(RequestId::newRequestId);
         Optional<String> globalRequestId = request.attribute(RequestId.GLOBAL_REQUEST_ID);
-        return new RequestContext(user, Optional.of(project), admin ? List.of("admin") : List.of(), admin, requestId,
+        return new RequestContext(user, Optional.of(project), admin ? ADMIN_ROLES : MEMBER_ROLES, admin, requestId,
                 globalRequestId, Optional.empty(), Optional.of(token), Optional.empty(), Optional.empty());
     }
 

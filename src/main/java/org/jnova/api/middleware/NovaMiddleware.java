@@ -2,12 +2,17 @@ package org.jnova.api.middleware;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.jnova.api.auth.AuthToken;
+import org.jnova.api.auth.KeystoneAuthSettings;
+import org.jnova.api.auth.NovaKeystoneContext;
 import org.jnova.conf.MiddlewareOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.exception.ConfigError;
 import org.jnova.paste.AuthPipelineFactory;
 import org.jnova.paste.FactoryRegistry;
 import org.jnova.paste.NovaFactoryNames;
+import org.jnova.policy.Enforcer;
 
 /**
  * Registers the Java counterpart of every filter nova's paste files name, and nova's
@@ -18,8 +23,30 @@ public final class NovaMiddleware {
     private NovaMiddleware() {
     }
 
-    /** Adds nova's filters and {@code pipeline_factory_v21} (reading {@code [api] auth_strategy}). */
+    /**
+     * Adds nova's filters and {@code pipeline_factory_v21} (reading {@code [api] auth_strategy}).
+     * Without a policy enforcer the Keystone filters cannot be built: a {@code keystone}
+     * pipeline then stops start-up with a {@link ConfigError}; use
+     * {@link #register(FactoryRegistry, ConfigOpts, Enforcer)}.
+     */
     public static FactoryRegistry register(FactoryRegistry registry, ConfigOpts conf) {
+        return register(registry, conf, () -> {
+            throw new ConfigError("The keystone pipeline needs the policy enforcer (context_is_admin); register "
+                    + "nova's middleware with NovaMiddleware.register(registry, conf, enforcer)");
+        });
+    }
+
+    /**
+     * Adds nova's filters; {@code authtoken} validates tokens with Keystone
+     * ({@code [keystone_authtoken]}) and {@code keystonecontext} builds the request context,
+     * deciding {@code isAdmin} with the enforcer's {@code context_is_admin}.
+     */
+    public static FactoryRegistry register(FactoryRegistry registry, ConfigOpts conf, Enforcer enforcer) {
+        Objects.requireNonNull(enforcer, "enforcer is null");
+        return register(registry, conf, () -> enforcer);
+    }
+
+    private static FactoryRegistry register(FactoryRegistry registry, ConfigOpts conf, Supplier<Enforcer> enforcer) {
         Objects.requireNonNull(registry, "registry is null");
         Objects.requireNonNull(conf, "conf is null");
         registry.registerComposite(NovaFactoryNames.PIPELINE_FACTORY_V21,
@@ -41,8 +68,9 @@ public final class NovaMiddleware {
         // osprofiler is not part of jnova: nova without it installed passes requests straight through too
         registry.registerFilter(NovaFactoryNames.OSPROFILER, (global, local) -> next -> next);
         registry.registerFilter(NovaFactoryNames.KEYSTONE_AUTH_TOKEN,
-                new KeystoneUnavailable("keystonemiddleware auth_token"));
-        registry.registerFilter(NovaFactoryNames.KEYSTONE_CONTEXT, new KeystoneUnavailable("NovaKeystoneContext"));
+                (global, local) -> new AuthToken(KeystoneAuthSettings.from(conf, local)));
+        registry.registerFilter(NovaFactoryNames.KEYSTONE_CONTEXT,
+                (global, local) -> new NovaKeystoneContext(enforcer.get()));
         return registry;
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.jnova.objects.Instance;
 import org.jnova.objects.PowerState;
+import org.jnova.virt.ConfigDriveWriter;
 import org.jnova.virt.VirtDriver;
 
 /**
@@ -19,9 +20,17 @@ public final class FakeDriver implements VirtDriver {
     private final Duration spawnDelay;
     private final Duration destroyDelay;
     private final Map<String, Integer> guests = new ConcurrentHashMap<>();
+    private final ConfigDriveWriter configDrive;
     private volatile Predicate<Instance> failSpawn = i -> false;
 
     public FakeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay, Duration destroyDelay) {
+        this(vcpus, memoryMb, localGb, spawnDelay, destroyDelay, ConfigDriveWriter.NONE);
+    }
+
+    /** As the other constructor, writing each guest's config drive with {@code configDrive}. */
+    public FakeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay, Duration destroyDelay,
+            ConfigDriveWriter configDrive) {
+        this.configDrive = java.util.Objects.requireNonNull(configDrive, "configDrive is null");
         this.vcpus = vcpus;
         this.memoryMb = memoryMb;
         this.localGb = localGb;
@@ -45,6 +54,7 @@ public final class FakeDriver implements VirtDriver {
         if (failSpawn.test(instance)) {
             throw new IllegalStateException("Fake driver was told to fail spawning " + instance.uuid());
         }
+        configDrive.write(instance);
         guests.put(instance.uuid(), PowerState.RUNNING);
     }
 
@@ -52,6 +62,7 @@ public final class FakeDriver implements VirtDriver {
     public void destroy(Instance instance) throws Exception {
         sleep(destroyDelay);
         guests.remove(instance.uuid());
+        configDrive.remove(instance);
     }
 
     @Override

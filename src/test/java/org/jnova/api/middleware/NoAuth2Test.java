@@ -53,7 +53,7 @@ class NoAuth2Test {
         assertThat(ctx.userId()).isEqualTo("demo");
         assertThat(ctx.projectId()).contains("project-a");
         assertThat(ctx.isAdmin()).isFalse();
-        assertThat(ctx.roles()).isEmpty();
+        assertThat(ctx.roles()).containsExactly("member", "reader");
         assertThat(ctx.requestId()).startsWith("req-");
         assertThat(ctx.authToken()).contains("demo:project-a");
         assertThat(identity.get()).isEqualTo("demo project-a");

@@ -96,12 +96,12 @@ class NovaPasteFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"../shared/reference/nova-api-paste-zed.ini",
             "../shared/reference/nova-api-paste-master.ini", "etc/nova/api-paste.ini"})
-    void keystonePipelineStopsStartUpUntilKeystoneIsImplemented(String file) {
+    void keystonePipelineStopsStartUpWithoutKeystoneAuthTokenSettings(String file) {
         conf.set(MiddlewareOpts.AUTH_STRATEGY, "keystone");
         PasteLoader loader = new PasteLoader(Path.of(file), registry());
         assertThatThrownBy(() -> loader.loadApp("osapi_compute"))
                 .isInstanceOf(ConfigError.class)
-                .hasMessageContaining("Keystone authentication is not available");
+                .hasMessageContaining("[keystone_authtoken] auth_type is not set");
     }
 
     @Test

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Starts or stops a throw-away Keystone for tests: Debian's keystone package run through
+# its WSGI script's simple server on 127.0.0.1, SQLite, fernet tokens, an admin bootstrapped
+# in the Default domain (user admin, project admin, roles admin/member/reader).
+#
+#   keystone-test-server.sh start RUN_DIR [TOKEN_EXPIRATION_SECONDS]   prints the URL (http://127.0.0.1:PORT)
+#   keystone-test-server.sh stop RUN_DIR
+#
+# The admin password is in RUN_DIR/admin-password. The log is RUN_DIR/keystone.log.
+set -euo pipefail
+
+usage() { echo "usage: $0 start|stop RUN_DIR [TOKEN_EXPIRATION_SECONDS]" >&2; exit 2; }
+[ $# -ge 2 ] || usage
+action=$1
+run_dir=$(mkdir -p "$2" && cd "$2" && pwd)
+expiration=${3:-3600}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+start() {
+  if ! command -v keystone-manage >/dev/null || ! command -v keystone-wsgi-public >/dev/null; then
+    echo "keystone is not installed (apt-get install keystone)" >&2
+    exit 3
+  fi
+  if [ -f "$run_dir/pid" ] && kill -0 "$(cat "$run_dir/pid")" 2>/dev/null; then
+    cat "$run_dir/url"
+    return
+  fi
+  local port password
+  port=$(free_port)
+  password=$(python3 -c 'import secrets; print(secrets.token_hex(12))')
+  echo "$password" > "$run_dir/admin-password"
+  mkdir -p "$run_dir/fernet-keys" "$run_dir/credential-keys"
+  chmod 700 "$run_dir/fernet-keys" "$run_dir/credential-keys"
+  cat > "$run_dir/keystone.conf" <<CONF
+[DEFAULT]
+log_file = $run_dir/keystone.log
+debug = false
+[database]
+connection = sqlite:///$run_dir/keystone.db
+[token]
+provider = fernet
+expiration = $expiration
+[fernet_tokens]
+key_repository = $run_dir/fernet-keys
+[credential]
+key_repository = $run_dir/credential-keys
+[cache]
+enabled = false
+[oslo_policy]
+enforce_scope = false
+enforce_new_defaults = false
+CONF
+  export OS_KEYSTONE_CONFIG_DIR="$run_dir" OS_KEYSTONE_CONFIG_FILES=keystone.conf
+  local manage=(keystone-manage --config-file "$run_dir/keystone.conf")
+  if [ ! -f "$run_dir/keystone.db" ]; then
+    "${manage[@]}" db_sync >>"$run_dir/manage.log" 2>&1
+    # readers must not block the writer inside keystone's single process (else "database is locked")
+    python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL")' \
+      "$run_dir/keystone.db"
+    "${manage[@]}" fernet_setup --keystone-user "$(id -un)" --keystone-group "$(id -gn)" >>"$run_dir/manage.log" 2>&1
+    "${manage[@]}" credential_setup --keystone-user "$(id -un)" --keystone-group "$(id -gn)" >>"$run_dir/manage.log" 2>&1
+    "${manage[@]}" bootstrap --bootstrap-password "$password" \
+      --bootstrap-admin-url "http://127.0.0.1:$port/v3/" \
+      --bootstrap-public-url "http://127.0.0.1:$port/v3/" \
+      --bootstrap-internal-url "http://127.0.0.1:$port/v3/" \
+      --bootstrap-region-id RegionOne >>"$run_dir/manage.log" 2>&1
+  else
+    "${manage[@]}" bootstrap --bootstrap-password "$password" >>"$run_dir/manage.log" 2>&1
+  fi
+  setsid keystone-wsgi-public --host 127.0.0.1 --port "$port" \
+    >"$run_dir/server.out" 2>&1 < /dev/null &
+  echo $! > "$run_dir/pid"
+  local i
+  for i in $(seq 1 120); do
+    if port_open "$port"; then
+      echo "http://127.0.0.1:$port" | tee "$run_dir/url"
+      return
+    fi
+    if ! kill -0 "$(cat "$run_dir/pid")" 2>/dev/null; then
+      echo "keystone exited; see $run_dir/server.out and $run_dir/keystone.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "keystone did not answer on 127.0.0.1:$port; see $run_dir/server.out" >&2
+  exit 1
+}
+
+stop() {
+  if [ -f "$run_dir/pid" ]; then
+    local pid
+    pid=$(cat "$run_dir/pid")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$pid" 2>/dev/null || true
+    rm -f "$run_dir/pid"
+  fi
+}
+
+case "$action" in
+  start) start ;;
+  stop) stop ;;
+  *) usage ;;
+esac

@@ -1,0 +1,173 @@
+package org.jnova.api.auth;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jnova.conf.KeystoneAuthOpts;
+import org.jnova.conf.cfg.ConfigOpts;
+import org.jnova.conf.cfg.Opt;
+import org.jnova.exception.ConfigError;
+
+/**
+ * What the {@code auth_token} filter needs from {@code [keystone_authtoken]} (a key of the
+ * filter's paste section overriding the file, as keystonemiddleware reads them), checked
+ * at start-up.
+ *
+ * @param authUrl the Identity endpoint the service authenticates against ({@code .../v3} or unversioned)
+ * @param wwwAuthenticateUri sent to unauthenticated clients; the auth URL when not configured
+ * @param credentials the service user's password credentials
+ * @param tokenCacheTime how long a valid token is cached; zero or negative disables the cache
+ * @param connectTimeout timeout of each call to Keystone; empty for none
+ * @param maxRetries how many times a failed connection is retried
+ * @param endpointInterface the catalog interface of the identity endpoint tokens are validated at
+ * @param regionName the catalog region of that endpoint, if any
+ */
+public record KeystoneAuthSettings(
+        URI authUrl,
+        String wwwAuthenticateUri,
+        ServiceCredentials credentials,
+        Duration tokenCacheTime,
+        Optional<Duration> connectTimeout,
+        int maxRetries,
+        String endpointInterface,
+        Optional<String> regionName,
+        boolean delayAuthDecision,
+        boolean includeServiceCatalog,
+        List<String> serviceTokenRoles,
+        boolean serviceTokenRolesRequired) {
+
+    public KeystoneAuthSettings {
+        Objects.requireNonNull(authUrl, "authUrl is null");
+        Objects.requireNonNull(wwwAuthenticateUri, "wwwAuthenticateUri is null");
+        Objects.requireNonNull(credentials, "credentials is null");
+        Objects.requireNonNull(tokenCacheTime, "tokenCacheTime is null");
+        Objects.requireNonNull(connectTimeout, "connectTimeout is null");
+        Objects.requireNonNull(endpointInterface, "endpointInterface is null");
+        Objects.requireNonNull(regionName, "regionName is null");
+        serviceTokenRoles = List.copyOf(serviceTokenRoles);
+    }
+
+    /**
+     * The service user's password authentication: user by id or by name (with its domain),
+     * scoped to a project by id or by name (with its domain).
+     */
+    public record ServiceCredentials(Optional<String> userId, Optional<String> username, Optional<String> userDomainId,
+            Optional<String> userDomainName, String password, Optional<String> projectId,
+            Optional<String> projectName, Optional<String> projectDomainId, Optional<String> projectDomainName) {
+        public ServiceCredentials {
+            Objects.requireNonNull(password, "password is null");
+        }
+
+        /** A user in a domain, by names, scoped to a project by name in a domain. */
+        public static ServiceCredentials byName(String username, String userDomainName, String password,
+                String projectName, String projectDomainName) {
+            return new ServiceCredentials(Optional.empty(), Optional.of(username), Optional.empty(),
+                    Optional.of(userDomainName), password, Optional.empty(), Optional.of(projectName),
+                    Optional.empty(), Optional.of(projectDomainName));
+        }
+    }
+
+    /** Settings for tests and callers that have them at hand: keystonemiddleware's defaults otherwise. */
+    public static KeystoneAuthSettings of(URI authUrl, ServiceCredentials credentials) {
+        return new KeystoneAuthSettings(authUrl, authUrl.toString(), credentials, Duration.ofSeconds(300),
+                Optional.empty(), 3, "internal", Optional.empty(), false, true, List.of("service"), false);
+    }
+
+    public KeystoneAuthSettings withTokenCacheTime(Duration time) {
+        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, time, connectTimeout, maxRetries,
+                endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
+                serviceTokenRolesRequired);
+    }
+
+    public KeystoneAuthSettings withMaxRetries(int retries) {
+        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, connectTimeout,
+                retries, endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
+                serviceTokenRolesRequired);
+    }
+
+    public KeystoneAuthSettings withServiceTokenRolesRequired(boolean required) {
+        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, connectTimeout,
+                maxRetries, endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
+                required);
+    }
+
+    public KeystoneAuthSettings withDelayAuthDecision(boolean delay) {
+        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, connectTimeout,
+                maxRetries, endpointInterface, regionName, delay, includeServiceCatalog, serviceTokenRoles,
+                serviceTokenRolesRequired);
+    }
+
+    /** Reads {@code [keystone_authtoken]}, the paste section's keys winning. */
+    public static KeystoneAuthSettings from(ConfigOpts conf, Map<String, String> pasteLocal) {
+        Values values = new Values(conf, pasteLocal);
+        String authType = values.get(KeystoneAuthOpts.AUTH_TYPE)
+                .or(() -> Optional.ofNullable(pasteLocal.get("auth_plugin")))
+                .orElseThrow(() -> new ConfigError("[keystone_authtoken] auth_type is not set; jnova authenticates "
+                        + "the service with auth_type = password"));
+        if (!authType.equals("password") && !authType.equals("v3password")) {
+            throw new ConfigError("[keystone_authtoken] auth_type = " + authType + " is not supported by jnova; "
+                    + "use password");
+        }
+        String authUrl = values.get(KeystoneAuthOpts.AUTH_URL)
+                .orElseThrow(() -> new ConfigError("[keystone_authtoken] auth_url is not set"));
+        URI uri;
+        try {
+            uri = URI.create(authUrl);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("[keystone_authtoken] auth_url is not a URL: " + authUrl, e);
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new ConfigError("[keystone_authtoken] auth_url is not an http(s) URL: " + authUrl);
+        }
+        ServiceCredentials credentials = new ServiceCredentials(values.get(KeystoneAuthOpts.USER_ID),
+                values.get(KeystoneAuthOpts.USERNAME), values.get(KeystoneAuthOpts.USER_DOMAIN_ID),
+                values.get(KeystoneAuthOpts.USER_DOMAIN_NAME),
+                values.get(KeystoneAuthOpts.PASSWORD).orElseThrow(
+                        () -> new ConfigError("[keystone_authtoken] password is not set")),
+                values.get(KeystoneAuthOpts.PROJECT_ID), values.get(KeystoneAuthOpts.PROJECT_NAME),
+                values.get(KeystoneAuthOpts.PROJECT_DOMAIN_ID), values.get(KeystoneAuthOpts.PROJECT_DOMAIN_NAME));
+        if (credentials.userId().isEmpty() && credentials.username().isEmpty()) {
+            throw new ConfigError("[keystone_authtoken] username (or user_id) is not set");
+        }
+        String interfaceName = values.get(KeystoneAuthOpts.INTERFACE).orElse("internal").toLowerCase(Locale.ROOT);
+        if (interfaceName.endsWith("url")) {
+            interfaceName = interfaceName.substring(0, interfaceName.length() - 3);
+        }
+        return new KeystoneAuthSettings(uri,
+                values.get(KeystoneAuthOpts.WWW_AUTHENTICATE_URI).orElse(authUrl),
+                credentials,
+                Duration.ofSeconds(values.get(KeystoneAuthOpts.TOKEN_CACHE_TIME).orElse(300)),
+                values.get(KeystoneAuthOpts.HTTP_CONNECT_TIMEOUT).map(Duration::ofSeconds),
+                values.get(KeystoneAuthOpts.HTTP_REQUEST_MAX_RETRIES).orElse(3),
+                interfaceName,
+                values.get(KeystoneAuthOpts.REGION_NAME),
+                values.get(KeystoneAuthOpts.DELAY_AUTH_DECISION).orElse(false),
+                values.get(KeystoneAuthOpts.INCLUDE_SERVICE_CATALOG).orElse(true),
+                values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES).orElse(List.of("service")),
+                values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES_REQUIRED).orElse(false));
+    }
+
+    /** Option values, a paste key of the option's name (or a deprecated name) winning over the file. */
+    private record Values(ConfigOpts conf, Map<String, String> local) {
+        <T> Optional<T> get(Opt<T> opt) {
+            String text = local.get(opt.name());
+            for (Opt.DeprecatedName old : opt.deprecatedNames()) {
+                if (text == null) {
+                    text = local.get(old.name());
+                }
+            }
+            if (text != null) {
+                try {
+                    return Optional.of(opt.type().parse(text));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigError("Invalid value for " + opt.name() + " in the paste file: " + e.getMessage(), e);
+                }
+            }
+            return Optional.ofNullable(conf.get(opt));
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Keystone authentication for the Compute API: keystonemiddleware's {@code auth_token} filter
+ * ({@link org.jnova.api.auth.AuthToken}, talking to Keystone through
+ * {@link org.jnova.api.auth.IdentityClient}) and nova's {@code NovaKeystoneContext}
+ * ({@link org.jnova.api.auth.NovaKeystoneContext}), which turns the identity headers into the
+ * request's {@link org.jnova.context.RequestContext}.
+ */
+package org.jnova.api.auth;

@@ -1,0 +1,49 @@
+package org.jnova.api.metadata;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.jnova.api.openstack.NovaJson;
+import org.jnova.compute.ComputeCloud;
+import org.jnova.conf.ApiOpts;
+import org.jnova.conf.ComputeOpts;
+import org.jnova.conf.MetadataOpts;
+import org.jnova.conf.cfg.ConfigOpts;
+
+/**
+ * Builds the metadata service's parts from configuration over a {@link ComputeCloud}: the
+ * paste application (nova.api.metadata.handler:MetadataRequestHandler.factory) and the
+ * config drive writer the fake driver uses.
+ */
+public final class MetadataService {
+    private MetadataService() {
+    }
+
+    /** The source of instance metadata, with its cache, as configured. */
+    public static MetadataSource source(ConfigOpts conf, ComputeCloud cloud) {
+        return new MetadataSource(cloud.instances, cloud.keyPairStore, new MetadataSource.Settings(
+                Duration.ofSeconds(conf.get(ApiOpts.METADATA_CACHE_EXPIRATION)), conf.get(ApiOpts.DHCP_DOMAIN),
+                conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ApiOpts.VENDORDATA_PROVIDERS),
+                conf.get(ApiOpts.VENDORDATA_JSONFILE_PATH), conf.get(ApiOpts.VENDORDATA_DYNAMIC_TARGETS),
+                Duration.ofSeconds(conf.get(ApiOpts.VENDORDATA_DYNAMIC_CONNECT_TIMEOUT)),
+                Duration.ofSeconds(conf.get(ApiOpts.VENDORDATA_DYNAMIC_READ_TIMEOUT)),
+                conf.get(ApiOpts.VENDORDATA_DYNAMIC_FAILURE_FATAL)), new NovaJson());
+    }
+
+    /** The metadata application, as the paste factory builds it. */
+    public static MetadataRequestHandler app(ConfigOpts conf, ComputeCloud cloud) {
+        return new MetadataRequestHandler(source(conf, cloud), new MetadataRequestHandler.Trust(
+                conf.get(MetadataOpts.SERVICE_METADATA_PROXY), conf.get(MetadataOpts.METADATA_PROXY_SHARED_SECRET),
+                conf.get(ApiOpts.USE_FORWARDED_FOR)), new NovaJson());
+    }
+
+    /** The config drive writer for the compute host. */
+    public static ConfigDrive configDrive(ConfigOpts conf, ComputeCloud cloud) {
+        String skip = conf.get(ApiOpts.CONFIG_DRIVE_SKIP_VERSIONS);
+        List<String> skipVersions = skip == null ? List.of()
+                : Arrays.stream(skip.split(" ")).filter(s -> !s.isEmpty()).toList();
+        return new ConfigDrive(source(conf, cloud), cloud.instances, Path.of(conf.get(MetadataOpts.INSTANCES_PATH)),
+                conf.get(MetadataOpts.FORCE_CONFIG_DRIVE), skipVersions);
+    }
+}

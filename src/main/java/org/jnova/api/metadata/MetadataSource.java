@@ -1,0 +1,154 @@
+package org.jnova.api.metadata;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jnova.api.openstack.NovaJson;
+import org.jnova.db.InstanceStore;
+import org.jnova.db.KeyPairStore;
+import org.jnova.objects.Instance;
+import org.jnova.objects.KeyPair;
+
+/**
+ * Finds the instance a metadata request is about and builds its {@link InstanceMetadata}:
+ * by instance id (neutron's proxy) or by fixed IP (direct callers). Found instances are
+ * cached for [api] metadata_cache_expiration seconds under the id or the address asked for,
+ * as nova's handler caches them: within that window a changed or deleted server is still
+ * answered as it was (0 turns the cache off).
+ */
+public final class MetadataSource {
+    private final InstanceStore instances;
+    private final KeyPairStore keyPairs;
+    private final Settings settings;
+    private final NovaJson json;
+    private final DynamicVendorData dynamic;
+    private final Cache<String, InstanceMetadata> cache;
+
+    /**
+     * What the built metadata depends on from configuration.
+     *
+     * @param cacheExpiration [api] metadata_cache_expiration
+     * @param dhcpDomain [api] dhcp_domain (null or empty: none)
+     * @param defaultAvailabilityZone the zone of a server booted without one
+     * @param vendordataProviders [api] vendordata_providers
+     * @param vendordataJsonfilePath [api] vendordata_jsonfile_path (null: none)
+     * @param dynamicTargets [api] vendordata_dynamic_targets
+     * @param dynamicConnectTimeout [api] vendordata_dynamic_connect_timeout
+     * @param dynamicReadTimeout [api] vendordata_dynamic_read_timeout
+     * @param dynamicFailureFatal [api] vendordata_dynamic_failure_fatal
+     */
+    public record Settings(Duration cacheExpiration, String dhcpDomain, String defaultAvailabilityZone,
+            List<String> vendordataProviders, String vendordataJsonfilePath, List<String> dynamicTargets,
+            Duration dynamicConnectTimeout, Duration dynamicReadTimeout, boolean dynamicFailureFatal) {
+        public Settings {
+            requireNonNull(cacheExpiration, "cacheExpiration is null");
+            vendordataProviders = List.copyOf(vendordataProviders);
+            dynamicTargets = List.copyOf(dynamicTargets);
+        }
+    }
+
+    public MetadataSource(InstanceStore instances, KeyPairStore keyPairs, Settings settings, NovaJson json) {
+        this.instances = requireNonNull(instances, "instances is null");
+        this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.json = requireNonNull(json, "json is null");
+        this.dynamic = new DynamicVendorData(settings.dynamicTargets(), settings.dynamicConnectTimeout(),
+                settings.dynamicReadTimeout(), settings.dynamicFailureFatal(), json);
+        this.cache = settings.cacheExpiration().isZero() ? null
+                : Caffeine.newBuilder().expireAfterWrite(settings.cacheExpiration()).maximumSize(100_000).build();
+    }
+
+    /** The metadata of a live instance by uuid; empty when there is none. */
+    public Optional<InstanceMetadata> byInstanceId(String uuid) {
+        return cached("id-" + uuid, () -> instances.get(uuid, false));
+    }
+
+    /** The metadata of the live instance holding fixed IP {@code address}; empty when none does. */
+    public Optional<InstanceMetadata> byAddress(String address) {
+        return cached("address-" + address, () -> instances.database().read(tx -> tx.query(
+                "SELECT instance_uuid FROM virtual_interfaces WHERE fixed_ip = ? AND deleted = 0 ORDER BY id",
+                r -> r.getString("instance_uuid"), address)).stream().findFirst()
+                .flatMap(uuid -> instances.get(uuid, false)));
+    }
+
+    private Optional<InstanceMetadata> cached(String key, java.util.function.Supplier<Optional<Instance>> load) {
+        InstanceMetadata hit = cache == null ? null : cache.getIfPresent(key);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        Optional<InstanceMetadata> built = load.get().map(this::build);
+        if (cache != null) {
+            built.ifPresent(md -> cache.put(key, md));
+        }
+        return built;
+    }
+
+    /** Builds the metadata of an instance as stored now, without the cache (the config drive's). */
+    public InstanceMetadata build(Instance instance) {
+        Optional<InstanceMetadata.Key> key = Optional.empty();
+        if (instance.keyName() != null && instance.keyData() != null) {
+            String type = keyPairs.get(instance.userId(), instance.keyName()).map(KeyPair::type)
+                    .orElse(KeyPair.TYPE_SSH);
+            key = Optional.of(new InstanceMetadata.Key(instance.keyName(), type, instance.keyData()));
+        }
+        String zone = instance.availabilityZone() != null ? instance.availabilityZone()
+                : settings.defaultAvailabilityZone();
+        String label = instance.interfaces().isEmpty() ? "" : instance.interfaces().getFirst().networkLabel();
+        String networkId = UUID.nameUUIDFromBytes(("jnova-network:" + label).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new InstanceMetadata(instance, key, zone, amiId(instance.imageRef()), settings.dhcpDomain(), networkId,
+                new VendorData(settings.vendordataProviders(), staticVendorData(), dynamic), json);
+    }
+
+    /**
+     * Saves the password a guest posted into the instance's system metadata (password_0..3,
+     * 255 characters each), as nova's password handler does.
+     */
+    public void savePassword(String uuid, String password) {
+        Map<String, String> chunks = new LinkedHashMap<>();
+        String rest = password;
+        for (int i = 0; i < PasswordHandler.CHUNKS; i++) {
+            int n = Math.min(PasswordHandler.CHUNK_LENGTH, rest.length());
+            chunks.put("password_" + i, rest.substring(0, n));
+            rest = rest.substring(n);
+        }
+        instances.database().inTransaction(tx -> instances.children().updateMetadata(tx, uuid, chunks, false, true));
+    }
+
+    /** The EC2 id of an image: ami- and its 1-based rank among all images ever registered. */
+    private String amiId(String imageId) {
+        if (imageId == null) {
+            return "ami-00000000";
+        }
+        List<String> ids = instances.database().read(tx -> tx.query(
+                "SELECT id FROM images ORDER BY created_at, id", r -> r.getString("id")));
+        int index = ids.indexOf(imageId);
+        return String.format("ami-%08x", index < 0 ? 0 : index + 1);
+    }
+
+    /** The StaticJSON file's content; {} without a file. An unreadable file fails the request, as in nova. */
+    private JsonNode staticVendorData() {
+        String path = settings.vendordataJsonfilePath();
+        if (path == null || path.isEmpty()) {
+            return json.mapper().createObjectNode();
+        }
+        try {
+            return json.read(Files.readAllBytes(Path.of(path)));
+        } catch (IOException e) {
+            throw new IllegalStateException("vendordata_jsonfile_path " + path + " cannot be read as JSON: "
+                    + e.getMessage(), e);
+        }
+    }
+}
