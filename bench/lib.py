@@ -6,6 +6,7 @@
   lib.py quiesce PID [--max S]       wait until PID stops using CPU (after a load run)
   lib.py rss PID                     resident memory in MiB of PID and its descendants
   lib.py wrk FILE                    wrk --latency output as one JSON object
+  lib.py duration RESULTS TARGET MEASURE CONC BASE MAX   seconds for one wrk run
   lib.py free-port PORT              exit 1 if something listens on 127.0.0.1:PORT
 """
 import argparse
@@ -111,6 +112,9 @@ def parse_wrk(a):
     text = open(a.file).read()
     out = {'requests': 0, 'rps': None, 'p50_ms': None, 'p99_ms': None,
            'errors': 0, 'non2xx': 0}
+    m = re.search(r'Running ([\d.]+)(\w+) test', text)
+    if m:
+        out['duration_s'] = float(m.group(1)) * {'s': 1, 'm': 60, 'h': 3600}.get(m.group(2), 1)
     m = re.search(r'(\d+) requests in ([\d.]+)(\w+)', text)
     if m:
         out['requests'] = int(m.group(1))
@@ -133,6 +137,19 @@ def parse_wrk(a):
     if out['requests'] == 0:
         out['rps'] = 0.0
     print(json.dumps(out))
+
+
+def duration(a):
+    """Seconds for a wrk run at a.conc connections: long enough for the server to complete a
+    few requests when it serves its connections side by side (each request then takes about
+    conc x the single-connection latency), from this target's single-connection p50."""
+    p50 = None
+    for line in open(a.results):
+        r = json.loads(line)
+        if (r['target'], r['measure'], r['conc']) == (a.target, a.measure, 1) and r['data'].get('p50_ms'):
+            p50 = r['data']['p50_ms'] if p50 is None else max(p50, r['data']['p50_ms'])
+    need = 2.0 * a.conc * p50 / 1000.0 if p50 else 0
+    print(int(min(max(a.base, need), max(a.base, a.max)) + 0.999))
 
 
 def free_port(a):
@@ -168,6 +185,14 @@ def main():
     s = sub.add_parser('wrk')
     s.add_argument('file')
     s.set_defaults(fn=parse_wrk)
+    s = sub.add_parser('duration')
+    s.add_argument('results')
+    s.add_argument('target')
+    s.add_argument('measure')
+    s.add_argument('conc', type=int)
+    s.add_argument('base', type=float)
+    s.add_argument('max', type=float)
+    s.set_defaults(fn=duration)
     s = sub.add_parser('free-port')
     s.add_argument('port', type=int)
     s.set_defaults(fn=free_port)
