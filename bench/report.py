@@ -218,7 +218,10 @@ def summary(res, meta):
         cells = {}
         for t in JNOVAS:
             v = mean(res.value(t, 'rss_loaded', 'rss_mib'))
-            if v is not None:
+            mine = [r['servers'] for r in res.rows if r['measure'] == 'rss_loaded' and r['target'] == t]
+            if v is not None and mine and mine[-1] < n_servers:
+                cells[t] = ('%s MiB with only %d servers' % (fmt(v), mine[-1]), None)
+            elif v is not None:
                 cells[t] = ('%s MiB' % fmt(v), None if nova_rss is None else v <= nova_rss)
         add('RSS with %d servers ≤ nova\'s' % n_servers, '%s MiB' % fmt(nova_rss), cells)
     reads = [m for m, _, _ in READS] + res.measures('servers_detail_')
