@@ -14,5 +14,23 @@ final class ApiControllers {
 
     static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
         // resource packages register here
+        org.jnova.api.openstack.compute.availabilityzone.AvailabilityZoneControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.services.ServicesControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.hypervisors.HypervisorsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.simpletenantusage.SimpleTenantUsageControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.servergroups.ServerGroupsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.migrations.MigrationsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.aggregates.AggregatesControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.hosts.HostsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.flavors.FlavorsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.flavormanage.FlavorManageControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.flavorextraspecs.FlavorExtraSpecsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.flavoraccess.FlavorAccessControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.keypairs.KeypairsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.images.ImagesControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.imagemetadata.ImageMetadataControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.limits.LimitsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.quotasets.QuotaSetsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.quotaclasses.QuotaClassesControllers.register(router, cloud, conf);
     }
 }

@@ -44,6 +44,8 @@ public final class ComputeCloud {
     public final org.jnova.image.ImagesApi imagesApi;
     public final AvailabilityZonesApi availabilityZones;
     public final org.jnova.db.ServerGroupStore serverGroups;
+    public final org.jnova.db.AggregateStore aggregateStore;
+    public final AggregatesApi aggregates;
     private final ConfigOpts conf;
     private final Databases dbs;
     private final Transport transport;
@@ -71,8 +73,11 @@ public final class ComputeCloud {
                 Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
                 conf.get(ComputeOpts.RESERVED_HOST_CPUS), conf.get(org.jnova.conf.SchedulerOpts.MAX_INSTANCES_PER_HOST)));
+        aggregateStore = new org.jnova.db.AggregateStore(dbs.api());
         servicesApi = new ServicesApi(services, nodes, instances, scheduler,
-                conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE));
+                conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE),
+                aggregateStore::hostZones);
+        aggregates = new AggregatesApi(aggregateStore, services, instances);
         usage = new UsageApi(instances);
         instanceActions = new InstanceActionsApi(servers, actions);
         imagesApi = new org.jnova.image.ImagesApi(images);

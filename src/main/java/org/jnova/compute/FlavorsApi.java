@@ -23,6 +23,22 @@ public final class FlavorsApi {
         return store.byFlavorId(flavorId).orElseThrow(() -> new ComputeErrors.FlavorNotFound(flavorId));
     }
 
+    /**
+     * A flavor as the caller may see it: nova hides private flavors from non-admins whose
+     * project was not given access (FlavorNotFound, as if it did not exist).
+     */
+    public Flavor get(String flavorId, String projectId, boolean isAdmin) {
+        Flavor f = get(flavorId);
+        if (isAdmin || f.isPublic()) {
+            return f;
+        }
+        List<String> projects = store.database().read(tx -> store.accessProjects(tx, f.id()));
+        if (projectId == null || !projects.contains(projectId)) {
+            throw new ComputeErrors.FlavorNotFound(flavorId);
+        }
+        return f;
+    }
+
     /** See {@link FlavorStore#list}; sortKey null is flavorid. */
     public List<Flavor> list(Boolean isPublic, String projectId, Integer minRam, Integer minDisk, String sortKey,
             boolean ascending, Integer limit, String marker) {
@@ -89,8 +105,16 @@ public final class FlavorsApi {
     }
 
     public List<String> addAccess(String flavorId, String projectId) {
+        return addAccess(flavorId, projectId, false);
+    }
+
+    /**
+     * Gives a project access to a flavor; {@code allowPublic} lets a public flavor get an
+     * access row too (nova before microversion 2.7). Returns the flavor's projects.
+     */
+    public List<String> addAccess(String flavorId, String projectId, boolean allowPublic) {
         Flavor f = get(flavorId);
-        if (f.isPublic()) {
+        if (f.isPublic() && !allowPublic) {
             throw new Conflict("Can not add access to a public flavor.");
         }
         try {
@@ -102,7 +126,13 @@ public final class FlavorsApi {
             throw new Conflict("Flavor access already exists for flavor " + flavorId + " and project " + projectId
                     + " combination.");
         }
-        return access(flavorId);
+        return projects(flavorId);
+    }
+
+    /** The projects given access to a flavor, public or not. */
+    public List<String> projects(String flavorId) {
+        Flavor f = get(flavorId);
+        return store.database().read(tx -> store.accessProjects(tx, f.id()));
     }
 
     public List<String> removeAccess(String flavorId, String projectId) {
@@ -110,6 +140,6 @@ public final class FlavorsApi {
         if (!store.database().inTransaction(tx -> store.removeAccess(tx, f.id(), projectId))) {
             throw new NotFound("Flavor access not found for " + flavorId + " / " + projectId + " combination.");
         }
-        return access(flavorId);
+        return projects(flavorId);
     }
 }

@@ -46,16 +46,13 @@ public final class KeyPairsApi {
         this.quotas = requireNonNull(quotas, "quotas is null");
     }
 
-    /** Imports a public key (publicKey non-null) or generates an ssh key pair. */
+    /** Imports a public key (publicKey non-null) or generates an ssh key pair or an x509 certificate. */
     public Created create(RequestContext ctx, String userId, String name, String type, String publicKey) {
         String keyType = type == null ? KeyPair.TYPE_SSH : type;
         String privateKey = null;
         String pub = publicKey;
         if (pub == null) {
-            if (!KeyPair.TYPE_SSH.equals(keyType)) {
-                throw new ComputeErrors.InvalidKeypair("failed to generate fingerprint");
-            }
-            String[] generated = generateSsh();
+            String[] generated = KeyPair.TYPE_X509.equals(keyType) ? X509KeyPairs.generate(userId) : generateSsh();
             privateKey = generated[0];
             pub = generated[1];
         }

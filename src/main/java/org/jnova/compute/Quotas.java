@@ -146,6 +146,39 @@ public final class Quotas {
         }
     }
 
+    /** The range a new limit may take (nova's settable quotas); -1 is unlimited. */
+    public record Settable(long minimum, long maximum) {
+    }
+
+    /**
+     * nova's get_settable_quotas: for a project, at least its usage and what its users were
+     * given; for a user, at least the user's usage and at most what the project has left
+     * plus the user's current limit.
+     */
+    public Map<String, Settable> settable(String projectId, String userId) {
+        Map<String, Integer> projectLimits = limits(projectId, null);
+        Map<String, Integer> userSums = quotas.database().read(tx -> quotas.userLimitSums(tx, projectId));
+        Map<String, Long> used = usage(projectId, userId);
+        Map<String, Integer> userSet = userId == null ? Map.of()
+                : quotas.database().read(tx -> quotas.userLimits(tx, projectId, userId));
+        Map<String, Settable> out = new LinkedHashMap<>();
+        for (String name : RESOURCES.keySet()) {
+            int limit = projectLimits.get(name);
+            long given = userSums.getOrDefault(name, 0);
+            long remains = limit - given;
+            long inUse = used.getOrDefault(name, 0L);
+            if (userId == null) {
+                long handedOut = limit <= -1 || remains <= -1 ? -1 : limit - remains;
+                out.put(name, new Settable(Math.max(handedOut, inUse), -1));
+            } else {
+                long current = userSet.getOrDefault(name, 0);
+                long maximum = remains <= -1 || current <= -1 ? -1 : remains + current;
+                out.put(name, new Settable(inUse, maximum));
+            }
+        }
+        return out;
+    }
+
     /** Sets limits of a project (userId null) or user. Unknown resource names are refused. */
     public void set(String projectId, String userId, Map<String, Integer> limits) {
         quotas.database().inTransaction(tx -> {

@@ -22,6 +22,7 @@ public final class ServicesApi {
     private final Scheduler liveness;
     private final String defaultZone;
     private final String internalZone;
+    private final java.util.function.Supplier<java.util.Map<String, String>> hostZones;
 
     /** A service and whether it is up (os-services "state"), and its zone. */
     public record ServiceStatus(Service service, boolean up, String zone) {
@@ -33,6 +34,13 @@ public final class ServicesApi {
 
     public ServicesApi(ServiceStore services, ComputeNodeStore nodes, InstanceStore instances, Scheduler liveness,
             String defaultZone, String internalZone) {
+        this(services, nodes, instances, liveness, defaultZone, internalZone, java.util.Map::of);
+    }
+
+    /** With {@code hostZones}: host -> zone of the aggregate it is in (compute hosts in none are in the default zone). */
+    public ServicesApi(ServiceStore services, ComputeNodeStore nodes, InstanceStore instances, Scheduler liveness,
+            String defaultZone, String internalZone, java.util.function.Supplier<java.util.Map<String, String>> hostZones) {
+        this.hostZones = requireNonNull(hostZones, "hostZones is null");
         this.services = requireNonNull(services, "services is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -42,11 +50,17 @@ public final class ServicesApi {
     }
 
     public List<ServiceStatus> list(String host, String binary) {
-        return services.list(host, binary).stream().map(this::status).toList();
+        java.util.Map<String, String> zones = hostZones.get();
+        return services.list(host, binary).stream().map(s -> status(s, zones)).toList();
     }
 
     private ServiceStatus status(Service s) {
-        return new ServiceStatus(s, liveness.isUp(s), s.binary().equals("nova-compute") ? defaultZone : internalZone);
+        return status(s, hostZones.get());
+    }
+
+    private ServiceStatus status(Service s, java.util.Map<String, String> zones) {
+        String zone = s.binary().equals("nova-compute") ? zones.getOrDefault(s.host(), defaultZone) : internalZone;
+        return new ServiceStatus(s, liveness.isUp(s), zone);
     }
 
     /** By uuid (2.53+) or integer id (older microversions). */

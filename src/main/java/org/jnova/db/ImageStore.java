@@ -43,6 +43,12 @@ public final class ImageStore {
                 + "DESC, id DESC", ImageStore::row));
     }
 
+    /** Replaces an image's properties; returns whether the image exists. */
+    public boolean setProperties(String id, Map<String, String> properties) {
+        return db.inTransaction(tx -> tx.update("UPDATE images SET properties = ?, updated_at = ? WHERE id = ? AND "
+                + "deleted = 0", FlavorJson.writeMap(properties), FlavorJson.now(), id) > 0);
+    }
+
     public boolean delete(String id) {
         return db.inTransaction(tx -> tx.update("UPDATE images SET deleted = 1, deleted_at = ?, status = 'deleted' "
                 + "WHERE id = ? AND deleted = 0", FlavorJson.now(), id) > 0);

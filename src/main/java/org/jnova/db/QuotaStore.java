@@ -27,6 +27,12 @@ public final class QuotaStore {
                 projectId, userId);
     }
 
+    /** The sum of the per-user limits set inside a project, per resource. */
+    public Map<String, Integer> userLimitSums(Tx tx, String projectId) throws SQLException {
+        return limits(tx, "SELECT resource, SUM(hard_limit) AS hard_limit FROM project_user_quotas WHERE "
+                + "project_id = ? GROUP BY resource", projectId);
+    }
+
     public Map<String, Integer> classLimits(Tx tx, String className) throws SQLException {
         return limits(tx, "SELECT resource, hard_limit FROM quota_classes WHERE class_name = ?", className);
     }

@@ -44,6 +44,12 @@ public final class ServerGroupStore {
         return db.read(tx -> tx.count("SELECT COUNT(*) FROM instance_groups WHERE project_id = ?", projectId));
     }
 
+    /** Groups a user owns in a project (the per-user server_groups quota). */
+    public long countForUser(String projectId, String userId) {
+        return db.read(tx -> tx.count("SELECT COUNT(*) FROM instance_groups WHERE project_id = ? AND user_id = ?",
+                projectId, userId));
+    }
+
     public void addMember(String groupUuid, String instanceUuid) {
         db.inTransaction(tx -> tx.update("INSERT INTO instance_group_member (group_id, instance_uuid, created_at) "
                 + "SELECT id, ?, ? FROM instance_groups WHERE uuid = ?", instanceUuid, FlavorJson.now(), groupUuid));

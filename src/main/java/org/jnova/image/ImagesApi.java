@@ -24,6 +24,14 @@ public final class ImagesApi {
         return store.get(id).orElseThrow(() -> new NotFound("Image " + id + " could not be found."));
     }
 
+    /** Replaces an image's properties (glance's update with purge_props). */
+    public Image setProperties(String id, java.util.Map<String, String> properties) {
+        if (!store.setProperties(id, properties)) {
+            throw new NotFound("Image " + id + " could not be found.");
+        }
+        return get(id);
+    }
+
     public void delete(String id) {
         if (!store.delete(id)) {
             throw new NotFound("Image " + id + " could not be found.");

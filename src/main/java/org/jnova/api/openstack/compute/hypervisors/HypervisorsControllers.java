@@ -1,0 +1,17 @@
+package org.jnova.api.openstack.compute.hypervisors;
+
+import org.jnova.api.openstack.compute.ApiRouterV21;
+import org.jnova.compute.ComputeCloud;
+import org.jnova.conf.ApiOpts;
+import org.jnova.conf.cfg.ConfigOpts;
+
+/** Registers os-hypervisors. */
+public final class HypervisorsControllers {
+    private HypervisorsControllers() {
+    }
+
+    public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
+        router.controller("hypervisors", new HypervisorsController(cloud.servicesApi, conf.get(ApiOpts.MAX_LIMIT),
+                HostReserved.from(conf)));
+    }
+}

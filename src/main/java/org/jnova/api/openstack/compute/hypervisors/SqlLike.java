@@ -1,0 +1,22 @@
+package org.jnova.api.openstack.compute.hypervisors;
+
+import java.util.regex.Pattern;
+
+/** SQL {@code LIKE '%pattern%'} as nova's hypervisor hostname search runs it (% and _ wildcards, case-insensitive). */
+final class SqlLike {
+    private SqlLike() {
+    }
+
+    static boolean contains(String value, String pattern) {
+        StringBuilder regex = new StringBuilder(".*");
+        for (char c : pattern.toCharArray()) {
+            switch (c) {
+                case '%' -> regex.append(".*");
+                case '_' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        regex.append(".*");
+        return Pattern.compile(regex.toString(), Pattern.DOTALL | Pattern.CASE_INSENSITIVE).matcher(value).matches();
+    }
+}

@@ -1,0 +1,164 @@
+package org.jnova.api.openstack.compute.links;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jnova.api.openstack.ApiRequest;
+import org.jnova.context.RequestContext;
+
+/**
+ * nova's common ViewBuilder links: "self" and "bookmark" links of one item and the "next"
+ * link of a paged collection, honouring {@code [api] compute_link_prefix} and a project id
+ * in the request URL.
+ */
+public final class Links {
+    private final Optional<String> computePrefix;
+    private final int maxLimit;
+
+    /**
+     * @param computePrefix {@code [api] compute_link_prefix} (empty: none)
+     * @param maxLimit {@code [api] max_limit}
+     */
+    public Links(Optional<String> computePrefix, int maxLimit) {
+        this.computePrefix = java.util.Objects.requireNonNull(computePrefix, "computePrefix is null")
+                .filter(p -> !p.isEmpty());
+        this.maxLimit = maxLimit;
+    }
+
+    /** From {@code [api] compute_link_prefix} and {@code [api] max_limit}. */
+    public static Links from(org.jnova.conf.cfg.ConfigOpts conf) {
+        return new Links(Optional.ofNullable(conf.get(org.jnova.conf.ApiOpts.COMPUTE_LINK_PREFIX)),
+                conf.get(org.jnova.conf.ApiOpts.MAX_LIMIT));
+    }
+
+    public int maxLimit() {
+        return maxLimit;
+    }
+
+    /** nova's get_limit_and_marker limit: min(max_limit, limit). */
+    public int limit(ApiRequest req) {
+        return req.query("limit").map(v -> Math.min(maxLimit, Integer.parseInt(v))).orElse(maxLimit);
+    }
+
+    /** [{rel: self, href}, {rel: bookmark, href}] for {@code collection/id}. */
+    public List<Map<String, Object>> itemLinks(ApiRequest req, String collection, String id) {
+        return List.of(link("self", href(req, collection, id)), link("bookmark", bookmark(req, collection, id)));
+    }
+
+    /** The self href: application URL, project id when in the URL, collection, id. */
+    public String href(ApiRequest req, String collection, String id) {
+        return join(prefixed(req.applicationUrl()), projectInUrl(req), collection, id);
+    }
+
+    /** The bookmark href: application URL without its version, project id when in the URL, collection, id. */
+    public String bookmark(ApiRequest req, String collection, String id) {
+        return join(prefixed(withoutVersion(req.applicationUrl())), projectInUrl(req), collection, id);
+    }
+
+    /**
+     * The {@code *_links} list for a page: a "next" link when the page is full (the limit
+     * asked for, capped at max_limit, equals the number of items); the other query
+     * parameters are kept, sorted, with {@code marker} set to the last item's id.
+     */
+    public List<Map<String, Object>> collectionLinks(ApiRequest req, int itemCount, String lastId, String collection) {
+        int maxItems = req.query("limit").map(Integer::parseInt).map(l -> Math.min(l, maxLimit)).orElse(maxLimit);
+        if (maxItems == 0 || maxItems != itemCount) {
+            return List.of();
+        }
+        Map<String, String> params = new TreeMap<>(rawParams(req));
+        params.put("marker", lastId);
+        StringBuilder query = new StringBuilder();
+        params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(encode(k)).append('=')
+                .append(encode(v)));
+        String url = join(prefixed(req.applicationUrl()), projectInUrl(req), collection, null);
+        return List.of(link("next", url + "?" + query));
+    }
+
+    private static Map<String, Object> link(String rel, String href) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rel", rel);
+        m.put("href", href);
+        return m;
+    }
+
+    /** The request's query parameters, last value of each (as webob's dict view). */
+    private static Map<String, String> rawParams(ApiRequest req) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String qs = req.raw().queryString();
+        if (qs == null || qs.isEmpty()) {
+            return out;
+        }
+        for (String pair : qs.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.put(k, v);
+        }
+        return out;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String projectInUrl(ApiRequest req) {
+        Optional<String> project = req.contextIfAny().flatMap(RequestContext::projectId);
+        String path = req.raw().pathInfo();
+        if (project.isPresent() && (path.startsWith("/" + project.get() + "/") || path.equals("/" + project.get()))) {
+            return project.get();
+        }
+        return null;
+    }
+
+    private static String join(String base, String project, String collection, String id) {
+        List<String> parts = new ArrayList<>();
+        parts.add(stripSlashes(base));
+        if (project != null) {
+            parts.add(project);
+        }
+        parts.add(collection);
+        if (id != null) {
+            parts.add(id);
+        }
+        return String.join("/", parts);
+    }
+
+    /** nova's remove_trailing_version_from_href: http://host/compute/v2.1 -> http://host/compute. */
+    static String withoutVersion(String url) {
+        int slash = url.lastIndexOf('/');
+        if (slash > url.indexOf("//") + 1 && url.substring(slash + 1).matches("v[0-9]+(\\.[0-9]+)?")) {
+            return url.substring(0, slash);
+        }
+        return url;
+    }
+
+    private static String stripSlashes(String url) {
+        int end = url.length();
+        while (end > 0 && url.charAt(end - 1) == '/') {
+            end--;
+        }
+        return url.substring(0, end);
+    }
+
+    /** nova's _update_link_prefix. */
+    private String prefixed(String url) {
+        if (computePrefix.isEmpty()) {
+            return url;
+        }
+        URI original = URI.create(url);
+        URI prefix = URI.create(computePrefix.get());
+        String path = (prefix.getRawPath() == null ? "" : prefix.getRawPath())
+                + (original.getRawPath() == null ? "" : original.getRawPath());
+        return stripSlashes(prefix.getScheme() + "://" + prefix.getRawAuthority() + path);
+    }
+}

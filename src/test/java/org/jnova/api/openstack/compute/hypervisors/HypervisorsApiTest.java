@@ -1,0 +1,133 @@
+package org.jnova.api.openstack.compute.hypervisors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jnova.api.openstack.compute.services.AdminApiServers.call;
+import static org.jnova.api.openstack.compute.services.AdminApiServers.message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.jnova.api.openstack.compute.services.AdminApiServers;
+import org.jnova.api.openstack.compute.services.StoredInstances;
+import org.jnova.objects.Instance;
+import org.jnova.testing.JnovaTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** os-hypervisors across the microversions that changed it (2.28, 2.33, 2.53, 2.75, 2.88). */
+class HypervisorsApiTest {
+    private static final AdminApiServers SERVERS = new AdminApiServers();
+
+    static Stream<String> engines() {
+        return AdminApiServers.engines();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        SERVERS.close();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void listAndDetailPerMicroversion(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        JsonNode v21 = call(jnova, "GET", "/os-hypervisors", null, "2.1", 200).get("hypervisors").get(0);
+        assertThat(v21.get("id").isInt()).isTrue();
+        assertThat(v21.size()).isEqualTo(4);
+        JsonNode d21 = call(jnova, "GET", "/os-hypervisors/detail", null, "2.1", 200).get("hypervisors").get(0);
+        assertThat(d21.get("cpu_info").isTextual()).isTrue();
+        assertThat(d21.get("service").get("id").isInt()).isTrue();
+        assertThat(d21.get("free_ram_mb").asInt()).isEqualTo(d21.get("memory_mb").asInt()
+                - d21.get("memory_mb_used").asInt());
+        // nova counts [DEFAULT] reserved_host_memory_mb (512) as used
+        assertThat(d21.get("memory_mb_used").asInt()).isGreaterThanOrEqualTo(512);
+        JsonNode d228 = call(jnova, "GET", "/os-hypervisors/detail", null, "2.28", 200).get("hypervisors").get(0);
+        assertThat(d228.get("cpu_info").isObject()).isTrue();
+        JsonNode d253 = call(jnova, "GET", "/os-hypervisors/detail?with_servers=true", null, "2.53", 200)
+                .get("hypervisors").get(0);
+        assertThat(d253.get("id").asText()).matches("[0-9a-f-]{36}");
+        assertThat(d253.has("servers")).isFalse();
+        JsonNode d275 = call(jnova, "GET", "/os-hypervisors/detail?with_servers=1", null, "2.75", 200)
+                .get("hypervisors").get(0);
+        assertThat(d275.get("servers")).isEmpty();
+        JsonNode d296 = call(jnova, "GET", "/os-hypervisors/detail", null, "2.96", 200).get("hypervisors").get(0);
+        assertThat(d296.has("vcpus")).isFalse();
+        assertThat(d296.has("uptime")).isTrue();
+
+        String uuid = d253.get("id").asText();
+        JsonNode show = call(jnova, "GET", "/os-hypervisors/" + uuid, null, "2.96", 200).get("hypervisor");
+        assertThat(show.get("hypervisor_hostname").asText()).isEqualTo(d253.get("hypervisor_hostname").asText());
+        call(jnova, "GET", "/os-hypervisors/" + v21.get("id").asInt(), null, "2.1", 200);
+        assertThat(message(call(jnova, "GET", "/os-hypervisors/abc", null, "2.1", 404)))
+                .isEqualTo("Hypervisor with ID 'abc' could not be found.");
+        assertThat(message(call(jnova, "GET", "/os-hypervisors/1", null, "2.53", 400))).isEqualTo("Invalid uuid 1");
+        assertThat(message(call(jnova, "GET", "/os-hypervisors/" + uuid + "?foo=1", null, "2.53", 400)))
+                .isEqualTo("Additional properties are not allowed ('foo' was unexpected)");
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void serversOnTheHypervisorAreListedByInstanceName(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        JsonNode h = call(jnova, "GET", "/os-hypervisors/detail", null, "2.53", 200).get("hypervisors").get(0);
+        String project = "hv-" + engine;
+        try (StoredInstances stored = new StoredInstances(jnova)) {
+            Instance vm = stored.create(project, "vm", h.get("service").get("host").asText(),
+                    h.get("hypervisor_hostname").asText(), Instant.now(), null);
+            try {
+                JsonNode listed = call(jnova, "GET", "/os-hypervisors?with_servers=true", null, "2.53", 200)
+                        .get("hypervisors").get(0).get("servers");
+                assertThat(listed.toString()).contains("{\"name\":\"" + vm.name() + "\",\"uuid\":\"" + vm.uuid()
+                        + "\"}");
+                assertThat(vm.name()).startsWith("instance-");
+                JsonNode old = call(jnova, "GET", "/os-hypervisors/" + h.get("hypervisor_hostname").asText()
+                        + "/servers", null, "2.1", 200).get("hypervisors").get(0).get("servers");
+                assertThat(old.toString()).contains(vm.uuid());
+                JsonNode show = call(jnova, "GET", "/os-hypervisors/" + h.get("id").asText() + "?with_servers=1", null,
+                        "2.96", 200).get("hypervisor");
+                assertThat(show.get("servers").toString()).contains(vm.uuid());
+            } finally {
+                stored.deleteProject(project);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void pagingSearchStatisticsUptime(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        JsonNode page = call(jnova, "GET", "/os-hypervisors?limit=1", null, "2.33", 200);
+        assertThat(page.get("hypervisors")).hasSize(1);
+        int id = page.get("hypervisors").get(0).get("id").asInt();
+        assertThat(page.get("hypervisors_links").get(0).get("href").asText())
+                .isEqualTo(jnova.computeUrl() + "/os-hypervisors?limit=1&marker=" + id);
+        JsonNode next = call(jnova, "GET", "/os-hypervisors?limit=1&marker=" + id, null, "2.33", 200);
+        assertThat(next.get("hypervisors")).isEmpty();
+        assertThat(next.has("hypervisors_links")).isFalse();
+        assertThat(message(call(jnova, "GET", "/os-hypervisors?marker=999", null, "2.33", 400)))
+                .isEqualTo("marker [999] not found");
+
+        String hostname = page.get("hypervisors").get(0).get("hypervisor_hostname").asText();
+        String part = hostname.substring(0, Math.min(3, hostname.length()));
+        assertThat(call(jnova, "GET", "/os-hypervisors?hypervisor_hostname_pattern=" + part, null, "2.53", 200)
+                .get("hypervisors")).hasSize(1);
+        assertThat(message(call(jnova, "GET", "/os-hypervisors?hypervisor_hostname_pattern=zzz", null, "2.53", 404)))
+                .isEqualTo("No hypervisor matching 'zzz' could be found.");
+        assertThat(message(call(jnova, "GET", "/os-hypervisors?hypervisor_hostname_pattern=" + part + "&limit=1",
+                null, "2.53", 400))).isEqualTo("The server could not comply with the request since it is either malformed "
+                        + "or otherwise incorrect.");
+        assertThat(call(jnova, "GET", "/os-hypervisors/" + part + "/search", null, "2.1", 200).get("hypervisors"))
+                .hasSize(1);
+        JsonNode servers = call(jnova, "GET", "/os-hypervisors/" + part + "/servers", null, "2.52", 200);
+        assertThat(servers.get("hypervisors").get(0).has("servers")).isFalse();
+        assertThat(jnova.call("GET", "/os-hypervisors/" + part + "/search", null, "2.53").status()).isEqualTo(404);
+
+        JsonNode stats = call(jnova, "GET", "/os-hypervisors/statistics", null, "2.1", 200)
+                .get("hypervisor_statistics");
+        assertThat(stats.get("count").asInt()).isEqualTo(1);
+        assertThat(jnova.call("GET", "/os-hypervisors/statistics", null, "2.88").status()).isEqualTo(404);
+        assertThat(call(jnova, "GET", "/os-hypervisors/" + id + "/uptime", null, "2.1", 501).toString())
+                .contains("The requested functionality is not supported.");
+    }
+}
