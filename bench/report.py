@@ -335,6 +335,15 @@ def main():
                'first list and `servers/{id}` reads follow, later boot rounds add to it, and top-ups '
                'fill it to the next counts before their list reads.')
     out.append('- RSS "loaded" is taken after the reads at the largest count.')
+    out.append('- `boot.py` looks for servers still in BUILD every 0.25 s, so a boot that takes about a '
+               'second is known to ±0.25 s; the boot ratio is coarse when jnova is that fast.')
+    out.append('- jnova gets a generated nova.conf: its own `osapi_compute_listen_port` and '
+               '`metadata_listen_port`, one worker each, `[api] auth_strategy = noauth2`, '
+               '`[database] connection = sqlite:////<work dir>/nova.sqlite` (or '
+               '`postgresql://postgres@127.0.0.1/jnova_bench`, created afresh for every start), every '
+               '`[quota]` limit -1 and `[jnova_compute] fake_spawn_delay_ms = 0`. nova-ref runs with '
+               '`--quota-unlimited --no-rt-alloc-scan` and its default INFO logging (one line per '
+               'request, as jnova).')
     out.append('')
     out.append('## Reproduce\n')
     out.append('```bash\nbench/run                          # full run, rewrites docs/performance.md\n'
