@@ -32,5 +32,6 @@ final class ApiControllers {
         org.jnova.api.openstack.compute.limits.LimitsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.quotasets.QuotaSetsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.quotaclasses.QuotaClassesControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.servers.ServersControllers.register(router, cloud, conf);
     }
 }

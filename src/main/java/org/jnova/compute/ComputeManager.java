@@ -46,6 +46,9 @@ public final class ComputeManager {
     private final ServiceStore services;
     private final ComputeNodeStore nodes;
     private final ActionStore actions;
+    /** System metadata key the API sets to "none" for a server booted with {@code "networks": "none"}. */
+    public static final String REQUESTED_NETWORKS_KEY = "requested_networks";
+    public static final String NO_NETWORK = "none";
     private final FixedIpAllocator network;
     private ScheduledExecutorService timers;
     private volatile Service service;
@@ -156,8 +159,11 @@ public final class ComputeManager {
                 actions.eventFinish(uuid, requestId, event, "Error", "instance deleted during build");
                 return;
             }
-            VirtualInterface port = network.allocate(uuid);
-            LOG.debug("Allocated {} to {}", port.fixedIp(), uuid);
+            Instance requested = instances.get(uuid, false).orElse(null);
+            if (requested == null || !NO_NETWORK.equals(requested.systemMetadata().get(REQUESTED_NETWORKS_KEY))) {
+                VirtualInterface port = network.allocate(uuid);
+                LOG.debug("Allocated {} to {}", port.fixedIp(), uuid);
+            }
             if (!instances.update(uuid, Map.of("task_state", TaskStates.SPAWNING), null)) {
                 cleanUpAfterDeleteDuringBuild(uuid);
                 actions.eventFinish(uuid, requestId, event, "Error", "instance deleted during build");

@@ -68,6 +68,14 @@ public final class ServersApi {
 
     /** Creates min..max servers; they start in BUILD/scheduling and are built asynchronously. */
     public CreateResult create(RequestContext ctx, ServerCreate req) {
+        return create(ctx, req, Map.of());
+    }
+
+    /**
+     * As {@link #create(RequestContext, ServerCreate)}, also writing {@code systemMetadata}
+     * (e.g. the API's trusted_certs, pinned availability zone) with each instance.
+     */
+    public CreateResult create(RequestContext ctx, ServerCreate req, Map<String, String> systemMetadata) {
         if (req.minCount() < 1 || req.maxCount() < req.minCount()) {
             throw new Invalid("min_count must be <= max_count");
         }
@@ -108,7 +116,7 @@ public final class ServersApi {
             List<Instance> out = new ArrayList<>();
             for (int index = 0; index < count; index++) {
                 Instance i = instances.insert(tx, newInstance(ctx, req, flavor, image, keyPair, zone, reservationId,
-                        index, count));
+                        index, count, systemMetadata));
                 tx.update("INSERT INTO block_device_mapping (uuid, instance_uuid, source_type, destination_type, "
                         + "image_id, boot_index, device_name, delete_on_termination, created_at, deleted) "
                         + "VALUES (?, ?, 'image', 'local', ?, 0, '/dev/vda', ?, ?, 0)", UUID.randomUUID().toString(),
@@ -146,7 +154,8 @@ public final class ServersApi {
     }
 
     private Instance newInstance(RequestContext ctx, ServerCreate req, Flavor flavor, Image image,
-            Optional<KeyPair> key, String zone, String reservationId, int index, int count) {
+            Optional<KeyPair> key, String zone, String reservationId, int index, int count,
+            Map<String, String> extraSystemMetadata) {
         String display = count > 1 ? req.name() + "-" + (index + 1) : req.name();
         String hostname = req.hostname() != null && count == 1 ? req.hostname() : sanitizeHostname(display);
         return new Instance(0, UUID.randomUUID().toString(), "", display, req.description(), hostname,
@@ -155,9 +164,15 @@ public final class ServersApi {
                 key.map(KeyPair::publicKey).orElse(null), false, null, null, req.accessIpV4(), req.accessIpV6(),
                 req.configDrive() == null ? "" : req.configDrive(), req.userData(), reservationId, index, 0,
                 "/dev/vda", null, null, null, null, null, false, req.metadata(),
-                Map.of("image_base_image_ref", image.id(), "image_min_ram", String.valueOf(image.minRam()),
-                        "image_min_disk", String.valueOf(image.minDisk())),
-                req.tags(), List.of(), Optional.empty());
+                systemMetadata(image, extraSystemMetadata), req.tags(), List.of(), Optional.empty());
+    }
+
+    private static Map<String, String> systemMetadata(Image image, Map<String, String> extra) {
+        Map<String, String> out = new HashMap<>(extra);
+        out.put("image_base_image_ref", image.id());
+        out.put("image_min_ram", String.valueOf(image.minRam()));
+        out.put("image_min_disk", String.valueOf(image.minDisk()));
+        return out;
     }
 
     /** nova's sanitize_hostname: lower case, [a-z0-9.-] only, at most 63 characters. */

@@ -26,6 +26,12 @@ public final class ServicesApi {
 
     /** A service and whether it is up (os-services "state"), and its zone. */
     public record ServiceStatus(Service service, boolean up, String zone) {
+        private static final List<String> API_BINARIES = List.of("nova-osapi_compute", "nova-metadata");
+
+        /** An API service (nova-osapi_compute, nova-metadata): os-services, os-hosts and zones leave them out. */
+        public boolean isApiService() {
+            return API_BINARIES.contains(service.binary());
+        }
     }
 
     /** A hypervisor with its service (os-hypervisors "state" up/down, "status" enabled/disabled). */

@@ -2,20 +2,13 @@ package org.jnova.cmd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.Stream;
-import org.jnova.db.TestDatabases;
+import org.jnova.testing.EachEngine;
 import org.jnova.testing.JnovaTestServer;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The all-in-one process answers through the whole stack on every database engine. */
 class AllInOneSmokeTest {
-    static Stream<String> engines() {
-        return TestDatabases.engines().stream();
-    }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void versionDocumentCarriesRequestIdAndMicroversionHeaders(String engine) throws Exception {
         try (JnovaTestServer jnova = JnovaTestServer.start(engine)) {
             JnovaTestServer.Reply reply = jnova.call("GET", "/", null, "2.1");
@@ -28,8 +21,7 @@ class AllInOneSmokeTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void noTokenGetsNoauth2FakeToken(String engine) throws Exception {
         try (JnovaTestServer jnova = JnovaTestServer.start(engine)) {
             JnovaTestServer.Reply reply = jnova.call("GET", "/flavors", null, null, null);

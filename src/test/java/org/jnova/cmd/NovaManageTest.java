@@ -7,15 +7,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.jnova.db.TestDatabases;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.jnova.testing.EachEngine;
 
 class NovaManageTest {
-    static Stream<String> engines() {
-        return TestDatabases.engines().stream();
-    }
 
     private record Result(int code, String out, String err) {
     }
@@ -28,8 +23,7 @@ class NovaManageTest {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void syncVersionArchiveAndPurgeFromTheCommandLine(String engine) throws Exception {
         String url = TestDatabases.create(engine);
         Path conf = Files.createTempFile("nova", ".conf");

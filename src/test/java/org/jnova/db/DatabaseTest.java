@@ -9,22 +9,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.jnova.testing.EachEngine;
 
 class DatabaseTest {
-    static Stream<String> engines() {
-        return TestDatabases.engines().stream();
-    }
 
     private static Database open(String url) {
         return new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
                 new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)));
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void migrationsApplyOnceAndAreIdempotent(String engine) throws Exception {
         String url = TestDatabases.create(engine);
         try (Database db = open(url)) {
@@ -44,8 +38,7 @@ class DatabaseTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void aTransactionFailingWithDeadlockIsRunAgainAndCommitsOnce(String engine) throws Exception {
         String url = TestDatabases.create(engine);
         try (Database db = open(url)) {
@@ -82,8 +75,7 @@ class DatabaseTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void aRealDeadlockBetweenTwoTransactionsIsRetriedUntilBothCommit(String engine) throws Exception {
         String url = TestDatabases.create(engine);
         try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,

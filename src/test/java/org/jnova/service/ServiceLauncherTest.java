@@ -27,6 +27,19 @@ class ServiceLauncherTest {
         return conf;
     }
 
+    /** Runs the launcher in the background and waits until it serves on {@code port}; completes with its exit code. */
+    private static CompletableFuture<Integer> startServing(ServiceLauncher launcher, int port) throws Exception {
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+            try {
+                return launcher.run();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitServing(launcher, port);
+        return exit;
+    }
+
     private static void awaitServing(ServiceLauncher launcher, int port) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
@@ -48,14 +61,7 @@ class ServiceLauncherTest {
         AtomicReference<String> greeting = new AtomicReference<>("hello");
         ServiceLauncher launcher = new ServiceLauncher(() -> conf(port, greeting.get()), factory::create,
                 List.of("osapi_compute"));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
-            try {
-                return launcher.run();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        awaitServing(launcher, port);
+        CompletableFuture<Integer> exit = startServing(launcher, port);
         AtomicBoolean running = new AtomicBoolean(true);
         List<String> failures = new ArrayList<>();
         List<String> answers = new ArrayList<>();
@@ -99,14 +105,7 @@ class ServiceLauncherTest {
         int port = LauncherProcess.freePort();
         ServiceLauncher launcher = new ServiceLauncher(() -> conf(port, "hello"), factory::create,
                 List.of("osapi_compute"));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
-            try {
-                return launcher.run();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        awaitServing(launcher, port);
+        CompletableFuture<Integer> exit = startServing(launcher, port);
         CompletableFuture<String> slow = CompletableFuture.supplyAsync(() -> {
             try {
                 return LauncherProcess.get(port, "/?ms=1500");

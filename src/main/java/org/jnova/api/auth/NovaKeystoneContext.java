@@ -6,15 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jnova.api.RequestAttributes;
-import org.jnova.api.middleware.RequestId;
+import org.jnova.api.middleware.CallerContext;
 import org.jnova.context.RequestContext;
 import org.jnova.policy.Enforcer;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Headers;
 import org.jnova.wsgi.Middleware;
 import org.jnova.wsgi.Request;
-import org.slf4j.MDC;
 
 /**
  * nova's {@code NovaKeystoneContext}: turns the identity headers {@link AuthToken} set into
@@ -52,18 +50,7 @@ public final class NovaKeystoneContext implements Middleware {
                                 + "does not understand how to supply the credentials required.", "");
             }
             RequestContext context = context(request, userId.get());
-            request.setAttribute(RequestAttributes.CONTEXT, context);
-            String outer = MDC.get("user_identity");
-            MDC.put("user_identity", context.logIdentity());
-            try {
-                return next.handle(request);
-            } finally {
-                if (outer == null) {
-                    MDC.remove("user_identity");
-                } else {
-                    MDC.put("user_identity", outer);
-                }
-            }
+            return CallerContext.handleAs(context, request, next);
         };
     }
 
@@ -74,8 +61,8 @@ public final class NovaKeystoneContext implements Middleware {
         List<String> roles = nonEmpty(headers, "X-Roles").or(() -> nonEmpty(headers, "X-Role"))
                 .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList())
                 .orElse(List.of());
-        String requestId = request.<String>attribute(RequestAttributes.REQUEST_ID).orElseGet(RequestId::newRequestId);
-        Optional<String> globalRequestId = request.attribute(RequestId.GLOBAL_REQUEST_ID);
+        String requestId = CallerContext.requestId(request);
+        Optional<String> globalRequestId = CallerContext.globalRequestId(request);
         RequestContext context = new RequestContext(userId, projectId, roles, false, requestId, globalRequestId,
                 nonEmpty(headers, "OpenStack-System-Scope"), nonEmpty(headers, "X-Auth-Token"),
                 nonEmpty(headers, "X-User-Domain-Id"), nonEmpty(headers, "X-Project-Domain-Id"));

@@ -4,13 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jnova.api.RequestAttributes;
+import org.jnova.api.Urls;
 import org.jnova.context.RequestContext;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Middleware;
 import org.jnova.wsgi.Request;
 import org.jnova.wsgi.Response;
-import org.slf4j.MDC;
 
 /**
  * nova's {@code noauth2} ({@code NoAuthMiddleware}), for development and tests only: it
@@ -34,25 +33,14 @@ public final class NoAuth2 implements Middleware {
                 return login(request);
             }
             RequestContext context = context(request, token.get());
-            request.setAttribute(RequestAttributes.CONTEXT, context);
-            String outer = MDC.get("user_identity");
-            MDC.put("user_identity", context.logIdentity());
-            try {
-                return next.handle(request);
-            } finally {
-                if (outer == null) {
-                    MDC.remove("user_identity");
-                } else {
-                    MDC.put("user_identity", outer);
-                }
-            }
+            return CallerContext.handleAs(context, request, next);
         };
     }
 
     private static Response login(Request request) {
         String user = request.headers().first("X-Auth-User").orElse("admin");
         String project = request.headers().first("X-Auth-Project-Id").orElse("admin");
-        String url = stripTrailingSlashes(requestUrl(request)) + "/" + project;
+        String url = Urls.stripTrailingSlashes(requestUrl(request)) + "/" + project;
         Response response = Response.empty(204);
         response.headers().add("X-Auth-Token", user + ":" + project);
         response.headers().add("X-Server-Management-Url", url);
@@ -76,8 +64,8 @@ public final class NoAuth2 implements Middleware {
             project = user;
         }
         boolean admin = user.equals("admin");
-        String requestId = request.<String>attribute(RequestAttributes.REQUEST_ID).orElseGet(RequestId::newRequestId);
-        Optional<String> globalRequestId = request.attribute(RequestId.GLOBAL_REQUEST_ID);
+        String requestId = CallerContext.requestId(request);
+        Optional<String> globalRequestId = CallerContext.globalRequestId(request);
         return new RequestContext(user, Optional.of(project), admin ? ADMIN_ROLES : MEMBER_ROLES, admin, requestId,
                 globalRequestId, Optional.empty(), Optional.of(token), Optional.empty(), Optional.empty());
     }
@@ -86,14 +74,6 @@ public final class NoAuth2 implements Middleware {
     private static String requestUrl(Request request) {
         String url = request.hostUrl() + quote(request.scriptName()) + quote(request.pathInfo());
         return request.queryString().isEmpty() ? url : url + "?" + request.queryString();
-    }
-
-    private static String stripTrailingSlashes(String url) {
-        int end = url.length();
-        while (end > 0 && url.charAt(end - 1) == '/') {
-            end--;
-        }
-        return url.substring(0, end);
     }
 
     private static String quote(String path) {

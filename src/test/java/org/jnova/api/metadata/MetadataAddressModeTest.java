@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.jnova.db.TestDatabases;
 import org.jnova.objects.Instance;
+import org.jnova.testing.EachEngine;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Without neutron's proxy the instance is the one whose fixed IP is calling. The built-in
@@ -28,10 +26,6 @@ class MetadataAddressModeTest {
     private static final Map<String, Setup> SETUPS = new ConcurrentHashMap<>();
 
     private record Setup(MetadataFixture f, Instance oracle, Instance plain) {
-    }
-
-    static Stream<String> engines() {
-        return TestDatabases.engines().stream();
     }
 
     private static Setup setup(String engine) {
@@ -55,8 +49,7 @@ class MetadataAddressModeTest {
         SETUPS.clear();
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void bothTreesAnswerTheGuestCallingFromItsFixedIpAsNovaDoes(String engine) throws Exception {
         Setup s = setup(engine);
         String guest = s.oracle().interfaces().getFirst().fixedIp();
@@ -81,8 +74,7 @@ class MetadataAddressModeTest {
         assertThat(plain.text()).isEqualTo(String.format("i-%08x", s.plain().id()));
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void pathsBelowLeavesAndListItemsFailAsInNova(String engine) throws Exception {
         Setup s = setup(engine);
         String guest = s.oracle().interfaces().getFirst().fixedIp();
@@ -103,8 +95,7 @@ class MetadataAddressModeTest {
                 .isEqualTo("0=" + MetadataFixture.KEY_NAME);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void errorPagesFollowTheAcceptHeaderAsWebobDoes(String engine) throws Exception {
         Setup s = setup(engine);
         String guest = s.oracle().interfaces().getFirst().fixedIp();
@@ -132,8 +123,7 @@ class MetadataAddressModeTest {
         assertThat(head.header("Content-Length")).isEqualTo("0");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void anUnknownCallerGetsNovasNotFoundAndNoData(String engine) throws Exception {
         Setup s = setup(engine);
         RawHttp.Answer plain = s.f().http.send("GET", "/latest/meta-data/instance-id", List.of(), null, "127.0.0.1");
@@ -151,8 +141,7 @@ class MetadataAddressModeTest {
         assertThat(root.status()).as("the version list needs no instance").isEqualTo(200);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void forwardedForAndProxyHeadersAreIgnoredInThisMode(String engine) throws Exception {
         Setup s = setup(engine);
         RawHttp.Answer forwarded = s.f().http.send("GET", "/latest/meta-data/instance-id",
@@ -169,8 +158,7 @@ class MetadataAddressModeTest {
                 s.oracle().id()));
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void forcedConfigDriveHoldsTheSameTreesAsFiles(String engine) throws Exception {
         Setup s = setup(engine);
         Instance oracle = s.f().reload(s.oracle().uuid());

@@ -15,14 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.jnova.compute.SeedData;
 import org.jnova.compute.ServerCreate;
-import org.jnova.db.TestDatabases;
 import org.jnova.objects.Instance;
+import org.jnova.testing.EachEngine;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Address mode behind a trusted proxy ([api] use_forwarded_for), vendordata from a file and
@@ -35,10 +32,6 @@ class MetadataBehaviourTest {
 
     private record Setup(MetadataFixture f, Instance oracle, HttpServer vendor, List<JsonNode> vendorCalls,
             Path vendorFile) {
-    }
-
-    static Stream<String> engines() {
-        return TestDatabases.engines().stream();
     }
 
     private static Setup setup(String engine) {
@@ -98,8 +91,7 @@ class MetadataBehaviourTest {
         return List.<String[]>of(new String[] {"X-Forwarded-For", address});
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void forwardedForNamesTheGuestWhenTrusted(String engine) throws Exception {
         Setup s = setup(engine);
         String ip = s.oracle().interfaces().getFirst().fixedIp();
@@ -113,8 +105,7 @@ class MetadataBehaviourTest {
         assertThat(unknown.text()).isEqualTo("404 Not Found\n\nThe resource could not be found.\n\n   ");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void vendordataComesFromTheFileAndTheServicesThatAnswer(String engine) throws Exception {
         Setup s = setup(engine);
         String ip = s.oracle().interfaces().getFirst().fixedIp();
@@ -140,8 +131,7 @@ class MetadataBehaviourTest {
         assertThat(call.get("boot-roles").asText()).isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void anUnreadableVendordataFileIsNovasUnknownError(String engine) throws Exception {
         Setup s = setup(engine);
         Instance server = s.f().bootPlain("md-broken-vendor");
@@ -158,8 +148,7 @@ class MetadataBehaviourTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void aMetadataChangeShowsOnlyOnceTheCacheExpired(String engine) throws Exception {
         Setup s = setup(engine);
         Instance server = s.f().boot(ServerCreate.of("md-cache", SeedData.CIRROS_IMAGE_ID, "1")
@@ -180,8 +169,7 @@ class MetadataBehaviourTest {
         return JSON.readTree(a.body()).get("meta");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void aConfigDriveIsWrittenWhenAskedForAndRemovedWithTheServer(String engine) throws Exception {
         Setup s = setup(engine);
         Path withDrive = s.f().instancesPath.resolve(s.oracle().uuid()).resolve("config-drive");

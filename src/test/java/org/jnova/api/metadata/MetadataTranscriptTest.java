@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jnova.db.TestDatabases;
 import org.jnova.objects.Instance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.jnova.testing.EachEngine;
 
 /**
  * Replays every request of nova's metadata transcript against jnova (proxy mode, same
@@ -20,12 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * password's single write.
  */
 class MetadataTranscriptTest {
-    static Stream<String> engines() {
-        return TestDatabases.engines().stream();
-    }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void everyAnswerOfNovasTranscriptIsReproduced(String engine) throws Exception {
         MetadataTranscript nova = MetadataTranscript.read();
         try (MetadataFixture f = MetadataFixture.start(engine, 3, "[neutron]", "service_metadata_proxy = true",
@@ -63,8 +56,7 @@ class MetadataTranscriptTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void aLoadBalancerNamesItselfAndTheGuestsAddress(String engine) throws Exception {
         try (MetadataFixture f = MetadataFixture.start(engine, 0, "[neutron]", "service_metadata_proxy = true",
                 "metadata_proxy_shared_secret = " + MetadataFixture.SECRET)) {

@@ -3,32 +3,18 @@ package org.jnova.api.middleware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.jnova.exception.NotFound;
+import org.jnova.testing.LogCapture;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Request;
 import org.jnova.wsgi.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultWrapperTest {
-    private final Logger logger = (Logger) LoggerFactory.getLogger(FaultWrapper.class);
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-    @BeforeEach
-    void capture() {
-        appender.start();
-        logger.addAppender(appender);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(appender);
-    }
+    @RegisterExtension
+    final LogCapture logs = new LogCapture(FaultWrapper.class);
 
     @Test
     void novaExceptionAnswersWithItsCodeAndMessage() throws Exception {
@@ -55,7 +41,7 @@ class FaultWrapperTest {
         assertThat(response.bodyText()).doesNotContain("secret", "at org.jnova", "java.lang");
         String requestId = response.headers().first("X-Openstack-Request-Id").orElseThrow();
 
-        ILoggingEvent error = appender.list.stream().filter(e -> e.getLevel() == Level.ERROR).findFirst().orElseThrow();
+        ILoggingEvent error = logs.events().stream().filter(e -> e.getLevel() == Level.ERROR).findFirst().orElseThrow();
         assertThat(error.getFormattedMessage()).contains(requestId, "secret database password");
         assertThat(error.getThrowableProxy().getClassName()).isEqualTo(IllegalStateException.class.getName());
         assertThat(error.getMDCPropertyMap()).containsEntry("request_id", requestId);

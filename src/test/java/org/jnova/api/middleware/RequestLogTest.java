@@ -4,32 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.jnova.api.RequestAttributes;
+import org.jnova.testing.LogCapture;
 import org.jnova.wsgi.Headers;
 import org.jnova.wsgi.Request;
 import org.jnova.wsgi.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RequestLogTest {
-    private final Logger logger = (Logger) LoggerFactory.getLogger(RequestLog.class);
-    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-
-    @BeforeEach
-    void capture() {
-        appender.start();
-        logger.addAppender(appender);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(appender);
-    }
+    @RegisterExtension
+    final LogCapture logs = new LogCapture(RequestLog.class);
 
     private static Request request(String method, String scriptName, String pathInfo, String query) {
         return new Request(method, "http", "localhost:8774", scriptName, pathInfo, query, new Headers(), null,
@@ -43,8 +29,8 @@ class RequestLogTest {
             r.setAttribute(RequestAttributes.API_VERSION, "2.93");
             return Response.text(200, "application/json", "{\"flavors\": []}");
         }).handle(request);
-        assertThat(appender.list).hasSize(1);
-        ILoggingEvent event = appender.list.get(0);
+        assertThat(logs.events()).hasSize(1);
+        ILoggingEvent event = logs.events().get(0);
         assertThat(event.getLevel()).isEqualTo(Level.INFO);
         assertThat(event.getFormattedMessage()).matches(
                 "192\\.0\\.2\\.7 \"GET /v2\\.1/flavors\\?limit=2\" status: 200 len: 15 microversion: 2\\.93 "
@@ -56,7 +42,7 @@ class RequestLogTest {
         Request request = request("DELETE", "", "/", "");
         request.headers().add("X-Forwarded-For", "203.0.113.9");
         new RequestLog(true).wrap(r -> Response.empty(204)).handle(request);
-        assertThat(appender.list.get(0).getFormattedMessage())
+        assertThat(logs.events().get(0).getFormattedMessage())
                 .startsWith("203.0.113.9 \"DELETE /\" status: 204 len: 0 microversion: - time: ");
     }
 
@@ -66,7 +52,7 @@ class RequestLogTest {
         assertThatThrownBy(() -> new RequestLog(false).wrap(r -> {
             throw new IllegalStateException("boom");
         }).handle(request)).hasMessage("boom");
-        assertThat(appender.list.get(0).getFormattedMessage())
+        assertThat(logs.events().get(0).getFormattedMessage())
                 .startsWith("192.0.2.7 \"POST /v2.1/servers\" status: 500 len: 0 microversion: - time: ");
     }
 }

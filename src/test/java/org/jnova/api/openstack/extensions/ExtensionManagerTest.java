@@ -5,7 +5,6 @@ import static org.jnova.testing.TestRequests.v21;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,13 +26,12 @@ import org.jnova.api.openstack.compute.ApiRouterV21;
 import org.jnova.api.openstack.compute.ComputeRoutes.RouteSpec;
 import org.jnova.api.openstack.fixtures.WidgetsController;
 import org.jnova.api.openstack.wsgi.ResourceSupport;
+import org.jnova.testing.LogCapture;
 import org.jnova.testing.OpenApiConformance;
 import org.jnova.wsgi.Response;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A vendor extension compiled at test time into its own jar (with a META-INF/services entry),
@@ -101,19 +99,8 @@ class ExtensionManagerTest {
     @TempDir
     Path temp;
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-    @BeforeEach
-    void captureLogs() {
-        logs.start();
-        root.addAppender(logs);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        root.detachAppender(logs);
-    }
+    @RegisterExtension
+    final LogCapture logs = new LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME);
 
     private URLClassLoader vendorJar() throws Exception {
         Path sources = Files.createDirectories(temp.resolve("src/com/example/vendor"));
@@ -145,7 +132,7 @@ class ExtensionManagerTest {
     }
 
     private List<String> messages() {
-        return logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return logs.events().stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     @Test

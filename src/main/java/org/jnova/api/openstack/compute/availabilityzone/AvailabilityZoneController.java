@@ -20,7 +20,6 @@ import org.jnova.compute.ServicesApi.ServiceStatus;
  */
 public final class AvailabilityZoneController {
     private static final String POLICY = "os_compute_api:os-availability-zone:";
-    private static final List<String> API_SERVICES = List.of("nova-osapi_compute", "nova-metadata");
 
     private final ServicesApi services;
     private final String internalZone;
@@ -47,7 +46,7 @@ public final class AvailabilityZoneController {
         Zones zones = zones(all);
         Map<String, Map<String, Map<String, Object>>> hostsByZone = new LinkedHashMap<>();
         for (ServiceStatus s : all) {
-            if (s.service().disabled() || API_SERVICES.contains(s.service().binary())) {
+            if (s.service().disabled() || s.isApiService()) {
                 continue;
             }
             Map<String, Object> state = new LinkedHashMap<>();

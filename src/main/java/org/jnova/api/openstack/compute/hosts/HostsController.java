@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.hypervisors.HostReserved;
+import org.jnova.api.openstack.compute.services.QueryValues;
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
@@ -27,7 +28,6 @@ import org.jnova.objects.Instance;
  */
 public final class HostsController {
     private static final String POLICY = "os_compute_api:os-hosts:";
-    private static final List<String> API_SERVICES = List.of("nova-osapi_compute", "nova-metadata");
 
     private final ServicesApi services;
     private final HostReserved reserved;
@@ -42,11 +42,10 @@ public final class HostsController {
     @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         req.authorize(POLICY + "list", Map.of());
-        List<String> zones = req.queryParams().get("zone");
-        String zone = zones == null || zones.isEmpty() ? "" : zones.get(zones.size() - 1);
+        String zone = QueryValues.last(req, "zone").orElse("");
         List<Map<String, Object>> hosts = new ArrayList<>();
         for (ServiceStatus s : services.list(null, null)) {
-            if (s.service().disabled() || API_SERVICES.contains(s.service().binary())
+            if (s.service().disabled() || s.isApiService()
                     || !zone.isEmpty() && !zone.equals(s.zone())) {
                 continue;
             }

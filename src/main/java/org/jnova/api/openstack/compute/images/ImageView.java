@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jnova.api.Urls;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.links.Links;
 import org.jnova.objects.Image;
@@ -102,13 +103,7 @@ public final class ImageView {
     private String glanceUrl(ApiRequest req) {
         URI host = URI.create(req.hostUrl());
         String url = host.getScheme() + "://" + host.getHost() + ":9292";
-        if (glancePrefix.isEmpty()) {
-            return url;
-        }
-        URI prefix = URI.create(glancePrefix.get());
-        String path = prefix.getRawPath() == null ? "" : prefix.getRawPath();
-        String joined = prefix.getScheme() + "://" + prefix.getRawAuthority() + path;
-        return joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+        return Urls.withLinkPrefix(glancePrefix, url);
     }
 
     private static String format(Instant t) {

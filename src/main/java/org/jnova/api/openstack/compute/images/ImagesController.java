@@ -76,7 +76,7 @@ public final class ImagesController {
     }
 
     private List<Image> query(ApiRequest req) {
-        Map<String, List<String>> q = req.raw() == null ? Map.of() : rawQuery(req);
+        Map<String, List<String>> q = req.raw() == null ? Map.of() : req.raw().queryParams();
         List<Image> out = new ArrayList<>();
         Instant since = q.containsKey("changes-since") ? parseTime(last(q, "changes-since")) : null;
         for (Image image : images.list()) {
@@ -166,24 +166,4 @@ public final class ImagesController {
         return values.get(values.size() - 1);
     }
 
-    /** Every query parameter, validated or not (property-* filters pass through unvalidated). */
-    private static Map<String, List<String>> rawQuery(ApiRequest req) {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        String qs = req.raw().queryString();
-        if (qs == null || qs.isEmpty()) {
-            return out;
-        }
-        for (String pair : qs.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            out.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-        }
-        return out;
-    }
 }

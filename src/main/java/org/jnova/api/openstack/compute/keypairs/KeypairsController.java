@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.ApiResult;
 import org.jnova.api.openstack.compute.links.Links;
@@ -137,9 +138,9 @@ public final class KeypairsController {
     /** The user_id query parameter (2.10+, first value) or the caller. */
     private static String userId(ApiRequest req) {
         if (req.isSupported("2.10")) {
-            List<String> values = req.queryParams().get("user_id");
-            if (values != null && !values.isEmpty() && !values.get(0).isEmpty()) {
-                return values.get(0);
+            Optional<String> userId = req.query("user_id").filter(value -> !value.isEmpty());
+            if (userId.isPresent()) {
+                return userId.get();
             }
         }
         return req.context().userId();

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.compute.services.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.compute.Quotas;
@@ -51,9 +53,9 @@ public final class LimitsController {
     public Object index(ApiRequest req) {
         req.authorize("os_compute_api:limits", Map.of());
         String projectId = req.context().projectId().orElse(null);
-        List<String> tenant = req.queryParams().get("tenant_id");
-        if (tenant != null && !tenant.isEmpty()) {
-            projectId = tenant.get(tenant.size() - 1);
+        Optional<String> tenant = QueryValues.last(req, "tenant_id");
+        if (tenant.isPresent()) {
+            projectId = tenant.get();
             req.authorize("os_compute_api:limits:other_project", Map.of("project_id", projectId));
         }
         boolean v236 = req.isSupported("2.36");

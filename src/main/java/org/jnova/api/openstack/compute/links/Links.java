@@ -1,7 +1,5 @@
 package org.jnova.api.openstack.compute.links;
 
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jnova.api.Urls;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.context.RequestContext;
 
@@ -91,19 +90,7 @@ public final class Links {
     /** The request's query parameters, last value of each (as webob's dict view). */
     private static Map<String, String> rawParams(ApiRequest req) {
         Map<String, String> out = new LinkedHashMap<>();
-        String qs = req.raw().queryString();
-        if (qs == null || qs.isEmpty()) {
-            return out;
-        }
-        for (String pair : qs.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.put(k, v);
-        }
+        req.raw().queryParams().forEach((name, values) -> out.put(name, values.getLast()));
         return out;
     }
 
@@ -122,7 +109,7 @@ public final class Links {
 
     private static String join(String base, String project, String collection, String id) {
         List<String> parts = new ArrayList<>();
-        parts.add(stripSlashes(base));
+        parts.add(Urls.stripTrailingSlashes(base));
         if (project != null) {
             parts.add(project);
         }
@@ -142,23 +129,7 @@ public final class Links {
         return url;
     }
 
-    private static String stripSlashes(String url) {
-        int end = url.length();
-        while (end > 0 && url.charAt(end - 1) == '/') {
-            end--;
-        }
-        return url.substring(0, end);
-    }
-
-    /** nova's _update_link_prefix. */
     private String prefixed(String url) {
-        if (computePrefix.isEmpty()) {
-            return url;
-        }
-        URI original = URI.create(url);
-        URI prefix = URI.create(computePrefix.get());
-        String path = (prefix.getRawPath() == null ? "" : prefix.getRawPath())
-                + (original.getRawPath() == null ? "" : original.getRawPath());
-        return stripSlashes(prefix.getScheme() + "://" + prefix.getRawAuthority() + path);
+        return Urls.withLinkPrefix(computePrefix, url);
     }
 }

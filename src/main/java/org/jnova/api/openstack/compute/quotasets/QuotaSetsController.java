@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -124,8 +123,7 @@ public final class QuotaSetsController {
     }
 
     private static String userId(ApiRequest req) {
-        List<String> values = req.queryParams().get("user_id");
-        return values == null || values.isEmpty() ? null : values.get(0);
+        return req.query("user_id").orElse(null);
     }
 
     private static boolean truthy(JsonNode node) {

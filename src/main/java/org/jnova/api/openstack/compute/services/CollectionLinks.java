@@ -1,6 +1,5 @@
 package org.jnova.api.openstack.compute.services;
 
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -46,24 +45,8 @@ public final class CollectionLinks {
     /** webob's {@code request.params} as nova sorts them: each name once, with its last value. */
     private static Map<String, String> rawParams(ApiRequest req) {
         Map<String, String> params = new TreeMap<>();
-        String q = req.raw().queryString();
-        if (q == null || q.isEmpty()) {
-            return params;
-        }
-        for (String pair : q.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.put(k, v);
-        }
+        req.raw().queryParams().forEach((name, values) -> params.put(name, values.getLast()));
         return params;
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     private static String encode(String s) {

@@ -25,7 +25,6 @@ import org.jnova.exception.NotFound;
  */
 public final class ServicesController {
     private static final String POLICY = "os_compute_api:os-services:";
-    private static final List<String> API_SERVICES = List.of("nova-osapi_compute", "nova-metadata");
 
     private final ServicesApi services;
     private final AggregateStore aggregates;
@@ -39,11 +38,11 @@ public final class ServicesController {
     @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         req.authorize(POLICY + "list", Map.of());
-        String host = last(req, "host");
-        String binary = last(req, "binary");
+        String host = QueryValues.last(req, "host").orElse("");
+        String binary = QueryValues.last(req, "binary").orElse("");
         List<Map<String, Object>> out = new ArrayList<>();
         for (ServiceStatus s : services.list(null, null)) {
-            if (API_SERVICES.contains(s.service().binary())
+            if (s.isApiService()
                     || !host.isEmpty() && !host.equals(s.service().host())
                     || !binary.isEmpty() && !binary.equals(s.service().binary())) {
                 continue;
@@ -54,11 +53,6 @@ public final class ServicesController {
     }
 
     /** webob's {@code req.GET[name]}: the last value given, "" when absent. */
-    private static String last(ApiRequest req, String name) {
-        List<String> values = req.queryParams().get(name);
-        return values == null || values.isEmpty() ? "" : values.get(values.size() - 1);
-    }
-
     static Map<String, Object> detail(ServiceStatus s, ApiRequest req) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("binary", s.service().binary());

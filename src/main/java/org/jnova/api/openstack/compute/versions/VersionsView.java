@@ -3,9 +3,9 @@ package org.jnova.api.openstack.compute.versions;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import org.jnova.api.Urls;
 import org.jnova.api.openstack.ApiVersionRequest;
 
 /**
@@ -38,13 +38,7 @@ public final class VersionsView {
         String prefix = prefixed(baseUrl);
         ArrayNode list = NODES.arrayNode();
         for (String id : new String[] {"v2.0", "v2.1"}) {
-            ObjectNode version = list.addObject();
-            version.put("id", id);
-            version.put("status", status(id));
-            version.put("version", id.equals("v2.1") ? max.toString() : "");
-            version.put("min_version", id.equals("v2.1") ? min.toString() : "");
-            version.put("updated", updated(id));
-            ArrayNode links = version.putArray("links");
+            ArrayNode links = summary(list.addObject(), id).putArray("links");
             links.addObject().put("rel", "self").put("href", urlJoin(prefix, hrefVersion(id), ""));
         }
         ObjectNode document = NODES.objectNode();
@@ -54,14 +48,9 @@ public final class VersionsView {
 
     /** {"version": {...}} for the API mounted at {@code applicationUrl}. */
     public ObjectNode version(String id, String applicationUrl) {
-        ObjectNode version = NODES.objectNode();
-        version.put("id", id);
-        version.put("status", status(id));
-        version.put("version", id.equals("v2.1") ? max.toString() : "");
-        version.put("min_version", id.equals("v2.1") ? min.toString() : "");
-        version.put("updated", updated(id));
+        ObjectNode version = summary(NODES.objectNode(), id);
         ArrayNode links = version.putArray("links");
-        links.addObject().put("rel", "self").put("href", stripTrailingSlashes(prefixed(applicationUrl)) + "/");
+        links.addObject().put("rel", "self").put("href", Urls.stripTrailingSlashes(prefixed(applicationUrl)) + "/");
         links.addObject().put("rel", "describedby").put("type", "text/html").put("href", DOCS);
         ArrayNode mediaTypes = version.putArray("media-types");
         mediaTypes.addObject().put("base", "application/json")
@@ -69,6 +58,16 @@ public final class VersionsView {
         ObjectNode document = NODES.objectNode();
         document.set("version", version);
         return document;
+    }
+
+    /** The id, status, version range and date every version body starts with. */
+    private ObjectNode summary(ObjectNode version, String id) {
+        version.put("id", id);
+        version.put("status", status(id));
+        version.put("version", id.equals("v2.1") ? max.toString() : "");
+        version.put("min_version", id.equals("v2.1") ? min.toString() : "");
+        version.put("updated", updated(id));
+        return version;
     }
 
     /** {"choices": [...]} (300) for a path under / that no API serves. */
@@ -127,25 +126,7 @@ public final class VersionsView {
         return part.substring(start, end);
     }
 
-    private static String stripTrailingSlashes(String url) {
-        int end = url.length();
-        while (end > 0 && url.charAt(end - 1) == '/') {
-            end--;
-        }
-        return url.substring(0, end);
-    }
-
-    /** nova's _update_link_prefix: the prefix's scheme and host, the prefix path before the URL's path. */
     private String prefixed(String url) {
-        if (linkPrefix.isEmpty()) {
-            return url;
-        }
-        URI original = URI.create(url);
-        URI prefix = URI.create(linkPrefix.get());
-        String path = (prefix.getRawPath() == null ? "" : prefix.getRawPath())
-                + (original.getRawPath() == null ? "" : original.getRawPath());
-        String joined = prefix.getScheme() + "://" + prefix.getRawAuthority() + path
-                + (original.getRawQuery() == null ? "" : "?" + original.getRawQuery());
-        return stripTrailingSlashes(joined);
+        return Urls.withLinkPrefix(linkPrefix, url);
     }
 }

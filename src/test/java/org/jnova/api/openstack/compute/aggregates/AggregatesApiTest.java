@@ -1,39 +1,28 @@
 package org.jnova.api.openstack.compute.aggregates;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.call;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.message;
+import static org.jnova.testing.EngineServers.call;
+import static org.jnova.testing.EngineServers.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.stream.Stream;
-import org.jnova.api.openstack.compute.services.AdminApiServers;
 import org.jnova.api.openstack.compute.services.StoredInstances;
+import org.jnova.testing.EachEngine;
+import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** os-aggregates: CRUD, host and metadata actions, zones seen by os-services and os-availability-zone. */
 class AggregatesApiTest {
-    private static final AdminApiServers SERVERS = new AdminApiServers();
-
-    static Stream<String> engines() {
-        return AdminApiServers.engines();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers();
 
     private static String computeHost(JnovaTestServer jnova) throws Exception {
         return call(jnova, "GET", "/os-services?binary=nova-compute", null, "2.1", 200).get("services").get(0)
                 .get("host").asText();
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void crudAndActions(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         String host = computeHost(jnova);
@@ -102,8 +91,7 @@ class AggregatesApiTest {
         assertThat(call(jnova, "GET", "/os-aggregates", null, "2.1", 200).get("aggregates")).isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void errorsMatchNova(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         assertThat(message(call(jnova, "GET", "/os-aggregates/abc", null, "2.1", 400)))
@@ -141,8 +129,7 @@ class AggregatesApiTest {
         call(jnova, "DELETE", "/os-aggregates/" + id, null, "2.1", 200);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void hostWithInstancesKeepsItsZone(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         String host = computeHost(jnova);

@@ -1,31 +1,20 @@
 package org.jnova.api.openstack.compute.availabilityzone;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.call;
+import static org.jnova.testing.EngineServers.call;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.stream.Stream;
-import org.jnova.api.openstack.compute.services.AdminApiServers;
+import org.jnova.testing.EachEngine;
+import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** os-availability-zone: the summary hides the internal zone, the detail lists hosts and services. */
 class AvailabilityZoneApiTest {
-    private static final AdminApiServers SERVERS = new AdminApiServers();
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers();
 
-    static Stream<String> engines() {
-        return AdminApiServers.engines();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void summaryAndDetail(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         for (String version : new String[] {"2.1", "2.50", "2.96"}) {
@@ -46,8 +35,7 @@ class AvailabilityZoneApiTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void zoneWithOnlyDisabledServicesIsUnavailable(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         JsonNode compute = call(jnova, "GET", "/os-services?binary=nova-compute", null, "2.53", 200)

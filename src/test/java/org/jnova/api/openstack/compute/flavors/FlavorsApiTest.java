@@ -6,35 +6,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.jnova.db.TestDatabases;
+import org.jnova.testing.EachEngine;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Flavors list/show, flavor-manage, flavor access and extra specs over a real socket. */
 class FlavorsApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final EngineServers SERVERS = new EngineServers();
-
-    static Stream<String> engines() {
-        return TestDatabases.engines().stream();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers();
 
     private static JsonNode nova(String engine, String text) throws Exception {
         String host = SERVERS.get(engine).rootUrl();
         return JSON.readTree(text.replace("http://127.0.0.1:28774", host));
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void pagedIndexIsNovasBody(String engine) throws Exception {
         Reply r = SERVERS.call(engine, "GET", "/flavors?limit=2", null, "2.1");
         assertThat(r.status()).isEqualTo(200);
@@ -50,8 +38,7 @@ class FlavorsApiTest {
         assertThat(next.json().at("/flavors_links/0/href").asText()).endsWith("/v2.1/flavors/detail?limit=2&marker=4");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void showFollowsMicroversions(String engine) throws Exception {
         Reply v21 = SERVERS.call(engine, "GET", "/flavors/1", null, "2.1");
         assertThat(v21.json()).isEqualTo(nova(engine, "{\"flavor\": {\"id\": \"1\", \"name\": \"m1.tiny\", \"ram\": 512, "
@@ -71,8 +58,7 @@ class FlavorsApiTest {
         assertThat(missing.json().at("/itemNotFound/message").asText()).isEqualTo("Flavor nope could not be found.");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void filtersSortAndBadQueries(String engine) throws Exception {
         Reply big = SERVERS.call(engine, "GET", "/flavors/detail?minRam=8192&sort_key=memory_mb&sort_dir=desc", null,
                 "2.61");
@@ -90,8 +76,7 @@ class FlavorsApiTest {
         assertThat(SERVERS.call(engine, "GET", "/flavors?bogus=1", null, "2.75").status()).isEqualTo(400);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void manageCreateUpdateDelete(String engine) throws Exception {
         Reply created = SERVERS.call(engine, "POST", "/flavors", "{\"flavor\": {\"name\": \"mg.one\", \"ram\": \"256\", "
                 + "\"vcpus\": 1, \"disk\": 0, \"id\": \"mg1\", \"swap\": 5, \"rxtx_factor\": \"2.5\"}}", "2.1");
@@ -130,8 +115,7 @@ class FlavorsApiTest {
         assertFault(SERVERS.call(engine, "DELETE", "/flavors/mg1", null, "2.1"), 404, "Flavor mg1 could not be found.");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void privateFlavorsAndAccess(String engine) throws Exception {
         SERVERS.call(engine, "POST", "/flavors", "{\"flavor\": {\"name\": \"acc.private\", \"ram\": 64, \"vcpus\": 1, "
                 + "\"disk\": 0, \"id\": \"acc1\", \"os-flavor-access:is_public\": false}}", "2.1");
@@ -174,8 +158,7 @@ class FlavorsApiTest {
                 "Flavor access not found for acc1 / proj1 combination.");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void extraSpecs(String engine) throws Exception {
         SERVERS.call(engine, "POST", "/flavors", "{\"flavor\": {\"name\": \"es.one\", \"ram\": 64, \"vcpus\": 1, "
                 + "\"disk\": 0, \"id\": \"es1\"}}", "2.1");
@@ -212,8 +195,7 @@ class FlavorsApiTest {
                 "Flavor es1 has no extra specs with key custom.");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void nonAdminsMeetNovasPolicies(String engine) throws Exception {
         assertFault(SERVERS.callAs(engine, "u1:p1", "POST", "/flavors", "{\"flavor\": {\"name\": \"zz\", \"ram\": 1, "
                 + "\"vcpus\": 1, \"disk\": 0}}", "2.1"), 403,
@@ -231,10 +213,8 @@ class FlavorsApiTest {
     }
 
     static void assertFault(Reply reply, int status, String message) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        JsonNode fault = reply.json().elements().next();
-        assertThat(fault.get("code").asInt()).isEqualTo(status);
-        assertThat(fault.get("message").asText()).isEqualTo(message);
+        EngineServers.assertFault(reply, status, message);
+        assertThat(reply.json().elements().next().get("code").asInt()).isEqualTo(status);
     }
 
     private static List<String> ids(JsonNode list) {

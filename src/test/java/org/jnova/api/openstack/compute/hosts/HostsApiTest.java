@@ -1,34 +1,23 @@
 package org.jnova.api.openstack.compute.hosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.call;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.message;
+import static org.jnova.testing.EngineServers.call;
+import static org.jnova.testing.EngineServers.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.stream.Stream;
-import org.jnova.api.openstack.compute.services.AdminApiServers;
 import org.jnova.api.openstack.compute.services.StoredInstances;
+import org.jnova.testing.EachEngine;
+import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** os-hosts up to 2.42: list with zone filter, a compute host's resources, the host calls. */
 class HostsApiTest {
-    private static final AdminApiServers SERVERS = new AdminApiServers();
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers();
 
-    static Stream<String> engines() {
-        return AdminApiServers.engines();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void listShowAndHostCalls(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         JsonNode hosts = call(jnova, "GET", "/os-hosts", null, "2.1", 200).get("hosts");

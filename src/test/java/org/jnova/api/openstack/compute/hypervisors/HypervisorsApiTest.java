@@ -1,35 +1,24 @@
 package org.jnova.api.openstack.compute.hypervisors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.call;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.message;
+import static org.jnova.testing.EngineServers.call;
+import static org.jnova.testing.EngineServers.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.stream.Stream;
-import org.jnova.api.openstack.compute.services.AdminApiServers;
 import org.jnova.api.openstack.compute.services.StoredInstances;
 import org.jnova.objects.Instance;
+import org.jnova.testing.EachEngine;
+import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** os-hypervisors across the microversions that changed it (2.28, 2.33, 2.53, 2.75, 2.88). */
 class HypervisorsApiTest {
-    private static final AdminApiServers SERVERS = new AdminApiServers();
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers();
 
-    static Stream<String> engines() {
-        return AdminApiServers.engines();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void listAndDetailPerMicroversion(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         JsonNode v21 = call(jnova, "GET", "/os-hypervisors", null, "2.1", 200).get("hypervisors").get(0);
@@ -66,8 +55,7 @@ class HypervisorsApiTest {
                 .isEqualTo("Additional properties are not allowed ('foo' was unexpected)");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void serversOnTheHypervisorAreListedByInstanceName(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         JsonNode h = call(jnova, "GET", "/os-hypervisors/detail", null, "2.53", 200).get("hypervisors").get(0);
@@ -93,8 +81,7 @@ class HypervisorsApiTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void pagingSearchStatisticsUptime(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         JsonNode page = call(jnova, "GET", "/os-hypervisors?limit=1", null, "2.33", 200);

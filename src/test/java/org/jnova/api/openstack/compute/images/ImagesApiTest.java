@@ -1,37 +1,26 @@
 package org.jnova.api.openstack.compute.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jnova.testing.EngineServers.assertFault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jnova.compute.SeedData;
-import org.jnova.db.TestDatabases;
+import org.jnova.testing.EachEngine;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The images proxy API and image metadata over a real socket, and their removal at 2.36 / 2.39. */
 class ImagesApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CIRROS = SeedData.CIRROS_IMAGE_ID;
-    private static final EngineServers SERVERS = new EngineServers("[quota]", "metadata_items = 5");
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers("[quota]", "metadata_items = 5");
 
-    static Stream<String> engines() {
-        return TestDatabases.engines().stream();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void listShowAndFilters(String engine) throws Exception {
         String host = SERVERS.get(engine).rootUrl();
         Reply index = SERVERS.call(engine, "GET", "/images", null, "2.1");
@@ -68,8 +57,7 @@ class ImagesApiTest {
                 "{\"itemNotFound\": {\"code\": 404, \"message\": \"The resource could not be found.\"}}"));
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void metadataCrudAndQuota(String engine) throws Exception {
         String path = "/images/" + CIRROS + "/metadata";
         Reply created = SERVERS.call(engine, "POST", path, "{\"metadata\": {\"k1\": \"v1\"}}", "2.1");
@@ -98,11 +86,6 @@ class ImagesApiTest {
         assertThat(SERVERS.call(engine, "GET", path, null, "2.1").json().get("metadata").size()).isEqualTo(3);
         assertThat(SERVERS.get(engine).call("GET", path, null, "2.39").status()).isEqualTo(404);
         assertFault(SERVERS.call(engine, "GET", "/images/nope/metadata", null, "2.1"), 404, "Image not found.");
-    }
-
-    static void assertFault(Reply reply, int status, String message) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.json().elements().next().get("message").asText()).isEqualTo(message);
     }
 
     private static List<String> ids(JsonNode body) {

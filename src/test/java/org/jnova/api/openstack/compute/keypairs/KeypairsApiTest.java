@@ -1,17 +1,15 @@
 package org.jnova.api.openstack.compute.keypairs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jnova.testing.EngineServers.assertFault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.jnova.db.TestDatabases;
+import org.jnova.testing.EachEngine;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** os-keypairs over a real socket: generation, import, microversioned statuses, paging, quota. */
 class KeypairsApiTest {
@@ -19,19 +17,10 @@ class KeypairsApiTest {
             + "44bd8JttDCE/F/pNRr0lRE+PiqSPO8nDPHw0010JeMH9gYgnnFlyY3/OcJ02RhIPyyxYpv9FhY+2YiUkpwFOcLImyrxEsYXpD/0d3ac3"
             + "0bNH6Sw9JD9UZHYcpSxsIbECHw== Generated-by-Nova";
 
-    private static final EngineServers SERVERS = new EngineServers("[quota]", "key_pairs = 4");
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers("[quota]", "key_pairs = 4");
 
-    static Stream<String> engines() {
-        return TestDatabases.engines().stream();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void generateShowAndDeleteAtTwoOne(String engine) throws Exception {
         Reply created = SERVERS.callAs(engine, "u21:p", "POST", "/os-keypairs", "{\"keypair\": {\"name\": \"gen1\"}}",
                 "2.1");
@@ -56,8 +45,7 @@ class KeypairsApiTest {
                 "Keypair gen1 not found for user u21");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void importTypesUsersAndStatuses(String engine) throws Exception {
         Reply imported = SERVERS.callAs(engine, "u22:p", "POST", "/os-keypairs",
                 "{\"keypair\": {\"name\": \"imp1\", \"public_key\": \"" + SSH_KEY + "\"}}", "2.2");
@@ -89,8 +77,7 @@ class KeypairsApiTest {
         assertThat(deleted.status()).isEqualTo(204);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void generatesX509CertificatesBefore292(String engine) throws Exception {
         Reply created = SERVERS.callAs(engine, "u25:p", "POST", "/os-keypairs",
                 "{\"keypair\": {\"name\": \"cert1\", \"type\": \"x509\"}}", "2.2");
@@ -113,8 +100,7 @@ class KeypairsApiTest {
         assertThat(imported.json().at("/keypair/fingerprint").asText()).isEqualTo(kp.get("fingerprint").asText());
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void pagingAndQuota(String engine) throws Exception {
         for (String name : List.of("pa", "pb", "pc", "pd")) {
             assertThat(SERVERS.callAs(engine, "u24:p", "POST", "/os-keypairs",
@@ -135,12 +121,6 @@ class KeypairsApiTest {
         assertThat(all.json().at("/keypairs/0/keypair").has("type")).isFalse();
         assertFault(SERVERS.callAs(engine, "u24:p", "GET", "/os-keypairs?marker=zz", null, "2.35"), 400,
                 "Marker zz could not be found.");
-    }
-
-    static void assertFault(Reply reply, int status, String message) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        JsonNode fault = reply.json().elements().next();
-        assertThat(fault.get("message").asText()).isEqualTo(message);
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -1,31 +1,20 @@
 package org.jnova.api.openstack.compute.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.call;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.message;
+import static org.jnova.testing.EngineServers.call;
+import static org.jnova.testing.EngineServers.message;
 
-import java.util.stream.Stream;
-import org.jnova.api.openstack.compute.services.AdminApiServers;
+import org.jnova.testing.EachEngine;
+import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** os-migrations: no migrations yet, but every filter validates and answers as nova's does. */
 class MigrationsApiTest {
-    private static final AdminApiServers SERVERS = new AdminApiServers();
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers();
 
-    static Stream<String> engines() {
-        return AdminApiServers.engines();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void emptyListAndNovaFilterErrors(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         assertThat(call(jnova, "GET", "/os-migrations?status=x&foo=1", null, "2.1", 200).toString())

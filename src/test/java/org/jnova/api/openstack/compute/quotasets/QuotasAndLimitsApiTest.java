@@ -1,33 +1,22 @@
 package org.jnova.api.openstack.compute.quotasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jnova.testing.EngineServers.assertFault;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.jnova.db.TestDatabases;
+import org.jnova.testing.EachEngine;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer.Reply;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** /limits, os-quota-sets and os-quota-class-sets over a real socket, key sets per microversion. */
 class QuotasAndLimitsApiTest {
-    private static final EngineServers SERVERS = new EngineServers();
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers();
 
-    static Stream<String> engines() {
-        return TestDatabases.engines().stream();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void limitsKeysFollowMicroversions(String engine) throws Exception {
         Reply v21 = SERVERS.callAs(engine, "u:lim1", "GET", "/limits", null, "2.1");
         assertThat(v21.json().at("/limits/rate").size()).isZero();
@@ -51,8 +40,7 @@ class QuotasAndLimitsApiTest {
         assertThat(other.json().at("/limits/absolute/maxTotalInstances").asInt()).isEqualTo(3);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void quotaSetsShowUpdateDetailDelete(String engine) throws Exception {
         Reply v21 = SERVERS.call(engine, "GET", "/os-quota-sets/qs1", null, "2.1");
         assertThat(keys(v21.json().get("quota_set"))).containsExactly("id", "cores", "fixed_ips", "floating_ips",
@@ -99,8 +87,7 @@ class QuotasAndLimitsApiTest {
                 .asInt()).isEqualTo(20);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void quotaClassSets(String engine) throws Exception {
         Reply v21 = SERVERS.call(engine, "GET", "/os-quota-class-sets/gold", null, "2.1");
         assertThat(keys(v21.json().get("quota_class_set"))).containsExactly("id", "cores", "fixed_ips",
@@ -120,11 +107,6 @@ class QuotasAndLimitsApiTest {
                 "{\"quota_class_set\": {\"injected_files\": 1}}", "2.57"), 400,
                 "Invalid input for field/attribute quota_class_set. Value: {'injected_files': 1}. "
                         + "Additional properties are not allowed ('injected_files' was unexpected)");
-    }
-
-    static void assertFault(Reply reply, int status, String message) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.json().elements().next().get("message").asText()).isEqualTo(message);
     }
 
     private static List<String> keys(JsonNode node) {

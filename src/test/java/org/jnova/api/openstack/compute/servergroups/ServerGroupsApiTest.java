@@ -1,34 +1,23 @@
 package org.jnova.api.openstack.compute.servergroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.call;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.message;
+import static org.jnova.testing.EngineServers.call;
+import static org.jnova.testing.EngineServers.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.jnova.api.openstack.compute.services.AdminApiServers;
+import org.jnova.testing.EachEngine;
+import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** os-server-groups: both create forms, views per microversion, listing scope and paging, quota, delete. */
 class ServerGroupsApiTest {
-    private static final AdminApiServers SERVERS = new AdminApiServers("[quota]", "server_groups = 3");
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers("[quota]", "server_groups = 3");
 
-    static Stream<String> engines() {
-        return AdminApiServers.engines();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void createShowListDeleteAcrossMicroversions(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         String token = "alice:views-" + engine;
@@ -79,8 +68,7 @@ class ServerGroupsApiTest {
         return out;
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void badBodiesGetNovaMessages(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         String token = "alice:bad-" + engine;
@@ -118,8 +106,7 @@ class ServerGroupsApiTest {
                 .isEqualTo("Additional properties are not allowed ('foo' was unexpected)");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void quotaLimitsGroupsPerProject(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         String token = "alice:quota-" + engine;

@@ -1,30 +1,21 @@
 package org.jnova.api.openstack.compute.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.call;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.message;
+import static org.jnova.testing.EngineServers.call;
+import static org.jnova.testing.EngineServers.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import org.jnova.testing.EachEngine;
+import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** os-services over a real socket: list, filters, the 2.1 action and 2.53 uuid updates, delete. */
 class ServicesApiTest {
-    private static final AdminApiServers SERVERS = new AdminApiServers();
-
-    static Stream<String> engines() {
-        return AdminApiServers.engines();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers();
 
     private static JsonNode compute(JnovaTestServer jnova, String version) throws Exception {
         JsonNode list = call(jnova, "GET", "/os-services?binary=nova-compute", null, version, 200);
@@ -32,8 +23,7 @@ class ServicesApiTest {
         return list.get("services").get(0);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void listsServicesWithNovaFieldsPerMicroversion(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         JsonNode v21 = call(jnova, "GET", "/os-services", null, "2.1", 200);
@@ -60,8 +50,7 @@ class ServicesApiTest {
         assertThat(message(bad)).isEqualTo("Additional properties are not allowed ('foo' was unexpected)");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void actionFormUpdatesBefore253(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         String host = compute(jnova, "2.1").get("host").asText();
@@ -101,8 +90,7 @@ class ServicesApiTest {
         assertThat(compute(jnova, "2.11").get("forced_down").asBoolean()).isFalse();
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void uuidFormUpdatesFrom253(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         String id = compute(jnova, "2.53").get("id").asText();
@@ -135,8 +123,7 @@ class ServicesApiTest {
                 "{\"status\": \"disabled\"}", "2.53", 400))).startsWith("Updating a nova-conductor service");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void deleteChecksIdsAsNovaDoes(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         assertThat(message(call(jnova, "DELETE", "/os-services/abc", null, "2.1", 400)))

@@ -1,37 +1,26 @@
 package org.jnova.api.openstack.compute.simpletenantusage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.call;
-import static org.jnova.api.openstack.compute.services.AdminApiServers.message;
+import static org.jnova.testing.EngineServers.call;
+import static org.jnova.testing.EngineServers.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.stream.Stream;
-import org.jnova.api.openstack.compute.services.AdminApiServers;
 import org.jnova.api.openstack.compute.services.StoredInstances;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Instance;
+import org.jnova.testing.EachEngine;
+import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** os-simple-tenant-usage: nova's hour computation over a window, detail, show, paging (2.40), bad dates. */
 class SimpleTenantUsageApiTest {
-    private static final AdminApiServers SERVERS = new AdminApiServers();
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers();
     private static final String WINDOW = "start=2020-01-01T00:00:00&end=2020-01-02T00:00:00";
 
-    static Stream<String> engines() {
-        return AdminApiServers.engines();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        SERVERS.close();
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void hoursAreClippedToThePeriodAndDeletedInstancesCount(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         String project = "usage-" + engine;
@@ -96,8 +85,7 @@ class SimpleTenantUsageApiTest {
         assertThat(rest.get("tenant_usage").get("server_usages")).hasSize(1);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
+    @EachEngine
     void badInputGetsNovaMessages(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         assertThat(message(call(jnova, "GET", "/os-simple-tenant-usage?start=yesterday", null, "2.1", 400)))

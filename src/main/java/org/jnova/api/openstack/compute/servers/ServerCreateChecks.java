@@ -1,0 +1,133 @@
+package org.jnova.api.openstack.compute.servers;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jnova.api.openstack.ApiRequest;
+import org.jnova.compute.ComputeCloud;
+import org.jnova.compute.ComputeManager;
+import org.jnova.compute.ServerCreate;
+import org.jnova.context.RequestContext;
+import org.jnova.exception.Invalid;
+import org.jnova.exception.NotFound;
+import org.jnova.exception.OverQuota;
+import org.jnova.objects.ServerGroup;
+
+/**
+ * What nova's create checks besides the schema and the compute API: forced hosts and
+ * requested destinations (policy, existence), injected-file quotas, the scheduler hint
+ * group, and the system metadata the API keeps beside the instance.
+ */
+final class ServerCreateChecks {
+    private final ComputeCloud cloud;
+    private final String defaultScheduleZone;
+
+    ServerCreateChecks(ComputeCloud cloud, String defaultScheduleZone) {
+        this.cloud = requireNonNull(cloud, "cloud is null");
+        this.defaultScheduleZone = defaultScheduleZone;
+    }
+
+    /**
+     * "zone:host[:node]" forces a host (admin only by default); the zone part is what the
+     * backend schedules in. The fake cloud has no forced placement, so host and node are not used further.
+     */
+    static ServerCreate withoutForcedHost(ApiRequest req, ServerCreate request) {
+        String zone = request.availabilityZone();
+        if (zone == null || !zone.contains(":")) {
+            return request;
+        }
+        String[] parts = zone.split(":", -1);
+        boolean forced = parts.length > 1 && (!parts[1].isEmpty() || parts.length > 2 && !parts[2].isEmpty());
+        if (forced) {
+            req.authorize("os_compute_api:servers:create:forced_host", Map.of("project_id",
+                    req.context().requireProjectId()));
+        }
+        return request.withAvailabilityZone(parts[0].isEmpty() ? null : parts[0]);
+    }
+
+    /**
+     * Personality files (before 2.57) are not injected by the fake driver, but nova's
+     * injected-file quotas still answer 403: count, then the longest path, then the largest
+     * decoded content.
+     */
+    void checkPersonality(RequestContext ctx, JsonNode files) {
+        if (!files.isArray() || files.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> limits = cloud.quotas.limits(ctx.requireProjectId(), ctx.userId());
+        int allowedFiles = limits.getOrDefault("injected_files", -1);
+        if (allowedFiles >= 0 && files.size() > allowedFiles) {
+            throw new OverQuota("Personality file limit exceeded");
+        }
+        int maxPath = 0;
+        int maxContent = 0;
+        for (JsonNode file : files) {
+            maxPath = Math.max(maxPath, file.path("path").asText("").length());
+            maxContent = Math.max(maxContent, java.util.Base64.getMimeDecoder()
+                    .decode(file.path("contents").asText("")).length);
+        }
+        int allowedPath = limits.getOrDefault("injected_file_path_bytes", -1);
+        int allowedContent = limits.getOrDefault("injected_file_content_bytes", -1);
+        if (allowedPath >= 0 && maxPath > allowedPath) {
+            throw new OverQuota("Personality file path exceeds maximum " + allowedPath);
+        }
+        if (allowedContent >= 0 && maxContent > allowedContent) {
+            throw new OverQuota("Personality file content exceeds maximum " + allowedContent);
+        }
+    }
+
+    /** 2.74 host / hypervisor_hostname: admin only by default, and they must exist. */
+    void checkRequestedDestination(ApiRequest req, JsonNode body) {
+        String host = body.hasNonNull("host") ? body.path("host").asText() : null;
+        String node = body.hasNonNull("hypervisor_hostname") ? body.path("hypervisor_hostname").asText() : null;
+        if (host == null && node == null) {
+            return;
+        }
+        String rule = "compute:servers:create:requested_destination";
+        req.authorize(rule, Map.of("project_id", req.context().requireProjectId()));
+        if (host != null && cloud.servicesApi.list(host, "nova-compute").isEmpty()) {
+            throw new Invalid("Compute host " + host + " could not be found.");
+        }
+        if (node != null && cloud.servicesApi.hypervisors().stream()
+                .noneMatch(h -> node.equals(h.node().hypervisorHostname()) && (host == null
+                        || host.equals(h.node().host())))) {
+            throw new Invalid("Compute host " + node + " could not be found.");
+        }
+    }
+
+    /** What nova keeps beside the instance: trusted image certificate ids (2.63) and the pinned zone (2.96). */
+    Map<String, String> systemMetadata(JsonNode body, ServerCreate request) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (ComputeManager.NO_NETWORK.equals(body.path("networks").asText(null))) {
+            out.put(ComputeManager.REQUESTED_NETWORKS_KEY, ComputeManager.NO_NETWORK);
+        }
+        JsonNode certs = body.path("trusted_image_certificates");
+        if (certs.isArray()) {
+            out.put(ServerView.TRUSTED_CERTS_KEY, certs.toString());
+        }
+        String zone = request.availabilityZone() != null ? request.availabilityZone() : defaultScheduleZone;
+        if (zone != null) {
+            int colon = zone.indexOf(':');
+            out.put(ServerView.PINNED_ZONE_KEY, colon < 0 ? zone : zone.substring(0, colon));
+        }
+        return out;
+    }
+
+    String schedulerGroup(ApiRequest req) {
+        JsonNode hints = req.body().has("os:scheduler_hints") ? req.body().path("os:scheduler_hints")
+                : req.body().path("OS-SCH-HNT:scheduler_hints");
+        JsonNode group = hints.path("group");
+        if (group.isMissingNode()) {
+            return null;
+        }
+        String uuid = group.isArray() ? group.path(0).asText() : group.asText();
+        ServerGroup g = cloud.serverGroups.get(uuid).orElseThrow(() ->
+                new Invalid("Invalid server group " + uuid));
+        if (!req.context().isAdmin() && !g.projectId().equals(req.context().requireProjectId())) {
+            throw new NotFound("Instance group " + uuid + " could not be found.");
+        }
+        return uuid;
+    }
+}

@@ -1,0 +1,21 @@
+package org.jnova.api.openstack.compute.servers;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the detailed view shows beyond an instance, decided once per request: the policy
+ * answers, compute host states (host to UP/DOWN/MAINTENANCE/UNKNOWN) and, for show at
+ * 2.71+, the server groups of the server (null: do not show the key).
+ */
+public record ServerViewContext(boolean admin, boolean showExtendedAttributes, boolean showHostStatus,
+        boolean showExtraSpecs, Map<String, String> hostStates, Map<String, List<String>> serverGroups) {
+
+    /** nova's host_status: "" without a host, UNKNOWN for a host with no compute service. */
+    public String hostStatus(String host) {
+        if (host == null || host.isEmpty()) {
+            return "";
+        }
+        return hostStates.getOrDefault(host, "UNKNOWN");
+    }
+}

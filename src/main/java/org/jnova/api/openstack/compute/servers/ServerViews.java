@@ -1,0 +1,85 @@
+package org.jnova.api.openstack.compute.servers;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jnova.api.openstack.ApiRequest;
+import org.jnova.compute.ComputeCloud;
+import org.jnova.compute.ServicesApi;
+import org.jnova.objects.Instance;
+import org.jnova.objects.ServerGroup;
+
+/**
+ * Builds the {@link ServerViewContext} of a request: policy answers once, compute host
+ * states with one services query, server groups with one groups query (show only).
+ */
+final class ServerViews {
+    private final ComputeCloud cloud;
+
+    ServerViews(ComputeCloud cloud) {
+        this.cloud = requireNonNull(cloud, "cloud is null");
+    }
+
+    /** For GET /servers/detail: no server groups (nova shows them in show only). */
+    ServerViewContext listContext(ApiRequest req, List<Instance> instances) {
+        Map<String, String> target = Map.of("project_id", req.context().projectId().orElse(""));
+        boolean hostStatus = req.isSupported("2.16")
+                && ServerPolicies.can(req, ServerPolicies.HOST_STATUS, target);
+        return new ServerViewContext(req.context().isAdmin(),
+                ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, target), hostStatus,
+                req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
+                hostStatus && !instances.isEmpty() ? hostStates() : Map.of(), null);
+    }
+
+    /** For show (and update from 2.75): server groups from 2.71. */
+    ServerViewContext showContext(ApiRequest req, Instance i) {
+        Map<String, String> target = Map.of("project_id", i.projectId());
+        boolean hostStatus = req.isSupported("2.16")
+                && ServerPolicies.can(req, ServerPolicies.HOST_STATUS, target);
+        Map<String, List<String>> groups = req.isSupported("2.71")
+                ? groupsOf(cloud.serverGroups.list(i.projectId()), List.of(i)) : null;
+        return new ServerViewContext(req.context().isAdmin(),
+                ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, target), hostStatus,
+                req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
+                hostStatus && i.host() != null ? hostStates() : Map.of(), groups);
+    }
+
+    /** The smaller update body before 2.75. */
+    ServerViewContext updateContext(ApiRequest req, Instance i) {
+        Map<String, List<String>> groups = req.isSupported("2.71")
+                ? groupsOf(cloud.serverGroups.list(i.projectId()), List.of(i)) : null;
+        Map<String, String> target = Map.of("project_id", i.projectId());
+        return new ServerViewContext(req.context().isAdmin(), false, false,
+                req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
+                Map.of(), groups);
+    }
+
+    /** nova's host status: DOWN when forced down, MAINTENANCE when disabled, else UP or UNKNOWN by heartbeat. */
+    private Map<String, String> hostStates() {
+        Map<String, String> out = new HashMap<>();
+        for (ServicesApi.ServiceStatus s : cloud.servicesApi.list(null, "nova-compute")) {
+            String state = s.service().forcedDown() ? "DOWN"
+                    : s.service().disabled() ? "MAINTENANCE" : s.up() ? "UP" : "UNKNOWN";
+            out.put(s.service().host(), state);
+        }
+        return out;
+    }
+
+    /** The ids of the groups each instance belongs to. */
+    private static Map<String, List<String>> groupsOf(List<ServerGroup> groups, List<Instance> instances) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (Instance i : instances) {
+            List<String> mine = new ArrayList<>();
+            for (ServerGroup g : groups) {
+                if (g.members().contains(i.uuid())) {
+                    mine.add(g.uuid());
+                }
+            }
+            out.put(i.uuid(), mine);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,203 @@
+package org.jnova.api.openstack.compute.servers;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.ApiResult;
+import org.jnova.api.openstack.wsgi.ExpectedErrors;
+import org.jnova.api.openstack.wsgi.QuerySchema;
+import org.jnova.api.openstack.wsgi.RequestSchema;
+import org.jnova.api.openstack.wsgi.Response;
+import org.jnova.compute.ComputeCloud;
+import org.jnova.compute.ComputeErrors;
+import org.jnova.compute.ServerCreate;
+import org.jnova.compute.ServersApi;
+import org.jnova.exception.Invalid;
+import org.jnova.objects.Instance;
+
+/** nova's servers controller: create, list, detail, show, update, delete. */
+public final class ServersController {
+    private static final String PASSWORD_SYMBOLS = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    private final ComputeCloud cloud;
+    private final ServerViews views;
+    private final ServerCreateParser parser;
+    private final ServerCreateChecks checks;
+    private final Settings settings;
+    private final SecureRandom random = new SecureRandom();
+
+    /**
+     * [api] max_limit, enable_instance_password, [DEFAULT] password_length, the built-in
+     * network's name, [DEFAULT] default_schedule_zone (nullable).
+     */
+    public record Settings(int maxLimit, boolean enableInstancePassword, int passwordLength, String networkName,
+            String defaultScheduleZone) {
+    }
+
+    public ServersController(ComputeCloud cloud, Settings settings) {
+        this.cloud = requireNonNull(cloud, "cloud is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.views = new ServerViews(cloud);
+        this.parser = new ServerCreateParser(settings.networkName());
+        this.checks = new ServerCreateChecks(cloud, settings.defaultScheduleZone());
+    }
+
+    @Response(202)
+    @ExpectedErrors({400, 403, 409})
+    @RequestSchema("create")
+    public Object create(ApiRequest req) {
+        var ctx = req.context();
+        req.authorize("os_compute_api:servers:create", Map.of("project_id", ctx.requireProjectId(), "user_id",
+                ctx.userId()));
+        JsonNode body = req.body().path("server");
+        if (body.has("networks")) {
+            req.authorize("os_compute_api:servers:create:attach_network", Map.of("project_id", ctx.requireProjectId()));
+        }
+        if (body.has("trusted_image_certificates")) {
+            req.authorize("os_compute_api:servers:create:trusted_certs", Map.of("project_id", ctx.requireProjectId()));
+        }
+        ServerCreate request = ServerCreateChecks.withoutForcedHost(req, parser.parse(req));
+        checks.checkPersonality(ctx, body.path("personality"));
+        checks.checkRequestedDestination(req, body);
+        String group = checks.schedulerGroup(req);
+        ServersApi.CreateResult result;
+        try {
+            result = cloud.servers.create(ctx, request, checks.systemMetadata(body, request));
+        } catch (ComputeErrors.ImageNotFound e) {
+            throw new Invalid("Can not find requested image");
+        } catch (ComputeErrors.KeypairNotFound e) {
+            throw new Invalid("Invalid key_name provided.");
+        } catch (ComputeErrors.FlavorNotFound e) {
+            throw new Invalid(e.getMessage());
+        }
+        if (group != null) {
+            result.instances().forEach(i -> cloud.serverGroups.addMember(group, i.uuid()));
+        }
+        if (body.has("return_reservation_id") && ServerCreateParser.truthy(body.path("return_reservation_id"))) {
+            return ApiResult.of(Map.of("reservation_id", result.reservationId()));
+        }
+        Instance first = result.instances().get(0);
+        Object securityGroups = body.has("security_groups") ? body.path("security_groups")
+                : List.of(Map.of("name", "default"));
+        Map<String, Object> server = ServerView.created(req, first, securityGroups);
+        if (settings.enableInstancePassword()) {
+            server.put("adminPass", body.hasNonNull("adminPass") ? body.path("adminPass").asText() : password());
+        }
+        return ApiResult.of(Map.of("server", server))
+                .header("Location", req.applicationUrl() + "/servers/" + first.uuid());
+    }
+
+    @ExpectedErrors({400, 403})
+    @QuerySchema("index.query")
+    public Object index(ApiRequest req) {
+        req.authorize("os_compute_api:servers:index", Map.of("project_id", req.context().requireProjectId()));
+        return list(req, false);
+    }
+
+    @ExpectedErrors({400, 403})
+    @QuerySchema("index.query")
+    public Object detail(ApiRequest req) {
+        req.authorize("os_compute_api:servers:detail", Map.of("project_id", req.context().requireProjectId()));
+        return list(req, true);
+    }
+
+    private Object list(ApiRequest req, boolean detail) {
+        ServerListQuery query = new ServerListQuery(req, settings.maxLimit(), detail);
+        List<Instance> found = query.nothing ? List.of() : fetch(req, query);
+        List<Object> servers = new ArrayList<>(found.size());
+        ServerViewContext viewContext = detail ? views.listContext(req, found) : null;
+        for (Instance i : found) {
+            servers.add(detail ? ServerView.detailed(req, i, viewContext, false) : ServerView.basic(req, i));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("servers", servers);
+        if (found.size() == query.limit && !found.isEmpty()) {
+            out.put("servers_links", List.of(ServerView.nextLink(req, detail ? "/servers/detail" : "/servers",
+                    found.get(found.size() - 1).uuid())));
+        }
+        return out;
+    }
+
+    /** One list call (children included); regex filters are applied after, page by page, until the limit. */
+    private List<Instance> fetch(ApiRequest req, ServerListQuery query) {
+        if (!query.hasPostFilter()) {
+            return listOrInvalidMarker(req, query, query.limit, query.marker);
+        }
+        List<Instance> out = new ArrayList<>();
+        String marker = query.marker;
+        while (out.size() < query.limit) {
+            List<Instance> page = listOrInvalidMarker(req, query, Math.max(query.limit, 100), marker);
+            for (Instance i : page) {
+                if (query.postFilter().test(i) && out.size() < query.limit) {
+                    out.add(i);
+                }
+            }
+            if (page.size() < Math.max(query.limit, 100)) {
+                break;
+            }
+            marker = page.get(page.size() - 1).uuid();
+        }
+        return out;
+    }
+
+    private List<Instance> listOrInvalidMarker(ApiRequest req, ServerListQuery query, int limit, String marker) {
+        try {
+            return cloud.servers.list(req.context(), query.filter, query.sort, limit, marker);
+        } catch (Invalid e) {
+            if (marker != null && e.getMessage().startsWith("Marker ")) {
+                throw new Invalid("marker [" + marker + "] not found");
+            }
+            throw e;
+        }
+    }
+
+    @ExpectedErrors(404)
+    public Object show(ApiRequest req) {
+        Instance i = cloud.servers.get(req.context(), req.pathParam("id"));
+        req.authorize("os_compute_api:servers:show", Map.of("project_id", i.projectId()));
+        return Map.of("server", ServerView.detailed(req, i, views.showContext(req, i), false));
+    }
+
+    @ExpectedErrors({400, 404})
+    @RequestSchema("update")
+    public Object update(ApiRequest req) {
+        String id = req.pathParam("id");
+        Instance before = cloud.servers.get(req.context(), id);
+        req.authorize("os_compute_api:servers:update", Map.of("project_id", before.projectId()));
+        JsonNode s = req.body().path("server");
+        boolean setDescription = s.has("description");
+        String name = text(s, "name");
+        Instance after = cloud.servers.update(req.context(), id, name == null ? null : name.strip(), text(s, "description"),
+                setDescription, text(s, "accessIPv4"), text(s, "accessIPv6"), text(s, "hostname"));
+        if (req.isSupported("2.75")) {
+            return Map.of("server", ServerView.detailed(req, after, views.showContext(req, after), false));
+        }
+        return Map.of("server", ServerView.detailed(req, after, views.updateContext(req, after), true));
+    }
+
+    @Response(204)
+    @ExpectedErrors({404, 409})
+    public void delete(ApiRequest req) {
+        String id = req.pathParam("id");
+        Instance i = cloud.servers.get(req.context(), id);
+        req.authorize("os_compute_api:servers:delete", Map.of("project_id", i.projectId(), "user_id", i.userId()));
+        cloud.servers.delete(req.context(), id);
+    }
+
+    private String password() {
+        StringBuilder out = new StringBuilder();
+        for (int n = 0; n < settings.passwordLength(); n++) {
+            out.append(PASSWORD_SYMBOLS.charAt(random.nextInt(PASSWORD_SYMBOLS.length())));
+        }
+        return out.toString();
+    }
+
+    private static String text(JsonNode s, String field) {
+        return s.has(field) && !s.path(field).isNull() ? s.path(field).asText() : null;
+    }
+}
