@@ -43,8 +43,8 @@ public final class ServerMigrationsController {
     @ApiVersion(min = "2.23")
     @ExpectedErrors(404)
     public Object index(ApiRequest req) {
-        req.authorize(RULE + "index", Map.of());
         Instance i = cloud.servers.get(req.context(), req.pathParam("server_id"));
+        req.authorize(RULE + "index", Map.of("project_id", i.projectId()));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Migration m : cloud.migrations.list(i.uuid())) {
             if ("live-migration".equals(m.migrationType()) && MigrationView.LIVE_IN_PROGRESS.contains(m.status())) {
@@ -57,9 +57,9 @@ public final class ServerMigrationsController {
     @ApiVersion(min = "2.23")
     @ExpectedErrors(404)
     public Object show(ApiRequest req) {
-        req.authorize(RULE + "show", Map.of());
         String serverId = req.pathParam("server_id");
         Instance i = cloud.servers.get(req.context(), serverId);
+        req.authorize(RULE + "show", Map.of("project_id", i.projectId()));
         String id = req.pathParam("id");
         Migration m = find(i, id).orElseThrow(() -> new NotFound("In-progress live migration " + id
                 + " is not found for server " + serverId + "."));
@@ -78,9 +78,9 @@ public final class ServerMigrationsController {
     @Action("force_complete")
     @RequestSchema("force_complete")
     public void forceComplete(ApiRequest req) {
-        req.authorize(RULE + "force_complete", Map.of());
         String serverId = req.pathParam("server_id");
         Instance i = cloud.servers.get(req.context(), serverId);
+        req.authorize(RULE + "force_complete", Map.of("project_id", i.projectId()));
         checkUnlocked(req.context(), i);
         if (!VmStates.ACTIVE.equals(i.vmState())) {
             throw new ComputeErrors.InstanceInvalidState("vm_state", i.vmState(), "force_complete", serverId);
@@ -101,9 +101,9 @@ public final class ServerMigrationsController {
     @Response(202)
     @ExpectedErrors({400, 404, 409})
     public void delete(ApiRequest req) {
-        req.authorize(RULE + "delete", Map.of());
         String serverId = req.pathParam("server_id");
         Instance i = cloud.servers.get(req.context(), serverId);
+        req.authorize(RULE + "delete", Map.of("project_id", i.projectId()));
         checkUnlocked(req.context(), i);
         if (!TaskStates.MIGRATING.equals(i.taskState())) {
             throw invalidServerState("task_state", i.taskState(), "abort live migration", serverId);

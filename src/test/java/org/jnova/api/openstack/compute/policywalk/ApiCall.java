@@ -174,6 +174,24 @@ record ApiCall(String method, String path, String body, String version, String p
                 "2.6", "os_compute_api:os-remote-consoles", PROJECT_MEMBER, HIDDEN_IN_A));
         t.add(c("GET", "/os-console-auth-tokens/no-such-token", null, "2.31", "os_compute_api:os-console-auth-tokens",
                 ADMIN_ONLY, OWN));
+        t.add(c("GET", S + "/os-server-password", null, "2.1", "os_compute_api:os-server-password:show",
+                PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("DELETE", S + "/os-server-password", null, "2.1", "os_compute_api:os-server-password:clear",
+                PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(c("GET", S + "/topology", null, "2.78", "compute:server:topology:index", PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("GET", S + "/diagnostics", null, "2.48", "os_compute_api:os-server-diagnostics", ADMIN_ONLY,
+                HIDDEN_IN_A));
+        String mig = S + "/migrations";
+        String noMigration = mig + "/999999";
+        t.add(c("GET", mig, null, "2.23", "os_compute_api:servers:migrations:index", ADMIN_ONLY, HIDDEN_IN_A));
+        t.add(c("GET", noMigration, null, "2.23", "os_compute_api:servers:migrations:show", ADMIN_ONLY, HIDDEN_IN_A));
+        t.add(c("POST", noMigration + "/action", "{\"force_complete\": null}", "2.22",
+                "os_compute_api:servers:migrations:force_complete", ADMIN_ONLY, HIDDEN_IN_A));
+        t.add(c("DELETE", noMigration, null, "2.24", "os_compute_api:servers:migrations:delete", ADMIN_ONLY,
+                HIDDEN_IN_A));
+        t.add(c("POST", "/os-server-external-events",
+                "{\"events\": [{\"name\": \"network-changed\", \"server_uuid\": \"{server}\"}]}", "2.1",
+                "os_compute_api:os-server-external-events:create", ADMIN_ONLY, OWN));
         ServerActionCalls.addTo(t);
         // last: these change the compute host
         t.add(c("GET", "/os-hosts", null, "2.1", "os_compute_api:os-hosts:list", ADMIN_ONLY, OWN));
