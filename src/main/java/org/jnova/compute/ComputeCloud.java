@@ -83,7 +83,7 @@ public final class ComputeCloud {
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
                 Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
-                conf.get(ComputeOpts.RESERVED_HOST_CPUS), conf.get(org.jnova.conf.SchedulerOpts.MAX_INSTANCES_PER_HOST)));
+                conf.get(ComputeOpts.RESERVED_HOST_CPUS), org.jnova.conf.SchedulerOpts.instancesPerHostLimit(conf)));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
         migrations = new org.jnova.db.MigrationStore(dbs.main());
         rebuild = new RebuildApi(servers, instances, images, keyPairStore, actions, quotas, transport);

@@ -15,7 +15,21 @@ public final class SchedulerOpts {
     public static final Opt<Double> RAM_WEIGHT_MULTIPLIER = Opt.floating("filter_scheduler", "ram_weight_multiplier")
             .defaultValue(1.0).help("RAM weight multiplier ratio.").build();
 
+    public static final Opt<List<String>> ENABLED_FILTERS = Opt.list("filter_scheduler", "enabled_filters")
+            .defaultValue(List.of("ComputeFilter", "ComputeCapabilitiesFilter", "ImagePropertiesFilter",
+                    "ServerGroupAntiAffinityFilter", "ServerGroupAffinityFilter"))
+            .deprecatedName("DEFAULT", "scheduler_default_filters")
+            .help("Filters the scheduler applies to every host, in order. jnova honours NumInstancesFilter "
+                    + "(max_instances_per_host) and the server-group filters; resource fit and availability "
+                    + "zone are always checked.").build();
+
+    /** max_instances_per_host when NumInstancesFilter is enabled, as nova applies it; otherwise no limit. */
+    public static int instancesPerHostLimit(org.jnova.conf.cfg.ConfigOpts conf) {
+        return conf.get(ENABLED_FILTERS).contains("NumInstancesFilter") ? conf.get(MAX_INSTANCES_PER_HOST)
+                : Integer.MAX_VALUE;
+    }
+
     public static List<Opt<?>> all() {
-        return List.of(MAX_ATTEMPTS, MAX_INSTANCES_PER_HOST, RAM_WEIGHT_MULTIPLIER);
+        return List.of(MAX_ATTEMPTS, MAX_INSTANCES_PER_HOST, RAM_WEIGHT_MULTIPLIER, ENABLED_FILTERS);
     }
 }

@@ -237,8 +237,22 @@ class ServerLifecycleTest {
 
     @ParameterizedTest
     @MethodSource("engines")
-    void maxInstancesPerHostIsHonouredAndARestartedHostFailsInterruptedBuilds(String engine) throws Exception {
+    void maxInstancesPerHostIsIgnoredUnlessNumInstancesFilterIsEnabledAsInNova(String engine) throws Exception {
         try (CloudFixture f = new CloudFixture(engine, "filter_scheduler.max_instances_per_host", "2")) {
+            f.addCompute("compute-1");
+            RequestContext ctx = CloudFixture.user("p1");
+            var created = f.cloud.servers.create(ctx, ServerCreate.of("m", SeedData.CIRROS_IMAGE_ID, "1")
+                    .withCounts(3, 3));
+            List<Instance> done = f.await(ctx, uuids(created), i -> i.taskState() == null);
+            assertThat(done).allMatch(i -> VmStates.ACTIVE.equals(i.vmState()));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void maxInstancesPerHostIsHonouredWithNumInstancesFilterAndARestartedHostFailsInterruptedBuilds(String engine) throws Exception {
+        try (CloudFixture f = new CloudFixture(engine, "filter_scheduler.max_instances_per_host", "2",
+                "filter_scheduler.enabled_filters", "ComputeFilter,NumInstancesFilter")) {
             f.addCompute("compute-1");
             RequestContext ctx = CloudFixture.user("p1");
             var created = f.cloud.servers.create(ctx, ServerCreate.of("m", SeedData.CIRROS_IMAGE_ID, "1")
