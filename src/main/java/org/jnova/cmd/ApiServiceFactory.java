@@ -29,6 +29,8 @@ public class ApiServiceFactory implements ServiceFactory {
     private final boolean embedded;
     private final Optional<Path> bundledConfigDir;
     private Backend backend;
+    private ConfigOpts pasteConf;
+    private PasteLoader paste;
 
     public ApiServiceFactory() {
         this("nova-api", false);
@@ -59,9 +61,12 @@ public class ApiServiceFactory implements ServiceFactory {
             backend = Backend.start(conf, embedded);
             Runtime.getRuntime().addShutdownHook(new Thread(this::closeBackend, "backend-close"));
         }
-        Enforcer enforcer = Enforcer.nova(PolicySettings.from(conf), name -> findFile(name, conf));
-        PasteLoader paste = PasteLoader.fromConfig(conf, name -> findFile(name, conf),
-                ApiApps.registry(conf, backend, enforcer));
+        if (paste == null || pasteConf != conf) {
+            // one registry (router, controllers, schemas, policy) per configuration, shared by the APIs
+            Enforcer enforcer = Enforcer.nova(PolicySettings.from(conf), name -> findFile(name, conf));
+            paste = PasteLoader.fromConfig(conf, name -> findFile(name, conf), ApiApps.registry(conf, backend, enforcer));
+            pasteConf = conf;
+        }
         return new ApiService(serviceName, conf, paste::loadApp);
     }
 
