@@ -15,7 +15,15 @@ public final class SchedulerOpts {
     public static final Opt<Double> RAM_WEIGHT_MULTIPLIER = Opt.floating("filter_scheduler", "ram_weight_multiplier")
             .defaultValue(1.0).help("RAM weight multiplier ratio.").build();
 
+    public static final Opt<Double> SOFT_AFFINITY_WEIGHT_MULTIPLIER = Opt.floating("filter_scheduler",
+            "soft_affinity_weight_multiplier").min(0).defaultValue(1.0)
+            .help("Multiplier used for weighing hosts for group soft-affinity.").build();
+    public static final Opt<Double> SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER = Opt.floating("filter_scheduler",
+            "soft_anti_affinity_weight_multiplier").min(0).defaultValue(1.0)
+            .help("Multiplier used for weighing hosts for group soft-anti-affinity.").build();
+
     public static List<Opt<?>> all() {
-        return List.of(MAX_ATTEMPTS, MAX_INSTANCES_PER_HOST, RAM_WEIGHT_MULTIPLIER);
+        return List.of(MAX_ATTEMPTS, MAX_INSTANCES_PER_HOST, RAM_WEIGHT_MULTIPLIER, SOFT_AFFINITY_WEIGHT_MULTIPLIER,
+                SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER);
     }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.compute.ComputeCloud;
@@ -113,6 +114,24 @@ final class ServerCreateChecks {
             out.put(ServerView.PINNED_ZONE_KEY, colon < 0 ? zone : zone.substring(0, colon));
         }
         return out;
+    }
+
+    /**
+     * nova's server_group_members quota: the caller's live servers in the group plus the
+     * {@code count} asked for must stay within the user's limit; else 403 "Quota exceeded,
+     * too many servers in group".
+     */
+    void checkGroupMembersQuota(RequestContext ctx, String groupUuid, int count) {
+        int limit = cloud.quotas.limits(ctx.requireProjectId(), ctx.userId()).get("server_group_members");
+        if (limit < 0) {
+            return;
+        }
+        List<String> members = cloud.serverGroups.get(groupUuid).map(ServerGroup::members).orElse(List.of());
+        long used = members.isEmpty() ? 0 : cloud.instances.listBare(org.jnova.db.InstanceFilter.builder()
+                .uuids(members).userId(ctx.userId()).deleted(false).build()).size();
+        if (used + count > limit) {
+            throw new OverQuota("Quota exceeded, too many servers in group");
+        }
     }
 
     String schedulerGroup(ApiRequest req) {
