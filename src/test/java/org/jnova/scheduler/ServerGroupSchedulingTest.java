@@ -141,6 +141,27 @@ class ServerGroupSchedulingTest {
     }
 
     @EachEngine
+    void antiAffinityRefusesAMigrateOntoAMembersHostUntilThatMemberIsDeleted(String engine) throws Exception {
+        try (TwoHosts cloud = TwoHosts.start(engine)) {
+            String group = group(cloud.jnova, "anti-affinity", null, "2.1");
+            Instance first = settled(cloud.jnova, create(cloud.jnova, group, 1, "2.1").get(0));
+            Instance second = settled(cloud.jnova, create(cloud.jnova, group, 1, "2.1").get(0));
+            assertThat(cloud.jnova.call("POST", "/servers/" + first.uuid() + "/action", "{\"migrate\": null}", "2.1")
+                    .status()).isEqualTo(202);
+            Instance refused = await(cloud.jnova, first.uuid(), i -> i.taskState() == null && i.fault().isPresent());
+            assertThat(refused.host()).isEqualTo(first.host());
+            assertThat(refused.vmState()).isEqualTo("active");
+
+            assertThat(cloud.jnova.call("DELETE", "/servers/" + second.uuid(), null, "2.1").status()).isEqualTo(204);
+            await(cloud.jnova, second.uuid(), Instance::deleted);
+            assertThat(cloud.jnova.call("POST", "/servers/" + first.uuid() + "/action", "{\"migrate\": null}", "2.1")
+                    .status()).isEqualTo(202);
+            Instance moved = await(cloud.jnova, first.uuid(), i -> i.taskState() == null && "resized".equals(i.vmState()));
+            assertThat(moved.host()).isEqualTo(second.host());
+        }
+    }
+
+    @EachEngine
     void maxServerPerHostAllowsTwoPerHostFrom264(String engine) throws Exception {
         try (TwoHosts cloud = TwoHosts.start(engine)) {
             String group = group(cloud.jnova, "anti-affinity", Map.of("max_server_per_host", 2), "2.64");
