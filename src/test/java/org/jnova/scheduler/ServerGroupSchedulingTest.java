@@ -162,6 +162,27 @@ class ServerGroupSchedulingTest {
     }
 
     @EachEngine
+    void unshelveOfAnOffloadedMemberHonoursAntiAffinity(String engine) throws Exception {
+        try (TwoHosts cloud = TwoHosts.start(engine)) {
+            String group = group(cloud.jnova, "anti-affinity", null, "2.1");
+            Instance first = settled(cloud.jnova, create(cloud.jnova, group, 1, "2.1").get(0));
+            settled(cloud.jnova, create(cloud.jnova, group, 1, "2.1").get(0));
+            assertThat(cloud.jnova.call("POST", "/servers/" + first.uuid() + "/action", "{\"shelve\": null}", "2.1")
+                    .status()).isEqualTo(202);
+            await(cloud.jnova, first.uuid(), i -> i.taskState() == null && "shelved_offloaded".equals(i.vmState()));
+            Instance third = settled(cloud.jnova, create(cloud.jnova, group, 1, "2.1").get(0));
+            assertThat(third.host()).isEqualTo(first.host());
+
+            assertThat(cloud.jnova.call("POST", "/servers/" + first.uuid() + "/action", "{\"unshelve\": null}",
+                    "2.1").status()).isEqualTo(202);
+            Instance refused = await(cloud.jnova, first.uuid(), i -> i.taskState() == null && i.fault().isPresent());
+            assertThat(refused.vmState()).isEqualTo("shelved_offloaded");
+            assertThat(refused.host()).isNull();
+            assertThat(refused.fault()).get().extracting(f -> f.message()).isEqualTo(NO_VALID_HOST);
+        }
+    }
+
+    @EachEngine
     void maxServerPerHostAllowsTwoPerHostFrom264(String engine) throws Exception {
         try (TwoHosts cloud = TwoHosts.start(engine)) {
             String group = group(cloud.jnova, "anti-affinity", Map.of("max_server_per_host", 2), "2.64");
