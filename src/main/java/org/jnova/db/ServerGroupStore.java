@@ -69,6 +69,17 @@ public final class ServerGroupStore {
         });
     }
 
+    /** Takes servers out of a group (an API create undone by the member quota's re-check). */
+    public void removeMembers(String groupUuid, List<String> instanceUuids) {
+        db.inTransaction(tx -> {
+            for (String uuid : instanceUuids) {
+                tx.update("DELETE FROM instance_group_member WHERE instance_uuid = ? AND group_id IN "
+                        + "(SELECT id FROM instance_groups WHERE uuid = ?)", uuid, groupUuid);
+            }
+            return null;
+        });
+    }
+
     /** The group a server belongs to (nova's InstanceGroup.get_by_instance_uuid). */
     public Optional<ServerGroup> forInstance(String instanceUuid) {
         return db.read(tx -> withMembers(tx, tx.query("SELECT g.id, g.uuid, g.name, g.user_id, g.project_id, "

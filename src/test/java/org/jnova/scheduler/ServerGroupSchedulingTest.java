@@ -214,6 +214,39 @@ class ServerGroupSchedulingTest {
         }
     }
 
+    /** Concurrent creates may pass the first member-quota check together; the re-check keeps the limit. */
+    @EachEngine
+    void concurrentCreatesNeverPassTheMemberQuota(String engine) throws Exception {
+        try (TwoHosts cloud = TwoHosts.start(engine)) {
+            assertThat(cloud.jnova.call("PUT", "/os-quota-sets/demo",
+                    "{\"quota_set\": {\"server_group_members\": 2}}", "2.1").status()).isEqualTo(200);
+            String group = cloud.jnova.call("POST", "/os-server-groups",
+                    "{\"server_group\": {\"name\": \"q\", \"policies\": [\"soft-affinity\"]}}", "2.15",
+                    "demo:demo").json().path("server_group").path("id").asText();
+            CyclicBarrier start = new CyclicBarrier(6);
+            List<JnovaTestServer.Reply> replies = new ArrayList<>();
+            try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+                List<Future<JnovaTestServer.Reply>> futures = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    futures.add(pool.submit(() -> {
+                        start.await();
+                        return cloud.jnova.call("POST", "/servers", serverBody(group, 1, "2.15"), "2.15", "demo:demo");
+                    }));
+                }
+                for (var f : futures) {
+                    replies.add(f.get());
+                }
+            }
+            assertThat(replies).extracting(JnovaTestServer.Reply::status).containsOnly(202, 403);
+            assertThat(replies).filteredOn(r -> r.status() == 403).allSatisfy(r -> assertThat(r.body())
+                    .contains("Quota exceeded, too many servers in group"));
+            JsonNode members = cloud.jnova.call("GET", "/os-server-groups/" + group, null, "2.15", "demo:demo").json()
+                    .path("server_group").path("members");
+            assertThat(members.size()).isLessThanOrEqualTo(2)
+                    .isEqualTo((int) replies.stream().filter(r -> r.status() == 202).count());
+        }
+    }
+
     /**
      * Four members of an anti-affinity group claimed at once by four threads (as four
      * conductors would): the group lock and the re-check in the claim transaction let only

@@ -122,16 +122,41 @@ final class ServerCreateChecks {
      * too many servers in group".
      */
     void checkGroupMembersQuota(RequestContext ctx, String groupUuid, int count) {
+        if (membersOverQuota(ctx, groupUuid, count)) {
+            throw new OverQuota("Quota exceeded, too many servers in group");
+        }
+    }
+
+    /**
+     * Adds the new servers to the group before their build is cast, then re-checks the
+     * member quota as nova's recheck_quota does (two creates may have passed the first check
+     * together): over it, the members are taken out again, the servers (never scheduled)
+     * deleted, and the request fails with the same 403.
+     */
+    void joinGroup(RequestContext ctx, String groupUuid, List<org.jnova.objects.Instance> created) {
+        List<String> uuids = created.stream().map(org.jnova.objects.Instance::uuid).toList();
+        cloud.serverGroups.addMembers(groupUuid, uuids);
+        if (membersOverQuota(ctx, groupUuid, 0)) {
+            cloud.serverGroups.removeMembers(groupUuid, uuids);
+            cloud.instances.database().inTransaction(tx -> {
+                for (String uuid : uuids) {
+                    cloud.instances.softDelete(tx, uuid);
+                }
+                return null;
+            });
+            throw new OverQuota("Quota exceeded, too many servers in group");
+        }
+    }
+
+    private boolean membersOverQuota(RequestContext ctx, String groupUuid, int adding) {
         int limit = cloud.quotas.limits(ctx.requireProjectId(), ctx.userId()).get("server_group_members");
         if (limit < 0) {
-            return;
+            return false;
         }
         List<String> members = cloud.serverGroups.get(groupUuid).map(ServerGroup::members).orElse(List.of());
         long used = members.isEmpty() ? 0 : cloud.instances.listBare(org.jnova.db.InstanceFilter.builder()
                 .uuids(members).userId(ctx.userId()).deleted(false).build()).size();
-        if (used + count > limit) {
-            throw new OverQuota("Quota exceeded, too many servers in group");
-        }
+        return used + adding > limit;
     }
 
     String schedulerGroup(ApiRequest req) {

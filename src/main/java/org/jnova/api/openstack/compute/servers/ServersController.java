@@ -72,7 +72,7 @@ public final class ServersController {
         try {
             result = cloud.servers.create(ctx, request, checks.systemMetadata(body, request), created -> {
                 if (group != null) {
-                    cloud.serverGroups.addMembers(group, created.stream().map(Instance::uuid).toList());
+                    checks.joinGroup(ctx, group, created);
                 }
             });
         } catch (ComputeErrors.ImageNotFound e) {
