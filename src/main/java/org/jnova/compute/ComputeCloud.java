@@ -79,11 +79,15 @@ public final class ComputeCloud {
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)));
         resize = new ResizeApi(servers, instances, flavorStore, actions, nodes, transport);
         serverMetadata = new ServerMetadataApi(servers, instances, quotas);
-        scheduler = new Scheduler(nodes, services, instances, new Scheduler.Settings(
+        serverGroups = new org.jnova.db.ServerGroupStore(dbs.api());
+        scheduler = new Scheduler(nodes, services, instances, serverGroups, new Scheduler.Settings(
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
                 Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
-                conf.get(ComputeOpts.RESERVED_HOST_CPUS), org.jnova.conf.SchedulerOpts.instancesPerHostLimit(conf)));
+                conf.get(ComputeOpts.RESERVED_HOST_CPUS), org.jnova.conf.SchedulerOpts.instancesPerHostLimit(conf)),
+                new Scheduler.Weights(conf.get(org.jnova.conf.SchedulerOpts.RAM_WEIGHT_MULTIPLIER),
+                        conf.get(org.jnova.conf.SchedulerOpts.SOFT_AFFINITY_WEIGHT_MULTIPLIER),
+                        conf.get(org.jnova.conf.SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
         migrations = new org.jnova.db.MigrationStore(dbs.main());
         rebuild = new RebuildApi(servers, instances, images, keyPairStore, actions, quotas, transport);
@@ -97,7 +101,6 @@ public final class ComputeCloud {
         instanceActions = new InstanceActionsApi(servers, actions);
         imagesApi = new org.jnova.image.ImagesApi(images);
         availabilityZones = new AvailabilityZonesApi(servicesApi, conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE));
-        serverGroups = new org.jnova.db.ServerGroupStore(dbs.api());
     }
 
     /** The main database (for stores that live outside the compute package, e.g. console tokens). */

@@ -76,6 +76,16 @@ public final class ServersApi {
      * (e.g. the API's trusted_certs, pinned availability zone) with each instance.
      */
     public CreateResult create(RequestContext ctx, ServerCreate req, Map<String, String> systemMetadata) {
+        return create(ctx, req, systemMetadata, created -> { });
+    }
+
+    /**
+     * As above; {@code beforeBuild} runs after the instances are stored and before the build
+     * is cast to the conductor (the API records server group membership there, as nova's
+     * _provision_instances does, so the scheduler sees it).
+     */
+    public CreateResult create(RequestContext ctx, ServerCreate req, Map<String, String> systemMetadata,
+            java.util.function.Consumer<List<Instance>> beforeBuild) {
         if (req.minCount() < 1 || req.maxCount() < req.minCount()) {
             throw new Invalid("min_count must be <= max_count");
         }
@@ -126,6 +136,7 @@ public final class ServersApi {
             }
             return out;
         });
+        beforeBuild.accept(created);
         transport.cast(ComputeTaskManager.TOPIC, null, "build_instances", Map.of("instance_uuids",
                 created.stream().map(Instance::uuid).toList(), "request_id", ctx.requestId()));
         return new CreateResult(reservationId, created);

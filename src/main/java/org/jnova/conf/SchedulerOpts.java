@@ -19,9 +19,9 @@ public final class SchedulerOpts {
             .defaultValue(List.of("ComputeFilter", "ComputeCapabilitiesFilter", "ImagePropertiesFilter",
                     "ServerGroupAntiAffinityFilter", "ServerGroupAffinityFilter"))
             .deprecatedName("DEFAULT", "scheduler_default_filters")
-            .help("Filters the scheduler applies to every host, in order. jnova honours NumInstancesFilter "
-                    + "(max_instances_per_host) and the server-group filters; resource fit and availability "
-                    + "zone are always checked.").build();
+            .help("Filters the scheduler applies to every host, in order. jnova reads NumInstancesFilter "
+                    + "(max_instances_per_host); resource fit, availability zone and server-group policies are "
+                    + "always checked.").build();
 
     /** max_instances_per_host when NumInstancesFilter is enabled, as nova applies it; otherwise no limit. */
     public static int instancesPerHostLimit(org.jnova.conf.cfg.ConfigOpts conf) {
@@ -29,7 +29,15 @@ public final class SchedulerOpts {
                 : Integer.MAX_VALUE;
     }
 
+    public static final Opt<Double> SOFT_AFFINITY_WEIGHT_MULTIPLIER = Opt.floating("filter_scheduler",
+            "soft_affinity_weight_multiplier").min(0).defaultValue(1.0)
+            .help("Multiplier used for weighing hosts for group soft-affinity.").build();
+    public static final Opt<Double> SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER = Opt.floating("filter_scheduler",
+            "soft_anti_affinity_weight_multiplier").min(0).defaultValue(1.0)
+            .help("Multiplier used for weighing hosts for group soft-anti-affinity.").build();
+
     public static List<Opt<?>> all() {
-        return List.of(MAX_ATTEMPTS, MAX_INSTANCES_PER_HOST, RAM_WEIGHT_MULTIPLIER, ENABLED_FILTERS);
+        return List.of(MAX_ATTEMPTS, MAX_INSTANCES_PER_HOST, RAM_WEIGHT_MULTIPLIER, ENABLED_FILTERS,
+                SOFT_AFFINITY_WEIGHT_MULTIPLIER, SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER);
     }
 }

@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jnova.objects.ServerGroup;
 
-/** Server groups and members in the API database (stored; the scheduler does not honour them yet). */
+/**
+ * Server groups and members in the API database. As nova, member rows stay when a server is
+ * deleted; readers count only live instances (the scheduler, the views, the member quota).
+ */
 public final class ServerGroupStore {
     private final Database db;
 
@@ -53,6 +56,46 @@ public final class ServerGroupStore {
     public void addMember(String groupUuid, String instanceUuid) {
         db.inTransaction(tx -> tx.update("INSERT INTO instance_group_member (group_id, instance_uuid, created_at) "
                 + "SELECT id, ?, ? FROM instance_groups WHERE uuid = ?", instanceUuid, FlavorJson.now(), groupUuid));
+    }
+
+    /** Adds several servers at once (a multi-create). */
+    public void addMembers(String groupUuid, List<String> instanceUuids) {
+        db.inTransaction(tx -> {
+            for (String uuid : instanceUuids) {
+                tx.update("INSERT INTO instance_group_member (group_id, instance_uuid, created_at) "
+                        + "SELECT id, ?, ? FROM instance_groups WHERE uuid = ?", uuid, FlavorJson.now(), groupUuid);
+            }
+            return null;
+        });
+    }
+
+    /** Takes servers out of a group (an API create undone by the member quota's re-check). */
+    public void removeMembers(String groupUuid, List<String> instanceUuids) {
+        db.inTransaction(tx -> {
+            for (String uuid : instanceUuids) {
+                tx.update("DELETE FROM instance_group_member WHERE instance_uuid = ? AND group_id IN "
+                        + "(SELECT id FROM instance_groups WHERE uuid = ?)", uuid, groupUuid);
+            }
+            return null;
+        });
+    }
+
+    /** The group a server belongs to (nova's InstanceGroup.get_by_instance_uuid). */
+    public Optional<ServerGroup> forInstance(String instanceUuid) {
+        return db.read(tx -> withMembers(tx, tx.query("SELECT g.id, g.uuid, g.name, g.user_id, g.project_id, "
+                + "g.policy, g.rules FROM instance_groups g JOIN instance_group_member m ON m.group_id = g.id "
+                + "WHERE m.instance_uuid = ? ORDER BY g.id", ServerGroupStore::row, instanceUuid)))
+                .stream().findFirst();
+    }
+
+    /** Member uuids of a group read in the caller's transaction (when it runs on this store's database). */
+    public List<String> members(Tx tx, String groupUuid) throws SQLException {
+        return tx.query("SELECT m.instance_uuid FROM instance_group_member m JOIN instance_groups g "
+                + "ON g.id = m.group_id WHERE g.uuid = ? ORDER BY m.id", r -> r.getString("instance_uuid"), groupUuid);
+    }
+
+    public Database database() {
+        return db;
     }
 
     public boolean delete(String uuid) {

@@ -22,26 +22,51 @@ import org.jnova.objects.Service;
  * the node's nova-compute service is up and enabled, it runs fewer than
  * [filter_scheduler] max_instances_per_host instances, it is in the requested availability
  * zone (every compute host is in [DEFAULT] default_availability_zone; no aggregates yet),
- * the claim fits. Weigher: most free RAM first. The claim and the instance's host/node
- * are written in one transaction with a conditional UPDATE, so concurrent schedulers never
- * oversubscribe a node; a lost race moves on to the next node.
+ * the server group's affinity / anti-affinity policy (see {@link GroupPlacement}), the claim
+ * fits. Weighers as nova's, each normalised to 0..1 and multiplied: free RAM
+ * (ram_weight_multiplier) and the soft group policies (soft_(anti_)affinity_weight_multiplier).
+ * The claim and the instance's host/node are written in one transaction with a conditional
+ * UPDATE, so concurrent schedulers never oversubscribe a node; a lost race moves on to the
+ * next node.
+ *
+ * <p>Race safety of hard group policies (nova re-checks on the compute host and
+ * reschedules): the claim transaction first takes the group's lock row (see
+ * {@link #lockGroup}), then re-reads the members and their hosts and re-applies the
+ * filter before claiming. Two schedulers placing members of one group are thereby
+ * serialized, and the second sees where the first put its server.
  */
 public final class Scheduler {
     private final ComputeNodeStore nodes;
     private final ServiceStore services;
     private final InstanceStore instances;
     private final Settings settings;
+    private final org.jnova.db.ServerGroupStore groups;
+    private final Weights weights;
 
     /** Reserved host resources, zone and service liveness. */
     public record Settings(String defaultAvailabilityZone, Duration serviceDownTime, int reservedHostMemoryMb,
             int reservedHostDiskMb, int reservedHostCpus, int maxInstancesPerHost) {
     }
 
+    /** The weighers' multipliers ([filter_scheduler] *_weight_multiplier). */
+    public record Weights(double ram, double softAffinity, double softAntiAffinity) {
+        public static final Weights DEFAULT = new Weights(1.0, 1.0, 1.0);
+    }
+
     /** Where an instance was placed. */
     public record Selection(String host, String nodename, int nodeId) {
     }
 
+    /** A scheduler that ignores server groups. */
     public Scheduler(ComputeNodeStore nodes, ServiceStore services, InstanceStore instances, Settings settings) {
+        this(nodes, services, instances, null, settings, Weights.DEFAULT);
+    }
+
+    /** {@code groups} (nullable: no group policies) is where server groups and their members live. */
+    public Scheduler(ComputeNodeStore nodes, ServiceStore services, InstanceStore instances,
+            org.jnova.db.ServerGroupStore groups, Settings settings, Weights weights) {
+        this.groups = groups;
+        this.weights = requireNonNull(weights, "weights is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.services = requireNonNull(services, "services is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -67,18 +92,21 @@ public final class Scheduler {
         Map<Integer, Service> up = services.list(null, "nova-compute").stream()
                 .filter(s -> isUp(s) && !s.disabled())
                 .collect(Collectors.toMap(Service::id, s -> s));
-        List<ComputeNode> candidates = nodes.list().stream()
+        Optional<GroupPlacement> group = groupOf(instance);
+        List<ComputeNode> candidates = weigh(nodes.list().stream()
                 .filter(n -> up.containsKey(n.serviceId()))
                 .filter(n -> !excludedHosts.contains(n.host()))
                 .filter(n -> requiredHost == null || requiredHost.equals(n.host()))
-                .sorted(Comparator.comparingDouble((ComputeNode n) ->
-                        n.memoryMb() * n.ramAllocationRatio() - n.memoryMbUsed()).reversed())
-                .toList();
+                .filter(n -> group.map(g -> g.passes(instance.uuid(), n.host())).orElse(true))
+                .toList(), group);
         var f = flavor;
         int disk = f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024;
         Database db = instances.database();
         for (ComputeNode node : candidates) {
             boolean claimed = db.inTransaction(tx -> {
+                if (group.isPresent() && group.get().isHard() && !stillPasses(tx, group.get(), instance, node)) {
+                    return false;
+                }
                 if (!nodes.claim(tx, node.id(), f.vcpus(), f.memoryMb(), disk, settings.reservedHostMemoryMb(),
                         (settings.reservedHostDiskMb() + 1023) / 1024, settings.reservedHostCpus(),
                         settings.maxInstancesPerHost())) {
@@ -94,6 +122,57 @@ public final class Scheduler {
             }
         }
         return Optional.empty();
+    }
+
+    /** The instance's server group with its members' hosts, when it is in one with a known policy. */
+    private Optional<GroupPlacement> groupOf(Instance instance) {
+        if (groups == null) {
+            return Optional.empty();
+        }
+        return groups.forInstance(instance.uuid()).map(g -> new GroupPlacement(g,
+                instances.database().read(tx -> GroupPlacement.memberHosts(tx, g.members()))))
+                .filter(g -> g.isHard() || g.isSoft());
+    }
+
+    /**
+     * The late check, in the claim transaction: with the group's lock held, the members
+     * (read in this transaction when the API tables share the main database, else as read
+     * before it) and their hosts are read again and the filter re-applied.
+     */
+    private boolean stillPasses(org.jnova.db.Tx tx, GroupPlacement group, Instance instance, ComputeNode node)
+            throws java.sql.SQLException {
+        lockGroup(tx, group.group().uuid());
+        java.util.Collection<String> members = groups.database() == instances.database()
+                ? groups.members(tx, group.group().uuid()) : group.group().members();
+        return new GroupPlacement(group.group(), GroupPlacement.memberHosts(tx, members))
+                .passes(instance.uuid(), node.host());
+    }
+
+    /**
+     * Serializes the placement of a group's members across schedulers and processes: a row
+     * in {@code project_locks} (which serializes a project's quota-checked changes) keyed
+     * by the group, held until the claim transaction ends.
+     */
+    static void lockGroup(org.jnova.db.Tx tx, String groupUuid) throws java.sql.SQLException {
+        org.jnova.db.ProjectLock.lock(tx, "instance_group:" + groupUuid);
+    }
+
+    /** Sorts by nova's weighers: free RAM and, for soft policies, the group's member count. */
+    private List<ComputeNode> weigh(List<ComputeNode> hosts, Optional<GroupPlacement> group) {
+        List<Double> ram = hosts.stream().map(n -> n.memoryMb() * n.ramAllocationRatio() - n.memoryMbUsed()).toList();
+        double[] ramWeights = GroupPlacement.normalize(ram);
+        double[] soft = GroupPlacement.normalize(hosts.stream()
+                .map(n -> group.map(g -> g.softWeight(n.host())).orElse(0.0)).toList());
+        double softMultiplier = group.map(g -> GroupPlacement.SOFT_AFFINITY.equals(g.policy())
+                ? weights.softAffinity() : weights.softAntiAffinity()).orElse(0.0);
+        Map<ComputeNode, Double> total = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            total.put(hosts.get(i), weights.ram() * ramWeights[i] + softMultiplier * soft[i]);
+        }
+        // ties: most free RAM first, as before weighers were combined
+        return hosts.stream().sorted(Comparator.comparingDouble((ComputeNode n) -> total.get(n))
+                .thenComparingDouble(n -> n.memoryMb() * n.ramAllocationRatio() - n.memoryMbUsed())
+                .reversed()).toList();
     }
 
     /** nova's servicegroup DB driver: up when seen within service_down_time and not forced down. */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.compute.ComputeCloud;
@@ -113,6 +114,49 @@ final class ServerCreateChecks {
             out.put(ServerView.PINNED_ZONE_KEY, colon < 0 ? zone : zone.substring(0, colon));
         }
         return out;
+    }
+
+    /**
+     * nova's server_group_members quota: the caller's live servers in the group plus the
+     * {@code count} asked for must stay within the user's limit; else 403 "Quota exceeded,
+     * too many servers in group".
+     */
+    void checkGroupMembersQuota(RequestContext ctx, String groupUuid, int count) {
+        if (membersOverQuota(ctx, groupUuid, count)) {
+            throw new OverQuota("Quota exceeded, too many servers in group");
+        }
+    }
+
+    /**
+     * Adds the new servers to the group before their build is cast, then re-checks the
+     * member quota as nova's recheck_quota does (two creates may have passed the first check
+     * together): over it, the members are taken out again, the servers (never scheduled)
+     * deleted, and the request fails with the same 403.
+     */
+    void joinGroup(RequestContext ctx, String groupUuid, List<org.jnova.objects.Instance> created) {
+        List<String> uuids = created.stream().map(org.jnova.objects.Instance::uuid).toList();
+        cloud.serverGroups.addMembers(groupUuid, uuids);
+        if (membersOverQuota(ctx, groupUuid, 0)) {
+            cloud.serverGroups.removeMembers(groupUuid, uuids);
+            cloud.instances.database().inTransaction(tx -> {
+                for (String uuid : uuids) {
+                    cloud.instances.softDelete(tx, uuid);
+                }
+                return null;
+            });
+            throw new OverQuota("Quota exceeded, too many servers in group");
+        }
+    }
+
+    private boolean membersOverQuota(RequestContext ctx, String groupUuid, int adding) {
+        int limit = cloud.quotas.limits(ctx.requireProjectId(), ctx.userId()).get("server_group_members");
+        if (limit < 0) {
+            return false;
+        }
+        List<String> members = cloud.serverGroups.get(groupUuid).map(ServerGroup::members).orElse(List.of());
+        long used = members.isEmpty() ? 0 : cloud.instances.listBare(org.jnova.db.InstanceFilter.builder()
+                .uuids(members).userId(ctx.userId()).deleted(false).build()).size();
+        return used + adding > limit;
     }
 
     String schedulerGroup(ApiRequest req) {

@@ -65,18 +65,22 @@ public final class ServersController {
         checks.checkPersonality(ctx, body.path("personality"));
         checks.checkRequestedDestination(req, body);
         String group = checks.schedulerGroup(req);
+        if (group != null) {
+            checks.checkGroupMembersQuota(ctx, group, request.maxCount());
+        }
         ServersApi.CreateResult result;
         try {
-            result = cloud.servers.create(ctx, request, checks.systemMetadata(body, request));
+            result = cloud.servers.create(ctx, request, checks.systemMetadata(body, request), created -> {
+                if (group != null) {
+                    checks.joinGroup(ctx, group, created);
+                }
+            });
         } catch (ComputeErrors.ImageNotFound e) {
             throw new Invalid("Can not find requested image");
         } catch (ComputeErrors.KeypairNotFound e) {
             throw new Invalid("Invalid key_name provided.");
         } catch (ComputeErrors.FlavorNotFound e) {
             throw new Invalid(e.getMessage());
-        }
-        if (group != null) {
-            result.instances().forEach(i -> cloud.serverGroups.addMember(group, i.uuid()));
         }
         if (body.has("return_reservation_id") && ServerCreateParser.truthy(body.path("return_reservation_id"))) {
             return ApiResult.of(Map.of("reservation_id", result.reservationId()));
