@@ -93,15 +93,7 @@ final class ResizeOperations {
             return true;
         } catch (Exception e) {
             LOG.error("{} of instance {} failed", event, uuid, e);
-            instances.database().inTransaction(tx -> {
-                Map<String, Object> cols = new HashMap<>();
-                cols.put("task_state", null);
-                if (instances.update(tx, uuid, cols, null)) {
-                    instances.children().addFault(tx, uuid, 500, String.valueOf(e.getMessage()), e.toString(), host);
-                }
-                return null;
-            });
-            actions.eventFinish(uuid, requestId, event, "Error", String.valueOf(e));
+            FailedOperation.record(instances, actions, host, uuid, requestId, event, e);
             return false;
         }
     }

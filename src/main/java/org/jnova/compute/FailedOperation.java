@@ -1,0 +1,30 @@
+package org.jnova.compute;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.jnova.db.ActionStore;
+import org.jnova.db.InstanceStore;
+
+/**
+ * What a compute host records when an operation on an instance fails, as nova's
+ * {@code wrap_instance_fault} and {@code wrap_instance_event} do together: the task state is
+ * cleared, an instance fault is added, and the action event finishes with "Error".
+ */
+final class FailedOperation {
+    private FailedOperation() {
+    }
+
+    static void record(InstanceStore instances, ActionStore actions, String host, String uuid, String requestId,
+            String event, Exception error) {
+        instances.database().inTransaction(tx -> {
+            Map<String, Object> cols = new HashMap<>();
+            cols.put("task_state", null);
+            if (instances.update(tx, uuid, cols, null)) {
+                instances.children().addFault(tx, uuid, 500, String.valueOf(error.getMessage()), error.toString(),
+                        host);
+            }
+            return null;
+        });
+        actions.eventFinish(uuid, requestId, event, "Error", String.valueOf(error));
+    }
+}
