@@ -8,20 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jnova.compute.SeedData;
 import org.jnova.db.TestDatabases;
 import org.jnova.testing.JnovaTestServer;
 import org.jnova.testing.JnovaTestServer.Reply;
 import org.jnova.testing.OpenApiConformance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jnova.testing.EngineServers;
 
 /** os-interface on the built-in network: ports, fixed IPs, addresses, instance actions, nova's errors. */
 class InterfaceAttachmentApiTest {
-    private static final Map<String, JnovaTestServer> SERVERS = new ConcurrentHashMap<>();
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers("[jnova_compute]", "fixed_range = 10.9.0.0/24");
     private static final String LIST = "/v2.1/servers/{server_id}/os-interface";
     private static final String ONE = "/v2.1/servers/{server_id}/os-interface/{port_id}";
 
@@ -29,22 +29,8 @@ class InterfaceAttachmentApiTest {
         return TestDatabases.engines();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        for (JnovaTestServer s : SERVERS.values()) {
-            s.close();
-        }
-        SERVERS.clear();
-    }
-
     private static JnovaTestServer jnova(String engine) {
-        return SERVERS.computeIfAbsent(engine, e -> {
-            try {
-                return JnovaTestServer.start(e, "[jnova_compute]", "fixed_range = 10.9.0.0/24");
-            } catch (Exception ex) {
-                throw new IllegalStateException(ex);
-            }
-        });
+        return SERVERS.get(engine);
     }
 
     private static Reply call(String engine, String method, String path, String body, String version,

@@ -17,10 +17,14 @@ import org.jnova.testing.OpenApiConformance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.jnova.testing.EngineServers;
 
 /** remote-consoles, the legacy console actions and os-console-auth-tokens against a booted server. */
 class RemoteConsolesApiTest {
-    private static final Map<String, JnovaTestServer> SERVERS = new ConcurrentHashMap<>();
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers("[serial_console]", "enabled = true", "[vnc]",
+            "novncproxy_base_url = http://console.example:6080/vnc_lite.html");
     private static final Map<String, String> ACTIVE = new ConcurrentHashMap<>();
     private static final String CONSOLES = "/v2.1/servers/{server_id}/remote-consoles";
     private static final String ACTION = "/v2.1/servers/{server_id}/action";
@@ -32,22 +36,11 @@ class RemoteConsolesApiTest {
 
     @AfterAll
     static void stop() throws Exception {
-        for (JnovaTestServer s : SERVERS.values()) {
-            s.close();
-        }
-        SERVERS.clear();
         ACTIVE.clear();
     }
 
     private static JnovaTestServer jnova(String engine) {
-        return SERVERS.computeIfAbsent(engine, e -> {
-            try {
-                return JnovaTestServer.start(e, "[serial_console]", "enabled = true",
-                        "[vnc]", "novncproxy_base_url = http://console.example:6080/vnc_lite.html");
-            } catch (Exception ex) {
-                throw new IllegalStateException(ex);
-            }
-        });
+        return SERVERS.get(engine);
     }
 
     private static Reply call(String engine, String method, String path, String body, String version,
