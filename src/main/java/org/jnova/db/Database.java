@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final RetryPolicy retry;
+    /**
+     * SQLite takes one writer at a time and makes the others wait inside its native busy
+     * handler, which holds a virtual thread's carrier: with as many waiting writers as
+     * carriers, the writer holding the lock cannot run again. Writers of this process therefore
+     * queue here, in Java, where waiting frees the carrier.
+     */
+    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
     /** Work done on one transaction; may run more than once when retried. */
     @FunctionalInterface
@@ -76,6 +84,20 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one transaction, committing at the end; retried on deadlock or busy. */
     public <T> T inTransaction(Work<T> work) {
+        boolean serialised = dialect == Dialect.SQLITE;
+        if (serialised) {
+            sqliteWriter.lock();
+        }
+        try {
+            return transaction(work);
+        } finally {
+            if (serialised) {
+                sqliteWriter.unlock();
+            }
+        }
+    }
+
+    private <T> T transaction(Work<T> work) {
         for (int attempt = 0;; attempt++) {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);

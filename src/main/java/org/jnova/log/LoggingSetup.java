@@ -1,16 +1,18 @@
 package org.jnova.log;
 
+import java.io.FileDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggerContextListener;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import org.jnova.conf.cfg.ConfigOpts;
@@ -66,19 +68,45 @@ public final class LoggingSetup {
             attach(context, root, file, layout, "file");
         });
         if (settings.useStderr()) {
-            ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
-            stderr.setTarget("System.err");
+            BufferedStreamAppender stderr = new BufferedStreamAppender();
+            stderr.setStandardStream(FileDescriptor.err);
             attach(context, root, stderr, layout, "stderr");
         }
         if (settings.logFile().isEmpty() && !settings.useStderr()) {
-            attach(context, root, new ConsoleAppender<>(), layout, "stdout");
+            BufferedStreamAppender stdout = new BufferedStreamAppender();
+            stdout.setStandardStream(FileDescriptor.out);
+            attach(context, root, stdout, layout, "stdout");
         }
+        flushPeriodically(context);
         org.slf4j.Logger cfgLog = context.getLogger("oslo_config.cfg");
         for (String warning : configWarnings) {
             cfgLog.warn(warning);
         }
         settings.logConfigAppend().ifPresent(file -> cfgLog.warn("log_config_append ({}) is a Python logging"
                 + " file, which jnova cannot read; using the logging options instead", file));
+    }
+
+    /** Writes out the lines the context's appenders hold in their buffers. */
+    public static void flush(LoggerContext context) {
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining(appender -> {
+            if (appender instanceof BufferedStreamAppender buffered) {
+                buffered.flush();
+            }
+        });
+    }
+
+    /**
+     * Flushes the buffered appenders every {@link BufferedStreamAppender#FLUSH_MILLIS} ms (the
+     * task ends with the context's next reset) and once more when the process exits.
+     */
+    private static void flushPeriodically(LoggerContext context) {
+        Runnable flushAll = () -> flush(context);
+        long period = BufferedStreamAppender.FLUSH_MILLIS;
+        context.addScheduledFuture(context.getScheduledExecutorService()
+                .scheduleAtFixedRate(flushAll, period, period, TimeUnit.MILLISECONDS));
+        if (context.getCopyOfListenerList().stream().noneMatch(FlushAtExit.class::isInstance)) {
+            context.addListener(new FlushAtExit(flushAll));
+        }
     }
 
     private static void attach(LoggerContext context, Logger root, OutputStreamAppender<ILoggingEvent> appender,
@@ -104,5 +132,33 @@ public final class LoggingSetup {
             case "NOTSET", "ALL" -> Level.ALL;
             default -> Level.INFO;
         };
+    }
+
+    /** Flushes the log when the process exits; kept across resets, so registered once per context. */
+    private static final class FlushAtExit implements LoggerContextListener {
+        FlushAtExit(Runnable flush) {
+            Runtime.getRuntime().addShutdownHook(new Thread(flush, "log-flush"));
+        }
+
+        @Override
+        public boolean isResetResistant() {
+            return true;
+        }
+
+        @Override
+        public void onStart(LoggerContext context) {
+        }
+
+        @Override
+        public void onReset(LoggerContext context) {
+        }
+
+        @Override
+        public void onStop(LoggerContext context) {
+        }
+
+        @Override
+        public void onLevelChange(Logger logger, Level level) {
+        }
     }
 }

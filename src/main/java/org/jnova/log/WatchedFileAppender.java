@@ -8,7 +8,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.OutputStreamAppender;
 
 /**
  * A log file appender that behaves like Python's {@code WatchedFileHandler}, which oslo.log uses
@@ -16,7 +15,7 @@ import ch.qos.logback.core.OutputStreamAppender;
  * it has open (same file key); when logrotate moved or deleted it, the appender opens the path
  * again, so rotation needs no {@code copytruncate} and no restart.
  */
-final class WatchedFileAppender extends OutputStreamAppender<ILoggingEvent> {
+final class WatchedFileAppender extends BufferedStreamAppender {
     private final Object reopenLock = new Object();
     private Path path;
     private Object openFileKey;
@@ -59,7 +58,7 @@ final class WatchedFileAppender extends OutputStreamAppender<ILoggingEvent> {
         if (path.getParent() != null) {
             Files.createDirectories(path.getParent());
         }
-        setOutputStream(new FileOutputStream(path.toFile(), true));
+        setTarget(new FileOutputStream(path.toFile(), true));
         openFileKey = fileKey(path);
     }
 

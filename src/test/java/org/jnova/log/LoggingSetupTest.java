@@ -42,6 +42,7 @@ class LoggingSetupTest {
     }
 
     private List<String> logLines() throws IOException {
+        LoggingSetup.flush(context);
         return Files.readAllLines(tmp.resolve("nova-api.log"));
     }
 
@@ -103,6 +104,7 @@ class LoggingSetupTest {
 
         LoggingSetup.configure(context, dated, "other");
         context.getLogger("x").info("dated");
+        LoggingSetup.flush(context);
         assertThat(Files.readAllLines(tmp.resolve("other.log")).get(0))
                 .matches("\\d\\d/[A-Z][a-z]{2}/\\d{4}:\\d\\d\\.\\d{3} " + PID + " INFO x \\[-\\] dated");
     }
@@ -115,6 +117,7 @@ class LoggingSetupTest {
         Files.move(tmp.resolve("nova-api.log"), tmp.resolve("nova-api.log.1"));
         log.info("after rotation");
 
+        LoggingSetup.flush(context);
         assertThat(Files.readString(tmp.resolve("nova-api.log.1"))).contains("before rotation")
                 .doesNotContain("after rotation");
         assertThat(logLines()).singleElement().asString().endsWith("after rotation");

@@ -3,6 +3,7 @@ package org.jnova.api.middleware;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jnova.api.RequestAttributes;
 import org.jnova.wsgi.App;
@@ -45,9 +46,16 @@ public final class RequestId implements Middleware {
         return new RequestId(List.of(RESPONSE_HEADER, COMPUTE_RESPONSE_HEADER));
     }
 
-    /** A new {@code req-<uuid>}. */
+    /**
+     * A new {@code req-<uuid>}: a version 4 UUID from a thread-local generator, since a
+     * request id needs to be unique, not unguessable, and the secure generator serialises
+     * every request on one lock.
+     */
     public static String newRequestId() {
-        return "req-" + UUID.randomUUID();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xf000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
+        return "req-" + new UUID(high, low);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.jnova.api.openstack;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,10 @@ public final class NovaJson {
     private final ObjectWriter writer;
 
     public NovaJson() {
-        this.mapper = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+        // Buffers are recycled through a shared pool: the default pool is per thread, and
+        // every request runs on a new virtual thread, so it would allocate them each time.
+        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newLockFreePool()).build();
+        this.mapper = JsonMapper.builder(factory).enable(JsonWriteFeature.ESCAPE_NON_ASCII)
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
         this.writer = mapper.writer(new PythonSeparators());
     }

@@ -8,8 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,27 +26,28 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Jetty handler that serves one {@link App}: checks the URL and header line limits, then
- * runs the request on a virtual thread once one of the pool's permits is free, turning the
- * Jetty request into a {@link org.jnova.wsgi.Request} and the app's response back.
+ * runs the app on the calling thread (a virtual thread: the handler is blocking and Jetty's
+ * pool hands blocking work to virtual threads) once one of the pool's permits is free,
+ * turning the Jetty request into a {@link org.jnova.wsgi.Request} and the app's response back.
  */
-final class AppHandler extends Handler.Abstract.NonBlocking {
+final class AppHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(AppHandler.class);
     /** A request may still arrive on a connection accepted just before the socket closed. */
     private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final String UNEXPECTED = "Unexpected API Error. Please report this at "
             + "http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.";
 
+    private static final byte[] NO_BODY = new byte[0];
+
     private final App app;
     private final HttpServerOptions options;
-    private final Executor executor;
     private final Semaphore pool;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
 
-    AppHandler(App app, HttpServerOptions options, Executor executor) {
+    AppHandler(App app, HttpServerOptions options) {
         this.app = Objects.requireNonNull(app, "app is null");
         this.options = Objects.requireNonNull(options, "options is null");
-        this.executor = Objects.requireNonNull(executor, "executor is null");
         this.pool = new Semaphore(Math.max(1, options.poolSize()), true);
     }
 
@@ -71,11 +70,7 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
                 return true;
             }
         }
-        try {
-            executor.execute(() -> serve(request, response, callback));
-        } catch (RejectedExecutionException e) {
-            refuse(response, callback, 503);
-        }
+        serve(request, response, callback);
         return true;
     }
 
@@ -159,12 +154,17 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         for (HttpField field : request.getHeaders()) {
             headers.add(field.getName(), field.getValue() == null ? "" : field.getValue());
         }
-        byte[] body = Content.Source.asInputStream(request).readAllBytes();
+        byte[] body = hasBody(request) ? Content.Source.asInputStream(request).readAllBytes() : NO_BODY;
         String rawPath = request.getHttpURI().getPath();
         String query = request.getHttpURI().getQuery();
         return new org.jnova.wsgi.Request(request.getMethod(), request.isSecure() ? "https" : "http",
                 host(request), "", percentDecode(rawPath == null ? "/" : rawPath), query, headers, body,
                 remoteAddress(request));
+    }
+
+    /** HTTP/1.1: a request without Content-Length or Transfer-Encoding has no body. */
+    private static boolean hasBody(Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     /** The client's address as a WSGI server gives it: {@code 10.0.0.5}, {@code ::1}. */

@@ -92,7 +92,8 @@ public final class HttpServer {
         ServerConnector listener = connector(jetty, address);
         jetty.addConnector(listener);
         requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-request-", 0).factory());
-        handler = new AppHandler(app, options, requestThreads);
+        jettyThreads.setVirtualThreadsExecutor(requestThreads);
+        handler = new AppHandler(app, options);
         jetty.setHandler(handler);
         jetty.setErrorHandler(new PlainErrorHandler());
         jetty.setStopTimeout(STOP_MILLIS);
