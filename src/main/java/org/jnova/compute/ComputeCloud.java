@@ -53,6 +53,9 @@ public final class ComputeCloud {
     public final org.jnova.db.ServerGroupStore serverGroups;
     public final org.jnova.db.AggregateStore aggregateStore;
     public final AggregatesApi aggregates;
+    /** The volume service nova talks to: the built-in catalog by default. */
+    public final org.jnova.volume.VolumeApi volumes;
+    public final VolumeAttachmentsApi volumeAttachments;
     private final ConfigOpts conf;
     private final Databases dbs;
     private final Transport transport;
@@ -68,12 +71,16 @@ public final class ComputeCloud {
         actions = new ActionStore(dbs.main());
         services = new ServiceStore(dbs.main());
         nodes = new ComputeNodeStore(dbs.main());
+        volumes = new org.jnova.volume.BuiltinVolumeApi(dbs.main(), conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE));
+        volumeAttachments = new VolumeAttachmentsApi(new org.jnova.db.BlockDeviceMappingStore(dbs.main()), actions,
+                volumes, transport);
         quotas = new Quotas(conf, new QuotaStore(dbs.api()), instances, keyPairStore);
         flavors = new FlavorsApi(flavorStore);
         keyPairs = new KeyPairsApi(keyPairStore, quotas);
         servers = new ServersApi(instances, flavorStore, images, keyPairStore, actions, quotas, transport,
                 new ServersApi.Settings(conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
-                        conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE), conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)));
+                        conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE), conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)),
+                volumes);
         serverActions = new ServerActionsApi(servers, instances, actions, images, transport);
         shelve = new ShelveApi(servers, instances, actions, images, nodes, transport, new ShelveApi.Settings(
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)));
@@ -125,7 +132,7 @@ public final class ComputeCloud {
                 Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))),
                 Duration.ofSeconds(conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL))), transport, driver, instances,
                 services, nodes, actions, new FixedIpAllocator(dbs.main(), conf.get(ComputeOpts.FIXED_RANGE),
-                        conf.get(ComputeOpts.NETWORK_NAME)));
+                        conf.get(ComputeOpts.NETWORK_NAME)), volumes);
     }
 
     /** The fake driver sized and timed by [jnova_compute] options. */

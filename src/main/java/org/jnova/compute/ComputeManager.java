@@ -53,6 +53,8 @@ public final class ComputeManager {
     private final InstanceOperations operations;
     private final ShelveOperations shelving;
     private final ResizeOperations resizing;
+    private final VolumeOperations volumeWork;
+    private final VolumeCleanup volumeCleanup;
     private ScheduledExecutorService timers;
     private volatile Service service;
 
@@ -62,7 +64,8 @@ public final class ComputeManager {
     }
 
     public ComputeManager(Settings settings, Transport transport, VirtDriver driver, InstanceStore instances,
-            ServiceStore services, ComputeNodeStore nodes, ActionStore actions, FixedIpAllocator network) {
+            ServiceStore services, ComputeNodeStore nodes, ActionStore actions, FixedIpAllocator network,
+            org.jnova.volume.VolumeApi volumes) {
         this.settings = requireNonNull(settings, "settings is null");
         this.transport = requireNonNull(transport, "transport is null");
         this.driver = requireNonNull(driver, "driver is null");
@@ -75,6 +78,9 @@ public final class ComputeManager {
         this.operations = new InstanceOperations(settings.host(), driver, instances, actions, images);
         this.shelving = new ShelveOperations(settings.host(), driver, instances, actions, images, nodes);
         this.resizing = new ResizeOperations(settings.host(), driver, instances, actions, nodes);
+        org.jnova.db.BlockDeviceMappingStore bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
+        this.volumeWork = new VolumeOperations(settings.host(), driver, instances, actions, bdms, volumes);
+        this.volumeCleanup = new VolumeCleanup(bdms, volumes);
     }
 
     /** Registers the service and node, starts listening and heartbeating. */
@@ -146,6 +152,9 @@ public final class ComputeManager {
         }
         if (ResizeOperations.handles(method)) {
             return resizing.dispatch(method, args);
+        }
+        if (VolumeOperations.handles(method)) {
+            return volumeWork.dispatch(method, args);
         }
         String uuid = (String) args.get("instance_uuid");
         String requestId = (String) args.get("request_id");
@@ -242,6 +251,7 @@ public final class ComputeManager {
         try {
             driver.destroy(instance.get());
             network.deallocate(uuid);
+            volumeCleanup.releaseAll(uuid, requestId);
             instances.database().inTransaction(tx -> {
                 if (instances.softDelete(tx, uuid)) {
                     releaseClaim(tx, instance.get());

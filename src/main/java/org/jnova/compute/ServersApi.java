@@ -45,6 +45,7 @@ public final class ServersApi {
     private final Quotas quotas;
     private final Transport transport;
     private final Settings settings;
+    private final VolumeCleanup volumeCleanup;
 
     /** Zone names and the soft-delete interval. */
     public record Settings(String defaultAvailabilityZone, String defaultScheduleZone, int reclaimInstanceInterval) {
@@ -55,7 +56,8 @@ public final class ServersApi {
     }
 
     public ServersApi(InstanceStore instances, FlavorStore flavors, ImageStore images, KeyPairStore keyPairs,
-            ActionStore actions, Quotas quotas, Transport transport, Settings settings) {
+            ActionStore actions, Quotas quotas, Transport transport, Settings settings,
+            org.jnova.volume.VolumeApi volumes) {
         this.instances = requireNonNull(instances, "instances is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
         this.images = requireNonNull(images, "images is null");
@@ -64,6 +66,7 @@ public final class ServersApi {
         this.quotas = requireNonNull(quotas, "quotas is null");
         this.transport = requireNonNull(transport, "transport is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.volumeCleanup = new VolumeCleanup(new org.jnova.db.BlockDeviceMappingStore(instances.database()), volumes);
     }
 
     /** Creates min..max servers; they start in BUILD/scheduling and are built asynchronously. */
@@ -352,6 +355,7 @@ public final class ServersApi {
     private void terminate(RequestContext ctx, Instance i) {
         if (i.host() == null) {
             // never reached a compute host: delete locally, as nova's _local_delete
+            volumeCleanup.releaseAll(i.uuid(), ctx.requestId());
             instances.database().inTransaction(tx -> {
                 actions.start(tx, i.uuid(), "delete", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
                 instances.softDelete(tx, i.uuid());

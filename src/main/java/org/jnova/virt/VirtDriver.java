@@ -66,4 +66,13 @@ public interface VirtDriver {
     default Map<String, Object> instanceDiagnostics(Instance instance) {
         throw new UnsupportedOperationException("Unable to get diagnostics, functionality not implemented");
     }
+
+    /** Connects a volume to the guest as {@code device}. */
+    void attachVolume(Instance instance, String volumeId, String device) throws Exception;
+
+    /** Disconnects a volume from the guest; a volume the guest does not have is not an error. */
+    void detachVolume(Instance instance, String volumeId) throws Exception;
+
+    /** Moves the guest's {@code device} from one volume to another (nova's swap_volume). */
+    void swapVolume(Instance instance, String oldVolumeId, String newVolumeId, String device) throws Exception;
 }

@@ -28,6 +28,8 @@ public final class FakeDriver implements VirtDriver {
     private final Map<String, Integer> guests = new ConcurrentHashMap<>();
     private final Map<String, List<String>> consoles = new ConcurrentHashMap<>();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
+    /** Per guest: device name to volume id. */
+    private final Map<String, Map<String, String>> volumes = new ConcurrentHashMap<>();
     private final ConfigDriveWriter configDrive;
     private volatile Predicate<Instance> failSpawn = i -> false;
 
@@ -81,7 +83,34 @@ public final class FakeDriver implements VirtDriver {
         guests.remove(instance.uuid());
         consoles.remove(instance.uuid());
         passwords.remove(instance.uuid());
+        volumes.remove(instance.uuid());
         configDrive.remove(instance);
+    }
+
+    @Override
+    public void attachVolume(Instance instance, String volumeId, String device) throws InterruptedException {
+        sleep(actionDelay);
+        volumes.computeIfAbsent(instance.uuid(), k -> new ConcurrentHashMap<>()).put(device, volumeId);
+    }
+
+    @Override
+    public void detachVolume(Instance instance, String volumeId) throws InterruptedException {
+        sleep(actionDelay);
+        volumes.getOrDefault(instance.uuid(), new ConcurrentHashMap<>()).values().remove(volumeId);
+    }
+
+    @Override
+    public void swapVolume(Instance instance, String oldVolumeId, String newVolumeId, String device)
+            throws InterruptedException {
+        sleep(actionDelay);
+        Map<String, String> disks = volumes.computeIfAbsent(instance.uuid(), k -> new ConcurrentHashMap<>());
+        disks.values().remove(oldVolumeId);
+        disks.put(device, newVolumeId);
+    }
+
+    /** The volumes the guest has, device name to volume id (a copy). */
+    public Map<String, String> attachedVolumes(String instanceUuid) {
+        return Map.copyOf(volumes.getOrDefault(instanceUuid, Map.of()));
     }
 
     @Override

@@ -147,10 +147,25 @@ public final class ServerView {
         s.put("OS-EXT-STS:task_state", i.taskState());
         s.put("OS-EXT-STS:vm_state", i.vmState());
         s.put("OS-EXT-STS:power_state", i.powerState());
-        s.put("os-extended-volumes:volumes_attached", List.of());
+        s.put("os-extended-volumes:volumes_attached", volumesAttached(req, ctx.volumesOf(i.uuid())));
         if (req.isSupported("2.16") && ctx.showHostStatus()) {
             s.put("host_status", ctx.hostStatus(i.host()));
         }
+    }
+
+    /** nova's volumes_attached: each volume's id, and delete_on_termination from 2.3. */
+    private static List<Map<String, Object>> volumesAttached(ApiRequest req,
+            List<org.jnova.objects.BlockDeviceMapping> volumes) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (org.jnova.objects.BlockDeviceMapping bdm : volumes) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("id", bdm.volumeId());
+            if (req.isSupported("2.3")) {
+                v.put("delete_on_termination", bdm.deleteOnTermination());
+            }
+            out.add(v);
+        }
+        return out;
     }
 
     /** "addresses" of a server, or of GET /ips: network label to its addresses. */

@@ -6,10 +6,17 @@ import java.util.Map;
 /**
  * What the detailed view shows beyond an instance, decided once per request: the policy
  * answers, compute host states (host to UP/DOWN/MAINTENANCE/UNKNOWN) and, for show at
- * 2.71+, the server groups of the server (null: do not show the key).
+ * 2.71+, the server groups of the server (null: do not show the key), and the attached
+ * volumes (block device mappings with a volume) of each server.
  */
 public record ServerViewContext(boolean admin, boolean showExtendedAttributes, boolean showHostStatus,
-        boolean showExtraSpecs, Map<String, String> hostStates, Map<String, List<String>> serverGroups) {
+        boolean showExtraSpecs, Map<String, String> hostStates, Map<String, List<String>> serverGroups,
+        Map<String, List<org.jnova.objects.BlockDeviceMapping>> volumes) {
+
+    /** The volume mappings of a server (none when not loaded). */
+    public List<org.jnova.objects.BlockDeviceMapping> volumesOf(String instanceUuid) {
+        return volumes.getOrDefault(instanceUuid, List.of());
+    }
 
     /** nova's host_status: "" without a host, UNKNOWN for a host with no compute service. */
     public String hostStatus(String host) {

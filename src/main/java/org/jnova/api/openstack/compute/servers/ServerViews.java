@@ -31,7 +31,8 @@ final class ServerViews {
         return new ServerViewContext(req.context().isAdmin(),
                 ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, target), hostStatus,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
-                hostStatus && !instances.isEmpty() ? hostStates() : Map.of(), null);
+                hostStatus && !instances.isEmpty() ? hostStates() : Map.of(), null,
+                cloud.volumeAttachments.volumeMappings(instances.stream().map(Instance::uuid).toList()));
     }
 
     /** For show (and update from 2.75): server groups from 2.71. */
@@ -44,7 +45,8 @@ final class ServerViews {
         return new ServerViewContext(req.context().isAdmin(),
                 ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, target), hostStatus,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
-                hostStatus && i.host() != null ? hostStates() : Map.of(), groups);
+                hostStatus && i.host() != null ? hostStates() : Map.of(), groups,
+                cloud.volumeAttachments.volumeMappings(List.of(i.uuid())));
     }
 
     /** The smaller update body before 2.75. */
@@ -54,7 +56,7 @@ final class ServerViews {
         Map<String, String> target = Map.of("project_id", i.projectId());
         return new ServerViewContext(req.context().isAdmin(), false, false,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
-                Map.of(), groups);
+                Map.of(), groups, Map.of());
     }
 
     /** nova's host status: DOWN when forced down, MAINTENANCE when disabled, else UP or UNKNOWN by heartbeat. */

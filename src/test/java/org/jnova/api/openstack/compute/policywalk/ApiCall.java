@@ -170,6 +170,27 @@ record ApiCall(String method, String path, String body, String version, String p
         // detaching an unknown port is accepted (202) and recorded as a failed event, as nova does
         t.add(c("DELETE", S + "/os-interface/00000000-0000-4000-8000-0000000000aa", null, "2.1",
                 "os_compute_api:os-attach-interfaces:delete", PROJECT_MEMBER, HIDDEN_IN_A));
+        // volumes: the os-volumes proxy (to 2.35) and a server's attachments; {volume} is an unattached volume of A
+        t.add(c("GET", "/os-volumes", null, "2.1", "os_compute_api:os-volumes:list", PROJECT_READER, OWN));
+        t.add(c("GET", "/os-volumes/detail", null, "2.1", "os_compute_api:os-volumes:detail", PROJECT_READER, OWN));
+        t.add(c("POST", "/os-volumes", "{\"volume\": {\"size\": 1}}", "2.1", "os_compute_api:os-volumes:create",
+                PROJECT_MEMBER, OWN));
+        t.add(c("GET", "/os-volumes/{volume}", null, "2.1", "os_compute_api:os-volumes:show", PROJECT_READER,
+                HIDDEN_IN_A));
+        t.add(fresh("DELETE", "/os-volumes/{volume}", null, "2.1", "os_compute_api:os-volumes:delete", PROJECT_MEMBER,
+                HIDDEN_IN_A));
+        String va = S + "/os-volume_attachments";
+        t.add(c("GET", va, null, "2.1", "os_compute_api:os-volumes-attachments:index", PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("GET", va + "/{volume}", null, "2.1", "os_compute_api:os-volumes-attachments:show", PROJECT_READER,
+                HIDDEN_IN_A));
+        t.add(c("POST", va, "{\"volumeAttachment\": {\"volumeId\": \"{volume}\"}}", "2.1",
+                "os_compute_api:os-volumes-attachments:create", PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(c("PUT", va + "/{volume}", "{\"volumeAttachment\": {\"volumeId\": \"{volume}\"}}", "2.85",
+                "os_compute_api:os-volumes-attachments:update", PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(c("PUT", va + "/{volume}", "{\"volumeAttachment\": {\"volumeId\": \"{volume}\"}}", "2.1",
+                "os_compute_api:os-volumes-attachments:swap", ADMIN_ONLY, HIDDEN_IN_A));
+        t.add(c("DELETE", va + "/{volume}", null, "2.1", "os_compute_api:os-volumes-attachments:delete",
+                PROJECT_MEMBER, HIDDEN_IN_A));
         t.add(c("POST", S + "/remote-consoles", "{\"remote_console\": {\"protocol\": \"vnc\", \"type\": \"novnc\"}}",
                 "2.6", "os_compute_api:os-remote-consoles", PROJECT_MEMBER, HIDDEN_IN_A));
         t.add(c("GET", "/os-console-auth-tokens/no-such-token", null, "2.31", "os_compute_api:os-console-auth-tokens",

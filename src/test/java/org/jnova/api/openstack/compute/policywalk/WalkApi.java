@@ -120,6 +120,12 @@ final class WalkApi {
                 .json().path("server_group").path("id").asText();
     }
 
+    /** A 1 GiB volume of project A, made by its member through os-volumes. */
+    String volumeOfA() {
+        return expect(200, Persona.MEMBER_A, "POST", "/os-volumes", "{\"volume\": {\"size\": 1}}", "2.1").json()
+                .path("volume").path("id").asText();
+    }
+
     /** An aggregate holding the compute host. */
     String aggregate() {
         String id = expect(200, Persona.ADMIN_A, "POST", "/os-aggregates",

@@ -40,6 +40,7 @@ final class WalkFixtures {
             case "server" -> values.computeIfAbsent(name, k -> api.serverOfA());
             case "port" -> values.computeIfAbsent(name, k -> api.firstPortId(value("server", who)));
             case "action" -> values.computeIfAbsent(name, k -> api.firstActionRequestId(value("server", who)));
+            case "volume" -> values.computeIfAbsent(name, k -> api.volumeOfA());
             case "group" -> values.computeIfAbsent(name, k -> api.serverGroupOfA());
             case "aggregate" -> values.computeIfAbsent(name, k -> api.aggregate());
             case "flavor" -> values.computeIfAbsent(name, k -> api.flavor());

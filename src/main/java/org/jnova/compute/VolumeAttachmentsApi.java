@@ -1,0 +1,262 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jnova.context.RequestContext;
+import org.jnova.db.ActionStore;
+import org.jnova.db.BlockDeviceMappingStore;
+import org.jnova.objects.BlockDeviceMapping;
+import org.jnova.objects.Instance;
+import org.jnova.objects.VmStates;
+import org.jnova.rpc.Transport;
+import org.jnova.volume.Volume;
+import org.jnova.volume.VolumeApi;
+import org.jnova.volume.VolumeErrors;
+
+/**
+ * The volume part of nova's compute API: attach (the host names the device in a call, the
+ * attach itself is cast), detach, swap, and the block device mappings the API shows. State
+ * rules, error texts and instance actions ("attach_volume", "detach_volume", "swap_volume")
+ * as nova's. A shelved-offloaded server has no host: its volumes are reserved and released
+ * here, with "api_attach_volume" / "api_detach_volume" events.
+ */
+public final class VolumeAttachmentsApi {
+    private static final Set<String> ATTACH_STATES = Set.of(VmStates.ACTIVE, VmStates.PAUSED, VmStates.STOPPED,
+            VmStates.RESIZED, VmStates.SOFT_DELETED, VmStates.SHELVED, VmStates.SHELVED_OFFLOADED);
+    private static final Set<String> SWAP_STATES = Set.of(VmStates.ACTIVE, VmStates.PAUSED, VmStates.RESIZED);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final BlockDeviceMappingStore bdms;
+    private final ActionStore actions;
+    private final VolumeApi volumes;
+    private final Transport transport;
+    private final VolumeCleanup cleanup;
+
+    public VolumeAttachmentsApi(BlockDeviceMappingStore bdms, ActionStore actions, VolumeApi volumes,
+            Transport transport) {
+        this.bdms = requireNonNull(bdms, "bdms is null");
+        this.actions = requireNonNull(actions, "actions is null");
+        this.volumes = requireNonNull(volumes, "volumes is null");
+        this.transport = requireNonNull(transport, "transport is null");
+        this.cleanup = new VolumeCleanup(bdms, volumes);
+    }
+
+    /** Every mapping of the server, root disk included (nova pages over all of them). */
+    public List<BlockDeviceMapping> mappings(Instance server) {
+        return bdms.forInstance(server.uuid());
+    }
+
+    /** The volume mappings of many servers with one query (server lists). */
+    public Map<String, List<BlockDeviceMapping>> volumeMappings(java.util.Collection<String> serverUuids) {
+        return bdms.volumesOf(serverUuids);
+    }
+
+    /** The mapping of a volume on the server; VolumeBDMNotFound when there is none. */
+    public BlockDeviceMapping mapping(Instance server, String volumeId) {
+        return bdms.byVolumeAndInstance(volumeId, server.uuid())
+                .orElseThrow(() -> new VolumeErrors.VolumeBdmNotFound(volumeId));
+    }
+
+    /** A volume the caller may see (VolumeNotFound otherwise). */
+    public Volume volume(RequestContext ctx, String volumeId) {
+        return volumes.get(ctx, volumeId);
+    }
+
+    public void setDeleteOnTermination(BlockDeviceMapping bdm, boolean deleteOnTermination) {
+        bdms.setDeleteOnTermination(bdm.uuid(), deleteOnTermination);
+    }
+
+    /**
+     * nova's attach_volume; returns the device name (null for a shelved-offloaded server,
+     * which gets one when unshelved).
+     */
+    public String attach(RequestContext ctx, Instance server, String volumeId, String device, String tag,
+            boolean deleteOnTermination, boolean supportsMultiattach) {
+        checkLocked(ctx, server);
+        StateGuard.check(server, "attach_volume", ATTACH_STATES, StateGuard.states((String) null));
+        if (device != null && !DeviceNames.valid(device)) {
+            throw new VolumeErrors.InvalidDevicePath(device);
+        }
+        Volume volume = volumes.get(ctx, volumeId);
+        checkNotAttached(server, volume);
+        if (VmStates.SHELVED_OFFLOADED.equals(server.vmState())) {
+            if (tag != null) {
+                throw new VolumeErrors.TaggedAttachToShelved();
+            }
+            if (volume.multiattach()) {
+                throw new VolumeErrors.MultiattachToShelved();
+            }
+            attachShelvedOffloaded(ctx, server, volume, deleteOnTermination);
+            return null;
+        }
+        Map<String, Object> args = args(ctx, server);
+        args.put("volume_id", volumeId);
+        args.put("device", device);
+        args.put("tag", tag);
+        args.put("delete_on_termination", deleteOnTermination);
+        Map<?, ?> reserved = (Map<?, ?>) await(transport.call(ComputeManager.TOPIC, server.host(),
+                "reserve_block_device_name", args));
+        String bdmUuid = (String) reserved.get("bdm_uuid");
+        try {
+            if (volume.multiattach() && !supportsMultiattach) {
+                throw new VolumeErrors.MultiattachNeedsNewerMicroversion();
+            }
+            String attachmentId = volumes.attachmentCreate(ctx, volumeId, server.uuid());
+            bdms.setAttachment(bdmUuid, attachmentId);
+            recordAction(ctx, server, "attach_volume");
+            Map<String, Object> attach = args(ctx, server);
+            attach.put("bdm_uuid", bdmUuid);
+            transport.cast(ComputeManager.TOPIC, server.host(), "attach_volume", attach);
+        } catch (RuntimeException e) {
+            bdms.destroy(bdmUuid);
+            throw e;
+        }
+        return (String) reserved.get("device_name");
+    }
+
+    /** nova's detach_volume (the caller found the volume and checked it is attached and not the root). */
+    public void detach(RequestContext ctx, Instance server, Volume volume) {
+        checkLocked(ctx, server);
+        StateGuard.check(server, "detach_volume", ATTACH_STATES, StateGuard.states((String) null));
+        if (VmStates.SHELVED_OFFLOADED.equals(server.vmState())) {
+            detachShelvedOffloaded(ctx, server, volume);
+            return;
+        }
+        beginDetaching(ctx, volume.id());
+        recordAction(ctx, server, "detach_volume");
+        Map<String, Object> args = args(ctx, server);
+        args.put("volume_id", volume.id());
+        args.put("attachment_id", volume.attachmentOf(server.uuid()).map(Volume.Attachment::id).orElse(null));
+        transport.cast(ComputeManager.TOPIC, server.host(), "detach_volume", args);
+    }
+
+    /** nova's swap_volume: the server's disk moves from {@code oldVolume} to {@code newVolume}. */
+    public void swap(RequestContext ctx, Instance server, Volume oldVolume, Volume newVolume) {
+        checkLocked(ctx, server);
+        StateGuard.check(server, "swap_volume", SWAP_STATES, StateGuard.states((String) null));
+        if (oldVolume.attachmentOf(server.uuid()).isEmpty()) {
+            throw new VolumeErrors.InvalidVolume("Old volume is attached to a different instance.");
+        }
+        if ("attached".equals(newVolume.attachStatus())) {
+            throw new VolumeErrors.InvalidVolume("New volume must be detached in order to swap.");
+        }
+        if (newVolume.size() < oldVolume.size()) {
+            throw new VolumeErrors.InvalidVolume("New volume must be the same size or larger.");
+        }
+        beginDetaching(ctx, oldVolume.id());
+        String newAttachment;
+        try {
+            if (oldVolume.attachments().size() > 1) {
+                throw new VolumeErrors.MultiattachSwap();
+            }
+            mapping(server, oldVolume.id());
+            checkNotAttached(server, newVolume);
+            newAttachment = volumes.attachmentCreate(ctx, newVolume.id(), server.uuid());
+        } catch (RuntimeException e) {
+            volumes.rollDetaching(ctx, oldVolume.id());
+            throw e;
+        }
+        recordAction(ctx, server, "swap_volume");
+        Map<String, Object> args = args(ctx, server);
+        args.put("old_volume_id", oldVolume.id());
+        args.put("new_volume_id", newVolume.id());
+        args.put("new_attachment_id", newAttachment);
+        transport.cast(ComputeManager.TOPIC, server.host(), "swap_volume", args);
+    }
+
+    private void attachShelvedOffloaded(RequestContext ctx, Instance server, Volume volume,
+            boolean deleteOnTermination) {
+        BlockDeviceMapping bdm = bdms.database().inTransaction(tx -> bdms.insertVolume(tx, server.uuid(), volume.id(),
+                null, null, deleteOnTermination, null, volume.size()));
+        try {
+            String attachmentId = volumes.attachmentCreate(ctx, volume.id(), server.uuid());
+            bdms.setAttachment(bdm.uuid(), attachmentId);
+            recordAction(ctx, server, "attach_volume");
+            actions.eventStart(server.uuid(), ctx.requestId(), "api_attach_volume", null);
+            volumes.attachmentComplete(ctx, attachmentId);
+            actions.eventFinish(server.uuid(), ctx.requestId(), "api_attach_volume", "Success", null);
+        } catch (RuntimeException e) {
+            bdms.destroy(bdm.uuid());
+            throw e;
+        }
+    }
+
+    private void detachShelvedOffloaded(RequestContext ctx, Instance server, Volume volume) {
+        BlockDeviceMapping bdm = mapping(server, volume.id());
+        if (bdm.attachmentId() == null) {
+            beginDetaching(ctx, volume.id());
+        }
+        recordAction(ctx, server, "detach_volume");
+        actions.eventStart(server.uuid(), ctx.requestId(), "api_detach_volume", null);
+        cleanup.release(bdm, ctx.requestId());
+        bdms.destroy(bdm.uuid());
+        actions.eventFinish(server.uuid(), ctx.requestId(), "api_detach_volume", "Success", null);
+    }
+
+    /** nova's _check_volume_already_attached, over the mappings of every server. */
+    private void checkNotAttached(Instance server, Volume volume) {
+        List<BlockDeviceMapping> existing = bdms.byVolume(volume.id());
+        if (existing.isEmpty()) {
+            return;
+        }
+        if (!volume.multiattach()) {
+            throw new VolumeErrors.InvalidVolume("volume " + volume.id() + " is already attached to instances: "
+                    + String.join(" ", existing.stream().map(BlockDeviceMapping::instanceUuid).toList()));
+        }
+        if (existing.stream().anyMatch(b -> b.instanceUuid().equals(server.uuid()))) {
+            throw new VolumeErrors.InvalidVolume("volume " + volume.id() + " already attached");
+        }
+    }
+
+    private void beginDetaching(RequestContext ctx, String volumeId) {
+        try {
+            volumes.beginDetaching(ctx, volumeId);
+        } catch (VolumeErrors.InvalidInput e) {
+            throw new VolumeErrors.InvalidVolume(e.getMessage());
+        }
+    }
+
+    private static void checkLocked(RequestContext ctx, Instance server) {
+        if (server.locked() && !ctx.isAdmin()) {
+            throw new ComputeErrors.InstanceIsLocked(server.uuid());
+        }
+    }
+
+    private void recordAction(RequestContext ctx, Instance server, String action) {
+        bdms.database().inTransaction(tx -> {
+            actions.start(tx, server.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            return null;
+        });
+    }
+
+    private static Map<String, Object> args(RequestContext ctx, Instance server) {
+        Map<String, Object> args = new HashMap<>();
+        args.put("instance_uuid", server.uuid());
+        args.put("request_id", ctx.requestId());
+        return args;
+    }
+
+    private static Object await(java.util.concurrent.CompletableFuture<Object> answer) {
+        try {
+            return answer.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out waiting for a reply to reserve_block_device_name", e);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jnova.context.RequestContext;
+import org.jnova.db.ActionStore;
+import org.jnova.db.BlockDeviceMappingStore;
+import org.jnova.db.InstanceStore;
+import org.jnova.objects.BlockDeviceMapping;
+import org.jnova.objects.Instance;
+import org.jnova.virt.VirtDriver;
+import org.jnova.volume.Volume;
+import org.jnova.volume.VolumeApi;
+import org.jnova.volume.VolumeErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The volume work of a compute host, as nova's manager: reserve_block_device_name (a call:
+ * the host names the device and writes the mapping), then attach_volume, detach_volume and
+ * swap_volume (casts) with their "compute_&lt;method&gt;" events. The driver connects the
+ * disk; the volume service follows each step (attaching, in-use, available).
+ */
+final class VolumeOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(VolumeOperations.class);
+    private final String host;
+    private final VirtDriver driver;
+    private final InstanceStore instances;
+    private final ActionStore actions;
+    private final BlockDeviceMappingStore bdms;
+    private final VolumeApi volumes;
+
+    VolumeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
+            BlockDeviceMappingStore bdms, VolumeApi volumes) {
+        this.host = requireNonNull(host, "host is null");
+        this.driver = requireNonNull(driver, "driver is null");
+        this.instances = requireNonNull(instances, "instances is null");
+        this.actions = requireNonNull(actions, "actions is null");
+        this.bdms = requireNonNull(bdms, "bdms is null");
+        this.volumes = requireNonNull(volumes, "volumes is null");
+    }
+
+    static boolean handles(String method) {
+        return switch (method) {
+            case "reserve_block_device_name", "attach_volume", "detach_volume", "swap_volume" -> true;
+            default -> false;
+        };
+    }
+
+    Object dispatch(String method, Map<String, Object> args) {
+        String uuid = (String) args.get("instance_uuid");
+        String requestId = (String) args.get("request_id");
+        switch (method) {
+            case "reserve_block_device_name" -> {
+                return reserveDeviceName(uuid, (String) args.get("volume_id"), (String) args.get("device"),
+                        (String) args.get("tag"), Boolean.TRUE.equals(args.get("delete_on_termination")));
+            }
+            case "attach_volume" -> attach(uuid, requestId, (String) args.get("bdm_uuid"));
+            case "detach_volume" -> detach(uuid, requestId, (String) args.get("volume_id"),
+                    (String) args.get("attachment_id"));
+            case "swap_volume" -> swap(uuid, requestId, (String) args.get("old_volume_id"),
+                    (String) args.get("new_volume_id"), (String) args.get("new_attachment_id"));
+            default -> throw new IllegalArgumentException("Unknown compute method " + method);
+        }
+        return null;
+    }
+
+    /**
+     * Names the device and writes the mapping; one at a time on this host, so two attaches
+     * never get the same letter. Answers {"bdm_uuid", "device_name"}.
+     */
+    private synchronized Map<String, Object> reserveDeviceName(String uuid, String volumeId, String device,
+            String tag, boolean deleteOnTermination) {
+        Instance instance = instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
+        return bdms.database().inTransaction(tx -> {
+            List<BlockDeviceMapping> existing = bdms.forInstance(tx, uuid);
+            if (existing.stream().anyMatch(b -> volumeId.equals(b.volumeId()))) {
+                throw new VolumeErrors.InvalidVolume("volume " + volumeId + " already attached");
+            }
+            List<String> used = new ArrayList<>();
+            existing.stream().map(BlockDeviceMapping::deviceName).filter(d -> d != null).forEach(used::add);
+            if (instance.rootDeviceName() != null) {
+                used.add(instance.rootDeviceName());
+            }
+            String name = DeviceNames.next(instance.rootDeviceName(), used, device);
+            BlockDeviceMapping bdm = bdms.insertVolume(tx, uuid, volumeId, name, tag, deleteOnTermination, null, null);
+            return Map.<String, Object>of("bdm_uuid", bdm.uuid(), "device_name", name);
+        });
+    }
+
+    private void attach(String uuid, String requestId, String bdmUuid) {
+        Optional<Instance> instance = instances.get(uuid, false);
+        Optional<BlockDeviceMapping> bdm = bdms.forInstance(uuid).stream().filter(b -> b.uuid().equals(bdmUuid))
+                .findFirst();
+        if (instance.isEmpty() || bdm.isEmpty()) {
+            return;
+        }
+        String event = "compute_attach_volume";
+        RequestContext ctx = RequestContext.admin(requestId);
+        actions.eventStart(uuid, requestId, event, host);
+        BlockDeviceMapping b = bdm.get();
+        try {
+            volumes.attachmentUpdate(ctx, b.attachmentId(), b.deviceName());
+            driver.attachVolume(instance.get(), b.volumeId(), b.deviceName());
+            volumes.attachmentComplete(ctx, b.attachmentId());
+            actions.eventFinish(uuid, requestId, event, "Success", null);
+        } catch (Exception e) {
+            LOG.error("Attaching volume {} to {} failed", b.volumeId(), uuid, e);
+            quietly(() -> volumes.attachmentDelete(ctx, b.attachmentId()));
+            bdms.destroy(b.uuid());
+            fail(uuid, requestId, event, e);
+        }
+    }
+
+    private void detach(String uuid, String requestId, String volumeId, String attachmentId) {
+        Optional<Instance> instance = instances.get(uuid, false);
+        if (instance.isEmpty()) {
+            return;
+        }
+        String event = "compute_detach_volume";
+        RequestContext ctx = RequestContext.admin(requestId);
+        actions.eventStart(uuid, requestId, event, host);
+        try {
+            BlockDeviceMapping bdm = bdms.byVolumeAndInstance(volumeId, uuid)
+                    .orElseThrow(() -> new VolumeErrors.VolumeBdmNotFound(volumeId));
+            driver.detachVolume(instance.get(), volumeId);
+            String attachment = attachmentId != null ? attachmentId : bdm.attachmentId();
+            if (attachment != null) {
+                volumes.attachmentDelete(ctx, attachment);
+            }
+            bdms.destroy(bdm.uuid());
+            actions.eventFinish(uuid, requestId, event, "Success", null);
+        } catch (Exception e) {
+            LOG.error("Detaching volume {} from {} failed", volumeId, uuid, e);
+            quietly(() -> volumes.rollDetaching(ctx, volumeId));
+            fail(uuid, requestId, event, e);
+        }
+    }
+
+    private void swap(String uuid, String requestId, String oldVolumeId, String newVolumeId,
+            String newAttachmentId) {
+        Optional<Instance> instance = instances.get(uuid, false);
+        if (instance.isEmpty()) {
+            return;
+        }
+        String event = "compute_swap_volume";
+        RequestContext ctx = RequestContext.admin(requestId);
+        actions.eventStart(uuid, requestId, event, host);
+        try {
+            BlockDeviceMapping bdm = bdms.byVolumeAndInstance(oldVolumeId, uuid)
+                    .orElseThrow(() -> new VolumeErrors.VolumeBdmNotFound(oldVolumeId));
+            Volume target = volumes.get(ctx, newVolumeId);
+            volumes.attachmentUpdate(ctx, newAttachmentId, bdm.deviceName());
+            driver.swapVolume(instance.get(), oldVolumeId, newVolumeId, bdm.deviceName());
+            volumes.attachmentComplete(ctx, newAttachmentId);
+            if (bdm.attachmentId() != null) {
+                volumes.attachmentDelete(ctx, bdm.attachmentId());
+            }
+            bdms.setVolume(bdm.uuid(), newVolumeId, newAttachmentId, target.size());
+            actions.eventFinish(uuid, requestId, event, "Success", null);
+        } catch (Exception e) {
+            LOG.error("Swapping volume {} for {} on {} failed", oldVolumeId, newVolumeId, uuid, e);
+            quietly(() -> volumes.attachmentDelete(ctx, newAttachmentId));
+            quietly(() -> volumes.rollDetaching(ctx, oldVolumeId));
+            fail(uuid, requestId, event, e);
+        }
+    }
+
+    /** nova's wrap_instance_fault + wrap_instance_event: a fault and an "Error" event; no task state to clear. */
+    private void fail(String uuid, String requestId, String event, Exception error) {
+        instances.database().inTransaction(tx -> {
+            instances.children().addFault(tx, uuid, 500, String.valueOf(error.getMessage()), error.toString(), host);
+            return null;
+        });
+        actions.eventFinish(uuid, requestId, event, "Error", String.valueOf(error));
+    }
+
+    private static void quietly(Runnable cleanup) {
+        try {
+            cleanup.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Cleaning up after a failed volume operation failed: {}", e.toString());
+        }
+    }
+}

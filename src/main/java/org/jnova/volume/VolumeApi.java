@@ -1,0 +1,52 @@
+package org.jnova.volume;
+
+import java.util.List;
+import org.jnova.context.RequestContext;
+
+/**
+ * What nova asks of the volume service (nova/volume/cinder.py's API), with cinder's
+ * attachment flow (3.44): {@code attachmentCreate} reserves the volume for a server,
+ * {@code attachmentUpdate} connects it at a mountpoint, {@code attachmentComplete} makes it
+ * in-use, {@code attachmentDelete} releases it. Errors are nova's exceptions as nova
+ * translates cinder's answers: {@link VolumeErrors.VolumeNotFound}, {@link VolumeErrors.InvalidInput}
+ * (cinder's 400s), {@link VolumeErrors.SnapshotNotFound}, {@link VolumeErrors.AttachmentNotFound}.
+ *
+ * <p>jnova's default is {@link BuiltinVolumeApi}; a client of a real Cinder can implement the
+ * same interface.
+ */
+public interface VolumeApi {
+    /** A volume the caller may see. */
+    Volume get(RequestContext ctx, String volumeId);
+
+    /** The volumes of the caller's project. */
+    List<Volume> getAll(RequestContext ctx);
+
+    Volume create(RequestContext ctx, VolumeRequest request);
+
+    /** Deletes an available (unattached) volume. */
+    void delete(RequestContext ctx, String volumeId);
+
+    /** Old flow: available to attaching. */
+    void reserveVolume(RequestContext ctx, String volumeId);
+
+    /** Old flow: attaching back to available. */
+    void unreserveVolume(RequestContext ctx, String volumeId);
+
+    /** in-use to detaching, before a detach or swap. */
+    void beginDetaching(RequestContext ctx, String volumeId);
+
+    /** detaching back to in-use, when a detach or swap failed. */
+    void rollDetaching(RequestContext ctx, String volumeId);
+
+    /** Reserves the volume for a server (status "reserved"); returns the attachment id. */
+    String attachmentCreate(RequestContext ctx, String volumeId, String instanceUuid);
+
+    /** Connects the attachment at {@code mountpoint} (status "attaching"). */
+    void attachmentUpdate(RequestContext ctx, String attachmentId, String mountpoint);
+
+    /** Marks the attachment done (status "in-use"). */
+    void attachmentComplete(RequestContext ctx, String attachmentId);
+
+    /** Removes the attachment; the volume is "available" when none is left. Missing ones are ignored. */
+    void attachmentDelete(RequestContext ctx, String attachmentId);
+}
