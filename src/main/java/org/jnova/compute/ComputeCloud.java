@@ -123,7 +123,9 @@ public final class ComputeCloud {
                 ratio(ComputeOpts.RAM_ALLOCATION_RATIO, ComputeOpts.INITIAL_RAM_ALLOCATION_RATIO),
                 ratio(ComputeOpts.DISK_ALLOCATION_RATIO, ComputeOpts.INITIAL_DISK_ALLOCATION_RATIO),
                 Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))),
-                Duration.ofSeconds(conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL))), transport, driver, instances,
+                Duration.ofSeconds(conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)),
+                Duration.ofSeconds(conf.get(ComputeOpts.SHELVED_POLL_INTERVAL)),
+                conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), transport, driver, instances,
                 services, nodes, actions, new FixedIpAllocator(dbs.main(), conf.get(ComputeOpts.FIXED_RANGE),
                         conf.get(ComputeOpts.NETWORK_NAME)));
     }

@@ -53,12 +53,18 @@ public final class ComputeManager {
     private final InstanceOperations operations;
     private final ShelveOperations shelving;
     private final ResizeOperations resizing;
+    private final org.jnova.console.ConsoleAuthTokenStore consoleTokens;
     private ScheduledExecutorService timers;
     private volatile Service service;
 
-    /** Host identity, allocation ratios and periodic intervals. */
+    /**
+     * Host identity, allocation ratios and periodic intervals; {@code shelvedOffloadTime}
+     * ([DEFAULT] shelved_offload_time, seconds) is checked every {@code shelvedPollInterval}
+     * (zero or less: never).
+     */
     public record Settings(String host, String hostIp, double cpuAllocationRatio, double ramAllocationRatio,
-            double diskAllocationRatio, Duration reportInterval, Duration reclaimInstanceInterval) {
+            double diskAllocationRatio, Duration reportInterval, Duration reclaimInstanceInterval,
+            Duration shelvedPollInterval, int shelvedOffloadTime) {
     }
 
     public ComputeManager(Settings settings, Transport transport, VirtDriver driver, InstanceStore instances,
@@ -75,6 +81,7 @@ public final class ComputeManager {
         this.operations = new InstanceOperations(settings.host(), driver, instances, actions, images);
         this.shelving = new ShelveOperations(settings.host(), driver, instances, actions, images, nodes);
         this.resizing = new ResizeOperations(settings.host(), driver, instances, actions, nodes);
+        this.consoleTokens = new org.jnova.console.ConsoleAuthTokenStore(instances.database());
     }
 
     /** Registers the service and node, starts listening and heartbeating. */
@@ -93,6 +100,11 @@ public final class ComputeManager {
         if (!settings.reclaimInstanceInterval().isZero()) {
             long reclaim = settings.reclaimInstanceInterval().toMillis();
             timers.scheduleAtFixedRate(this::reclaimQueuedDeletes, reclaim, reclaim, TimeUnit.MILLISECONDS);
+        }
+        if (settings.shelvedPollInterval().isPositive() && settings.shelvedOffloadTime() > 0) {
+            long poll = settings.shelvedPollInterval().toMillis();
+            timers.scheduleAtFixedRate(() -> shelving.offloadExpired(settings.shelvedOffloadTime()), poll, poll,
+                    TimeUnit.MILLISECONDS);
         }
         LOG.info("nova-compute started on host {}", settings.host());
     }
@@ -248,6 +260,7 @@ public final class ComputeManager {
                 }
                 return null;
             });
+            consoleTokens.deleteForInstance(uuid); // nova's _complete_deletion
             actions.eventFinish(uuid, requestId, event, "Success", null);
         } catch (Exception e) {
             LOG.error("Terminating instance {} failed", uuid, e);
