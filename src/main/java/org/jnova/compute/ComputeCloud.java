@@ -140,7 +140,8 @@ public final class ComputeCloud {
         return new FakeDriver(conf.get(ComputeOpts.FAKE_VCPUS), conf.get(ComputeOpts.FAKE_MEMORY_MB),
                 conf.get(ComputeOpts.FAKE_LOCAL_GB), Duration.ofMillis(conf.get(ComputeOpts.FAKE_SPAWN_DELAY_MS)),
                 Duration.ofMillis(conf.get(ComputeOpts.FAKE_DESTROY_DELAY_MS)),
-                Duration.ofMillis(conf.get(ComputeOpts.FAKE_ACTION_DELAY_MS)), configDrive);
+                Duration.ofMillis(conf.get(ComputeOpts.FAKE_ACTION_DELAY_MS)),
+                Duration.ofMillis(conf.get(ComputeOpts.FAKE_LIVE_MIGRATION_MS)), configDrive);
     }
 
     /** Seeds flavors and the cirros image (embedded default). */

@@ -54,6 +54,7 @@ public final class ComputeManager {
     private final ShelveOperations shelving;
     private final ResizeOperations resizing;
     private final org.jnova.console.ConsoleAuthTokenStore consoleTokens;
+    private final MoveOperations moving;
     private ScheduledExecutorService timers;
     private volatile Service service;
 
@@ -82,6 +83,7 @@ public final class ComputeManager {
         this.shelving = new ShelveOperations(settings.host(), driver, instances, actions, images, nodes);
         this.resizing = new ResizeOperations(settings.host(), driver, instances, actions, nodes);
         this.consoleTokens = new org.jnova.console.ConsoleAuthTokenStore(instances.database());
+        this.moving = new MoveOperations(settings.host(), driver, instances, actions, nodes, consoleTokens, transport);
     }
 
     /** Registers the service and node, starts listening and heartbeating. */
@@ -93,6 +95,7 @@ public final class ComputeManager {
                 r.memoryMb(), r.localGb(), settings.cpuAllocationRatio(), settings.ramAllocationRatio(),
                 settings.diskAllocationRatio());
         recoverInterruptedWork();
+        moving.destroyEvacuatedInstances();
         transport.listen(TOPIC, settings.host(), this::dispatch);
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         long report = Math.max(1, settings.reportInterval().toMillis());
@@ -150,6 +153,9 @@ public final class ComputeManager {
     }
 
     private Object dispatch(String method, Map<String, Object> args) {
+        if (MoveOperations.handles(method, args)) {
+            return moving.dispatch(method, args);
+        }
         if (InstanceOperations.handles(method)) {
             return operations.dispatch(method, args);
         }
