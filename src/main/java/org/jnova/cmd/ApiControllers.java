@@ -42,5 +42,6 @@ final class ApiControllers {
         org.jnova.api.openstack.compute.servermigrations.ServerMigrationsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.serverexternalevents.ServerExternalEventsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.volumes.VolumesControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.securitygroups.SecurityGroupsControllers.register(router, cloud, conf);
     }
 }

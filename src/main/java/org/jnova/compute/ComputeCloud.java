@@ -130,7 +130,9 @@ public final class ComputeCloud {
                 ratio(ComputeOpts.RAM_ALLOCATION_RATIO, ComputeOpts.INITIAL_RAM_ALLOCATION_RATIO),
                 ratio(ComputeOpts.DISK_ALLOCATION_RATIO, ComputeOpts.INITIAL_DISK_ALLOCATION_RATIO),
                 Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))),
-                Duration.ofSeconds(conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL))), transport, driver, instances,
+                Duration.ofSeconds(conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)),
+                Duration.ofSeconds(conf.get(ComputeOpts.SHELVED_POLL_INTERVAL)),
+                conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), transport, driver, instances,
                 services, nodes, actions, new FixedIpAllocator(dbs.main(), conf.get(ComputeOpts.FIXED_RANGE),
                         conf.get(ComputeOpts.NETWORK_NAME)), volumes);
     }
@@ -145,7 +147,8 @@ public final class ComputeCloud {
         return new FakeDriver(conf.get(ComputeOpts.FAKE_VCPUS), conf.get(ComputeOpts.FAKE_MEMORY_MB),
                 conf.get(ComputeOpts.FAKE_LOCAL_GB), Duration.ofMillis(conf.get(ComputeOpts.FAKE_SPAWN_DELAY_MS)),
                 Duration.ofMillis(conf.get(ComputeOpts.FAKE_DESTROY_DELAY_MS)),
-                Duration.ofMillis(conf.get(ComputeOpts.FAKE_ACTION_DELAY_MS)), configDrive);
+                Duration.ofMillis(conf.get(ComputeOpts.FAKE_ACTION_DELAY_MS)),
+                Duration.ofMillis(conf.get(ComputeOpts.FAKE_LIVE_MIGRATION_MS)), configDrive);
     }
 
     /** Seeds flavors and the cirros image (embedded default). */

@@ -55,12 +55,19 @@ public final class ComputeManager {
     private final ResizeOperations resizing;
     private final VolumeOperations volumeWork;
     private final VolumeCleanup volumeCleanup;
+    private final org.jnova.console.ConsoleAuthTokenStore consoleTokens;
+    private final MoveOperations moving;
     private ScheduledExecutorService timers;
     private volatile Service service;
 
-    /** Host identity, allocation ratios and periodic intervals. */
+    /**
+     * Host identity, allocation ratios and periodic intervals; {@code shelvedOffloadTime}
+     * ([DEFAULT] shelved_offload_time, seconds) is checked every {@code shelvedPollInterval}
+     * (zero or less: never).
+     */
     public record Settings(String host, String hostIp, double cpuAllocationRatio, double ramAllocationRatio,
-            double diskAllocationRatio, Duration reportInterval, Duration reclaimInstanceInterval) {
+            double diskAllocationRatio, Duration reportInterval, Duration reclaimInstanceInterval,
+            Duration shelvedPollInterval, int shelvedOffloadTime) {
     }
 
     public ComputeManager(Settings settings, Transport transport, VirtDriver driver, InstanceStore instances,
@@ -81,6 +88,8 @@ public final class ComputeManager {
         org.jnova.db.BlockDeviceMappingStore bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
         this.volumeWork = new VolumeOperations(settings.host(), driver, instances, actions, bdms, volumes);
         this.volumeCleanup = new VolumeCleanup(bdms, volumes);
+        this.consoleTokens = new org.jnova.console.ConsoleAuthTokenStore(instances.database());
+        this.moving = new MoveOperations(settings.host(), driver, instances, actions, nodes, consoleTokens, transport);
     }
 
     /** Registers the service and node, starts listening and heartbeating. */
@@ -92,6 +101,7 @@ public final class ComputeManager {
                 r.memoryMb(), r.localGb(), settings.cpuAllocationRatio(), settings.ramAllocationRatio(),
                 settings.diskAllocationRatio());
         recoverInterruptedWork();
+        moving.destroyEvacuatedInstances();
         transport.listen(TOPIC, settings.host(), this::dispatch);
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         long report = Math.max(1, settings.reportInterval().toMillis());
@@ -99,6 +109,11 @@ public final class ComputeManager {
         if (!settings.reclaimInstanceInterval().isZero()) {
             long reclaim = settings.reclaimInstanceInterval().toMillis();
             timers.scheduleAtFixedRate(this::reclaimQueuedDeletes, reclaim, reclaim, TimeUnit.MILLISECONDS);
+        }
+        if (settings.shelvedPollInterval().isPositive() && settings.shelvedOffloadTime() > 0) {
+            long poll = settings.shelvedPollInterval().toMillis();
+            timers.scheduleAtFixedRate(() -> shelving.offloadExpired(settings.shelvedOffloadTime()), poll, poll,
+                    TimeUnit.MILLISECONDS);
         }
         LOG.info("nova-compute started on host {}", settings.host());
     }
@@ -144,6 +159,9 @@ public final class ComputeManager {
     }
 
     private Object dispatch(String method, Map<String, Object> args) {
+        if (MoveOperations.handles(method, args)) {
+            return moving.dispatch(method, args);
+        }
         if (InstanceOperations.handles(method)) {
             return operations.dispatch(method, args);
         }
@@ -258,6 +276,7 @@ public final class ComputeManager {
                 }
                 return null;
             });
+            consoleTokens.deleteForInstance(uuid); // nova's _complete_deletion
             actions.eventFinish(uuid, requestId, event, "Success", null);
         } catch (Exception e) {
             LOG.error("Terminating instance {} failed", uuid, e);

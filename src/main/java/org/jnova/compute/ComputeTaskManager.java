@@ -179,8 +179,11 @@ public final class ComputeTaskManager {
     }
 
     /**
-     * nova's live_migrate_instance: another host (or {@code host}) must take the server; it
-     * keeps its vm_state either way. Returns nova's NoValidHost text when none can, else null.
+     * nova's live_migrate_instance (LiveMigrationTask): the source must be up; a requested
+     * destination must be another host whose compute service is up; the scheduler then claims
+     * the destination (the server stays on its host) and the source host is told to migrate.
+     * Returns nova's error text when the server cannot go (it keeps its vm_state, the task is
+     * cleared, the migration is "error"), else null.
      */
     private String liveMigrate(String uuid, String requestId, String host, Map<String, Object> args) {
         Optional<Instance> found = instances.get(uuid, false);
@@ -191,26 +194,55 @@ public final class ComputeTaskManager {
         String event = "conductor_live_migrate_instance";
         actions.eventStart(uuid, requestId, event, name);
         String migration = recordMigration(instance, "live-migration", "accepted", host, instance.flavor(), args);
-        Optional<Scheduler.Selection> selection = place(instance, instance.flavor(), java.util.Set.of(instance.host()),
-                host);
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("task_state", null);
+        String error = liveMigrationCheck(instance, host);
+        Optional<Scheduler.Selection> selection = error != null ? Optional.empty()
+                : place(instance, instance.flavor(), java.util.Set.of(instance.host()), host, false);
         if (selection.isEmpty()) {
-            failMove(uuid, cols);
+            String message = error != null ? error : NO_VALID_HOST;
+            Map<String, Object> cols = new HashMap<>();
+            cols.put("task_state", null);
+            failMove(uuid, cols, message);
             migrations.update(migration, "error", null, null);
-            actions.eventFinish(uuid, requestId, event, "Error", NO_VALID_HOST);
-            return NO_VALID_HOST;
+            actions.eventFinish(uuid, requestId, event, "Error", message);
+            return message;
         }
-        migrations.update(migration, "completed", selection.get().host(), selection.get().nodename());
-        releaseAt(instance.host(), instance.node(), instance.flavor());
-        instances.update(uuid, cols, null);
+        migrations.update(migration, "accepted", selection.get().host(), selection.get().nodename());
         actions.eventFinish(uuid, requestId, event, "Success", null);
+        Map<String, Object> cast = new HashMap<>();
+        cast.put("instance_uuid", uuid);
+        cast.put("request_id", requestId);
+        cast.put("dest", selection.get().host());
+        cast.put("dest_node", selection.get().nodename());
+        cast.put("migration_uuid", migration);
+        transport.cast(ComputeManager.TOPIC, instance.host(), "live_migration", cast);
         return null;
     }
 
+    /** LiveMigrationTask's checks before scheduling, with nova's messages; null when they pass. */
+    private String liveMigrationCheck(Instance instance, String destination) {
+        if (!computeUp(instance.host())) {
+            return "Compute service of " + instance.host() + " is unavailable at this time.";
+        }
+        if (destination == null) {
+            return null;
+        }
+        if (destination.equals(instance.host())) {
+            return "Unable to migrate instance (" + instance.uuid() + ") to current host (" + destination + ").";
+        }
+        if (!computeUp(destination)) {
+            return "Compute service of " + destination + " is unavailable at this time.";
+        }
+        return null;
+    }
+
+    private boolean computeUp(String host) {
+        return host != null && services.list(host, ComputeManager.BINARY).stream().anyMatch(scheduler::isUp);
+    }
+
     /**
-     * nova's rebuild_instance for an evacuation: another host takes the server (it is rebuilt
-     * there in {@code targetState}); none: ERROR with the NoValidHost fault, as nova.
+     * nova's rebuild_instance for an evacuation: another host (or the requested one) is
+     * claimed and rebuilds the server in {@code targetState}; none: ERROR with the NoValidHost
+     * fault and the migration (made by the API) "error", as nova.
      */
     private void evacuate(String uuid, String requestId, String host, String targetState,
             Map<String, Object> args) {
@@ -221,23 +253,28 @@ public final class ComputeTaskManager {
         Instance instance = found.get();
         String event = "conductor_rebuild_instance";
         actions.eventStart(uuid, requestId, event, name);
-        String migration = recordMigration(instance, "evacuation", "accepted", host, instance.flavor(), args);
+        String migration = (String) args.get("migration_uuid");
         Optional<Scheduler.Selection> selection = place(instance, instance.flavor(), java.util.Set.of(instance.host()),
-                host);
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("task_state", null);
+                host, false);
         if (selection.isEmpty()) {
+            Map<String, Object> cols = new HashMap<>();
+            cols.put("task_state", null);
             cols.put("vm_state", VmStates.ERROR);
-            failMove(uuid, cols);
+            failMove(uuid, cols, NO_VALID_HOST);
             migrations.update(migration, "error", null, null);
             actions.eventFinish(uuid, requestId, event, "Error", NO_VALID_HOST);
             return;
         }
-        migrations.update(migration, "done", selection.get().host(), selection.get().nodename());
-        releaseAt(instance.host(), instance.node(), instance.flavor());
-        cols.put("vm_state", targetState);
-        instances.update(uuid, cols, null);
+        migrations.update(migration, "accepted", selection.get().host(), selection.get().nodename());
         actions.eventFinish(uuid, requestId, event, "Success", null);
+        Map<String, Object> cast = new HashMap<>();
+        cast.put("instance_uuid", uuid);
+        cast.put("request_id", requestId);
+        cast.put("recreate", true);
+        cast.put("dest_node", selection.get().nodename());
+        cast.put("migration_uuid", migration);
+        cast.put("target_state", targetState);
+        transport.cast(ComputeManager.TOPIC, selection.get().host(), "rebuild_instance", cast);
     }
 
     private String recordMigration(Instance instance, String type, String status, String host,
@@ -247,31 +284,20 @@ public final class ComputeTaskManager {
     }
 
     private Optional<Scheduler.Selection> place(Instance instance, org.jnova.objects.Flavor flavor,
-            java.util.Set<String> excluded, String host) {
+            java.util.Set<String> excluded, String host, boolean recordHost) {
         try {
-            return scheduler.selectAndClaim(instance, flavor, excluded, host);
+            return scheduler.selectAndClaim(instance, flavor, excluded, host, recordHost);
         } catch (RuntimeException e) {
             LOG.error("Scheduling {} failed", instance.uuid(), e);
             return Optional.empty();
         }
     }
 
-    private void failMove(String uuid, Map<String, Object> cols) {
+    private void failMove(String uuid, Map<String, Object> cols, String message) {
         instances.database().inTransaction(tx -> {
             if (instances.update(tx, uuid, cols, null)) {
-                instances.children().addFault(tx, uuid, 500, NO_VALID_HOST, "", null);
+                instances.children().addFault(tx, uuid, 500, message, "", null);
             }
-            return null;
-        });
-    }
-
-    private void releaseAt(String host, String node, org.jnova.objects.Flavor f) {
-        if (host == null || node == null) {
-            return;
-        }
-        instances.database().inTransaction(tx -> {
-            nodes.release(tx, host, node, f.vcpus(), f.memoryMb(),
-                    f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024);
             return null;
         });
     }

@@ -13,6 +13,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.MigrationStore;
 import org.jnova.db.ServiceStore;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
@@ -36,6 +37,7 @@ public final class MoveApi {
     private final ServiceStore services;
     private final Scheduler liveness;
     private final Transport transport;
+    private final MigrationStore migrations;
 
     public MoveApi(ServersApi servers, InstanceStore instances, ActionStore actions, ComputeNodeStore nodes,
             ServiceStore services, Scheduler liveness, Transport transport) {
@@ -46,6 +48,7 @@ public final class MoveApi {
         this.services = requireNonNull(services, "services is null");
         this.liveness = requireNonNull(liveness, "liveness is null");
         this.transport = requireNonNull(transport, "transport is null");
+        this.migrations = new MigrationStore(instances.database());
     }
 
     /** os-migrateLive to {@code host} (null: the scheduler picks); {@code async}: 2.34+. */
@@ -87,13 +90,47 @@ public final class MoveApi {
             throw new Invalid("Compute service of " + i.host() + " is still in use.");
         }
         instances.database().inTransaction(tx -> {
-            instances.update(tx, i.uuid(), Map.of("task_state", TaskStates.REBUILDING), null);
+            if (!instances.update(tx, i.uuid(), Map.of("task_state", TaskStates.REBUILDING),
+                    Collections.singletonList(null))) {
+                throw new ComputeErrors.InstanceInvalidState("task_state", "rebuilding", "evacuate", i.uuid());
+            }
             actions.start(tx, i.uuid(), "evacuate", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
+        // the tombstone the source host finds when it comes back (nova's evacuation migration)
+        String migration = migrations.create(i.uuid(), "evacuation", "accepted", i.host(), i.node(), host,
+                i.flavor().id(), i.flavor().id(), ctx.userId(), ctx.requireProjectId());
         Map<String, Object> args = args(ctx, i, host);
+        args.put("migration_uuid", migration);
         args.put("target_state", targetState == null ? VmStates.ACTIVE : targetState);
         transport.cast(ComputeTaskManager.TOPIC, null, "evacuate_instance", args);
+    }
+
+    /**
+     * nova's live_migrate_force_complete: recorded as an instance action and sent to the
+     * migration's source host, whose driver completes it now.
+     */
+    public void forceCompleteLiveMigration(RequestContext ctx, Instance i, MigrationStore.Migration m) {
+        recordAction(ctx, i, "live_migration_force_complete");
+        transport.cast(ComputeManager.TOPIC, m.sourceCompute(), "live_migration_force_complete",
+                Map.of("instance_uuid", i.uuid(), "request_id", ctx.requestId()));
+    }
+
+    /**
+     * nova's live_migrate_abort: recorded as an instance action and sent to the server's host,
+     * which stops the migration (cancelled; the server stays there).
+     */
+    public void abortLiveMigration(RequestContext ctx, Instance i, MigrationStore.Migration m) {
+        recordAction(ctx, i, "live_migration_cancel");
+        transport.cast(ComputeManager.TOPIC, i.host(), "live_migration_abort",
+                Map.of("instance_uuid", i.uuid(), "request_id", ctx.requestId(), "migration_id", m.id()));
+    }
+
+    private void recordAction(RequestContext ctx, Instance i, String action) {
+        instances.database().inTransaction(tx -> {
+            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
+            return null;
+        });
     }
 
     private void start(RequestContext ctx, Instance i, String apiAction, String action, String taskState) {

@@ -112,6 +112,35 @@ final class ShelveOperations {
         }
     }
 
+    /**
+     * nova's _poll_shelved_instances: servers of this host shelved (no task) for longer than
+     * {@code offloadTime} seconds are offloaded. The periodic has no request of its own, so
+     * its event goes to the server's latest action, as nova's does.
+     */
+    void offloadExpired(int offloadTime) {
+        try {
+            Instant cutoff = Instant.now().minusSeconds(offloadTime);
+            var filter = org.jnova.db.InstanceFilter.builder().host(host)
+                    .vmStates(java.util.List.of(VmStates.SHELVED)).build();
+            for (Instance i : instances.list(filter, java.util.List.of(), null, null)) {
+                String shelvedAt = i.systemMetadata().get("shelved_at");
+                if (i.taskState() != null || shelvedAt == null || !Instant.parse(shelvedAt).isBefore(cutoff)) {
+                    continue;
+                }
+                if (!instances.update(i.uuid(), Map.of("task_state", TaskStates.SHELVING_OFFLOADING),
+                        Collections.singletonList(null))) {
+                    continue;
+                }
+                String requestId = actions.list(i.uuid(), 1, null).stream().findFirst()
+                        .map(org.jnova.objects.InstanceAction::requestId).orElse(null);
+                event(i.uuid(), requestId, "compute_shelve_offload_instance",
+                        () -> offload(instances.get(i.uuid(), false).orElseThrow()));
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Periodic task failed to offload shelved instances", e);
+        }
+    }
+
     private void offload(Instance instance) throws Exception {
         driver.destroy(instance);
         instances.database().inTransaction(tx -> {

@@ -91,6 +91,12 @@ public final class ComputeOpts {
     public static final Opt<Integer> SHELVED_OFFLOAD_TIME = Opt.integer("DEFAULT", "shelved_offload_time").min(-1)
             .defaultValue(0).help("Time before a shelved instance is eligible for removal from a host. -1 never "
                     + "offload, 0 offload immediately when shelved.").build();
+    public static final Opt<Integer> SHELVED_POLL_INTERVAL = Opt.integer("DEFAULT", "shelved_poll_interval")
+            .defaultValue(3600).help("Interval for polling shelved instances to offload, in seconds. Any value <= 0 "
+                    + "disables the option.").build();
+    public static final Opt<Integer> FAKE_LIVE_MIGRATION_MS = Opt.integer("jnova_compute", "fake_live_migration_ms")
+            .min(0).defaultValue(200).help("Milliseconds a live migration runs in the fake driver, so it can be "
+                    + "listed, force-completed or aborted while running (jnova only).").build();
 
     public static List<Opt<?>> all() {
         return List.of(HOST, MY_IP, TRANSPORT_URL, RECLAIM_INSTANCE_INTERVAL, REPORT_INTERVAL, SERVICE_DOWN_TIME,
@@ -99,6 +105,7 @@ public final class ComputeOpts {
                 INITIAL_RAM_ALLOCATION_RATIO, INITIAL_DISK_ALLOCATION_RATIO, RESERVED_HOST_MEMORY_MB,
                 RESERVED_HOST_DISK_MB, RESERVED_HOST_CPUS, INSTANCE_NAME_TEMPLATE, COMPUTE_DRIVER, FIXED_RANGE,
                 NETWORK_NAME, FAKE_VCPUS, FAKE_MEMORY_MB, FAKE_LOCAL_GB, FAKE_SPAWN_DELAY_MS, FAKE_DESTROY_DELAY_MS, SEED_IMAGES,
-                FAKE_ACTION_DELAY_MS, ALLOW_RESIZE_TO_SAME_HOST, SHELVED_OFFLOAD_TIME);
+                FAKE_ACTION_DELAY_MS, ALLOW_RESIZE_TO_SAME_HOST, SHELVED_OFFLOAD_TIME, SHELVED_POLL_INTERVAL,
+                FAKE_LIVE_MIGRATION_MS);
     }
 }

@@ -85,6 +85,17 @@ public final class Scheduler {
      */
     public Optional<Selection> selectAndClaim(Instance instance, org.jnova.objects.Flavor flavor,
             java.util.Set<String> excludedHosts, String requiredHost) {
+        return selectAndClaim(instance, flavor, excludedHosts, requiredHost, true);
+    }
+
+    /**
+     * As {@link #selectAndClaim(Instance, org.jnova.objects.Flavor, java.util.Set, String)};
+     * {@code recordHost} false only claims the node and leaves the instance where it is, for
+     * moves whose destination host takes the instance when it is there (live migration,
+     * evacuation).
+     */
+    public Optional<Selection> selectAndClaim(Instance instance, org.jnova.objects.Flavor flavor,
+            java.util.Set<String> excludedHosts, String requiredHost, boolean recordHost) {
         String zone = instance.availabilityZone();
         if (zone != null && !zone.equals(settings.defaultAvailabilityZone())) {
             return Optional.empty();
@@ -112,9 +123,11 @@ public final class Scheduler {
                         settings.maxInstancesPerHost())) {
                     return false;
                 }
-                instances.update(tx, instance.uuid(), Map.of("host", node.host(), "node",
-                        node.hypervisorHostname(), "launched_on", node.host(), "availability_zone",
-                        settings.defaultAvailabilityZone()), null);
+                if (recordHost) {
+                    instances.update(tx, instance.uuid(), Map.of("host", node.host(), "node",
+                            node.hypervisorHostname(), "launched_on", node.host(), "availability_zone",
+                            settings.defaultAvailabilityZone()), null);
+                }
                 return true;
             });
             if (claimed) {

@@ -75,4 +75,27 @@ public interface VirtDriver {
 
     /** Moves the guest's {@code device} from one volume to another (nova's swap_volume). */
     void swapVolume(Instance instance, String oldVolumeId, String newVolumeId, String device) throws Exception;
+
+    /**
+     * Live-migrates a running guest to {@code dest} (source side, nova's driver.live_migration);
+     * returns when the guest runs there (true) or when the migration was aborted (false).
+     */
+    default boolean liveMigration(Instance instance, String dest) throws Exception {
+        throw new UnsupportedOperationException("Live migration is not supported by this driver");
+    }
+
+    /** Makes a running live migration complete now (nova's live_migration_force_complete). */
+    default void liveMigrationForceComplete(Instance instance) {
+        throw new UnsupportedOperationException("Live migration is not supported by this driver");
+    }
+
+    /** Aborts a running live migration; false when none is running for the guest. */
+    default boolean liveMigrationAbort(Instance instance) {
+        throw new UnsupportedOperationException("Live migration is not supported by this driver");
+    }
+
+    /** Takes over a guest live-migrated to this host, in {@code powerState} (destination side). */
+    default void receiveMigratedGuest(Instance instance, int powerState) {
+        throw new UnsupportedOperationException("Live migration is not supported by this driver");
+    }
 }

@@ -32,6 +32,10 @@ public final class FakeDriver implements VirtDriver {
     private final Map<String, Map<String, String>> volumes = new ConcurrentHashMap<>();
     private final ConfigDriveWriter configDrive;
     private volatile Predicate<Instance> failSpawn = i -> false;
+    private final Duration liveMigrationTime;
+    /** Running live migrations: completed with true to finish now, false to abort. */
+    private final Map<String, java.util.concurrent.CompletableFuture<Boolean>> liveMigrations =
+            new ConcurrentHashMap<>();
 
     public FakeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay, Duration destroyDelay) {
         this(vcpus, memoryMb, localGb, spawnDelay, destroyDelay, Duration.ZERO, ConfigDriveWriter.NONE);
@@ -46,6 +50,13 @@ public final class FakeDriver implements VirtDriver {
     /** {@code actionDelay}: the time each server action (reboot, pause, snapshot...) takes. */
     public FakeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay, Duration destroyDelay,
             Duration actionDelay, ConfigDriveWriter configDrive) {
+        this(vcpus, memoryMb, localGb, spawnDelay, destroyDelay, actionDelay, Duration.ofMillis(200), configDrive);
+    }
+
+    /** {@code liveMigrationTime}: how long a live migration runs unless forced to complete or aborted. */
+    public FakeDriver(int vcpus, int memoryMb, int localGb, Duration spawnDelay, Duration destroyDelay,
+            Duration actionDelay, Duration liveMigrationTime, ConfigDriveWriter configDrive) {
+        this.liveMigrationTime = java.util.Objects.requireNonNull(liveMigrationTime, "liveMigrationTime is null");
         this.configDrive = java.util.Objects.requireNonNull(configDrive, "configDrive is null");
         this.vcpus = vcpus;
         this.memoryMb = memoryMb;
@@ -211,6 +222,48 @@ public final class FakeDriver implements VirtDriver {
     @Override
     public Map<String, Object> instanceDiagnostics(Instance instance) {
         return FakeDiagnostics.standard();
+    }
+
+    @Override
+    public boolean liveMigration(Instance instance, String dest) throws Exception {
+        var signal = liveMigrations.computeIfAbsent(instance.uuid(), k -> new java.util.concurrent.CompletableFuture<>());
+        boolean moved;
+        try {
+            moved = signal.get(liveMigrationTime.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            moved = true;
+        } finally {
+            liveMigrations.remove(instance.uuid(), signal);
+        }
+        if (moved) {
+            log(instance, "Migrated to " + dest);
+            guests.remove(instance.uuid());
+            passwords.remove(instance.uuid());
+        }
+        return moved;
+    }
+
+    @Override
+    public void liveMigrationForceComplete(Instance instance) {
+        liveMigrations.computeIfAbsent(instance.uuid(), k -> new java.util.concurrent.CompletableFuture<>())
+                .complete(true);
+    }
+
+    /** Also before the migration reached the driver (it then stops at once). */
+    @Override
+    public boolean liveMigrationAbort(Instance instance) {
+        return liveMigrations.computeIfAbsent(instance.uuid(), k -> new java.util.concurrent.CompletableFuture<>())
+                .complete(false);
+    }
+
+    @Override
+    public void receiveMigratedGuest(Instance instance, int powerState) {
+        guests.put(instance.uuid(), powerState);
+    }
+
+    /** Whether this host runs the guest (tests). */
+    public boolean hasGuest(String instanceUuid) {
+        return guests.containsKey(instanceUuid);
     }
 
     /** The administrator password last set on the guest (tests). */

@@ -30,7 +30,8 @@ import org.jnova.objects.VmStates;
 /**
  * /servers/{server_id}/migrations (nova's server_migrations.py): in-progress live migrations
  * (index, show from 2.23), force_complete (2.22) and abort (delete, 2.24; queued or preparing
- * migrations from 2.65). Both actions are recorded as instance actions.
+ * migrations from 2.65). Both are recorded as instance actions and carried out by the
+ * compute host running the migration.
  */
 public final class ServerMigrationsController {
     private static final String RULE = "os_compute_api:servers:migrations:";
@@ -94,7 +95,7 @@ public final class ServerMigrationsController {
         if (!"running".equals(m.status())) {
             throw invalidState(id, i, m, "force complete");
         }
-        recordAction(req.context(), i, "live_migration_force_complete");
+        cloud.moves.forceCompleteLiveMigration(req.context(), i, m);
     }
 
     @ApiVersion(min = "2.24")
@@ -115,12 +116,7 @@ public final class ServerMigrationsController {
         if (!allowed.contains(m.status())) {
             throw invalidState(id, i, m, "abort live migration");
         }
-        recordAction(req.context(), i, "live_migration_cancel");
-        // the fake driver stops at once: the migration is cancelled and the server stays where it was
-        cloud.migrations.update(m.uuid(), "cancelled", null, null);
-        Map<String, Object> columns = new java.util.HashMap<>();
-        columns.put("task_state", null);
-        cloud.instances.update(i.uuid(), columns, java.util.Arrays.asList(TaskStates.MIGRATING));
+        cloud.moves.abortLiveMigration(req.context(), i, m);
     }
 
     /** nova's raise_http_conflict_for_instance_invalid_state: a state of None has the short form. */
@@ -150,13 +146,6 @@ public final class ServerMigrationsController {
             return Optional.empty();
         }
         return cloud.migrations.byId(number).filter(m -> m.instanceUuid().equals(i.uuid()));
-    }
-
-    private void recordAction(RequestContext ctx, Instance i, String action) {
-        cloud.instances.database().inTransaction(tx -> {
-            cloud.actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
-            return null;
-        });
     }
 
     private static Map<String, Object> output(ApiRequest req, Migration m) {

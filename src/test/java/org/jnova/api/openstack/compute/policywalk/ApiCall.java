@@ -200,6 +200,8 @@ record ApiCall(String method, String path, String body, String version, String p
         t.add(c("DELETE", S + "/os-server-password", null, "2.1", "os_compute_api:os-server-password:clear",
                 PROJECT_MEMBER, HIDDEN_IN_A));
         t.add(c("GET", S + "/topology", null, "2.78", "compute:server:topology:index", PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("GET", S + "/os-security-groups", null, "2.96", "os_compute_api:os-security-groups:list",
+                PROJECT_READER, HIDDEN_IN_A));
         t.add(c("GET", S + "/diagnostics", null, "2.48", "os_compute_api:os-server-diagnostics", ADMIN_ONLY,
                 HIDDEN_IN_A));
         String mig = S + "/migrations";

@@ -22,11 +22,14 @@ public final class EvacuateController {
     private final ServersApi servers;
     private final MoveApi moves;
     private final boolean showPassword;
+    private final int passwordLength;
 
-    public EvacuateController(ServersApi servers, MoveApi moves, boolean showPassword) {
+    /** {@code passwordLength}: [DEFAULT] password_length of generated passwords. */
+    public EvacuateController(ServersApi servers, MoveApi moves, boolean showPassword, int passwordLength) {
         this.servers = requireNonNull(servers, "servers is null");
         this.moves = requireNonNull(moves, "moves is null");
         this.showPassword = showPassword;
+        this.passwordLength = passwordLength;
     }
 
     @ExpectedErrors({400, 403, 404, 409})
@@ -47,7 +50,7 @@ public final class EvacuateController {
             throw new Invalid("admin password can't be changed on existing disk");
         }
         password = body.hasNonNull("adminPass") ? body.get("adminPass").asText()
-                : AdminPasswords.generate(AdminPasswords.DEFAULT_LENGTH);
+                : AdminPasswords.generate(passwordLength);
         moves.evacuate(req.context(), id, host, req.isSupported("2.95") ? VmStates.STOPPED : null);
         if (!req.isSupported("2.14") && showPassword) {
             return Map.of("adminPass", password);

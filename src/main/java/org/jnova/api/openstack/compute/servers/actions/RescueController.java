@@ -21,11 +21,14 @@ public final class RescueController {
     private final ServersApi servers;
     private final ServerActionsApi actions;
     private final boolean showPassword;
+    private final int passwordLength;
 
-    public RescueController(ServersApi servers, ServerActionsApi actions, boolean showPassword) {
+    /** {@code passwordLength}: [DEFAULT] password_length of generated passwords. */
+    public RescueController(ServersApi servers, ServerActionsApi actions, boolean showPassword, int passwordLength) {
         this.servers = requireNonNull(servers, "servers is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.showPassword = showPassword;
+        this.passwordLength = passwordLength;
     }
 
     @ExpectedErrors({400, 404, 409, 501})
@@ -35,7 +38,7 @@ public final class RescueController {
         JsonNode body = req.body().get("rescue");
         boolean hasBody = body != null && body.isObject();
         String password = hasBody && body.has("adminPass") ? body.get("adminPass").asText()
-                : AdminPasswords.generate(AdminPasswords.DEFAULT_LENGTH);
+                : AdminPasswords.generate(passwordLength);
         String id = req.pathParam("id");
         Instance server = servers.get(req.context(), id);
         req.authorize("os_compute_api:os-rescue", ActionTargets.owner(server));

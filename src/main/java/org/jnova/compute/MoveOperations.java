@@ -1,0 +1,322 @@
+package org.jnova.compute;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jnova.console.ConsoleAuthTokenStore;
+import org.jnova.db.ActionStore;
+import org.jnova.db.ComputeNodeStore;
+import org.jnova.db.InstanceStore;
+import org.jnova.db.MigrationStore;
+import org.jnova.objects.Instance;
+import org.jnova.objects.TaskStates;
+import org.jnova.objects.VmStates;
+import org.jnova.rpc.Transport;
+import org.jnova.virt.VirtDriver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A compute host's side of moving a server to another host: live migration (as source:
+ * live_migration, live_migration_force_complete, live_migration_abort; as destination:
+ * pre_live_migration, post_live_migration_at_destination,
+ * rollback_live_migration_at_destination) and evacuation (as destination: rebuild_instance
+ * with recreate). nova's migration statuses, task states and "compute_&lt;method&gt;" events.
+ */
+final class MoveOperations {
+    private static final Logger LOG = LoggerFactory.getLogger(MoveOperations.class);
+    private static final Set<String> METHODS = Set.of("live_migration", "live_migration_force_complete",
+            "live_migration_abort", "pre_live_migration", "post_live_migration_at_destination",
+            "rollback_live_migration_at_destination");
+
+    private final String host;
+    private final VirtDriver driver;
+    private final InstanceStore instances;
+    private final ActionStore actions;
+    private final ComputeNodeStore nodes;
+    private final MigrationStore migrations;
+    private final ConsoleAuthTokenStore consoleTokens;
+    private final Transport transport;
+    private static final String QUEUED = "queued";
+    private static final String ABORTED = "aborted";
+    private static final String RUNNING = "running";
+    /** This host's live migrations: instance uuid to QUEUED, ABORTED (before it ran) or RUNNING (in the driver). */
+    private final Map<String, String> jobs = new ConcurrentHashMap<>();
+
+    MoveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
+            ComputeNodeStore nodes, ConsoleAuthTokenStore consoleTokens, Transport transport) {
+        this.host = requireNonNull(host, "host is null");
+        this.driver = requireNonNull(driver, "driver is null");
+        this.instances = requireNonNull(instances, "instances is null");
+        this.actions = requireNonNull(actions, "actions is null");
+        this.nodes = requireNonNull(nodes, "nodes is null");
+        this.consoleTokens = requireNonNull(consoleTokens, "consoleTokens is null");
+        this.transport = requireNonNull(transport, "transport is null");
+        this.migrations = new MigrationStore(instances.database());
+    }
+
+    static boolean handles(String method, Map<String, Object> args) {
+        return METHODS.contains(method) || method.equals("rebuild_instance") && Boolean.TRUE.equals(args.get("recreate"));
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run(Instance instance) throws Exception;
+    }
+
+    Object dispatch(String method, Map<String, Object> args) {
+        String uuid = (String) args.get("instance_uuid");
+        String requestId = (String) args.get("request_id");
+        if (instances.get(uuid, false).isEmpty()) {
+            return null;
+        }
+        switch (method) {
+            case "live_migration" -> event(uuid, requestId, "compute_live_migration", i -> startLiveMigration(i,
+                    requestId, (String) args.get("dest"), (String) args.get("dest_node"),
+                    (String) args.get("migration_uuid")));
+            case "live_migration_force_complete" -> event(uuid, requestId, "compute_live_migration_force_complete",
+                    i -> {
+                        if (RUNNING.equals(jobs.get(uuid))) {
+                            driver.liveMigrationForceComplete(i);
+                        }
+                    });
+            case "live_migration_abort" -> event(uuid, requestId, "compute_live_migration_abort",
+                    i -> abort(i, ((Number) args.get("migration_id")).intValue()));
+            case "pre_live_migration" -> event(uuid, requestId, "compute_pre_live_migration", i -> {
+            });
+            case "post_live_migration_at_destination" -> event(uuid, requestId,
+                    "compute_post_live_migration_at_destination",
+                    i -> takeOver(i, (String) args.get("dest_node"), ((Number) args.get("power_state")).intValue()));
+            case "rollback_live_migration_at_destination" -> event(uuid, requestId,
+                    "compute_rollback_live_migration_at_destination",
+                    i -> release(host, (String) args.get("dest_node"), i));
+            case "rebuild_instance" -> event(uuid, requestId, "compute_rebuild_instance", i -> rebuildEvacuated(i,
+                    (String) args.get("dest_node"), (String) args.get("migration_uuid"),
+                    (String) args.get("target_state")));
+            default -> throw new IllegalArgumentException("Unknown compute method " + method);
+        }
+        return null;
+    }
+
+    /** Runs one step as an instance-action event; true when it succeeded. */
+    private boolean event(String uuid, String requestId, String event, Step step) {
+        actions.eventStart(uuid, requestId, event, host);
+        try {
+            step.run(instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid)));
+            actions.eventFinish(uuid, requestId, event, "Success", null);
+            return true;
+        } catch (Exception e) {
+            LOG.error("{} of instance {} failed", event, uuid, e);
+            actions.eventFinish(uuid, requestId, event, "Error", String.valueOf(e));
+            return false;
+        }
+    }
+
+    /** nova's live_migration: the migration is queued and runs in the background. */
+    private void startLiveMigration(Instance instance, String requestId, String dest, String destNode,
+            String migrationUuid) {
+        migrations.update(migrationUuid, "queued", null, null);
+        jobs.put(instance.uuid(), QUEUED);
+        Thread.ofVirtual().name("live-migration-" + instance.uuid())
+                .start(() -> runLiveMigration(instance.uuid(), requestId, dest, destNode, migrationUuid));
+    }
+
+    /** nova's _do_live_migration: preparing (destination told), running (the driver), then post or rollback. */
+    private void runLiveMigration(String uuid, String requestId, String dest, String destNode, String migrationUuid) {
+        try {
+            migrations.update(migrationUuid, "preparing", null, null);
+            await(transport.call(ComputeManager.TOPIC, dest, "pre_live_migration",
+                    Map.of("instance_uuid", uuid, "request_id", requestId)));
+            migrations.update(migrationUuid, "running", null, null);
+            if (ABORTED.equals(jobs.compute(uuid, (k, state) -> ABORTED.equals(state) ? state : RUNNING))) {
+                rollback(uuid, requestId, dest, destNode, migrationUuid, "cancelled");
+                return;
+            }
+            Instance instance = instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
+            int powerState = driver.powerState(instance);
+            if (!driver.liveMigration(instance, dest)) {
+                rollback(uuid, requestId, dest, destNode, migrationUuid, "cancelled");
+                return;
+            }
+            postLiveMigration(instance, requestId, dest, destNode, powerState, migrationUuid);
+        } catch (Exception e) {
+            LOG.error("Live migration of instance {} failed", uuid, e);
+            migrations.update(migrationUuid, "error", null, null);
+            Map<String, Object> cols = new HashMap<>();
+            cols.put("vm_state", VmStates.ERROR);
+            cols.put("task_state", null);
+            instances.update(uuid, cols, null);
+        } finally {
+            jobs.remove(uuid);
+        }
+    }
+
+    /**
+     * nova's _post_live_migration: the destination takes the server, this host gives back its
+     * resources and the server's console tokens, the migration is completed.
+     */
+    private void postLiveMigration(Instance instance, String requestId, String dest, String destNode,
+            int powerState, String migrationUuid) throws Exception {
+        await(transport.call(ComputeManager.TOPIC, dest, "post_live_migration_at_destination", Map.of(
+                "instance_uuid", instance.uuid(), "request_id", requestId, "dest_node", destNode,
+                "power_state", powerState)));
+        release(instance.host(), instance.node(), instance);
+        consoleTokens.deleteForInstance(instance.uuid());
+        migrations.update(migrationUuid, "completed", null, null);
+    }
+
+    /** nova's _rollback_live_migration: the server stays here, the destination lets its claim go. */
+    private void rollback(String uuid, String requestId, String dest, String destNode, String migrationUuid,
+            String status) {
+        Map<String, Object> cols = new HashMap<>();
+        cols.put("task_state", null);
+        cols.put("progress", 0);
+        instances.update(uuid, cols, Collections.singletonList(TaskStates.MIGRATING));
+        migrations.update(migrationUuid, status, null, null);
+        transport.cast(ComputeManager.TOPIC, dest, "rollback_live_migration_at_destination", Map.of(
+                "instance_uuid", uuid, "request_id", requestId, "dest_node", destNode));
+    }
+
+    /**
+     * nova's live_migration_abort: a queued migration is dropped before it starts, a running one
+     * is stopped by the driver; a migration no longer known here can only be cancelled while
+     * its record says running.
+     */
+    private void abort(Instance instance, int migrationId) {
+        String state = jobs.computeIfPresent(instance.uuid(), (k, v) -> QUEUED.equals(v) ? ABORTED : v);
+        if (ABORTED.equals(state)) {
+            return;
+        }
+        if (RUNNING.equals(state)) {
+            driver.liveMigrationAbort(instance);
+            return;
+        }
+        MigrationStore.Migration m = migrations.byId(migrationId)
+                .orElseThrow(() -> new ComputeErrors.InstanceNotFound(instance.uuid()));
+        if (!"running".equals(m.status())) {
+            throw new IllegalStateException("Migration " + migrationId + " state of instance " + instance.uuid()
+                    + " is " + m.status() + ". Cannot abort live migration while the migration is in this state.");
+        }
+        Map<String, Object> cols = new HashMap<>();
+        cols.put("task_state", null);
+        instances.update(instance.uuid(), cols, Collections.singletonList(TaskStates.MIGRATING));
+        migrations.update(m.uuid(), "cancelled", null, null);
+    }
+
+    /** nova's post_live_migration_at_destination: the server now runs on this host. */
+    private void takeOver(Instance instance, String destNode, int powerState) {
+        driver.receiveMigratedGuest(instance, powerState);
+        Map<String, Object> cols = new HashMap<>();
+        cols.put("host", host);
+        cols.put("node", destNode);
+        cols.put("power_state", powerState);
+        cols.put("task_state", null);
+        cols.put("progress", 0);
+        if (!instances.update(instance.uuid(), cols, Collections.singletonList(TaskStates.MIGRATING))) {
+            throw new IllegalStateException("Unexpected task state: expecting migrating for " + instance.uuid());
+        }
+    }
+
+    /**
+     * nova's rebuild_instance for an evacuation: the server is spawned here from its image in
+     * the target state, then belongs to this host (finish_evacuation: migration "done"); the
+     * source host's resources are given back since that host is down. A failure: ERROR, the
+     * migration "failed", this host's claim given back.
+     */
+    private void rebuildEvacuated(Instance instance, String destNode, String migrationUuid, String targetState)
+            throws Exception {
+        String uuid = instance.uuid();
+        try {
+            step(uuid, TaskStates.REBUILDING, TaskStates.REBUILD_BLOCK_DEVICE_MAPPING);
+            step(uuid, TaskStates.REBUILD_BLOCK_DEVICE_MAPPING, TaskStates.REBUILD_SPAWNING);
+            Instance spawning = instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
+            driver.spawn(spawning);
+            boolean stopped = VmStates.STOPPED.equals(targetState);
+            if (stopped) {
+                driver.powerOff(spawning);
+            }
+            Map<String, Object> cols = new HashMap<>();
+            cols.put("host", host);
+            cols.put("node", destNode);
+            cols.put("vm_state", stopped ? VmStates.STOPPED : VmStates.ACTIVE);
+            cols.put("task_state", null);
+            cols.put("power_state", driver.powerState(spawning));
+            cols.put("launched_at", java.time.Instant.now());
+            if (!instances.update(uuid, cols, Collections.singletonList(TaskStates.REBUILD_SPAWNING))) {
+                throw new IllegalStateException("Unexpected task state: expecting rebuild_spawning for " + uuid);
+            }
+        } catch (Exception e) {
+            migrations.update(migrationUuid, "failed", null, null);
+            release(host, destNode, instance);
+            instances.database().inTransaction(tx -> {
+                Map<String, Object> cols = new HashMap<>();
+                cols.put("vm_state", VmStates.ERROR);
+                cols.put("task_state", null);
+                if (instances.update(tx, uuid, cols, null)) {
+                    instances.children().addFault(tx, uuid, 500, String.valueOf(e.getMessage()), e.toString(), host);
+                }
+                return null;
+            });
+            throw e;
+        }
+        release(instance.host(), instance.node(), instance);
+        migrations.update(migrationUuid, "done", null, null);
+    }
+
+    /**
+     * nova's _destroy_evacuated_instances (init_host): guests this host still has of servers
+     * evacuated while it was down are destroyed and their migrations completed.
+     */
+    void destroyEvacuatedInstances() {
+        List<MigrationStore.Migration> evacuated = migrations.search(new MigrationStore.Filter("done", null, host,
+                "evacuation", null, null, null, null, null));
+        for (MigrationStore.Migration m : evacuated) {
+            Optional<Instance> instance = instances.get(m.instanceUuid(), true);
+            try {
+                if (instance.isPresent() && !host.equals(instance.get().host())) {
+                    driver.destroy(instance.get());
+                }
+                migrations.update(m.uuid(), "completed", null, null);
+            } catch (Exception e) {
+                LOG.warn("Cleaning up evacuated instance {} failed: {}", m.instanceUuid(), e.toString());
+            }
+        }
+    }
+
+    private void step(String uuid, String expected, String next) {
+        if (!instances.update(uuid, Map.of("task_state", next), Collections.singletonList(expected))) {
+            throw new IllegalStateException("Unexpected task state: expecting " + expected + " for " + uuid);
+        }
+    }
+
+    private void release(String atHost, String atNode, Instance i) {
+        if (atHost == null || atNode == null) {
+            return;
+        }
+        var f = i.flavor();
+        instances.database().inTransaction(tx -> {
+            nodes.release(tx, atHost, atNode, f.vcpus(), f.memoryMb(),
+                    f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024);
+            return null;
+        });
+    }
+
+    private static Object await(java.util.concurrent.CompletableFuture<Object> reply) throws Exception {
+        try {
+            return reply.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("No answer from the destination host", e);
+        }
+    }
+}
