@@ -1,6 +1,8 @@
 package org.jnova.api.openstack.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,13 +11,21 @@ import java.util.Optional;
  * A Routes-style mapper as nova's {@code ProjectMapper}: every route exists twice, with and
  * without a leading {@code /{project_id}} (hex digits and dashes only, as nova). Routes are
  * tried in the order they were added; the first whose path and method fit wins. Built at
- * start-up, then only read.
+ * start-up, then only read. To keep a lookup short, routes are indexed by their first literal
+ * path segment after the project id ({@code servers} for {@code /servers/{id}/action}), and a
+ * lookup tries only the routes indexed under the path's first or second segment.
  */
 public final class Mapper {
     /** nova's project id token: only hex and dashes, so it cannot be mistaken for a collection. */
     public static final String PROJECT_ID_TOKEN = "{project_id:[0-9a-f-]+}";
 
+    private static final int[] NONE = new int[0];
+
     private final List<Route> routes = new ArrayList<>();
+    /** Positions in {@link #routes}, ascending, by first literal segment ("" for the root). */
+    private final Map<String, int[]> routesBySegment = new HashMap<>();
+    /** Positions of routes that start with a variable other than the project id. */
+    private int[] routesByVariable = NONE;
     private final boolean projectIdPrefix;
 
     /** @param projectIdPrefix whether routes also exist under /{project_id} */
@@ -26,10 +36,41 @@ public final class Mapper {
     /** nova's {@code create_route}: one path and method to a resource's action. */
     public Mapper connect(String method, String path, String resource, String action) {
         if (projectIdPrefix) {
-            routes.add(Route.of(method, "/" + PROJECT_ID_TOKEN + path, resource, action));
+            add(Route.of(method, "/" + PROJECT_ID_TOKEN + path, resource, action), path);
         }
-        routes.add(Route.of(method, path, resource, action));
+        add(Route.of(method, path, resource, action), path);
         return this;
+    }
+
+    private void add(Route route, String pathWithoutProject) {
+        int position = routes.size();
+        routes.add(route);
+        String first = segment(pathWithoutProject, 0);
+        if (first.startsWith("{")) {
+            routesByVariable = append(routesByVariable, position);
+        } else {
+            routesBySegment.merge(first, new int[] {position}, (old, added) -> append(old, position));
+        }
+    }
+
+    private static int[] append(int[] positions, int position) {
+        int[] longer = Arrays.copyOf(positions, positions.length + 1);
+        longer[positions.length] = position;
+        return longer;
+    }
+
+    /** The path's segment number {@code index} (0 is the first), "" when it has fewer. */
+    private static String segment(String path, int index) {
+        int start = path.startsWith("/") ? 1 : 0;
+        for (int i = 0; i < index; i++) {
+            int slash = path.indexOf('/', start);
+            if (slash < 0) {
+                return "";
+            }
+            start = slash + 1;
+        }
+        int end = path.indexOf('/', start);
+        return end < 0 ? path.substring(start) : path.substring(start, end);
     }
 
     /**
@@ -53,7 +94,7 @@ public final class Mapper {
 
     /** The first route whose path and method fit. nova answers 404 when only the method differs. */
     public Optional<RouteMatch> match(String method, String path) {
-        for (Route route : routes) {
+        for (Route route : candidates(path)) {
             if (!route.method().equals(method)) {
                 continue;
             }
@@ -67,7 +108,27 @@ public final class Mapper {
 
     /** Whether some route fits the path with another method. */
     public boolean matchesOtherMethod(String path) {
-        return routes.stream().anyMatch(route -> route.match(path).isPresent());
+        return candidates(path).stream().anyMatch(route -> route.match(path).isPresent());
+    }
+
+    /** The routes that may fit the path, in the order they were added. */
+    private List<Route> candidates(String path) {
+        int[] first = routesBySegment.getOrDefault(segment(path, 0), NONE);
+        int[] second = projectIdPrefix ? routesBySegment.getOrDefault(segment(path, 1), NONE) : NONE;
+        int[] positions = new int[first.length + second.length + routesByVariable.length];
+        System.arraycopy(first, 0, positions, 0, first.length);
+        System.arraycopy(second, 0, positions, first.length, second.length);
+        System.arraycopy(routesByVariable, 0, positions, first.length + second.length, routesByVariable.length);
+        Arrays.sort(positions);
+        List<Route> found = new ArrayList<>(positions.length);
+        int previous = -1;
+        for (int position : positions) {
+            if (position != previous) {
+                found.add(routes.get(position));
+            }
+            previous = position;
+        }
+        return found;
     }
 
     public List<Route> routes() {
