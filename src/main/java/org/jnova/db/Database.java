@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ public final class Database implements AutoCloseable {
      * queue here, in Java, where waiting frees the carrier.
      */
     private final ReentrantLock sqliteWriter = new ReentrantLock(true);
+    private final Optional<StatementCache> statements;
 
     /** Work done on one transaction; may run more than once when retried. */
     @FunctionalInterface
@@ -76,6 +78,7 @@ public final class Database implements AutoCloseable {
             config.setConnectionInitSql("SET SESSION sql_mode='TRADITIONAL'");
         }
         this.pool = new HikariDataSource(config);
+        this.statements = dialect == Dialect.SQLITE ? Optional.of(new StatementCache()) : Optional.empty();
     }
 
     public Dialect dialect() {
@@ -102,7 +105,7 @@ public final class Database implements AutoCloseable {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    T result = work.run(new Tx(c, dialect));
+                    T result = work.run(new Tx(c, dialect, statements));
                     c.commit();
                     return result;
                 } catch (SQLException | RuntimeException e) {
@@ -125,7 +128,7 @@ public final class Database implements AutoCloseable {
     public <T> T read(Work<T> work) {
         for (int attempt = 0;; attempt++) {
             try (Connection c = pool.getConnection()) {
-                return work.run(new Tx(c, dialect));
+                return work.run(new Tx(c, dialect, statements));
             } catch (SQLException e) {
                 if (!isRetryable(e) || attempt >= Math.max(0, retry.maxRetries())) {
                     throw new DatabaseException(e);

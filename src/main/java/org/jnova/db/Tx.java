@@ -26,10 +26,13 @@ public final class Tx {
 
     private final Connection connection;
     private final Dialect dialect;
+    /** Where statements come from on SQLite; empty elsewhere (the drivers keep their own). */
+    private final Optional<StatementCache> statements;
 
-    Tx(Connection connection, Dialect dialect) {
+    Tx(Connection connection, Dialect dialect, Optional<StatementCache> statements) {
         this.connection = requireNonNull(connection, "connection is null");
         this.dialect = requireNonNull(dialect, "dialect is null");
+        this.statements = requireNonNull(statements, "statements is null");
     }
 
     /** Reads one row into a value. */
@@ -48,9 +51,12 @@ public final class Tx {
 
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows changed. */
     public int update(String sql, Object... args) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
+        PreparedStatement st = prepare(sql);
+        try {
             bind(st, args);
             return st.executeUpdate();
+        } finally {
+            release(st);
         }
     }
 
@@ -76,7 +82,8 @@ public final class Tx {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(sql)) {
+        PreparedStatement st = prepare(sql);
+        try {
             bind(st, args);
             try (ResultSet rs = st.executeQuery()) {
                 List<T> out = new ArrayList<>();
@@ -86,6 +93,20 @@ public final class Tx {
                 }
                 return out;
             }
+        } finally {
+            release(st);
+        }
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        return statements.isPresent() ? statements.get().prepare(connection, sql) : connection.prepareStatement(sql);
+    }
+
+    private void release(PreparedStatement st) throws SQLException {
+        if (statements.isPresent()) {
+            statements.get().release(connection, st);
+        } else {
+            st.close();
         }
     }
 
