@@ -2,6 +2,8 @@ package org.jnova.db;
 
 import static java.util.Objects.requireNonNull;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jnova.objects.Flavor;
 import org.jnova.objects.Instance;
 
 /**
@@ -33,6 +36,9 @@ public final class InstanceStore {
     private final Database db;
     private final InstanceChildren children = new InstanceChildren();
     private final String nameTemplate;
+    /** Parsed flavor snapshots by their JSON text: many instances share a few flavors. */
+    private final Cache<String, Flavor> flavorSnapshots = Caffeine.newBuilder().maximumSize(512)
+            .executor(Runnable::run).build();
 
     /** {@code nameTemplate} is [DEFAULT] instance_name_template, e.g. instance-%08x. */
     public InstanceStore(Database db, String nameTemplate) {
@@ -302,7 +308,7 @@ public final class InstanceStore {
         return new Instance(id, r.getString("uuid"), String.format(nameTemplate, id), r.getString("display_name"),
                 r.getString("display_description"), r.getString("hostname"), r.getString("project_id"),
                 r.getString("user_id"), r.getString("vm_state"), r.getString("task_state"), r.getInt("power_state"),
-                FlavorJson.read(r.getString("flavor")), r.getString("image_ref"), r.getString("host"),
+                flavorSnapshots.get(r.getString("flavor"), FlavorJson::read), r.getString("image_ref"), r.getString("host"),
                 r.getString("node"), r.getString("availability_zone"), r.getString("key_name"),
                 r.getString("key_data"), r.getBoolean("locked"), r.getString("locked_by"),
                 r.getString("locked_reason"), r.getString("access_ip_v4"), r.getString("access_ip_v6"),

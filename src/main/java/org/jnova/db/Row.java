@@ -1,5 +1,6 @@
 package org.jnova.db;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,6 +17,12 @@ public final class Row {
     }
 
     public String getString(String column) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            // The SQLite driver hands text over in a direct buffer made per value, which costs
+            // more than copying the bytes and decoding them here.
+            byte[] utf8 = rs.getBytes(column);
+            return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
+        }
         return rs.getString(column);
     }
 
@@ -47,7 +54,7 @@ public final class Row {
 
     public Instant getInstant(String column) throws SQLException {
         if (dialect == Dialect.SQLITE) {
-            return Tx.parseStored(rs.getString(column));
+            return Tx.parseStored(getString(column));
         }
         return Tx.parseStored(rs.getObject(column, LocalDateTime.class));
     }

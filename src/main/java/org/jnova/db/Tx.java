@@ -151,10 +151,35 @@ public final class Tx {
         if (value instanceof Timestamp ts) {
             return ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
         }
-        String text = value.toString().replace('T', ' ');
+        String text = value.toString();
+        Instant quick = parseSqliteTime(text);
+        if (quick != null) {
+            return quick;
+        }
+        text = text.replace('T', ' ');
         if (text.length() == 19) {
             text = text + ".000000";
         }
         return LocalDateTime.parse(text, SQLITE_TIME).toInstant(ZoneOffset.UTC);
+    }
+
+    /**
+     * Reads {@code yyyy-MM-dd HH:mm:ss.SSSSSS}, the form jnova writes, without a formatter (lists
+     * read several times per row); null for anything else, which the formatter then reads.
+     */
+    private static Instant parseSqliteTime(String text) {
+        if (text.length() != 26 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != ' '
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.') {
+            return null;
+        }
+        try {
+            LocalDateTime time = LocalDateTime.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                    Integer.parseInt(text, 8, 10, 10), Integer.parseInt(text, 11, 13, 10),
+                    Integer.parseInt(text, 14, 16, 10), Integer.parseInt(text, 17, 19, 10),
+                    Integer.parseInt(text, 20, 26, 10) * 1000);
+            return time.toInstant(ZoneOffset.UTC);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

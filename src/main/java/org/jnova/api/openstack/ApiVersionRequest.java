@@ -37,6 +37,15 @@ public record ApiVersionRequest(int major, int minor) implements Comparable<ApiV
 
     /** Like {@link #parse} for trusted constants (annotations, configuration). */
     public static ApiVersionRequest of(String text) {
+        int dot = text.indexOf('.');
+        if (dot > 0) {
+            try {
+                return new ApiVersionRequest(Integer.parseInt(text, 0, dot, 10),
+                        Integer.parseInt(text, dot + 1, text.length(), 10));
+            } catch (NumberFormatException e) {
+                // not a plain "X.Y": parse reports it
+            }
+        }
         return parse(text);
     }
 

@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,11 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Jetty handler that serves one {@link App}: checks the URL and header line limits, then
- * runs the app on the calling thread (a virtual thread: the handler is blocking and Jetty's
- * pool hands blocking work to virtual threads) once one of the pool's permits is free,
- * turning the Jetty request into a {@link org.jnova.wsgi.Request} and the app's response back.
+ * runs the request on a virtual thread once one of the pool's permits is free, turning the
+ * Jetty request into a {@link org.jnova.wsgi.Request} and the app's response back.
  */
-final class AppHandler extends Handler.Abstract {
+final class AppHandler extends Handler.Abstract.NonBlocking {
     private static final Logger LOG = LoggerFactory.getLogger(AppHandler.class);
     /** A request may still arrive on a connection accepted just before the socket closed. */
     private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -41,13 +42,15 @@ final class AppHandler extends Handler.Abstract {
 
     private final App app;
     private final HttpServerOptions options;
+    private final Executor executor;
     private final Semaphore pool;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
 
-    AppHandler(App app, HttpServerOptions options) {
+    AppHandler(App app, HttpServerOptions options, Executor executor) {
         this.app = Objects.requireNonNull(app, "app is null");
         this.options = Objects.requireNonNull(options, "options is null");
+        this.executor = Objects.requireNonNull(executor, "executor is null");
         this.pool = new Semaphore(Math.max(1, options.poolSize()), true);
     }
 
@@ -70,7 +73,11 @@ final class AppHandler extends Handler.Abstract {
                 return true;
             }
         }
-        serve(request, response, callback);
+        try {
+            executor.execute(() -> serve(request, response, callback));
+        } catch (RejectedExecutionException e) {
+            refuse(response, callback, 503);
+        }
         return true;
     }
 

@@ -92,8 +92,7 @@ public final class HttpServer {
         ServerConnector listener = connector(jetty, address);
         jetty.addConnector(listener);
         requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-request-", 0).factory());
-        jettyThreads.setVirtualThreadsExecutor(requestThreads);
-        handler = new AppHandler(app, options);
+        handler = new AppHandler(app, options, requestThreads);
         jetty.setHandler(handler);
         jetty.setErrorHandler(new PlainErrorHandler());
         jetty.setStopTimeout(STOP_MILLIS);
