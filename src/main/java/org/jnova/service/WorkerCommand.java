@@ -19,12 +19,16 @@ public record WorkerCommand(List<String> javaCommand, String factoryClass, List<
         configArgs = List.copyOf(Objects.requireNonNull(configArgs, "configArgs is null"));
     }
 
-    /** A command that repeats this JVM: its binary, its options (less a debugger agent), its class path. */
+    /**
+     * A command that repeats this JVM: its binary, its options (less a debugger agent, and less
+     * the writing of a class-data archive, which the parent alone does), its class path.
+     */
     public static WorkerCommand ofCurrentJvm(String factoryClass, List<String> configArgs) {
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!option.startsWith("-agentlib:jdwp") && !option.startsWith("-Xrunjdwp")) {
+            if (!option.startsWith("-agentlib:jdwp") && !option.startsWith("-Xrunjdwp")
+                    && !option.equals("-XX:+AutoCreateSharedArchive")) {
                 java.add(option);
             }
         }

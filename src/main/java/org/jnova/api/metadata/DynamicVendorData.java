@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jnova.api.openstack.NovaJson;
 import org.jnova.objects.Instance;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ final class DynamicVendorData {
     private final List<String> targets;
     private final Duration readTimeout;
     private final boolean failureFatal;
-    private final HttpClient client;
+    /** Built only when there is a target to call: building one starts a selector thread. */
+    private final Optional<HttpClient> client;
     private final NovaJson json;
 
     /** Thrown when a target failed and failures are fatal. */
@@ -47,8 +49,8 @@ final class DynamicVendorData {
         this.readTimeout = requireNonNull(readTimeout, "readTimeout is null");
         this.failureFatal = failureFatal;
         this.json = requireNonNull(json, "json is null");
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .build();
+        this.client = this.targets.isEmpty() ? Optional.empty() : Optional.of(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build());
     }
 
     /** Each target's answer by name, in the configured order. */
@@ -84,7 +86,7 @@ final class DynamicVendorData {
                     .header("Content-Type", "application/json").header("Accept", "application/json")
                     .header("User-Agent", "openstack-nova-vendordata")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json.write(body))).build();
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.orElseThrow().send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() >= 400) {
                 throw new IOException("HTTP " + response.statusCode());
             }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jnova.api.openstack.ApiVersionRequest;
 import org.jnova.api.openstack.VersionRange;
 
@@ -43,11 +44,12 @@ public final class VersionedSchemas {
 
     /** Loads {@code schemas/<name>*.json} relative to {@code owner}; fails if there is none. */
     public static VersionedSchemas load(Class<?> owner, String name, ObjectMapper json) {
-        Optional<JsonNode> unversioned = read(owner, "schemas/" + name + ".json", json);
+        Optional<Set<String>> present = SchemaDirectory.fileNames(owner);
+        Optional<JsonNode> unversioned = read(owner, present, name + ".json", json);
         List<ApiVersionRequest> versions = new ArrayList<>();
         List<JsonNode> schemas = new ArrayList<>();
         for (int minor = 0; minor <= HIGHEST_MINOR_PROBED; minor++) {
-            Optional<JsonNode> schema = read(owner, "schemas/" + name + ".v2." + minor + ".json", json);
+            Optional<JsonNode> schema = read(owner, present, name + ".v2." + minor + ".json", json);
             if (schema.isPresent()) {
                 versions.add(new ApiVersionRequest(2, minor));
                 schemas.add(schema.get());
@@ -82,7 +84,13 @@ public final class VersionedSchemas {
         return new VersionedSchemas(name, entries);
     }
 
-    private static Optional<JsonNode> read(Class<?> owner, String resource, ObjectMapper json) {
+    /** Reads {@code schemas/<file>}; a file the directory listing lacks is not looked up. */
+    private static Optional<JsonNode> read(Class<?> owner, Optional<Set<String>> present, String file,
+            ObjectMapper json) {
+        if (present.isPresent() && !present.get().contains(file)) {
+            return Optional.empty();
+        }
+        String resource = "schemas/" + file;
         try (InputStream in = owner.getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(json.readTree(in));
         } catch (IOException e) {
