@@ -8,14 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jnova.objects.Instance;
 import org.jnova.objects.InstanceFault;
 import org.jnova.objects.VirtualInterface;
+import org.jnova.objects.VmStates;
 
 /** The rows hanging off an instance: metadata, system metadata, tags, faults, ports. */
 public final class InstanceChildren {
     private static final int CHUNK = 500;
+    private static final Set<String> FAULT_VM_STATES = Set.of(VmStates.ERROR, VmStates.DELETED);
 
     /** Loads the children of all given instances with one query per table (per 500 instances). */
     List<Instance> attach(Tx tx, List<Instance> rows) throws SQLException {
@@ -31,19 +34,12 @@ public final class InstanceChildren {
             List<Instance> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             Object[] uuids = chunk.stream().map(Instance::uuid).toArray();
             String in = "(" + InstanceStore.marks(uuids.length) + ")";
-            loadMeta(tx, "instance_metadata", in, uuids, meta);
-            loadMeta(tx, "instance_system_metadata", in, uuids, sysmeta);
+            loadMeta(tx, in, uuids, meta, sysmeta);
             tx.query("SELECT resource_id, tag FROM tags WHERE resource_id IN " + in + " ORDER BY tag", r -> {
                 tags.computeIfAbsent(r.getString("resource_id"), k -> new ArrayList<>()).add(r.getString("tag"));
                 return null;
             }, uuids);
-            tx.query("SELECT instance_uuid, code, message, details, host, created_at FROM instance_faults "
-                    + "WHERE deleted = 0 AND instance_uuid IN " + in + " ORDER BY created_at, id", r -> {
-                        faults.put(r.getString("instance_uuid"), new InstanceFault(r.getInt("code"),
-                                r.getString("message"), r.getString("details"), r.getString("host"),
-                                r.getInstant("created_at")));
-                        return null;
-                    }, uuids);
+            loadFaults(tx, chunk, faults);
             tx.query("SELECT uuid, instance_uuid, network_label, address, fixed_ip FROM virtual_interfaces "
                     + "WHERE deleted = 0 AND instance_uuid IN " + in + " ORDER BY id", r -> {
                         vifs.computeIfAbsent(r.getString("instance_uuid"), k -> new ArrayList<>())
@@ -67,14 +63,45 @@ public final class InstanceChildren {
         return out;
     }
 
-    private static void loadMeta(Tx tx, String table, String in, Object[] uuids, Map<String, Map<String, String>> into)
-            throws SQLException {
-        // deleted rows of a deleted instance are still shown, as nova shows a deleted server's metadata
-        tx.query("SELECT instance_uuid, meta_key, meta_value FROM " + table + " WHERE instance_uuid IN " + in
-                + " AND (deleted = 0 OR deleted_at IS NOT NULL AND instance_uuid IN (SELECT uuid FROM instances "
-                + "WHERE deleted != 0 AND deleted_at = " + table + ".deleted_at)) ORDER BY meta_key", r -> {
+    /** Metadata and system metadata in one query: both tables have the same shape. */
+    private static void loadMeta(Tx tx, String in, Object[] uuids, Map<String, Map<String, String>> meta,
+            Map<String, Map<String, String>> sysmeta) throws SQLException {
+        Object[] twice = new Object[uuids.length * 2];
+        System.arraycopy(uuids, 0, twice, 0, uuids.length);
+        System.arraycopy(uuids, 0, twice, uuids.length, uuids.length);
+        tx.query(metaSelect("instance_metadata", "0", in) + " UNION ALL "
+                + metaSelect("instance_system_metadata", "1", in), r -> {
+                    Map<String, Map<String, String>> into = r.getInt("sys") == 1 ? sysmeta : meta;
                     into.computeIfAbsent(r.getString("instance_uuid"), k -> new TreeMap<>())
                             .put(r.getString("meta_key"), r.getString("meta_value"));
+                    return null;
+                }, twice);
+    }
+
+    private static String metaSelect(String table, String sys, String in) {
+        // deleted rows of a deleted instance are still shown, as nova shows a deleted server's metadata
+        return "SELECT " + sys + " AS sys, instance_uuid, meta_key, meta_value FROM " + table
+                + " WHERE instance_uuid IN " + in + " AND (deleted = 0 OR deleted_at IS NOT NULL AND instance_uuid IN "
+                + "(SELECT uuid FROM instances WHERE deleted != 0 AND deleted_at = " + table + ".deleted_at))";
+    }
+
+    /**
+     * The latest fault of each instance in the error or deleted state: the servers view shows a
+     * fault only for the ERROR and DELETED statuses, so other instances carry none.
+     */
+    private static void loadFaults(Tx tx, List<Instance> chunk, Map<String, InstanceFault> faults)
+            throws SQLException {
+        Object[] uuids = chunk.stream().filter(i -> FAULT_VM_STATES.contains(i.vmState()))
+                .map(Instance::uuid).toArray();
+        if (uuids.length == 0) {
+            return;
+        }
+        tx.query("SELECT instance_uuid, code, message, details, host, created_at FROM instance_faults "
+                + "WHERE deleted = 0 AND instance_uuid IN (" + InstanceStore.marks(uuids.length) + ") "
+                + "ORDER BY created_at, id", r -> {
+                    faults.put(r.getString("instance_uuid"), new InstanceFault(r.getInt("code"),
+                            r.getString("message"), r.getString("details"), r.getString("host"),
+                            r.getInstant("created_at")));
                     return null;
                 }, uuids);
     }
