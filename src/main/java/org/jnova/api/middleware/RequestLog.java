@@ -1,6 +1,5 @@
 package org.jnova.api.middleware;
 
-import java.util.Locale;
 import java.util.Objects;
 import org.jnova.api.RequestAttributes;
 import org.jnova.wsgi.App;
@@ -41,6 +40,13 @@ public final class RequestLog implements Middleware {
         };
     }
 
+    /** Seconds with six decimals, as Python's {@code "%.6f"} (rounded to the microsecond). */
+    static String seconds(long nanos) {
+        long micros = (Math.max(0, nanos) + 500) / 1000;
+        String fraction = Long.toString(1_000_000 + micros % 1_000_000).substring(1);
+        return micros / 1_000_000 + "." + fraction;
+    }
+
     private void log(Request request, Response response, long start) {
         if (!LOG.isInfoEnabled()) {
             return;
@@ -56,8 +62,7 @@ public final class RequestLog implements Middleware {
         String status = response == null ? "500" : String.valueOf(response.status());
         int length = response == null ? 0 : response.body().length;
         String microversion = request.<String>attribute(RequestAttributes.API_VERSION).orElse("-");
-        double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("{} \"{} {}\" status: {} len: {} microversion: {} time: {}", address, request.method(), uri, status,
-                length, microversion, String.format(Locale.ROOT, "%.6f", seconds));
+                length, microversion, seconds(System.nanoTime() - start));
     }
 }

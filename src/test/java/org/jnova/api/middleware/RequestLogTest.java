@@ -55,4 +55,12 @@ class RequestLogTest {
         assertThat(logs.events().get(0).getFormattedMessage())
                 .startsWith("192.0.2.7 \"POST /v2.1/servers\" status: 500 len: 0 microversion: - time: ");
     }
+
+    @Test
+    void secondsHaveSixDecimalsRoundedLikePythonsFormat() {
+        assertThat(RequestLog.seconds(0)).isEqualTo("0.000000");
+        assertThat(RequestLog.seconds(1_234_567_890L)).isEqualTo("1.234568");
+        assertThat(RequestLog.seconds(999_999_600L)).isEqualTo("1.000000");
+        assertThat(RequestLog.seconds(42_000L)).isEqualTo("0.000042");
+    }
 }
