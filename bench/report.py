@@ -9,6 +9,7 @@ seconds to the first 200, or RSS). Rounds of one measure are averaged; the raw r
 shown next to the mean.
 """
 import json
+import os
 import re
 import sys
 from collections import defaultdict
@@ -344,7 +345,13 @@ def main():
                '`[quota]` limit -1 and `[jnova_compute] fake_spawn_delay_ms = 0`. nova-ref runs with '
                '`--quota-unlimited --no-rt-alloc-scan` and its default INFO logging (one line per '
                'request, as jnova).')
+    out.append('- jnova runs as `bin/jnova` starts it: the parallel collector with at most 384 MiB of heap, '
+               'and a class-data archive that the first run writes when it exits; the script starts and '
+               'stops jnova once before the timed starts, so every timed start is such a second start.')
     out.append('')
+    findings = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'findings.md')
+    if os.path.exists(findings):
+        out.append(open(findings).read().rstrip() + '\n')
     out.append('## Reproduce\n')
     out.append('```bash\nbench/run                          # full run, rewrites docs/performance.md\n'
                'bench/run --servers 100,1000 --duration 5 --rounds 2\n'
