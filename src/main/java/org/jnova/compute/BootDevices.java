@@ -70,7 +70,8 @@ final class BootDevices {
     List<BlockDeviceRequest> transform(ServerCreate req) {
         String root = stripDev(ROOT_DEVICE);
         boolean hasImage = req.imageRef() != null && !req.imageRef().isEmpty();
-        if (hasImage) {
+        if (hasImage && !req.legacyBdm()) {
+            // nova reads destination_type before converting, so only v2 mappings are checked
             for (BlockDeviceRequest bdm : req.blockDevices()) {
                 if (bdm.isVolume() && root.equals(stripDev(bdm.deviceName()))) {
                     throw new Invalid("The volume cannot be assigned the same device name as the root device "

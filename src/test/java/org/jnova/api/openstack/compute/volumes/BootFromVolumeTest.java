@@ -146,8 +146,9 @@ class BootFromVolumeTest {
                 + "\", \"destination_type\": \"volume\", \"volume_size\": 1, \"boot_index\": 0}, {\"source_type\": "
                 + "\"blank\", \"destination_type\": \"volume\", \"boot_index\": 1}"))))
                 .isEqualTo("Blank volumes (source: 'blank', dest: 'volume') need to have non-zero size");
-        assertThat(refusal(f, server("b", IMAGE, "\"block_device_mapping\": [{\"volume_id\": \"" + blankVolume
-                + "\", \"device_name\": \"/dev/vda\"}]")))
+        assertThat(refusal(f, server("b", IMAGE, v2("{\"source_type\": \"image\", \"uuid\": \"" + IMAGE
+                + "\", \"destination_type\": \"local\", \"boot_index\": 0}, {\"source_type\": \"volume\", "
+                + "\"uuid\": \"" + missing + "\", \"destination_type\": \"volume\", \"device_name\": \"/dev/vda\"}"))))
                 .isEqualTo("The volume cannot be assigned the same device name as the root device vda");
         assertThat(refusal(f, server("b", IMAGE, "\"max_count\": 2, \"block_device_mapping\": [{\"volume_id\": \""
                 + blankVolume + "\", \"device_name\": \"/dev/vdb\"}]")))
