@@ -37,21 +37,25 @@ public record ServerCreate(String name, String imageRef, String flavorRef, int m
 
     public ServerCreate withCounts(int min, int max) {
         return new ServerCreate(name, imageRef, flavorRef, min, max, keyName, availabilityZone, metadata, userData,
-                accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm, supportsMultiattach);
+                accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm,
+                supportsMultiattach);
     }
 
     public ServerCreate withKeyName(String key) {
         return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, key, availabilityZone, metadata,
-                userData, accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm, supportsMultiattach);
+                userData, accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm,
+                supportsMultiattach);
     }
 
     public ServerCreate withAvailabilityZone(String zone) {
         return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, keyName, zone, metadata, userData,
-                accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm, supportsMultiattach);
+                accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm,
+                supportsMultiattach);
     }
 
     public ServerCreate withMetadata(Map<String, String> items) {
         return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, keyName, availabilityZone, items,
-                userData, accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm, supportsMultiattach);
+                userData, accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm,
+                supportsMultiattach);
     }
 }

@@ -3,7 +3,6 @@ package org.jnova.compute;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,7 +98,8 @@ public final class ServersApi {
         Flavor flavor = flavors.byFlavorId(req.flavorRef()).filter(f -> !f.disabled())
                 .orElseThrow(() -> new ComputeErrors.FlavorNotFound(req.flavorRef()));
         Optional<Image> bootImage = req.imageRef() != null
-                ? Optional.of(images.get(req.imageRef()).orElseThrow(() -> new ComputeErrors.ImageNotFound(req.imageRef())))
+                ? Optional.of(images.get(req.imageRef())
+                        .orElseThrow(() -> new ComputeErrors.ImageNotFound(req.imageRef())))
                 : bootDevices.bootImage(ctx, req.blockDevices(), req.legacyBdm());
         List<BlockDeviceRequest> blockDevices = bootDevices.transform(req);
         bootImage.ifPresent(image -> checkImage(image, flavor, BootDevices.rootVolume(blockDevices)));
@@ -234,9 +234,11 @@ public final class ServersApi {
             Map<String, String> extraSystemMetadata, String uuid) {
         String display = count > 1 ? req.name() + "-" + (index + 1) : req.name();
         String hostname = req.hostname() != null && count == 1 ? req.hostname() : sanitizeHostname(display);
-        return new Instance(0, uuid != null ? uuid : UUID.randomUUID().toString(), "", display, req.description(), hostname,
+        String instanceUuid = uuid != null ? uuid : UUID.randomUUID().toString();
+        return new Instance(0, instanceUuid, "", display, req.description(), hostname,
                 ctx.requireProjectId(), ctx.userId(), VmStates.BUILDING, TaskStates.SCHEDULING, PowerState.NOSTATE,
-                flavor, req.imageRef() != null ? req.imageRef() : "", null, null, zone, key.map(KeyPair::name).orElse(null),
+                flavor, req.imageRef() != null ? req.imageRef() : "", null, null, zone,
+                key.map(KeyPair::name).orElse(null),
                 key.map(KeyPair::publicKey).orElse(null), false, null, null, req.accessIpV4(), req.accessIpV6(),
                 req.configDrive() == null ? "" : req.configDrive(), req.userData(), reservationId, index, 0,
                 "/dev/vda", null, null, null, null, null, false, req.metadata(),
