@@ -64,6 +64,8 @@ class BootFromVolumeTest {
         JsonNode attachments = f.call("GET", "/servers/" + second + "/os-volume_attachments", null, "2.1", 200)
                 .path("volumeAttachments");
         assertThat(attachments).hasSize(2);
+        assertThat(message(f.call("DELETE", "/servers/" + second + "/os-volume_attachments/" + root, null, "2.1",
+                400))).isEqualTo("Cannot detach a root device volume");
 
         // a volume in use is refused by the volume service's reservation
         JsonNode busy = f.call("POST", "/servers", server("bfv3", null, "\"block_device_mapping_v2\": [{"
