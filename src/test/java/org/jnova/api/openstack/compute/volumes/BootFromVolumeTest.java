@@ -66,6 +66,8 @@ class BootFromVolumeTest {
         assertThat(attachments).hasSize(2);
         assertThat(message(f.call("DELETE", "/servers/" + second + "/os-volume_attachments/" + root, null, "2.1",
                 400))).isEqualTo("Cannot detach a root device volume");
+        assertThat(message(f.call("POST", "/servers/" + second + "/action", "{\"rescue\": {}}", "2.1", 400)))
+                .isEqualTo("Instance " + second + " cannot be rescued: Cannot rescue a volume-backed instance");
 
         // a volume in use is refused by the volume service's reservation
         JsonNode busy = f.call("POST", "/servers", server("bfv3", null, "\"block_device_mapping_v2\": [{"
