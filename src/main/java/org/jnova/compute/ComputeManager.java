@@ -196,7 +196,9 @@ public final class ComputeManager {
         String event = "compute__do_build_and_run_instance";
         Instance current = instances.get(uuid, false).orElse(null);
         if (current != null && (!VmStates.BUILDING.equals(current.vmState())
-                || TaskStates.NETWORKING.equals(current.taskState()) || TaskStates.SPAWNING.equals(current.taskState()))) {
+                || TaskStates.NETWORKING.equals(current.taskState())
+                || TaskStates.BLOCK_DEVICE_MAPPING.equals(current.taskState())
+                || TaskStates.SPAWNING.equals(current.taskState()))) {
             // A broker redelivers a build whose acknowledgement was lost, or one interrupted by a
             // restart that init_host already failed: the instance is built, or being built, already.
             LOG.info("Ignoring build_and_run_instance of {} in vm_state {} task_state {}", uuid, current.vmState(),
@@ -214,6 +216,12 @@ public final class ComputeManager {
                 VirtualInterface port = network.allocate(uuid);
                 LOG.debug("Allocated {} to {}", port.fixedIp(), uuid);
             }
+            if (!instances.update(uuid, Map.of("task_state", TaskStates.BLOCK_DEVICE_MAPPING), null)) {
+                cleanUpAfterDeleteDuringBuild(uuid);
+                actions.eventFinish(uuid, requestId, event, "Error", "instance deleted during build");
+                return;
+            }
+            volumeWork.prepareBlockDevices(instances.get(uuid, false).orElseThrow(), requestId);
             if (!instances.update(uuid, Map.of("task_state", TaskStates.SPAWNING), null)) {
                 cleanUpAfterDeleteDuringBuild(uuid);
                 actions.eventFinish(uuid, requestId, event, "Error", "instance deleted during build");

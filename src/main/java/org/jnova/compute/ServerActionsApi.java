@@ -39,11 +39,13 @@ public final class ServerActionsApi {
     private final ActionStore actions;
     private final ImageStore images;
     private final Transport transport;
+    private final org.jnova.db.BlockDeviceMappingStore bdms;
 
     public ServerActionsApi(ServersApi servers, InstanceStore instances, ActionStore actions, ImageStore images,
             Transport transport) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
         this.transport = requireNonNull(transport, "transport is null");
@@ -71,6 +73,11 @@ public final class ServerActionsApi {
         if (rescueImageRef != null && images.get(rescueImageRef).isEmpty()) {
             throw new org.jnova.exception.Invalid("Requested rescue image '" + rescueImageRef
                     + "' is not supported: Image " + rescueImageRef + " could not be found.");
+        }
+        // nova's is_volume_backed_instance; rescuing those needs a host trait the fake driver lacks
+        if (bdms.forInstance(i.uuid()).stream().anyMatch(b -> b.isRoot() && "volume".equals(b.destinationType()))) {
+            throw new org.jnova.exception.Invalid("Instance " + i.uuid() + " cannot be rescued: Cannot rescue a "
+                    + "volume-backed instance");
         }
         Map<String, Object> args = new HashMap<>();
         args.put("rescue_password", password);

@@ -6,14 +6,27 @@ import java.util.Map;
 /**
  * A validated create-server request, as the servers controller hands it over after
  * schema checks. Nullable: keyName, availabilityZone, userData (base64 text), access IPs,
- * configDrive, description, hostname. {@code imageRef} is an image id.
+ * configDrive, description, hostname. {@code imageRef} is an image id, or null when booting from
+ * a block device. {@code blockDevices} are the requested mappings; {@code legacyBdm} says they
+ * came as the old {@code block_device_mapping} (or none), so nova adds the image's own mapping;
+ * {@code supportsMultiattach}: the request's microversion is 2.60 or later.
  */
 public record ServerCreate(String name, String imageRef, String flavorRef, int minCount, int maxCount,
         String keyName, String availabilityZone, Map<String, String> metadata, String userData, String accessIpV4,
-        String accessIpV6, String configDrive, String description, String hostname, List<String> tags) {
+        String accessIpV6, String configDrive, String description, String hostname, List<String> tags,
+        List<BlockDeviceRequest> blockDevices, boolean legacyBdm, boolean supportsMultiattach) {
     public ServerCreate {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        blockDevices = blockDevices == null ? List.of() : List.copyOf(blockDevices);
+    }
+
+    /** A request without block devices. */
+    public ServerCreate(String name, String imageRef, String flavorRef, int minCount, int maxCount, String keyName,
+            String availabilityZone, Map<String, String> metadata, String userData, String accessIpV4,
+            String accessIpV6, String configDrive, String description, String hostname, List<String> tags) {
+        this(name, imageRef, flavorRef, minCount, maxCount, keyName, availabilityZone, metadata, userData, accessIpV4,
+                accessIpV6, configDrive, description, hostname, tags, List.of(), true, false);
     }
 
     /** The simplest request: one server. */
@@ -24,21 +37,25 @@ public record ServerCreate(String name, String imageRef, String flavorRef, int m
 
     public ServerCreate withCounts(int min, int max) {
         return new ServerCreate(name, imageRef, flavorRef, min, max, keyName, availabilityZone, metadata, userData,
-                accessIpV4, accessIpV6, configDrive, description, hostname, tags);
+                accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm,
+                supportsMultiattach);
     }
 
     public ServerCreate withKeyName(String key) {
         return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, key, availabilityZone, metadata,
-                userData, accessIpV4, accessIpV6, configDrive, description, hostname, tags);
+                userData, accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm,
+                supportsMultiattach);
     }
 
     public ServerCreate withAvailabilityZone(String zone) {
         return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, keyName, zone, metadata, userData,
-                accessIpV4, accessIpV6, configDrive, description, hostname, tags);
+                accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm,
+                supportsMultiattach);
     }
 
     public ServerCreate withMetadata(Map<String, String> items) {
         return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, keyName, availabilityZone, items,
-                userData, accessIpV4, accessIpV6, configDrive, description, hostname, tags);
+                userData, accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm,
+                supportsMultiattach);
     }
 }

@@ -3,7 +3,6 @@ package org.jnova.compute;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +45,8 @@ public final class ServersApi {
     private final Transport transport;
     private final Settings settings;
     private final VolumeCleanup volumeCleanup;
+    private final BootDevices bootDevices;
+    private final org.jnova.db.BlockDeviceMappingStore bdms;
 
     /** Zone names and the soft-delete interval. */
     public record Settings(String defaultAvailabilityZone, String defaultScheduleZone, int reclaimInstanceInterval) {
@@ -66,7 +67,9 @@ public final class ServersApi {
         this.quotas = requireNonNull(quotas, "quotas is null");
         this.transport = requireNonNull(transport, "transport is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.volumeCleanup = new VolumeCleanup(new org.jnova.db.BlockDeviceMappingStore(instances.database()), volumes);
+        this.bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
+        this.volumeCleanup = new VolumeCleanup(bdms, volumes);
+        this.bootDevices = new BootDevices(images, volumes);
     }
 
     /** Creates min..max servers; they start in BUILD/scheduling and are built asynchronously. */
@@ -94,17 +97,12 @@ public final class ServersApi {
         }
         Flavor flavor = flavors.byFlavorId(req.flavorRef()).filter(f -> !f.disabled())
                 .orElseThrow(() -> new ComputeErrors.FlavorNotFound(req.flavorRef()));
-        Image image = images.get(req.imageRef()).orElseThrow(() -> new ComputeErrors.ImageNotFound(req.imageRef()));
-        if (!"active".equals(image.status())) {
-            throw new Invalid("Image " + image.id() + " is not active.");
-        }
-        if (image.minRam() > flavor.memoryMb()) {
-            throw new ComputeErrors.FlavorTooSmall("Flavor's memory is too small for requested image.");
-        }
-        if (flavor.rootGb() > 0 && image.minDisk() > flavor.rootGb()) {
-            throw new ComputeErrors.FlavorTooSmall("Flavor's disk is too small for requested image. Flavor disk is "
-                    + flavor.rootGb() * 1073741824L + " bytes, image is " + image.minDisk() * 1073741824L + " bytes.");
-        }
+        Optional<Image> bootImage = req.imageRef() != null
+                ? Optional.of(images.get(req.imageRef())
+                        .orElseThrow(() -> new ComputeErrors.ImageNotFound(req.imageRef())))
+                : bootDevices.bootImage(ctx, req.blockDevices(), req.legacyBdm());
+        List<BlockDeviceRequest> blockDevices = bootDevices.transform(req);
+        bootImage.ifPresent(image -> checkImage(image, flavor, BootDevices.rootVolume(blockDevices)));
         Optional<KeyPair> key = Optional.empty();
         if (req.keyName() != null) {
             key = Optional.of(keyPairs.get(ctx.userId(), req.keyName())
@@ -123,26 +121,90 @@ public final class ServersApi {
         Optional<KeyPair> keyPair = key;
         Map<String, Integer> projectLimits = quotas.limits(ctx.requireProjectId(), null);
         Map<String, Integer> userLimits = quotas.limits(ctx.requireProjectId(), ctx.userId());
-        List<Instance> created = instances.database().inTransaction(tx -> {
-            org.jnova.db.ProjectLock.lock(tx, ctx.requireProjectId());
-            int count = allowedCount(tx, ctx, req, flavor, projectLimits, userLimits);
-            List<Instance> out = new ArrayList<>();
-            for (int index = 0; index < count; index++) {
-                Instance i = instances.insert(tx, newInstance(ctx, req, flavor, image, keyPair, zone, reservationId,
-                        index, count, systemMetadata));
-                tx.update("INSERT INTO block_device_mapping (uuid, instance_uuid, source_type, destination_type, "
-                        + "image_id, boot_index, device_name, delete_on_termination, created_at, deleted) "
-                        + "VALUES (?, ?, 'image', 'local', ?, 0, '/dev/vda', ?, ?, 0)", UUID.randomUUID().toString(),
-                        i.uuid(), image.id(), true, Instant.now());
-                actions.start(tx, i.uuid(), "create", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-                out.add(i);
-            }
-            return out;
-        });
+        Map<String, org.jnova.volume.Volume> existingVolumes = bootDevices.existingVolumes(ctx, blockDevices);
+        bootDevices.validate(blockDevices, req.imageRef(), req.supportsMultiattach(), existingVolumes);
+        // volumes on several servers were refused above, so only a single server reserves volumes
+        String firstUuid = UUID.randomUUID().toString();
+        Map<String, String> attachments = bootDevices.reserve(ctx, blockDevices, firstUuid);
+        List<Instance> created;
+        try {
+            created = instances.database().inTransaction(tx -> {
+                org.jnova.db.ProjectLock.lock(tx, ctx.requireProjectId());
+                int count = allowedCount(tx, ctx, req, flavor, projectLimits, userLimits);
+                List<Instance> out = new ArrayList<>();
+                for (int index = 0; index < count; index++) {
+                    Instance i = instances.insert(tx, newInstance(ctx, req, flavor, bootImage, keyPair, zone,
+                            reservationId, index, count, systemMetadata, index == 0 ? firstUuid : null));
+                    insertBlockDevices(tx, i.uuid(), blockDevices, existingVolumes, attachments);
+                    actions.start(tx, i.uuid(), "create", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+                    out.add(i);
+                }
+                return out;
+            });
+        } catch (RuntimeException e) {
+            bootDevices.release(ctx, attachments);
+            throw e;
+        }
         beforeBuild.accept(created);
         transport.cast(ComputeTaskManager.TOPIC, null, "build_instances", Map.of("instance_uuids",
                 created.stream().map(Instance::uuid).toList(), "request_id", ctx.requestId()));
         return new CreateResult(reservationId, created);
+    }
+
+    /** nova's _check_requested_image: the image against the flavor, or against the root volume's size. */
+    private static void checkImage(Image image, Flavor flavor, Optional<BlockDeviceRequest> rootVolume) {
+        if (!"active".equals(image.status())) {
+            throw new Invalid("Image " + image.id() + " is not active.");
+        }
+        if (image.minRam() > flavor.memoryMb()) {
+            throw new ComputeErrors.FlavorTooSmall("Flavor's memory is too small for requested image.");
+        }
+        long minDisk = image.minDisk() * 1073741824L;
+        if (rootVolume.isPresent()) {
+            Integer size = rootVolume.get().volumeSize();
+            if (size != null && minDisk > size * 1073741824L) {
+                throw new Invalid("Volume is smaller than the minimum size specified in image metadata. Volume "
+                        + "size is " + size * 1073741824L + " bytes, minimum size is " + minDisk + " bytes.");
+            }
+            return;
+        }
+        if (flavor.rootGb() > 0 && image.minDisk() > flavor.rootGb()) {
+            throw new ComputeErrors.FlavorTooSmall("Flavor's disk is too small for requested image. Flavor disk is "
+                    + flavor.rootGb() * 1073741824L + " bytes, image is " + minDisk + " bytes.");
+        }
+    }
+
+    /**
+     * Writes the mappings of a new server: the boot device is the root device (/dev/vda), the
+     * others get the requested letter when free, else the next one (the compute host would).
+     */
+    private void insertBlockDevices(Tx tx, String instanceUuid, List<BlockDeviceRequest> blockDevices,
+            Map<String, org.jnova.volume.Volume> existingVolumes, Map<String, String> attachments)
+            throws SQLException {
+        List<String> used = new ArrayList<>(List.of(BootDevices.ROOT_DEVICE));
+        for (BlockDeviceRequest b : blockDevices) {
+            if (b.sourceType() == null) {
+                continue; // a legacy no_device entry
+            }
+            String device;
+            if (b.isRoot()) {
+                device = BootDevices.ROOT_DEVICE;
+            } else {
+                String named = b.deviceName() == null ? null : "/dev/" + BootDevices.stripDev(b.deviceName());
+                String requested = named != null && DeviceNames.valid(named) ? named : null;
+                try {
+                    device = DeviceNames.next(BootDevices.ROOT_DEVICE, used, requested);
+                } catch (RuntimeException taken) {
+                    device = DeviceNames.next(BootDevices.ROOT_DEVICE, used, null);
+                }
+                used.add(device);
+            }
+            Integer size = b.volumeId() != null ? Integer.valueOf(existingVolumes.get(b.volumeId()).size())
+                    : b.volumeSize();
+            bdms.insert(tx, instanceUuid, b.sourceType(), b.destinationType(), b.imageId(), b.volumeId(), size,
+                    b.bootIndex(), device, b.deleteOnTermination(), b.tag(),
+                    b.volumeId() != null ? attachments.get(b.volumeId()) : null);
+        }
     }
 
     private int allowedCount(Tx tx, RequestContext ctx, ServerCreate req, Flavor f, Map<String, Integer> pl,
@@ -167,25 +229,29 @@ public final class ServersApi {
         }
     }
 
-    private Instance newInstance(RequestContext ctx, ServerCreate req, Flavor flavor, Image image,
+    private Instance newInstance(RequestContext ctx, ServerCreate req, Flavor flavor, Optional<Image> image,
             Optional<KeyPair> key, String zone, String reservationId, int index, int count,
-            Map<String, String> extraSystemMetadata) {
+            Map<String, String> extraSystemMetadata, String uuid) {
         String display = count > 1 ? req.name() + "-" + (index + 1) : req.name();
         String hostname = req.hostname() != null && count == 1 ? req.hostname() : sanitizeHostname(display);
-        return new Instance(0, UUID.randomUUID().toString(), "", display, req.description(), hostname,
+        String instanceUuid = uuid != null ? uuid : UUID.randomUUID().toString();
+        return new Instance(0, instanceUuid, "", display, req.description(), hostname,
                 ctx.requireProjectId(), ctx.userId(), VmStates.BUILDING, TaskStates.SCHEDULING, PowerState.NOSTATE,
-                flavor, image.id(), null, null, zone, key.map(KeyPair::name).orElse(null),
+                flavor, req.imageRef() != null ? req.imageRef() : "", null, null, zone,
+                key.map(KeyPair::name).orElse(null),
                 key.map(KeyPair::publicKey).orElse(null), false, null, null, req.accessIpV4(), req.accessIpV6(),
                 req.configDrive() == null ? "" : req.configDrive(), req.userData(), reservationId, index, 0,
                 "/dev/vda", null, null, null, null, null, false, req.metadata(),
                 systemMetadata(image, extraSystemMetadata), req.tags(), List.of(), Optional.empty());
     }
 
-    private static Map<String, String> systemMetadata(Image image, Map<String, String> extra) {
+    private static Map<String, String> systemMetadata(Optional<Image> bootImage, Map<String, String> extra) {
         Map<String, String> out = new HashMap<>(extra);
-        out.put("image_base_image_ref", image.id());
-        out.put("image_min_ram", String.valueOf(image.minRam()));
-        out.put("image_min_disk", String.valueOf(image.minDisk()));
+        bootImage.ifPresent(image -> {
+            out.put("image_base_image_ref", image.id());
+            out.put("image_min_ram", String.valueOf(image.minRam()));
+            out.put("image_min_disk", String.valueOf(image.minDisk()));
+        });
         return out;
     }
 

@@ -92,6 +92,36 @@ final class VolumeOperations {
         });
     }
 
+    /**
+     * nova's _prep_block_device during a build: volumes to be made from an image or blank are
+     * created (in the server's project) and reserved, then every volume mapping is connected at
+     * its device and its volume becomes in-use. A failure fails the build.
+     */
+    void prepareBlockDevices(Instance instance, String requestId) throws Exception {
+        RequestContext ctx = RequestContext.project(instance.userId(), instance.projectId(), List.of("member"), false,
+                requestId);
+        for (BlockDeviceMapping b : bdms.forInstance(instance.uuid())) {
+            if (!"volume".equals(b.destinationType())) {
+                continue;
+            }
+            String volumeId = b.volumeId();
+            String attachmentId = b.attachmentId();
+            if (volumeId == null) {
+                // nova's names; no zone asked for, as with [cinder] cross_az_attach = True
+                boolean blank = "blank".equals(b.sourceType());
+                Volume created = volumes.create(ctx, new org.jnova.volume.VolumeRequest(b.volumeSize(),
+                        blank ? instance.uuid() + "-blank-vol" : "", "", null, Map.of(), null,
+                        blank ? null : b.imageId(), null));
+                volumeId = created.id();
+                attachmentId = volumes.attachmentCreate(ctx, volumeId, instance.uuid());
+                bdms.setVolume(b.uuid(), volumeId, attachmentId, created.size());
+            }
+            volumes.attachmentUpdate(ctx, attachmentId, b.deviceName());
+            driver.attachVolume(instance, volumeId, b.deviceName());
+            volumes.attachmentComplete(ctx, attachmentId);
+        }
+    }
+
     private void attach(String uuid, String requestId, String bdmUuid) {
         Optional<Instance> instance = instances.get(uuid, false);
         Optional<BlockDeviceMapping> bdm = bdms.forInstance(uuid).stream().filter(b -> b.uuid().equals(bdmUuid))

@@ -84,6 +84,19 @@ public final class BlockDeviceMappingStore {
                 deviceName, deleteOnTermination, tag, null);
     }
 
+    /** Adds a mapping of any kind (server create); returns its new uuid. */
+    public String insert(Tx tx, String instanceUuid, String sourceType, String destinationType, String imageId,
+            String volumeId, Integer volumeSize, Integer bootIndex, String deviceName, boolean deleteOnTermination,
+            String tag, String attachmentId) throws SQLException {
+        String uuid = UUID.randomUUID().toString();
+        tx.update("INSERT INTO block_device_mapping (uuid, instance_uuid, source_type, destination_type, image_id, "
+                + "volume_id, volume_size, boot_index, device_name, delete_on_termination, tag, attachment_id, "
+                + "created_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", uuid, instanceUuid,
+                sourceType, destinationType, imageId, volumeId, volumeSize, bootIndex, deviceName,
+                deleteOnTermination, tag, attachmentId, FlavorJson.now());
+        return uuid;
+    }
+
     public void setAttachment(String uuid, String attachmentId) {
         db.inTransaction(tx -> tx.update("UPDATE block_device_mapping SET attachment_id = ?, updated_at = ? "
                 + "WHERE uuid = ? AND deleted = 0", attachmentId, FlavorJson.now(), uuid));

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.compute.BlockDeviceRequest;
 import org.jnova.compute.ServerCreate;
 import org.jnova.exception.Invalid;
 
@@ -31,7 +32,13 @@ final class ServerCreateParser {
     ServerCreate parse(ApiRequest req) {
         JsonNode s = req.body().path("server");
         String name = s.path("name").asText().strip(); // nova's normalize_name (matters on /v2)
-        String imageRef = imageRef(s);
+        boolean legacyBdm = !s.path("block_device_mapping").isEmpty();
+        boolean v2Bdm = !s.path("block_device_mapping_v2").isEmpty();
+        if (legacyBdm && v2Bdm) {
+            throw new Invalid("Using different block_device_mapping syntaxes is not allowed in the same request.");
+        }
+        List<BlockDeviceRequest> blockDevices = blockDevices(s, legacyBdm);
+        String imageRef = imageRef(s, legacyBdm || v2Bdm);
         String flavorRef = idFromHref(scalar(s.path("flavorRef")));
         int minCount = s.path("min_count").isMissingNode() ? 1 : s.path("min_count").asInt();
         int maxCount = s.path("max_count").isMissingNode() ? minCount : s.path("max_count").asInt();
@@ -57,31 +64,136 @@ final class ServerCreateParser {
         String configDrive = s.has("config_drive") && truthy(s.path("config_drive")) ? "True" : "";
         return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, text(s, "key_name"),
                 text(s, "availability_zone"), metadata, text(s, "user_data"), text(s, "accessIPv4"),
-                text(s, "accessIPv6"), configDrive, text(s, "description"), hostname, tags);
+                text(s, "accessIPv6"), configDrive, text(s, "description"), hostname, tags, blockDevices, !v2Bdm,
+                req.isSupported("2.60"));
     }
 
-    /** imageRef, or the image of an image-backed boot_index 0 block device (nova's _get_image_ref). */
-    private static String imageRef(JsonNode s) {
+    /** imageRef, or null when the server boots from its block devices (nova's _image_from_req_data). */
+    private static String imageRef(JsonNode s, boolean hasBlockDevices) {
         String ref = text(s, "imageRef");
         if (ref != null && !ref.isEmpty()) {
             return idFromHref(ref);
         }
-        for (JsonNode bdm : s.path("block_device_mapping_v2")) {
-            String source = bdm.path("source_type").asText("");
-            String boot = scalar(bdm.path("boot_index"));
-            if ("0".equals(boot) && source.equals("image")
-                    && "local".equals(bdm.path("destination_type").asText("local"))) {
-                return bdm.path("uuid").asText(bdm.path("image_id").asText(null));
-            }
-            if ("0".equals(boot) && !source.equals("image")) {
-                throw new Invalid("Block Device Mapping is Invalid: booting from volume is not supported by this "
-                        + "cloud.");
-            }
-        }
-        if (s.has("block_device_mapping") && !s.path("block_device_mapping").isEmpty()) {
-            throw new Invalid("Block Device Mapping is Invalid: booting from volume is not supported by this cloud.");
+        if (hasBlockDevices) {
+            return null;
         }
         throw new Invalid("Missing imageRef attribute");
+    }
+
+    /** nova's _process_bdms_for_create and BlockDeviceDict.from_api / from_legacy. */
+    private static List<BlockDeviceRequest> blockDevices(JsonNode s, boolean legacy) {
+        List<BlockDeviceRequest> out = new ArrayList<>();
+        if (legacy) {
+            for (JsonNode bdm : s.path("block_device_mapping")) {
+                out.add(fromLegacy(bdm));
+            }
+            return out;
+        }
+        boolean imageSpecified = s.has("imageRef") && !s.path("imageRef").isNull();
+        for (JsonNode bdm : s.path("block_device_mapping_v2")) {
+            if (bdm.has("no_device") && truthy(bdm.path("no_device"))) {
+                continue;
+            }
+            String source = text(bdm, "source_type");
+            String destination = text(bdm, "destination_type");
+            String uuid = text(bdm, "uuid");
+            if ("blank".equals(source) && uuid != null && !uuid.isEmpty()) {
+                throw invalidFormat("Invalid device UUID.");
+            } else if (!"blank".equals(source) && (uuid == null || uuid.isEmpty())) {
+                throw invalidFormat("Missing device UUID.");
+            }
+            Integer bootIndex = bootIndex(bdm.path("boot_index"));
+            if ("image".equals(source) && "local".equals(destination)
+                    && !(imageSpecified && bootIndex != null && bootIndex == 0)) {
+                throw invalidFormat("Mapping image to local is not supported.");
+            }
+            if ("local".equals(destination) && bdm.hasNonNull("volume_type")) {
+                throw invalidFormat("Specifying a volume_type with destination_type=local is not supported.");
+            }
+            if ("volume".equals(source) && bdm.hasNonNull("volume_type")) {
+                throw invalidFormat("Specifying volume type to existing volume is not supported.");
+            }
+            if (source == null) {
+                throw invalidFormat("Some required fields are missing");
+            }
+            out.add(new BlockDeviceRequest(source, destination, "image".equals(source) ? uuid : null,
+                    "volume".equals(source) ? uuid : null, "snapshot".equals(source) ? uuid : null,
+                    volumeSize(bdm), bootIndex, deviceName(bdm), deleteOnTermination(bdm), text(bdm, "tag")));
+        }
+        return out;
+    }
+
+    /** nova's BlockDeviceDict.from_legacy; boot indexes are decided by the compute API. */
+    private static BlockDeviceRequest fromLegacy(JsonNode bdm) {
+        String virtualName = text(bdm, "virtual_name");
+        String device = deviceName(bdm);
+        if (virtualName != null && (virtualName.equals("swap") || virtualName.matches("^ephemeral(\\d|[1-9]\\d+)$"))) {
+            return new BlockDeviceRequest("blank", "local", null, null, null, volumeSize(bdm), null, device, true,
+                    null);
+        }
+        String snapshot = text(bdm, "snapshot_id");
+        if (snapshot != null && !snapshot.isEmpty()) {
+            return new BlockDeviceRequest("snapshot", "volume", null, null, snapshot, volumeSize(bdm), null, device,
+                    deleteOnTermination(bdm), null);
+        }
+        String volume = text(bdm, "volume_id");
+        if (volume != null && !volume.isEmpty()) {
+            return new BlockDeviceRequest("volume", "volume", null, volume, null, volumeSize(bdm), null, device,
+                    deleteOnTermination(bdm), null);
+        }
+        if (bdm.has("no_device") && truthy(bdm.path("no_device"))) {
+            return new BlockDeviceRequest(null, null, null, null, null, null, null, device, false, null);
+        }
+        throw invalidFormat("Unrecognized legacy format.");
+    }
+
+    private static Integer bootIndex(JsonNode n) {
+        String text = scalar(n);
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw invalidFormat("Boot index is invalid.");
+        }
+    }
+
+    private static Integer volumeSize(JsonNode bdm) {
+        String text = scalar(bdm.path("volume_size"));
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            int size = Integer.parseInt(text.strip());
+            if (size < 0) {
+                throw invalidFormat("Invalid volume_size.");
+            }
+            return size;
+        } catch (NumberFormatException e) {
+            throw invalidFormat("Invalid volume_size.");
+        }
+    }
+
+    private static String deviceName(JsonNode bdm) {
+        String device = text(bdm, "device_name");
+        if (device != null) {
+            if (device.isEmpty() || device.length() > 255) {
+                throw invalidFormat("Device name empty or too long.");
+            }
+            if (device.contains(" ")) {
+                throw invalidFormat("Device name contains spaces.");
+            }
+        }
+        return device;
+    }
+
+    private static boolean deleteOnTermination(JsonNode bdm) {
+        return bdm.has("delete_on_termination") && truthy(bdm.path("delete_on_termination"));
+    }
+
+    private static Invalid invalidFormat(String details) {
+        return new Invalid("Block Device Mapping is Invalid: " + details);
     }
 
     private void checkNetworks(JsonNode networks) {

@@ -62,6 +62,10 @@ public final class ServersController {
             req.authorize("os_compute_api:servers:create:trusted_certs", Map.of("project_id", ctx.requireProjectId()));
         }
         ServerCreate request = ServerCreateChecks.withoutForcedHost(req, parser.parse(req));
+        if (!request.blockDevices().isEmpty()) {
+            req.authorize("os_compute_api:servers:create:attach_volume", Map.of("project_id",
+                    ctx.requireProjectId()));
+        }
         checks.checkPersonality(ctx, body.path("personality"));
         checks.checkRequestedDestination(req, body);
         String group = checks.schedulerGroup(req);
@@ -79,7 +83,8 @@ public final class ServersController {
             throw new Invalid("Can not find requested image");
         } catch (ComputeErrors.KeypairNotFound e) {
             throw new Invalid("Invalid key_name provided.");
-        } catch (ComputeErrors.FlavorNotFound e) {
+        } catch (ComputeErrors.FlavorNotFound | org.jnova.volume.VolumeErrors.VolumeNotFound
+                | org.jnova.volume.VolumeErrors.SnapshotNotFound e) {
             throw new Invalid(e.getMessage());
         }
         if (body.has("return_reservation_id") && ServerCreateParser.truthy(body.path("return_reservation_id"))) {
