@@ -3,7 +3,6 @@ package org.jnova.compute;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -130,9 +129,7 @@ public final class ServerActionsApi {
     public String consoleOutput(RequestContext ctx, String uuid, Integer length) {
         Instance i = servers.get(ctx, uuid);
         requireHost(i);
-        Map<String, Object> args = new HashMap<>();
-        args.put("instance_uuid", i.uuid());
-        args.put("request_id", ctx.requestId());
+        Map<String, Object> args = CastArgs.of(ctx, i, Map.of());
         args.put("tail_length", length);
         try {
             Object out = transport.call(ComputeManager.TOPIC, i.host(), "get_console_output", args)
@@ -252,12 +249,7 @@ public final class ServerActionsApi {
             Map<String, Object> args) {
         requireHost(i);
         instances.database().inTransaction(tx -> {
-            if (!instances.update(tx, i.uuid(), Map.of("task_state", taskState), Collections.singletonList(null))) {
-                Instance now = instances.get(tx, i.uuid(), false)
-                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
-                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
-                        i.uuid());
-            }
+            ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
@@ -265,9 +257,6 @@ public final class ServerActionsApi {
     }
 
     private void cast(RequestContext ctx, Instance i, String method, Map<String, Object> extra) {
-        Map<String, Object> args = new HashMap<>(extra);
-        args.put("instance_uuid", i.uuid());
-        args.put("request_id", ctx.requestId());
-        transport.cast(ComputeManager.TOPIC, i.host(), method, args);
+        transport.cast(ComputeManager.TOPIC, i.host(), method, CastArgs.of(ctx, i, extra));
     }
 }

@@ -373,18 +373,10 @@ public final class ServersApi {
     private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols, String method,
             Map<String, Object> extraArgs) {
         instances.database().inTransaction(tx -> {
-            if (!instances.update(tx, i.uuid(), cols, java.util.Collections.singletonList(i.taskState()))) {
-                Instance now = instances.get(tx, i.uuid(), false)
-                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
-                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
-                        i.uuid());
-            }
+            ExpectedTaskState.update(instances, tx, i, cols, i.taskState(), action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
-        Map<String, Object> args = new HashMap<>(extraArgs);
-        args.put("instance_uuid", i.uuid());
-        args.put("request_id", ctx.requestId());
-        transport.cast(ComputeManager.TOPIC, i.host(), method, args);
+        transport.cast(ComputeManager.TOPIC, i.host(), method, CastArgs.of(ctx, i, extraArgs));
     }
 }

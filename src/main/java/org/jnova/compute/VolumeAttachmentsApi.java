@@ -3,7 +3,6 @@ package org.jnova.compute;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,7 +96,7 @@ public final class VolumeAttachmentsApi {
             attachShelvedOffloaded(ctx, server, volume, deleteOnTermination);
             return null;
         }
-        Map<String, Object> args = args(ctx, server);
+        Map<String, Object> args = CastArgs.of(ctx, server, Map.of());
         args.put("volume_id", volumeId);
         args.put("device", device);
         args.put("tag", tag);
@@ -112,7 +111,7 @@ public final class VolumeAttachmentsApi {
             String attachmentId = volumes.attachmentCreate(ctx, volumeId, server.uuid());
             bdms.setAttachment(bdmUuid, attachmentId);
             recordAction(ctx, server, "attach_volume");
-            Map<String, Object> attach = args(ctx, server);
+            Map<String, Object> attach = CastArgs.of(ctx, server, Map.of());
             attach.put("bdm_uuid", bdmUuid);
             transport.cast(ComputeManager.TOPIC, server.host(), "attach_volume", attach);
         } catch (RuntimeException e) {
@@ -132,7 +131,7 @@ public final class VolumeAttachmentsApi {
         }
         beginDetaching(ctx, volume.id());
         recordAction(ctx, server, "detach_volume");
-        Map<String, Object> args = args(ctx, server);
+        Map<String, Object> args = CastArgs.of(ctx, server, Map.of());
         args.put("volume_id", volume.id());
         args.put("attachment_id", volume.attachmentOf(server.uuid()).map(Volume.Attachment::id).orElse(null));
         transport.cast(ComputeManager.TOPIC, server.host(), "detach_volume", args);
@@ -165,7 +164,7 @@ public final class VolumeAttachmentsApi {
             throw e;
         }
         recordAction(ctx, server, "swap_volume");
-        Map<String, Object> args = args(ctx, server);
+        Map<String, Object> args = CastArgs.of(ctx, server, Map.of());
         args.put("old_volume_id", oldVolume.id());
         args.put("new_volume_id", newVolume.id());
         args.put("new_attachment_id", newAttachment);
@@ -235,13 +234,6 @@ public final class VolumeAttachmentsApi {
             actions.start(tx, server.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
-    }
-
-    private static Map<String, Object> args(RequestContext ctx, Instance server) {
-        Map<String, Object> args = new HashMap<>();
-        args.put("instance_uuid", server.uuid());
-        args.put("request_id", ctx.requestId());
-        return args;
     }
 
     private static Object await(java.util.concurrent.CompletableFuture<Object> answer) {
