@@ -8,9 +8,9 @@ import org.jnova.db.Tx;
 import org.jnova.objects.Instance;
 
 /**
- * nova's {@code instance.save(expected_task_state=...)} as the API uses it: a server's columns
- * change only while its task state is still the one the request saw, so two actions racing
- * for one server cannot both start.
+ * nova's {@code instance.save(expected_task_state=...)}: a server's columns change only while
+ * its task state is still the one expected, so two actions racing for one server cannot both
+ * start, and an operation notices when its server was taken over.
  */
 final class ExpectedTaskState {
     private ExpectedTaskState() {
@@ -28,6 +28,16 @@ final class ExpectedTaskState {
                     .orElseThrow(() -> new ComputeErrors.InstanceNotFound(server.uuid()));
             throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
                     server.uuid());
+        }
+    }
+
+    /**
+     * A compute host's next step of an operation: the task state moves from {@code expected}
+     * to {@code next}, and the operation fails when the server no longer has {@code expected}.
+     */
+    static void advance(InstanceStore instances, String uuid, String expected, String next) {
+        if (!instances.update(uuid, Map.of("task_state", next), Collections.singletonList(expected))) {
+            throw new IllegalStateException("Unexpected task state: expecting " + expected + " for " + uuid);
         }
     }
 }

@@ -2,15 +2,11 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ImageStore;
@@ -31,8 +27,6 @@ import org.jnova.rpc.Transport;
  * action as nova's API does ("Cannot 'pause' instance ... while it is in vm_state ...").
  */
 public final class ServerActionsApi {
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
-
     private final ServersApi servers;
     private final InstanceStore instances;
     private final ActionStore actions;
@@ -131,21 +125,8 @@ public final class ServerActionsApi {
         requireHost(i);
         Map<String, Object> args = CastArgs.of(ctx, i, Map.of());
         args.put("tail_length", length);
-        try {
-            Object out = transport.call(ComputeManager.TOPIC, i.host(), "get_console_output", args)
-                    .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return out == null ? "" : (String) out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out waiting for a reply to get_console_output", e);
-        }
+        Object out = HostCalls.call(transport, i, "get_console_output", args);
+        return out == null ? "" : (String) out;
     }
 
     /** createImage: a queued snapshot image in the catalog, filled by the host; returns it. */

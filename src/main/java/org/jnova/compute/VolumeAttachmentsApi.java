@@ -2,13 +2,9 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.BlockDeviceMappingStore;
@@ -31,7 +27,6 @@ public final class VolumeAttachmentsApi {
     private static final Set<String> ATTACH_STATES = Set.of(VmStates.ACTIVE, VmStates.PAUSED, VmStates.STOPPED,
             VmStates.RESIZED, VmStates.SOFT_DELETED, VmStates.SHELVED, VmStates.SHELVED_OFFLOADED);
     private static final Set<String> SWAP_STATES = Set.of(VmStates.ACTIVE, VmStates.PAUSED, VmStates.RESIZED);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final BlockDeviceMappingStore bdms;
     private final ActionStore actions;
@@ -101,8 +96,7 @@ public final class VolumeAttachmentsApi {
         args.put("device", device);
         args.put("tag", tag);
         args.put("delete_on_termination", deleteOnTermination);
-        Map<?, ?> reserved = (Map<?, ?>) await(transport.call(ComputeManager.TOPIC, server.host(),
-                "reserve_block_device_name", args));
+        Map<?, ?> reserved = (Map<?, ?>) HostCalls.call(transport, server, "reserve_block_device_name", args);
         String bdmUuid = (String) reserved.get("bdm_uuid");
         try {
             if (volume.multiattach() && !supportsMultiattach) {
@@ -234,21 +228,5 @@ public final class VolumeAttachmentsApi {
             actions.start(tx, server.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
-    }
-
-    private static Object await(java.util.concurrent.CompletableFuture<Object> answer) {
-        try {
-            return answer.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out waiting for a reply to reserve_block_device_name", e);
-        }
     }
 }
