@@ -53,9 +53,7 @@ public final class MoveApi {
     /** os-migrateLive to {@code host} (null: the scheduler picks); {@code async}: 2.34+. */
     public void liveMigrate(RequestContext ctx, String uuid, String host, boolean async) {
         Instance i = servers.get(ctx, uuid);
-        if (i.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
-        }
+        StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "os-migrateLive", Set.of(VmStates.ACTIVE, VmStates.PAUSED),
                 StateGuard.states((String) null));
         if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {

@@ -54,9 +54,7 @@ public final class RebuildApi {
     /** Starts the rebuild and returns the server as it was when the rebuild was recorded (task rebuilding). */
     public Instance rebuild(RequestContext ctx, String uuid, Rebuild r) {
         Instance i = servers.get(ctx, uuid);
-        if (i.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
-        }
+        StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "rebuild", Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.ERROR),
                 StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "rebuild");

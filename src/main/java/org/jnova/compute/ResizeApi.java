@@ -103,9 +103,7 @@ public final class ResizeApi {
 
     private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {
         Instance i = servers.get(ctx, uuid);
-        if (i.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
-        }
+        StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, action, vmStates, StateGuard.states((String) null));
         StateGuard.checkLaunched(i, action);
         return i;

@@ -110,7 +110,7 @@ public final class ServerActionsApi {
     /** injectNetworkInfo (admin): re-applies the network configuration on the host; no action record. */
     public void injectNetworkInfo(RequestContext ctx, String uuid) {
         Instance i = servers.get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         if (i.host() != null) {
             cast(ctx, i, "inject_network_info", Map.of());
         }
@@ -205,17 +205,11 @@ public final class ServerActionsApi {
             Set<String> vmStates) {
         Instance i = servers.get(ctx, uuid);
         if (lockMatters) {
-            checkLocked(ctx, i);
+            StateGuard.checkUnlocked(ctx, i);
         }
         StateGuard.check(i, action, vmStates, StateGuard.states((String) null));
         StateGuard.checkLaunched(i, action);
         return i;
-    }
-
-    private static void checkLocked(RequestContext ctx, Instance i) {
-        if (i.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
-        }
     }
 
     /** nova's check_instance_host: InstanceNotReady, shown as 409. */

@@ -256,7 +256,7 @@ public final class ServersApi {
     /** DELETE /servers/{id}: soft delete when reclaim_instance_interval &gt; 0, else terminate. */
     public void delete(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         if (settings.reclaimInstanceInterval() > 0 && i.host() != null) {
             StateGuard.check(i, "soft_delete", null, StateGuard.states(null, TaskStates.SCHEDULING,
                     TaskStates.NETWORKING, TaskStates.SPAWNING, TaskStates.POWERING_OFF, TaskStates.POWERING_ON,
@@ -270,7 +270,7 @@ public final class ServersApi {
     /** forceDelete action: deletes a server now, whatever its state (nova: a soft-deleted one in practice). */
     public void forceDelete(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         terminate(ctx, i);
     }
 
@@ -283,7 +283,7 @@ public final class ServersApi {
 
     public void stop(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "stop", java.util.Set.of(VmStates.ACTIVE, VmStates.ERROR), StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "stop");
         transition(ctx, i, "stop", Map.of("task_state", TaskStates.POWERING_OFF), "stop_instance");
@@ -291,7 +291,7 @@ public final class ServersApi {
 
     public void start(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "start", java.util.Set.of(VmStates.STOPPED), StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "start");
         transition(ctx, i, "start", Map.of("task_state", TaskStates.POWERING_ON), "start_instance");
@@ -303,7 +303,7 @@ public final class ServersApi {
      */
     public void reboot(RequestContext ctx, String uuid, boolean hard) {
         Instance i = get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         if (hard) {
             StateGuard.check(i, "reboot", java.util.Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.PAUSED,
                     VmStates.SUSPENDED, VmStates.ERROR), new java.util.HashSet<>(TaskStates.ALLOW_REBOOT));
@@ -344,12 +344,6 @@ public final class ServersApi {
     public boolean isExpectedLockedBy(RequestContext ctx, Instance i) {
         boolean owner = ctx.projectId().map(p -> p.equals(i.projectId())).orElse(false);
         return i.lockedBy() == null || i.lockedBy().equals(owner ? "owner" : "admin");
-    }
-
-    private void checkLocked(RequestContext ctx, Instance i) {
-        if (i.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
-        }
     }
 
     private void terminate(RequestContext ctx, Instance i) {

@@ -74,7 +74,7 @@ public final class VolumeAttachmentsApi {
      */
     public String attach(RequestContext ctx, Instance server, String volumeId, String device, String tag,
             boolean deleteOnTermination, boolean supportsMultiattach) {
-        checkLocked(ctx, server);
+        StateGuard.checkUnlocked(ctx, server);
         StateGuard.check(server, "attach_volume", ATTACH_STATES, StateGuard.states((String) null));
         if (device != null && !DeviceNames.valid(device)) {
             throw new VolumeErrors.InvalidDevicePath(device);
@@ -117,7 +117,7 @@ public final class VolumeAttachmentsApi {
 
     /** nova's detach_volume (the caller found the volume and checked it is attached and not the root). */
     public void detach(RequestContext ctx, Instance server, Volume volume) {
-        checkLocked(ctx, server);
+        StateGuard.checkUnlocked(ctx, server);
         StateGuard.check(server, "detach_volume", ATTACH_STATES, StateGuard.states((String) null));
         if (VmStates.SHELVED_OFFLOADED.equals(server.vmState())) {
             detachShelvedOffloaded(ctx, server, volume);
@@ -133,7 +133,7 @@ public final class VolumeAttachmentsApi {
 
     /** nova's swap_volume: the server's disk moves from {@code oldVolume} to {@code newVolume}. */
     public void swap(RequestContext ctx, Instance server, Volume oldVolume, Volume newVolume) {
-        checkLocked(ctx, server);
+        StateGuard.checkUnlocked(ctx, server);
         StateGuard.check(server, "swap_volume", SWAP_STATES, StateGuard.states((String) null));
         if (oldVolume.attachmentOf(server.uuid()).isEmpty()) {
             throw new VolumeErrors.InvalidVolume("Old volume is attached to a different instance.");
@@ -214,12 +214,6 @@ public final class VolumeAttachmentsApi {
             volumes.beginDetaching(ctx, volumeId);
         } catch (VolumeErrors.InvalidInput e) {
             throw new VolumeErrors.InvalidVolume(e.getMessage());
-        }
-    }
-
-    private static void checkLocked(RequestContext ctx, Instance server) {
-        if (server.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(server.uuid());
         }
     }
 
