@@ -3,7 +3,6 @@ package org.jnova.compute;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -54,9 +53,7 @@ public final class MoveApi {
     /** os-migrateLive to {@code host} (null: the scheduler picks); {@code async}: 2.34+. */
     public void liveMigrate(RequestContext ctx, String uuid, String host, boolean async) {
         Instance i = servers.get(ctx, uuid);
-        if (i.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
-        }
+        StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "os-migrateLive", Set.of(VmStates.ACTIVE, VmStates.PAUSED),
                 StateGuard.states((String) null));
         if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {
@@ -135,21 +132,14 @@ public final class MoveApi {
 
     private void start(RequestContext ctx, Instance i, String apiAction, String action, String taskState) {
         instances.database().inTransaction(tx -> {
-            if (!instances.update(tx, i.uuid(), Map.of("task_state", taskState), Collections.singletonList(null))) {
-                Instance now = instances.get(tx, i.uuid(), false)
-                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
-                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()),
-                        apiAction, i.uuid());
-            }
+            ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, apiAction);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
     }
 
     private static Map<String, Object> args(RequestContext ctx, Instance i, String host) {
-        Map<String, Object> args = new HashMap<>();
-        args.put("instance_uuid", i.uuid());
-        args.put("request_id", ctx.requestId());
+        Map<String, Object> args = CastArgs.of(ctx, i, Map.of());
         args.put("user_id", ctx.userId());
         args.put("project_id", ctx.requireProjectId());
         if (host != null) {

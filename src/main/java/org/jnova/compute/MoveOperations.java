@@ -236,8 +236,9 @@ final class MoveOperations {
             throws Exception {
         String uuid = instance.uuid();
         try {
-            step(uuid, TaskStates.REBUILDING, TaskStates.REBUILD_BLOCK_DEVICE_MAPPING);
-            step(uuid, TaskStates.REBUILD_BLOCK_DEVICE_MAPPING, TaskStates.REBUILD_SPAWNING);
+            ExpectedTaskState.advance(instances, uuid, TaskStates.REBUILDING, TaskStates.REBUILD_BLOCK_DEVICE_MAPPING);
+            ExpectedTaskState.advance(instances, uuid,
+                    TaskStates.REBUILD_BLOCK_DEVICE_MAPPING, TaskStates.REBUILD_SPAWNING);
             Instance spawning = instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
             driver.spawn(spawning);
             boolean stopped = VmStates.STOPPED.equals(targetState);
@@ -289,12 +290,6 @@ final class MoveOperations {
             } catch (Exception e) {
                 LOG.warn("Cleaning up evacuated instance {} failed: {}", m.instanceUuid(), e.toString());
             }
-        }
-    }
-
-    private void step(String uuid, String expected, String next) {
-        if (!instances.update(uuid, Map.of("task_state", next), Collections.singletonList(expected))) {
-            throw new IllegalStateException("Unexpected task state: expecting " + expected + " for " + uuid);
         }
     }
 

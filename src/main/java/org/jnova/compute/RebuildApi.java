@@ -2,7 +2,6 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -55,9 +54,7 @@ public final class RebuildApi {
     /** Starts the rebuild and returns the server as it was when the rebuild was recorded (task rebuilding). */
     public Instance rebuild(RequestContext ctx, String uuid, Rebuild r) {
         Instance i = servers.get(ctx, uuid);
-        if (i.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
-        }
+        StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "rebuild", Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.ERROR),
                 StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "rebuild");
@@ -102,12 +99,7 @@ public final class RebuildApi {
             cols.put("display_description", r.description());
         }
         Instance updated = instances.database().inTransaction(tx -> {
-            if (!instances.update(tx, i.uuid(), cols, Collections.singletonList(null))) {
-                Instance now = instances.get(tx, i.uuid(), false)
-                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
-                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), "rebuild",
-                        i.uuid());
-            }
+            ExpectedTaskState.update(instances, tx, i, cols, null, "rebuild");
             if (r.metadata() != null) {
                 instances.children().updateMetadata(tx, i.uuid(), r.metadata(), true, false);
             }
@@ -117,9 +109,7 @@ public final class RebuildApi {
             actions.start(tx, i.uuid(), "rebuild", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return instances.get(tx, i.uuid(), false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
         });
-        Map<String, Object> args = new HashMap<>();
-        args.put("instance_uuid", i.uuid());
-        args.put("request_id", ctx.requestId());
+        Map<String, Object> args = CastArgs.of(ctx, i, Map.of());
         args.put("preserve_ephemeral", r.preserveEphemeral());
         transport.cast(ComputeManager.TOPIC, i.host(), "rebuild_instance", args);
         return updated;

@@ -2,7 +2,6 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -104,9 +103,7 @@ public final class ResizeApi {
 
     private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {
         Instance i = servers.get(ctx, uuid);
-        if (i.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
-        }
+        StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, action, vmStates, StateGuard.states((String) null));
         StateGuard.checkLaunched(i, action);
         return i;
@@ -114,12 +111,7 @@ public final class ResizeApi {
 
     private void transition(RequestContext ctx, Instance i, String action, String taskState) {
         instances.database().inTransaction(tx -> {
-            if (!instances.update(tx, i.uuid(), Map.of("task_state", taskState), Collections.singletonList(null))) {
-                Instance now = instances.get(tx, i.uuid(), false)
-                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
-                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
-                        i.uuid());
-            }
+            ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
@@ -127,9 +119,6 @@ public final class ResizeApi {
 
     private void cast(RequestContext ctx, Instance i, String topic, String host, String method,
             Map<String, Object> extra) {
-        Map<String, Object> args = new HashMap<>(extra);
-        args.put("instance_uuid", i.uuid());
-        args.put("request_id", ctx.requestId());
-        transport.cast(topic, host, method, args);
+        transport.cast(topic, host, method, CastArgs.of(ctx, i, extra));
     }
 }

@@ -63,12 +63,13 @@ final class ResizeOperations {
             case "resize_instance" -> {
                 Flavor flavor = InstanceStore.parseFlavor((String) args.get("flavor"));
                 if (event(uuid, requestId, "compute_prep_resize", i -> {
-                    step(uuid, TaskStates.RESIZE_PREP, TaskStates.RESIZE_MIGRATING);
+                    ExpectedTaskState.advance(instances, uuid, TaskStates.RESIZE_PREP, TaskStates.RESIZE_MIGRATING);
                     migrationStatus(uuid, "migrating");
                 })
                         && event(uuid, requestId, "compute_resize_instance", i -> {
                             driver.powerOff(i);
-                            step(uuid, TaskStates.RESIZE_MIGRATING, TaskStates.RESIZE_MIGRATED);
+                            ExpectedTaskState.advance(instances, uuid,
+                                    TaskStates.RESIZE_MIGRATING, TaskStates.RESIZE_MIGRATED);
                             migrationStatus(uuid, "post-migrating");
                         })) {
                     event(uuid, requestId, "compute_finish_resize", i -> finishResize(i, flavor));
@@ -99,7 +100,7 @@ final class ResizeOperations {
     }
 
     private void finishResize(Instance instance, Flavor flavor) throws Exception {
-        step(instance.uuid(), TaskStates.RESIZE_MIGRATED, TaskStates.RESIZE_FINISH);
+        ExpectedTaskState.advance(instances, instance.uuid(), TaskStates.RESIZE_MIGRATED, TaskStates.RESIZE_FINISH);
         boolean wasStopped = VmStates.STOPPED.equals(instance.systemMetadata().get(ResizeApi.OLD_VM_STATE));
         if (!wasStopped) {
             driver.powerOn(instance);
@@ -180,12 +181,6 @@ final class ResizeOperations {
     private void release(Tx tx, String host, String node, Flavor f) throws java.sql.SQLException {
         if (host != null && node != null) {
             nodes.release(tx, host, node, f.vcpus(), f.memoryMb(), f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024);
-        }
-    }
-
-    private void step(String uuid, String expected, String next) {
-        if (!instances.update(uuid, Map.of("task_state", next), Collections.singletonList(expected))) {
-            throw new IllegalStateException("Unexpected task state: expecting " + expected + " for " + uuid);
         }
     }
 }

@@ -2,16 +2,11 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Duration;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ImageStore;
@@ -32,8 +27,6 @@ import org.jnova.rpc.Transport;
  * action as nova's API does ("Cannot 'pause' instance ... while it is in vm_state ...").
  */
 public final class ServerActionsApi {
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
-
     private final ServersApi servers;
     private final InstanceStore instances;
     private final ActionStore actions;
@@ -124,7 +117,7 @@ public final class ServerActionsApi {
     /** injectNetworkInfo (admin): re-applies the network configuration on the host; no action record. */
     public void injectNetworkInfo(RequestContext ctx, String uuid) {
         Instance i = servers.get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         if (i.host() != null) {
             cast(ctx, i, "inject_network_info", Map.of());
         }
@@ -137,25 +130,10 @@ public final class ServerActionsApi {
     public String consoleOutput(RequestContext ctx, String uuid, Integer length) {
         Instance i = servers.get(ctx, uuid);
         requireHost(i);
-        Map<String, Object> args = new HashMap<>();
-        args.put("instance_uuid", i.uuid());
-        args.put("request_id", ctx.requestId());
+        Map<String, Object> args = CastArgs.of(ctx, i, Map.of());
         args.put("tail_length", length);
-        try {
-            Object out = transport.call(ComputeManager.TOPIC, i.host(), "get_console_output", args)
-                    .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return out == null ? "" : (String) out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out waiting for a reply to get_console_output", e);
-        }
+        Object out = HostCalls.call(transport, i, "get_console_output", args);
+        return out == null ? "" : (String) out;
     }
 
     /** createImage: a queued snapshot image in the catalog, filled by the host; returns it. */
@@ -234,17 +212,11 @@ public final class ServerActionsApi {
             Set<String> vmStates) {
         Instance i = servers.get(ctx, uuid);
         if (lockMatters) {
-            checkLocked(ctx, i);
+            StateGuard.checkUnlocked(ctx, i);
         }
         StateGuard.check(i, action, vmStates, StateGuard.states((String) null));
         StateGuard.checkLaunched(i, action);
         return i;
-    }
-
-    private static void checkLocked(RequestContext ctx, Instance i) {
-        if (i.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
-        }
     }
 
     /** nova's check_instance_host: InstanceNotReady, shown as 409. */
@@ -259,12 +231,7 @@ public final class ServerActionsApi {
             Map<String, Object> args) {
         requireHost(i);
         instances.database().inTransaction(tx -> {
-            if (!instances.update(tx, i.uuid(), Map.of("task_state", taskState), Collections.singletonList(null))) {
-                Instance now = instances.get(tx, i.uuid(), false)
-                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
-                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
-                        i.uuid());
-            }
+            ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
@@ -272,9 +239,6 @@ public final class ServerActionsApi {
     }
 
     private void cast(RequestContext ctx, Instance i, String method, Map<String, Object> extra) {
-        Map<String, Object> args = new HashMap<>(extra);
-        args.put("instance_uuid", i.uuid());
-        args.put("request_id", ctx.requestId());
-        transport.cast(ComputeManager.TOPIC, i.host(), method, args);
+        transport.cast(ComputeManager.TOPIC, i.host(), method, CastArgs.of(ctx, i, extra));
     }
 }

@@ -322,7 +322,7 @@ public final class ServersApi {
     /** DELETE /servers/{id}: soft delete when reclaim_instance_interval &gt; 0, else terminate. */
     public void delete(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         if (settings.reclaimInstanceInterval() > 0 && i.host() != null) {
             StateGuard.check(i, "soft_delete", null, StateGuard.states(null, TaskStates.SCHEDULING,
                     TaskStates.NETWORKING, TaskStates.SPAWNING, TaskStates.POWERING_OFF, TaskStates.POWERING_ON,
@@ -336,7 +336,7 @@ public final class ServersApi {
     /** forceDelete action: deletes a server now, whatever its state (nova: a soft-deleted one in practice). */
     public void forceDelete(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         terminate(ctx, i);
     }
 
@@ -349,7 +349,7 @@ public final class ServersApi {
 
     public void stop(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "stop", java.util.Set.of(VmStates.ACTIVE, VmStates.ERROR), StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "stop");
         transition(ctx, i, "stop", Map.of("task_state", TaskStates.POWERING_OFF), "stop_instance");
@@ -357,7 +357,7 @@ public final class ServersApi {
 
     public void start(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "start", java.util.Set.of(VmStates.STOPPED), StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "start");
         transition(ctx, i, "start", Map.of("task_state", TaskStates.POWERING_ON), "start_instance");
@@ -369,7 +369,7 @@ public final class ServersApi {
      */
     public void reboot(RequestContext ctx, String uuid, boolean hard) {
         Instance i = get(ctx, uuid);
-        checkLocked(ctx, i);
+        StateGuard.checkUnlocked(ctx, i);
         if (hard) {
             StateGuard.check(i, "reboot", java.util.Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.PAUSED,
                     VmStates.SUSPENDED, VmStates.ERROR), new java.util.HashSet<>(TaskStates.ALLOW_REBOOT));
@@ -412,12 +412,6 @@ public final class ServersApi {
         return i.lockedBy() == null || i.lockedBy().equals(owner ? "owner" : "admin");
     }
 
-    private void checkLocked(RequestContext ctx, Instance i) {
-        if (i.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
-        }
-    }
-
     private void terminate(RequestContext ctx, Instance i) {
         if (i.host() == null) {
             // never reached a compute host: delete locally, as nova's _local_delete
@@ -439,18 +433,10 @@ public final class ServersApi {
     private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols, String method,
             Map<String, Object> extraArgs) {
         instances.database().inTransaction(tx -> {
-            if (!instances.update(tx, i.uuid(), cols, java.util.Collections.singletonList(i.taskState()))) {
-                Instance now = instances.get(tx, i.uuid(), false)
-                        .orElseThrow(() -> new ComputeErrors.InstanceNotFound(i.uuid()));
-                throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
-                        i.uuid());
-            }
+            ExpectedTaskState.update(instances, tx, i, cols, i.taskState(), action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
-        Map<String, Object> args = new HashMap<>(extraArgs);
-        args.put("instance_uuid", i.uuid());
-        args.put("request_id", ctx.requestId());
-        transport.cast(ComputeManager.TOPIC, i.host(), method, args);
+        transport.cast(ComputeManager.TOPIC, i.host(), method, CastArgs.of(ctx, i, extraArgs));
     }
 }

@@ -90,8 +90,9 @@ final class ShelveOperations {
     private void shelve(Instance instance, String imageId, boolean offload) throws Exception {
         String uuid = instance.uuid();
         driver.powerOff(instance);
-        step(uuid, TaskStates.SHELVING, TaskStates.SHELVING_IMAGE_PENDING_UPLOAD);
-        step(uuid, TaskStates.SHELVING_IMAGE_PENDING_UPLOAD, TaskStates.SHELVING_IMAGE_UPLOADING);
+        ExpectedTaskState.advance(instances, uuid, TaskStates.SHELVING, TaskStates.SHELVING_IMAGE_PENDING_UPLOAD);
+        ExpectedTaskState.advance(instances, uuid,
+                TaskStates.SHELVING_IMAGE_PENDING_UPLOAD, TaskStates.SHELVING_IMAGE_UPLOADING);
         images.updateStatus(imageId, "saving", null, Map.of());
         VirtDriver.Snapshot snapshot = driver.snapshot(instance);
         images.updateStatus(imageId, "active", snapshot.sizeBytes(), snapshot.properties());
@@ -163,7 +164,7 @@ final class ShelveOperations {
     private void unshelve(Instance instance, boolean offloaded) throws Exception {
         String uuid = instance.uuid();
         if (offloaded) {
-            step(uuid, TaskStates.UNSHELVING, TaskStates.SPAWNING);
+            ExpectedTaskState.advance(instances, uuid, TaskStates.UNSHELVING, TaskStates.SPAWNING);
             driver.spawn(instances.get(uuid, false).orElseThrow());
         } else {
             driver.powerOn(instance);
@@ -182,12 +183,6 @@ final class ShelveOperations {
         });
         if (imageId != null) {
             images.delete(imageId);
-        }
-    }
-
-    private void step(String uuid, String expected, String next) {
-        if (!instances.update(uuid, Map.of("task_state", next), Collections.singletonList(expected))) {
-            throw new IllegalStateException("Unexpected task state: expecting " + expected + " for " + uuid);
         }
     }
 }

@@ -2,10 +2,12 @@ package org.jnova.compute;
 
 import java.util.Arrays;
 import java.util.Set;
+import org.jnova.context.RequestContext;
 import org.jnova.objects.Instance;
 
 /**
- * nova's check_instance_state: an operation is allowed only in some vm_states and
+ * nova's check_instance_lock and check_instance_state: a locked server takes actions from an
+ * admin only, and an operation is allowed only in some vm_states and
  * task_states. Violations raise the conflict the API shows (nova's
  * raise_http_conflict_for_instance_invalid_state text:
  * "Cannot '&lt;action&gt;' instance &lt;uuid&gt; while it is in vm_state &lt;state&gt;").
@@ -15,6 +17,13 @@ public final class StateGuard {
     public static final Set<String> ANY = null;
 
     private StateGuard() {
+    }
+
+    /** nova's check_instance_lock: only an admin may act on a locked server. */
+    public static void checkUnlocked(RequestContext ctx, Instance instance) {
+        if (instance.locked() && !ctx.isAdmin()) {
+            throw new ComputeErrors.InstanceIsLocked(instance.uuid());
+        }
     }
 
     /** Null sets mean "any"; a task-state set containing null allows "no task". */

@@ -2,14 +2,9 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.BlockDeviceMappingStore;
@@ -32,7 +27,6 @@ public final class VolumeAttachmentsApi {
     private static final Set<String> ATTACH_STATES = Set.of(VmStates.ACTIVE, VmStates.PAUSED, VmStates.STOPPED,
             VmStates.RESIZED, VmStates.SOFT_DELETED, VmStates.SHELVED, VmStates.SHELVED_OFFLOADED);
     private static final Set<String> SWAP_STATES = Set.of(VmStates.ACTIVE, VmStates.PAUSED, VmStates.RESIZED);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final BlockDeviceMappingStore bdms;
     private final ActionStore actions;
@@ -80,7 +74,7 @@ public final class VolumeAttachmentsApi {
      */
     public String attach(RequestContext ctx, Instance server, String volumeId, String device, String tag,
             boolean deleteOnTermination, boolean supportsMultiattach) {
-        checkLocked(ctx, server);
+        StateGuard.checkUnlocked(ctx, server);
         StateGuard.check(server, "attach_volume", ATTACH_STATES, StateGuard.states((String) null));
         if (device != null && !DeviceNames.valid(device)) {
             throw new VolumeErrors.InvalidDevicePath(device);
@@ -97,13 +91,12 @@ public final class VolumeAttachmentsApi {
             attachShelvedOffloaded(ctx, server, volume, deleteOnTermination);
             return null;
         }
-        Map<String, Object> args = args(ctx, server);
+        Map<String, Object> args = CastArgs.of(ctx, server, Map.of());
         args.put("volume_id", volumeId);
         args.put("device", device);
         args.put("tag", tag);
         args.put("delete_on_termination", deleteOnTermination);
-        Map<?, ?> reserved = (Map<?, ?>) await(transport.call(ComputeManager.TOPIC, server.host(),
-                "reserve_block_device_name", args));
+        Map<?, ?> reserved = (Map<?, ?>) HostCalls.call(transport, server, "reserve_block_device_name", args);
         String bdmUuid = (String) reserved.get("bdm_uuid");
         try {
             if (volume.multiattach() && !supportsMultiattach) {
@@ -112,7 +105,7 @@ public final class VolumeAttachmentsApi {
             String attachmentId = volumes.attachmentCreate(ctx, volumeId, server.uuid());
             bdms.setAttachment(bdmUuid, attachmentId);
             recordAction(ctx, server, "attach_volume");
-            Map<String, Object> attach = args(ctx, server);
+            Map<String, Object> attach = CastArgs.of(ctx, server, Map.of());
             attach.put("bdm_uuid", bdmUuid);
             transport.cast(ComputeManager.TOPIC, server.host(), "attach_volume", attach);
         } catch (RuntimeException e) {
@@ -124,7 +117,7 @@ public final class VolumeAttachmentsApi {
 
     /** nova's detach_volume (the caller found the volume and checked it is attached and not the root). */
     public void detach(RequestContext ctx, Instance server, Volume volume) {
-        checkLocked(ctx, server);
+        StateGuard.checkUnlocked(ctx, server);
         StateGuard.check(server, "detach_volume", ATTACH_STATES, StateGuard.states((String) null));
         if (VmStates.SHELVED_OFFLOADED.equals(server.vmState())) {
             detachShelvedOffloaded(ctx, server, volume);
@@ -132,7 +125,7 @@ public final class VolumeAttachmentsApi {
         }
         beginDetaching(ctx, volume.id());
         recordAction(ctx, server, "detach_volume");
-        Map<String, Object> args = args(ctx, server);
+        Map<String, Object> args = CastArgs.of(ctx, server, Map.of());
         args.put("volume_id", volume.id());
         args.put("attachment_id", volume.attachmentOf(server.uuid()).map(Volume.Attachment::id).orElse(null));
         transport.cast(ComputeManager.TOPIC, server.host(), "detach_volume", args);
@@ -140,7 +133,7 @@ public final class VolumeAttachmentsApi {
 
     /** nova's swap_volume: the server's disk moves from {@code oldVolume} to {@code newVolume}. */
     public void swap(RequestContext ctx, Instance server, Volume oldVolume, Volume newVolume) {
-        checkLocked(ctx, server);
+        StateGuard.checkUnlocked(ctx, server);
         StateGuard.check(server, "swap_volume", SWAP_STATES, StateGuard.states((String) null));
         if (oldVolume.attachmentOf(server.uuid()).isEmpty()) {
             throw new VolumeErrors.InvalidVolume("Old volume is attached to a different instance.");
@@ -165,7 +158,7 @@ public final class VolumeAttachmentsApi {
             throw e;
         }
         recordAction(ctx, server, "swap_volume");
-        Map<String, Object> args = args(ctx, server);
+        Map<String, Object> args = CastArgs.of(ctx, server, Map.of());
         args.put("old_volume_id", oldVolume.id());
         args.put("new_volume_id", newVolume.id());
         args.put("new_attachment_id", newAttachment);
@@ -224,39 +217,10 @@ public final class VolumeAttachmentsApi {
         }
     }
 
-    private static void checkLocked(RequestContext ctx, Instance server) {
-        if (server.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(server.uuid());
-        }
-    }
-
     private void recordAction(RequestContext ctx, Instance server, String action) {
         bdms.database().inTransaction(tx -> {
             actions.start(tx, server.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
-    }
-
-    private static Map<String, Object> args(RequestContext ctx, Instance server) {
-        Map<String, Object> args = new HashMap<>();
-        args.put("instance_uuid", server.uuid());
-        args.put("request_id", ctx.requestId());
-        return args;
-    }
-
-    private static Object await(java.util.concurrent.CompletableFuture<Object> answer) {
-        try {
-            return answer.get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out waiting for a reply to reserve_block_device_name", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jnova.utils.PythonText;
 
 /**
  * One node of a parsed policy rule, as oslo.policy's check classes. {@link #toString()}
@@ -173,7 +174,7 @@ public sealed interface Check {
 
         private static boolean find(Object value, List<String> path, String expected) {
             if (path.isEmpty()) {
-                return expected.equals(TargetFormat.str(value));
+                return expected.equals(PythonText.str(value));
             }
             if (!(value instanceof Map<?, ?> map) || !map.containsKey(path.get(0))) {
                 return false;

@@ -1,9 +1,8 @@
 package org.jnova.policy;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.jnova.utils.PythonText;
 
 /**
  * Python's {@code str % dict} and {@code str()} as policy checks use them: {@code %(key)s}
@@ -42,35 +41,10 @@ final class TargetFormat {
             if (!target.containsKey(key)) {
                 return Optional.empty();
             }
-            out.append(str(target.get(key)));
+            out.append(PythonText.str(target.get(key)));
             i = close + 2;
         }
         return Optional.of(out.toString());
-    }
-
-    /** A value written as Python's {@code str()} writes it. */
-    static String str(Object value) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof Boolean b) {
-            return b ? "True" : "False";
-        }
-        if (value instanceof Optional<?> optional) {
-            return str(optional.orElse(null));
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(TargetFormat::repr).collect(Collectors.joining(", ", "[", "]"));
-        }
-        if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().map(e -> repr(e.getKey()) + ": " + repr(e.getValue()))
-                    .collect(Collectors.joining(", ", "{", "}"));
-        }
-        return value.toString();
-    }
-
-    private static String repr(Object value) {
-        return value instanceof CharSequence text ? "'" + text + "'" : str(value);
     }
 
     /**

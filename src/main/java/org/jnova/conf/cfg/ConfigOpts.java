@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-
+import org.jnova.utils.PythonText;
 import org.slf4j.Logger;
 import org.slf4j.event.Level;
 
@@ -140,7 +140,7 @@ public final class ConfigOpts {
         if (opt.secret() && value != null) {
             return MASK;
         }
-        return PythonText.of(value);
+        return PythonText.str(value);
     }
 
     /**
@@ -151,14 +151,14 @@ public final class ConfigOpts {
         List<String> lines = new ArrayList<>();
         lines.add("*".repeat(80));
         lines.add("Configuration options gathered from:");
-        lines.add("command line args: " + PythonText.of(sources.args().argv()));
-        lines.add("config files: " + PythonText.of(sources.filesRead().stream().map(Path::toString).toList()));
+        lines.add("command line args: " + PythonText.str(sources.args().argv()));
+        lines.add("config files: " + PythonText.str(sources.filesRead().stream().map(Path::toString).toList()));
         lines.add("=".repeat(80));
         Map<String, Map<String, String>> byGroup = new TreeMap<>((a, b) -> a.equals(b) ? 0
                 : Opt.DEFAULT_GROUP.equals(a) ? -1 : Opt.DEFAULT_GROUP.equals(b) ? 1 : a.compareTo(b));
         Map<String, String> defaults = byGroup.computeIfAbsent(Opt.DEFAULT_GROUP, g -> new TreeMap<>());
-        defaults.put("config_dir", PythonText.of(sourcePaths(ConfigSource.Kind.DIR)));
-        defaults.put("config_file", PythonText.of(sourcePaths(ConfigSource.Kind.FILE)));
+        defaults.put("config_dir", PythonText.str(sourcePaths(ConfigSource.Kind.DIR)));
+        defaults.put("config_file", PythonText.str(sourcePaths(ConfigSource.Kind.FILE)));
         for (Opt<?> opt : declared.values()) {
             byGroup.computeIfAbsent(opt.group(), g -> new TreeMap<>()).put(opt.qualifiedName(), displayValue(opt));
         }

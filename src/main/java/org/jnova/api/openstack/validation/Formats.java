@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.jnova.utils.PythonText;
 
 /**
  * nova's format checkers ({@code nova/api/validation/validators.py}). {@link #check} answers
@@ -186,7 +187,7 @@ final class Formats {
     }
 
     private static boolean isNameChar(int cp, String excluded) {
-        return cp < 0xFFFF && excluded.indexOf(cp) < 0 && PyRepr.isPrintable(cp);
+        return cp < 0xFFFF && excluded.indexOf(cp) < 0 && PythonText.isPrintable(cp);
     }
 
     private static boolean isSpace(int cp) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
+import org.jnova.utils.PythonText;
 
 /**
  * Renders JSON values as Python prints them, because nova's validation messages embed
@@ -98,43 +99,6 @@ public final class PyRepr {
     }
 
     private static void appendString(StringBuilder out, String text) {
-        char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
-        out.append(quote);
-        text.codePoints().forEach(cp -> {
-            if (cp == quote || cp == '\\') {
-                out.append('\\').appendCodePoint(cp);
-            } else if (cp == '\n') {
-                out.append("\\n");
-            } else if (cp == '\r') {
-                out.append("\\r");
-            } else if (cp == '\t') {
-                out.append("\\t");
-            } else if (!isPrintable(cp)) {
-                if (cp < 0x100) {
-                    out.append(String.format("\\x%02x", cp));
-                } else if (cp < 0x10000) {
-                    out.append(String.format("\\u%04x", cp));
-                } else {
-                    out.append(String.format("\\U%08x", cp));
-                }
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        out.append(quote);
-    }
-
-    /** Python's str.isprintable for one code point: not "Other", not a separator except ' '. */
-    static boolean isPrintable(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        int type = Character.getType(cp);
-        return switch (type) {
-            case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
-                    Character.UNASSIGNED, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
-                    Character.PARAGRAPH_SEPARATOR -> false;
-            default -> true;
-        };
+        out.append(PythonText.repr(text));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.services.QueryValues;
-import org.jnova.api.openstack.compute.services.CollectionLinks;
+import org.jnova.api.openstack.compute.links.Links;
 import org.jnova.api.openstack.compute.services.PyBool;
 import org.jnova.api.openstack.compute.services.Uuids;
 import org.jnova.api.openstack.wsgi.ApiVersion;
@@ -31,12 +31,14 @@ public final class HypervisorsController {
     private static final String POLICY = "os_compute_api:os-hypervisors:";
 
     private final ServicesApi services;
+    private final Links pageLinks;
     private final int maxLimit;
     private final HostReserved reserved;
 
-    public HypervisorsController(ServicesApi services, int maxLimit, HostReserved reserved) {
+    public HypervisorsController(ServicesApi services, Links pageLinks, HostReserved reserved) {
         this.services = Objects.requireNonNull(services, "services is null");
-        this.maxLimit = maxLimit;
+        this.pageLinks = Objects.requireNonNull(pageLinks, "pageLinks is null");
+        this.maxLimit = pageLinks.maxLimit();
         this.reserved = Objects.requireNonNull(reserved, "reserved is null");
     }
 
@@ -82,8 +84,8 @@ public final class HypervisorsController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("hypervisors", out);
         if (links && !out.isEmpty()) {
-            List<Map<String, String>> next = CollectionLinks.next(req, maxLimit, out.size(),
-                    out.get(out.size() - 1).get("id"), detail ? "os-hypervisors/detail" : "os-hypervisors");
+            List<Map<String, Object>> next = pageLinks.collectionLinks(req, out.size(),
+                    String.valueOf(out.get(out.size() - 1).get("id")), detail ? "os-hypervisors/detail" : "os-hypervisors");
             if (!next.isEmpty()) {
                 body.put("hypervisors_links", next);
             }

@@ -2,7 +2,7 @@ package org.jnova.api.openstack.compute.hypervisors;
 
 import org.jnova.api.openstack.compute.ApiRouterV21;
 import org.jnova.compute.ComputeCloud;
-import org.jnova.conf.ApiOpts;
+import org.jnova.api.openstack.compute.links.Links;
 import org.jnova.conf.cfg.ConfigOpts;
 
 /** Registers os-hypervisors. */
@@ -11,7 +11,7 @@ public final class HypervisorsControllers {
     }
 
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
-        router.controller("hypervisors", new HypervisorsController(cloud.servicesApi, conf.get(ApiOpts.MAX_LIMIT),
+        router.controller("hypervisors", new HypervisorsController(cloud.servicesApi, Links.from(conf),
                 HostReserved.from(conf)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.jnova.api.Urls;
 import org.jnova.api.openstack.ApiRequest;
@@ -62,22 +63,34 @@ public final class Links {
     }
 
     /**
-     * The {@code *_links} list for a page: a "next" link when the page is full (the limit
-     * asked for, capped at max_limit, equals the number of items); the other query
-     * parameters are kept, sorted, with {@code marker} set to the last item's id.
+     * nova's {@code _get_collection_links}: a "next" link when the page is full (the limit
+     * asked for, capped at max_limit, equals the number of items). The link carries every
+     * query parameter sorted by name, with {@code marker} set to the last item's id: in its
+     * sorted place when the request had one, else last (nova's OrderedDict).
      */
     public List<Map<String, Object>> collectionLinks(ApiRequest req, int itemCount, String lastId, String collection) {
-        int maxItems = req.query("limit").map(Integer::parseInt).map(l -> Math.min(l, maxLimit)).orElse(maxLimit);
-        if (maxItems == 0 || maxItems != itemCount) {
+        Map<String, String> params = new LinkedHashMap<>(new TreeMap<>(rawParams(req)));
+        int pageSize = pageSize(params.get("limit"));
+        if (pageSize == 0 || pageSize != itemCount) {
             return List.of();
         }
-        Map<String, String> params = new TreeMap<>(rawParams(req));
         params.put("marker", lastId);
-        StringBuilder query = new StringBuilder();
-        params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(encode(k)).append('=')
-                .append(encode(v)));
+        StringJoiner query = new StringJoiner("&");
+        params.forEach((k, v) -> query.add(encode(k) + "=" + encode(v)));
         String url = join(prefixed(req.applicationUrl()), projectInUrl(req), collection, null);
         return List.of(link("next", url + "?" + query));
+    }
+
+    /** The limit asked for, capped at max_limit; max_limit when absent or not a number. */
+    private int pageSize(String limit) {
+        if (limit == null) {
+            return maxLimit;
+        }
+        try {
+            return Math.min(Integer.parseInt(limit.strip()), maxLimit);
+        } catch (NumberFormatException e) {
+            return maxLimit;
+        }
     }
 
     private static Map<String, Object> link(String rel, String href) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.links.Links;
-import org.jnova.api.openstack.compute.services.CollectionLinks;
 import org.jnova.api.openstack.compute.services.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
@@ -31,11 +30,13 @@ public final class MigrationsController {
     private static final Comparator<Migration> NEWEST_FIRST = Comparator
             .comparing(Migration::createdAt).thenComparing(Migration::id).reversed();
     private final MigrationStore store;
+    private final Links links;
     private final int maxLimit;
     private final MigrationView view;
 
     public MigrationsController(MigrationStore store, Links links) {
         this.store = requireNonNull(store, "store is null");
+        this.links = requireNonNull(links, "links is null");
         this.maxLimit = links.maxLimit();
         this.view = new MigrationView(links);
     }
@@ -78,7 +79,7 @@ public final class MigrationsController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("migrations", view.list(req, page));
         if (!page.isEmpty()) {
-            var next = CollectionLinks.next(req, maxLimit, page.size(), page.getLast().uuid(), "os-migrations");
+            var next = links.collectionLinks(req, page.size(), page.getLast().uuid(), "os-migrations");
             if (!next.isEmpty()) {
                 body.put("migrations_links", next);
             }

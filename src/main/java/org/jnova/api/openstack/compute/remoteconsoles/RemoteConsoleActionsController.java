@@ -20,11 +20,11 @@ import org.jnova.objects.Instance;
  * remote-consoles. RDP is gone with nova's Hyper-V driver and is always refused.
  */
 public final class RemoteConsoleActionsController {
-    private final ServersApi servers;
+    private final ConsoleServers servers;
     private final ConsolesApi consoles;
 
     public RemoteConsoleActionsController(ServersApi servers, ConsolesApi consoles) {
-        this.servers = requireNonNull(servers, "servers is null");
+        this.servers = new ConsoleServers(servers);
         this.consoles = requireNonNull(consoles, "consoles is null");
     }
 
@@ -57,14 +57,12 @@ public final class RemoteConsoleActionsController {
     @Action("os-getRDPConsole")
     @RequestSchema("get_rdp_console")
     public Object getRdpConsole(ApiRequest req) {
-        Instance server = servers.get(req.context(), req.pathParam("id"));
-        req.authorize("os_compute_api:os-remote-consoles", Map.of("project_id", server.projectId()));
+        Instance server = servers.authorized(req, req.pathParam("id"));
         throw new Invalid("Unavailable console type rdp-html5.");
     }
 
     private Object console(ApiRequest req, String action, String protocol) {
-        Instance server = servers.get(req.context(), req.pathParam("id"));
-        req.authorize("os_compute_api:os-remote-consoles", Map.of("project_id", server.projectId()));
+        Instance server = servers.authorized(req, req.pathParam("id"));
         String type = req.body().at("/" + action + "/type").asText();
         String url = consoles.consoleUrl(server, protocol, type, action);
         Map<String, Object> console = new LinkedHashMap<>();

@@ -15,11 +15,11 @@ import org.jnova.objects.Instance;
 
 /** POST /servers/{server_id}/remote-consoles (nova's remote_consoles module, 2.6+). */
 public final class RemoteConsolesController {
-    private final ServersApi servers;
+    private final ConsoleServers servers;
     private final ConsolesApi consoles;
 
     public RemoteConsolesController(ServersApi servers, ConsolesApi consoles) {
-        this.servers = requireNonNull(servers, "servers is null");
+        this.servers = new ConsoleServers(servers);
         this.consoles = requireNonNull(consoles, "consoles is null");
     }
 
@@ -27,9 +27,7 @@ public final class RemoteConsolesController {
     @ExpectedErrors({400, 404, 409, 501})
     @RequestSchema("create")
     public Object create(ApiRequest req) {
-        String id = req.pathParam("server_id");
-        Instance server = servers.get(req.context(), id);
-        req.authorize("os_compute_api:os-remote-consoles", Map.of("project_id", server.projectId()));
+        Instance server = servers.authorized(req, req.pathParam("server_id"));
         String protocol = req.body().at("/remote_console/protocol").asText();
         String type = req.body().at("/remote_console/type").asText();
         if ("rdp".equals(protocol)) { // [rdp] consoles are never enabled (nova's Hyper-V driver is gone)

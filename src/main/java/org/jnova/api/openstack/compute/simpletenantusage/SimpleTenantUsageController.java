@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.services.QueryValues;
-import org.jnova.api.openstack.compute.services.CollectionLinks;
+import org.jnova.api.openstack.compute.links.Links;
 import org.jnova.api.openstack.compute.services.PyIsoTime;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
@@ -38,12 +38,14 @@ public final class SimpleTenantUsageController {
             format(' ', true));
 
     private final InstanceStore instances;
+    private final Links pageLinks;
     private final int maxLimit;
     private final Clock clock;
 
-    public SimpleTenantUsageController(InstanceStore instances, int maxLimit, Clock clock) {
+    public SimpleTenantUsageController(InstanceStore instances, Links pageLinks, Clock clock) {
         this.instances = Objects.requireNonNull(instances, "instances is null");
-        this.maxLimit = maxLimit;
+        this.pageLinks = Objects.requireNonNull(pageLinks, "pageLinks is null");
+        this.maxLimit = pageLinks.maxLimit();
         this.clock = Objects.requireNonNull(clock, "clock is null");
     }
 
@@ -76,7 +78,7 @@ public final class SimpleTenantUsageController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant_usages", usage.tenants());
         if (links) {
-            List<Map<String, String>> next = next(req, usage, "os-simple-tenant-usage");
+            List<Map<String, Object>> next = next(req, usage, "os-simple-tenant-usage");
             if (!next.isEmpty()) {
                 body.put("tenant_usages_links", next);
             }
@@ -94,7 +96,7 @@ public final class SimpleTenantUsageController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant_usage", usage.tenants().isEmpty() ? Map.of() : usage.tenants().get(0));
         if (links) {
-            List<Map<String, String>> next = next(req, usage, "os-simple-tenant-usage/" + tenantId);
+            List<Map<String, Object>> next = next(req, usage, "os-simple-tenant-usage/" + tenantId);
             if (!next.isEmpty()) {
                 body.put("tenant_usage_links", next);
             }
@@ -102,10 +104,10 @@ public final class SimpleTenantUsageController {
         return body;
     }
 
-    private List<Map<String, String>> next(ApiRequest req, Usage usage, String collection) {
+    private List<Map<String, Object>> next(ApiRequest req, Usage usage, String collection) {
         List<Map<String, Object>> servers = usage.servers();
-        return servers.isEmpty() ? List.of() : CollectionLinks.next(req, maxLimit, servers.size(),
-                servers.get(servers.size() - 1).get("instance_id"), collection);
+        return servers.isEmpty() ? List.of() : pageLinks.collectionLinks(req, servers.size(),
+                String.valueOf(servers.get(servers.size() - 1).get("instance_id")), collection);
     }
 
     /** start/end from the raw query (first value; blank or absent: now); start must precede end. */

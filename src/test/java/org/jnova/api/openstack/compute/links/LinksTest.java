@@ -33,7 +33,7 @@ class LinksTest {
                 Map.of("rel", "self", "href", "http://api.example:8774/v2.1/abc123/flavors/7"),
                 Map.of("rel", "bookmark", "href", "http://api.example:8774/abc123/flavors/7"));
         assertThat(links.collectionLinks(req, 2, "7", "flavors")).containsExactly(Map.of("rel", "next", "href",
-                "http://api.example:8774/v2.1/abc123/flavors?limit=2&marker=7&sort_dir=desc"));
+                "http://api.example:8774/v2.1/abc123/flavors?limit=2&sort_dir=desc&marker=7"));
         assertThat(links.collectionLinks(req, 1, "7", "flavors")).isEmpty();
     }
 
@@ -61,5 +61,16 @@ class LinksTest {
         ApiRequest req = request("/flavors", "limit=2");
         assertThat(links.limit(req)).isEqualTo(1);
         assertThat(links.collectionLinks(req, 1, "x", "flavors")).hasSize(1);
+    }
+
+    @Test
+    void nextLinkKeepsAnAskedMarkerInItsSortedPlaceAndAddsANewOneLast() {
+        Links links = new Links(Optional.empty(), 1000);
+        assertThat(links.collectionLinks(request("/flavors", "sort_dir=asc&marker=a&limit=1"), 1, "b", "flavors"))
+                .containsExactly(Map.of("rel", "next", "href",
+                        "http://api.example:8774/v2.1/flavors?limit=1&marker=b&sort_dir=asc"));
+        assertThat(links.collectionLinks(request("/flavors", "sort_dir=asc&limit=%201%20"), 1, "b", "flavors"))
+                .containsExactly(Map.of("rel", "next", "href",
+                        "http://api.example:8774/v2.1/flavors?limit=+1+&sort_dir=asc&marker=b"));
     }
 }
