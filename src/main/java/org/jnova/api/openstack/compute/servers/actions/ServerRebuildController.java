@@ -60,12 +60,13 @@ public final class ServerRebuildController {
         boolean setUserData = req.isSupported("2.57") && body.has("user_data");
         String hostname = req.isSupported("2.90") && body.hasNonNull("hostname") ? body.get("hostname").asText() : null;
         boolean setDescription = req.isSupported("2.19") && body.has("description");
-        rebuild.rebuild(req.context(), id, new RebuildApi.Rebuild(body.get("imageRef").asText(),
+        // nova answers with the server as the API left it (task_state rebuilding), not as the
+        // compute host may already have moved it on
+        Instance rebuilt = rebuild.rebuild(req.context(), id, new RebuildApi.Rebuild(body.get("imageRef").asText(),
                 body.hasNonNull("name") ? body.get("name").asText().strip() : null, metadata,
                 body.path("preserve_ephemeral").asBoolean(false), setKey, text(body, "key_name"), setUserData,
                 text(body, "user_data"), hostname, text(body, "accessIPv4"), text(body, "accessIPv6"), setDescription,
                 text(body, "description")));
-        Instance rebuilt = servers.get(req.context(), id);
         return ApiResult.of(view.of(req, rebuilt, showPassword ? password : null))
                 .header("Location", req.applicationUrl() + "/servers/" + id);
     }
