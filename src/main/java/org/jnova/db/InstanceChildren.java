@@ -8,17 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.jnova.objects.Instance;
 import org.jnova.objects.InstanceFault;
 import org.jnova.objects.VirtualInterface;
-import org.jnova.objects.VmStates;
 
 /** The rows hanging off an instance: metadata, system metadata, tags, faults, ports. */
 public final class InstanceChildren {
     private static final int CHUNK = 500;
-    private static final Set<String> FAULT_VM_STATES = Set.of(VmStates.ERROR, VmStates.DELETED);
 
     /** Loads the children of all given instances with one query per table (per 500 instances). */
     List<Instance> attach(Tx tx, List<Instance> rows) throws SQLException {
@@ -85,17 +82,10 @@ public final class InstanceChildren {
                 + "(SELECT uuid FROM instances WHERE deleted != 0 AND deleted_at = " + table + ".deleted_at))";
     }
 
-    /**
-     * The latest fault of each instance in the error or deleted state: the servers view shows a
-     * fault only for the ERROR and DELETED statuses, so other instances carry none.
-     */
+    /** The latest fault of each instance. */
     private static void loadFaults(Tx tx, List<Instance> chunk, Map<String, InstanceFault> faults)
             throws SQLException {
-        Object[] uuids = chunk.stream().filter(i -> FAULT_VM_STATES.contains(i.vmState()))
-                .map(Instance::uuid).toArray();
-        if (uuids.length == 0) {
-            return;
-        }
+        Object[] uuids = chunk.stream().map(Instance::uuid).toArray();
         tx.query("SELECT instance_uuid, code, message, details, host, created_at FROM instance_faults "
                 + "WHERE deleted = 0 AND instance_uuid IN (" + InstanceStore.marks(uuids.length) + ") "
                 + "ORDER BY created_at, id", r -> {

@@ -9,8 +9,7 @@ import java.util.Optional;
 
 /**
  * A server as stored (nova's Instance) with what the API shows beside it: metadata, tags,
- * ports, latest fault (loaded for the error and deleted states only, the ones whose view shows it).
- * {@code flavor} is the snapshot taken at boot.
+ * ports, latest fault. {@code flavor} is the snapshot taken at boot.
  */
 public record Instance(int id, String uuid, String name, String displayName, String displayDescription,
         String hostname, String projectId, String userId, String vmState, String taskState, int powerState,
