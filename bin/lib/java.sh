@@ -47,12 +47,18 @@ jnova_cds_opts() {
   echo "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive -Xlog:cds=off,cds+dynamic=off"
 }
 
+# jnova_exec "JVM OPTIONS" MAIN ARGS...: replaces the shell with the JVM running MAIN.
+jnova_exec() {
+  local jvm_opts="$1" main_class="$2"; shift 2
+  exec "$JAVA_HOME/bin/java" $jvm_opts ${JNOVA_JAVA_OPTS:-} -Djnova.home="$JNOVA_HOME" \
+    -cp "$JNOVA_HOME/target/jnova.jar:$JNOVA_HOME/target/lib/*" "$main_class" "$@"
+}
+
 jnova_exec_main() {
   local main_class="$1"; shift
   jnova_find_java || exit 1
   jnova_build_if_needed || exit 1
-  exec "$JAVA_HOME/bin/java" ${JNOVA_JAVA_OPTS:-} -Djnova.home="$JNOVA_HOME" -cp "$JNOVA_HOME/target/jnova.jar:$JNOVA_HOME/target/lib/*" \
-    "$main_class" "$@"
+  jnova_exec "" "$main_class" "$@"
 }
 
 # The heap of a long-running command: the parallel collector and a bounded heap keep the
@@ -69,6 +75,5 @@ jnova_exec_server() {
   local main_class="$1"; shift
   jnova_find_java || exit 1
   jnova_build_if_needed || exit 1
-  exec "$JAVA_HOME/bin/java" $(jnova_cds_opts "$main_class" "$@") $JNOVA_SERVER_JVM_OPTS ${JNOVA_JAVA_OPTS:-} -Djnova.home="$JNOVA_HOME" \
-    -cp "$JNOVA_HOME/target/jnova.jar:$JNOVA_HOME/target/lib/*" "$main_class" "$@"
+  jnova_exec "$(jnova_cds_opts "$main_class" "$@") $JNOVA_SERVER_JVM_OPTS" "$main_class" "$@"
 }

@@ -19,12 +19,12 @@ import java.util.stream.Stream;
  * the folder or the jar it lives in, so that loading a schema looks up only files that exist
  * instead of probing every microversion's name.
  */
-final class SchemaDirectory {
+public final class SchemaDirectory {
     private SchemaDirectory() {
     }
 
     /** The file names, or empty when the folder cannot be listed (then every name is probed). */
-    static Optional<Set<String>> fileNames(Class<?> owner) {
+    public static Optional<Set<String>> fileNames(Class<?> owner) {
         URL folder = owner.getResource("schemas/");
         if (folder == null) {
             return Optional.empty();

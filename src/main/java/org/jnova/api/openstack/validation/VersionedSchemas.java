@@ -44,7 +44,15 @@ public final class VersionedSchemas {
 
     /** Loads {@code schemas/<name>*.json} relative to {@code owner}; fails if there is none. */
     public static VersionedSchemas load(Class<?> owner, String name, ObjectMapper json) {
-        Optional<Set<String>> present = SchemaDirectory.fileNames(owner);
+        return load(owner, name, json, SchemaDirectory.fileNames(owner));
+    }
+
+    /**
+     * As {@link #load(Class, String, ObjectMapper)}, with the folder's file names already listed
+     * by {@link SchemaDirectory#fileNames} (a controller with several schemas lists it once).
+     */
+    public static VersionedSchemas load(Class<?> owner, String name, ObjectMapper json,
+            Optional<Set<String>> present) {
         Optional<JsonNode> unversioned = read(owner, present, name + ".json", json);
         List<ApiVersionRequest> versions = new ArrayList<>();
         List<JsonNode> schemas = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.VersionRange;
+import org.jnova.api.openstack.validation.SchemaDirectory;
 import org.jnova.api.openstack.validation.VersionedSchemas;
 
 /**
@@ -42,18 +43,19 @@ public final class ControllerMethods {
         List<MethodDescriptor> methods = new ArrayList<>();
         Method[] declared = type.getMethods();
         Arrays.sort(declared, Comparator.comparing(Method::getName));
+        Optional<Set<String>> schemaFiles = SchemaDirectory.fileNames(type);
         for (Method method : declared) {
             if (method.getDeclaringClass() == Object.class || Modifier.isStatic(method.getModifiers())
                     || method.getParameterCount() != 1 || method.getParameterTypes()[0] != ApiRequest.class) {
                 continue;
             }
-            methods.add(describe(controller, method));
+            methods.add(describe(controller, method, schemaFiles));
         }
         checkDisjoint(type, methods);
         return List.copyOf(methods);
     }
 
-    private MethodDescriptor describe(Object controller, Method method) {
+    private MethodDescriptor describe(Object controller, Method method, Optional<Set<String>> schemaFiles) {
         Class<?> type = controller.getClass();
         Action action = method.getAnnotation(Action.class);
         Handles handles = method.getAnnotation(Handles.class);
@@ -80,8 +82,8 @@ public final class ControllerMethods {
         Policy policy = method.getAnnotation(Policy.class);
         return new MethodDescriptor(type.getSimpleName(), method.getName(), name, action != null, versions, statuses,
                 expected,
-                Optional.ofNullable(requestSchema).map(s -> VersionedSchemas.load(type, s.value(), json)),
-                Optional.ofNullable(querySchema).map(s -> VersionedSchemas.load(type, s.value(), json)),
+                Optional.ofNullable(requestSchema).map(s -> VersionedSchemas.load(type, s.value(), json, schemaFiles)),
+                Optional.ofNullable(querySchema).map(s -> VersionedSchemas.load(type, s.value(), json, schemaFiles)),
                 Optional.ofNullable(policy).map(Policy::value),
                 handle(controller, method));
     }
