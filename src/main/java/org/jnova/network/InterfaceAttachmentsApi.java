@@ -200,14 +200,15 @@ public final class InterfaceAttachmentsApi {
                 + "WHERE uuid = ? AND deleted = 0", InterfaceAttachmentsApi::port, portId));
     }
 
-    /** A port as neutron shows it to the caller: its project's (here, its server's project's), or any to an admin. */
+    /** A port as neutron shows it to the caller: its project's (its server's project's here), any to an admin. */
     private Optional<Port> visible(RequestContext ctx, String portId) {
         if (ctx.isAdmin()) {
             return find(portId);
         }
-        return db.read(tx -> tx.queryOne("SELECT v.uuid AS uuid, v.instance_uuid AS instance_uuid, v.address AS address, "
-                + "v.fixed_ip AS fixed_ip, v.tag AS tag FROM virtual_interfaces v JOIN instances i "
-                + "ON i.uuid = v.instance_uuid WHERE v.uuid = ? AND v.deleted = 0 AND i.project_id = ?",
+        return db.read(tx -> tx.queryOne("SELECT v.uuid AS uuid, v.instance_uuid AS instance_uuid, "
+                + "v.address AS address, v.fixed_ip AS fixed_ip, v.tag AS tag FROM virtual_interfaces v "
+                + "JOIN instances i ON i.uuid = v.instance_uuid WHERE v.uuid = ? AND v.deleted = 0 "
+                + "AND i.project_id = ?",
                 InterfaceAttachmentsApi::port, portId, ctx.requireProjectId()));
     }
 
