@@ -45,6 +45,7 @@ class CrossProjectIsolationTest {
             "POST /servers with {image}",
             "POST /servers with {flavor}",
             "POST /servers/{bserver}/action rebuild with {image}",
+            "POST /servers/{bserver}/action rescue with {image}",
             "POST /servers/{bserver}/action resize with {flavor}");
 
     private static final List<Persona> CALLERS = List.of(Persona.MEMBER_B, Persona.READER_B);

@@ -176,6 +176,8 @@ final class CrossProjectRows {
         t.add(denied("GET", "/os-keypairs/{keypair}?user_id={userA}", null, "2.10", "os-keypairs:show"));
         t.add(denied("DELETE", "/os-keypairs/{keypair}?user_id={userA}", null, "2.10", "os-keypairs:delete"));
         t.add(denied("GET", "/os-keypairs?user_id={userA}", null, "2.10", "os-keypairs:index"));
+        t.add(denied("POST", "/os-keypairs", "{\"keypair\": {\"name\": \"planted\", \"user_id\": \"{userA}\"}}", "2.10",
+                "os-keypairs:create"));
         t.add(row("GET", "/os-keypairs", null, "2.1", Answer.SERVED));
     }
 
@@ -364,6 +366,11 @@ final class CrossProjectRows {
                 + "\"{server}\"}}", "2.37", Answer.SERVED).reader(create));
         t.add(row("POST", BS + "/action", "{\"rebuild\": {\"imageRef\": \"{image}\"}}", "2.1", Answer.refused(400))
                 .reader(Answer.denied("os_compute_api:servers:rebuild")));
+        t.add(row("POST", "/servers", "{\"server\": {\"name\": \"b\", \"flavorRef\": \"1\", \"networks\": \"auto\", "
+                + "\"block_device_mapping_v2\": [{\"boot_index\": 0, \"uuid\": \"{image}\", \"source_type\": "
+                + "\"image\", \"destination_type\": \"local\"}]}}", "2.37", Answer.refused(400)).reader(create));
+        t.add(row("POST", BS + "/action", "{\"rescue\": {\"rescue_image_ref\": \"{image}\"}}", "2.1",
+                Answer.refused(400)).reader(Answer.denied("os_compute_api:os-rescue")));
         t.add(row("POST", BS + "/action", "{\"resize\": {\"flavorRef\": \"{flavor}\"}}", "2.1", Answer.refused(400))
                 .reader(Answer.denied("os_compute_api:servers:resize")));
     }
