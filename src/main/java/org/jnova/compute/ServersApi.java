@@ -279,6 +279,15 @@ public final class ServersApi {
     }
 
     /**
+     * A server of any project, for the APIs nova authorizes against the server's project before
+     * it scopes anything to the caller (its instance mapping lookup): the caller must be
+     * authorized on {@code projectId()} before anything else of the server is used.
+     */
+    public Optional<Instance> findInAnyProject(String uuid) {
+        return instances.get(uuid, false);
+    }
+
+    /**
      * Lists servers. Non-admins are limited to their project whatever the filter says; an
      * admin's filter with null projectId lists all projects.
      */

@@ -80,7 +80,8 @@ public final class InterfaceAttachmentsApi {
     }
 
     /**
-     * Attaches a new port (or refuses an existing one, which always belongs to a server here).
+     * Attaches a new port (or refuses an existing one, which always belongs to a server here;
+     * another project's is as unknown as a missing one).
      *
      * @param netId null or the built-in network's id
      * @param portId null or an existing port's id
@@ -92,7 +93,7 @@ public final class InterfaceAttachmentsApi {
             throw new NotFound("Network " + netId + " could not be found.");
         }
         if (portId != null) {
-            find(portId).orElseThrow(() -> portNotFound(portId));
+            visible(ctx, portId).orElseThrow(() -> portNotFound(portId));
             throw new Conflict("Port " + portId + " is still in use.");
         }
         record(ctx, server, "attach_interface");
@@ -178,7 +179,8 @@ public final class InterfaceAttachmentsApi {
         Optional<String> holder = tx.queryOne("SELECT instance_uuid FROM virtual_interfaces WHERE fixed_ip = ? "
                 + "AND deleted = 0", r -> r.getString("instance_uuid"), ip);
         if (holder.isPresent()) {
-            throw new Conflict("Fixed IP address " + ip + " is already in use on instance " + holder.get() + ".");
+            // nova's compute host words it so (neutron's IpAddressInUse), naming no server: it may be another project's
+            throw new Conflict("Fixed IP " + ip + " is already in use.");
         }
         byte[] mac = new byte[3];
         ThreadLocalRandom.current().nextBytes(mac);
@@ -196,6 +198,18 @@ public final class InterfaceAttachmentsApi {
     private Optional<Port> find(String portId) {
         return db.read(tx -> tx.queryOne("SELECT uuid, instance_uuid, address, fixed_ip, tag FROM virtual_interfaces "
                 + "WHERE uuid = ? AND deleted = 0", InterfaceAttachmentsApi::port, portId));
+    }
+
+    /** A port as neutron shows it to the caller: its project's (its server's project's here), any to an admin. */
+    private Optional<Port> visible(RequestContext ctx, String portId) {
+        if (ctx.isAdmin()) {
+            return find(portId);
+        }
+        return db.read(tx -> tx.queryOne("SELECT v.uuid AS uuid, v.instance_uuid AS instance_uuid, "
+                + "v.address AS address, v.fixed_ip AS fixed_ip, v.tag AS tag FROM virtual_interfaces v "
+                + "JOIN instances i ON i.uuid = v.instance_uuid WHERE v.uuid = ? AND v.deleted = 0 "
+                + "AND i.project_id = ?",
+                InterfaceAttachmentsApi::port, portId, ctx.requireProjectId()));
     }
 
     private static Port port(org.jnova.db.Row r) throws SQLException {

@@ -65,6 +65,12 @@ public final class ApiRouterV21 implements App {
         return List.copyOf(resources.keySet());
     }
 
+    /** The body keys {@code POST .../action} of a resource dispatches on ("os-start", "add_host", ...). */
+    public List<String> bodyActionNames(String resource) {
+        Resource served = resources.get(resource);
+        return served == null ? List.of() : served.bodyActionNames();
+    }
+
     /** The routes, in matching order. */
     public List<Route> routes() {
         return mapper.routes();

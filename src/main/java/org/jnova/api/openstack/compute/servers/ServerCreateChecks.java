@@ -12,7 +12,6 @@ import org.jnova.compute.ComputeManager;
 import org.jnova.compute.ServerCreate;
 import org.jnova.context.RequestContext;
 import org.jnova.exception.Invalid;
-import org.jnova.exception.NotFound;
 import org.jnova.exception.OverQuota;
 import org.jnova.objects.ServerGroup;
 
@@ -167,11 +166,10 @@ final class ServerCreateChecks {
             return null;
         }
         String uuid = group.isArray() ? group.path(0).asText() : group.asText();
-        ServerGroup g = cloud.serverGroups.get(uuid).orElseThrow(() ->
-                new Invalid("Invalid server group " + uuid));
-        if (!req.context().isAdmin() && !g.projectId().equals(req.context().requireProjectId())) {
-            throw new NotFound("Instance group " + uuid + " could not be found.");
-        }
+        // nova: another project's group is as unknown as a missing one, and both are a bad request
+        cloud.serverGroups.get(uuid)
+                .filter(g -> req.context().isAdmin() || g.projectId().equals(req.context().requireProjectId()))
+                .orElseThrow(() -> new Invalid("Instance group " + uuid + " could not be found."));
         return uuid;
     }
 }

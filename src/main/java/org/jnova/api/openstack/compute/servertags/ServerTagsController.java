@@ -104,14 +104,14 @@ public final class ServerTagsController {
         tags.deleteAllTags(req.context(), i.uuid());
     }
 
+    /**
+     * nova finds the server's cell mapping, whatever its project, and authorizes against the
+     * mapping's project: another project's server is a policy denial (403), a missing one a 404.
+     */
     private Instance server(ApiRequest req, String action) {
-        Instance i;
-        try {
-            i = servers.get(req.context(), req.pathParam("server_id"));
-        } catch (ComputeErrors.InstanceNotFound e) {
-            // nova looks the server up in the cell mappings first
-            throw new NotFound("Instance " + req.pathParam("server_id") + " has no mapping to a cell.");
-        }
+        String uuid = req.pathParam("server_id");
+        Instance i = servers.findInAnyProject(uuid)
+                .orElseThrow(() -> new NotFound("Instance " + uuid + " has no mapping to a cell."));
         req.authorize(RULE + action, Map.of("project_id", i.projectId()));
         return i;
     }

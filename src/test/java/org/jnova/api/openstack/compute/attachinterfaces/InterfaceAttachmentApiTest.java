@@ -104,7 +104,7 @@ class InterfaceAttachmentApiTest {
                 + "\", \"fixed_ips\": [{\"ip_address\": \"10.9.0.200\"}]}}", "2.50", LIST);
         assertThat(inUse.status()).isEqualTo(409);
         assertThat(message(inUse, "conflictingRequest"))
-                .isEqualTo("Fixed IP address 10.9.0.200 is already in use on instance " + id + ".");
+                .isEqualTo("Fixed IP 10.9.0.200 is already in use.");
         Reply portInUse = call(engine, "POST", base, "{\"interfaceAttachment\": {\"port_id\": \"" + portId
                 + "\"}}", "2.50", LIST);
         assertThat(portInUse.status()).isEqualTo(409);

@@ -151,16 +151,17 @@ record ApiCall(String method, String path, String body, String version, String p
                 PROJECT_READER, HIDDEN_IN_A));
         t.add(c("GET", S + "/os-instance-actions/{action}", null, "2.1", "os_compute_api:os-instance-actions:show",
                 PROJECT_READER, HIDDEN_IN_A));
+        // tags: nova authorizes against the server's project before loading it (403 to another project)
         String tg = S + "/tags";
-        t.add(c("GET", tg, null, "2.26", "os_compute_api:os-server-tags:index", PROJECT_READER, HIDDEN_IN_A));
+        t.add(c("GET", tg, null, "2.26", "os_compute_api:os-server-tags:index", PROJECT_READER, PROJECT_A));
         t.add(c("PUT", tg, "{\"tags\": [\"t\", \"u\"]}", "2.26", "os_compute_api:os-server-tags:update_all",
-                PROJECT_MEMBER, HIDDEN_IN_A));
+                PROJECT_MEMBER, PROJECT_A));
         t.add(fresh("DELETE", tg, null, "2.26", "os_compute_api:os-server-tags:delete_all", PROJECT_MEMBER,
-                HIDDEN_IN_A));
-        t.add(c("GET", tg + "/t", null, "2.26", "os_compute_api:os-server-tags:show", PROJECT_READER, HIDDEN_IN_A));
-        t.add(c("PUT", tg + "/w", null, "2.26", "os_compute_api:os-server-tags:update", PROJECT_MEMBER, HIDDEN_IN_A));
+                PROJECT_A));
+        t.add(c("GET", tg + "/t", null, "2.26", "os_compute_api:os-server-tags:show", PROJECT_READER, PROJECT_A));
+        t.add(c("PUT", tg + "/w", null, "2.26", "os_compute_api:os-server-tags:update", PROJECT_MEMBER, PROJECT_A));
         t.add(fresh("DELETE", tg + "/t", null, "2.26", "os_compute_api:os-server-tags:delete", PROJECT_MEMBER,
-                HIDDEN_IN_A));
+                PROJECT_A));
         t.add(c("GET", S + "/os-interface", null, "2.1", "os_compute_api:os-attach-interfaces:list", PROJECT_READER,
                 HIDDEN_IN_A));
         t.add(c("GET", S + "/os-interface/{port}", null, "2.1", "os_compute_api:os-attach-interfaces:show",

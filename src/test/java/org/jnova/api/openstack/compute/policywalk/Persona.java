@@ -3,12 +3,13 @@ package org.jnova.api.openstack.compute.policywalk;
 import java.util.List;
 import org.jnova.context.RequestContext;
 
-/** The four callers of the walk, each with its own user id (key pairs belong to users). */
+/** The callers of the walk, each with its own user id (key pairs belong to users). */
 enum Persona {
     ADMIN_A("walk-admin", Projects.A, List.of("admin", "member", "reader"), true),
     MEMBER_A("walk-member-a", Projects.A, List.of("member", "reader"), false),
     READER_A("walk-reader-a", Projects.A, List.of("reader"), false),
-    MEMBER_B("walk-member-b", Projects.B, List.of("member", "reader"), false);
+    MEMBER_B("walk-member-b", Projects.B, List.of("member", "reader"), false),
+    READER_B("walk-reader-b", Projects.B, List.of("reader"), false);
 
     final String user;
     final String project;

@@ -9,6 +9,9 @@ enum Scope {
      * so another project's non-admin gets 404 before any policy check.
      */
     HIDDEN_IN_A,
-    /** Project A named in the URL (quota set, usage): another project's non-admin gets 403. */
+    /**
+     * Project A named in the URL (quota set, usage), or a server's tags (authorized against the
+     * server's project before it is loaded): another project's non-admin gets 403.
+     */
     PROJECT_A
 }

@@ -20,6 +20,11 @@ final class ServerActionCalls {
         admin(t, "{\"os-resetState\": {\"state\": \"active\"}}", "2.1", "os-admin-actions:reset_state");
         member(t, "{\"changePassword\": {\"adminPass\": \"s3cret\"}}", "2.1", "os-admin-password");
         member(t, "{\"os-getConsoleOutput\": {\"length\": 5}}", "2.1", "os-console-output");
+        // the remote console actions nova kept for microversions before 2.6
+        member(t, "{\"os-getVNCConsole\": {\"type\": \"novnc\"}}", "2.1", "os-remote-consoles");
+        member(t, "{\"os-getSPICEConsole\": {\"type\": \"spice-html5\"}}", "2.1", "os-remote-consoles");
+        member(t, "{\"os-getRDPConsole\": {\"type\": \"rdp-html5\"}}", "2.1", "os-remote-consoles");
+        member(t, "{\"os-getSerialConsole\": {\"type\": \"serial\"}}", "2.1", "os-remote-consoles");
         member(t, "{\"createBackup\": {\"name\": \"b\", \"backup_type\": \"daily\", \"rotation\": 1}}", "2.1",
                 "os-create-backup");
         member(t, "{\"restore\": null}", "2.1", "os-deferred-delete:restore");

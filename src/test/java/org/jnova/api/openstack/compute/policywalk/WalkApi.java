@@ -74,10 +74,18 @@ final class WalkApi {
 
     /** A new ACTIVE server of project A (member A's), with metadata k=v and tag t. */
     String serverOfA() {
-        String body = "{\"server\": {\"name\": \"" + unique("walk") + "\", \"imageRef\": \"" + SeedData.CIRROS_IMAGE_ID
-                + "\", \"flavorRef\": \"1\", \"networks\": \"auto\", \"metadata\": {\"k\": \"v\"}, \"tags\": [\"t\"]}}";
-        String id = expect(202, Persona.MEMBER_A, "POST", "/servers", body, "2.52").json().path("server").path("id")
-                .asText();
+        return activeServer(Persona.MEMBER_A,
+                "\"name\": \"" + unique("walk") + "\", \"metadata\": {\"k\": \"v\"}, \"tags\": [\"t\"]");
+    }
+
+    /**
+     * A new ACTIVE server of {@code who} booted from the seed image with flavor 1; {@code fields}
+     * are more members of the request's "server" object (booted at 2.52, so tags are allowed).
+     */
+    String activeServer(Persona who, String fields) {
+        String body = "{\"server\": {" + fields + ", \"imageRef\": \"" + SeedData.CIRROS_IMAGE_ID
+                + "\", \"flavorRef\": \"1\", \"networks\": \"auto\"}}";
+        String id = expect(202, who, "POST", "/servers", body, "2.52").json().path("server").path("id").asText();
         created(id);
         Instant end = Instant.now().plus(Duration.ofSeconds(30));
         while (Instant.now().isBefore(end)) {
@@ -92,6 +100,19 @@ final class WalkApi {
             sleep();
         }
         throw new AssertionError("server " + id + " never became ACTIVE");
+    }
+
+    /** Polls {@code path} as admin A until {@code done} holds for its answer (30 s at most). */
+    JsonNode await(String path, String version, java.util.function.Predicate<JsonNode> done) {
+        Instant end = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(end)) {
+            JsonNode answer = expect(200, Persona.ADMIN_A, "GET", path, null, version).json();
+            if (done.test(answer)) {
+                return answer;
+            }
+            sleep();
+        }
+        throw new AssertionError("GET " + path + " never reached the awaited state");
     }
 
     /** Remembers a server to delete at {@link #deleteServers()}. */
