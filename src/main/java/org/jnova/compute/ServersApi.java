@@ -336,7 +336,7 @@ public final class ServersApi {
             StateGuard.check(i, "soft_delete", null, StateGuard.states(null, TaskStates.SCHEDULING,
                     TaskStates.NETWORKING, TaskStates.SPAWNING, TaskStates.POWERING_OFF, TaskStates.POWERING_ON,
                     TaskStates.REBOOTING));
-            transition(ctx, i, "delete", Map.of("task_state", TaskStates.SOFT_DELETING), "soft_delete_instance");
+            deleteTransition(ctx, i, TaskStates.SOFT_DELETING, "soft_delete_instance");
             return;
         }
         terminate(ctx, i);
@@ -432,7 +432,26 @@ public final class ServersApi {
             });
             return;
         }
-        transition(ctx, i, "delete", Map.of("task_state", TaskStates.DELETING), "terminate_instance");
+        deleteTransition(ctx, i, TaskStates.DELETING, "terminate_instance");
+    }
+
+    /**
+     * A delete wins over whatever task the server has by now (nova saves the deleting task state
+     * without an expected one), so a build or action finishing between the read and this write
+     * cannot turn the delete into a conflict.
+     */
+    private void deleteTransition(RequestContext ctx, Instance i, String taskState, String method) {
+        boolean found = instances.database().inTransaction(tx -> {
+            if (!instances.update(tx, i.uuid(), Map.of("task_state", taskState), null)) {
+                return false;
+            }
+            actions.start(tx, i.uuid(), "delete", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            return true;
+        });
+        if (!found) {
+            throw new ComputeErrors.InstanceNotFound(i.uuid());
+        }
+        transport.cast(ComputeManager.TOPIC, i.host(), method, CastArgs.of(ctx, i, Map.of()));
     }
 
     private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols, String method) {
