@@ -18,6 +18,7 @@ import org.jnova.conf.PolicyOpts;
 import org.jnova.conf.QuotaOpts;
 import org.jnova.conf.SchedulerOpts;
 import org.jnova.conf.ServersOpts;
+import org.jnova.conf.ServiceQuotaOpts;
 import org.jnova.conf.ServiceOpts;
 import org.jnova.conf.WsgiOpts;
 import org.jnova.conf.cfg.Opt;
@@ -33,6 +34,7 @@ public final class NovaOptions {
     public static List<Opt<?>> all() {
         return merge(List.of(DefaultOpts.all(), ServiceOpts.all(), WsgiOpts.all(), MiddlewareOpts.all(),
                 ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all(),
+                ServiceQuotaOpts.all(),
                 PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all(), ServersOpts.all(), MessagingOpts.all(),
                 ConsoleOpts.all()));
     }

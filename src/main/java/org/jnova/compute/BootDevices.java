@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jnova.context.RequestContext;
-import org.jnova.db.ImageStore;
 import org.jnova.exception.Invalid;
+import org.jnova.image.ImagesApi;
 import org.jnova.objects.Image;
 import org.jnova.volume.Volume;
 import org.jnova.volume.VolumeApi;
@@ -28,10 +28,10 @@ final class BootDevices {
     /** nova's [DEFAULT] max_local_block_devices default. */
     private static final int MAX_LOCAL_BLOCK_DEVICES = 3;
     private static final Pattern DEV = Pattern.compile("^/dev/");
-    private final ImageStore images;
+    private final ImagesApi images;
     private final VolumeApi volumes;
 
-    BootDevices(ImageStore images, VolumeApi volumes) {
+    BootDevices(ImagesApi images, VolumeApi volumes) {
         this.images = requireNonNull(images, "images is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
     }
@@ -47,7 +47,7 @@ final class BootDevices {
                 throw new VolumeErrors.SnapshotNotFound(bdm.snapshotId());
             }
             if (bdm.imageId() != null) {
-                return Optional.of(images.get(bdm.imageId()).orElseThrow(() -> invalidImage(bdm.imageId())));
+                return Optional.of(images.find(ctx, bdm.imageId()).orElseThrow(() -> invalidImage(bdm.imageId())));
             }
             if (bdm.volumeId() != null) {
                 Volume volume;
@@ -118,7 +118,7 @@ final class BootDevices {
     }
 
     /** nova's _validate_bdm, without the reservation (see {@link #reserve}). */
-    void validate(List<BlockDeviceRequest> bdms, String imageRef, boolean supportsMultiattach,
+    void validate(RequestContext ctx, List<BlockDeviceRequest> bdms, String imageRef, boolean supportsMultiattach,
             Map<String, Volume> existing) {
         List<Integer> bootIndexes = bdms.stream().map(BlockDeviceRequest::bootIndex)
                 .filter(i -> i != null && i >= 0).sorted().toList();
@@ -132,7 +132,7 @@ final class BootDevices {
         }
         for (BlockDeviceRequest bdm : bdms) {
             if (bdm.imageId() != null) {
-                if (!bdm.imageId().equals(imageRef) && images.get(bdm.imageId()).isEmpty()) {
+                if (!bdm.imageId().equals(imageRef) && images.find(ctx, bdm.imageId()).isEmpty()) {
                     throw invalidImage(bdm.imageId());
                 }
                 if ("image".equals(bdm.sourceType()) && bdm.isVolume() && isZero(bdm.volumeSize())) {

@@ -71,20 +71,23 @@ public final class ComputeCloud {
         actions = new ActionStore(dbs.main());
         services = new ServiceStore(dbs.main());
         nodes = new ComputeNodeStore(dbs.main());
-        volumes = new org.jnova.volume.BuiltinVolumeApi(dbs.main(), conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE));
+        volumes = new org.jnova.volume.BuiltinVolumeApi(dbs.main(), conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
+                new org.jnova.volume.BuiltinVolumeApi.Limits(conf.get(org.jnova.conf.ServiceQuotaOpts.VOLUMES),
+                        conf.get(org.jnova.conf.ServiceQuotaOpts.GIGABYTES)));
+        imagesApi = new org.jnova.image.ImagesApi(images, conf.get(org.jnova.conf.ServiceQuotaOpts.IMAGES));
         volumeAttachments = new VolumeAttachmentsApi(new org.jnova.db.BlockDeviceMappingStore(dbs.main()), actions,
                 volumes, transport);
         quotas = new Quotas(conf, new QuotaStore(dbs.api()), instances, keyPairStore);
         flavors = new FlavorsApi(flavorStore);
         keyPairs = new KeyPairsApi(keyPairStore, quotas);
-        servers = new ServersApi(instances, flavorStore, images, keyPairStore, actions, quotas, transport,
+        servers = new ServersApi(instances, flavors, imagesApi, keyPairStore, actions, quotas, transport,
                 new ServersApi.Settings(conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
                         conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE), conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)),
                 volumes);
-        serverActions = new ServerActionsApi(servers, instances, actions, images, transport);
-        shelve = new ShelveApi(servers, instances, actions, images, nodes, transport, new ShelveApi.Settings(
+        serverActions = new ServerActionsApi(servers, instances, actions, imagesApi, transport);
+        shelve = new ShelveApi(servers, instances, actions, imagesApi, nodes, transport, new ShelveApi.Settings(
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)));
-        resize = new ResizeApi(servers, instances, flavorStore, actions, nodes, transport);
+        resize = new ResizeApi(servers, instances, flavors, quotas, actions, nodes, transport);
         serverMetadata = new ServerMetadataApi(servers, instances, quotas);
         serverGroups = new org.jnova.db.ServerGroupStore(dbs.api());
         scheduler = new Scheduler(nodes, services, instances, serverGroups, new Scheduler.Settings(
@@ -97,7 +100,7 @@ public final class ComputeCloud {
                         conf.get(org.jnova.conf.SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
         migrations = new org.jnova.db.MigrationStore(dbs.main());
-        rebuild = new RebuildApi(servers, instances, images, keyPairStore, actions, quotas, transport);
+        rebuild = new RebuildApi(servers, instances, imagesApi, keyPairStore, actions, quotas, transport);
         moves = new MoveApi(servers, instances, actions, nodes, services, scheduler, transport);
         aggregateStore = new org.jnova.db.AggregateStore(dbs.api());
         servicesApi = new ServicesApi(services, nodes, instances, scheduler,
@@ -106,7 +109,6 @@ public final class ComputeCloud {
         aggregates = new AggregatesApi(aggregateStore, services, instances);
         usage = new UsageApi(instances);
         instanceActions = new InstanceActionsApi(servers, actions);
-        imagesApi = new org.jnova.image.ImagesApi(images);
         availabilityZones = new AvailabilityZonesApi(servicesApi, conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE));
     }
 

@@ -3,6 +3,7 @@ package org.jnova.compute;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.jnova.db.InstanceStore;
 import org.jnova.db.KeyPairStore;
 import org.jnova.db.QuotaStore;
 import org.jnova.db.Tx;
+import org.jnova.objects.Flavor;
 
 /**
  * Quota limits and usage, nova's DbQuotaDriver with counted usage: limits come from the
@@ -137,6 +139,56 @@ public final class Quotas {
             throw new ComputeErrors.TooManyInstances(overs.toString(), req.toString(), usedText.toString(),
                     allowed.toString());
         }
+    }
+
+    /**
+     * nova's _check_quota_for_upsize: the cores and RAM {@code to} adds over {@code from}
+     * (nothing when it adds none) must fit the project's and the user's limits. The message
+     * is nova's TooManyInstances: the user's usage, and the limits of the side that was passed.
+     */
+    public void checkUpsize(String projectId, String userId, Flavor from, Flavor to) {
+        long cores = Math.max(0, to.vcpus() - from.vcpus());
+        long ram = Math.max(0, to.memoryMb() - from.memoryMb());
+        if (cores == 0 && ram == 0) {
+            return;
+        }
+        Map<String, Integer> projectLimits = limits(projectId, null);
+        Map<String, Integer> userLimits = limits(projectId, userId);
+        long[] projectUsed = instances.database().read(tx -> instances.usage(tx, projectId, null));
+        long[] userUsed = instances.database().read(tx -> instances.usage(tx, projectId, userId));
+        List<String> names = List.of("cores", "ram");
+        long[] deltas = {cores, ram};
+        List<Integer> overs = new ArrayList<>();
+        boolean overUser = false;
+        for (int i = 0; i < 2; i++) {
+            if (deltas[i] == 0) {
+                continue;
+            }
+            int projectLimit = projectLimits.get(names.get(i));
+            int userLimit = userLimits.get(names.get(i));
+            if (projectLimit >= 0 && projectLimit < projectUsed[i + 1] + deltas[i]) {
+                overs.add(i);
+            } else if (userLimit >= 0 && userLimit < userUsed[i + 1] + deltas[i]) {
+                overs.add(i);
+                overUser = true;
+            }
+        }
+        if (overs.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> exceeded = overUser ? userLimits : projectLimits;
+        List<String> overNames = new ArrayList<>();
+        List<String> req = new ArrayList<>();
+        List<String> used = new ArrayList<>();
+        List<String> allowed = new ArrayList<>();
+        for (int i : overs) {
+            overNames.add(names.get(i));
+            req.add(String.valueOf(deltas[i]));
+            used.add(String.valueOf(userUsed[i + 1]));
+            allowed.add(String.valueOf(exceeded.get(names.get(i))));
+        }
+        throw new ComputeErrors.TooManyInstances(String.join(", ", overNames), String.join(", ", req),
+                String.join(", ", used), String.join(", ", allowed));
     }
 
     /** Key pairs count toward the user's key_pairs limit. */

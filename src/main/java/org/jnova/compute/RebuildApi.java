@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
-import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.KeyPairStore;
 import org.jnova.exception.Invalid;
+import org.jnova.image.ImagesApi;
 import org.jnova.objects.Instance;
 import org.jnova.objects.KeyPair;
 import org.jnova.objects.TaskStates;
@@ -25,7 +25,7 @@ import org.jnova.rpc.Transport;
 public final class RebuildApi {
     private final ServersApi servers;
     private final InstanceStore instances;
-    private final ImageStore images;
+    private final ImagesApi images;
     private final KeyPairStore keyPairs;
     private final ActionStore actions;
     private final Quotas quotas;
@@ -40,7 +40,7 @@ public final class RebuildApi {
             String accessIpV4, String accessIpV6, boolean setDescription, String description) {
     }
 
-    public RebuildApi(ServersApi servers, InstanceStore instances, ImageStore images, KeyPairStore keyPairs,
+    public RebuildApi(ServersApi servers, InstanceStore instances, ImagesApi images, KeyPairStore keyPairs,
             ActionStore actions, Quotas quotas, Transport transport) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -58,7 +58,7 @@ public final class RebuildApi {
         StateGuard.check(i, "rebuild", Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.ERROR),
                 StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "rebuild");
-        var image = images.get(r.imageRef()).orElseThrow(() -> new Invalid("Cannot find image for rebuild"));
+        var image = images.find(ctx, r.imageRef()).orElseThrow(() -> new Invalid("Cannot find image for rebuild"));
         if (!"active".equals(image.status())) {
             throw new Invalid("Image " + image.id() + " is not active.");
         }

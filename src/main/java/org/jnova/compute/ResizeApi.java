@@ -8,7 +8,6 @@ import java.util.Set;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
-import org.jnova.db.FlavorStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Flavor;
@@ -33,26 +32,39 @@ public final class ResizeApi {
 
     private final ServersApi servers;
     private final InstanceStore instances;
-    private final FlavorStore flavors;
+    private final FlavorsApi flavors;
+    private final Quotas quotas;
     private final ActionStore actions;
     private final ComputeNodeStore nodes;
     private final Transport transport;
 
-    public ResizeApi(ServersApi servers, InstanceStore instances, FlavorStore flavors, ActionStore actions,
-            ComputeNodeStore nodes, Transport transport) {
+    public ResizeApi(ServersApi servers, InstanceStore instances, FlavorsApi flavors, Quotas quotas,
+            ActionStore actions, ComputeNodeStore nodes, Transport transport) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
+        this.quotas = requireNonNull(quotas, "quotas is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.transport = requireNonNull(transport, "transport is null");
     }
 
-    /** resize to the flavor with id {@code flavorRef}. */
+    /**
+     * resize to the flavor with id {@code flavorRef}. A private flavor the caller's project
+     * was not given is not found, as on create (nova itself looks the flavor up with an
+     * admin context here). The cores/ram the new flavor adds are checked against the quota.
+     */
     public void resize(RequestContext ctx, String uuid, String flavorRef) {
         Instance i = checked(ctx, uuid, "resize", Set.of(VmStates.ACTIVE, VmStates.STOPPED));
-        Flavor flavor = flavors.byFlavorId(flavorRef).filter(f -> !f.disabled())
-                .orElseThrow(() -> new Invalid("Flavor " + flavorRef + " could not be found."));
+        Flavor flavor;
+        try {
+            flavor = flavors.get(flavorRef, ctx.projectId().orElse(null), ctx.isAdmin());
+        } catch (ComputeErrors.FlavorNotFound e) {
+            throw new Invalid(e.getMessage());
+        }
+        if (flavor.disabled()) {
+            throw new Invalid("Flavor " + flavorRef + " could not be found.");
+        }
         if (flavor.id() == i.flavor().id() || flavor.flavorId().equals(i.flavor().flavorId())) {
             throw new Invalid("When resizing, instances must change flavor!");
         }
@@ -60,6 +72,7 @@ public final class ResizeApi {
             throw new Invalid("Server disk was unable to be resized because: Resize to zero disk flavor is not "
                     + "allowed.");
         }
+        quotas.checkUpsize(i.projectId(), i.userId(), i.flavor(), flavor);
         start(ctx, i, "resize", flavor, null);
     }
 
@@ -82,8 +95,13 @@ public final class ResizeApi {
                 Map.of());
     }
 
+    /** revertResize; going back to a bigger flavor is checked against the quota, as nova does. */
     public void revertResize(RequestContext ctx, String uuid) {
         Instance i = checked(ctx, uuid, "revertResize", Set.of(VmStates.RESIZED));
+        String old = i.systemMetadata().get(OLD_FLAVOR);
+        if (old != null) {
+            quotas.checkUpsize(i.projectId(), i.userId(), i.flavor(), InstanceStore.parseFlavor(old));
+        }
         transition(ctx, i, "revertResize", TaskStates.RESIZE_REVERTING);
         cast(ctx, i, ComputeManager.TOPIC, i.host(), "revert_resize", Map.of());
     }

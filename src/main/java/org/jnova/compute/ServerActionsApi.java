@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
-import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.exception.Conflict;
+import org.jnova.image.ImagesApi;
 import org.jnova.objects.Image;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
@@ -30,11 +30,11 @@ public final class ServerActionsApi {
     private final ServersApi servers;
     private final InstanceStore instances;
     private final ActionStore actions;
-    private final ImageStore images;
+    private final ImagesApi images;
     private final Transport transport;
     private final org.jnova.db.BlockDeviceMappingStore bdms;
 
-    public ServerActionsApi(ServersApi servers, InstanceStore instances, ActionStore actions, ImageStore images,
+    public ServerActionsApi(ServersApi servers, InstanceStore instances, ActionStore actions, ImagesApi images,
             Transport transport) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -63,7 +63,7 @@ public final class ServerActionsApi {
     /** rescue: from ACTIVE, STOPPED or ERROR; the guest boots the rescue image (default: its own image). */
     public void rescue(RequestContext ctx, String uuid, String password, String rescueImageRef) {
         Instance i = checked(ctx, uuid, "rescue", true, Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.ERROR));
-        if (rescueImageRef != null && images.get(rescueImageRef).isEmpty()) {
+        if (rescueImageRef != null && images.find(ctx, rescueImageRef).isEmpty()) {
             throw new org.jnova.exception.Invalid("Requested rescue image '" + rescueImageRef
                     + "' is not supported: Image " + rescueImageRef + " could not be found.");
         }
@@ -172,15 +172,11 @@ public final class ServerActionsApi {
         props.put("image_type", imageType);
         props.put("base_image_ref", i.imageRef() == null ? "" : i.imageRef());
         props.put("owner_project_name", i.projectId());
-        if (!ctx.projectId().map(p -> p.equals(i.projectId())).orElse(false)) {
-            props.put("instance_owner", i.projectId());
-        }
         props.putAll(extra);
         int minRam = parse(i.systemMetadata().get("image_min_ram"));
         int minDisk = Math.max(parse(i.systemMetadata().get("image_min_disk")), i.flavor().rootGb());
         Image image = new Image(UUID.randomUUID().toString(), name, "queued", minDisk, minRam, 0, props, null, null);
-        images.insertIfAbsent(image);
-        return images.get(image.id()).orElse(image);
+        return images.createSnapshot(ctx, i.projectId(), image);
     }
 
     private static int parse(String number) {
@@ -196,7 +192,7 @@ public final class ServerActionsApi {
         try {
             transition(ctx, i, action, taskState, method, args);
         } catch (RuntimeException e) {
-            images.delete(image.id());
+            images.delete(ctx, image.id());
             throw e;
         }
     }

@@ -12,14 +12,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
-import org.jnova.db.FlavorStore;
-import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceFilter;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.KeyPairStore;
 import org.jnova.db.SortKey;
 import org.jnova.db.Tx;
 import org.jnova.exception.Invalid;
+import org.jnova.image.ImagesApi;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Image;
 import org.jnova.objects.Instance;
@@ -37,8 +36,8 @@ import org.jnova.rpc.Transport;
  */
 public final class ServersApi {
     private final InstanceStore instances;
-    private final FlavorStore flavors;
-    private final ImageStore images;
+    private final FlavorsApi flavors;
+    private final ImagesApi images;
     private final KeyPairStore keyPairs;
     private final ActionStore actions;
     private final Quotas quotas;
@@ -56,7 +55,7 @@ public final class ServersApi {
     public record CreateResult(String reservationId, List<Instance> instances) {
     }
 
-    public ServersApi(InstanceStore instances, FlavorStore flavors, ImageStore images, KeyPairStore keyPairs,
+    public ServersApi(InstanceStore instances, FlavorsApi flavors, ImagesApi images, KeyPairStore keyPairs,
             ActionStore actions, Quotas quotas, Transport transport, Settings settings,
             org.jnova.volume.VolumeApi volumes) {
         this.instances = requireNonNull(instances, "instances is null");
@@ -95,10 +94,12 @@ public final class ServersApi {
         if (req.minCount() < 1 || req.maxCount() < req.minCount()) {
             throw new Invalid("min_count must be <= max_count");
         }
-        Flavor flavor = flavors.byFlavorId(req.flavorRef()).filter(f -> !f.disabled())
-                .orElseThrow(() -> new ComputeErrors.FlavorNotFound(req.flavorRef()));
+        Flavor flavor = flavors.get(req.flavorRef(), ctx.projectId().orElse(null), ctx.isAdmin());
+        if (flavor.disabled()) {
+            throw new ComputeErrors.FlavorNotFound(req.flavorRef());
+        }
         Optional<Image> bootImage = req.imageRef() != null
-                ? Optional.of(images.get(req.imageRef())
+                ? Optional.of(images.find(ctx, req.imageRef())
                         .orElseThrow(() -> new ComputeErrors.ImageNotFound(req.imageRef())))
                 : bootDevices.bootImage(ctx, req.blockDevices(), req.legacyBdm());
         List<BlockDeviceRequest> blockDevices = bootDevices.transform(req);
@@ -122,7 +123,7 @@ public final class ServersApi {
         Map<String, Integer> projectLimits = quotas.limits(ctx.requireProjectId(), null);
         Map<String, Integer> userLimits = quotas.limits(ctx.requireProjectId(), ctx.userId());
         Map<String, org.jnova.volume.Volume> existingVolumes = bootDevices.existingVolumes(ctx, blockDevices);
-        bootDevices.validate(blockDevices, req.imageRef(), req.supportsMultiattach(), existingVolumes);
+        bootDevices.validate(ctx, blockDevices, req.imageRef(), req.supportsMultiattach(), existingVolumes);
         // volumes on several servers were refused above, so only a single server reserves volumes
         String firstUuid = UUID.randomUUID().toString();
         Map<String, String> attachments = bootDevices.reserve(ctx, blockDevices, firstUuid);

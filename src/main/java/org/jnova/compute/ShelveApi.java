@@ -10,10 +10,10 @@ import java.util.UUID;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
-import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
+import org.jnova.image.ImagesApi;
 import org.jnova.objects.Image;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
@@ -30,7 +30,7 @@ public final class ShelveApi {
     private final ServersApi servers;
     private final InstanceStore instances;
     private final ActionStore actions;
-    private final ImageStore images;
+    private final ImagesApi images;
     private final ComputeNodeStore nodes;
     private final Transport transport;
     private final Settings settings;
@@ -39,7 +39,7 @@ public final class ShelveApi {
     public record Settings(String defaultAvailabilityZone, int shelvedOffloadTime) {
     }
 
-    public ShelveApi(ServersApi servers, InstanceStore instances, ActionStore actions, ImageStore images,
+    public ShelveApi(ServersApi servers, InstanceStore instances, ActionStore actions, ImagesApi images,
             ComputeNodeStore nodes, Transport transport, Settings settings) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -60,12 +60,12 @@ public final class ShelveApi {
         props.put("base_image_ref", i.imageRef() == null ? "" : i.imageRef());
         Image image = new Image(UUID.randomUUID().toString(), i.displayName() + "-shelved", "queued", 0, 0, 0, props,
                 null, null);
-        images.insertIfAbsent(image);
+        image = images.createSnapshot(ctx, i.projectId(), image);
         try {
             transition(ctx, i, "shelve", TaskStates.SHELVING, ComputeManager.TOPIC, i.host(), "shelve_instance",
                     Map.of("image_id", image.id(), "offload", settings.shelvedOffloadTime() == 0));
         } catch (RuntimeException e) {
-            images.delete(image.id());
+            images.delete(ctx, image.id());
             throw e;
         }
     }

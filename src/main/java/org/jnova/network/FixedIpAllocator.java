@@ -48,9 +48,17 @@ public final class FixedIpAllocator {
 
     /** Allocates a port for the instance; retried when another allocation took the same address. */
     public VirtualInterface allocate(String instanceUuid) {
+        return allocate(instanceUuid, tx -> null);
+    }
+
+    /** As {@link #allocate(String)}, running {@code check} first in the allocation's transaction. */
+    public VirtualInterface allocate(String instanceUuid, Database.Work<?> check) {
         for (int attempt = 0; attempt < 50; attempt++) {
             try {
-                return db.inTransaction(tx -> allocate(tx, instanceUuid));
+                return db.inTransaction(tx -> {
+                    check.run(tx);
+                    return allocate(tx, instanceUuid);
+                });
             } catch (DatabaseException e) {
                 String state = e.sqlException().getSQLState();
                 boolean unique = state != null && state.startsWith("23")

@@ -44,9 +44,13 @@ public final class InterfaceAttachmentsApi {
     private final BigInteger last;
     private final int bytes;
     private final String networkLabel;
+    private final int portLimit;
 
-    public InterfaceAttachmentsApi(Database db, ActionStore actions, String cidr, String networkLabel, String networkId) {
+    /** @param portLimit ports a project's servers may have (neutron's port quota); -1 unlimited */
+    public InterfaceAttachmentsApi(Database db, ActionStore actions, String cidr, String networkLabel, String networkId,
+            int portLimit) {
         this.db = requireNonNull(db, "db is null");
+        this.portLimit = portLimit;
         this.actions = requireNonNull(actions, "actions is null");
         this.allocator = new FixedIpAllocator(db, cidr, networkLabel);
         this.networkId = requireNonNull(networkId, "networkId is null");
@@ -100,7 +104,7 @@ public final class InterfaceAttachmentsApi {
         actions.eventStart(server.uuid(), ctx.requestId(), "compute_attach_interface", server.host());
         Port port;
         try {
-            port = fixedIp == null ? allocate(server.uuid(), tag) : allocateRequested(server.uuid(), fixedIp, tag);
+            port = fixedIp == null ? allocate(server, tag) : allocateRequested(server, fixedIp, tag);
         } catch (RuntimeException e) {
             actions.eventFinish(server.uuid(), ctx.requestId(), "compute_attach_interface", "Error", e.getMessage());
             throw e;
@@ -148,15 +152,35 @@ public final class InterfaceAttachmentsApi {
         });
     }
 
-    private Port allocate(String instanceUuid, String tag) {
-        var vif = allocator.allocate(instanceUuid);
+    /**
+     * neutron's port quota, counted under the project's lock in the transaction that adds the
+     * port: the ports of the project's live servers. nova answers neutron's refusal with
+     * PortLimitExceeded (403).
+     */
+    private Void checkPortQuota(Tx tx, String projectId) throws SQLException {
+        if (portLimit < 0) {
+            return null;
+        }
+        org.jnova.db.ProjectLock.lock(tx, projectId);
+        long ports = tx.count("SELECT COUNT(*) FROM virtual_interfaces v JOIN instances i ON i.uuid = v.instance_uuid "
+                + "WHERE v.deleted = 0 AND i.deleted = 0 AND i.project_id = ?", projectId);
+        if (ports + 1 > portLimit) {
+            throw new org.jnova.exception.OverQuota("Maximum number of ports exceeded");
+        }
+        return null;
+    }
+
+    private Port allocate(Instance server, String tag) {
+        String instanceUuid = server.uuid();
+        var vif = allocator.allocate(instanceUuid, tx -> checkPortQuota(tx, server.projectId()));
         if (tag != null) {
             db.inTransaction(tx -> tx.update("UPDATE virtual_interfaces SET tag = ? WHERE uuid = ?", tag, vif.uuid()));
         }
         return new Port(vif.uuid(), instanceUuid, vif.macAddress(), vif.fixedIp(), tag);
     }
 
-    private Port allocateRequested(String instanceUuid, String ip, String tag) {
+    private Port allocateRequested(Instance server, String ip, String tag) {
+        String instanceUuid = server.uuid();
         byte[] raw = address(ip);
         BigInteger n = new BigInteger(1, raw);
         if (raw.length != bytes || n.compareTo(first) < 0 || n.compareTo(last) > 0) {
@@ -165,7 +189,10 @@ public final class InterfaceAttachmentsApi {
         String normal = hostAddress(raw);
         for (int attempt = 0; attempt < 20; attempt++) {
             try {
-                return db.inTransaction(tx -> insert(tx, instanceUuid, normal, tag));
+                return db.inTransaction(tx -> {
+                    checkPortQuota(tx, server.projectId());
+                    return insert(tx, instanceUuid, normal, tag);
+                });
             } catch (DatabaseException e) {
                 if (!isUniqueViolation(e)) {
                     throw e;

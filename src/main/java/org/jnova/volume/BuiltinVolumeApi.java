@@ -33,13 +33,19 @@ public final class BuiltinVolumeApi implements VolumeApi {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Database db;
     private final String defaultZone;
+    private final Limits limits;
+
+    /** Per-project limits, cinder's quota_volumes and quota_gigabytes; -1 is unlimited. */
+    public record Limits(int volumes, int gigabytes) {
+    }
 
     /**
      * @param defaultZone the zone of volumes created without one (cinder's storage_availability_zone)
      */
-    public BuiltinVolumeApi(Database db, String defaultZone) {
+    public BuiltinVolumeApi(Database db, String defaultZone, Limits limits) {
         this.db = requireNonNull(db, "db is null");
         this.defaultZone = requireNonNull(defaultZone, "defaultZone is null");
+        this.limits = requireNonNull(limits, "limits is null");
     }
 
     @Override
@@ -74,14 +80,41 @@ public final class BuiltinVolumeApi implements VolumeApi {
         }
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        db.inTransaction(tx -> tx.update("INSERT INTO volumes (id, project_id, user_id, display_name, "
-                + "display_description, size, status, availability_zone, volume_type, bootable, multiattach, "
-                + "snapshot_id, image_id, metadata, created_at, updated_at, deleted) "
-                + "VALUES (?, ?, ?, ?, ?, ?, 'available', ?, ?, ?, ?, NULL, ?, ?, ?, ?, 0)", id, ctx.requireProjectId(),
-                ctx.userId(), request.name(), request.description(), request.size(), zone, request.volumeType(),
-                request.imageId() != null, MULTIATTACH_TYPE.equals(request.volumeType()), request.imageId(),
-                writeMetadata(request.metadata()), now, now));
+        String project = ctx.requireProjectId();
+        db.inTransaction(tx -> {
+            checkQuota(tx, project, request.size());
+            return tx.update("INSERT INTO volumes (id, project_id, user_id, display_name, "
+                    + "display_description, size, status, availability_zone, volume_type, bootable, multiattach, "
+                    + "snapshot_id, image_id, metadata, created_at, updated_at, deleted) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 'available', ?, ?, ?, ?, NULL, ?, ?, ?, ?, 0)", id, project,
+                    ctx.userId(), request.name(), request.description(), request.size(), zone, request.volumeType(),
+                    request.imageId() != null, MULTIATTACH_TYPE.equals(request.volumeType()), request.imageId(),
+                    writeMetadata(request.metadata()), now, now);
+        });
         return get(ctx, id);
+    }
+
+    /**
+     * cinder's volume reservation: the project's volumes and gigabytes, counted under the
+     * project's lock, must stay within the limits. cinder reports gigabytes before volumes
+     * (its over-quota names are sorted); nova passes cinder's 413 text on as a 403.
+     */
+    private void checkQuota(Tx tx, String project, int size) throws SQLException {
+        if (limits.volumes() < 0 && limits.gigabytes() < 0) {
+            return;
+        }
+        org.jnova.db.ProjectLock.lock(tx, project);
+        long[] used = tx.queryOne("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM volumes WHERE project_id = ? AND "
+                + "deleted = 0", r -> new long[] {r.getLong(1), r.getLong(2)}, project).orElseThrow();
+        if (limits.gigabytes() >= 0 && used[1] + size > limits.gigabytes()) {
+            throw new org.jnova.exception.OverQuota("Requested volume or snapshot exceeds allowed gigabytes quota. "
+                    + "Requested " + size + "G, quota is " + limits.gigabytes() + "G and " + used[1]
+                    + "G has been consumed.");
+        }
+        if (limits.volumes() >= 0 && used[0] + 1 > limits.volumes()) {
+            throw new org.jnova.exception.OverQuota("Maximum number of volumes allowed (" + limits.volumes()
+                    + ") exceeded for quota 'volumes'.");
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.jnova.api.openstack.compute.ApiRouterV21;
 import org.jnova.compute.ComputeCloud;
 import org.jnova.conf.ComputeOpts;
+import org.jnova.conf.ServiceQuotaOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.network.InterfaceAttachmentsApi;
 
@@ -19,7 +20,7 @@ public final class AttachInterfacesControllers {
         String networkId = UUID.nameUUIDFromBytes(("jnova-network:" + label).getBytes(StandardCharsets.UTF_8))
                 .toString();
         InterfaceAttachmentsApi api = new InterfaceAttachmentsApi(cloud.mainDatabase(), cloud.actions,
-                conf.get(ComputeOpts.FIXED_RANGE), label, networkId);
+                conf.get(ComputeOpts.FIXED_RANGE), label, networkId, conf.get(ServiceQuotaOpts.PORTS));
         router.controller("server_os_interface", new InterfaceAttachmentController(cloud.servers, api, label));
     }
 }

@@ -103,12 +103,13 @@ public final class ImageMetadataController {
     }
 
     private Map<String, String> properties(ApiRequest req) {
-        return new LinkedHashMap<>(ImagesController.find(images, req.pathParam("image_id")).properties());
+        return new LinkedHashMap<>(ImagesController.find(images, req, req.pathParam("image_id")).properties());
     }
 
     private Map<String, String> save(ApiRequest req, Map<String, String> props) {
         try {
-            return new LinkedHashMap<>(images.setProperties(req.pathParam("image_id"), props).properties());
+            return new LinkedHashMap<>(images.setProperties(req.context(), req.pathParam("image_id"), props)
+                    .properties());
         } catch (NotFound e) {
             throw new NotFound("Image not found.");
         }

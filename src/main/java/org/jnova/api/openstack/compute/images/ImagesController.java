@@ -14,8 +14,10 @@ import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.Response;
+import org.jnova.exception.Forbidden;
 import org.jnova.exception.InvalidInput;
 import org.jnova.exception.NotFound;
+import org.jnova.image.ImageNotAuthorized;
 import org.jnova.image.ImagesApi;
 import org.jnova.objects.Image;
 
@@ -52,7 +54,7 @@ public final class ImagesController {
     @ExpectedErrors(404)
     @QuerySchema("show.query")
     public Object show(ApiRequest req) {
-        return Map.of("image", view.show(req, find(images, req.pathParam("id"))));
+        return Map.of("image", view.show(req, find(images, req, req.pathParam("id"))));
     }
 
     @ApiVersion(min = "2.1", max = MAX)
@@ -60,26 +62,24 @@ public final class ImagesController {
     @ExpectedErrors({403, 404})
     public void delete(ApiRequest req) {
         try {
-            images.delete(req.pathParam("id"));
+            images.delete(req.context(), req.pathParam("id"));
         } catch (NotFound e) {
             throw new NotFound("Image not found.");
+        } catch (ImageNotAuthorized e) {
+            throw new Forbidden("You are not allowed to delete the image.");
         }
     }
 
-    /** The image or nova's 404 "Image not found.". */
-    public static Image find(ImagesApi images, String id) {
-        try {
-            return images.get(id);
-        } catch (NotFound e) {
-            throw new NotFound("Image not found.");
-        }
+    /** The image if the caller may see it, else nova's 404 "Image not found.". */
+    public static Image find(ImagesApi images, ApiRequest req, String id) {
+        return images.find(req.context(), id).orElseThrow(() -> new NotFound("Image not found."));
     }
 
     private List<Image> query(ApiRequest req) {
         Map<String, List<String>> q = req.raw() == null ? Map.of() : req.raw().queryParams();
         List<Image> out = new ArrayList<>();
         Instant since = q.containsKey("changes-since") ? parseTime(last(q, "changes-since")) : null;
-        for (Image image : images.list()) {
+        for (Image image : images.list(req.context())) {
             if (matches(image, q, since)) {
                 out.add(image);
             }
