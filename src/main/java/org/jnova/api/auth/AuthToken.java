@@ -21,6 +21,7 @@ import org.jnova.wsgi.Headers;
 import org.jnova.wsgi.Middleware;
 import org.jnova.wsgi.Request;
 import org.jnova.wsgi.Response;
+import org.jnova.wsgi.WebobErrorPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

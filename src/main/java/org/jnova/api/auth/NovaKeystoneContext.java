@@ -13,6 +13,7 @@ import org.jnova.wsgi.App;
 import org.jnova.wsgi.Headers;
 import org.jnova.wsgi.Middleware;
 import org.jnova.wsgi.Request;
+import org.jnova.wsgi.WebobErrorPage;
 
 /**
  * nova's {@code NovaKeystoneContext}: turns the identity headers {@link AuthToken} set into
