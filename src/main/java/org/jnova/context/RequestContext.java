@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param globalRequestId the caller's {@code X-OpenStack-Request-ID}, when it sent a valid one
  * @param systemScope {@code all} for a system-scoped token, empty otherwise
  * @param authToken the token the caller presented, if any
+ * @param isAdminProject Keystone's {@code is_admin_project} for the token (oslo.context's
+ *     default, true, when Keystone or the auth middleware does not say)
  */
 public record RequestContext(
         String userId,
@@ -28,7 +30,8 @@ public record RequestContext(
         Optional<String> systemScope,
         Optional<String> authToken,
         Optional<String> userDomainId,
-        Optional<String> projectDomainId) {
+        Optional<String> projectDomainId,
+        boolean isAdminProject) {
 
     public RequestContext {
         Objects.requireNonNull(userId, "userId is null");
@@ -40,6 +43,14 @@ public record RequestContext(
         Objects.requireNonNull(authToken, "authToken is null");
         Objects.requireNonNull(userDomainId, "userDomainId is null");
         Objects.requireNonNull(projectDomainId, "projectDomainId is null");
+    }
+
+    /** A context whose token did not say whether its project is the admin project: oslo.context's true. */
+    public RequestContext(String userId, Optional<String> projectId, List<String> roles, boolean isAdmin,
+            String requestId, Optional<String> globalRequestId, Optional<String> systemScope, Optional<String> authToken,
+            Optional<String> userDomainId, Optional<String> projectDomainId) {
+        this(userId, projectId, roles, isAdmin, requestId, globalRequestId, systemScope, authToken, userDomainId,
+                projectDomainId, true);
     }
 
     /** A project-scoped context, as noauth2 makes one. */
