@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jnova.exception.Forbidden;
 
 /**
  * Who is calling and on which request, nova's {@code RequestContext}: built by the auth
@@ -69,9 +70,13 @@ public record RequestContext(
         return roles.contains(role.toLowerCase(Locale.ROOT));
     }
 
-    /** The project id, for calls that need one; a system-scoped caller has none. */
+    /**
+     * The project id, for calls that need one. A caller whose token names no project (system
+     * or domain scope) is refused with 403: what it asks cannot be done without a project.
+     */
     public String requireProjectId() {
-        return projectId.orElseThrow(() -> new IllegalStateException("the request has no project scope"));
+        return projectId.orElseThrow(() -> new Forbidden("This action needs a project-scoped token; the token "
+                + "used for the request is " + (systemScope.isPresent() ? "system" : "not project") + " scoped."));
     }
 
     /** "user project" as oslo.log's logging_context_format_string writes the identity. */
