@@ -62,11 +62,14 @@ jnova_exec_main() {
 }
 
 # The heap of a long-running command: the parallel collector and a bounded heap keep the
-# resident set small (a few hundred MiB with thousands of servers). JNOVA_JAVA_OPTS comes
-# after these, so an -Xmx or another collector given there wins.
-JNOVA_SERVER_JVM_OPTS="-XX:+UseParallelGC -Xmx384m"
+# resident set small (a few hundred MiB with thousands of servers). A JVM that runs out of
+# memory exits at once (a server half broken by an OutOfMemoryError is worse than none: the
+# launcher replaces a worker that exits, and systemd a launcher). JNOVA_JAVA_OPTS comes after
+# these, so an -Xmx or another collector given there wins.
+JNOVA_SERVER_JVM_OPTS="-XX:+ExitOnOutOfMemoryError -Xmx384m"
 case " ${JNOVA_JAVA_OPTS:-} " in
-  *" -XX:+Use"*GC" "*) JNOVA_SERVER_JVM_OPTS="-Xmx384m" ;;  # two collectors would stop the JVM
+  *" -XX:+Use"*GC" "*) ;;  # two collectors would stop the JVM
+  *) JNOVA_SERVER_JVM_OPTS="-XX:+UseParallelGC $JNOVA_SERVER_JVM_OPTS" ;;
 esac
 
 # As jnova_exec_main, with class-data sharing and the server heap (for servers, not for

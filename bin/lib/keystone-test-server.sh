@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts or stops a throw-away Keystone for tests: Debian's keystone package run through
 # its WSGI script's simple server on 127.0.0.1, SQLite, fernet tokens, an admin bootstrapped
-# in the Default domain (user admin, project admin, roles admin/member/reader).
+# in the Default domain (user admin, project admin, roles admin/member/reader). The admin
+# project is Keystone's admin project, so tokens carry is_admin_project (true only for it).
 #
 #   keystone-test-server.sh start RUN_DIR [TOKEN_EXPIRATION_SECONDS]   prints the URL (http://127.0.0.1:PORT)
 #   keystone-test-server.sh stop RUN_DIR
@@ -51,6 +52,9 @@ key_repository = $run_dir/fernet-keys
 key_repository = $run_dir/credential-keys
 [cache]
 enabled = false
+[resource]
+admin_project_domain_name = Default
+admin_project_name = admin
 [oslo_policy]
 enforce_scope = false
 enforce_new_defaults = false

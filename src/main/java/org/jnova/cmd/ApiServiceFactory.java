@@ -1,9 +1,12 @@
 package org.jnova.cmd;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.jnova.conf.ApiOpts;
 import org.jnova.conf.cfg.ConfigLoader;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.log.LoggingSetup;
@@ -12,6 +15,8 @@ import org.jnova.policy.Enforcer;
 import org.jnova.policy.PolicySettings;
 import org.jnova.service.ApiService;
 import org.jnova.service.ServiceFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * nova-api's wiring for the launcher and for each worker process: reads the configuration,
@@ -19,6 +24,7 @@ import org.jnova.service.ServiceFactory;
  * from the paste file. The seed's {@code WSGIService(name)} with its loader.
  */
 public class ApiServiceFactory implements ServiceFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServiceFactory.class);
     /**
      * System property naming jnova's install directory, whose {@code etc/nova} is searched last
      * (the working directory's when unset).
@@ -67,7 +73,35 @@ public class ApiServiceFactory implements ServiceFactory {
             paste = PasteLoader.fromConfig(conf, name -> findFile(name, conf), ApiApps.registry(conf, backend, enforcer));
             pasteConf = conf;
         }
-        return new ApiService(serviceName, conf, paste::loadApp);
+        ApiService service = new ApiService(serviceName, conf, paste::loadApp);
+        warnIfOpenWithoutAuthentication(conf, service);
+        return service;
+    }
+
+    /**
+     * noauth2 believes whatever user and project the caller names, admin included: on an
+     * address other machines can reach, that is a cloud anyone can administer.
+     */
+    private static void warnIfOpenWithoutAuthentication(ConfigOpts conf, ApiService service) {
+        if (!"noauth2".equals(conf.get(ApiOpts.AUTH_STRATEGY)) || "metadata".equals(service.name())
+                || isLoopback(service.settings().host())) {
+            return;
+        }
+        LOG.warn("************************************************************************************");
+        LOG.warn("{} listens on {} with [api] auth_strategy = noauth2: ANYONE WHO CAN REACH THIS ADDRESS IS "
+                + "ADMIN. Use auth_strategy = keystone, or listen on 127.0.0.1.", service.name(),
+                service.settings().host());
+        LOG.warn("************************************************************************************");
+    }
+
+    static boolean isLoopback(String host) {
+        String literal = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(literal);
+            return addresses.length > 0 && java.util.Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** This process's backend once a service was created; null before. */

@@ -31,11 +31,15 @@ public final class KeystoneAuthOpts {
             .build();
 
     public static final Opt<Integer> HTTP_CONNECT_TIMEOUT = Opt.integer(GROUP, "http_connect_timeout")
-            .help("Request timeout value for communicating with Identity API server, in seconds.")
+            .min(1)
+            .help("Request timeout value for communicating with Identity API server, in seconds. When unset, jnova"
+                    + " gives a connection 5 seconds to open and a call 10 seconds to be answered (keystonemiddleware"
+                    + " would wait forever).")
             .build();
 
     public static final Opt<Integer> HTTP_REQUEST_MAX_RETRIES = Opt.integer(GROUP, "http_request_max_retries")
             .defaultValue(3)
+            .min(0)
             .help("How many times are we trying to reconnect when communicating with Identity API Server.")
             .build();
 

@@ -62,11 +62,18 @@ public final class WsgiOpts {
                     + " closed after it. 0 waits forever.")
             .build();
 
+    public static final Opt<Integer> MAX_QUEUED_REQUESTS = Opt.integer(GROUP, "max_queued_requests")
+            .defaultValue(128).min(0)
+            .help("How many requests may wait for a free request thread when all default_pool_size threads are"
+                    + " busy; past that a request is answered 503 at once instead of queueing without bound"
+                    + " (jnova only; eventlet let them wait in the listen backlog of 128).")
+            .build();
+
     private WsgiOpts() {
     }
 
     public static List<Opt<?>> all() {
         return List.of(WSGI_LOG_FORMAT, SSL_CA_FILE, SSL_CERT_FILE, SSL_KEY_FILE, TCP_KEEPIDLE,
-                DEFAULT_POOL_SIZE, MAX_HEADER_LINE, KEEP_ALIVE, CLIENT_SOCKET_TIMEOUT);
+                DEFAULT_POOL_SIZE, MAX_QUEUED_REQUESTS, MAX_HEADER_LINE, KEEP_ALIVE, CLIENT_SOCKET_TIMEOUT);
     }
 }

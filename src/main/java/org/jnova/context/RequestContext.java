@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jnova.exception.Forbidden;
 
 /**
  * Who is calling and on which request, nova's {@code RequestContext}: built by the auth
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param globalRequestId the caller's {@code X-OpenStack-Request-ID}, when it sent a valid one
  * @param systemScope {@code all} for a system-scoped token, empty otherwise
  * @param authToken the token the caller presented, if any
+ * @param isAdminProject Keystone's {@code is_admin_project} for the token (oslo.context's
+ *     default, true, when Keystone or the auth middleware does not say)
  */
 public record RequestContext(
         String userId,
@@ -28,7 +31,8 @@ public record RequestContext(
         Optional<String> systemScope,
         Optional<String> authToken,
         Optional<String> userDomainId,
-        Optional<String> projectDomainId) {
+        Optional<String> projectDomainId,
+        boolean isAdminProject) {
 
     public RequestContext {
         Objects.requireNonNull(userId, "userId is null");
@@ -40,6 +44,14 @@ public record RequestContext(
         Objects.requireNonNull(authToken, "authToken is null");
         Objects.requireNonNull(userDomainId, "userDomainId is null");
         Objects.requireNonNull(projectDomainId, "projectDomainId is null");
+    }
+
+    /** A context whose token did not say whether its project is the admin project: oslo.context's true. */
+    public RequestContext(String userId, Optional<String> projectId, List<String> roles, boolean isAdmin,
+            String requestId, Optional<String> globalRequestId, Optional<String> systemScope, Optional<String> authToken,
+            Optional<String> userDomainId, Optional<String> projectDomainId) {
+        this(userId, projectId, roles, isAdmin, requestId, globalRequestId, systemScope, authToken, userDomainId,
+                projectDomainId, true);
     }
 
     /** A project-scoped context, as noauth2 makes one. */
@@ -58,9 +70,13 @@ public record RequestContext(
         return roles.contains(role.toLowerCase(Locale.ROOT));
     }
 
-    /** The project id, for calls that need one; a system-scoped caller has none. */
+    /**
+     * The project id, for calls that need one. A caller whose token names no project (system
+     * or domain scope) is refused with 403: what it asks cannot be done without a project.
+     */
     public String requireProjectId() {
-        return projectId.orElseThrow(() -> new IllegalStateException("the request has no project scope"));
+        return projectId.orElseThrow(() -> new Forbidden("This action needs a project-scoped token; the token "
+                + "used for the request is " + (systemScope.isPresent() ? "system" : "not project") + " scoped."));
     }
 
     /** "user project" as oslo.log's logging_context_format_string writes the identity. */

@@ -22,7 +22,7 @@ public final class Credentials {
         credentials.put("project_id", context.projectId().orElse(null));
         credentials.put("project_domain_id", context.projectDomainId().orElse(null));
         credentials.put("roles", context.roles());
-        credentials.put("is_admin_project", true);
+        credentials.put("is_admin_project", context.isAdminProject());
         credentials.put("service_user_id", null);
         credentials.put("service_user_domain_id", null);
         credentials.put("service_project_id", null);

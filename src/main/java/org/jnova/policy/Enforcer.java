@@ -126,7 +126,7 @@ public final class Enforcer {
     public boolean isAdmin(RequestContext context) {
         RequestContext notYetAdmin = new RequestContext(context.userId(), context.projectId(), context.roles(), false,
                 context.requestId(), context.globalRequestId(), context.systemScope(), context.authToken(),
-                context.userDomainId(), context.projectDomainId());
+                context.userDomainId(), context.projectDomainId(), context.isAdminProject());
         return allowed(notYetAdmin, NovaPolicies.CONTEXT_IS_ADMIN, defaultTarget(context));
     }
 

@@ -79,6 +79,36 @@ class ProcessLauncherTest {
     }
 
     @Test
+    void workersExitOnOutOfMemoryWithABoundedHeapAndAreReplaced() throws Exception {
+        int port = LauncherProcess.freePort();
+        try (LauncherProcess launcher = LauncherProcess.start(config(port, "hello", false))) {
+            launcher.awaitLines("listening on", 2, 60);
+            for (long child : launcher.startedChildren()) {
+                // the JDK gives no arguments for a command line as long as a class path: read it from /proc
+                List<String> arguments = List.of(Files.readString(Path.of("/proc/" + child + "/cmdline")).split("\0"));
+                assertThat(arguments).contains("-XX:+ExitOnOutOfMemoryError").anyMatch(a -> a.startsWith("-Xmx"));
+            }
+
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(60_000);
+                socket.getOutputStream().write("GET /oom HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                assertThat(socket.getInputStream().readAllBytes()).isEmpty(); // the worker died answering nothing
+            } catch (java.net.SocketException e) {
+                // reset by the dying worker: as good as no answer
+            }
+
+            launcher.awaitLines("Terminating due to java.lang.OutOfMemoryError", 1, 60);
+            launcher.awaitLines("exited with status 3", 1, 30);
+            launcher.awaitLines("Started child", 3, 30);
+            launcher.awaitLines("listening on", 3, 60);
+            long replacement = launcher.startedChildren().get(2);
+            assertThat(pidsAnswering(port, 2)).contains(replacement);
+            assertThat(launcher.process().isAlive()).isTrue();
+        }
+    }
+
+    @Test
     void sigtermLetsASlowRequestFinishAndExitsZero() throws Exception {
         int port = LauncherProcess.freePort();
         try (LauncherProcess launcher = LauncherProcess.start(config(port, "hello", false))) {

@@ -11,8 +11,9 @@ import org.jnova.wsgi.Response;
 
 /**
  * The services the launcher tests run: an app answering "{pid} {greeting}" where the greeting
- * is {@code [test] greeting}; {@code /slow?ms=N} waits first. {@code [test] fail_on_start}
- * makes every worker die at start-up.
+ * is {@code [test] greeting}; {@code /slow?ms=N} waits first; {@code /oom} fills the heap
+ * until the JVM runs out of memory. {@code [test] fail_on_start} makes every worker die at
+ * start-up.
  */
 public final class TestServiceFactory implements ServiceFactory {
     static final Opt<String> GREETING = Opt.string("test", "greeting").defaultValue("hello").build();
@@ -41,6 +42,12 @@ public final class TestServiceFactory implements ServiceFactory {
         }
         String greeting = conf.get(GREETING);
         return new ApiService(serviceName, conf, name -> request -> {
+            if (request.pathInfo().equals("/oom")) {
+                List<long[]> hog = new ArrayList<>();
+                while (true) {
+                    hog.add(new long[1 << 17]);
+                }
+            }
             List<String> ms = request.queryParams().get("ms");
             if (ms != null) {
                 Thread.sleep(Long.parseLong(ms.get(0)));

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,13 +19,15 @@ import org.jnova.wsgi.Headers;
 import org.jnova.wsgi.Middleware;
 import org.jnova.wsgi.Request;
 import org.jnova.wsgi.Response;
+import org.jnova.wsgi.WebobErrorPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * keystonemiddleware's {@code auth_token} filter: the caller's {@code X-Auth-Token} (and a
  * {@code X-Service-Token}, when sent) is validated with Keystone, valid answers cached for
- * {@code token_cache_time} but never past the token's {@code expires_at}. A valid caller
+ * {@code token_cache_time} (within a byte budget) but never past the token's
+ * {@code expires_at}, rejected tokens remembered for a few seconds ({@link TokenCache}). A valid caller
  * passes on with keystonemiddleware's identity headers ({@code X-Identity-Status: Confirmed},
  * {@code X-User-Id}, {@code X-Project-Id}, {@code X-Roles}, ...); whatever identity headers
  * the caller sent are removed first. A missing, expired, revoked or unknown token is
@@ -57,7 +57,7 @@ public final class AuthToken implements Middleware {
     private final KeystoneAuthSettings settings;
     private final IdentityClient identity;
     private final Clock clock;
-    private final Optional<Cache<String, TokenInfo>> cache;
+    private final TokenCache cache;
     private final String wwwAuthenticate;
 
     public AuthToken(KeystoneAuthSettings settings) {
@@ -65,13 +65,14 @@ public final class AuthToken implements Middleware {
     }
 
     public AuthToken(KeystoneAuthSettings settings, IdentityClient identity, Clock clock) {
+        this(settings, identity, clock, new TokenCache(settings.tokenCacheTime()));
+    }
+
+    AuthToken(KeystoneAuthSettings settings, IdentityClient identity, Clock clock, TokenCache cache) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.identity = Objects.requireNonNull(identity, "identity is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
-        this.cache = settings.tokenCacheTime().isPositive()
-                ? Optional.of(Caffeine.newBuilder().expireAfterWrite(settings.tokenCacheTime())
-                        .maximumSize(100_000).build())
-                : Optional.empty();
+        this.cache = Objects.requireNonNull(cache, "cache is null");
         this.wwwAuthenticate = "Keystone uri=\"" + settings.wwwAuthenticateUri() + "\"";
         if (!settings.serviceTokenRolesRequired()) {
             LOG.warn("AuthToken middleware is set with keystone_authtoken.service_token_roles_required set to "
@@ -111,12 +112,13 @@ public final class AuthToken implements Middleware {
         Optional<TokenInfo> service = Optional.empty();
         boolean serviceValid = true;
         if (serviceToken.isPresent()) {
-            service = valid(serviceToken.get());
+            service = valid(serviceToken.get()).map(TokenCache.Entry::info);
             serviceValid = service.isPresent() && (!settings.serviceTokenRolesRequired()
                     || service.get().roles().stream().anyMatch(settings.serviceTokenRoles()::contains));
             headers.set("X-Service-Identity-Status", serviceValid ? "Confirmed" : "Invalid");
         }
-        Optional<TokenInfo> user = userToken.isPresent() ? valid(userToken.get()) : Optional.empty();
+        Optional<TokenCache.Entry> userEntry = userToken.isPresent() ? valid(userToken.get()) : Optional.empty();
+        Optional<TokenInfo> user = userEntry.map(TokenCache.Entry::info);
         headers.set("X-Identity-Status", user.isPresent() ? "Confirmed" : "Invalid");
 
         if (user.isEmpty() || !serviceValid) {
@@ -133,7 +135,7 @@ public final class AuthToken implements Middleware {
             headers.set("X-Is-Admin-Project", info.isAdminProject() ? "True" : "False");
             DEPRECATED_HEADERS.forEach((old, current) -> headers.first(current).ifPresent(v -> headers.set(old, v)));
             if (settings.includeServiceCatalog()) {
-                info.catalog().ifPresent(catalog -> headers.set("X-Service-Catalog", normalizedCatalog(catalog)));
+                userEntry.get().catalogHeader().ifPresent(catalog -> headers.set("X-Service-Catalog", catalog));
             }
             request.setAttribute(TOKEN_INFO, info);
         });
@@ -143,14 +145,21 @@ public final class AuthToken implements Middleware {
         return Optional.empty();
     }
 
-    /** The token's data if Keystone (or the cache) vouches for it and it has not expired. */
-    private Optional<TokenInfo> valid(String token) {
+    /**
+     * The token's data if Keystone (or the cache) vouches for it and it has not expired. A
+     * token Keystone rejected a moment ago is refused without asking again.
+     */
+    private Optional<TokenCache.Entry> valid(String token) {
         if (token.isEmpty()) {
             return Optional.empty();
         }
         String key = cacheKey(token);
-        TokenInfo info = cache.map(c -> c.getIfPresent(key)).orElse(null);
-        if (info == null) {
+        TokenCache.Entry entry = cache.valid(key).orElse(null);
+        if (entry == null) {
+            if (cache.rejected(key)) {
+                LOG.info("Authorization failed for a token Keystone rejected moments ago");
+                return Optional.empty();
+            }
             IdentityClient.Validation validation;
             try {
                 validation = identity.validate(token);
@@ -163,20 +172,21 @@ public final class AuthToken implements Middleware {
                 return Optional.empty();
             }
             if (validation instanceof IdentityClient.Validation.Valid valid) {
-                info = valid.token();
-                TokenInfo fetched = info;
-                cache.ifPresent(c -> c.put(key, fetched));
+                TokenInfo info = valid.token();
+                entry = new TokenCache.Entry(info.withoutCatalog(), info.catalog().map(AuthToken::normalizedCatalog));
+                cache.putValid(key, entry);
             } else {
                 LOG.warn("Authorization failed for token");
+                cache.putRejected(key);
                 return Optional.empty();
             }
         }
-        if (info.expiredAt(clock.instant())) {
-            LOG.info("Token expired at {}", info.expiresAt());
-            cache.ifPresent(c -> c.invalidate(key));
+        if (entry.info().expiredAt(clock.instant())) {
+            LOG.info("Token expired at {}", entry.info().expiresAt());
+            cache.invalidate(key);
             return Optional.empty();
         }
-        return Optional.of(info);
+        return Optional.of(entry);
     }
 
     private static void setIdentityHeaders(Headers headers, String prefix, TokenInfo info) {

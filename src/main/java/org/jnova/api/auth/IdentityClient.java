@@ -4,15 +4,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * minutes before it expires or until Keystone stops accepting it. Validation goes to the
  * identity endpoint of the service token's catalog for the configured interface and region,
  * else to the auth URL. Thread-safe.
+ *
+ * <p>No call waits without bound: each has {@link KeystoneAuthSettings#connectTimeout()} to
+ * connect and {@link KeystoneAuthSettings#requestTimeout()} to be answered in full, and an
+ * answer larger than {@link #MAX_ANSWER_BYTES} is refused. Callers wait on virtual threads
+ * (the client's own work runs on virtual threads too) and on a {@link ReentrantLock}, never
+ * in a {@code synchronized} block, so a slow Keystone holds no carrier thread.
  */
 public final class IdentityClient {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityClient.class);
@@ -31,11 +49,14 @@ public final class IdentityClient {
     /** keystoneauth renews a token this long before it expires. */
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(120);
     private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(500);
+    /** The largest answer read from Keystone: a token with a large service catalog fits many times. */
+    static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
     private final KeystoneAuthSettings settings;
     private final HttpClient http;
     private final Clock clock;
-    private ServiceToken serviceToken;
+    private final ReentrantLock serviceTokenLock = new ReentrantLock();
+    private volatile ServiceToken serviceToken;
 
     /** The outcome of validating a token. */
     public sealed interface Validation {
@@ -52,10 +73,11 @@ public final class IdentityClient {
     public IdentityClient(KeystoneAuthSettings settings, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
-        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER);
-        settings.connectTimeout().ifPresent(builder::connectTimeout);
-        this.http = builder.build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(settings.connectTimeout())
+                .executor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("keystone-client-", 0).factory()))
+                .build();
     }
 
     /**
@@ -99,12 +121,36 @@ public final class IdentityClient {
                 .GET().build();
     }
 
-    private synchronized ServiceToken serviceToken(boolean renew) {
-        if (renew || serviceToken == null
-                || !clock.instant().plus(RENEW_BEFORE_EXPIRY).isBefore(serviceToken.info().expiresAt())) {
-            serviceToken = authenticate();
+    /**
+     * The service's token, authenticating when there is none, it is about to expire or
+     * {@code renew} is asked; one caller authenticates while the others wait for its result.
+     */
+    private ServiceToken serviceToken(boolean renew) {
+        ServiceToken current = serviceToken;
+        if (!renew && fresh(current)) {
+            return current;
         }
-        return serviceToken;
+        try {
+            serviceTokenLock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeystoneUnreachable("Interrupted while waiting for the service token", e);
+        }
+        try {
+            ServiceToken now = serviceToken;
+            // another caller renewed it while this one waited
+            if (fresh(now) && (!renew || now != current)) {
+                return now;
+            }
+            serviceToken = authenticate();
+            return serviceToken;
+        } finally {
+            serviceTokenLock.unlock();
+        }
+    }
+
+    private boolean fresh(ServiceToken token) {
+        return token != null && clock.instant().plus(RENEW_BEFORE_EXPIRY).isBefore(token.info().expiresAt());
     }
 
     private ServiceToken authenticate() {
@@ -163,29 +209,29 @@ public final class IdentityClient {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .header("Accept", "application/json")
                 .header("User-Agent", "jnova keystonemiddleware.auth_token");
-        settings.connectTimeout().ifPresent(builder::timeout);
-        return builder;
+        return builder.timeout(settings.requestTimeout());
     }
 
     /**
-     * Sends, retrying connection failures up to http_request_max_retries times with a growing
-     * pause. A connection the pool kept but the server has closed in the meantime (Keystone's
-     * own keep-alive ran out) fails at once; that first failure is retried at once and not counted.
+     * Sends, retrying connection failures and timeouts up to http_request_max_retries times
+     * with a growing pause. A connection the pool kept but the server has closed in the meantime
+     * (Keystone's own keep-alive ran out) fails at once; that first failure is retried at once
+     * and not counted.
      */
     private HttpResponse<String> send(HttpRequest request) {
         Duration delay = FIRST_RETRY_DELAY;
         boolean staleRetried = false;
         for (int attempt = 0; ; attempt++) {
             try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
+                return sendOnce(request);
             } catch (IOException e) {
                 if (!staleRetried && !(e instanceof java.net.ConnectException)
-                        && !(e instanceof java.net.http.HttpTimeoutException)) {
+                        && !(e instanceof java.net.http.HttpTimeoutException) && !(e instanceof AnswerTooLarge)) {
                     staleRetried = true;
                     attempt--;
                     continue;
                 }
-                if (attempt >= settings.maxRetries()) {
+                if (attempt >= settings.maxRetries() || e instanceof AnswerTooLarge) {
                     throw new KeystoneUnreachable("Unable to reach Keystone at " + request.uri() + ": " + e, e);
                 }
                 LOG.warn("Failure communicating with Keystone at {} ({}); retrying in {} ms", request.uri(), e,
@@ -196,6 +242,82 @@ public final class IdentityClient {
                 Thread.currentThread().interrupt();
                 throw new KeystoneUnreachable("Interrupted while calling Keystone", e);
             }
+        }
+    }
+
+    /** One call, given {@code requestTimeout} in all, the answer's body included. */
+    private HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<String>> call = http.sendAsync(request,
+                info -> new BoundedBody(MAX_ANSWER_BYTES));
+        try {
+            return call.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new java.net.http.HttpTimeoutException("Keystone did not answer within "
+                    + settings.requestTimeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(cause == null ? e : cause);
+        }
+    }
+
+    /** Keystone's answer was larger than {@link #MAX_ANSWER_BYTES}. */
+    static final class AnswerTooLarge extends IOException {
+        AnswerTooLarge(long limit) {
+            super("the answer is larger than " + limit + " bytes");
+        }
+    }
+
+    /** Collects a body as text, refusing it as soon as it passes the limit. */
+    private static final class BoundedBody implements HttpResponse.BodySubscriber<String> {
+        private final CompletableFuture<String> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final int limit;
+        private Flow.Subscription subscription;
+
+        BoundedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + (long) buffer.remaining() > limit) {
+                    subscription.cancel();
+                    result.completeExceptionally(new AnswerTooLarge(limit));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toString(StandardCharsets.UTF_8));
         }
     }
 

@@ -21,8 +21,10 @@ import org.jnova.exception.ConfigError;
  * @param wwwAuthenticateUri sent to unauthenticated clients; the auth URL when not configured
  * @param credentials the service user's password credentials
  * @param tokenCacheTime how long a valid token is cached; zero or negative disables the cache
- * @param connectTimeout timeout of each call to Keystone; empty for none
- * @param maxRetries how many times a failed connection is retried
+ * @param httpConnectTimeout {@code http_connect_timeout}: how long one call to Keystone may take,
+ *     to connect and to answer; when empty, {@link #DEFAULT_CONNECT_TIMEOUT} to connect and
+ *     {@link #DEFAULT_REQUEST_TIMEOUT} to answer (keystonemiddleware would wait forever)
+ * @param maxRetries how many times a failed connection or a timed-out call is retried
  * @param endpointInterface the catalog interface of the identity endpoint tokens are validated at
  * @param regionName the catalog region of that endpoint, if any
  */
@@ -31,7 +33,7 @@ public record KeystoneAuthSettings(
         String wwwAuthenticateUri,
         ServiceCredentials credentials,
         Duration tokenCacheTime,
-        Optional<Duration> connectTimeout,
+        Optional<Duration> httpConnectTimeout,
         int maxRetries,
         String endpointInterface,
         Optional<String> regionName,
@@ -40,12 +42,23 @@ public record KeystoneAuthSettings(
         List<String> serviceTokenRoles,
         boolean serviceTokenRolesRequired) {
 
+    /** How long a connection to Keystone may take to open, unless http_connect_timeout says. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long Keystone may take to answer one call, unless http_connect_timeout says. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
     public KeystoneAuthSettings {
         Objects.requireNonNull(authUrl, "authUrl is null");
         Objects.requireNonNull(wwwAuthenticateUri, "wwwAuthenticateUri is null");
         Objects.requireNonNull(credentials, "credentials is null");
         Objects.requireNonNull(tokenCacheTime, "tokenCacheTime is null");
-        Objects.requireNonNull(connectTimeout, "connectTimeout is null");
+        Objects.requireNonNull(httpConnectTimeout, "httpConnectTimeout is null");
+        if (httpConnectTimeout.isPresent() && !httpConnectTimeout.get().isPositive()) {
+            throw new ConfigError("[keystone_authtoken] http_connect_timeout must be positive");
+        }
+        if (maxRetries < 0) {
+            throw new ConfigError("[keystone_authtoken] http_request_max_retries must not be negative");
+        }
         Objects.requireNonNull(endpointInterface, "endpointInterface is null");
         Objects.requireNonNull(regionName, "regionName is null");
         serviceTokenRoles = List.copyOf(serviceTokenRoles);
@@ -71,6 +84,16 @@ public record KeystoneAuthSettings(
         }
     }
 
+    /** How long a connection to Keystone may take to open. */
+    public Duration connectTimeout() {
+        return httpConnectTimeout.orElse(DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /** How long one call to Keystone may take, from sending to the last byte of the answer. */
+    public Duration requestTimeout() {
+        return httpConnectTimeout.orElse(DEFAULT_REQUEST_TIMEOUT);
+    }
+
     /** Settings for tests and callers that have them at hand: keystonemiddleware's defaults otherwise. */
     public static KeystoneAuthSettings of(URI authUrl, ServiceCredentials credentials) {
         return new KeystoneAuthSettings(authUrl, authUrl.toString(), credentials, Duration.ofSeconds(300),
@@ -78,25 +101,31 @@ public record KeystoneAuthSettings(
     }
 
     public KeystoneAuthSettings withTokenCacheTime(Duration time) {
-        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, time, connectTimeout, maxRetries,
+        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, time, httpConnectTimeout, maxRetries,
                 endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
                 serviceTokenRolesRequired);
     }
 
+    public KeystoneAuthSettings withHttpConnectTimeout(Duration timeout) {
+        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, Optional.of(timeout),
+                maxRetries, endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
+                serviceTokenRolesRequired);
+    }
+
     public KeystoneAuthSettings withMaxRetries(int retries) {
-        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, connectTimeout,
+        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, httpConnectTimeout,
                 retries, endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
                 serviceTokenRolesRequired);
     }
 
     public KeystoneAuthSettings withServiceTokenRolesRequired(boolean required) {
-        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, connectTimeout,
+        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, httpConnectTimeout,
                 maxRetries, endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
                 required);
     }
 
     public KeystoneAuthSettings withDelayAuthDecision(boolean delay) {
-        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, connectTimeout,
+        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, httpConnectTimeout,
                 maxRetries, endpointInterface, regionName, delay, includeServiceCatalog, serviceTokenRoles,
                 serviceTokenRolesRequired);
     }

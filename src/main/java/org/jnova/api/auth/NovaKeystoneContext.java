@@ -13,11 +13,12 @@ import org.jnova.wsgi.App;
 import org.jnova.wsgi.Headers;
 import org.jnova.wsgi.Middleware;
 import org.jnova.wsgi.Request;
+import org.jnova.wsgi.WebobErrorPage;
 
 /**
  * nova's {@code NovaKeystoneContext}: turns the identity headers {@link AuthToken} set into
- * the request's {@link RequestContext} (user, project, domains, roles, system scope, the
- * token, request ids), with {@code isAdmin} decided by the {@code context_is_admin} policy
+ * the request's {@link RequestContext} (user, project, domains, roles, system scope,
+ * {@code is_admin_project} from {@code X-Is-Admin-Project}, the token, request ids), with {@code isAdmin} decided by the {@code context_is_admin} policy
  * rule, and puts "user project" in the log's {@code user_identity}. A request without a
  * user id (possible only with {@code delay_auth_decision}) is answered 401; an unreadable
  * {@code X-Service-Catalog} 500.
@@ -63,15 +64,17 @@ public final class NovaKeystoneContext implements Middleware {
                 .orElse(List.of());
         String requestId = CallerContext.requestId(request);
         Optional<String> globalRequestId = CallerContext.globalRequestId(request);
+        // oslo.context: true unless the header says otherwise, so old policies keep working
+        boolean isAdminProject = headers.first("X-Is-Admin-Project").map(v -> v.equalsIgnoreCase("true")).orElse(true);
         RequestContext context = new RequestContext(userId, projectId, roles, false, requestId, globalRequestId,
                 nonEmpty(headers, "OpenStack-System-Scope"), nonEmpty(headers, "X-Auth-Token"),
-                nonEmpty(headers, "X-User-Domain-Id"), nonEmpty(headers, "X-Project-Domain-Id"));
+                nonEmpty(headers, "X-User-Domain-Id"), nonEmpty(headers, "X-Project-Domain-Id"), isAdminProject);
         if (!enforcer.isAdmin(context)) {
             return context;
         }
         return new RequestContext(context.userId(), context.projectId(), context.roles(), true, context.requestId(),
                 context.globalRequestId(), context.systemScope(), context.authToken(), context.userDomainId(),
-                context.projectDomainId());
+                context.projectDomainId(), isAdminProject);
     }
 
     private static Optional<String> nonEmpty(Headers headers, String name) {

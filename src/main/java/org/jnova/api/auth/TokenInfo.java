@@ -67,6 +67,13 @@ public record TokenInfo(
                 token.path("catalog").isArray() ? Optional.of(token.get("catalog")) : Optional.empty());
     }
 
+    /** The same token data without its service catalog (kept elsewhere in a smaller form). */
+    public TokenInfo withoutCatalog() {
+        return new TokenInfo(userId, userName, userDomainId, userDomainName, projectId, projectName,
+                projectDomainId, projectDomainName, domainId, domainName, systemScope, roles, isAdminProject,
+                expiresAt, Optional.empty());
+    }
+
     /** Whether the token is past its expiry at this instant (keystonemiddleware allows no slack). */
     public boolean expiredAt(Instant now) {
         return !now.isBefore(expiresAt);

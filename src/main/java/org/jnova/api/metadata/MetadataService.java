@@ -10,6 +10,8 @@ import org.jnova.conf.ApiOpts;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.MetadataOpts;
 import org.jnova.conf.cfg.ConfigOpts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the metadata service's parts from configuration over a {@link ComputeCloud}: the
@@ -17,6 +19,8 @@ import org.jnova.conf.cfg.ConfigOpts;
  * config drive writer the fake driver uses.
  */
 public final class MetadataService {
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataService.class);
+
     private MetadataService() {
     }
 
@@ -31,8 +35,18 @@ public final class MetadataService {
                 conf.get(ApiOpts.VENDORDATA_DYNAMIC_FAILURE_FATAL)), new NovaJson());
     }
 
-    /** The metadata application, as the paste factory builds it. */
+    /**
+     * The metadata application, as the paste factory builds it. Trusting neutron's proxy with
+     * no shared secret is allowed, as in nova, but warned about: anyone who can reach the
+     * service can then sign any instance id.
+     */
     public static MetadataRequestHandler app(ConfigOpts conf, ComputeCloud cloud) {
+        String secret = conf.get(MetadataOpts.METADATA_PROXY_SHARED_SECRET);
+        if (conf.get(MetadataOpts.SERVICE_METADATA_PROXY) && (secret == null || secret.isEmpty())) {
+            LOG.warn("[neutron] service_metadata_proxy is on but metadata_proxy_shared_secret is empty: anyone who "
+                    + "can reach the metadata service can name any instance in X-Instance-ID and read its metadata, "
+                    + "user data and password. Set a secret shared with neutron's metadata proxy.");
+        }
         return new MetadataRequestHandler(source(conf, cloud), new MetadataRequestHandler.Trust(
                 conf.get(MetadataOpts.SERVICE_METADATA_PROXY), conf.get(MetadataOpts.METADATA_PROXY_SHARED_SECRET),
                 conf.get(ApiOpts.USE_FORWARDED_FOR)), new NovaJson());

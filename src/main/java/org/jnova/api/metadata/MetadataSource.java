@@ -26,7 +26,8 @@ import org.jnova.objects.KeyPair;
  * by instance id (neutron's proxy) or by fixed IP (direct callers). Found instances are
  * cached for [api] metadata_cache_expiration seconds under the id or the address asked for,
  * as nova's handler caches them: within that window a changed or deleted server is still
- * answered as it was (0 turns the cache off).
+ * answered as it was (0 turns the cache off). The cache holds at most {@link #CACHE_BUDGET_BYTES}
+ * (by an estimate of each entry's size, user data and metadata included).
  */
 public final class MetadataSource {
     private final InstanceStore instances;
@@ -35,6 +36,9 @@ public final class MetadataSource {
     private final NovaJson json;
     private final DynamicVendorData dynamic;
     private final Cache<String, InstanceMetadata> cache;
+
+    /** The heap the cached metadata may take. */
+    static final long CACHE_BUDGET_BYTES = 64L * 1024 * 1024;
 
     /**
      * What the built metadata depends on from configuration.
@@ -67,7 +71,9 @@ public final class MetadataSource {
         this.dynamic = new DynamicVendorData(settings.dynamicTargets(), settings.dynamicConnectTimeout(),
                 settings.dynamicReadTimeout(), settings.dynamicFailureFatal(), json);
         this.cache = settings.cacheExpiration().isZero() ? null
-                : Caffeine.newBuilder().expireAfterWrite(settings.cacheExpiration()).maximumSize(100_000).build();
+                : Caffeine.newBuilder().expireAfterWrite(settings.cacheExpiration())
+                        .maximumWeight(CACHE_BUDGET_BYTES).weigher((String key, InstanceMetadata md) -> weight(key, md))
+                        .build();
     }
 
     /** The metadata of a live instance by uuid; empty when there is none. */
@@ -81,6 +87,19 @@ public final class MetadataSource {
                 "SELECT instance_uuid FROM virtual_interfaces WHERE fixed_ip = ? AND deleted = 0 ORDER BY id",
                 r -> r.getString("instance_uuid"), address)).stream().findFirst()
                 .flatMap(uuid -> instances.get(uuid, false)));
+    }
+
+    /** An estimate of the heap one entry holds: two bytes a character of its texts, plus overhead. */
+    static int weight(String key, InstanceMetadata md) {
+        Instance instance = md.instance();
+        long chars = key.length() + (instance.userData() == null ? 0 : instance.userData().length())
+                + md.key().map(k -> k.publicKey().length() + k.name().length()).orElse(0);
+        for (Map<String, String> map : List.of(instance.metadata(), instance.systemMetadata())) {
+            for (Map.Entry<String, String> entry : map.entrySet()) {
+                chars += entry.getKey().length() + (entry.getValue() == null ? 0 : entry.getValue().length()) + 32;
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, 8192 + 2 * chars);
     }
 
     private Optional<InstanceMetadata> cached(String key, java.util.function.Supplier<Optional<Instance>> load) {

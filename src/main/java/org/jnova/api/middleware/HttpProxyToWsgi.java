@@ -16,12 +16,23 @@ import org.jnova.wsgi.Request;
  * {@code Forwarded} header ({@code proto}, {@code host}, {@code for}) or, without one, from
  * {@code X-Forwarded-Proto}, {@code X-Forwarded-Host} and {@code X-Forwarded-For};
  * {@code X-Forwarded-Prefix} goes in front of the script name.
+ *
+ * <p>The caller's address is replaced by the proxy's {@code for} / {@code X-Forwarded-For}
+ * only when {@code [api] use_forwarded_for} is also true: the metadata service tells guests
+ * apart by their address, so a header a caller can write must not name another guest unless
+ * the operator said the proxy in front sets it.
  */
 public final class HttpProxyToWsgi implements Middleware {
     private final boolean enabled;
+    private final boolean useForwardedFor;
 
-    public HttpProxyToWsgi(boolean enabled) {
+    /**
+     * @param enabled {@code [oslo_middleware] enable_proxy_headers_parsing}
+     * @param useForwardedFor {@code [api] use_forwarded_for}: whether the caller's address may come from the headers
+     */
+    public HttpProxyToWsgi(boolean enabled, boolean useForwardedFor) {
         this.enabled = enabled;
+        this.useForwardedFor = useForwardedFor;
     }
 
     @Override
@@ -43,7 +54,7 @@ public final class HttpProxyToWsgi implements Middleware {
         };
     }
 
-    private static Request rewrite(Request request) {
+    private Request rewrite(Request request) {
         String scheme = request.scheme();
         String host = request.host();
         String remoteAddr = request.remoteAddr();
@@ -52,11 +63,12 @@ public final class HttpProxyToWsgi implements Middleware {
             Map<String, String> proxy = firstProxy(forwarded);
             scheme = nonEmpty(proxy.get("proto"), scheme);
             host = nonEmpty(proxy.get("host"), host);
-            remoteAddr = nonEmpty(proxy.get("for"), remoteAddr);
+            remoteAddr = useForwardedFor ? nonEmpty(proxy.get("for"), remoteAddr) : remoteAddr;
         } else {
             scheme = nonEmpty(request.headers().first("X-Forwarded-Proto").orElse(null), scheme);
             host = nonEmpty(request.headers().first("X-Forwarded-Host").orElse(null), host);
-            remoteAddr = nonEmpty(request.headers().first("X-Forwarded-For").orElse(null), remoteAddr);
+            remoteAddr = useForwardedFor
+                    ? nonEmpty(request.headers().first("X-Forwarded-For").orElse(null), remoteAddr) : remoteAddr;
         }
         String scriptName = request.scriptName();
         String prefix = request.headers().first("X-Forwarded-Prefix").orElse("");

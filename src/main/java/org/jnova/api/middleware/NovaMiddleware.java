@@ -61,7 +61,8 @@ public final class NovaMiddleware {
         registry.registerFilter(NovaFactoryNames.SIZE_LIMIT, (global, local) -> sizeLimit(conf, local));
         registry.registerFilter(NovaFactoryNames.SIZE_LIMIT_LONG, (global, local) -> sizeLimit(conf, local));
         registry.registerFilter(NovaFactoryNames.HTTP_PROXY_TO_WSGI, (global, local) ->
-                new HttpProxyToWsgi(new FilterOptions(conf, local).get(MiddlewareOpts.ENABLE_PROXY_HEADERS_PARSING)));
+                new HttpProxyToWsgi(new FilterOptions(conf, local).get(MiddlewareOpts.ENABLE_PROXY_HEADERS_PARSING),
+                        conf.get(MiddlewareOpts.USE_FORWARDED_FOR)));
         registry.registerFilter(NovaFactoryNames.CORS, (global, local) -> cors(conf, local));
         registry.registerFilter(NovaFactoryNames.NOAUTH2, (global, local) -> new NoAuth2());
         registry.registerFilter(NovaFactoryNames.LEGACY_V2_COMPATIBLE, (global, local) -> new LegacyV2Compatible());

@@ -1,6 +1,9 @@
 package org.jnova.wsgi.server;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -21,15 +25,22 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.jnova.api.fault.Faults;
+import org.jnova.api.middleware.SizeLimit;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Headers;
+import org.jnova.wsgi.WebobErrorPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Jetty handler that serves one {@link App}: checks the URL and header line limits, then
- * runs the request on a virtual thread once one of the pool's permits is free, turning the
- * Jetty request into a {@link org.jnova.wsgi.Request} and the app's response back.
+ * The Jetty handler that serves one {@link App}. Before a request takes any thread it checks
+ * eventlet's request line and header limits ({@link EdgeLimits}) and a declared
+ * {@code Content-Length} against the body limit; then it is admitted if one of the pool's
+ * threads is free or fewer than {@code maxQueuedRequests} wait for one (else 503 at once),
+ * and runs on a virtual thread once a permit is free. The body is read there, counted as it
+ * streams and refused with 413 the moment it passes the limit, so no body over the limit is
+ * ever held in memory; then the Jetty request becomes a {@link org.jnova.wsgi.Request} and
+ * the app's response is written back.
  */
 final class AppHandler extends Handler.Abstract.NonBlocking {
     private static final Logger LOG = LoggerFactory.getLogger(AppHandler.class);
@@ -37,21 +48,35 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
     private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final String UNEXPECTED = "Unexpected API Error. Please report this at "
             + "http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.";
+    private static final int READ_CHUNK = 8192;
 
     private static final byte[] NO_BODY = new byte[0];
 
     private final App app;
     private final HttpServerOptions options;
+    private final EdgeLimits limits;
     private final Executor executor;
     private final Semaphore pool;
+    private final int admissible;
+    private final AtomicInteger admitted = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
+
+    /** The body grew past the limit while it was read. */
+    private static final class BodyTooLarge extends Exception {
+        BodyTooLarge() {
+            super(null, null, false, false);
+        }
+    }
 
     AppHandler(App app, HttpServerOptions options, Executor executor) {
         this.app = Objects.requireNonNull(app, "app is null");
         this.options = Objects.requireNonNull(options, "options is null");
         this.executor = Objects.requireNonNull(executor, "executor is null");
-        this.pool = new Semaphore(Math.max(1, options.poolSize()), true);
+        this.limits = new EdgeLimits(options.maxUrlLength(), options.maxHeaderLine());
+        int threads = Math.max(1, options.poolSize());
+        this.pool = new Semaphore(threads, true);
+        this.admissible = threads + options.maxQueuedRequests();
     }
 
     @Override
@@ -61,22 +86,27 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         if (draining) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
-        String target = request.getHttpURI().getPathQuery();
-        if (options.maxUrlLength().isPresent() && target != null
-                && target.length() > options.maxUrlLength().getAsInt()) {
-            refuse(response, callback, 414);
+        Optional<EdgeLimits.Refusal> refusal = limits.check(request);
+        if (refusal.isPresent()) {
+            refuse(response, callback, refusal.get());
             return true;
         }
-        for (HttpField field : request.getHeaders()) {
-            if (field.getName().length() + 2 + valueLength(field) > options.maxHeaderLine()) {
-                refuse(response, callback, 400);
-                return true;
-            }
+        if (request.getLength() > options.maxRequestBodySize()) {
+            refuse(response, callback, SizeLimit.declaredTooLarge(accept(request), options.maxRequestBodySize()));
+            return true;
         }
+        if (admitted.incrementAndGet() > admissible) {
+            admitted.decrementAndGet();
+            LOG.warn("{} requests in progress or waiting, refusing {} {}", admissible, request.getMethod(),
+                    request.getHttpURI().getPath());
+            refuse(response, callback, busy(request));
+            return true;
+        }
+        Callback leaving = Callback.from(callback, (Runnable) admitted::decrementAndGet);
         try {
-            executor.execute(() -> serve(request, response, callback));
+            executor.execute(() -> serve(request, response, leaving));
         } catch (RejectedExecutionException e) {
-            refuse(response, callback, 503);
+            refuse(response, leaving, busy(request));
         }
         return true;
     }
@@ -117,15 +147,39 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
-    private static int valueLength(HttpField field) {
-        return field.getValue() == null ? 0 : field.getValue().length();
+    private static String accept(Request request) {
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+        return accept == null ? "" : accept;
     }
 
-    private static void refuse(Response response, Callback callback, int status) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+    /** 503 when every thread is busy and the queue is full: try again shortly. */
+    private static org.jnova.wsgi.Response busy(Request request) {
+        org.jnova.wsgi.Response page = WebobErrorPage.response(accept(request), 503, "Service Unavailable",
+                "The server is currently unavailable. Please try again at a later time.",
+                "The server is busy; the request was not queued.");
+        page.headers().set("Retry-After", "1");
+        return page;
+    }
+
+    private static void refuse(Response response, Callback callback, EdgeLimits.Refusal refusal) {
+        response.setStatus(refusal.status());
+        if (refusal.contentType() != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, refusal.contentType());
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) refusal.body().length);
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        response.write(true, ByteBuffer.allocate(0), callback);
+        response.write(true, ByteBuffer.wrap(refusal.body()), callback);
+    }
+
+    /** Writes a page made at the edge and closes the connection (its body may be unread). */
+    private static void refuse(Response response, Callback callback, org.jnova.wsgi.Response page) {
+        response.setStatus(page.status());
+        for (String[] header : page.headers().entries()) {
+            response.getHeaders().add(header[0], header[1]);
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) page.body().length);
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        response.write(true, ByteBuffer.wrap(page.body()), callback);
     }
 
     private void serve(Request request, Response response, Callback callback) {
@@ -133,12 +187,24 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
             pool.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            refuse(response, callback, 503);
+            refuse(response, callback, busy(request));
             return;
         }
         Callback releasing = Callback.from(callback, (Runnable) pool::release);
         try {
-            org.jnova.wsgi.Response result = invoke(request);
+            byte[] body;
+            try {
+                body = readBody(request);
+            } catch (BodyTooLarge e) {
+                refuse(response, releasing, SizeLimit.streamedTooLarge(accept(request), options.maxRequestBodySize()));
+                return;
+            } catch (IOException e) {
+                LOG.info("Reading the body of {} {} failed: {}", request.getMethod(), request.getHttpURI().getPath(),
+                        e.toString());
+                refuse(response, releasing, EdgeLimits.Refusal.empty(400));
+                return;
+            }
+            org.jnova.wsgi.Response result = invoke(request, body);
             write(request, response, result, releasing);
         } catch (Throwable e) {
             LOG.error("Writing the response failed", e);
@@ -146,9 +212,9 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
-    private org.jnova.wsgi.Response invoke(Request request) {
+    private org.jnova.wsgi.Response invoke(Request request, byte[] body) {
         try {
-            return app.handle(toWsgi(request));
+            return app.handle(toWsgi(request, body));
         } catch (Throwable e) {
             // The fault wrapper middleware normally catches everything; this is the last net.
             LOG.error("Unexpected error serving {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
@@ -156,22 +222,48 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
-    private org.jnova.wsgi.Request toWsgi(Request request) throws Exception {
+    /**
+     * The body, never more than the limit in memory: a declared length (already checked
+     * against the limit) is read into an array of that size; a chunked body is counted as it
+     * arrives and refused as soon as it passes the limit.
+     */
+    private byte[] readBody(Request request) throws IOException, BodyTooLarge {
+        long declared = request.getLength();
+        if (declared == 0 || (declared < 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))) {
+            return NO_BODY;
+        }
+        InputStream in = Content.Source.asInputStream(request);
+        if (declared > 0) {
+            byte[] body = in.readNBytes((int) declared);
+            if (body.length < declared) {
+                throw new EOFException("the body ended after " + body.length + " of " + declared + " bytes");
+            }
+            return body;
+        }
+        long limit = options.maxRequestBodySize();
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit + 1, READ_CHUNK));
+        byte[] chunk = new byte[READ_CHUNK];
+        long total = 0;
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            total += n;
+            if (total > limit) {
+                throw new BodyTooLarge();
+            }
+            out.write(chunk, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private org.jnova.wsgi.Request toWsgi(Request request, byte[] body) {
         Headers headers = new Headers();
         for (HttpField field : request.getHeaders()) {
             headers.add(field.getName(), field.getValue() == null ? "" : field.getValue());
         }
-        byte[] body = hasBody(request) ? Content.Source.asInputStream(request).readAllBytes() : NO_BODY;
         String rawPath = request.getHttpURI().getPath();
         String query = request.getHttpURI().getQuery();
         return new org.jnova.wsgi.Request(request.getMethod(), request.isSecure() ? "https" : "http",
                 host(request), "", percentDecode(rawPath == null ? "/" : rawPath), query, headers, body,
                 remoteAddress(request));
-    }
-
-    /** HTTP/1.1: a request without Content-Length or Transfer-Encoding has no body. */
-    private static boolean hasBody(Request request) {
-        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     /** The client's address as a WSGI server gives it: {@code 10.0.0.5}, {@code ::1}. */

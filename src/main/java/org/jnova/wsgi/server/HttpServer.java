@@ -172,8 +172,9 @@ public final class HttpServer {
         http.setSendDateHeader(true);
         http.setPersistentConnectionsEnabled(options.keepAlive());
         http.setUriCompliance(UriCompliance.LEGACY);
-        http.setRequestHeaderSize(Math.max(65536,
-                options.maxHeaderLine() + options.maxUrlLength().orElse(16384) + 8192));
+        // Jetty's own bound, above eventlet's limits that AppHandler checks exactly
+        http.setRequestHeaderSize(new EdgeLimits(options.maxUrlLength(), options.maxHeaderLine())
+                .jettyHeaderBufferSize());
         ConnectionFactory[] factories;
         if (options.tls().isPresent()) {
             SecureRequestCustomizer secure = new SecureRequestCustomizer();

@@ -34,7 +34,9 @@ class KeystoneAuthSettingsTest {
         assertThat(settings.maxRetries()).isEqualTo(3);
         assertThat(settings.endpointInterface()).isEqualTo("internal");
         assertThat(settings.delayAuthDecision()).isFalse();
-        assertThat(settings.connectTimeout()).isEmpty();
+        assertThat(settings.httpConnectTimeout()).isEmpty();
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.serviceTokenRoles()).containsExactly("service");
         assertThat(settings.serviceTokenRolesRequired()).isFalse();
         // without www_authenticate_uri, clients are sent to the auth URL
@@ -53,7 +55,9 @@ class KeystoneAuthSettingsTest {
         assertThat(settings.tokenCacheTime()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.wwwAuthenticateUri()).isEqualTo("https://keystone.example.com");
         assertThat(settings.delayAuthDecision()).isTrue();
-        assertThat(settings.connectTimeout()).contains(Duration.ofSeconds(7));
+        assertThat(settings.httpConnectTimeout()).contains(Duration.ofSeconds(7));
+        assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(settings.requestTimeout()).isEqualTo(Duration.ofSeconds(7));
         assertThat(settings.endpointInterface()).isEqualTo("public");
         assertThat(settings.regionName()).isEqualTo(Optional.of("RegionTwo"));
         assertThat(settings.serviceTokenRoles()).isEqualTo(List.of("service"));

@@ -124,7 +124,9 @@ class KeystoneAuthTokenTest {
         assertThat(request.headers().first("X-User-Name")).contains("demo");
         assertThat(request.headers().first("X-Project-Name")).contains("demo");
         assertThat(request.headers().first("X-Tenant-Id")).contains(token.projectId());
-        assertThat(request.headers().first("X-Is-Admin-Project")).contains("True");
+        // the test Keystone names "admin" its admin project: demo's token says is_admin_project false
+        assertThat(request.headers().first("X-Is-Admin-Project")).contains("False");
+        assertThat(context.isAdminProject()).isFalse();
         assertThat(request.headers().first("X-Service-Catalog")).get().asString().contains("\"identity\"");
         assertThat(response.headers().contains("WWW-Authenticate")).isFalse();
     }
@@ -133,7 +135,10 @@ class KeystoneAuthTokenTest {
     void anAdminIsAnAdministratorByContextIsAdmin() throws Exception {
         Request request = request(keystone.adminToken().token());
         assertThat(pipeline(settings()).handle(request).status()).isEqualTo(200);
-        assertThat(request.<RequestContext>attribute(RequestAttributes.CONTEXT).orElseThrow().isAdmin()).isTrue();
+        RequestContext context = request.<RequestContext>attribute(RequestAttributes.CONTEXT).orElseThrow();
+        assertThat(context.isAdmin()).isTrue();
+        assertThat(context.isAdminProject()).isTrue();
+        assertThat(request.headers().first("X-Is-Admin-Project")).contains("True");
     }
 
     @Test
@@ -154,6 +159,27 @@ class KeystoneAuthTokenTest {
     void garbageTokensAreUnauthorized() throws Exception {
         Response response = pipeline(settings()).handle(request("gAAAAABgarbage-token"));
         assertUnauthorized(response);
+    }
+
+    @Test
+    void aRejectedTokenIsRememberedForAFewSecondsSoRepeatingItCostsNoKeystoneCall() throws Exception {
+        KeystoneAuthSettings settings = settings();
+        App app = new AuthToken(settings, new IdentityClient(settings, java.time.Clock.systemUTC()),
+                java.time.Clock.systemUTC(), new TokenCache(settings.tokenCacheTime(), TokenCache.VALID_BUDGET_BYTES,
+                        Duration.ofSeconds(2)))
+                .wrap(new NovaKeystoneContext(enforcer).wrap(request -> Response.text(200, "text/plain", "ok")));
+        String bogus = "gAAAAABbogus-" + java.util.UUID.randomUUID();
+        long before = keystone.validations();
+        for (int i = 0; i < 5; i++) {
+            assertUnauthorized(app.handle(request(bogus)));
+        }
+        awaitValidations(before + 1);
+        Thread.sleep(300);
+        assertThat(keystone.validations()).isEqualTo(before + 1);
+
+        Thread.sleep(2000);
+        assertUnauthorized(app.handle(request(bogus)));
+        awaitValidations(before + 2);
     }
 
     @Test
@@ -242,7 +268,9 @@ class KeystoneAuthTokenTest {
         String token = keystone.projectToken("demo", "demo-secret", "demo").token();
         App app = pipeline(settings(URI.create("http://127.0.0.1:" + closedPort + "/v3")));
 
-        Response html = app.handle(request(token));
+        Request htmlRequest = request(token);
+        htmlRequest.headers().add("Accept", "text/html");
+        Response html = app.handle(htmlRequest);
         assertThat(html.status()).isEqualTo(503);
         assertThat(html.headers().first("Content-Type")).contains("text/html; charset=UTF-8");
         assertThat(html.bodyText()).isEqualTo("<html>\n <head>\n  <title>503 Service Unavailable</title>\n </head>\n"
@@ -259,8 +287,7 @@ class KeystoneAuthTokenTest {
                 + "at a later time.<br /><br />\\nThe Keystone service is temporarily unavailable.\\n\\n\", "
                 + "\"code\": \"503 Service Unavailable\", \"title\": \"Service Unavailable\"}");
 
-        Request plainRequest = request(token);
-        plainRequest.headers().add("Accept", "text/plain");
+        Request plainRequest = request(token); // no Accept: webob answers in plain text
         Response plain = app.handle(plainRequest);
         assertThat(plain.bodyText()).isEqualTo("503 Service Unavailable\n\nThe server is currently unavailable. "
                 + "Please try again at a later time.\n\n The Keystone service is temporarily unavailable.  ");
@@ -323,6 +350,7 @@ class KeystoneAuthTokenTest {
     @Test
     void withDelayedDecisionsTheKeystoneContextRefusesAnonymousCallers() throws Exception {
         Request request = request("garbage");
+        request.headers().add("Accept", "text/html");
         Response response = pipeline(settings().withDelayAuthDecision(true)).handle(request);
         assertThat(request.headers().first("X-Identity-Status")).contains("Invalid");
         assertThat(response.status()).isEqualTo(401);

@@ -53,6 +53,29 @@ class NovaKeystoneContextTest {
     }
 
     @Test
+    void isAdminProjectComesFromTheHeaderAndIsTrueWhenItIsMissing() throws Exception {
+        Request absent = request();
+        app.handle(absent);
+        RequestContext defaulted = absent.<RequestContext>attribute(RequestAttributes.CONTEXT).orElseThrow();
+        assertThat(defaulted.isAdminProject()).isTrue();
+        assertThat(org.jnova.policy.Credentials.of(defaulted)).containsEntry("is_admin_project", true);
+
+        Request notAdminProject = request();
+        notAdminProject.headers().set("X-Roles", "admin").set("X-Is-Admin-Project", "False");
+        app.handle(notAdminProject);
+        RequestContext context = notAdminProject.<RequestContext>attribute(RequestAttributes.CONTEXT).orElseThrow();
+        assertThat(context.isAdminProject()).isFalse();
+        assertThat(context.isAdmin()).isTrue(); // context_is_admin is role:admin alone
+        assertThat(org.jnova.policy.Credentials.of(context)).containsEntry("is_admin_project", false);
+
+        Request adminProject = request();
+        adminProject.headers().set("X-Is-Admin-Project", "true");
+        app.handle(adminProject);
+        assertThat(adminProject.<RequestContext>attribute(RequestAttributes.CONTEXT).orElseThrow().isAdminProject())
+                .isTrue();
+    }
+
+    @Test
     void theAdminRoleMakesAnAdministrator() throws Exception {
         Request request = request();
         request.headers().set("X-Roles", "admin");

@@ -23,13 +23,30 @@ class SizeLimitTest {
     @Test
     void declaredLengthOverTheLimitIs413WithWebobsPage() throws Exception {
         Request request = Request.of("POST", "/v2.1/os-keypairs", new byte[10]);
-        request.headers().add("Content-Length", "114689");
+        request.headers().add("Content-Length", "114689").add("Accept", "*/*");
         Response response = new SizeLimit(114688).wrap(next).handle(request);
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.headers().first("Content-Type")).contains("text/html; charset=UTF-8");
         assertThat(response.bodyText()).contains("<title>413 Request Entity Too Large</title>",
                 "Request is too large. Larger than max_request_body_size (114688).<br /><br />");
         assertThat(response.body()).hasSize(217);
+        assertThat(reached).hasValue(0);
+    }
+
+    @Test
+    void withoutAcceptThePageIsPlainTextAndJsonWhenAskedFor() throws Exception {
+        Request plain = Request.of("POST", "/v2.1/os-keypairs", new byte[10]);
+        plain.headers().add("Content-Length", "114689");
+        Response response = new SizeLimit(114688).wrap(next).handle(plain);
+        assertThat(response.headers().first("Content-Type")).contains("text/plain; charset=UTF-8");
+        assertThat(response.bodyText()).isEqualTo("413 Request Entity Too Large\n\nRequest is too large. Larger than "
+                + "max_request_body_size (114688).\n\n   ");
+
+        Request json = Request.of("POST", "/v2.1/os-keypairs", new byte[10]);
+        json.headers().add("Content-Length", "114689").add("Accept", "application/json");
+        assertThat(new SizeLimit(114688).wrap(next).handle(json).bodyText()).isEqualTo("{\"message\": \"Request is too "
+                + "large. Larger than max_request_body_size (114688).<br /><br />\\n\\n\\n\", \"code\": \"413 Request "
+                + "Entity Too Large\", \"title\": \"Request Entity Too Large\"}");
         assertThat(reached).hasValue(0);
     }
 

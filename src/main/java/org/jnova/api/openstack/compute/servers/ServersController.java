@@ -15,6 +15,7 @@ import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.compute.ComputeCloud;
+import org.jnova.context.RequestContext;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.ServerCreate;
 import org.jnova.compute.ServersApi;
@@ -52,8 +53,7 @@ public final class ServersController {
     @RequestSchema("create")
     public Object create(ApiRequest req) {
         var ctx = req.context();
-        req.authorize("os_compute_api:servers:create", Map.of("project_id", ctx.requireProjectId(), "user_id",
-                ctx.userId()));
+        req.authorize("os_compute_api:servers:create", ownTarget(ctx));
         JsonNode body = req.body().path("server");
         if (body.has("networks")) {
             req.authorize("os_compute_api:servers:create:attach_network", Map.of("project_id", ctx.requireProjectId()));
@@ -104,14 +104,14 @@ public final class ServersController {
     @ExpectedErrors({400, 403})
     @QuerySchema("index.query")
     public Object index(ApiRequest req) {
-        req.authorize("os_compute_api:servers:index", Map.of("project_id", req.context().requireProjectId()));
+        req.authorize("os_compute_api:servers:index", ownTarget(req.context()));
         return list(req, false);
     }
 
     @ExpectedErrors({400, 403})
     @QuerySchema("index.query")
     public Object detail(ApiRequest req) {
-        req.authorize("os_compute_api:servers:detail", Map.of("project_id", req.context().requireProjectId()));
+        req.authorize("os_compute_api:servers:detail", ownTarget(req.context()));
         return list(req, true);
     }
 
@@ -208,5 +208,16 @@ public final class ServersController {
 
     private static String text(JsonNode s, String field) {
         return s.has(field) && !s.path(field).isNull() ? s.path(field).asText() : null;
+    }
+
+    /**
+     * nova's default target, the caller's own project and user; a token without a project
+     * (system scope) has none, and the project-scoped rule then refuses it with the policy 403.
+     */
+    private static Map<String, String> ownTarget(RequestContext ctx) {
+        Map<String, String> target = new java.util.HashMap<>();
+        target.put("project_id", ctx.projectId().orElse(null));
+        target.put("user_id", ctx.userId());
+        return target;
     }
 }

@@ -1,28 +1,32 @@
-package org.jnova.api.auth;
+package org.jnova.wsgi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jnova.wsgi.Request;
-import org.jnova.wsgi.Response;
 
 /**
- * The page webob writes for an HTTP error a middleware raises with a detail message (as
- * keystonemiddleware's 503 and nova's keystone context do): HTML unless the caller's
- * {@code Accept} prefers JSON or accepts neither HTML nor JSON (then plain text).
+ * The page webob writes for an HTTP error raised with an explanation and a detail message
+ * (keystonemiddleware's 503, nova's keystone context, oslo's size limit): HTML when the caller's
+ * {@code Accept} takes HTML at least as gladly as JSON, JSON when it prefers JSON, plain text
+ * otherwise, also when there is no {@code Accept} at all.
  */
-final class WebobErrorPage {
+public final class WebobErrorPage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WebobErrorPage() {
     }
 
-    static Response response(Request request, int status, String title, String explanation, String detail) {
+    public static Response response(Request request, int status, String title, String explanation, String detail) {
+        return response(request.headers().first("Accept").orElse(""), status, title, explanation, detail);
+    }
+
+    /** The page for a caller that sent this {@code Accept} value ("" for none). */
+    public static Response response(String accept, int status, String title, String explanation, String detail) {
         String statusLine = status + " " + title;
         String body = explanation + "<br /><br />\n" + escape(detail) + "\n\n";
-        return switch (negotiate(request.headers().first("Accept").orElse(""))) {
+        return switch (negotiate(accept)) {
             case "text/html" -> Response.text(status, "text/html; charset=UTF-8", "<html>\n <head>\n  <title>"
                     + statusLine + "</title>\n </head>\n <body>\n  <h1>" + statusLine + "</h1>\n  " + body
                     + "\n </body>\n</html>");
@@ -41,7 +45,7 @@ final class WebobErrorPage {
     /** webob's choice among text/html and application/json for this Accept value, else text/plain. */
     static String negotiate(String accept) {
         if (accept.isBlank()) {
-            return "text/html";
+            return "text/plain";
         }
         double html = 0;
         double json = 0;

@@ -1,4 +1,4 @@
-package org.jnova.api.auth;
+package org.jnova.wsgi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class WebobErrorPageTest {
     @Test
     void htmlUnlessJsonIsPreferredOrNeitherIsAcceptable() {
-        assertThat(WebobErrorPage.negotiate("")).isEqualTo("text/html");
+        assertThat(WebobErrorPage.negotiate("")).isEqualTo("text/plain"); // webob: no Accept, no HTML
         assertThat(WebobErrorPage.negotiate("*/*")).isEqualTo("text/html");
         assertThat(WebobErrorPage.negotiate("application/json")).isEqualTo("application/json");
         assertThat(WebobErrorPage.negotiate("application/*")).isEqualTo("application/json");
