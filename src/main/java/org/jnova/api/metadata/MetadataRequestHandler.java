@@ -93,8 +93,6 @@ public final class MetadataRequestHandler implements App {
             return errors.error(r.status, r.getMessage(), request);
         } catch (InstanceMetadata.InvalidPath e) {
             return errors.error(404, WebobErrors.NOT_FOUND, request);
-        } catch (InstanceMetadata.BrokenPath e) {
-            return brokenConnection();
         } catch (RuntimeException e) {
             LOG.error("Metadata request for {} failed", request.pathInfo(), e);
             return brokenConnection();
