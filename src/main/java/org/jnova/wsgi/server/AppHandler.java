@@ -1,6 +1,7 @@
 package org.jnova.wsgi.server;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -147,8 +149,19 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
     }
 
     private org.jnova.wsgi.Response invoke(Request request) {
+        org.jnova.wsgi.Request wsgi;
         try {
-            return app.handle(toWsgi(request));
+            wsgi = toWsgi(request);
+        } catch (IOException | BadMessageException e) {
+            // the client ended or garbled the body before its declared end: nothing to serve
+            LOG.info("Unreadable request body for {} {}: {}", request.getMethod(), request.getHttpURI().getPath(),
+                    e.toString());
+            org.jnova.wsgi.Response refused = org.jnova.wsgi.Response.empty(400);
+            refused.headers().set("Connection", "close");
+            return refused;
+        }
+        try {
+            return app.handle(wsgi);
         } catch (Throwable e) {
             // The fault wrapper middleware normally catches everything; this is the last net.
             LOG.error("Unexpected error serving {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
@@ -156,7 +169,7 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
-    private org.jnova.wsgi.Request toWsgi(Request request) throws Exception {
+    private org.jnova.wsgi.Request toWsgi(Request request) throws IOException {
         Headers headers = new Headers();
         for (HttpField field : request.getHeaders()) {
             headers.add(field.getName(), field.getValue() == null ? "" : field.getValue());

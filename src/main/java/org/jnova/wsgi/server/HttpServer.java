@@ -174,6 +174,8 @@ public final class HttpServer {
         http.setUriCompliance(UriCompliance.LEGACY);
         http.setRequestHeaderSize(Math.max(65536,
                 options.maxHeaderLine() + options.maxUrlLength().orElse(16384) + 8192));
+        // answers may echo request headers (noauth2's token and management URL), so they get the same room
+        http.setResponseHeaderSize(http.getRequestHeaderSize());
         ConnectionFactory[] factories;
         if (options.tls().isPresent()) {
             SecureRequestCustomizer secure = new SecureRequestCustomizer();
