@@ -39,6 +39,25 @@ class DatabaseTest {
     }
 
     @EachEngine
+    void aNulCharacterIsBadInputWherePostgresqlCannotHoldIt(String engine) throws Exception {
+        String url = TestDatabases.create(engine);
+        try (Database db = open(url)) {
+            new Migrator(db, "api").migrate(Optional.empty());
+            String name = "a\0b";
+            if (engine.equals("postgresql")) {
+                assertThatThrownBy(() -> db.read(tx -> tx.count("SELECT COUNT(*) FROM flavors WHERE name = ?", name)))
+                        .isInstanceOf(org.jnova.exception.ValidationError.class)
+                        .hasMessage("Invalid input received: NUL characters are not allowed.");
+            } else {
+                long found = db.read(tx -> tx.count("SELECT COUNT(*) FROM flavors WHERE name = ?", name));
+                assertThat(found).isZero();
+            }
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
+
+    @EachEngine
     void aTransactionFailingWithDeadlockIsRunAgainAndCommitsOnce(String engine) throws Exception {
         String url = TestDatabases.create(engine);
         try (Database db = open(url)) {
