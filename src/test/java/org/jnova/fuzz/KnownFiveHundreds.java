@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * KNOWN 500s FIXED ON OTHER BRANCHES: requests the fuzzer makes but does not send, because
- * jnova answers them with a 500 (or worse) that another change fixes. Remove an entry once
- * its fix is merged; the fuzz test then sends those requests too.
+ * jnova answers them with a 500 that another change fixes. Remove an entry once
+ * its fix is merged; the fuzz test then sends those requests too ({@code -Djnova.fuzz.send-known=true}
+ * sends them meanwhile).
  */
 final class KnownFiveHundreds {
     /** One known problem: a name for the figures and which generated requests show it. */

@@ -32,6 +32,9 @@ final class RequestGenerator {
             "flavor", "key_name", "tags", "tags-any", "not-tags", "not-tags-any", "status", "uuid", "user_id",
             "project_id", "tenant_id", "reservation_id", "availability_zone", "binary", "zone", "source_compute",
             "migration_type", "instance_uuid", "server", "type");
+    /** Query parameters nova matches as regular expressions (servers, hypervisors). */
+    private static final List<String> REGEX_FILTERS = List.of("name", "display_name", "ip", "ip6", "hostname",
+            "description", "display_description", "hypervisor_hostname_pattern", "host", "node");
     private static final List<String> METHODS = List.of("PATCH", "TRACE", "OPTIONS", "FUZZ", "get", "CONNECT",
             "PROPFIND", "HEAD", "PUT", "DELETE", "POST", "GET");
     private static final String SECRET = FuzzRun.METADATA_SECRET;
@@ -140,7 +143,7 @@ final class RequestGenerator {
                 }
             }
         }
-        if (random.nextInt(20) == 0 && !axis.equals("path")) {
+        if (random.nextInt(10) == 0 && !axis.equals("path")) {
             prefix = "/v2";
         }
         if (body != null && headers.stream().noneMatch(x -> x[0].equalsIgnoreCase("Content-Type"))) {
@@ -192,7 +195,9 @@ final class RequestGenerator {
     private String[] query(ApiOperations.Operation op) {
         List<String> declared = new ArrayList<>(op.query().keySet());
         List<String> names = declared.isEmpty() ? GENERAL_QUERY : declared;
-        String choice = weighted("param", 45, "repeat", 15, "unknown", 15, "regex", 15, "many", 5, "raw", 5);
+        List<String> filters = names.stream().filter(REGEX_FILTERS::contains).toList();
+        String choice = weighted("param", 45, "repeat", 15, "unknown", 15, "regex", filters.isEmpty() ? 10 : 35,
+                "many", 5, "raw", 5);
         String name = pick(names);
         return switch (choice) {
             case "param" -> new String[] {name + "=" + queryValue(name), "query:" + valueClass(name)};
@@ -201,9 +206,8 @@ final class RequestGenerator {
             case "unknown" -> new String[] {pick(List.of("fuzz=1", "%ZZ=%ZZ", "=", "&&&", "a[]=1&a[b]=2", "a=%00",
                     "x".repeat(3000) + "=1", "limit", "limit=", "=limit", "%=%", "a=%C0%80", "a=%FF",
                     "__proto__=1", "a=1;b=2", "%3D=%26", "a==1", "a=b=c")), "query:unknown"};
-            case "regex" -> new String[] {pick(REGEX_PARAMS.contains(name) ? List.of(name) : List.of("name", "ip",
-                    "hostname", "hypervisor_hostname_pattern", "display_name", "description"))
-                    + "=" + pick(Hostile.QUERY_REGEXES), "query:regex"};
+            case "regex" -> new String[] {pick(filters.isEmpty() ? REGEX_FILTERS : filters) + "="
+                    + pick(Hostile.QUERY_REGEXES), "query:regex"};
             case "many" -> {
                 StringBuilder q = new StringBuilder();
                 int n = random.nextInt(50, 400);
