@@ -58,6 +58,26 @@ class DatabaseTest {
     }
 
     @EachEngine
+    void aValueTooLongForItsColumnIsBadInput(String engine) throws Exception {
+        String url = TestDatabases.create(engine);
+        try (Database db = open(url)) {
+            db.inTransaction(tx -> {
+                tx.execute("CREATE TABLE too_long (v VARCHAR(3))");
+                return null;
+            });
+            if (engine.equals("sqlite")) {
+                int inserted = db.inTransaction(tx -> tx.update("INSERT INTO too_long (v) VALUES (?)", "abcd"));
+                assertThat(inserted).isOne();
+            } else {
+                assertThatThrownBy(() -> db.inTransaction(tx -> tx.update("INSERT INTO too_long (v) VALUES (?)",
+                        "abcd"))).isInstanceOf(org.jnova.exception.ValidationError.class);
+            }
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
+
+    @EachEngine
     void aTransactionFailingWithDeadlockIsRunAgainAndCommitsOnce(String engine) throws Exception {
         String url = TestDatabases.create(engine);
         try (Database db = open(url)) {
