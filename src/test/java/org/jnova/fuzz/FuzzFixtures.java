@@ -92,9 +92,14 @@ final class FuzzFixtures implements FixtureIds {
         ids.put("os-hypervisors:B", hypervisor.path("hypervisor_hostname").asText());
         ids.put("os-hosts:A", host);
         ids.put("os-hosts:B", host);
-        JsonNode services = call(Persona.ADMIN, "GET", "/os-services", null, "2.53", 200).path("services");
-        ids.put("os-services:A", services.path(0).path("id").asText());
-        ids.put("os-services:B", services.path(services.size() - 1).path("id").asText());
+        // the compute service is never a target: deleting it (an admin may) leaves no host to boot fixtures on
+        ids.put("os-services:A", "999999");
+        for (JsonNode service : call(Persona.ADMIN, "GET", "/os-services", null, "2.53", 200).path("services")) {
+            if (!service.path("binary").asText().equals("nova-compute")) {
+                ids.put("os-services:A", service.path("id").asText());
+            }
+        }
+        ids.put("os-services:B", "00000000-0000-0000-0000-000000000000");
         return this;
     }
 
@@ -204,7 +209,8 @@ final class FuzzFixtures implements FixtureIds {
                 return;
             }
             if (status.equals("ERROR")) {
-                throw new AssertionError("fixture server " + id + " went to ERROR");
+                throw new AssertionError("fixture server " + id + " went to ERROR: " + call(Persona.ADMIN, "GET",
+                        "/servers/" + id, null, "2.1", 200).path("server").path("fault"));
             }
             sleep();
         }
