@@ -88,8 +88,8 @@ final class FuzzRun {
         String logFile = System.getProperty("jnova.fuzz.log", "");
         try (PrintWriter log = logFile.isBlank() ? null : new PrintWriter(Files.newBufferedWriter(Path.of(logFile)))) {
             for (int i = 0; i < budget; i++) {
-                if (i > 0 && i % REFRESH_EVERY == 0) {
-                    fixtures.refresh();
+                if (i > 0 && i % REFRESH_EVERY == 0 && !tally.refresh(fixtures, i)) {
+                    break;
                 }
                 tally.send(generator.next(), log);
             }
@@ -117,6 +117,18 @@ final class FuzzRun {
         Tally(RawClient compute, RawClient metadata) {
             this.compute = compute;
             this.metadata = metadata;
+        }
+
+        /** Restores the fixtures; a failure ends the run and is reported with the figures. */
+        boolean refresh(FuzzFixtures fixtures, int index) {
+            try {
+                fixtures.refresh();
+                return true;
+            } catch (AssertionError | RuntimeException e) {
+                failureCount++;
+                failures.add("fixtures could not be restored before request #" + index + ": " + e.getMessage());
+                return false;
+            }
         }
 
         void send(FuzzRequest r, PrintWriter log) throws IOException {
