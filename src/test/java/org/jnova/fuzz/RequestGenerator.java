@@ -27,7 +27,8 @@ final class RequestGenerator {
     private static final List<String> BOOL_PARAMS = List.of("all_tenants", "all_projects", "deleted", "locked",
             "is_public", "hidden", "detailed", "with_servers", "soft_deleted", "config_drive", "auto_disk_config",
             "delete_info");
-    private static final List<String> REGEX_PARAMS = List.of("name", "display_name", "ip", "ip6", "hostname",
+    /** Filters whose values are names, ids or patterns: they get regexes and odd strings. */
+    private static final List<String> STRING_FILTERS = List.of("name", "display_name", "ip", "ip6", "hostname",
             "hypervisor_hostname_pattern", "description", "display_description", "host", "node", "image",
             "flavor", "key_name", "tags", "tags-any", "not-tags", "not-tags-any", "status", "uuid", "user_id",
             "project_id", "tenant_id", "reservation_id", "availability_zone", "binary", "zone", "source_compute",
@@ -39,7 +40,6 @@ final class RequestGenerator {
             "PROPFIND", "HEAD", "PUT", "DELETE", "POST", "GET");
     private static final String SECRET = FuzzRun.METADATA_SECRET;
 
-    private final ApiOperations api;
     private final List<Object> targets = new ArrayList<>();
     private final FixtureIds fixtures;
     private final String maxVersion;
@@ -49,7 +49,6 @@ final class RequestGenerator {
 
     RequestGenerator(ApiOperations api, List<String> metadataTargets, FixtureIds fixtures, String maxVersion,
             long seed) {
-        this.api = api;
         this.fixtures = fixtures;
         this.maxVersion = maxVersion;
         this.random = new SplittableRandom(seed);
@@ -255,7 +254,7 @@ final class RequestGenerator {
         if (name.equals("marker")) {
             return "marker";
         }
-        return REGEX_PARAMS.contains(name) ? "regex" : "other";
+        return STRING_FILTERS.contains(name) ? "regex" : "other";
     }
 
     /** Changes the headers; returns what was changed and, for a method change, the method. */
