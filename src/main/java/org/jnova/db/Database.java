@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jnova.exception.ValidationError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,7 +117,7 @@ public final class Database implements AutoCloseable {
                 }
             } catch (SQLException e) {
                 if (!isRetryable(e) || (retry.maxRetries() >= 0 && attempt >= retry.maxRetries())) {
-                    throw new DatabaseException(e);
+                    throw failure(e);
                 }
                 LOG.debug("Retrying transaction after {} (attempt {})", e.getMessage(), attempt + 1);
                 pause(attempt);
@@ -131,11 +132,25 @@ public final class Database implements AutoCloseable {
                 return work.run(new Tx(c, dialect, statements));
             } catch (SQLException e) {
                 if (!isRetryable(e) || attempt >= Math.max(0, retry.maxRetries())) {
-                    throw new DatabaseException(e);
+                    throw failure(e);
                 }
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * A value the column cannot hold (too long: SQLSTATE 22001; characters it cannot store: 22021)
+     * is the caller's bad input, a 400; anything else is a database failure.
+     */
+    static RuntimeException failure(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("22001".equals(s.getSQLState()) || "22021".equals(s.getSQLState()))) {
+                return new ValidationError("Invalid input received: a value is too long or has characters the "
+                        + "database cannot store.");
+            }
+        }
+        return new DatabaseException(e);
     }
 
     /** Whether an error means "try the whole transaction again". */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jnova.exception.ValidationError;
 
 /**
  * One unit of work on one connection: statements with positional parameters, rows read
@@ -130,6 +131,9 @@ public final class Tx {
                 } else {
                     st.setObject(index, utc);
                 }
+            } else if (value instanceof String text && dialect == Dialect.POSTGRESQL && text.indexOf('\0') >= 0) {
+                // PostgreSQL text cannot hold NUL: such a value is bad input, not a database failure
+                throw new ValidationError("Invalid input received: NUL characters are not allowed.");
             } else if (value instanceof Enum<?> e) {
                 st.setString(index, e.name());
             } else if (value == null) {

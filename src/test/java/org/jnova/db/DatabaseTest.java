@@ -39,6 +39,45 @@ class DatabaseTest {
     }
 
     @EachEngine
+    void aNulCharacterIsBadInputWherePostgresqlCannotHoldIt(String engine) throws Exception {
+        String url = TestDatabases.create(engine);
+        try (Database db = open(url)) {
+            new Migrator(db, "api").migrate(Optional.empty());
+            String name = "a\0b";
+            if (engine.equals("postgresql")) {
+                assertThatThrownBy(() -> db.read(tx -> tx.count("SELECT COUNT(*) FROM flavors WHERE name = ?", name)))
+                        .isInstanceOf(org.jnova.exception.ValidationError.class)
+                        .hasMessage("Invalid input received: NUL characters are not allowed.");
+            } else {
+                long found = db.read(tx -> tx.count("SELECT COUNT(*) FROM flavors WHERE name = ?", name));
+                assertThat(found).isZero();
+            }
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
+
+    @EachEngine
+    void aValueTooLongForItsColumnIsBadInput(String engine) throws Exception {
+        String url = TestDatabases.create(engine);
+        try (Database db = open(url)) {
+            db.inTransaction(tx -> {
+                tx.execute("CREATE TABLE too_long (v VARCHAR(3))");
+                return null;
+            });
+            if (engine.equals("sqlite")) {
+                int inserted = db.inTransaction(tx -> tx.update("INSERT INTO too_long (v) VALUES (?)", "abcd"));
+                assertThat(inserted).isOne();
+            } else {
+                assertThatThrownBy(() -> db.inTransaction(tx -> tx.update("INSERT INTO too_long (v) VALUES (?)",
+                        "abcd"))).isInstanceOf(org.jnova.exception.ValidationError.class);
+            }
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
+
+    @EachEngine
     void aTransactionFailingWithDeadlockIsRunAgainAndCommitsOnce(String engine) throws Exception {
         String url = TestDatabases.create(engine);
         try (Database db = open(url)) {

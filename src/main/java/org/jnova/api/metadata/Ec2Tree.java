@@ -82,29 +82,18 @@ final class Ec2Tree {
     }
 
     /**
-     * The node at {@code path} under {@code tree} (nova's find_path_in_tree), quirks included:
-     * a name below a leaf, or naming an item of a list, is nova's empty 500 when it is the
-     * last name of the path; a directory's display name "_name" can be read as a file.
+     * The node at {@code path} under {@code tree} (nova's find_path_in_tree): a name below a leaf
+     * or naming an item of a list names nothing (nova crashes with an empty 500 when it is the
+     * last name of the path); a directory's display name "_name" can be read as a file.
      */
     static Object find(Object tree, List<String> path) {
         Object node = tree;
         for (int i = 0; i < path.size(); i++) {
             String token = path.get(i);
-            if (node instanceof Map<?, ?> map) {
-                if (!map.containsKey(token)) {
-                    throw new InstanceMetadata.InvalidPath(String.join("/", path));
-                }
-                node = map.get(token);
-            } else if (node instanceof List<?> list) {
-                if (!list.contains(token)) {
-                    throw new InstanceMetadata.InvalidPath(String.join("/", path));
-                }
-                throw new InstanceMetadata.BrokenPath(String.join("/", path));
-            } else if (i != path.size() - 1) {
+            if (!(node instanceof Map<?, ?> map) || !map.containsKey(token)) {
                 throw new InstanceMetadata.InvalidPath(String.join("/", path));
-            } else {
-                throw new InstanceMetadata.BrokenPath(String.join("/", path));
             }
+            node = map.get(token);
         }
         return node;
     }

@@ -61,15 +61,6 @@ public final class InstanceMetadata {
         }
     }
 
-    /** A path nova answers with an empty 500 (the openstack "content" directory of a version). */
-    public static final class BrokenPath extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BrokenPath(String path) {
-            super(path, null, false, false);
-        }
-    }
-
     InstanceMetadata(Instance instance, Optional<Key> key, String availabilityZone, String amiId, String dhcpDomain,
             String networkId, VendorData vendorData, NovaJson json) {
         this.instance = requireNonNull(instance, "instance is null");
@@ -184,7 +175,6 @@ public final class InstanceMetadata {
                 }
                 yield new Document(json.write(vendorData.combined(instance, hostname())), JSON);
             }
-            case CONTENT -> throw new BrokenPath(name);
             default -> throw new InvalidPath(name);
         };
     }

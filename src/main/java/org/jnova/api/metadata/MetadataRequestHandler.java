@@ -13,6 +13,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jnova.api.openstack.NovaJson;
+import org.jnova.exception.NovaException;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Request;
 import org.jnova.wsgi.Response;
@@ -93,8 +94,12 @@ public final class MetadataRequestHandler implements App {
             return errors.error(r.status, r.getMessage(), request);
         } catch (InstanceMetadata.InvalidPath e) {
             return errors.error(404, WebobErrors.NOT_FOUND, request);
-        } catch (InstanceMetadata.BrokenPath e) {
-            return brokenConnection();
+        } catch (NovaException e) {
+            if (e.code() >= 500) {
+                LOG.error("Metadata request for {} failed", request.pathInfo(), e);
+                return brokenConnection();
+            }
+            return errors.error(e.code(), e.getMessage(), request);
         } catch (RuntimeException e) {
             LOG.error("Metadata request for {} failed", request.pathInfo(), e);
             return brokenConnection();

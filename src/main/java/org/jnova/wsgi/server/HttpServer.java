@@ -175,6 +175,8 @@ public final class HttpServer {
         // Jetty's own bound, above eventlet's limits that AppHandler checks exactly
         http.setRequestHeaderSize(new EdgeLimits(options.maxUrlLength(), options.maxHeaderLine())
                 .jettyHeaderBufferSize());
+        // answers may echo request headers (noauth2's token and management URL), so they get the same room
+        http.setResponseHeaderSize(http.getRequestHeaderSize());
         ConnectionFactory[] factories;
         if (options.tls().isPresent()) {
             SecureRequestCustomizer secure = new SecureRequestCustomizer();

@@ -132,6 +132,22 @@ class MetadataBehaviourTest {
     }
 
     @EachEngine
+    void aPasswordTheDatabaseCannotHoldIsABadRequest(String engine) throws Exception {
+        Setup s = setup(engine);
+        Instance server = s.f().bootPlain("md-nul-password");
+        RawHttp.Answer a = s.f().http.send("POST", "/openstack/latest/password",
+                forwardedFor(server.interfaces().getFirst().fixedIp()), new byte[] {'p', 0, 'w'});
+        if (engine.equals("postgresql")) {
+            // nova crashes on PostgreSQL (psycopg2 refuses NUL); jnova answers what that means
+            assertThat(a.status()).isEqualTo(400);
+            assertThat(a.text()).isEqualTo("400 Bad Request\n\nInvalid input received: NUL characters are not "
+                    + "allowed.\n\n   ");
+        } else {
+            assertThat(a.status()).isEqualTo(200);
+        }
+    }
+
+    @EachEngine
     void anUnreadableVendordataFileIsNovasUnknownError(String engine) throws Exception {
         Setup s = setup(engine);
         Instance server = s.f().bootPlain("md-broken-vendor");

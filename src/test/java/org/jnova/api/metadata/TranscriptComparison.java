@@ -21,6 +21,7 @@ import org.jnova.objects.VirtualInterface;
  */
 final class TranscriptComparison {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NOT_FOUND = "404 Not Found\n\nThe resource could not be found.\n\n   ";
 
     private TranscriptComparison() {
     }
@@ -51,6 +52,12 @@ final class TranscriptComparison {
     static void compare(MetadataTranscript.Exchange x, RawHttp.Answer answer, Map<String, String> subs)
             throws IOException {
         String what = x.method() + " " + x.path() + (x.note() == null ? "" : " (" + x.note() + ")");
+        if (x.status() == 500 && x.body().isEmpty()) {
+            // nova crashed on a path that names nothing; jnova answers what that means
+            assertThat(answer.status()).as(what + ": status").isEqualTo(404);
+            assertThat(answer.text()).as(what + ": body").isEqualTo(NOT_FOUND);
+            return;
+        }
         assertThat(answer.status()).as(what + ": status").isEqualTo(x.status());
         assertThat(answer.header("Content-Type")).as(what + ": content type").isEqualTo(x.header("Content-Type"));
         if (x.method().equals("HEAD")) {

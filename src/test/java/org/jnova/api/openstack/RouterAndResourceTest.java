@@ -174,6 +174,11 @@ class RouterAndResourceTest {
         assertThat(boom.status()).isEqualTo(500);
         assertThat(json(call(v21("GET", "/widgets/missing", null))).at("/itemNotFound/message").asText())
                 .isEqualTo("Widget missing could not be found.");
+        // nova's expected_errors lets a ValidationError pass whatever the method expects
+        Response invalid = call(v21("GET", "/widgets/unstorable", null));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(json(invalid).at("/badRequest/message").asText())
+                .isEqualTo("Invalid input received: NUL characters are not allowed.");
     }
 
     @Test

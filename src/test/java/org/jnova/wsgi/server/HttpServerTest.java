@@ -219,6 +219,37 @@ class HttpServerTest {
     }
 
     @Test
+    void aBodyEndingBeforeItsContentLengthIsABadRequest() throws Exception {
+        HttpServer server = start(ECHO, "127.0.0.1", HttpServerOptions.defaults());
+
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /v2.1/servers HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n"
+                    + "Connection: close\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            String response = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(RawHttp.status(response)).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void answersHaveRoomForEchoedLongHeaders() throws Exception {
+        HttpServer server = start(request -> {
+            Response response = Response.empty(204);
+            response.headers().add("X-Echo", request.headers().first("X-Thing").orElse(""));
+            return response;
+        }, "127.0.0.1", HttpServerOptions.defaults());
+
+        String value = "v".repeat(12_000);
+        String response = RawHttp.exchange("127.0.0.1", server.port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Thing: "
+                + value + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(RawHttp.status(response)).isEqualTo(204);
+        assertThat(response).contains("X-Echo: " + value);
+    }
+
+    @Test
     void jettysOwnErrorsCarryNoHtmlOrStackTraces() throws Exception {
         HttpServer server = start(ECHO, "127.0.0.1", HttpServerOptions.defaults());
 

@@ -1,8 +1,10 @@
 package org.jnova.api.openstack.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import java.math.BigInteger;
 import java.util.Iterator;
 import java.util.Optional;
 
@@ -13,7 +15,7 @@ final class JsonEquality {
 
     static boolean equal(JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+            return compare(a, b) == 0;
         }
         if (a.getNodeType() != b.getNodeType()) {
             return false;
@@ -45,6 +47,14 @@ final class JsonEquality {
         return a.equals(b);
     }
 
+    /** Numbers compared exactly, or as doubles when one is infinite (a JSON number beyond double's range). */
+    static int compare(JsonNode a, JsonNode b) {
+        if (!Double.isFinite(a.doubleValue()) || !Double.isFinite(b.doubleValue())) {
+            return Double.compare(a.doubleValue(), b.doubleValue());
+        }
+        return a.decimalValue().compareTo(b.decimalValue());
+    }
+
     static boolean unique(JsonNode array) {
         for (int i = 0; i < array.size(); i++) {
             for (int j = i + 1; j < array.size(); j++) {
@@ -69,7 +79,7 @@ final class JsonEquality {
         }
         String text = instance.textValue().strip().replace("_", "");
         try {
-            return Optional.of(LongNode.valueOf(Long.parseLong(text)));
+            return Optional.of(BigIntegerNode.valueOf(new BigInteger(text)));
         } catch (NumberFormatException notInt) {
             try {
                 if (text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {

@@ -331,7 +331,7 @@ public final class SchemaValidator {
         boolean minimum = keyword.equals("minimum");
         String exclusiveKeyword = minimum ? "exclusiveMinimum" : "exclusiveMaximum";
         boolean exclusive = schema.path(exclusiveKeyword).isBoolean() && schema.path(exclusiveKeyword).booleanValue();
-        int comparison = number.decimalValue().compareTo(limit.decimalValue());
+        int comparison = JsonEquality.compare(number, limit);
         boolean failed = minimum ? (exclusive ? comparison <= 0 : comparison < 0) : (exclusive ? comparison >= 0 : comparison > 0);
         if (failed) {
             String relation = (minimum ? "less than" : "greater than") + (exclusive ? " or equal to" : "");
@@ -345,7 +345,7 @@ public final class SchemaValidator {
             return;
         }
         boolean minimum = keyword.equals("exclusiveMinimum");
-        int comparison = instance.decimalValue().compareTo(limit.decimalValue());
+        int comparison = JsonEquality.compare(instance, limit);
         if (minimum ? comparison <= 0 : comparison >= 0) {
             out.add(SchemaError.of(keyword, instance, PyRepr.repr(instance) + " is " + (minimum ? "less" : "greater")
                     + " than or equal to the " + (minimum ? "minimum" : "maximum") + " of " + PyRepr.repr(limit)));

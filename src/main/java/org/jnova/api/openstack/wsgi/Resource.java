@@ -25,6 +25,7 @@ import org.jnova.api.openstack.Microversions;
 import org.jnova.api.openstack.validation.SchemaError;
 import org.jnova.context.RequestContext;
 import org.jnova.exception.NovaException;
+import org.jnova.exception.ValidationError;
 import org.jnova.wsgi.Request;
 import org.jnova.wsgi.Response;
 import org.slf4j.Logger;
@@ -191,7 +192,7 @@ public final class Resource {
             return Faults.response(400, invalid.getMessage());
         } catch (NovaException error) {
             if (method.expectedErrors().isEmpty() || error.code() == 403 || error.code() == 401
-                    || method.expectedErrors().get().contains(error.code())) {
+                    || error instanceof ValidationError || method.expectedErrors().get().contains(error.code())) {
                 return Faults.response(error.code(), error.getMessage());
             }
             return unexpected(method, error);

@@ -46,6 +46,24 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void numbersBeyondDoubleAreInfinityAsInPython() throws Exception {
+        // nova 26 (probed): PUT os-quota-sets {"ram": -1e309}
+        String quota = "{\"type\": [\"integer\", \"string\"], \"pattern\": \"^-?[0-9]+$\", \"minimum\": -1,"
+                + " \"maximum\": 2147483647}";
+        assertThat(fooError(quota, "{\"foo\": -1e309}")).isEqualTo(
+                "Invalid input for field/attribute foo. Value: -inf. -inf is not of type 'integer', 'string'");
+        assertThat(fooError(quota, "{\"foo\": 1e309}")).isEqualTo(
+                "Invalid input for field/attribute foo. Value: inf. inf is not of type 'integer', 'string'");
+        assertThat(fooError("{\"type\": \"number\", \"maximum\": 10}", "{\"foo\": 1e999}")).isEqualTo(
+                "Invalid input for field/attribute foo. Value: inf. inf is greater than the maximum of 10");
+        assertThat(fooError("{\"enum\": [1, 2]}", "{\"foo\": -1e999}")).isEqualTo(
+                "Invalid input for field/attribute foo. Value: -inf. -inf is not one of [1, 2]");
+        assertThat(fooError(quota, "{\"foo\": \"99999999999999999999999\"}")).isEqualTo(
+                "Invalid input for field/attribute foo. Value: 99999999999999999999999. 99999999999999999999999 is "
+                        + "greater than the maximum of 2147483647");
+    }
+
+    @Test
     void requiredAndAdditionalPropertiesAtTheRootHaveNoPrefix() throws Exception {
         JsonNode schema = JSON.readTree("{\"type\": \"object\", \"properties\": {\"foo\": {\"type\": \"integer\"}},"
                 + " \"required\": [\"foo\"], \"additionalProperties\": false}");

@@ -20,11 +20,20 @@ final class RawQuery {
             if (eq < 0) {
                 continue;
             }
-            String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String value = decode(pair.substring(eq + 1));
             if (!value.isEmpty()) {
-                out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), value);
+                out.putIfAbsent(decode(pair.substring(0, eq)), value);
             }
         }
         return out;
+    }
+
+    /** A malformed escape ("%", "%ZZ") stays as it is, as Python's unquote leaves it. */
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.jnova.api.openstack.compute.volumes;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.volume.Volume;
 import org.jnova.volume.VolumeApi;
+import org.jnova.volume.VolumeErrors;
 import org.jnova.volume.VolumeRequest;
 
 /** os-volumes, nova's deprecated proxy to the volume service (2.1 to 2.35; 404 after). */
@@ -69,7 +71,7 @@ public final class VolumesController {
         Map<String, String> metadata = new LinkedHashMap<>();
         v.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(),
                 e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
-        Volume created = volumes.create(req.context(), new VolumeRequest(Integer.parseInt(v.path("size").asText()),
+        Volume created = volumes.create(req.context(), new VolumeRequest(size(v.path("size").asText()),
                 text(v, "display_name"), text(v, "display_description"), text(v, "volume_type"), metadata,
                 text(v, "availability_zone"), null, text(v, "snapshot_id")));
         return ApiResult.of(Map.of("volume", VolumeView.of(created)))
@@ -84,6 +86,16 @@ public final class VolumesController {
 
     private static void authorize(ApiRequest req, String rule) {
         req.authorize(POLICY + rule, Map.of("project_id", req.context().projectId().orElse("")));
+    }
+
+    /** The volume service refuses a size beyond its database integer (nova passes its 400 on). */
+    private static int size(String text) {
+        BigInteger size = new BigInteger(text.strip());
+        if (size.bitLength() > 31) {
+            throw new VolumeErrors.InvalidInput("Invalid input for field/attribute size. Value: " + text + ". " + text
+                    + " is greater than the maximum of " + Integer.MAX_VALUE);
+        }
+        return size.intValue();
     }
 
     private static String text(JsonNode n, String field) {

@@ -39,6 +39,17 @@ class FlavorsApiTest {
     }
 
     @EachEngine
+    void aPathIdIsDecodedOnce(String engine) throws Exception {
+        // nova 26 (probed): the id is the path as the server decoded it, not decoded again
+        Reply once = SERVERS.call(engine, "GET", "/flavors/%2531", null, "2.1");
+        assertThat(once.status()).isEqualTo(404);
+        assertThat(EngineServers.message(once.json())).isEqualTo("Flavor %31 could not be found.");
+        Reply percent = SERVERS.call(engine, "GET", "/flavors/%25", null, "2.1");
+        assertThat(percent.status()).isEqualTo(404);
+        assertThat(EngineServers.message(percent.json())).isEqualTo("Flavor % could not be found.");
+    }
+
+    @EachEngine
     void showFollowsMicroversions(String engine) throws Exception {
         Reply v21 = SERVERS.call(engine, "GET", "/flavors/1", null, "2.1");
         assertThat(v21.json()).isEqualTo(nova(engine, "{\"flavor\": {\"id\": \"1\", \"name\": \"m1.tiny\", \"ram\": 512, "

@@ -107,6 +107,16 @@ class QuotasAndLimitsApiTest {
                 "{\"quota_class_set\": {\"injected_files\": 1}}", "2.57"), 400,
                 "Invalid input for field/attribute quota_class_set. Value: {'injected_files': 1}. "
                         + "Additional properties are not allowed ('injected_files' was unexpected)");
+        // nova validates the legacy /v2 body with the same schema (nova 26, probed)
+        java.net.http.HttpResponse<String> legacy = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(SERVERS.get(engine).rootUrl()
+                        + "/v2/os-quota-class-sets/gold")).header("X-Auth-Token", "admin:admin")
+                        .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers
+                                .ofString("{\"quota_class_set\": {\"instances\": \"[\"}}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(legacy.statusCode()).isEqualTo(400);
+        assertThat(legacy.body()).contains("Invalid input for field/attribute instances. Value: [. "
+                + "'[' does not match '^-?[0-9]+$'");
     }
 
     private static List<String> keys(JsonNode node) {

@@ -71,6 +71,10 @@ class VolumesApiTest {
         assertThat(jnova.call("POST", "/os-volumes", "{\"volume\": {\"size\": 1}}", "2.36").status()).isEqualTo(404);
         assertThat(message(f.call("POST", "/os-volumes", "{\"volume\": {\"size\": 0}}", "2.1", 400)))
                 .isEqualTo("Invalid input for field/attribute size. Value: 0. 0 is less than the minimum of 1");
+        // nova has no maximum and passes the volume service's refusal on
+        assertThat(message(f.call("POST", "/os-volumes", "{\"volume\": {\"size\": 9223372036854775807}}", "2.1",
+                400))).isEqualTo("Invalid input received: Invalid input for field/attribute size. Value: "
+                        + "9223372036854775807. 9223372036854775807 is greater than the maximum of 2147483647 (HTTP 400)");
         String snap = "5d5f5c6c-1c3a-4d3e-9a9f-000000000001";
         assertThat(message(f.call("POST", "/os-volumes", "{\"volume\": {\"size\": 1, \"snapshot_id\": \"" + snap
                 + "\"}}", "2.1", 404))).isEqualTo("Snapshot " + snap + " could not be found.");

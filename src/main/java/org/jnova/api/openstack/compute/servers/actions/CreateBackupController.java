@@ -3,6 +3,7 @@ package org.jnova.api.openstack.compute.servers.actions;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import org.jnova.api.openstack.ApiResult;
 import org.jnova.objects.Image;
 import java.util.Map;
@@ -39,7 +40,9 @@ public final class CreateBackupController {
         req.authorize("os_compute_api:os-create-backup", ActionTargets.project(server));
         JsonNode entity = req.body().get("createBackup");
         String name = entity.get("name").asText().strip();
-        int rotation = Integer.parseInt(entity.get("rotation").asText());
+        // nova takes any non-negative integer; more backups than an int counts keep them all
+        int rotation = new BigInteger(entity.get("rotation").asText().strip())
+                .min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
         Image image = actions.createBackup(req.context(), id, name, entity.get("backup_type").asText(), rotation,
                 ImageMetadata.of(entity));
         if (req.isSupported("2.45")) {

@@ -88,6 +88,18 @@ class ServerActionsBehaviourTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void aBackupRotationBeyondAnIntKeepsEveryBackup(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = activeServer(jnova, admin());
+        // nova 26 (probed): 202 for any non-negative integer, as a number or a string
+        JnovaTestServer.Reply r = action(jnova, uuid, "{\"createBackup\": {\"name\": \"b\", \"backup_type\": "
+                + "\"daily\", \"rotation\": \"99999999999999999999999\"}}", "2.45");
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        assertThat(jnova.cloud().images.get(r.json().get("image_id").asText())).isPresent();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void consoleOutputTailsTheLogAsNova(String engine) throws Exception {
         JnovaTestServer jnova = jnova(engine);
         String uuid = activeServer(jnova, admin());
