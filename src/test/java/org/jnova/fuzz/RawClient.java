@@ -39,28 +39,37 @@ final class RawClient {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
-            OutputStream out = socket.getOutputStream();
-            out.write(head(request));
-            byte[] body = request.body();
-            if (body != null && request.chunked()) {
-                int chunk = Math.max(1, Math.min(body.length, 4096));
-                for (int i = 0; i < body.length; i += chunk) {
-                    int n = Math.min(chunk, body.length - i);
-                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                    out.write(body, i, n);
-                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                }
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            } else if (body != null) {
-                out.write(body);
-            }
-            out.flush();
-            if (request.shortBody()) {
-                socket.shutdownOutput();
+            try {
+                writeRequest(socket, request);
+            } catch (java.net.SocketException e) {
+                // the server may refuse early (413, 414) and close while the rest is still being sent;
+                // its answer, if any, is still there to read
             }
             return read(socket.getInputStream(), start);
         } catch (SocketTimeoutException e) {
             return new Answer(TIMED_OUT, "no answer within " + timeoutMillis + " ms", System.nanoTime() - start);
+        }
+    }
+
+    private void writeRequest(Socket socket, FuzzRequest request) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(head(request));
+        byte[] body = request.body();
+        if (body != null && request.chunked()) {
+            int chunk = Math.max(1, Math.min(body.length, 4096));
+            for (int i = 0; i < body.length; i += chunk) {
+                int n = Math.min(chunk, body.length - i);
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body, i, n);
+                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        } else if (body != null) {
+            out.write(body);
+        }
+        out.flush();
+        if (request.shortBody()) {
+            socket.shutdownOutput();
         }
     }
 
