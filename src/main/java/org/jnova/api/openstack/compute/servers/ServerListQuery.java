@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.compute.ServerStatus;
 import org.jnova.db.InstanceFilter;
 import org.jnova.db.SortKey;
@@ -170,10 +171,8 @@ final class ServerListQuery {
         this.filter = b.build();
         this.nothing = nothingMatches;
         this.sort = sortKeys(req);
-        String limitText = req.query("limit").orElse(null);
-        this.limit = limitText == null ? maxLimit
-                : new java.math.BigInteger(limitText).min(java.math.BigInteger.valueOf(maxLimit)).intValue();
-        this.marker = req.query("marker").orElse(null);
+        this.limit = QueryValues.limit(req, maxLimit);
+        this.marker = QueryValues.last(req, "marker").orElse(null);
     }
 
     Predicate<Instance> postFilter() {
