@@ -79,7 +79,8 @@ public final class ComputeCloud {
         keyPairs = new KeyPairsApi(keyPairStore, quotas);
         servers = new ServersApi(instances, flavorStore, images, keyPairStore, actions, quotas, transport,
                 new ServersApi.Settings(conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
-                        conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE), conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)),
+                        conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE), conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL),
+                        conf.get(org.jnova.conf.ServersOpts.MAX_SERVERS_PER_REQUEST)),
                 volumes);
         serverActions = new ServerActionsApi(servers, instances, actions, images, transport);
         shelve = new ShelveApi(servers, instances, actions, images, nodes, transport, new ShelveApi.Settings(

@@ -70,7 +70,7 @@ public final class ServersController {
         checks.checkRequestedDestination(req, body);
         String group = checks.schedulerGroup(req);
         if (group != null) {
-            checks.checkGroupMembersQuota(ctx, group, request.maxCount());
+            checks.checkGroupMembersQuota(ctx, group, (int) Math.min(request.maxCount(), Integer.MAX_VALUE));
         }
         ServersApi.CreateResult result;
         try {
