@@ -134,6 +134,10 @@ public final class Tx {
                 st.setString(index, e.name());
             } else if (value == null) {
                 st.setObject(index, null);
+            } else if (value instanceof String text && dialect == Dialect.POSTGRESQL && text.indexOf('\0') >= 0) {
+                // PostgreSQL's text cannot hold U+0000 (nova on PostgreSQL fails with a 500 here)
+                throw new org.jnova.exception.UnstorableInput(
+                        "Invalid input received: A string cannot contain NUL (0x00) characters.");
             } else {
                 st.setObject(index, value);
             }

@@ -191,7 +191,8 @@ public final class Resource {
             return Faults.response(400, invalid.getMessage());
         } catch (NovaException error) {
             if (method.expectedErrors().isEmpty() || error.code() == 403 || error.code() == 401
-                    || method.expectedErrors().get().contains(error.code())) {
+                    || method.expectedErrors().get().contains(error.code())
+                    || error instanceof org.jnova.exception.UnstorableInput) {
                 return Faults.response(error.code(), error.getMessage());
             }
             return unexpected(method, error);
