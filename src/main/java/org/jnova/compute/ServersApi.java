@@ -365,15 +365,30 @@ public final class ServersApi {
      */
     public List<Instance> list(RequestContext ctx, InstanceFilter filter, List<SortKey> sort, Integer limit,
             String marker) {
+        return list(ctx, filter, sort, limit, marker, true);
+    }
+
+    /**
+     * As above; without {@code withChildren} the servers come without metadata, tags, faults
+     * and ports (a scan that filters on their own columns first, {@link #withChildren} after).
+     */
+    public List<Instance> list(RequestContext ctx, InstanceFilter filter, List<SortKey> sort, Integer limit,
+            String marker, boolean withChildren) {
         InstanceFilter scoped = filter;
         if (!ctx.isAdmin() && !ctx.projectId().equals(Optional.ofNullable(filter.projectId()))) {
             scoped = filter.toBuilder().projectId(ctx.requireProjectId()).build();
         }
         try {
-            return instances.list(scoped, sort, limit, marker);
+            return withChildren ? instances.list(scoped, sort, limit, marker)
+                    : instances.listBare(scoped, sort, limit, marker);
         } catch (IllegalArgumentException e) {
             throw new Invalid(e.getMessage());
         }
+    }
+
+    /** Servers listed without their children, with them. */
+    public List<Instance> withChildren(List<Instance> bare) {
+        return instances.withChildren(bare);
     }
 
     /** Changes name, description, access IPs or hostname (null: unchanged). */

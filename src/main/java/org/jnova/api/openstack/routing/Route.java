@@ -1,7 +1,5 @@
 package org.jnova.api.openstack.routing;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +43,11 @@ public record Route(String method, String template, String resource, String acti
         return new Route(method, template, resource, action, Pattern.compile(regex.toString()), variables);
     }
 
-    /** The path variables, URL-decoded, if the path fits the template (the method is not checked). */
+    /**
+     * The path variables if the path fits the template (the method is not checked). The path is
+     * already percent-decoded (WSGI's PATH_INFO), so the values are taken as they are: decoding
+     * again would turn "a%2541" into "aA" and "a%25zz" into an error, where nova sees "a%41".
+     */
     public Optional<Map<String, String>> match(String path) {
         Matcher matcher = pattern.matcher(path);
         if (!matcher.matches()) {
@@ -53,7 +55,7 @@ public record Route(String method, String template, String resource, String acti
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (int i = 0; i < variables.size(); i++) {
-            values.put(variables.get(i), URLDecoder.decode(matcher.group(i + 1).replace("+", "%2B"), StandardCharsets.UTF_8));
+            values.put(variables.get(i), matcher.group(i + 1));
         }
         return Optional.of(values);
     }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.jnova.utils.PythonText;
 
 /**
@@ -149,13 +148,9 @@ final class Formats {
         }
     }
 
+    /** nova's regex format: Python's re.compile succeeds (see {@link org.jnova.utils.PythonRegex#isValid}). */
     private static boolean compiles(String regex) {
-        try {
-            Pattern.compile(regex);
-            return true;
-        } catch (PatternSyntaxException e) {
-            return false;
-        }
+        return org.jnova.utils.PythonRegex.isValid(regex);
     }
 
     /** nova's base64 format: base64.decodebytes of the UTF-8 text, which skips what is not base64. */
