@@ -58,9 +58,13 @@ public record RequestContext(
         return roles.contains(role.toLowerCase(Locale.ROOT));
     }
 
-    /** The project id, for calls that need one; a system-scoped caller has none. */
+    /**
+     * The project id, for calls that need one; a system-scoped caller has none, which is a 403
+     * (the call is not one for its token), not a server error.
+     */
     public String requireProjectId() {
-        return projectId.orElseThrow(() -> new IllegalStateException("the request has no project scope"));
+        return projectId.orElseThrow(() -> new org.jnova.exception.Forbidden(
+                "This call needs a project-scoped token; the token given is scoped to the system."));
     }
 
     /** "user project" as oslo.log's logging_context_format_string writes the identity. */

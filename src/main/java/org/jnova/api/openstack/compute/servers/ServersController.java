@@ -54,8 +54,9 @@ public final class ServersController {
     @RequestSchema("create")
     public Object create(ApiRequest req) {
         var ctx = req.context();
-        req.authorize("os_compute_api:servers:create", Map.of("project_id", ctx.requireProjectId(), "user_id",
-                ctx.userId()));
+        Map<String, String> createTarget = new LinkedHashMap<>(ownProject(ctx));
+        createTarget.put("user_id", ctx.userId());
+        req.authorize("os_compute_api:servers:create", createTarget);
         JsonNode body = req.body().path("server");
         if (body.has("networks")) {
             req.authorize("os_compute_api:servers:create:attach_network", Map.of("project_id", ctx.requireProjectId()));
@@ -106,15 +107,23 @@ public final class ServersController {
     @ExpectedErrors({400, 403})
     @QuerySchema("index.query")
     public Object index(ApiRequest req) {
-        req.authorize("os_compute_api:servers:index", Map.of("project_id", req.context().requireProjectId()));
+        req.authorize("os_compute_api:servers:index", ownProject(req.context()));
         return list(req, false);
     }
 
     @ExpectedErrors({400, 403})
     @QuerySchema("index.query")
     public Object detail(ApiRequest req) {
-        req.authorize("os_compute_api:servers:detail", Map.of("project_id", req.context().requireProjectId()));
+        req.authorize("os_compute_api:servers:detail", ownProject(req.context()));
         return list(req, true);
+    }
+
+    /**
+     * nova's target {"project_id": context.project_id}: without a project (a system-scoped
+     * token) there is none to match, so the policy decides (403) before anything needs one.
+     */
+    private static Map<String, String> ownProject(org.jnova.context.RequestContext ctx) {
+        return ctx.projectId().map(p -> Map.of("project_id", p)).orElse(Map.of());
     }
 
     private Object list(ApiRequest req, boolean detail) {

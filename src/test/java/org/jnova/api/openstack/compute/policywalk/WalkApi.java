@@ -42,6 +42,12 @@ final class WalkApi {
     }
 
     Reply call(Persona who, String method, String path, String body, String version) {
+        return call(who.context(), who.toString(), method, path, body, version);
+    }
+
+    /** As {@link #call(Persona, String, String, String, String)} with any caller's context. */
+    Reply call(org.jnova.context.RequestContext context, String who, String method, String path, String body,
+            String version) {
         Request request = Request.of(method, "/v2.1" + path, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
         request.mount("/v2.1");
         if (body != null) {
@@ -50,7 +56,7 @@ final class WalkApi {
         if (version != null) {
             request.headers().set("OpenStack-API-Version", "compute " + version);
         }
-        request.setAttribute(RequestAttributes.CONTEXT, who.context());
+        request.setAttribute(RequestAttributes.CONTEXT, context);
         Response response;
         try {
             response = router.handle(request);
