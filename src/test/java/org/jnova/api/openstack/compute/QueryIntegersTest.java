@@ -86,6 +86,13 @@ class QueryIntegersTest {
         assertFault(get(engine, "/os-aggregates/abc", "2.1"), 400, "Invalid input received: id must be an integer");
         assertFault(SERVERS.call(engine, "DELETE", "/os-services/" + HUGE, null, "2.1"), 404,
                 "Service " + HUGE + " not found.");
+        // a microversion beyond an int is one the API does not serve (nova's 406), echoed as sent
+        Reply version = SERVERS.get(engine).call("GET", "/flavors", null, "2." + HUGE);
+        assertThat(version.status()).as(version.body()).isEqualTo(406);
+        assertThat(EngineServers.message(version.json())).startsWith("Version 2." + HUGE
+                + " is not supported by the API. Minimum is 2.1 and maximum is ");
+        assertThat(version.header("OpenStack-API-Version")).isEqualTo("compute 2." + HUGE);
+        assertThat(version.header("X-OpenStack-Nova-API-Version")).isEqualTo("2." + HUGE);
     }
 
     @EachEngine
