@@ -32,13 +32,6 @@ def table(rows, started, commit):
         out.append('| %s | %d | %d | %d | %d | %.0f ms: `%s` | %d → %d MiB | %d s |' % (
             r['engine'], r['sent'], r['five_hundreds'], r['no_answer'], fours, r['slowest_ms'],
             cell(r['slowest']), r['rss_before_mib'], r['rss_after_mib'], r['seconds']))
-    skipped = {}
-    for r in rows:
-        for name, n in r['skipped'].items():
-            skipped[name] = skipped.get(name, 0) + n
-    if skipped:
-        out += ['', 'Not sent (known 500s fixed on other branches, `KnownFiveHundreds`): ' +
-                ', '.join('%s %d' % (name, n) for name, n in sorted(skipped.items())) + '.']
     out += ['', END]
     return '\n'.join(out)
 

@@ -6,8 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -19,7 +17,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jnova.context.RequestContext;
 import org.jnova.db.DatabaseException;
 import org.jnova.db.KeyPairStore;
@@ -31,9 +28,6 @@ import org.jnova.objects.KeyPair;
  * in colon hex for ssh, SHA-1 of the DER certificate in colon hex for x509.
  */
 public final class KeyPairsApi {
-    private static final Set<String> SSH_TYPES = Set.of("ssh-rsa", "ssh-dss", "ssh-ed25519", "ecdsa-sha2-nistp256",
-            "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com",
-            "sk-ecdsa-sha2-nistp256@openssh.com");
     private final KeyPairStore store;
     private final Quotas quotas;
 
@@ -91,37 +85,84 @@ public final class KeyPairsApi {
         }
     }
 
-    /** MD5 colon fingerprint of an OpenSSH public key line; InvalidKeypair when it cannot be parsed. */
+    /** MD5 colon fingerprint of an OpenSSH public key line; InvalidKeypair when it does not load as nova's. */
     public static String sshFingerprint(String publicKey) {
-        String[] parts = publicKey.strip().split("\\s+");
-        if (parts.length < 2 || !SSH_TYPES.contains(parts[0])) {
-            throw new ComputeErrors.InvalidKeypair("failed to generate fingerprint");
-        }
-        byte[] blob;
-        try {
-            blob = Base64.getDecoder().decode(parts[1]);
-            ByteBuffer buf = ByteBuffer.wrap(blob);
-            int len = buf.getInt();
-            byte[] type = new byte[len];
-            buf.get(type);
-            if (!new String(type, StandardCharsets.US_ASCII).equals(parts[0])) {
-                throw new IllegalArgumentException("key type mismatch");
-            }
-        } catch (RuntimeException e) {
-            throw new ComputeErrors.InvalidKeypair("failed to generate fingerprint");
-        }
-        return colonHex(digest("MD5", blob));
+        return SshPublicKeys.fingerprint(publicKey);
     }
 
-    /** SHA-1 colon fingerprint of a PEM certificate. */
+    /**
+     * SHA-1 colon fingerprint of the first PEM certificate, as nova's generate_x509_fingerprint
+     * with pyca/cryptography's reasons for refusing one. The DER's outer length is checked
+     * against the bytes there before the certificate is parsed.
+     */
     public static String x509Fingerprint(String pem) {
-        try {
-            var cert = CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-            return colonHex(digest("SHA-1", cert.getEncoded()));
-        } catch (CertificateException | RuntimeException e) {
-            throw new ComputeErrors.InvalidKeypair("failed to generate fingerprint");
+        java.util.regex.Matcher m = PEM.matcher(pem);
+        if (!m.find() || !m.group(1).equals(m.group(3))) {
+            throw invalidX509(PEM_FAILURE + "MalformedFraming");
         }
+        if (!m.group(1).equals("CERTIFICATE") && !m.group(1).equals("X509 CERTIFICATE")) {
+            throw invalidX509("Valid PEM but no BEGIN CERTIFICATE/END CERTIFICATE delimiters. Are you sure this is a "
+                    + "certificate?");
+        }
+        String body = m.group(2).replaceAll("[ \\t\\r\\n]", "");
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            boolean base64 = c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=');
+            if (!base64) {
+                throw invalidX509(PEM_FAILURE + "InvalidData(InvalidByte(" + i + ", " + (int) c + "))");
+            }
+        }
+        byte[] der;
+        try {
+            der = Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw invalidX509(PEM_FAILURE + "InvalidData(InvalidLength)");
+        }
+        if (!derLengthFits(der)) {
+            throw invalidX509("error parsing asn1 value: ParseError { kind: ShortData }");
+        }
+        try {
+            var cert = CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+            byte[] encoded = cert.getEncoded();
+            if (encoded.length != der.length) {
+                throw invalidX509("error parsing asn1 value: ParseError { kind: ExtraData }");
+            }
+            return colonHex(digest("SHA-1", encoded));
+        } catch (CertificateException | RuntimeException e) {
+            if (e instanceof ComputeErrors.InvalidKeypair invalid) {
+                throw invalid;
+            }
+            throw invalidX509("error parsing asn1 value: ParseError { kind: InvalidValue }");
+        }
+    }
+
+    private static final java.util.regex.Pattern PEM = java.util.regex.Pattern.compile(
+            "-----BEGIN ([^\\n]*?)-----[ \\t\\n\\r]*(.*?)-----END ([^\\n]*?)-----", java.util.regex.Pattern.DOTALL);
+    private static final String PEM_FAILURE = "Unable to load PEM file. See https://cryptography.io/en/latest/faq/"
+            + "#why-can-t-i-import-my-pem-file for more details. ";
+
+    private static ComputeErrors.InvalidKeypair invalidX509(String reason) {
+        return new ComputeErrors.InvalidKeypair("failed to generate X509 fingerprint. Error message: " + reason);
+    }
+
+    /** A DER SEQUENCE whose length (short or long form) is within the bytes given. */
+    private static boolean derLengthFits(byte[] der) {
+        if (der.length < 2) {
+            return false;
+        }
+        int first = der[1] & 0xff;
+        if (first < 0x80) {
+            return first <= der.length - 2;
+        }
+        int n = first & 0x7f;
+        if (n == 0 || n > 4 || der.length < 2 + n) {
+            return false;
+        }
+        long length = 0;
+        for (int i = 0; i < n; i++) {
+            length = (length << 8) | (der[2 + i] & 0xff);
+        }
+        return length <= der.length - 2 - n;
     }
 
     /** Generates an RSA 2048 key: [PEM private key (PKCS#1), OpenSSH public key]. */

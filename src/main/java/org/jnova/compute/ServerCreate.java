@@ -9,9 +9,11 @@ import java.util.Map;
  * configDrive, description, hostname. {@code imageRef} is an image id, or null when booting from
  * a block device. {@code blockDevices} are the requested mappings; {@code legacyBdm} says they
  * came as the old {@code block_device_mapping} (or none), so nova adds the image's own mapping;
- * {@code supportsMultiattach}: the request's microversion is 2.60 or later.
+ * {@code supportsMultiattach}: the request's microversion is 2.60 or later. The counts are what
+ * the caller asked for, of any size (larger than a long: Long.MAX_VALUE); quota and
+ * {@code [jnova_api] max_servers_per_request} decide how many are made.
  */
-public record ServerCreate(String name, String imageRef, String flavorRef, int minCount, int maxCount,
+public record ServerCreate(String name, String imageRef, String flavorRef, long minCount, long maxCount,
         String keyName, String availabilityZone, Map<String, String> metadata, String userData, String accessIpV4,
         String accessIpV6, String configDrive, String description, String hostname, List<String> tags,
         List<BlockDeviceRequest> blockDevices, boolean legacyBdm, boolean supportsMultiattach) {
@@ -22,7 +24,7 @@ public record ServerCreate(String name, String imageRef, String flavorRef, int m
     }
 
     /** A request without block devices. */
-    public ServerCreate(String name, String imageRef, String flavorRef, int minCount, int maxCount, String keyName,
+    public ServerCreate(String name, String imageRef, String flavorRef, long minCount, long maxCount, String keyName,
             String availabilityZone, Map<String, String> metadata, String userData, String accessIpV4,
             String accessIpV6, String configDrive, String description, String hostname, List<String> tags) {
         this(name, imageRef, flavorRef, minCount, maxCount, keyName, availabilityZone, metadata, userData, accessIpV4,
@@ -35,7 +37,7 @@ public record ServerCreate(String name, String imageRef, String flavorRef, int m
                 null, List.of());
     }
 
-    public ServerCreate withCounts(int min, int max) {
+    public ServerCreate withCounts(long min, long max) {
         return new ServerCreate(name, imageRef, flavorRef, min, max, keyName, availabilityZone, metadata, userData,
                 accessIpV4, accessIpV6, configDrive, description, hostname, tags, blockDevices, legacyBdm,
                 supportsMultiattach);

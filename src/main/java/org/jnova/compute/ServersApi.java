@@ -47,8 +47,19 @@ public final class ServersApi {
     private final BootDevices bootDevices;
     private final org.jnova.db.BlockDeviceMappingStore bdms;
 
-    /** Zone names and the soft-delete interval. */
-    public record Settings(String defaultAvailabilityZone, String defaultScheduleZone, int reclaimInstanceInterval) {
+    /** Servers written per transaction: other projects' writes interleave between batches. */
+    static final int BATCH = 50;
+
+    /**
+     * Zone names, the soft-delete interval and the most servers one create may make
+     * ({@code [jnova_api] max_servers_per_request}).
+     */
+    public record Settings(String defaultAvailabilityZone, String defaultScheduleZone, int reclaimInstanceInterval,
+            int maxServersPerRequest) {
+        /** With the default bound of 1000 servers per request. */
+        public Settings(String defaultAvailabilityZone, String defaultScheduleZone, int reclaimInstanceInterval) {
+            this(defaultAvailabilityZone, defaultScheduleZone, reclaimInstanceInterval, 1000);
+        }
     }
 
     /** What a create returns: the reservation id and the instances made. */
@@ -127,29 +138,121 @@ public final class ServersApi {
         // volumes on several servers were refused above, so only a single server reserves volumes
         String firstUuid = UUID.randomUUID().toString();
         Map<String, String> attachments = bootDevices.reserve(ctx, blockDevices, firstUuid);
+        NewServers template = new NewServers(ctx, req, flavor, bootImage, keyPair, zone, reservationId,
+                systemMetadata, firstUuid, blockDevices, existingVolumes, attachments);
         List<Instance> created;
         try {
-            created = instances.database().inTransaction(tx -> {
-                org.jnova.db.ProjectLock.lock(tx, ctx.requireProjectId());
-                int count = allowedCount(tx, ctx, req, flavor, projectLimits, userLimits);
-                List<Instance> out = new ArrayList<>();
-                for (int index = 0; index < count; index++) {
-                    Instance i = instances.insert(tx, newInstance(ctx, req, flavor, bootImage, keyPair, zone,
-                            reservationId, index, count, systemMetadata, index == 0 ? firstUuid : null));
-                    insertBlockDevices(tx, i.uuid(), blockDevices, existingVolumes, attachments);
-                    actions.start(tx, i.uuid(), "create", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-                    out.add(i);
-                }
-                return out;
-            });
+            created = insertInBatches(template, projectLimits, userLimits);
         } catch (RuntimeException e) {
             bootDevices.release(ctx, attachments);
             throw e;
         }
         beforeBuild.accept(created);
-        transport.cast(ComputeTaskManager.TOPIC, null, "build_instances", Map.of("instance_uuids",
-                created.stream().map(Instance::uuid).toList(), "request_id", ctx.requestId()));
+        for (int from = 0; from < created.size(); from += BATCH) {
+            transport.cast(ComputeTaskManager.TOPIC, null, "build_instances", Map.of("instance_uuids",
+                    created.subList(from, Math.min(created.size(), from + BATCH)).stream().map(Instance::uuid)
+                            .toList(), "request_id", ctx.requestId()));
+        }
         return new CreateResult(reservationId, created);
+    }
+
+    /** What every server of one create shares. */
+    private record NewServers(RequestContext ctx, ServerCreate req, Flavor flavor, Optional<Image> image,
+            Optional<KeyPair> key, String zone, String reservationId, Map<String, String> systemMetadata,
+            String firstUuid, List<BlockDeviceRequest> blockDevices,
+            Map<String, org.jnova.volume.Volume> existingVolumes, Map<String, String> attachments) {
+    }
+
+    /**
+     * Decides the count under the project lock, as nova's quota check does, then writes the
+     * servers in transactions of at most {@link #BATCH}, each taking the project lock again
+     * and checking the quota for its own rows, so neither the lock nor a database writer is
+     * held for the whole request. When a later batch no longer fits (another request of the
+     * project took the room), the servers made so far stay if there are min_count of them;
+     * otherwise they are deleted and the request fails as nova's quota recheck does.
+     */
+    private List<Instance> insertInBatches(NewServers s, Map<String, Integer> projectLimits,
+            Map<String, Integer> userLimits) {
+        String projectId = s.ctx().requireProjectId();
+        long[] total = {0};
+        List<Instance> out = new ArrayList<>();
+        out.addAll(instances.database().inTransaction(tx -> {
+            org.jnova.db.ProjectLock.lock(tx, projectId);
+            long allowed = InstanceHeadroom.allowed(levels(tx, s.ctx(), projectLimits, userLimits),
+                    s.req().minCount(), s.req().maxCount(), s.flavor().vcpus(), s.flavor().memoryMb());
+            if (s.req().minCount() > settings.maxServersPerRequest()) {
+                throw new Invalid("Invalid input for field/attribute min_count. Value: " + s.req().minCount() + ". "
+                        + s.req().minCount() + " is greater than the maximum of " + settings.maxServersPerRequest());
+            }
+            total[0] = Math.min(allowed, settings.maxServersPerRequest());
+            return insert(tx, s, 0, (int) Math.min(total[0], BATCH), (int) total[0]);
+        }));
+        int count = (int) total[0];
+        while (out.size() < count) {
+            int from = out.size();
+            int size = Math.min(BATCH, count - from);
+            List<Instance> batch = instances.database().inTransaction(tx -> {
+                org.jnova.db.ProjectLock.lock(tx, projectId);
+                long fits;
+                try {
+                    fits = InstanceHeadroom.allowed(levels(tx, s.ctx(), projectLimits, userLimits), 1, size,
+                            s.flavor().vcpus(), s.flavor().memoryMb());
+                } catch (ComputeErrors.TooManyInstances none) {
+                    fits = 0;
+                }
+                return insert(tx, s, from, (int) fits, count);
+            });
+            out.addAll(batch);
+            if (batch.size() < size) {
+                if (out.size() < s.req().minCount()) {
+                    discard(out);
+                    // the quota decision again, now that the room is gone: nova's 403 for this request
+                    InstanceHeadroom.allowed(levels(s.ctx(), projectLimits, userLimits), s.req().minCount(),
+                            s.req().maxCount(), s.flavor().vcpus(), s.flavor().memoryMb());
+                    throw InstanceHeadroom.recheckFailed(projectLimits, s.req().maxCount(), s.flavor().vcpus(),
+                            s.flavor().memoryMb());
+                }
+                break;
+            }
+        }
+        return out;
+    }
+
+    private List<Instance> insert(Tx tx, NewServers s, int from, int size, int count) throws SQLException {
+        List<Instance> out = new ArrayList<>();
+        for (int index = from; index < from + size; index++) {
+            Instance i = instances.insert(tx, newInstance(s.ctx(), s.req(), s.flavor(), s.image(), s.key(), s.zone(),
+                    s.reservationId(), index, count, s.systemMetadata(), index == 0 ? s.firstUuid() : null));
+            insertBlockDevices(tx, i.uuid(), s.blockDevices(), s.existingVolumes(), s.attachments());
+            actions.start(tx, i.uuid(), "create", s.ctx().requestId(), s.ctx().userId(), s.ctx().requireProjectId());
+            out.add(i);
+        }
+        return out;
+    }
+
+    /** Takes back servers of a create that could not make min_count: never scheduled, they are deleted. */
+    private void discard(List<Instance> made) {
+        for (int from = 0; from < made.size(); from += BATCH) {
+            List<Instance> batch = made.subList(from, Math.min(made.size(), from + BATCH));
+            instances.database().inTransaction(tx -> {
+                for (Instance i : batch) {
+                    instances.softDelete(tx, i.uuid());
+                }
+                return null;
+            });
+        }
+    }
+
+    private List<InstanceHeadroom.Level> levels(Tx tx, RequestContext ctx, Map<String, Integer> projectLimits,
+            Map<String, Integer> userLimits) throws SQLException {
+        String projectId = ctx.requireProjectId();
+        return List.of(new InstanceHeadroom.Level(projectLimits, instances.usage(tx, projectId, null)),
+                new InstanceHeadroom.Level(userLimits, instances.usage(tx, projectId, ctx.userId())));
+    }
+
+    private List<InstanceHeadroom.Level> levels(RequestContext ctx, Map<String, Integer> projectLimits,
+            Map<String, Integer> userLimits) {
+        return instances.database().read(tx -> levels(tx, ctx, projectLimits, userLimits));
     }
 
     /** nova's _check_requested_image: the image against the flavor, or against the root volume's size. */
@@ -205,28 +308,6 @@ public final class ServersApi {
             bdms.insert(tx, instanceUuid, b.sourceType(), b.destinationType(), b.imageId(), b.volumeId(), size,
                     b.bootIndex(), device, b.deleteOnTermination(), b.tag(),
                     b.volumeId() != null ? attachments.get(b.volumeId()) : null);
-        }
-    }
-
-    private int allowedCount(Tx tx, RequestContext ctx, ServerCreate req, Flavor f, Map<String, Integer> pl,
-            Map<String, Integer> ul) throws SQLException {
-        try {
-            quotas.checkInstances(tx, pl, ul, ctx.requireProjectId(), ctx.userId(), req.maxCount(), f.vcpus(), f.memoryMb());
-            return req.maxCount();
-        } catch (ComputeErrors.TooManyInstances e) {
-            for (int n = req.maxCount() - 1; n >= req.minCount(); n--) {
-                try {
-                    quotas.checkInstances(tx, pl, ul, ctx.requireProjectId(), ctx.userId(), n, f.vcpus(), f.memoryMb());
-                    return n;
-                } catch (ComputeErrors.TooManyInstances ignored) {
-                    // try fewer
-                }
-            }
-            if (req.minCount() != req.maxCount()) {
-                quotas.checkInstances(tx, pl, ul, ctx.requireProjectId(), ctx.userId(), req.minCount(), f.vcpus(),
-                        f.memoryMb());
-            }
-            throw e;
         }
     }
 
@@ -294,15 +375,30 @@ public final class ServersApi {
      */
     public List<Instance> list(RequestContext ctx, InstanceFilter filter, List<SortKey> sort, Integer limit,
             String marker) {
+        return list(ctx, filter, sort, limit, marker, true);
+    }
+
+    /**
+     * As above; without {@code withChildren} the servers come without metadata, tags, faults
+     * and ports (a scan that filters on their own columns first, {@link #withChildren} after).
+     */
+    public List<Instance> list(RequestContext ctx, InstanceFilter filter, List<SortKey> sort, Integer limit,
+            String marker, boolean withChildren) {
         InstanceFilter scoped = filter;
         if (!ctx.isAdmin() && !ctx.projectId().equals(Optional.ofNullable(filter.projectId()))) {
             scoped = filter.toBuilder().projectId(ctx.requireProjectId()).build();
         }
         try {
-            return instances.list(scoped, sort, limit, marker);
+            return withChildren ? instances.list(scoped, sort, limit, marker)
+                    : instances.listBare(scoped, sort, limit, marker);
         } catch (IllegalArgumentException e) {
             throw new Invalid(e.getMessage());
         }
+    }
+
+    /** Servers listed without their children, with them. */
+    public List<Instance> withChildren(List<Instance> bare) {
+        return instances.withChildren(bare);
     }
 
     /** Changes name, description, access IPs or hostname (null: unchanged). */

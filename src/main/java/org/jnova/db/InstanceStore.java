@@ -91,6 +91,16 @@ public final class InstanceStore {
         return db.read(tx -> list(tx, filter, List.of(SortKey.asc("id")), null, null, false));
     }
 
+    /** One page as {@link #list}, without metadata, tags, faults or ports: for scans that filter first. */
+    public List<Instance> listBare(InstanceFilter filter, List<SortKey> sort, Integer limit, String marker) {
+        return db.read(tx -> list(tx, filter, sort, limit, marker, false));
+    }
+
+    /** Instances read bare, with their metadata, tags, faults and ports: one query per child table. */
+    public List<Instance> withChildren(List<Instance> bare) {
+        return bare.isEmpty() ? bare : db.read(tx -> children.attach(tx, bare));
+    }
+
     List<Instance> list(Tx tx, InstanceFilter f, List<SortKey> sort, Integer limit, String marker,
             boolean withChildren) throws SQLException {
         List<SortKey> keys = new ArrayList<>(sort.isEmpty()

@@ -131,13 +131,14 @@ public final class Tx {
                 } else {
                     st.setObject(index, utc);
                 }
-            } else if (value instanceof String text && dialect == Dialect.POSTGRESQL && text.indexOf('\0') >= 0) {
-                // PostgreSQL text cannot hold NUL: such a value is bad input, not a database failure
-                throw new ValidationError("Invalid input received: NUL characters are not allowed.");
             } else if (value instanceof Enum<?> e) {
                 st.setString(index, e.name());
             } else if (value == null) {
                 st.setObject(index, null);
+            } else if (value instanceof String text && dialect == Dialect.POSTGRESQL && text.indexOf('\0') >= 0) {
+                // PostgreSQL's text cannot hold U+0000 (nova on PostgreSQL fails with a 500 here)
+                throw new ValidationError(
+                        "Invalid input received: A string cannot contain NUL (0x00) characters.");
             } else {
                 st.setObject(index, value);
             }

@@ -47,7 +47,7 @@ class DatabaseTest {
             if (engine.equals("postgresql")) {
                 assertThatThrownBy(() -> db.read(tx -> tx.count("SELECT COUNT(*) FROM flavors WHERE name = ?", name)))
                         .isInstanceOf(org.jnova.exception.ValidationError.class)
-                        .hasMessage("Invalid input received: NUL characters are not allowed.");
+                        .hasMessage("Invalid input received: A string cannot contain NUL (0x00) characters.");
             } else {
                 long found = db.read(tx -> tx.count("SELECT COUNT(*) FROM flavors WHERE name = ?", name));
                 assertThat(found).isZero();

@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.jnova.testing.JnovaTestServer;
 import org.jnova.testing.OpenApiConformance;
@@ -31,11 +30,9 @@ final class FuzzRun {
     private static final int REFRESH_EVERY = 150;
     private static final int READ_TIMEOUT_MILLIS = 60_000;
     private static final int MAX_FAILURES_KEPT = 25;
-    /** {@code -Djnova.fuzz.send-known=true} sends the requests of KnownFiveHundreds too, to see whether they still fail. */
-    private static final boolean SEND_KNOWN = Boolean.getBoolean("jnova.fuzz.send-known");
 
     /** What a run found. */
-    record Figures(String engine, long seed, int budget, int targets, int sent, Map<String, Integer> skipped,
+    record Figures(String engine, long seed, int budget, int targets, int sent,
             Map<Integer, Integer> statuses, List<String> failures, int failureCount, long slowestNanos,
             String slowest, long rssBeforeKb, long rssAfterKb, long seconds) {
 
@@ -48,10 +45,9 @@ final class FuzzRun {
         }
 
         String summary() {
-            return String.format("fuzz %s: seed %d, budget %d, %d targets; %d requests sent, %d skipped %s; "
+            return String.format("fuzz %s: seed %d, budget %d, %d targets; %d requests sent; "
                     + "statuses %s; 5xx %d, no answer %d; slowest %.0f ms: %s; RSS %d -> %d MiB; %d s", engine, seed,
-                    budget, targets, sent, skipped.values().stream().mapToInt(Integer::intValue).sum(), skipped,
-                    statuses, fiveHundreds(), noAnswer(), slowestNanos / 1e6, slowest, rssBeforeKb / 1024,
+                    budget, targets, sent, statuses, fiveHundreds(), noAnswer(), slowestNanos / 1e6, slowest, rssBeforeKb / 1024,
                     rssAfterKb / 1024, seconds);
         }
 
@@ -63,8 +59,6 @@ final class FuzzRun {
                     .put("slowest_ms", Math.round(slowestNanos / 1e5) / 10.0).put("slowest", slowest)
                     .put("rss_before_mib", rssBeforeKb / 1024).put("rss_after_mib", rssAfterKb / 1024)
                     .put("seconds", seconds);
-            ObjectNode s = o.putObject("skipped");
-            skipped.forEach(s::put);
             ObjectNode st = o.putObject("statuses");
             statuses.forEach((k, v) -> st.put(String.valueOf(k), v));
             o.putArray("failures").addAll(failures.stream().map(f -> o.textNode(f)).toList());
@@ -95,7 +89,7 @@ final class FuzzRun {
             }
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
-        Figures figures = new Figures(engine, seed, budget, generator.targetCount(), tally.sent, tally.skipped,
+        Figures figures = new Figures(engine, seed, budget, generator.targetCount(), tally.sent,
                 tally.statuses, tally.failures, tally.failureCount, tally.slowestNanos, tally.slowest, rssBefore,
                 rssKb(), seconds);
         report(figures);
@@ -106,7 +100,6 @@ final class FuzzRun {
     private static final class Tally {
         private final RawClient compute;
         private final RawClient metadata;
-        final Map<String, Integer> skipped = new TreeMap<>();
         final Map<Integer, Integer> statuses = new TreeMap<>();
         final List<String> failures = new ArrayList<>();
         int failureCount;
@@ -132,11 +125,6 @@ final class FuzzRun {
         }
 
         void send(FuzzRequest r, PrintWriter log) throws IOException {
-            Optional<KnownFiveHundreds.Known> known = KnownFiveHundreds.match(r);
-            if (known.isPresent() && !SEND_KNOWN) {
-                skipped.merge(known.get().name(), 1, Integer::sum);
-                return;
-            }
             RawClient.Answer answer = (r.api() == FuzzRequest.Api.COMPUTE ? compute : metadata).send(r);
             sent++;
             statuses.merge(answer.status(), 1, Integer::sum);

@@ -106,11 +106,8 @@ public final class InstanceMetadata {
         if (instance.userData() == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Base64.getMimeDecoder().decode(instance.userData()));
-        } catch (IllegalArgumentException e) {
-            return Optional.of(instance.userData().getBytes(StandardCharsets.UTF_8));
-        }
+        return Optional.of(org.jnova.utils.PythonBase64.decode(instance.userData().getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> instance.userData().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The password the guest posted (system metadata password_0..3 joined); null when none. */

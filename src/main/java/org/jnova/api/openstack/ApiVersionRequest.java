@@ -35,6 +35,11 @@ public record ApiVersionRequest(int major, int minor) implements Comparable<ApiV
         }
     }
 
+    /** Whether the text has nova's "X.Y" form, whatever the size of its numbers. */
+    public static boolean wellFormed(String text) {
+        return FORMAT.matcher(text).matches();
+    }
+
     /** Like {@link #parse} for trusted constants (annotations, configuration). */
     public static ApiVersionRequest of(String text) {
         int dot = text.indexOf('.');

@@ -3,6 +3,7 @@ package org.jnova.api.openstack;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jnova.exception.InvalidInput;
 import org.jnova.exception.NovaException;
 import org.jnova.wsgi.Headers;
 
@@ -68,32 +69,47 @@ public final class Microversions {
         if (text.equals("latest")) {
             return max;
         }
-        ApiVersionRequest version = ApiVersionRequest.parse(text);
+        ApiVersionRequest version;
+        try {
+            version = ApiVersionRequest.parse(text);
+        } catch (InvalidInput malformed) {
+            if (ApiVersionRequest.wellFormed(text)) {
+                // numbers too large for an int: nova reads them, and no API version is that high
+                throw new UnsupportedVersion(text, min, max);
+            }
+            throw malformed;
+        }
         if (!version.matches(min, max)) {
-            throw new UnsupportedVersion(version, min, max);
+            throw new UnsupportedVersion(version.toString(), min, max);
         }
         return version;
     }
 
     /** Adds the headers nova puts on every response of the API router. */
     public static void addResponseHeaders(Headers headers, ApiVersionRequest version) {
+        addResponseHeaders(headers, version.toString());
+    }
+
+    /** As above for a version as the client wrote it ("X.Y", numbers of any size). */
+    public static void addResponseHeaders(Headers headers, String version) {
         headers.set(API_VERSION_HEADER, "compute " + version);
-        headers.set(LEGACY_API_VERSION_HEADER, version.toString());
+        headers.set(LEGACY_API_VERSION_HEADER, version);
         headers.add("Vary", API_VERSION_HEADER);
         headers.add("Vary", LEGACY_API_VERSION_HEADER);
     }
 
     /** 406: the requested version is outside what the API serves. */
     public static final class UnsupportedVersion extends NovaException {
-        private final transient ApiVersionRequest requested;
+        private final String requested;
 
-        UnsupportedVersion(ApiVersionRequest requested, ApiVersionRequest min, ApiVersionRequest max) {
+        UnsupportedVersion(String requested, ApiVersionRequest min, ApiVersionRequest max) {
             super(406, "Version " + requested + " is not supported by the API. Minimum is " + min
                     + " and maximum is " + max + ".");
             this.requested = requested;
         }
 
-        public ApiVersionRequest requested() {
+        /** The version asked for, "X.Y" (its numbers may be beyond an int). */
+        public String requested() {
             return requested;
         }
     }

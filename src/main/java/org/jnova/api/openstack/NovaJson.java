@@ -3,6 +3,7 @@ package org.jnova.api.openstack;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
@@ -18,13 +19,20 @@ import java.io.IOException;
  * order they were put. Thread-safe.
  */
 public final class NovaJson {
+    private static final int MAX_NUMBER_DIGITS = 4300;
+    private static final int MAX_NESTING = 1000;
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
 
     public NovaJson() {
         // Buffers are recycled through a shared pool: the default pool is per thread, and
         // every request runs on a new virtual thread, so it would allocate them each time.
-        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newLockFreePool()).build();
+        // Python's json reads integers of up to 4300 digits (CPython 3.11's int limit); nesting
+        // deeper than 1000 is a RecursionError there (nova's 500) and "Malformed request body" here.
+        JsonFactory factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newLockFreePool())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(MAX_NUMBER_DIGITS)
+                        .maxNestingDepth(MAX_NESTING).build())
+                .build();
         this.mapper = JsonMapper.builder(factory).enable(JsonWriteFeature.ESCAPE_NON_ASCII)
                 .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
         this.writer = mapper.writer(new PythonSeparators());

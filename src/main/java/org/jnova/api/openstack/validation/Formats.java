@@ -3,10 +3,8 @@ package org.jnova.api.openstack.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.jnova.utils.PythonText;
 
 /**
@@ -150,22 +148,14 @@ final class Formats {
         }
     }
 
+    /** nova's regex format: Python's re.compile succeeds (see {@link org.jnova.utils.PythonRegex#isValid}). */
     private static boolean compiles(String regex) {
-        try {
-            Pattern.compile(regex);
-            return true;
-        } catch (PatternSyntaxException e) {
-            return false;
-        }
+        return org.jnova.utils.PythonRegex.isValid(regex);
     }
 
+    /** nova's base64 format: base64.decodebytes of the UTF-8 text, which skips what is not base64. */
     private static boolean isBase64(String text) {
-        try {
-            Base64.getDecoder().decode(text.replaceAll("\\s", ""));
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return org.jnova.utils.PythonBase64.decode(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)).isPresent();
     }
 
     /** nova's valid_name_regex: printable, no leading/trailing whitespace (other than Zs inside). */

@@ -107,8 +107,10 @@ public final class Resource {
             try {
                 version = support.microversions().select(request.headers());
             } catch (Microversions.UnsupportedVersion e) {
-                request.setAttribute(RequestAttributes.API_VERSION, e.requested().toString());
-                return withVersion(Faults.response(406, e.getMessage()), e.requested(), false);
+                request.setAttribute(RequestAttributes.API_VERSION, e.requested());
+                Response refused = Faults.response(406, e.getMessage());
+                Microversions.addResponseHeaders(refused.headers(), e.requested());
+                return refused;
             } catch (NovaException malformed) {
                 return Faults.response(malformed.code(), malformed.getMessage());
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.compute.services.PyIsoTime;
 import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ApiVersion;
@@ -18,6 +19,7 @@ import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.compute.AggregatesApi;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.InvalidInput;
+import org.jnova.exception.NotFound;
 import org.jnova.objects.Aggregate;
 
 /**
@@ -124,17 +126,15 @@ public final class AggregatesController {
         aggregates.get(id);
     }
 
-    /** nova's validate_integer(id, 'id'). */
+    /** nova's validate_integer(id, 'id'): any integer; one no aggregate can have is not found. */
     private static int id(ApiRequest req) {
-        String id = req.pathParam("id").strip();
-        if (!id.matches("[+-]?\\d{1,10}")) {
-            throw new InvalidInput("Invalid input received: id must be an integer");
+        String id = req.pathParam("id");
+        java.math.BigInteger value = QueryValues.pythonInt(id)
+                .orElseThrow(() -> new InvalidInput("Invalid input received: id must be an integer"));
+        if (value.bitLength() >= Integer.SIZE) {
+            throw new NotFound("Aggregate " + id + " could not be found.");
         }
-        long value = Long.parseLong(id);
-        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-            throw new InvalidInput("Invalid input received: id must be an integer");
-        }
-        return (int) value;
+        return value.intValue();
     }
 
     /** The aggregate as nova marshals it; a created one has no hosts and metadata keys. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.exception.Invalid;
 
 /**
@@ -79,17 +80,13 @@ public final class ExtraSpecValidator {
     private static void check(Spec spec, String value) {
         switch (spec.type()) {
             case "int" -> {
-                long n;
-                try {
-                    n = Long.parseLong(value.strip());
-                } catch (NumberFormatException e) {
-                    throw new Invalid("Validation failed; '" + value + "' is not a valid integer value.");
-                }
-                if (spec.max() != null && spec.max() < n) {
+                java.math.BigInteger n = QueryValues.pythonInt(value).orElseThrow(
+                        () -> new Invalid("Validation failed; '" + value + "' is not a valid integer value."));
+                if (spec.max() != null && n.compareTo(java.math.BigInteger.valueOf(spec.max())) > 0) {
                     throw new Invalid("Validation failed; '" + n + "' is greater than the max value of '"
                             + spec.max() + "'.");
                 }
-                if (spec.min() != null && spec.min() > n) {
+                if (spec.min() != null && n.compareTo(java.math.BigInteger.valueOf(spec.min())) < 0) {
                     throw new Invalid("Validation failed; '" + n + "' is less than the min value of '"
                             + spec.min() + "'.");
                 }

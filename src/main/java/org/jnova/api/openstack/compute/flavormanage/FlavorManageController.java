@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.compute.flavors.FlavorView;
 import org.jnova.api.openstack.compute.flavors.FlavorsController;
 import org.jnova.api.openstack.wsgi.ApiVersion;
@@ -41,11 +42,12 @@ public final class FlavorManageController {
         JsonNode idNode = vals.get("id");
         String flavorId = idNode == null || idNode.isNull() || (idNode.isNumber() && idNode.asDouble() == 0)
                 ? null : idNode.asText();
-        int ram = vals.get("ram").asInt();
-        int vcpus = vals.get("vcpus").asInt();
-        int disk = vals.get("disk").asInt();
-        int ephemeral = vals.has("OS-FLV-EXT-DATA:ephemeral") ? vals.get("OS-FLV-EXT-DATA:ephemeral").asInt() : 0;
-        int swap = vals.has("swap") ? vals.get("swap").asInt() : 0;
+        int ram = QueryValues.schemaInt(vals.get("ram"));
+        int vcpus = QueryValues.schemaInt(vals.get("vcpus"));
+        int disk = QueryValues.schemaInt(vals.get("disk"));
+        int ephemeral = vals.has("OS-FLV-EXT-DATA:ephemeral")
+                ? QueryValues.schemaInt(vals.get("OS-FLV-EXT-DATA:ephemeral")) : 0;
+        int swap = vals.has("swap") ? QueryValues.schemaInt(vals.get("swap")) : 0;
         double rxtx = vals.has("rxtx_factor") ? vals.get("rxtx_factor").asDouble() : 1.0;
         boolean isPublic = !vals.has("os-flavor-access:is_public") || truthy(vals.get("os-flavor-access:is_public"));
         String description = req.isSupported("2.55") && vals.hasNonNull("description")

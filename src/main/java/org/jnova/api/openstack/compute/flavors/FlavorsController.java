@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.compute.FlavorsApi;
@@ -75,10 +76,10 @@ public final class FlavorsController {
         }
         String sortDir = req.query("sort_dir").filter(s -> !s.isEmpty()).orElse("asc");
         int limit = view.links().limit(req);
-        String marker = req.query("marker").orElse(null);
+        String marker = QueryValues.last(req, "marker").orElse(null);
         Boolean isPublic = ctx.isAdmin() ? parseIsPublic(req.query("is_public").orElse(null)) : Boolean.TRUE;
-        Integer minRam = intFilter(req, "minRam");
-        Integer minDisk = intFilter(req, "minDisk");
+        java.math.BigInteger minRam = intFilter(req, "minRam");
+        java.math.BigInteger minDisk = intFilter(req, "minDisk");
         if (marker != null) {
             try {
                 visible(flavors, req, marker);
@@ -86,7 +87,10 @@ public final class FlavorsController {
                 throw new InvalidInput("marker [" + marker + "] not found");
             }
         }
-        return flavors.list(isPublic, ctx.projectId().orElse(null), minRam, minDisk, sortKey,
+        if (aboveEveryColumn(minRam) || aboveEveryColumn(minDisk)) {
+            return List.of();
+        }
+        return flavors.list(isPublic, ctx.projectId().orElse(null), columnBound(minRam), columnBound(minDisk), sortKey,
                 !"desc".equals(sortDir), limit, marker);
     }
 
@@ -113,15 +117,21 @@ public final class FlavorsController {
         throw new InvalidInput("Invalid is_public filter [" + value + "]");
     }
 
-    private static Integer intFilter(ApiRequest req, String name) {
-        String raw = req.query(name).orElse(null);
+    /** nova's int(req.params[name]): any size; beyond the int columns' range nothing (or everything) is bigger. */
+    private static java.math.BigInteger intFilter(ApiRequest req, String name) {
+        String raw = QueryValues.last(req, name).orElse(null);
         if (raw == null) {
             return null;
         }
-        try {
-            return Integer.parseInt(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("Invalid " + name + " filter [" + raw + "]");
-        }
+        return QueryValues.pythonInt(raw).orElseThrow(() -> new InvalidInput("Invalid " + name + " filter [" + raw
+                + "]"));
+    }
+
+    private static Integer columnBound(java.math.BigInteger value) {
+        return value == null ? null : QueryValues.saturatedInt(value);
+    }
+
+    private static boolean aboveEveryColumn(java.math.BigInteger value) {
+        return value != null && value.compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0;
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.hypervisors.HostReserved;
-import org.jnova.api.openstack.compute.services.QueryValues;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;

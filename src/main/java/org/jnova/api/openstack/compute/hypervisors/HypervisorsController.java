@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jnova.api.openstack.ApiRequest;
-import org.jnova.api.openstack.compute.services.QueryValues;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.compute.links.Links;
 import org.jnova.api.openstack.compute.services.PyBool;
 import org.jnova.api.openstack.compute.services.Uuids;

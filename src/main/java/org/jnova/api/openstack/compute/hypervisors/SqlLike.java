@@ -1,8 +1,11 @@
 package org.jnova.api.openstack.compute.hypervisors;
 
-import java.util.regex.Pattern;
+import com.google.re2j.Pattern;
 
-/** SQL {@code LIKE '%pattern%'} as nova's hypervisor hostname search runs it (% and _ wildcards, case-insensitive). */
+/**
+ * SQL {@code LIKE '%pattern%'} as nova's hypervisor hostname search runs it (% and _ wildcards,
+ * case-insensitive), on RE2/J: a caller's run of wildcards costs time linear in the hostname.
+ */
 final class SqlLike {
     private SqlLike() {
     }

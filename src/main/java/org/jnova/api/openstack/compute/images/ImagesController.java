@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
@@ -77,6 +78,13 @@ public final class ImagesController {
 
     private List<Image> query(ApiRequest req) {
         Map<String, List<String>> q = req.raw() == null ? Map.of() : req.raw().queryParams();
+        // nova's get_pagination_params: each an integer >= 0; a limit of 0 asks glance for no limit
+        int limit = q.containsKey("limit") ? QueryValues.validateNonNegative(last(q, "limit"), "limit") : 0;
+        for (String name : List.of("page_size", "offset")) {
+            if (q.containsKey(name)) {
+                QueryValues.validateNonNegative(last(q, name), name);
+            }
+        }
         List<Image> out = new ArrayList<>();
         Instant since = q.containsKey("changes-since") ? parseTime(last(q, "changes-since")) : null;
         for (Image image : images.list(req.context())) {
@@ -97,9 +105,8 @@ public final class ImagesController {
             }
             out = new ArrayList<>(out.subList(at + 1, out.size()));
         }
-        int limit = q.containsKey("limit") ? Math.min(Integer.parseInt(last(q, "limit")), view.links().maxLimit())
-                : view.links().maxLimit();
-        return out.size() > limit ? out.subList(0, limit) : out;
+        int pageSize = limit == 0 ? view.links().maxLimit() : Math.min(limit, view.links().maxLimit());
+        return out.size() > pageSize ? out.subList(0, pageSize) : out;
     }
 
     private static boolean matches(Image image, Map<String, List<String>> q, Instant since) {
@@ -140,13 +147,10 @@ public final class ImagesController {
         return true;
     }
 
-    private static int intValue(Map<String, List<String>> q, String name) {
+    private static long intValue(Map<String, List<String>> q, String name) {
         String v = last(q, name);
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("Invalid " + name + " filter [" + v + "]");
-        }
+        return QueryValues.saturatedLong(QueryValues.pythonInt(v)
+                .orElseThrow(() -> new InvalidInput("Invalid " + name + " filter [" + v + "]")));
     }
 
     private static Instant parseTime(String text) {

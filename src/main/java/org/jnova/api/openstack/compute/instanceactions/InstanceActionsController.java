@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.compute.servers.ServerTimes;
 import org.jnova.api.openstack.compute.servers.ServerView;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
@@ -47,9 +48,8 @@ public final class InstanceActionsController {
         Instant since = null;
         Instant before = null;
         if (req.isSupported("2.58")) {
-            limit = req.query("limit").map(l -> new java.math.BigInteger(l).min(java.math.BigInteger.valueOf(maxLimit))
-                    .intValue()).orElse(maxLimit);
-            marker = req.query("marker").orElse(null);
+            limit = QueryValues.limit(req, maxLimit);
+            marker = QueryValues.last(req, "marker").orElse(null);
             since = time(req.query("changes-since").orElse(null), "changes-since");
             before = req.isSupported("2.66") ? time(req.query("changes-before").orElse(null), "changes-before") : null;
             if (since != null && before != null && since.isAfter(before)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.ApiResult;
 import org.jnova.api.openstack.compute.links.Links;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
@@ -77,7 +78,7 @@ public final class KeypairsController {
         req.authorize(POLICY_ROOT + "index", Map.of("user_id", userId));
         boolean paged = req.isSupported("2.35");
         Integer limit = paged ? links.limit(req) : null;
-        String marker = paged ? req.query("marker").orElse(null) : null;
+        String marker = paged ? QueryValues.last(req, "marker").orElse(null) : null;
         List<KeyPair> found = keyPairs.list(userId, limit, marker);
         List<Map<String, Object>> items = new ArrayList<>();
         for (KeyPair kp : found) {

@@ -11,6 +11,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.jnova.api.Urls;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.context.RequestContext;
 
 /**
@@ -42,9 +43,9 @@ public final class Links {
         return maxLimit;
     }
 
-    /** nova's get_limit_and_marker limit: min(max_limit, limit). */
+    /** nova's get_limit_and_marker limit: min(max_limit, limit), any size; 400 when not an integer &gt;= 0. */
     public int limit(ApiRequest req) {
-        return req.query("limit").map(v -> Math.min(maxLimit, Integer.parseInt(v))).orElse(maxLimit);
+        return QueryValues.limit(req, maxLimit);
     }
 
     /** [{rel: self, href}, {rel: bookmark, href}] for {@code collection/id}. */
@@ -70,7 +71,7 @@ public final class Links {
      */
     public List<Map<String, Object>> collectionLinks(ApiRequest req, int itemCount, String lastId, String collection) {
         Map<String, String> params = new LinkedHashMap<>(new TreeMap<>(rawParams(req)));
-        int pageSize = pageSize(params.get("limit"));
+        int pageSize = QueryValues.pageSize(params.get("limit"), maxLimit);
         if (pageSize == 0 || pageSize != itemCount) {
             return List.of();
         }
@@ -79,18 +80,6 @@ public final class Links {
         params.forEach((k, v) -> query.add(encode(k) + "=" + encode(v)));
         String url = join(prefixed(req.applicationUrl()), projectInUrl(req), collection, null);
         return List.of(link("next", url + "?" + query));
-    }
-
-    /** The limit asked for, capped at max_limit; max_limit when absent or not a number. */
-    private int pageSize(String limit) {
-        if (limit == null) {
-            return maxLimit;
-        }
-        try {
-            return Math.min(Integer.parseInt(limit.strip()), maxLimit);
-        } catch (NumberFormatException e) {
-            return maxLimit;
-        }
     }
 
     private static Map<String, Object> link(String rel, String href) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.links.Links;
-import org.jnova.api.openstack.compute.services.QueryValues;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.db.MigrationStore;

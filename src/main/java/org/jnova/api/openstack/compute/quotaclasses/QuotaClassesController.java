@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.compute.quotasets.QuotaResources;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
@@ -45,7 +46,7 @@ public final class QuotaClassesController {
         JsonNode set = req.body().get("quota_class_set");
         set.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
-            values.put(e.getKey(), v.isTextual() ? Integer.parseInt(v.asText()) : v.asInt());
+            values.put(e.getKey(), QueryValues.schemaInt(v));
         });
         quotas.setClass(id, values);
         return body(req, null, quotas.classLimits(id));

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
@@ -81,7 +82,7 @@ public final class QuotaSetsController {
             if (key.equals("force") || v.isNull() || (v.isTextual() && v.asText().isEmpty())) {
                 return;
             }
-            int value = v.isTextual() ? Integer.parseInt(v.asText()) : v.asInt();
+            int value = QueryValues.schemaInt(v);
             Quotas.Settable range = settable.get(key);
             if (!force && range != null) {
                 checkLimit(key, value, range);

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
-import org.jnova.api.openstack.compute.services.QueryValues;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
@@ -135,7 +135,7 @@ public final class ServerGroupsController {
                 throw new Invalid("Only anti-affinity policy supports rules.");
             }
             if (given.has("max_server_per_host")) {
-                java.math.BigInteger max = new java.math.BigInteger(given.get("max_server_per_host").asText().strip());
+                java.math.BigInteger max = QueryValues.pythonInt(given.get("max_server_per_host").asText()).orElseThrow();
                 rules.put("max_server_per_host", max.bitLength() < 32 ? (Object) max.intValue() : max);
             }
         } else {

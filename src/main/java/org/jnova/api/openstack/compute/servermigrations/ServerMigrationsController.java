@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.compute.migrations.MigrationView;
 import org.jnova.api.openstack.compute.servers.ServerTimes;
 import org.jnova.api.openstack.wsgi.Action;
@@ -139,13 +140,11 @@ public final class ServerMigrationsController {
     }
 
     private Optional<Migration> find(Instance i, String id) {
-        int number;
-        try {
-            number = Integer.parseInt(id.strip());
-        } catch (NumberFormatException e) {
+        Optional<java.math.BigInteger> number = QueryValues.pythonInt(id).filter(n -> n.bitLength() < Integer.SIZE);
+        if (number.isEmpty()) {
             return Optional.empty();
         }
-        return cloud.migrations.byId(number).filter(m -> m.instanceUuid().equals(i.uuid()));
+        return cloud.migrations.byId(number.get().intValue()).filter(m -> m.instanceUuid().equals(i.uuid()));
     }
 
     private static Map<String, Object> output(ApiRequest req, Migration m) {

@@ -64,9 +64,11 @@ final class ServerCreateChecks {
         int maxPath = 0;
         int maxContent = 0;
         for (JsonNode file : files) {
-            maxPath = Math.max(maxPath, file.path("path").asText("").length());
-            maxContent = Math.max(maxContent, java.util.Base64.getMimeDecoder()
-                    .decode(file.path("contents").asText("")).length);
+            // as nova: the lengths of the texts given, the contents still base64 (nothing is decoded here)
+            String path = file.path("path").asText("");
+            String contents = file.path("contents").asText("");
+            maxPath = Math.max(maxPath, path.codePointCount(0, path.length()));
+            maxContent = Math.max(maxContent, contents.codePointCount(0, contents.length()));
         }
         int allowedPath = limits.getOrDefault("injected_file_path_bytes", -1);
         int allowedContent = limits.getOrDefault("injected_file_content_bytes", -1);

@@ -1,6 +1,7 @@
 package org.jnova.api.openstack.compute.servers;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.compute.BlockDeviceRequest;
 import org.jnova.compute.ServerCreate;
 import org.jnova.exception.Invalid;
@@ -40,11 +42,13 @@ final class ServerCreateParser {
         List<BlockDeviceRequest> blockDevices = blockDevices(s, legacyBdm);
         String imageRef = imageRef(s, legacyBdm || v2Bdm);
         String flavorRef = idFromHref(scalar(s.path("flavorRef")));
-        int minCount = s.path("min_count").isMissingNode() ? 1 : s.path("min_count").asInt();
-        int maxCount = s.path("max_count").isMissingNode() ? minCount : s.path("max_count").asInt();
-        if (minCount > maxCount) {
+        BigInteger min = s.path("min_count").isMissingNode() ? BigInteger.ONE : count(s.path("min_count"));
+        BigInteger max = s.path("max_count").isMissingNode() ? min : count(s.path("max_count"));
+        if (min.compareTo(max) > 0) {
             throw new Invalid("min_count must be <= max_count");
         }
+        long minCount = QueryValues.saturatedLong(min);
+        long maxCount = QueryValues.saturatedLong(max);
         checkNetworks(s.path("networks"));
         for (JsonNode group : s.path("security_groups")) {
             // the built-in network has one security group
@@ -147,16 +151,21 @@ final class ServerCreateParser {
         throw invalidFormat("Unrecognized legacy format.");
     }
 
+    /** min_count or max_count as the schema let it through: any size. */
+    private static BigInteger count(JsonNode n) {
+        return n.isIntegralNumber() ? n.bigIntegerValue()
+                : QueryValues.pythonInt(n.asText()).orElseThrow(() -> new Invalid("Invalid input for field/attribute "
+                        + "count. Value: " + n.asText() + "."));
+    }
+
+    /** nova's int(boot_index): any size (beyond an int it is just not 0: not the boot device). */
     private static Integer bootIndex(JsonNode n) {
         String text = scalar(n);
         if (text == null || text.isEmpty()) {
             return null;
         }
-        try {
-            return Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            throw invalidFormat("Boot index is invalid.");
-        }
+        return QueryValues.pythonInt(text).map(QueryValues::saturatedInt)
+                .orElseThrow(() -> invalidFormat("Boot index is invalid."));
     }
 
     private static Integer volumeSize(JsonNode bdm) {
@@ -164,15 +173,11 @@ final class ServerCreateParser {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        try {
-            int size = Integer.parseInt(text.strip());
-            if (size < 0) {
-                throw invalidFormat("Invalid volume_size.");
-            }
-            return size;
-        } catch (NumberFormatException e) {
+        BigInteger size = QueryValues.pythonInt(text).orElseThrow(() -> invalidFormat("Invalid volume_size."));
+        if (size.signum() < 0 || size.bitLength() >= Integer.SIZE) {
             throw invalidFormat("Invalid volume_size.");
         }
+        return size.intValue();
     }
 
     private static String deviceName(JsonNode bdm) {

@@ -25,6 +25,8 @@ import org.jnova.objects.Instance;
 /** nova's servers controller: create, list, detail, show, update, delete. */
 public final class ServersController {
     private static final String PASSWORD_SYMBOLS = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    /** Rows read per query while a regular-expression filter scans (bare rows: no child tables). */
+    private static final int SCAN_PAGE = 1000;
     private final ComputeCloud cloud;
     private final ServerViews views;
     private final ServerCreateParser parser;
@@ -70,7 +72,7 @@ public final class ServersController {
         checks.checkRequestedDestination(req, body);
         String group = checks.schedulerGroup(req);
         if (group != null) {
-            checks.checkGroupMembersQuota(ctx, group, request.maxCount());
+            checks.checkGroupMembersQuota(ctx, group, (int) Math.min(request.maxCount(), Integer.MAX_VALUE));
         }
         ServersApi.CreateResult result;
         try {
@@ -115,6 +117,11 @@ public final class ServersController {
         return list(req, true);
     }
 
+    /**
+     * nova's target {"project_id": context.project_id}: without a project (a system-scoped
+     * token) there is none to match, so the policy decides (403) before anything needs one.
+     */
+
     private Object list(ApiRequest req, boolean detail) {
         ServerListQuery query = new ServerListQuery(req, settings.maxLimit(), detail);
         List<Instance> found = query.nothing ? List.of() : fetch(req, query);
@@ -132,31 +139,39 @@ public final class ServersController {
         return out;
     }
 
-    /** One list call (children included); regex filters are applied after, page by page, until the limit. */
+    /**
+     * One list call (children included) without regular-expression filters. With them, the
+     * rows are read page by page in the list's order and filtered until the limit is met:
+     * bare rows (no metadata, tags, faults or ports) unless an ip filter reads the ports, the
+     * children then loaded for the page answered only.
+     */
     private List<Instance> fetch(ApiRequest req, ServerListQuery query) {
         if (!query.hasPostFilter()) {
-            return listOrInvalidMarker(req, query, query.limit, query.marker);
+            return listOrInvalidMarker(req, query, query.limit, query.marker, true);
         }
+        boolean withPorts = query.postFilterReadsPorts();
+        int pageSize = Math.max(query.limit, withPorts ? 100 : SCAN_PAGE);
         List<Instance> out = new ArrayList<>();
         String marker = query.marker;
         while (out.size() < query.limit) {
-            List<Instance> page = listOrInvalidMarker(req, query, Math.max(query.limit, 100), marker);
+            List<Instance> page = listOrInvalidMarker(req, query, pageSize, marker, withPorts);
             for (Instance i : page) {
-                if (query.postFilter().test(i) && out.size() < query.limit) {
+                if (out.size() < query.limit && query.postFilter().test(i)) {
                     out.add(i);
                 }
             }
-            if (page.size() < Math.max(query.limit, 100)) {
+            if (page.size() < pageSize) {
                 break;
             }
             marker = page.get(page.size() - 1).uuid();
         }
-        return out;
+        return withPorts ? out : cloud.servers.withChildren(out);
     }
 
-    private List<Instance> listOrInvalidMarker(ApiRequest req, ServerListQuery query, int limit, String marker) {
+    private List<Instance> listOrInvalidMarker(ApiRequest req, ServerListQuery query, int limit, String marker,
+            boolean withChildren) {
         try {
-            return cloud.servers.list(req.context(), query.filter, query.sort, limit, marker);
+            return cloud.servers.list(req.context(), query.filter, query.sort, limit, marker, withChildren);
         } catch (Invalid e) {
             if (marker != null && e.getMessage().startsWith("Marker ")) {
                 throw new Invalid("marker [" + marker + "] not found");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
@@ -201,9 +202,11 @@ public final class ServicesController {
     }
 
     private ServiceStatus byId(String id, String notFound) {
+        var number = QueryValues.pythonInt(id).filter(n -> n.bitLength() < Long.SIZE)
+                .orElseThrow(() -> new NotFound(notFound));
         try {
-            return services.get(String.valueOf(Long.parseLong(id)));
-        } catch (NotFound | NumberFormatException e) {
+            return services.get(number.toString());
+        } catch (NotFound e) {
             throw new NotFound(notFound);
         }
     }

@@ -2,7 +2,7 @@ package org.jnova.api.openstack.compute.volumes;
 
 import java.util.List;
 import org.jnova.api.openstack.ApiRequest;
-import org.jnova.api.openstack.compute.services.QueryValues;
+import org.jnova.api.openstack.QueryValues;
 
 /** nova's common.limited: offset first, then limit (absent or 0: [api] max_limit). */
 record Paging(int maxLimit) {

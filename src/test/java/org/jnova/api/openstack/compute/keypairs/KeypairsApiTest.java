@@ -13,9 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** os-keypairs over a real socket: generation, import, microversioned statuses, paging, quota. */
 class KeypairsApiTest {
-    private static final String SSH_KEY = "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDx8nkQv/zgGgB4rMYmIf+6A4l6Rr+o/6lHBQdW5aYd"
-            + "44bd8JttDCE/F/pNRr0lRE+PiqSPO8nDPHw0010JeMH9gYgnnFlyY3/OcJ02RhIPyyxYpv9FhY+2YiUkpwFOcLImyrxEsYXpD/0d3ac3"
-            + "0bNH6Sw9JD9UZHYcpSxsIbECHw== Generated-by-Nova";
+    /** A well-formed key (nova refuses one whose modulus is shorter than its length field says). */
+    private static final String SSH_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIO9CNgjdORVM7iW2i5YC2/PcXYCbm7vC54+yCayar"
+            + "uBE Generated-by-Nova";
 
     @RegisterExtension
     static final EngineServers SERVERS = new EngineServers("[quota]", "key_pairs = 4");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
@@ -30,7 +31,8 @@ public final class ConsoleOutputController {
         Instance server = servers.get(req.context(), id);
         req.authorize("os_compute_api:os-console-output", ActionTargets.project(server));
         JsonNode length = req.body().at("/os-getConsoleOutput/length");
-        Integer tail = length.isMissingNode() || length.isNull() ? null : Integer.valueOf(length.asText());
+        Integer tail = length.isMissingNode() || length.isNull() ? null
+                : QueryValues.saturatedInt(QueryValues.pythonInt(length.asText()).orElseThrow());
         String output = actions.consoleOutput(req.context(), id, tail);
         return Map.of("output", output.replaceAll("[\\x00-\\x08\\x0B-\\x1F]", ""));
     }

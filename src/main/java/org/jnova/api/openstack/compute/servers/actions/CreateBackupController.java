@@ -3,11 +3,11 @@ package org.jnova.api.openstack.compute.servers.actions;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigInteger;
 import org.jnova.api.openstack.ApiResult;
 import org.jnova.objects.Image;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
@@ -40,9 +40,8 @@ public final class CreateBackupController {
         req.authorize("os_compute_api:os-create-backup", ActionTargets.project(server));
         JsonNode entity = req.body().get("createBackup");
         String name = entity.get("name").asText().strip();
-        // nova takes any non-negative integer; more backups than an int counts keep them all
-        int rotation = new BigInteger(entity.get("rotation").asText().strip())
-                .min(BigInteger.valueOf(Integer.MAX_VALUE)).intValue();
+        // any size: keeping more backups than an int counts is keeping them all
+        int rotation = QueryValues.saturatedInt(QueryValues.pythonInt(entity.get("rotation").asText()).orElseThrow());
         Image image = actions.createBackup(req.context(), id, name, entity.get("backup_type").asText(), rotation,
                 ImageMetadata.of(entity));
         if (req.isSupported("2.45")) {
