@@ -140,8 +140,8 @@ class MetadataBehaviourTest {
         if (engine.equals("postgresql")) {
             // nova crashes on PostgreSQL (psycopg2 refuses NUL); jnova answers what that means
             assertThat(a.status()).isEqualTo(400);
-            assertThat(a.text()).isEqualTo("400 Bad Request\n\nInvalid input received: NUL characters are not "
-                    + "allowed.\n\n   ");
+            assertThat(a.text()).isEqualTo("400 Bad Request\n\nInvalid input received: A string cannot contain NUL "
+                    + "(0x00) characters.\n\n   ");
         } else {
             assertThat(a.status()).isEqualTo(200);
         }
