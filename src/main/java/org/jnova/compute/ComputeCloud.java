@@ -83,7 +83,8 @@ public final class ComputeCloud {
         servers = new ServersApi(instances, flavors, imagesApi, keyPairStore, actions, quotas, transport,
                 new ServersApi.Settings(conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
                         conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE), conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL),
-                        conf.get(org.jnova.conf.ServersOpts.MAX_SERVERS_PER_REQUEST)),
+                        conf.get(org.jnova.conf.ServersOpts.MAX_SERVERS_PER_REQUEST),
+                        conf.get(org.jnova.conf.ServiceQuotaOpts.PORTS)),
                 volumes);
         serverActions = new ServerActionsApi(servers, instances, actions, imagesApi, transport);
         shelve = new ShelveApi(servers, instances, actions, imagesApi, nodes, transport, new ShelveApi.Settings(

@@ -82,6 +82,13 @@ public final class ComputeErrors {
         }
     }
 
+    /** PortLimitExceeded (OverQuota): "Maximum number of ports exceeded" */
+    public static final class PortLimitExceeded extends OverQuota {
+        public PortLimitExceeded() {
+            super("Maximum number of ports exceeded");
+        }
+    }
+
     /** MetadataLimitExceeded (OverQuota): "Maximum number of metadata items exceeds %(allowed)d" */
     public static final class MetadataLimitExceeded extends OverQuota {
         public MetadataLimitExceeded(int allowed) {

@@ -51,14 +51,15 @@ public final class ServersApi {
     static final int BATCH = 50;
 
     /**
-     * Zone names, the soft-delete interval and the most servers one create may make
-     * ({@code [jnova_api] max_servers_per_request}).
+     * Zone names, the soft-delete interval, the most servers one create may make
+     * ({@code [jnova_api] max_servers_per_request}) and the ports a project may have
+     * ({@code [jnova_quota] ports}, -1 unlimited).
      */
     public record Settings(String defaultAvailabilityZone, String defaultScheduleZone, int reclaimInstanceInterval,
-            int maxServersPerRequest) {
-        /** With the default bound of 1000 servers per request. */
+            int maxServersPerRequest, int portLimit) {
+        /** With the default bound of 1000 servers per request and no port limit. */
         public Settings(String defaultAvailabilityZone, String defaultScheduleZone, int reclaimInstanceInterval) {
-            this(defaultAvailabilityZone, defaultScheduleZone, reclaimInstanceInterval, 1000);
+            this(defaultAvailabilityZone, defaultScheduleZone, reclaimInstanceInterval, 1000, -1);
         }
     }
 
@@ -138,8 +139,10 @@ public final class ServersApi {
         // volumes on several servers were refused above, so only a single server reserves volumes
         String firstUuid = UUID.randomUUID().toString();
         Map<String, String> attachments = bootDevices.reserve(ctx, blockDevices, firstUuid);
+        int portsPerServer = ComputeManager.NO_NETWORK.equals(systemMetadata.get(ComputeManager.REQUESTED_NETWORKS_KEY))
+                ? 0 : 1;
         NewServers template = new NewServers(ctx, req, flavor, bootImage, keyPair, zone, reservationId,
-                systemMetadata, firstUuid, blockDevices, existingVolumes, attachments);
+                systemMetadata, firstUuid, blockDevices, existingVolumes, attachments, portsPerServer);
         List<Instance> created;
         try {
             created = insertInBatches(template, projectLimits, userLimits);
@@ -160,7 +163,8 @@ public final class ServersApi {
     private record NewServers(RequestContext ctx, ServerCreate req, Flavor flavor, Optional<Image> image,
             Optional<KeyPair> key, String zone, String reservationId, Map<String, String> systemMetadata,
             String firstUuid, List<BlockDeviceRequest> blockDevices,
-            Map<String, org.jnova.volume.Volume> existingVolumes, Map<String, String> attachments) {
+            Map<String, org.jnova.volume.Volume> existingVolumes, Map<String, String> attachments,
+            int portsPerServer) {
     }
 
     /**
@@ -178,8 +182,12 @@ public final class ServersApi {
         List<Instance> out = new ArrayList<>();
         out.addAll(instances.database().inTransaction(tx -> {
             org.jnova.db.ProjectLock.lock(tx, projectId);
+            long maxCount = Math.min(s.req().maxCount(), portRoom(tx, s));
+            if (maxCount < s.req().minCount()) {
+                throw new ComputeErrors.PortLimitExceeded();
+            }
             long allowed = InstanceHeadroom.allowed(levels(tx, s.ctx(), projectLimits, userLimits),
-                    s.req().minCount(), s.req().maxCount(), s.flavor().vcpus(), s.flavor().memoryMb());
+                    s.req().minCount(), maxCount, s.flavor().vcpus(), s.flavor().memoryMb());
             if (s.req().minCount() > settings.maxServersPerRequest()) {
                 throw new Invalid("Invalid input for field/attribute min_count. Value: " + s.req().minCount() + ". "
                         + s.req().minCount() + " is greater than the maximum of " + settings.maxServersPerRequest());
@@ -193,10 +201,10 @@ public final class ServersApi {
             int size = Math.min(BATCH, count - from);
             List<Instance> batch = instances.database().inTransaction(tx -> {
                 org.jnova.db.ProjectLock.lock(tx, projectId);
-                long fits;
+                long fits = Math.min(size, portRoom(tx, s));
                 try {
-                    fits = InstanceHeadroom.allowed(levels(tx, s.ctx(), projectLimits, userLimits), 1, size,
-                            s.flavor().vcpus(), s.flavor().memoryMb());
+                    fits = fits < 1 ? 0 : InstanceHeadroom.allowed(levels(tx, s.ctx(), projectLimits, userLimits), 1,
+                            fits, s.flavor().vcpus(), s.flavor().memoryMb());
                 } catch (ComputeErrors.TooManyInstances none) {
                     fits = 0;
                 }
@@ -206,6 +214,10 @@ public final class ServersApi {
             if (batch.size() < size) {
                 if (out.size() < s.req().minCount()) {
                     discard(out);
+                    long portRoom = instances.database().read(tx -> portRoom(tx, s));
+                    if (portRoom < s.req().minCount()) {
+                        throw new ComputeErrors.PortLimitExceeded();
+                    }
                     // the quota decision again, now that the room is gone: nova's 403 for this request
                     InstanceHeadroom.allowed(levels(s.ctx(), projectLimits, userLimits), s.req().minCount(),
                             s.req().maxCount(), s.flavor().vcpus(), s.flavor().memoryMb());
@@ -216,6 +228,18 @@ public final class ServersApi {
             }
         }
         return out;
+    }
+
+    /**
+     * nova's validate_networks: how many servers the project's free ports allow, each making
+     * {@code portsPerServer} ports (Long.MAX_VALUE when none are made or ports are unlimited).
+     */
+    private long portRoom(Tx tx, NewServers s) throws SQLException {
+        if (s.portsPerServer() == 0 || settings.portLimit() < 0) {
+            return Long.MAX_VALUE;
+        }
+        long free = settings.portLimit() - org.jnova.db.PortCounts.inUse(tx, s.ctx().requireProjectId());
+        return Math.max(0, free) / s.portsPerServer();
     }
 
     private List<Instance> insert(Tx tx, NewServers s, int from, int size, int count) throws SQLException {

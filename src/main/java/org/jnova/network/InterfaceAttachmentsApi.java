@@ -154,7 +154,7 @@ public final class InterfaceAttachmentsApi {
 
     /**
      * neutron's port quota, counted under the project's lock in the transaction that adds the
-     * port: the ports of the project's live servers. nova answers neutron's refusal with
+     * port (see {@link org.jnova.db.PortCounts}). nova answers neutron's refusal with
      * PortLimitExceeded (403).
      */
     private Void checkPortQuota(Tx tx, String projectId) throws SQLException {
@@ -162,10 +162,8 @@ public final class InterfaceAttachmentsApi {
             return null;
         }
         org.jnova.db.ProjectLock.lock(tx, projectId);
-        long ports = tx.count("SELECT COUNT(*) FROM virtual_interfaces v JOIN instances i ON i.uuid = v.instance_uuid "
-                + "WHERE v.deleted = 0 AND i.deleted = 0 AND i.project_id = ?", projectId);
-        if (ports + 1 > portLimit) {
-            throw new org.jnova.exception.OverQuota("Maximum number of ports exceeded");
+        if (org.jnova.db.PortCounts.inUse(tx, projectId) + 1 > portLimit) {
+            throw new ComputeErrors.PortLimitExceeded();
         }
         return null;
     }

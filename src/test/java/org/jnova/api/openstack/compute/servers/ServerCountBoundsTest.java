@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ServerCountBoundsTest {
     @RegisterExtension
     static final EngineServers SERVERS = new EngineServers("[quota]", "instances = -1", "cores = -1", "ram = -1",
-            "[jnova_api]", "max_servers_per_request = 20");
+            "[jnova_api]", "max_servers_per_request = 20", "[jnova_quota]", "ports = -1");
 
     private static String create(String project, String counts) {
         return "{\"server\": {\"name\": \"n\", \"imageRef\": \"" + ServerApiClient.IMAGE + "\", \"flavorRef\": \"1\""
@@ -95,7 +95,7 @@ class ServerCountBoundsTest {
     @EachEngine
     void anotherProjectBootsWhileALargeCreateRuns(String engine) throws Exception {
         try (JnovaTestServer jnova = JnovaTestServer.start(engine, "[quota]", "instances = -1", "cores = -1",
-                "ram = -1")) {
+                "ram = -1", "[jnova_quota]", "ports = -1")) {
             EngineServers.call(jnova, "POST", "/servers", create("warm", ""), "2.1", 202, "u:warm");
             long bigStart = System.nanoTime();
             CompletableFuture<Reply> big = CompletableFuture.supplyAsync(() -> {

@@ -134,7 +134,7 @@ class ServersListTest {
     @MethodSource("engines")
     void aThousandServersInDetailFast(String engine) throws Exception {
         try (JnovaTestServer jnova = JnovaTestServer.start(engine, "[quota]", "instances = -1", "cores = -1",
-                "ram = -1")) {
+                "ram = -1", "[jnova_quota]", "ports = -1")) {
             Reply boot = jnova.call("POST", "/servers", "{\"server\": {\"name\": \"many\", \"imageRef\": \""
                     + ServerApiClient.IMAGE + "\", \"flavorRef\": \"1\", \"min_count\": 1000, "
                     + "\"metadata\": {\"k\": \"v\"}}}", "2.1");
