@@ -2,6 +2,7 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.util.List;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
@@ -19,8 +20,14 @@ public final class InstanceActionsApi {
     }
 
     public List<InstanceAction> list(RequestContext ctx, String uuid, Integer limit, String markerRequestId) {
+        return list(ctx, uuid, limit, markerRequestId, null, null);
+    }
+
+    /** A page of a server's actions, newest first, changed within [since, before] (null: unbounded). */
+    public List<InstanceAction> list(RequestContext ctx, String uuid, Integer limit, String markerRequestId,
+            Instant since, Instant before) {
         servers.get(ctx, uuid, true);
-        return actions.list(uuid, limit, markerRequestId);
+        return actions.list(uuid, limit, markerRequestId, since, before);
     }
 
     /** One action with events; nova: "Action %(request_id)s on instance %(instance_uuid)s not found". */

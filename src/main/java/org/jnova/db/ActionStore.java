@@ -3,6 +3,7 @@ package org.jnova.db;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,15 @@ public final class ActionStore {
 
     /** Actions of an instance, newest first, without events (as the index call shows them). */
     public List<InstanceAction> list(String instanceUuid, Integer limit, String markerRequestId) {
+        return list(instanceUuid, limit, markerRequestId, null, null);
+    }
+
+    /**
+     * As {@link #list(String, Integer, String)}, only actions last changed (updated_at, else
+     * start_time) at or after {@code since} and at or before {@code before} (null: unbounded).
+     */
+    public List<InstanceAction> list(String instanceUuid, Integer limit, String markerRequestId, Instant since,
+            Instant before) {
         return db.read(tx -> {
             StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM instance_actions WHERE instance_uuid = ?");
             List<Object> args = new ArrayList<>(List.of(instanceUuid));
@@ -77,6 +87,14 @@ public final class ActionStore {
                         new org.jnova.exception.Invalid("Marker " + markerRequestId + " could not be found."));
                 sql.append(" AND id < ?");
                 args.add(markerId);
+            }
+            if (since != null) {
+                sql.append(" AND COALESCE(updated_at, start_time) >= ?");
+                args.add(since);
+            }
+            if (before != null) {
+                sql.append(" AND COALESCE(updated_at, start_time) <= ?");
+                args.add(before);
             }
             sql.append(" ORDER BY created_at DESC, id DESC");
             if (limit != null) {

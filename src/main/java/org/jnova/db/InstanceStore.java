@@ -96,6 +96,33 @@ public final class InstanceStore {
         return db.read(tx -> list(tx, filter, sort, limit, marker, false));
     }
 
+    /**
+     * Instances, deleted ones included, launched before {@code end} and not terminated by
+     * {@code begin} (nova's instance_get_active_by_window_joined), of one project (null: all), read
+     * bare in (project_id, uuid) order after the instance whose uuid is {@code marker} (null: from
+     * the start), at most {@code limit}.
+     *
+     * @throws org.jnova.exception.Invalid "Marker X could not be found." when no such instance
+     */
+    public List<Instance> activeInWindow(String projectId, Instant begin, Instant end, int limit, String marker) {
+        return db.read(tx -> {
+            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM instances WHERE launched_at < ? "
+                    + "AND (terminated_at IS NULL OR terminated_at > ?)");
+            List<Object> args = new ArrayList<>(List.of(end, begin));
+            eq(sql, args, "project_id", projectId);
+            if (marker != null) {
+                Map<String, Object> at = markerValues(tx, marker, List.of(SortKey.asc("project_id"),
+                        SortKey.asc("uuid")));
+                sql.append(" AND (project_id > ? OR (project_id = ? AND uuid > ?))");
+                args.add(at.get("project_id"));
+                args.add(at.get("project_id"));
+                args.add(at.get("uuid"));
+            }
+            sql.append(" ORDER BY project_id, uuid LIMIT ").append(Math.max(0, limit));
+            return tx.query(sql.toString(), this::row, args.toArray());
+        });
+    }
+
     /** Instances read bare, with their metadata, tags, faults and ports: one query per child table. */
     public List<Instance> withChildren(List<Instance> bare) {
         return bare.isEmpty() ? bare : db.read(tx -> children.attach(tx, bare));

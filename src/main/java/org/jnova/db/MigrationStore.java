@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,30 +90,73 @@ public final class MigrationStore {
     public List<Migration> search(Filter filter) {
         return db.read(tx -> {
             List<Object> args = new ArrayList<>();
-            StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM migrations WHERE deleted = 0 "
-                    + "AND hidden = ?");
-            args.add(false);
-            equal(sql, args, "status", filter.status());
-            if (filter.host() != null) {
-                sql.append(" AND (source_compute = ? OR dest_compute = ?)");
-                args.add(filter.host());
-                args.add(filter.host());
-            }
-            equal(sql, args, "source_compute", filter.sourceCompute());
-            equal(sql, args, "migration_type", filter.migrationType());
-            equal(sql, args, "instance_uuid", filter.instanceUuid());
-            equal(sql, args, "user_id", filter.userId());
-            equal(sql, args, "project_id", filter.projectId());
-            if (filter.changesSince() != null) {
-                sql.append(" AND updated_at >= ?");
-                args.add(filter.changesSince());
-            }
-            if (filter.changesBefore() != null) {
-                sql.append(" AND updated_at <= ?");
-                args.add(filter.changesBefore());
-            }
+            StringBuilder sql = where(filter, args);
             return tx.query(sql + " ORDER BY id", MigrationStore::row, args.toArray());
         });
+    }
+
+    /**
+     * One page of {@link #search}, newest first (created_at, id descending), after the migration
+     * whose uuid is {@code marker} (null: from the start), at most {@code limit} rows.
+     *
+     * @throws org.jnova.exception.Invalid "Marker X could not be found." when no such migration
+     */
+    public List<Migration> page(Filter filter, String marker, int limit) {
+        return db.read(tx -> {
+            List<Object> args = new ArrayList<>();
+            StringBuilder sql = where(filter, args);
+            if (marker != null) {
+                Migration at = tx.queryOne("SELECT " + COLUMNS + " FROM migrations WHERE uuid = ? AND deleted = 0",
+                        MigrationStore::row, marker).orElseThrow(() -> new org.jnova.exception.Invalid(
+                                "Marker " + marker + " could not be found."));
+                sql.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
+                args.add(at.createdAt());
+                args.add(at.createdAt());
+                args.add(at.id());
+            }
+            sql.append(" ORDER BY created_at DESC, id DESC LIMIT ").append(Math.max(0, limit));
+            return tx.query(sql.toString(), MigrationStore::row, args.toArray());
+        });
+    }
+
+    /** An instance's migrations of one type in one of {@code statuses}, oldest first. */
+    public List<Migration> inProgress(String instanceUuid, String migrationType, Collection<String> statuses) {
+        if (statuses.isEmpty()) {
+            return List.of();
+        }
+        return db.read(tx -> {
+            List<Object> args = new ArrayList<>(List.of(instanceUuid, migrationType));
+            args.addAll(statuses);
+            return tx.query("SELECT " + COLUMNS + " FROM migrations WHERE deleted = 0 AND instance_uuid = ? "
+                    + "AND migration_type = ? AND status IN (" + InstanceStore.marks(statuses.size()) + ") "
+                    + "ORDER BY created_at, id", MigrationStore::row, args.toArray());
+        });
+    }
+
+    private static StringBuilder where(Filter filter, List<Object> args) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM migrations WHERE deleted = 0 "
+                + "AND hidden = ?");
+        args.add(false);
+        equal(sql, args, "status", filter.status());
+        if (filter.host() != null) {
+            sql.append(" AND (source_compute = ? OR dest_compute = ?)");
+            args.add(filter.host());
+            args.add(filter.host());
+        }
+        equal(sql, args, "source_compute", filter.sourceCompute());
+        equal(sql, args, "migration_type", filter.migrationType());
+        equal(sql, args, "instance_uuid", filter.instanceUuid());
+        equal(sql, args, "user_id", filter.userId());
+        equal(sql, args, "project_id", filter.projectId());
+        if (filter.changesSince() != null) {
+            sql.append(" AND updated_at >= ?");
+            args.add(filter.changesSince());
+        }
+        if (filter.changesBefore() != null) {
+            sql.append(" AND updated_at <= ?");
+            args.add(filter.changesBefore());
+        }
+        return sql;
     }
 
     /** One migration by uuid, whatever its state. */

@@ -43,6 +43,16 @@ public final class ServerGroupStore {
                         + "WHERE project_id = ? ORDER BY id", ServerGroupStore::row, projectId)));
     }
 
+    /** One page of {@link #list}: {@code offset} groups skipped, then at most {@code limit}. */
+    public List<ServerGroup> page(String projectId, int offset, int limit) {
+        String page = " ORDER BY id LIMIT " + Math.max(0, limit) + " OFFSET " + Math.max(0, offset);
+        return db.read(tx -> withMembers(tx, projectId == null
+                ? tx.query("SELECT id, uuid, name, user_id, project_id, policy, rules FROM instance_groups" + page,
+                        ServerGroupStore::row)
+                : tx.query("SELECT id, uuid, name, user_id, project_id, policy, rules FROM instance_groups "
+                        + "WHERE project_id = ?" + page, ServerGroupStore::row, projectId)));
+    }
+
     public long count(String projectId) {
         return db.read(tx -> tx.count("SELECT COUNT(*) FROM instance_groups WHERE project_id = ?", projectId));
     }

@@ -56,27 +56,18 @@ public final class InstanceActionsController {
                 throw new Invalid("The value of changes-since must be less than or equal to changes-before.");
             }
         }
-        boolean filtered = since != null || before != null;
         List<InstanceAction> found;
         try {
-            found = actions.list(req.context(), i.uuid(), filtered ? null : limit, marker);
+            found = actions.list(req.context(), i.uuid(), limit, marker, since, before);
         } catch (Invalid e) {
             // nova formats this message without the marker's value
             throw new Invalid("Marker None could not be found.");
         }
         List<Object> out = new ArrayList<>();
-        String last = null;
         for (InstanceAction a : found) {
-            Instant updated = a.updatedAt() != null ? a.updatedAt() : a.startTime();
-            if ((since != null && updated.isBefore(since)) || (before != null && updated.isAfter(before))) {
-                continue;
-            }
-            if (limit != null && out.size() >= limit) {
-                break;
-            }
             out.add(action(req, a));
-            last = a.requestId();
         }
+        String last = found.isEmpty() ? null : found.getLast().requestId();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("instanceActions", out);
         if (limit != null && out.size() == limit && !out.isEmpty()) {

@@ -5,8 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +25,6 @@ import org.jnova.exception.Invalid;
  */
 public final class MigrationsController {
     private static final String POLICY = "os_compute_api:os-migrations:";
-    private static final Comparator<Migration> NEWEST_FIRST = Comparator
-            .comparing(Migration::createdAt).thenComparing(Migration::id).reversed();
     private final MigrationStore store;
     private final Links links;
     private final int maxLimit;
@@ -58,24 +54,14 @@ public final class MigrationsController {
                 value(req, "migration_type"), value(req, "instance_uuid"),
                 userProject ? value(req, "user_id") : null, userProject ? value(req, "project_id") : null, since,
                 before);
-        List<Migration> found = new ArrayList<>(store.search(filter));
         // nova filters on the hidden column with the text given, then drops hidden rows from the answer:
         // only "0" (not hidden) can leave anything to show
-        if (QueryValues.last(req, "hidden").filter(h -> !h.equals("0")).isPresent()) {
-            found.clear();
-        }
+        boolean none = QueryValues.last(req, "hidden").filter(h -> !h.equals("0")).isPresent();
         if (!paged) {
-            return Map.of("migrations", view.list(req, found));
-        }
-        found.sort(NEWEST_FIRST);
-        var marker = QueryValues.last(req, "marker");
-        if (marker.isPresent()) {
-            Migration m = store.byUuid(marker.get())
-                    .orElseThrow(() -> new Invalid("Marker " + marker.get() + " could not be found."));
-            found.removeIf(x -> NEWEST_FIRST.compare(x, m) <= 0);
+            return Map.of("migrations", view.list(req, none ? List.of() : store.search(filter)));
         }
         int limit = QueryValues.lastInt(req, "limit").map(l -> Math.min(l, maxLimit)).orElse(maxLimit);
-        List<Migration> page = found.subList(0, Math.min(limit, found.size()));
+        List<Migration> page = store.page(filter, QueryValues.last(req, "marker").orElse(null), none ? 0 : limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("migrations", view.list(req, page));
         if (!page.isEmpty()) {

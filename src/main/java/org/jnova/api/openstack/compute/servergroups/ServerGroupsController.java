@@ -84,31 +84,21 @@ public final class ServerGroupsController {
         RequestContext ctx = req.context();
         String projectId = ctx.projectId().orElse(null);
         req.authorize(POLICY + "index", target(projectId));
-        List<ServerGroup> all;
-        if (req.queryParams().containsKey("all_projects") && ctx.isAdmin()) {
+        boolean all = req.queryParams().containsKey("all_projects") && ctx.isAdmin();
+        if (all) {
             req.authorize(POLICY + "index:all_projects", target(projectId));
-            all = groups.list(null);
-        } else {
-            all = projectId == null ? List.of() : groups.list(projectId);
         }
-        List<ServerGroup> page = limited(all, req);
+        // nova's common.limited: offset, then limit (absent or 0: [api] max_limit)
+        int offset = QueryValues.lastInt(req, "offset").orElse(0);
+        int limit = Math.min(QueryValues.lastInt(req, "limit").filter(v -> v != 0).orElse(maxLimit), maxLimit);
+        List<ServerGroup> page = all ? groups.page(null, offset, limit)
+                : projectId == null ? List.of() : groups.page(projectId, offset, limit);
         List<String> members = new ArrayList<>();
         page.forEach(g -> members.addAll(g.members()));
         Set<String> alive = existing(members);
         List<Map<String, Object>> out = new ArrayList<>();
         page.forEach(g -> out.add(view(g, req, alive)));
         return Map.of("server_groups", out);
-    }
-
-    /** nova's common.limited: offset, then limit (absent or 0: [api] max_limit). */
-    private List<ServerGroup> limited(List<ServerGroup> all, ApiRequest req) {
-        int offset = QueryValues.lastInt(req, "offset").orElse(0);
-        int limit = QueryValues.lastInt(req, "limit").filter(v -> v != 0).orElse(maxLimit);
-        limit = Math.min(limit, maxLimit);
-        if (offset >= all.size()) {
-            return List.of();
-        }
-        return all.subList(offset, Math.min(all.size(), offset + limit));
     }
 
     private static Map<String, String> target(String projectId) {

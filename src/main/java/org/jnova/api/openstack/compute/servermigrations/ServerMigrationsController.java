@@ -48,12 +48,10 @@ public final class ServerMigrationsController {
         Instance i = cloud.servers.get(req.context(), req.pathParam("server_id"));
         req.authorize(RULE + "index", Map.of("project_id", i.projectId()));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Migration m : cloud.migrations.list(i.uuid())) {
-            if ("live-migration".equals(m.migrationType()) && MigrationView.LIVE_IN_PROGRESS.contains(m.status())) {
-                out.add(output(req, m));
-            }
+        for (Migration m : cloud.migrations.inProgress(i.uuid(), "live-migration", MigrationView.LIVE_IN_PROGRESS)) {
+            out.add(output(req, m));
         }
-        return Map.of("migrations", out.reversed());
+        return Map.of("migrations", out);
     }
 
     @ApiVersion(min = "2.23")

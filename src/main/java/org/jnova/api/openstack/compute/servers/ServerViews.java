@@ -41,7 +41,7 @@ final class ServerViews {
         boolean hostStatus = req.isSupported("2.16")
                 && ServerPolicies.can(req, ServerPolicies.HOST_STATUS, target);
         Map<String, List<String>> groups = req.isSupported("2.71")
-                ? groupsOf(cloud.serverGroups.list(i.projectId()), List.of(i)) : null;
+                ? groupsOf(cloud.serverGroups.forInstance(i.uuid()).stream().toList(), List.of(i)) : null;
         return new ServerViewContext(req.context().isAdmin(),
                 ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, target), hostStatus,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
@@ -52,7 +52,7 @@ final class ServerViews {
     /** The smaller update body before 2.75. */
     ServerViewContext updateContext(ApiRequest req, Instance i) {
         Map<String, List<String>> groups = req.isSupported("2.71")
-                ? groupsOf(cloud.serverGroups.list(i.projectId()), List.of(i)) : null;
+                ? groupsOf(cloud.serverGroups.forInstance(i.uuid()).stream().toList(), List.of(i)) : null;
         Map<String, String> target = Map.of("project_id", i.projectId());
         return new ServerViewContext(req.context().isAdmin(), false, false,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),

@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.jnova.api.openstack.compute.links.Links;
 import org.jnova.api.openstack.compute.services.PyIsoTime;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
-import org.jnova.db.InstanceFilter;
 import org.jnova.db.InstanceStore;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Instance;
@@ -151,21 +149,7 @@ public final class SimpleTenantUsageController {
             limit = QueryValues.lastInt(req, "limit").map(v -> Math.min(maxLimit, v)).orElse(maxLimit);
             marker = QueryValues.last(req, "marker").orElse(null);
         }
-        List<Instance> window = new ArrayList<>(instances.listBare(InstanceFilter.builder().projectId(projectId)
-                .deleted(null).build()).stream()
-                .filter(i -> i.launchedAt() != null && i.launchedAt().isBefore(period.stop()))
-                .filter(i -> i.terminatedAt() == null || i.terminatedAt().isAfter(period.start()))
-                .sorted(Comparator.comparing(Instance::projectId).thenComparing(Instance::uuid)).toList());
-        if (marker != null) {
-            String m = marker;
-            Instance at = instances.listBare(InstanceFilter.builder().deleted(null).uuids(List.of(m)).build())
-                    .stream().findFirst().orElseThrow(() -> new Invalid("Marker " + m + " could not be found."));
-            Comparator<Instance> order = Comparator.comparing(Instance::projectId).thenComparing(Instance::uuid);
-            window.removeIf(i -> order.compare(i, at) <= 0);
-        }
-        if (window.size() > limit) {
-            window = window.subList(0, limit);
-        }
+        List<Instance> window = instances.activeInWindow(projectId, period.start(), period.stop(), limit, marker);
         Instant now = clock.instant();
         Map<String, Map<String, Object>> byTenant = new LinkedHashMap<>();
         List<Map<String, Object>> servers = new ArrayList<>();
