@@ -214,16 +214,19 @@ public final class IdentityClient {
 
     /**
      * Sends, retrying connection failures and timeouts up to http_request_max_retries times
-     * with a growing pause. A connection the pool kept but the server has closed in the meantime
-     * (Keystone's own keep-alive ran out) fails at once; that first failure is retried at once
-     * and not counted.
+     * with a growing pause, all within one deadline (the connect and answer timeouts added
+     * once), so retries never multiply how long a caller waits. A connection the pool kept but
+     * the server has closed in the meantime (Keystone's own keep-alive ran out) fails at once;
+     * that first failure is retried at once and not counted.
      */
     private HttpResponse<String> send(HttpRequest request) {
+        long deadline = System.nanoTime() + settings.connectTimeout().plus(settings.requestTimeout()).toNanos();
         Duration delay = FIRST_RETRY_DELAY;
         boolean staleRetried = false;
         for (int attempt = 0; ; attempt++) {
             try {
-                return sendOnce(request);
+                return sendOnce(request, Duration.ofNanos(Math.max(1, Math.min(settings.requestTimeout().toNanos(),
+                        deadline - System.nanoTime()))));
             } catch (IOException e) {
                 if (!staleRetried && !(e instanceof java.net.ConnectException)
                         && !(e instanceof java.net.http.HttpTimeoutException) && !(e instanceof AnswerTooLarge)) {
@@ -231,7 +234,8 @@ public final class IdentityClient {
                     attempt--;
                     continue;
                 }
-                if (attempt >= settings.maxRetries() || e instanceof AnswerTooLarge) {
+                if (attempt >= settings.maxRetries() || e instanceof AnswerTooLarge
+                        || System.nanoTime() + delay.toNanos() >= deadline) {
                     throw new KeystoneUnreachable("Unable to reach Keystone at " + request.uri() + ": " + e, e);
                 }
                 LOG.warn("Failure communicating with Keystone at {} ({}); retrying in {} ms", request.uri(), e,
@@ -245,16 +249,17 @@ public final class IdentityClient {
         }
     }
 
-    /** One call, given {@code requestTimeout} in all, the answer's body included. */
-    private HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
+    /** One call, given {@code timeout} in all, the answer's body included. */
+    private HttpResponse<String> sendOnce(HttpRequest request, Duration timeout)
+            throws IOException, InterruptedException {
         CompletableFuture<HttpResponse<String>> call = http.sendAsync(request,
                 info -> new BoundedBody(MAX_ANSWER_BYTES));
         try {
-            return call.get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new java.net.http.HttpTimeoutException("Keystone did not answer within "
-                    + settings.requestTimeout().toMillis() + " ms");
+            throw new java.net.http.HttpTimeoutException("Keystone did not answer within " + timeout.toMillis()
+                    + " ms");
         } catch (InterruptedException e) {
             call.cancel(true);
             throw e;

@@ -151,9 +151,21 @@ class SlowKeystoneTest {
 
         assertThat(responses.get(0).status()).isEqualTo(503);
         assertThat(responses.get(0).bodyText()).contains("The Keystone service is temporarily unavailable.");
-        // two calls of one second each, half a second apart
-        assertThat(took).isBetween(2000L, 8000L);
+        // one call of a second, half a second's pause, then a retry for what is left of the deadline
+        assertThat(took).isBetween(1900L, 8000L);
         assertThat(validations).hasValue(2);
+    }
+
+    @Test
+    void retriesStayWithinOneDeadline() throws Exception {
+        // five retries with doubling pauses would wait more than 20 s; one deadline of 1 s + 1 s holds them
+        App app = pipeline(settings(Duration.ofSeconds(1), 5));
+        List<Response> responses = new ArrayList<>();
+        long took = millisOf(() -> responses.add(app.handle(request("silent-2"))));
+
+        assertThat(responses.get(0).status()).isEqualTo(503);
+        assertThat(took).isBetween(1900L, 6000L);
+        assertThat(validations.get()).isBetween(1, 3);
     }
 
     @Test
