@@ -15,6 +15,7 @@ import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
  * requests in flight finish within the graceful shutdown timeout. The only Jetty user.
  */
 public final class HttpServer {
+    private static final int POOL_FACTOR = 4096;
     private static final long FOREVER_MILLIS = TimeUnit.DAYS.toMillis(365);
     private static final long STOP_MILLIS = 1000;
 
@@ -88,7 +90,11 @@ public final class HttpServer {
         InetAddress address = resolve(host);
         QueuedThreadPool jettyThreads = new QueuedThreadPool(64, 2);
         jettyThreads.setName(name + "-http");
-        Server jetty = new Server(jettyThreads);
+        // Jetty pools buffers up to its pool's largest bucket only; header buffers larger than
+        // that would be allocated afresh for every request and answer
+        int headerBuffer = new EdgeLimits(options.maxUrlLength(), options.maxHeaderLine()).jettyHeaderBufferSize();
+        Server jetty = new Server(jettyThreads, null,
+                new ArrayByteBufferPool(0, POOL_FACTOR, (headerBuffer / POOL_FACTOR + 1) * POOL_FACTOR));
         ServerConnector listener = connector(jetty, address);
         jetty.addConnector(listener);
         requestThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name + "-request-", 0).factory());
