@@ -2,11 +2,13 @@ package org.jnova.api.openstack.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.flipkart.zjsonpatch.CompatibilityFlags;
 import com.flipkart.zjsonpatch.JsonPatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -108,10 +110,13 @@ public final class VersionedSchemas {
         return new VersionedSchemas(name, entries);
     }
 
-    /** The previous version's schema with an RFC 6902 JSON Patch applied (a new tree). */
+    /**
+     * The previous version's schema with an RFC 6902 JSON Patch applied (a new tree); removing
+     * or replacing what is not there fails, as the RFC says.
+     */
     private static JsonNode applyPatch(JsonNode previous, JsonNode patch, String where) {
         try {
-            return JsonPatch.apply(patch, previous);
+            return JsonPatch.apply(patch, previous, EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT));
         } catch (RuntimeException e) {
             throw new IllegalStateException(where + ": " + e.getMessage(), e);
         }
