@@ -37,7 +37,10 @@
  *     method with {@code req.isSupported("2.x")} branches.</li>
  * <li>Schemas are JSON files in {@code src/main/resources/<controller package>/schemas/}:
  *     {@code <name>.json} for every version, or {@code <name>.v2.N.json} each serving up to the
- *     next file; {@code <name>.v2.0.json} or {@code <name>.json} also validates /v2. Write
+ *     next file; {@code <name>.v2.0.json} or {@code <name>.json} also validates /v2. A version
+ *     that changes a few keywords is {@code <name>.v2.N.patch.json}, a JSON Patch (RFC 6902)
+ *     against the version before it (new keys land last, so write one in full when a new
+ *     property must sit between existing ones). Write
  *     keywords in nova's order (errors are reported in that order) and always state
  *     {@code additionalProperties}. Shared types:
  *     {@code {"$ref": "parameter-types.json#/definitions/name"}} (see

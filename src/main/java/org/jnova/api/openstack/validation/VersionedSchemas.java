@@ -2,10 +2,13 @@ package org.jnova.api.openstack.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.flipkart.zjsonpatch.CompatibilityFlags;
+import com.flipkart.zjsonpatch.JsonPatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +22,16 @@ import org.jnova.api.openstack.VersionRange;
  * The schemas of one request body or query string across microversions, loaded once from
  * {@code schemas/<name>.json} or {@code schemas/<name>.v<X.Y>.json} next to a controller
  * class. A versioned file serves from its version to the one before the next file's, so
- * there are no gaps or overlaps by construction. Checked at load: an unversioned file may
+ * there are no gaps or overlaps by construction. A version may instead be written as
+ * {@code <name>.v<X.Y>.patch.json}, a JSON Patch (RFC 6902) against the schema of the version
+ * before it, the way nova derives each schema from its predecessor; patches are applied here,
+ * once. Checked at load: an unversioned file may
  * not sit beside versioned ones, and every object schema that lists properties must state
  * additionalProperties (nova's Schemas invariants).
  */
 public final class VersionedSchemas {
     private static final int HIGHEST_MINOR_PROBED = 200;
+    private static final String PATCH_SUFFIX = ".patch.json";
 
     private final String name;
     private final List<Entry> entries;
@@ -56,14 +63,25 @@ public final class VersionedSchemas {
         Optional<JsonNode> unversioned = read(owner, present, name + ".json", json);
         List<ApiVersionRequest> versions = new ArrayList<>();
         List<JsonNode> schemas = new ArrayList<>();
+        String where = owner.getName() + " schemas/" + name;
         for (int minor = 0; minor <= HIGHEST_MINOR_PROBED; minor++) {
-            Optional<JsonNode> schema = read(owner, present, name + ".v2." + minor + ".json", json);
+            String file = name + ".v2." + minor;
+            Optional<JsonNode> schema = read(owner, present, file + ".json", json);
+            Optional<JsonNode> patch = read(owner, present, file + PATCH_SUFFIX, json);
+            if (schema.isPresent() && patch.isPresent()) {
+                throw new IllegalStateException(where + ": both " + file + ".json and " + file + PATCH_SUFFIX);
+            }
+            if (patch.isPresent()) {
+                if (schemas.isEmpty()) {
+                    throw new IllegalStateException(where + ": " + file + PATCH_SUFFIX + " has no earlier version to patch");
+                }
+                schema = Optional.of(applyPatch(schemas.getLast(), patch.get(), where + ": " + file + PATCH_SUFFIX));
+            }
             if (schema.isPresent()) {
                 versions.add(new ApiVersionRequest(2, minor));
                 schemas.add(schema.get());
             }
         }
-        String where = owner.getName() + " schemas/" + name;
         if (unversioned.isPresent() && !versions.isEmpty()) {
             throw new IllegalStateException(where + ": an unversioned schema beside versioned ones");
         }
@@ -90,6 +108,18 @@ public final class VersionedSchemas {
             }
         }
         return new VersionedSchemas(name, entries);
+    }
+
+    /**
+     * The previous version's schema with an RFC 6902 JSON Patch applied (a new tree); removing
+     * or replacing what is not there fails, as the RFC says.
+     */
+    private static JsonNode applyPatch(JsonNode previous, JsonNode patch, String where) {
+        try {
+            return JsonPatch.apply(patch, previous, EnumSet.of(CompatibilityFlags.FORBID_REMOVE_MISSING_OBJECT));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(where + ": " + e.getMessage(), e);
+        }
     }
 
     /** Reads {@code schemas/<file>}; a file the directory listing lacks is not looked up. */
