@@ -10,6 +10,14 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jnova.compute.rpcapi.ComputeMessage;
+import org.jnova.compute.rpcapi.ComputeMessage.BuildAndRunInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.RestoreInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.SoftDeleteInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.StartInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.StopInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.TerminateInstance;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
@@ -102,7 +110,7 @@ public final class ComputeManager {
                 settings.diskAllocationRatio());
         recoverInterruptedWork();
         moving.destroyEvacuatedInstances();
-        transport.listen(TOPIC, settings.host(), this::dispatch);
+        transport.listen(TOPIC, settings.host(), ComputeRpcApi.endpoint(this::dispatch));
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         long report = Math.max(1, settings.reportInterval().toMillis());
         timers.scheduleAtFixedRate(this::heartbeat, report, report, TimeUnit.MILLISECONDS);
@@ -158,36 +166,29 @@ public final class ComputeManager {
         }
     }
 
-    private Object dispatch(String method, Map<String, Object> args) {
-        if (MoveOperations.handles(method, args)) {
-            return moving.dispatch(method, args);
-        }
-        if (InstanceOperations.handles(method)) {
-            return operations.dispatch(method, args);
-        }
-        if (ShelveOperations.handles(method)) {
-            return shelving.dispatch(method, args);
-        }
-        if (ResizeOperations.handles(method)) {
-            return resizing.dispatch(method, args);
-        }
-        if (VolumeOperations.handles(method)) {
-            return volumeWork.dispatch(method, args);
-        }
-        String uuid = (String) args.get("instance_uuid");
-        String requestId = (String) args.get("request_id");
-        switch (method) {
-            case "build_and_run_instance" -> build(uuid, requestId);
-            case "terminate_instance" -> terminate(uuid, requestId);
-            case "soft_delete_instance" -> powerChange(uuid, requestId, "compute_soft_delete_instance",
-                    VmStates.SOFT_DELETED, PowerState.SHUTDOWN);
-            case "restore_instance" -> powerChange(uuid, requestId, "compute_restore_instance", VmStates.ACTIVE,
-                    PowerState.RUNNING);
-            case "stop_instance" -> powerChange(uuid, requestId, "compute_stop_instance", VmStates.STOPPED,
-                    PowerState.SHUTDOWN);
-            case "start_instance" -> powerChange(uuid, requestId, "compute_start_instance", VmStates.ACTIVE,
-                    PowerState.RUNNING);
-            default -> throw new IllegalArgumentException("Unknown compute method " + method);
+    private Object dispatch(ComputeMessage message) {
+        switch (message) {
+            case ComputeMessage.Moving m -> {
+                return moving.handle(m);
+            }
+            case ComputeMessage.Action m -> {
+                return operations.handle(m);
+            }
+            case ComputeMessage.Shelving m -> shelving.handle(m);
+            case ComputeMessage.Resizing m -> resizing.handle(m);
+            case ComputeMessage.Volumes m -> {
+                return volumeWork.handle(m);
+            }
+            case BuildAndRunInstance(String uuid, String requestId) -> build(uuid, requestId);
+            case TerminateInstance(String uuid, String requestId) -> terminate(uuid, requestId);
+            case SoftDeleteInstance(String uuid, String requestId) -> powerChange(uuid, requestId,
+                    "compute_soft_delete_instance", VmStates.SOFT_DELETED, PowerState.SHUTDOWN);
+            case RestoreInstance(String uuid, String requestId) -> powerChange(uuid, requestId,
+                    "compute_restore_instance", VmStates.ACTIVE, PowerState.RUNNING);
+            case StopInstance(String uuid, String requestId) -> powerChange(uuid, requestId, "compute_stop_instance",
+                    VmStates.STOPPED, PowerState.SHUTDOWN);
+            case StartInstance(String uuid, String requestId) -> powerChange(uuid, requestId,
+                    "compute_start_instance", VmStates.ACTIVE, PowerState.RUNNING);
         }
         return null;
     }

@@ -6,6 +6,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jnova.compute.rpcapi.ComputeMessage;
+import org.jnova.compute.rpcapi.ComputeMessage.BuildAndRunInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.LiveMigration;
+import org.jnova.compute.rpcapi.ComputeMessage.RebuildEvacuatedInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.ResizeInstance;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
+import org.jnova.conductor.rpcapi.ConductorMessage;
+import org.jnova.conductor.rpcapi.ConductorMessage.BuildInstances;
+import org.jnova.conductor.rpcapi.ConductorMessage.EvacuateInstance;
+import org.jnova.conductor.rpcapi.ConductorMessage.LiveMigrateInstance;
+import org.jnova.conductor.rpcapi.ConductorMessage.MigrateServer;
+import org.jnova.conductor.rpcapi.ConductorMessage.UnshelveInstance;
+import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.objects.Instance;
@@ -28,6 +41,7 @@ public final class ComputeTaskManager {
     private static final Logger LOG = LoggerFactory.getLogger(ComputeTaskManager.class);
 
     private final Transport transport;
+    private final ComputeRpcApi computeRpc;
     private final Scheduler scheduler;
     private final InstanceStore instances;
     private final ActionStore actions;
@@ -57,6 +71,7 @@ public final class ComputeTaskManager {
         this.nodes = new org.jnova.db.ComputeNodeStore(instances.database());
         this.migrations = new org.jnova.db.MigrationStore(instances.database());
         this.transport = requireNonNull(transport, "transport is null");
+        this.computeRpc = new ComputeRpcApi(transport);
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");
@@ -80,7 +95,7 @@ public final class ComputeTaskManager {
         timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         long every = Math.max(1, reportInterval.toMillis());
         timers.scheduleAtFixedRate(beat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
-        transport.listen(TOPIC, name, this::dispatch);
+        transport.listen(TOPIC, name, ConductorRpcApi.endpoint(this::dispatch));
     }
 
     public synchronized void stop() {
@@ -91,33 +106,23 @@ public final class ComputeTaskManager {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Object dispatch(String method, Map<String, Object> args) {
-        if (method.equals("build_instances")) {
-            for (String uuid : (List<String>) args.get("instance_uuids")) {
-                build(uuid, (String) args.get("request_id"));
+    private Object dispatch(ConductorMessage message) {
+        switch (message) {
+            case BuildInstances(List<String> uuids, String requestId) -> {
+                for (String uuid : uuids) {
+                    build(uuid, requestId);
+                }
             }
-            return null;
+            case MigrateServer m -> migrate(m.instanceUuid(), m.requestId(), m.flavor(), m.host(), m.userId(),
+                    m.projectId());
+            case LiveMigrateInstance m -> {
+                return liveMigrate(m.instanceUuid(), m.requestId(), m.host(), m.userId(), m.projectId());
+            }
+            case EvacuateInstance m -> evacuate(m.instanceUuid(), m.requestId(), m.host(), m.targetState(),
+                    m.migrationUuid());
+            case UnshelveInstance(String uuid, String requestId, String host) -> unshelve(uuid, requestId, host);
         }
-        if (method.equals("migrate_server")) {
-            migrate((String) args.get("instance_uuid"), (String) args.get("request_id"),
-                    InstanceStore.parseFlavor((String) args.get("flavor")), (String) args.get("host"), args);
-            return null;
-        }
-        if (method.equals("live_migrate_instance")) {
-            return liveMigrate((String) args.get("instance_uuid"), (String) args.get("request_id"),
-                    (String) args.get("host"), args);
-        }
-        if (method.equals("evacuate_instance")) {
-            evacuate((String) args.get("instance_uuid"), (String) args.get("request_id"), (String) args.get("host"),
-                    (String) args.get("target_state"), args);
-            return null;
-        }
-        if (method.equals("unshelve_instance")) {
-            unshelve((String) args.get("instance_uuid"), (String) args.get("request_id"), (String) args.get("host"));
-            return null;
-        }
-        throw new IllegalArgumentException("Unknown conductor method " + method);
+        return null;
     }
 
     /**
@@ -127,8 +132,8 @@ public final class ComputeTaskManager {
      * NoValidHost fault is recorded and the "cold_migrate" and "conductor_migrate_server"
      * events fail, as in nova.
      */
-    private void migrate(String uuid, String requestId, org.jnova.objects.Flavor flavor, String host,
-            Map<String, Object> args) {
+    private void migrate(String uuid, String requestId, org.jnova.objects.Flavor flavor, String host, String userId,
+            String projectId) {
         Optional<Instance> found = instances.get(uuid, false);
         if (found.isEmpty()) {
             return;
@@ -144,7 +149,7 @@ public final class ComputeTaskManager {
         java.util.Set<String> excluded = allowResizeToSameHost || instance.host() == null ? java.util.Set.of()
                 : java.util.Set.of(instance.host());
         String migration = recordMigration(instance, flavor.id() != instance.flavor().id() ? "resize" : "migration",
-                "pre-migrating", host, flavor, args);
+                "pre-migrating", host, flavor, userId, projectId);
         Optional<Scheduler.Selection> selection;
         try {
             selection = scheduler.selectAndClaim(instance, flavor, excluded, host);
@@ -174,8 +179,7 @@ public final class ComputeTaskManager {
         migrations.update(migration, "pre-migrating", selection.get().host(), selection.get().nodename());
         actions.eventFinish(uuid, requestId, "cold_migrate", "Success", null);
         actions.eventFinish(uuid, requestId, "conductor_migrate_server", "Success", null);
-        transport.cast(ComputeManager.TOPIC, selection.get().host(), "resize_instance", Map.of("instance_uuid", uuid,
-                "request_id", requestId, "flavor", InstanceStore.flavorJson(flavor)));
+        computeRpc.cast(selection.get().host(), new ResizeInstance(uuid, requestId, flavor));
     }
 
     /**
@@ -185,7 +189,7 @@ public final class ComputeTaskManager {
      * Returns nova's error text when the server cannot go (it keeps its vm_state, the task is
      * cleared, the migration is "error"), else null.
      */
-    private String liveMigrate(String uuid, String requestId, String host, Map<String, Object> args) {
+    private String liveMigrate(String uuid, String requestId, String host, String userId, String projectId) {
         Optional<Instance> found = instances.get(uuid, false);
         if (found.isEmpty()) {
             return null;
@@ -193,7 +197,8 @@ public final class ComputeTaskManager {
         Instance instance = found.get();
         String event = "conductor_live_migrate_instance";
         actions.eventStart(uuid, requestId, event, name);
-        String migration = recordMigration(instance, "live-migration", "accepted", host, instance.flavor(), args);
+        String migration = recordMigration(instance, "live-migration", "accepted", host, instance.flavor(), userId,
+                projectId);
         String error = liveMigrationCheck(instance, host);
         Optional<Scheduler.Selection> selection = error != null ? Optional.empty()
                 : place(instance, instance.flavor(), java.util.Set.of(instance.host()), host, false);
@@ -208,13 +213,8 @@ public final class ComputeTaskManager {
         }
         migrations.update(migration, "accepted", selection.get().host(), selection.get().nodename());
         actions.eventFinish(uuid, requestId, event, "Success", null);
-        Map<String, Object> cast = new HashMap<>();
-        cast.put("instance_uuid", uuid);
-        cast.put("request_id", requestId);
-        cast.put("dest", selection.get().host());
-        cast.put("dest_node", selection.get().nodename());
-        cast.put("migration_uuid", migration);
-        transport.cast(ComputeManager.TOPIC, instance.host(), "live_migration", cast);
+        computeRpc.cast(instance.host(), new LiveMigration(uuid, requestId, selection.get().host(),
+                selection.get().nodename(), migration));
         return null;
     }
 
@@ -244,8 +244,7 @@ public final class ComputeTaskManager {
      * claimed and rebuilds the server in {@code targetState}; none: ERROR with the NoValidHost
      * fault and the migration (made by the API) "error", as nova.
      */
-    private void evacuate(String uuid, String requestId, String host, String targetState,
-            Map<String, Object> args) {
+    private void evacuate(String uuid, String requestId, String host, String targetState, String migration) {
         Optional<Instance> found = instances.get(uuid, false);
         if (found.isEmpty()) {
             return;
@@ -253,7 +252,6 @@ public final class ComputeTaskManager {
         Instance instance = found.get();
         String event = "conductor_rebuild_instance";
         actions.eventStart(uuid, requestId, event, name);
-        String migration = (String) args.get("migration_uuid");
         Optional<Scheduler.Selection> selection = place(instance, instance.flavor(), java.util.Set.of(instance.host()),
                 host, false);
         if (selection.isEmpty()) {
@@ -267,20 +265,14 @@ public final class ComputeTaskManager {
         }
         migrations.update(migration, "accepted", selection.get().host(), selection.get().nodename());
         actions.eventFinish(uuid, requestId, event, "Success", null);
-        Map<String, Object> cast = new HashMap<>();
-        cast.put("instance_uuid", uuid);
-        cast.put("request_id", requestId);
-        cast.put("recreate", true);
-        cast.put("dest_node", selection.get().nodename());
-        cast.put("migration_uuid", migration);
-        cast.put("target_state", targetState);
-        transport.cast(ComputeManager.TOPIC, selection.get().host(), "rebuild_instance", cast);
+        computeRpc.cast(selection.get().host(), new RebuildEvacuatedInstance(uuid, requestId,
+                selection.get().nodename(), migration, targetState));
     }
 
     private String recordMigration(Instance instance, String type, String status, String host,
-            org.jnova.objects.Flavor flavor, Map<String, Object> args) {
+            org.jnova.objects.Flavor flavor, String userId, String projectId) {
         return migrations.create(instance.uuid(), type, status, instance.host(), instance.node(), host,
-                instance.flavor().id(), flavor.id(), (String) args.get("user_id"), (String) args.get("project_id"));
+                instance.flavor().id(), flavor.id(), userId, projectId);
     }
 
     private Optional<Scheduler.Selection> place(Instance instance, org.jnova.objects.Flavor flavor,
@@ -316,8 +308,7 @@ public final class ComputeTaskManager {
         if (VmStates.SHELVED.equals(instance.vmState())) {
             instances.update(uuid, Map.of("task_state", org.jnova.objects.TaskStates.POWERING_ON),
                     List.of(org.jnova.objects.TaskStates.UNSHELVING));
-            transport.cast(ComputeManager.TOPIC, instance.host(), "unshelve_instance",
-                    Map.of("instance_uuid", uuid, "request_id", requestId));
+            computeRpc.cast(instance.host(), new ComputeMessage.UnshelveInstance(uuid, requestId));
             return;
         }
         Optional<Scheduler.Selection> selection;
@@ -338,8 +329,7 @@ public final class ComputeTaskManager {
             });
             return;
         }
-        transport.cast(ComputeManager.TOPIC, selection.get().host(), "unshelve_instance",
-                Map.of("instance_uuid", uuid, "request_id", requestId));
+        computeRpc.cast(selection.get().host(), new ComputeMessage.UnshelveInstance(uuid, requestId));
     }
 
     private void build(String uuid, String requestId) {
@@ -357,8 +347,7 @@ public final class ComputeTaskManager {
         if (instance.host() != null) {
             // Claimed by an earlier delivery whose conductor stopped before acknowledging it:
             // send the build (again) to that host instead of claiming a second node.
-            transport.cast(ComputeManager.TOPIC, instance.host(), "build_and_run_instance",
-                    Map.of("instance_uuid", uuid, "request_id", requestId));
+            computeRpc.cast(instance.host(), new BuildAndRunInstance(uuid, requestId));
             return;
         }
         String event = "conductor_schedule_and_build_instances";
@@ -385,7 +374,6 @@ public final class ComputeTaskManager {
             return;
         }
         actions.eventFinish(uuid, requestId, event, "Success", null);
-        transport.cast(ComputeManager.TOPIC, selection.get().host(), "build_and_run_instance",
-                Map.of("instance_uuid", uuid, "request_id", requestId));
+        computeRpc.cast(selection.get().host(), new BuildAndRunInstance(uuid, requestId));
     }
 }

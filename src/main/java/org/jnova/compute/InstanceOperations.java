@@ -8,6 +8,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jnova.compute.rpcapi.ComputeMessage;
+import org.jnova.compute.rpcapi.ComputeMessage.BackupInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.GetConsoleOutput;
+import org.jnova.compute.rpcapi.ComputeMessage.InjectNetworkInfo;
+import org.jnova.compute.rpcapi.ComputeMessage.PauseInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.RebootInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.RebuildInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.RescueInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.ResumeInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.SetAdminPassword;
+import org.jnova.compute.rpcapi.ComputeMessage.SnapshotInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.SuspendInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.TriggerCrashDump;
+import org.jnova.compute.rpcapi.ComputeMessage.UnpauseInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.UnrescueInstance;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
@@ -51,54 +66,43 @@ final class InstanceOperations {
         this.images = requireNonNull(images, "images is null");
     }
 
-    /** Whether {@link #dispatch} knows the method. */
-    static boolean handles(String method) {
-        return switch (method) {
-            case "reboot_instance", "pause_instance", "unpause_instance", "suspend_instance", "resume_instance",
-                    "rescue_instance", "unrescue_instance", "set_admin_password", "trigger_crash_dump",
-                    "snapshot_instance", "backup_instance", "get_console_output", "inject_network_info",
-                    "rebuild_instance" -> true;
-            default -> false;
-        };
-    }
-
-    Object dispatch(String method, Map<String, Object> args) {
-        String uuid = (String) args.get("instance_uuid");
-        String requestId = (String) args.get("request_id");
-        switch (method) {
-            case "reboot_instance" -> {
-                boolean hard = "HARD".equals(args.get("reboot_type"));
+    Object handle(ComputeMessage.Action message) {
+        String uuid = message.instanceUuid();
+        String requestId = message.requestId();
+        switch (message) {
+            case RebootInstance m -> {
+                boolean hard = m.hard();
                 run(uuid, requestId, "compute_reboot_instance", hard
                         ? List.of(TaskStates.REBOOT_PENDING_HARD, TaskStates.REBOOT_STARTED_HARD)
                         : List.of(TaskStates.REBOOT_PENDING, TaskStates.REBOOT_STARTED),
                         i -> driver.reboot(i, hard), VmStates.ACTIVE);
             }
-            case "pause_instance" -> run(uuid, requestId, "compute_pause_instance", List.of(), driver::pause,
+            case PauseInstance m -> run(uuid, requestId, "compute_pause_instance", List.of(), driver::pause,
                     VmStates.PAUSED);
-            case "unpause_instance" -> run(uuid, requestId, "compute_unpause_instance", List.of(), driver::unpause,
+            case UnpauseInstance m -> run(uuid, requestId, "compute_unpause_instance", List.of(), driver::unpause,
                     VmStates.ACTIVE);
-            case "suspend_instance" -> run(uuid, requestId, "compute_suspend_instance", List.of(), driver::suspend,
+            case SuspendInstance m -> run(uuid, requestId, "compute_suspend_instance", List.of(), driver::suspend,
                     VmStates.SUSPENDED);
-            case "resume_instance" -> run(uuid, requestId, "compute_resume_instance", List.of(), driver::resume,
+            case ResumeInstance m -> run(uuid, requestId, "compute_resume_instance", List.of(), driver::resume,
                     VmStates.ACTIVE);
-            case "rescue_instance" -> run(uuid, requestId, "compute_rescue_instance", List.of(),
-                    i -> driver.rescue(i, (String) args.get("rescue_image_ref"), (String) args.get("rescue_password")),
+            case RescueInstance m -> run(uuid, requestId, "compute_rescue_instance", List.of(),
+                    i -> driver.rescue(i, m.rescueImageRef(), m.rescuePassword()),
                     VmStates.RESCUED);
-            case "unrescue_instance" -> run(uuid, requestId, "compute_unrescue_instance", List.of(),
+            case UnrescueInstance m -> run(uuid, requestId, "compute_unrescue_instance", List.of(),
                     driver::unrescue, VmStates.ACTIVE);
-            case "set_admin_password" -> run(uuid, requestId, "compute_set_admin_password", List.of(),
-                    i -> driver.setAdminPassword(i, (String) args.get("new_pass")), null);
-            case "trigger_crash_dump" -> run(uuid, requestId, "compute_trigger_crash_dump", List.of(),
+            case SetAdminPassword m -> run(uuid, requestId, "compute_set_admin_password", List.of(),
+                    i -> driver.setAdminPassword(i, m.newPassword()), null);
+            case TriggerCrashDump m -> run(uuid, requestId, "compute_trigger_crash_dump", List.of(),
                     driver::triggerCrashDump, null);
-            case "snapshot_instance" -> run(uuid, requestId, "compute_snapshot_instance",
+            case SnapshotInstance m -> run(uuid, requestId, "compute_snapshot_instance",
                     List.of(TaskStates.IMAGE_PENDING_UPLOAD, TaskStates.IMAGE_UPLOADING),
-                    i -> upload(i, (String) args.get("image_id")), null);
-            case "backup_instance" -> run(uuid, requestId, "compute_backup_instance",
+                    i -> upload(i, m.imageId()), null);
+            case BackupInstance m -> run(uuid, requestId, "compute_backup_instance",
                     List.of(TaskStates.IMAGE_PENDING_UPLOAD, TaskStates.IMAGE_UPLOADING), i -> {
-                        upload(i, (String) args.get("image_id"));
-                        rotateBackups(i, (String) args.get("backup_type"), ((Number) args.get("rotation")).intValue());
+                        upload(i, m.imageId());
+                        rotateBackups(i, m.backupType(), m.rotation());
                     }, null);
-            case "rebuild_instance" -> {
+            case RebuildInstance m -> {
                 String before = instances.get(uuid, false).map(Instance::vmState).orElse(VmStates.ACTIVE);
                 run(uuid, requestId, "compute_rebuild_instance", List.of(TaskStates.REBUILD_BLOCK_DEVICE_MAPPING,
                         TaskStates.REBUILD_SPAWNING), i -> {
@@ -109,10 +113,10 @@ final class InstanceOperations {
                             }
                         }, VmStates.STOPPED.equals(before) ? VmStates.STOPPED : VmStates.ACTIVE);
             }
-            case "get_console_output" -> {
-                return consoleOutput(uuid, (Integer) args.get("tail_length"));
+            case GetConsoleOutput m -> {
+                return consoleOutput(uuid, m.tailLength());
             }
-            case "inject_network_info" -> {
+            case InjectNetworkInfo m -> {
                 Optional<Instance> instance = instances.get(uuid, false);
                 if (instance.isPresent()) {
                     try {
@@ -122,7 +126,6 @@ final class InstanceOperations {
                     }
                 }
             }
-            default -> throw new IllegalArgumentException("Unknown compute method " + method);
         }
         return null;
     }

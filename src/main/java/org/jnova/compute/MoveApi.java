@@ -8,6 +8,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jnova.compute.rpcapi.ComputeMessage.LiveMigrationAbort;
+import org.jnova.compute.rpcapi.ComputeMessage.LiveMigrationForceComplete;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
+import org.jnova.conductor.rpcapi.ConductorMessage.EvacuateInstance;
+import org.jnova.conductor.rpcapi.ConductorMessage.LiveMigrateInstance;
+import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
@@ -35,7 +41,8 @@ public final class MoveApi {
     private final ComputeNodeStore nodes;
     private final ServiceStore services;
     private final Scheduler liveness;
-    private final Transport transport;
+    private final ComputeRpcApi computeRpc;
+    private final ConductorRpcApi conductorRpc;
     private final MigrationStore migrations;
 
     public MoveApi(ServersApi servers, InstanceStore instances, ActionStore actions, ComputeNodeStore nodes,
@@ -46,7 +53,9 @@ public final class MoveApi {
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.services = requireNonNull(services, "services is null");
         this.liveness = requireNonNull(liveness, "liveness is null");
-        this.transport = requireNonNull(transport, "transport is null");
+        requireNonNull(transport, "transport is null");
+        this.computeRpc = new ComputeRpcApi(transport);
+        this.conductorRpc = new ConductorRpcApi(transport);
         this.migrations = new MigrationStore(instances.database());
     }
 
@@ -60,14 +69,15 @@ public final class MoveApi {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
         start(ctx, i, "os-migrateLive", "live-migration", TaskStates.MIGRATING);
-        Map<String, Object> args = args(ctx, i, host);
+        LiveMigrateInstance message = new LiveMigrateInstance(i.uuid(), ctx.requestId(), ctx.userId(),
+                ctx.requireProjectId(), host);
         if (async) {
-            transport.cast(ComputeTaskManager.TOPIC, null, "live_migrate_instance", args);
+            conductorRpc.cast(message);
             return;
         }
-        Object error = await(transport.call(ComputeTaskManager.TOPIC, null, "live_migrate_instance", args));
+        String error = await(conductorRpc.call(message));
         if (error != null) {
-            throw new Invalid(String.valueOf(error));
+            throw new Invalid(error);
         }
     }
 
@@ -97,10 +107,8 @@ public final class MoveApi {
         // the tombstone the source host finds when it comes back (nova's evacuation migration)
         String migration = migrations.create(i.uuid(), "evacuation", "accepted", i.host(), i.node(), host,
                 i.flavor().id(), i.flavor().id(), ctx.userId(), ctx.requireProjectId());
-        Map<String, Object> args = args(ctx, i, host);
-        args.put("migration_uuid", migration);
-        args.put("target_state", targetState == null ? VmStates.ACTIVE : targetState);
-        transport.cast(ComputeTaskManager.TOPIC, null, "evacuate_instance", args);
+        conductorRpc.cast(new EvacuateInstance(i.uuid(), ctx.requestId(), ctx.userId(), ctx.requireProjectId(), host,
+                migration, targetState == null ? VmStates.ACTIVE : targetState));
     }
 
     /**
@@ -109,8 +117,7 @@ public final class MoveApi {
      */
     public void forceCompleteLiveMigration(RequestContext ctx, Instance i, MigrationStore.Migration m) {
         recordAction(ctx, i, "live_migration_force_complete");
-        transport.cast(ComputeManager.TOPIC, m.sourceCompute(), "live_migration_force_complete",
-                Map.of("instance_uuid", i.uuid(), "request_id", ctx.requestId()));
+        computeRpc.cast(m.sourceCompute(), new LiveMigrationForceComplete(i.uuid(), ctx.requestId()));
     }
 
     /**
@@ -119,8 +126,7 @@ public final class MoveApi {
      */
     public void abortLiveMigration(RequestContext ctx, Instance i, MigrationStore.Migration m) {
         recordAction(ctx, i, "live_migration_cancel");
-        transport.cast(ComputeManager.TOPIC, i.host(), "live_migration_abort",
-                Map.of("instance_uuid", i.uuid(), "request_id", ctx.requestId(), "migration_id", m.id()));
+        computeRpc.cast(i.host(), new LiveMigrationAbort(i.uuid(), ctx.requestId(), m.id()));
     }
 
     private void recordAction(RequestContext ctx, Instance i, String action) {
@@ -138,17 +144,7 @@ public final class MoveApi {
         });
     }
 
-    private static Map<String, Object> args(RequestContext ctx, Instance i, String host) {
-        Map<String, Object> args = CastArgs.of(ctx, i, Map.of());
-        args.put("user_id", ctx.userId());
-        args.put("project_id", ctx.requireProjectId());
-        if (host != null) {
-            args.put("host", host);
-        }
-        return args;
-    }
-
-    private static Object await(java.util.concurrent.CompletableFuture<Object> reply) {
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> reply) {
         try {
             return reply.get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -7,11 +7,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jnova.compute.rpcapi.ComputeMessage;
+import org.jnova.compute.rpcapi.ComputeMessage.LiveMigration;
+import org.jnova.compute.rpcapi.ComputeMessage.LiveMigrationAbort;
+import org.jnova.compute.rpcapi.ComputeMessage.LiveMigrationForceComplete;
+import org.jnova.compute.rpcapi.ComputeMessage.PostLiveMigrationAtDestination;
+import org.jnova.compute.rpcapi.ComputeMessage.PreLiveMigration;
+import org.jnova.compute.rpcapi.ComputeMessage.RebuildEvacuatedInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.RollbackLiveMigrationAtDestination;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.console.ConsoleAuthTokenStore;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
@@ -34,9 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 final class MoveOperations {
     private static final Logger LOG = LoggerFactory.getLogger(MoveOperations.class);
-    private static final Set<String> METHODS = Set.of("live_migration", "live_migration_force_complete",
-            "live_migration_abort", "pre_live_migration", "post_live_migration_at_destination",
-            "rollback_live_migration_at_destination");
 
     private final String host;
     private final VirtDriver driver;
@@ -45,7 +50,7 @@ final class MoveOperations {
     private final ComputeNodeStore nodes;
     private final MigrationStore migrations;
     private final ConsoleAuthTokenStore consoleTokens;
-    private final Transport transport;
+    private final ComputeRpcApi computeRpc;
     private static final String QUEUED = "queued";
     private static final String ABORTED = "aborted";
     private static final String RUNNING = "running";
@@ -60,12 +65,8 @@ final class MoveOperations {
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.consoleTokens = requireNonNull(consoleTokens, "consoleTokens is null");
-        this.transport = requireNonNull(transport, "transport is null");
+        this.computeRpc = new ComputeRpcApi(transport);
         this.migrations = new MigrationStore(instances.database());
-    }
-
-    static boolean handles(String method, Map<String, Object> args) {
-        return METHODS.contains(method) || method.equals("rebuild_instance") && Boolean.TRUE.equals(args.get("recreate"));
     }
 
     @FunctionalInterface
@@ -73,36 +74,32 @@ final class MoveOperations {
         void run(Instance instance) throws Exception;
     }
 
-    Object dispatch(String method, Map<String, Object> args) {
-        String uuid = (String) args.get("instance_uuid");
-        String requestId = (String) args.get("request_id");
+    Object handle(ComputeMessage.Moving message) {
+        String uuid = message.instanceUuid();
+        String requestId = message.requestId();
         if (instances.get(uuid, false).isEmpty()) {
             return null;
         }
-        switch (method) {
-            case "live_migration" -> event(uuid, requestId, "compute_live_migration", i -> startLiveMigration(i,
-                    requestId, (String) args.get("dest"), (String) args.get("dest_node"),
-                    (String) args.get("migration_uuid")));
-            case "live_migration_force_complete" -> event(uuid, requestId, "compute_live_migration_force_complete",
+        switch (message) {
+            case LiveMigration m -> event(uuid, requestId, "compute_live_migration", i -> startLiveMigration(i,
+                    requestId, m.dest(), m.destNode(), m.migrationUuid()));
+            case LiveMigrationForceComplete m -> event(uuid, requestId, "compute_live_migration_force_complete",
                     i -> {
                         if (RUNNING.equals(jobs.get(uuid))) {
                             driver.liveMigrationForceComplete(i);
                         }
                     });
-            case "live_migration_abort" -> event(uuid, requestId, "compute_live_migration_abort",
-                    i -> abort(i, ((Number) args.get("migration_id")).intValue()));
-            case "pre_live_migration" -> event(uuid, requestId, "compute_pre_live_migration", i -> {
+            case LiveMigrationAbort m -> event(uuid, requestId, "compute_live_migration_abort",
+                    i -> abort(i, m.migrationId()));
+            case PreLiveMigration m -> event(uuid, requestId, "compute_pre_live_migration", i -> {
             });
-            case "post_live_migration_at_destination" -> event(uuid, requestId,
-                    "compute_post_live_migration_at_destination",
-                    i -> takeOver(i, (String) args.get("dest_node"), ((Number) args.get("power_state")).intValue()));
-            case "rollback_live_migration_at_destination" -> event(uuid, requestId,
+            case PostLiveMigrationAtDestination m -> event(uuid, requestId,
+                    "compute_post_live_migration_at_destination", i -> takeOver(i, m.destNode(), m.powerState()));
+            case RollbackLiveMigrationAtDestination m -> event(uuid, requestId,
                     "compute_rollback_live_migration_at_destination",
-                    i -> release(host, (String) args.get("dest_node"), i));
-            case "rebuild_instance" -> event(uuid, requestId, "compute_rebuild_instance", i -> rebuildEvacuated(i,
-                    (String) args.get("dest_node"), (String) args.get("migration_uuid"),
-                    (String) args.get("target_state")));
-            default -> throw new IllegalArgumentException("Unknown compute method " + method);
+                    i -> release(host, m.destNode(), i));
+            case RebuildEvacuatedInstance m -> event(uuid, requestId, "compute_rebuild_instance",
+                    i -> rebuildEvacuated(i, m.destNode(), m.migrationUuid(), m.targetState()));
         }
         return null;
     }
@@ -134,8 +131,7 @@ final class MoveOperations {
     private void runLiveMigration(String uuid, String requestId, String dest, String destNode, String migrationUuid) {
         try {
             migrations.update(migrationUuid, "preparing", null, null);
-            await(transport.call(ComputeManager.TOPIC, dest, "pre_live_migration",
-                    Map.of("instance_uuid", uuid, "request_id", requestId)));
+            await(computeRpc.call(dest, new PreLiveMigration(uuid, requestId)));
             migrations.update(migrationUuid, "running", null, null);
             if (ABORTED.equals(jobs.compute(uuid, (k, state) -> ABORTED.equals(state) ? state : RUNNING))) {
                 rollback(uuid, requestId, dest, destNode, migrationUuid, "cancelled");
@@ -166,9 +162,8 @@ final class MoveOperations {
      */
     private void postLiveMigration(Instance instance, String requestId, String dest, String destNode,
             int powerState, String migrationUuid) throws Exception {
-        await(transport.call(ComputeManager.TOPIC, dest, "post_live_migration_at_destination", Map.of(
-                "instance_uuid", instance.uuid(), "request_id", requestId, "dest_node", destNode,
-                "power_state", powerState)));
+        await(computeRpc.call(dest, new PostLiveMigrationAtDestination(instance.uuid(), requestId, destNode,
+                powerState)));
         release(instance.host(), instance.node(), instance);
         consoleTokens.deleteForInstance(instance.uuid());
         migrations.update(migrationUuid, "completed", null, null);
@@ -182,8 +177,7 @@ final class MoveOperations {
         cols.put("progress", 0);
         instances.update(uuid, cols, Collections.singletonList(TaskStates.MIGRATING));
         migrations.update(migrationUuid, status, null, null);
-        transport.cast(ComputeManager.TOPIC, dest, "rollback_live_migration_at_destination", Map.of(
-                "instance_uuid", uuid, "request_id", requestId, "dest_node", destNode));
+        computeRpc.cast(dest, new RollbackLiveMigrationAtDestination(uuid, requestId, destNode));
     }
 
     /**
@@ -305,7 +299,7 @@ final class MoveOperations {
         });
     }
 
-    private static Object await(java.util.concurrent.CompletableFuture<Object> reply) throws Exception {
+    private static <T> T await(java.util.concurrent.CompletableFuture<T> reply) throws Exception {
         try {
             return reply.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jnova.compute.rpcapi.ComputeMessage.RebuildInstance;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
@@ -29,7 +31,7 @@ public final class RebuildApi {
     private final KeyPairStore keyPairs;
     private final ActionStore actions;
     private final Quotas quotas;
-    private final Transport transport;
+    private final ComputeRpcApi computeRpc;
 
     /**
      * What to change; null fields stay as they are except where a {@code set...} flag says
@@ -48,7 +50,7 @@ public final class RebuildApi {
         this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
-        this.transport = requireNonNull(transport, "transport is null");
+        this.computeRpc = new ComputeRpcApi(requireNonNull(transport, "transport is null"));
     }
 
     /** Starts the rebuild and returns the server as it was when the rebuild was recorded (task rebuilding). */
@@ -109,9 +111,7 @@ public final class RebuildApi {
             actions.start(tx, i.uuid(), "rebuild", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return instances.get(tx, i.uuid(), false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
         });
-        Map<String, Object> args = CastArgs.of(ctx, i, Map.of());
-        args.put("preserve_ephemeral", r.preserveEphemeral());
-        transport.cast(ComputeManager.TOPIC, i.host(), "rebuild_instance", args);
+        computeRpc.cast(i.host(), new RebuildInstance(i.uuid(), ctx.requestId(), r.preserveEphemeral()));
         return updated;
     }
 }

@@ -2,9 +2,13 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jnova.compute.rpcapi.ComputeMessage.ConfirmResize;
+import org.jnova.compute.rpcapi.ComputeMessage.RevertResize;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
+import org.jnova.conductor.rpcapi.ConductorMessage.MigrateServer;
+import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
@@ -36,7 +40,8 @@ public final class ResizeApi {
     private final Quotas quotas;
     private final ActionStore actions;
     private final ComputeNodeStore nodes;
-    private final Transport transport;
+    private final ComputeRpcApi computeRpc;
+    private final ConductorRpcApi conductorRpc;
 
     public ResizeApi(ServersApi servers, InstanceStore instances, FlavorsApi flavors, Quotas quotas,
             ActionStore actions, ComputeNodeStore nodes, Transport transport) {
@@ -46,7 +51,9 @@ public final class ResizeApi {
         this.quotas = requireNonNull(quotas, "quotas is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
-        this.transport = requireNonNull(transport, "transport is null");
+        requireNonNull(transport, "transport is null");
+        this.computeRpc = new ComputeRpcApi(transport);
+        this.conductorRpc = new ConductorRpcApi(transport);
     }
 
     /**
@@ -91,8 +98,8 @@ public final class ResizeApi {
             actions.start(tx, i.uuid(), "confirmResize", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
-        cast(ctx, i, ComputeManager.TOPIC, i.systemMetadata().getOrDefault(SOURCE_HOST, i.host()), "confirm_resize",
-                Map.of());
+        computeRpc.cast(i.systemMetadata().getOrDefault(SOURCE_HOST, i.host()),
+                new ConfirmResize(i.uuid(), ctx.requestId()));
     }
 
     /** revertResize; going back to a bigger flavor is checked against the quota, as nova does. */
@@ -103,20 +110,13 @@ public final class ResizeApi {
             quotas.checkUpsize(i.projectId(), i.userId(), i.flavor(), InstanceStore.parseFlavor(old));
         }
         transition(ctx, i, "revertResize", TaskStates.RESIZE_REVERTING);
-        cast(ctx, i, ComputeManager.TOPIC, i.host(), "revert_resize", Map.of());
+        computeRpc.cast(i.host(), new RevertResize(i.uuid(), ctx.requestId()));
     }
 
     private void start(RequestContext ctx, Instance i, String action, Flavor flavor, String host) {
         transition(ctx, i, action, TaskStates.RESIZE_PREP);
-        Map<String, Object> args = new HashMap<>();
-        args.put("flavor", InstanceStore.flavorJson(flavor));
-        args.put("migration_type", action);
-        args.put("user_id", ctx.userId());
-        args.put("project_id", ctx.requireProjectId());
-        if (host != null) {
-            args.put("host", host);
-        }
-        cast(ctx, i, ComputeTaskManager.TOPIC, null, "migrate_server", args);
+        conductorRpc.cast(new MigrateServer(i.uuid(), ctx.requestId(), flavor, action, ctx.userId(),
+                ctx.requireProjectId(), host));
     }
 
     private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {
@@ -133,10 +133,5 @@ public final class ResizeApi {
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
-    }
-
-    private void cast(RequestContext ctx, Instance i, String topic, String host, String method,
-            Map<String, Object> extra) {
-        transport.cast(topic, host, method, CastArgs.of(ctx, i, extra));
     }
 }

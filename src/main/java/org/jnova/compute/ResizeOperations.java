@@ -6,6 +6,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jnova.compute.rpcapi.ComputeMessage;
+import org.jnova.compute.rpcapi.ComputeMessage.ConfirmResize;
+import org.jnova.compute.rpcapi.ComputeMessage.ResizeInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.RevertResize;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
@@ -44,24 +48,20 @@ final class ResizeOperations {
         this.migrations = new org.jnova.db.MigrationStore(instances.database());
     }
 
-    static boolean handles(String method) {
-        return method.equals("resize_instance") || method.equals("confirm_resize") || method.equals("revert_resize");
-    }
-
     @FunctionalInterface
     private interface Step {
         void run(Instance instance) throws Exception;
     }
 
-    Object dispatch(String method, Map<String, Object> args) {
-        String uuid = (String) args.get("instance_uuid");
-        String requestId = (String) args.get("request_id");
+    void handle(ComputeMessage.Resizing message) {
+        String uuid = message.instanceUuid();
+        String requestId = message.requestId();
         if (instances.get(uuid, false).isEmpty()) {
-            return null;
+            return;
         }
-        switch (method) {
-            case "resize_instance" -> {
-                Flavor flavor = InstanceStore.parseFlavor((String) args.get("flavor"));
+        switch (message) {
+            case ResizeInstance m -> {
+                Flavor flavor = m.flavor();
                 if (event(uuid, requestId, "compute_prep_resize", i -> {
                     ExpectedTaskState.advance(instances, uuid, TaskStates.RESIZE_PREP, TaskStates.RESIZE_MIGRATING);
                     migrationStatus(uuid, "migrating");
@@ -75,15 +75,13 @@ final class ResizeOperations {
                     event(uuid, requestId, "compute_finish_resize", i -> finishResize(i, flavor));
                 }
             }
-            case "confirm_resize" -> event(uuid, requestId, "compute_confirm_resize", this::confirm);
-            case "revert_resize" -> {
+            case ConfirmResize m -> event(uuid, requestId, "compute_confirm_resize", this::confirm);
+            case RevertResize m -> {
                 if (event(uuid, requestId, "compute_revert_resize", this::releaseNewFlavor)) {
                     event(uuid, requestId, "compute_finish_revert_resize", this::finishRevert);
                 }
             }
-            default -> throw new IllegalArgumentException("Unknown compute method " + method);
         }
-        return null;
     }
 
     private boolean event(String uuid, String requestId, String event, Step step) {

@@ -7,6 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import org.jnova.compute.rpcapi.ComputeMessage;
+import org.jnova.compute.rpcapi.ComputeMessage.BackupInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.GetConsoleOutput;
+import org.jnova.compute.rpcapi.ComputeMessage.InjectNetworkInfo;
+import org.jnova.compute.rpcapi.ComputeMessage.PauseInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.RescueInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.ResumeInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.SetAdminPassword;
+import org.jnova.compute.rpcapi.ComputeMessage.SnapshotInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.SuspendInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.TriggerCrashDump;
+import org.jnova.compute.rpcapi.ComputeMessage.UnpauseInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.UnrescueInstance;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
@@ -31,7 +46,7 @@ public final class ServerActionsApi {
     private final InstanceStore instances;
     private final ActionStore actions;
     private final ImagesApi images;
-    private final Transport transport;
+    private final ComputeRpcApi computeRpc;
     private final org.jnova.db.BlockDeviceMappingStore bdms;
 
     public ServerActionsApi(ServersApi servers, InstanceStore instances, ActionStore actions, ImagesApi images,
@@ -41,23 +56,23 @@ public final class ServerActionsApi {
         this.bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
-        this.transport = requireNonNull(transport, "transport is null");
+        this.computeRpc = new ComputeRpcApi(requireNonNull(transport, "transport is null"));
     }
 
     public void pause(RequestContext ctx, String uuid) {
-        simple(ctx, uuid, "pause", Set.of(VmStates.ACTIVE), TaskStates.PAUSING, "pause_instance");
+        simple(ctx, uuid, "pause", Set.of(VmStates.ACTIVE), TaskStates.PAUSING, PauseInstance::new);
     }
 
     public void unpause(RequestContext ctx, String uuid) {
-        simple(ctx, uuid, "unpause", Set.of(VmStates.PAUSED), TaskStates.UNPAUSING, "unpause_instance");
+        simple(ctx, uuid, "unpause", Set.of(VmStates.PAUSED), TaskStates.UNPAUSING, UnpauseInstance::new);
     }
 
     public void suspend(RequestContext ctx, String uuid) {
-        simple(ctx, uuid, "suspend", Set.of(VmStates.ACTIVE), TaskStates.SUSPENDING, "suspend_instance");
+        simple(ctx, uuid, "suspend", Set.of(VmStates.ACTIVE), TaskStates.SUSPENDING, SuspendInstance::new);
     }
 
     public void resume(RequestContext ctx, String uuid) {
-        simple(ctx, uuid, "resume", Set.of(VmStates.SUSPENDED), TaskStates.RESUMING, "resume_instance");
+        simple(ctx, uuid, "resume", Set.of(VmStates.SUSPENDED), TaskStates.RESUMING, ResumeInstance::new);
     }
 
     /** rescue: from ACTIVE, STOPPED or ERROR; the guest boots the rescue image (default: its own image). */
@@ -72,21 +87,19 @@ public final class ServerActionsApi {
             throw new org.jnova.exception.Invalid("Instance " + i.uuid() + " cannot be rescued: Cannot rescue a "
                     + "volume-backed instance");
         }
-        Map<String, Object> args = new HashMap<>();
-        args.put("rescue_password", password);
-        args.put("rescue_image_ref", rescueImageRef != null ? rescueImageRef : i.imageRef());
-        transition(ctx, i, "rescue", TaskStates.RESCUING, "rescue_instance", args);
+        transition(ctx, i, "rescue", TaskStates.RESCUING, new RescueInstance(i.uuid(), ctx.requestId(),
+                rescueImageRef != null ? rescueImageRef : i.imageRef(), password));
     }
 
     public void unrescue(RequestContext ctx, String uuid) {
-        simple(ctx, uuid, "unrescue", Set.of(VmStates.RESCUED), TaskStates.UNRESCUING, "unrescue_instance");
+        simple(ctx, uuid, "unrescue", Set.of(VmStates.RESCUED), TaskStates.UNRESCUING, UnrescueInstance::new);
     }
 
     /** changePassword: ACTIVE servers only. */
     public void changePassword(RequestContext ctx, String uuid, String password) {
         Instance i = checked(ctx, uuid, "changePassword", true, Set.of(VmStates.ACTIVE));
-        transition(ctx, i, "changePassword", TaskStates.UPDATING_PASSWORD, "set_admin_password",
-                Map.of("new_pass", password));
+        transition(ctx, i, "changePassword", TaskStates.UPDATING_PASSWORD,
+                new SetAdminPassword(i.uuid(), ctx.requestId(), password));
     }
 
     /** trigger_crash_dump (2.17): no task state; nova's ALLOW_TRIGGER_CRASH_DUMP vm_states. */
@@ -98,7 +111,7 @@ public final class ServerActionsApi {
             actions.start(tx, i.uuid(), "trigger_crash_dump", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
-        cast(ctx, i, "trigger_crash_dump", Map.of());
+        computeRpc.cast(i.host(), new TriggerCrashDump(i.uuid(), ctx.requestId()));
     }
 
     /** os-resetState (admin): vm_state active or error, task cleared; recorded as "resetState". */
@@ -119,7 +132,7 @@ public final class ServerActionsApi {
         Instance i = servers.get(ctx, uuid);
         StateGuard.checkUnlocked(ctx, i);
         if (i.host() != null) {
-            cast(ctx, i, "inject_network_info", Map.of());
+            computeRpc.cast(i.host(), new InjectNetworkInfo(i.uuid(), ctx.requestId()));
         }
     }
 
@@ -130,10 +143,8 @@ public final class ServerActionsApi {
     public String consoleOutput(RequestContext ctx, String uuid, Integer length) {
         Instance i = servers.get(ctx, uuid);
         requireHost(i);
-        Map<String, Object> args = CastArgs.of(ctx, i, Map.of());
-        args.put("tail_length", length);
-        Object out = HostCalls.call(transport, i, "get_console_output", args);
-        return out == null ? "" : (String) out;
+        return HostCalls.await(computeRpc.call(i.host(), new GetConsoleOutput(i.uuid(), ctx.requestId(), length)),
+                "get_console_output");
     }
 
     /** createImage: a queued snapshot image in the catalog, filled by the host; returns it. */
@@ -141,8 +152,8 @@ public final class ServerActionsApi {
         Instance i = checked(ctx, uuid, "createImage", false, Set.of(VmStates.ACTIVE, VmStates.STOPPED,
                 VmStates.PAUSED, VmStates.SUSPENDED));
         Image image = queueImage(ctx, i, name, "snapshot", metadata);
-        transitionOrDropImage(ctx, i, "createImage", TaskStates.IMAGE_SNAPSHOT_PENDING, "snapshot_instance",
-                Map.of("image_id", image.id()), image);
+        transitionOrDropImage(ctx, i, "createImage", TaskStates.IMAGE_SNAPSHOT_PENDING,
+                new SnapshotInstance(i.uuid(), ctx.requestId(), image.id()), image);
         return image;
     }
 
@@ -154,8 +165,8 @@ public final class ServerActionsApi {
         Map<String, String> props = new LinkedHashMap<>(metadata);
         props.put("backup_type", backupType);
         Image image = queueImage(ctx, i, name, "backup", props);
-        transitionOrDropImage(ctx, i, "createBackup", TaskStates.IMAGE_BACKUP, "backup_instance",
-                Map.of("image_id", image.id(), "backup_type", backupType, "rotation", rotation), image);
+        transitionOrDropImage(ctx, i, "createBackup", TaskStates.IMAGE_BACKUP,
+                new BackupInstance(i.uuid(), ctx.requestId(), image.id(), backupType, rotation), image);
         return image;
     }
 
@@ -188,9 +199,9 @@ public final class ServerActionsApi {
     }
 
     private void transitionOrDropImage(RequestContext ctx, Instance i, String action, String taskState,
-            String method, Map<String, Object> args, Image image) {
+            ComputeMessage message, Image image) {
         try {
-            transition(ctx, i, action, taskState, method, args);
+            transition(ctx, i, action, taskState, message);
         } catch (RuntimeException e) {
             images.delete(ctx, image.id());
             throw e;
@@ -198,9 +209,9 @@ public final class ServerActionsApi {
     }
 
     private void simple(RequestContext ctx, String uuid, String action, Set<String> vmStates, String taskState,
-            String method) {
+            BiFunction<String, String, ComputeMessage> message) {
         Instance i = checked(ctx, uuid, action, true, vmStates);
-        transition(ctx, i, action, taskState, method, Map.of());
+        transition(ctx, i, action, taskState, message.apply(i.uuid(), ctx.requestId()));
     }
 
     /** Loads the server and applies nova's check_instance_lock (optional) and check_instance_state. */
@@ -223,18 +234,14 @@ public final class ServerActionsApi {
     }
 
     /** Sets the task state if the server still has none, records the action, then casts. */
-    private void transition(RequestContext ctx, Instance i, String action, String taskState, String method,
-            Map<String, Object> args) {
+    private void transition(RequestContext ctx, Instance i, String action, String taskState,
+            ComputeMessage message) {
         requireHost(i);
         instances.database().inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
-        cast(ctx, i, method, args);
-    }
-
-    private void cast(RequestContext ctx, Instance i, String method, Map<String, Object> extra) {
-        transport.cast(ComputeManager.TOPIC, i.host(), method, CastArgs.of(ctx, i, extra));
+        computeRpc.cast(i.host(), message);
     }
 }

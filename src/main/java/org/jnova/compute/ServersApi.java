@@ -10,6 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jnova.compute.rpcapi.ComputeMessage;
+import org.jnova.compute.rpcapi.ComputeMessage.RebootInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.RestoreInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.SoftDeleteInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.StartInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.StopInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.TerminateInstance;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
+import org.jnova.conductor.rpcapi.ConductorMessage.BuildInstances;
+import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceFilter;
@@ -41,7 +51,8 @@ public final class ServersApi {
     private final KeyPairStore keyPairs;
     private final ActionStore actions;
     private final Quotas quotas;
-    private final Transport transport;
+    private final ComputeRpcApi computeRpc;
+    private final ConductorRpcApi conductorRpc;
     private final Settings settings;
     private final VolumeCleanup volumeCleanup;
     private final BootDevices bootDevices;
@@ -76,7 +87,9 @@ public final class ServersApi {
         this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
-        this.transport = requireNonNull(transport, "transport is null");
+        requireNonNull(transport, "transport is null");
+        this.computeRpc = new ComputeRpcApi(transport);
+        this.conductorRpc = new ConductorRpcApi(transport);
         this.settings = requireNonNull(settings, "settings is null");
         this.bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
         this.volumeCleanup = new VolumeCleanup(bdms, volumes);
@@ -152,9 +165,8 @@ public final class ServersApi {
         }
         beforeBuild.accept(created);
         for (int from = 0; from < created.size(); from += BATCH) {
-            transport.cast(ComputeTaskManager.TOPIC, null, "build_instances", Map.of("instance_uuids",
-                    created.subList(from, Math.min(created.size(), from + BATCH)).stream().map(Instance::uuid)
-                            .toList(), "request_id", ctx.requestId()));
+            conductorRpc.cast(new BuildInstances(created.subList(from, Math.min(created.size(), from + BATCH))
+                    .stream().map(Instance::uuid).toList(), ctx.requestId()));
         }
         return new CreateResult(reservationId, created);
     }
@@ -457,7 +469,7 @@ public final class ServersApi {
             StateGuard.check(i, "soft_delete", null, StateGuard.states(null, TaskStates.SCHEDULING,
                     TaskStates.NETWORKING, TaskStates.SPAWNING, TaskStates.POWERING_OFF, TaskStates.POWERING_ON,
                     TaskStates.REBOOTING));
-            deleteTransition(ctx, i, TaskStates.SOFT_DELETING, "soft_delete_instance");
+            deleteTransition(ctx, i, TaskStates.SOFT_DELETING, new SoftDeleteInstance(i.uuid(), ctx.requestId()));
             return;
         }
         terminate(ctx, i);
@@ -474,7 +486,8 @@ public final class ServersApi {
     public void restore(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
         StateGuard.check(i, "restore", java.util.Set.of(VmStates.SOFT_DELETED), null);
-        transition(ctx, i, "restore", Map.of("task_state", TaskStates.RESTORING), "restore_instance");
+        transition(ctx, i, "restore", Map.of("task_state", TaskStates.RESTORING),
+                new RestoreInstance(i.uuid(), ctx.requestId()));
     }
 
     public void stop(RequestContext ctx, String uuid) {
@@ -482,7 +495,8 @@ public final class ServersApi {
         StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "stop", java.util.Set.of(VmStates.ACTIVE, VmStates.ERROR), StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "stop");
-        transition(ctx, i, "stop", Map.of("task_state", TaskStates.POWERING_OFF), "stop_instance");
+        transition(ctx, i, "stop", Map.of("task_state", TaskStates.POWERING_OFF),
+                new StopInstance(i.uuid(), ctx.requestId()));
     }
 
     public void start(RequestContext ctx, String uuid) {
@@ -490,7 +504,8 @@ public final class ServersApi {
         StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "start", java.util.Set.of(VmStates.STOPPED), StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "start");
-        transition(ctx, i, "start", Map.of("task_state", TaskStates.POWERING_ON), "start_instance");
+        transition(ctx, i, "start", Map.of("task_state", TaskStates.POWERING_ON),
+                new StartInstance(i.uuid(), ctx.requestId()));
     }
 
     /**
@@ -508,7 +523,7 @@ public final class ServersApi {
         }
         StateGuard.checkLaunched(i, "reboot");
         transition(ctx, i, "reboot", Map.of("task_state", hard ? TaskStates.REBOOTING_HARD : TaskStates.REBOOTING),
-                "reboot_instance", Map.of("reboot_type", hard ? "HARD" : "SOFT"));
+                new RebootInstance(i.uuid(), ctx.requestId(), hard));
     }
 
     /**
@@ -553,7 +568,7 @@ public final class ServersApi {
             });
             return;
         }
-        deleteTransition(ctx, i, TaskStates.DELETING, "terminate_instance");
+        deleteTransition(ctx, i, TaskStates.DELETING, new TerminateInstance(i.uuid(), ctx.requestId()));
     }
 
     /**
@@ -561,7 +576,7 @@ public final class ServersApi {
      * without an expected one), so a build or action finishing between the read and this write
      * cannot turn the delete into a conflict.
      */
-    private void deleteTransition(RequestContext ctx, Instance i, String taskState, String method) {
+    private void deleteTransition(RequestContext ctx, Instance i, String taskState, ComputeMessage message) {
         boolean found = instances.database().inTransaction(tx -> {
             if (!instances.update(tx, i.uuid(), Map.of("task_state", taskState), null)) {
                 return false;
@@ -572,20 +587,16 @@ public final class ServersApi {
         if (!found) {
             throw new ComputeErrors.InstanceNotFound(i.uuid());
         }
-        transport.cast(ComputeManager.TOPIC, i.host(), method, CastArgs.of(ctx, i, Map.of()));
+        computeRpc.cast(i.host(), message);
     }
 
-    private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols, String method) {
-        transition(ctx, i, action, cols, method, Map.of());
-    }
-
-    private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols, String method,
-            Map<String, Object> extraArgs) {
+    private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols,
+            ComputeMessage message) {
         instances.database().inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, cols, i.taskState(), action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
-        transport.cast(ComputeManager.TOPIC, i.host(), method, CastArgs.of(ctx, i, extraArgs));
+        computeRpc.cast(i.host(), message);
     }
 }

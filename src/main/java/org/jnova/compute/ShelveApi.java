@@ -2,11 +2,15 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jnova.compute.rpcapi.ComputeMessage.ShelveInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.ShelveOffloadInstance;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
+import org.jnova.conductor.rpcapi.ConductorMessage.UnshelveInstance;
+import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
@@ -32,7 +36,8 @@ public final class ShelveApi {
     private final ActionStore actions;
     private final ImagesApi images;
     private final ComputeNodeStore nodes;
-    private final Transport transport;
+    private final ComputeRpcApi computeRpc;
+    private final ConductorRpcApi conductorRpc;
     private final Settings settings;
 
     /** The zone servers live in and [DEFAULT] shelved_offload_time. */
@@ -46,7 +51,9 @@ public final class ShelveApi {
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
-        this.transport = requireNonNull(transport, "transport is null");
+        requireNonNull(transport, "transport is null");
+        this.computeRpc = new ComputeRpcApi(transport);
+        this.conductorRpc = new ConductorRpcApi(transport);
         this.settings = requireNonNull(settings, "settings is null");
     }
 
@@ -62,8 +69,9 @@ public final class ShelveApi {
                 null, null);
         image = images.createSnapshot(ctx, i.projectId(), image);
         try {
-            transition(ctx, i, "shelve", TaskStates.SHELVING, ComputeManager.TOPIC, i.host(), "shelve_instance",
-                    Map.of("image_id", image.id(), "offload", settings.shelvedOffloadTime() == 0));
+            ShelveInstance shelve = new ShelveInstance(i.uuid(), ctx.requestId(), image.id(),
+                    settings.shelvedOffloadTime() == 0);
+            transition(ctx, i, "shelve", TaskStates.SHELVING, () -> computeRpc.cast(i.host(), shelve));
         } catch (RuntimeException e) {
             images.delete(ctx, image.id());
             throw e;
@@ -72,8 +80,8 @@ public final class ShelveApi {
 
     public void shelveOffload(RequestContext ctx, String uuid) {
         Instance i = checked(ctx, uuid, "shelveOffload", Set.of(VmStates.SHELVED));
-        transition(ctx, i, "shelveOffload", TaskStates.SHELVING_OFFLOADING, ComputeManager.TOPIC, i.host(),
-                "shelve_offload_instance", Map.of());
+        transition(ctx, i, "shelveOffload", TaskStates.SHELVING_OFFLOADING,
+                () -> computeRpc.cast(i.host(), new ShelveOffloadInstance(i.uuid(), ctx.requestId())));
     }
 
     /**
@@ -93,12 +101,8 @@ public final class ShelveApi {
         if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
-        Map<String, Object> args = new HashMap<>();
-        if (host != null) {
-            args.put("host", host);
-        }
-        transition(ctx, i, "unshelve", TaskStates.UNSHELVING, ComputeTaskManager.TOPIC, null, "unshelve_instance",
-                args);
+        transition(ctx, i, "unshelve", TaskStates.UNSHELVING,
+                () -> conductorRpc.cast(new UnshelveInstance(i.uuid(), ctx.requestId(), host)));
     }
 
     private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {
@@ -109,13 +113,13 @@ public final class ShelveApi {
         return i;
     }
 
-    private void transition(RequestContext ctx, Instance i, String action, String taskState, String topic,
-            String host, String method, Map<String, Object> extra) {
+    /** Sets the task state, records the action, then sends the message with {@code send}. */
+    private void transition(RequestContext ctx, Instance i, String action, String taskState, Runnable send) {
         instances.database().inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
-        transport.cast(topic, host, method, CastArgs.of(ctx, i, extra));
+        send.run();
     }
 }

@@ -7,6 +7,10 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jnova.compute.rpcapi.ComputeMessage;
+import org.jnova.compute.rpcapi.ComputeMessage.ShelveInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.ShelveOffloadInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.UnshelveInstance;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.ImageStore;
@@ -44,31 +48,24 @@ final class ShelveOperations {
         this.nodes = requireNonNull(nodes, "nodes is null");
     }
 
-    static boolean handles(String method) {
-        return method.equals("shelve_instance") || method.equals("shelve_offload_instance")
-                || method.equals("unshelve_instance");
-    }
-
-    Object dispatch(String method, Map<String, Object> args) {
-        String uuid = (String) args.get("instance_uuid");
-        String requestId = (String) args.get("request_id");
+    void handle(ComputeMessage.Shelving message) {
+        String uuid = message.instanceUuid();
+        String requestId = message.requestId();
         Optional<Instance> found = instances.get(uuid, false);
         if (found.isEmpty()) {
-            return null;
+            return;
         }
-        switch (method) {
-            case "shelve_instance" -> event(uuid, requestId, "compute_shelve_instance",
-                    () -> shelve(found.get(), (String) args.get("image_id"), Boolean.TRUE.equals(args.get("offload"))));
-            case "shelve_offload_instance" -> event(uuid, requestId, "compute_shelve_offload_instance",
+        switch (message) {
+            case ShelveInstance m -> event(uuid, requestId, "compute_shelve_instance",
+                    () -> shelve(found.get(), m.imageId(), m.offload()));
+            case ShelveOffloadInstance m -> event(uuid, requestId, "compute_shelve_offload_instance",
                     () -> offload(instances.get(uuid, false).orElseThrow()));
-            case "unshelve_instance" -> {
+            case UnshelveInstance m -> {
                 boolean offloaded = VmStates.SHELVED_OFFLOADED.equals(found.get().vmState());
                 event(uuid, requestId, offloaded ? "compute_unshelve_instance" : "compute_start_instance",
                         () -> unshelve(found.get(), offloaded));
             }
-            default -> throw new IllegalArgumentException("Unknown compute method " + method);
         }
-        return null;
     }
 
     @FunctionalInterface

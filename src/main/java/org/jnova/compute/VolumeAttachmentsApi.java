@@ -5,6 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jnova.compute.rpcapi.ComputeMessage.AttachVolume;
+import org.jnova.compute.rpcapi.ComputeMessage.DetachVolume;
+import org.jnova.compute.rpcapi.ComputeMessage.ReserveBlockDeviceName;
+import org.jnova.compute.rpcapi.ComputeMessage.ReservedDevice;
+import org.jnova.compute.rpcapi.ComputeMessage.SwapVolume;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.BlockDeviceMappingStore;
@@ -31,7 +37,7 @@ public final class VolumeAttachmentsApi {
     private final BlockDeviceMappingStore bdms;
     private final ActionStore actions;
     private final VolumeApi volumes;
-    private final Transport transport;
+    private final ComputeRpcApi computeRpc;
     private final VolumeCleanup cleanup;
 
     public VolumeAttachmentsApi(BlockDeviceMappingStore bdms, ActionStore actions, VolumeApi volumes,
@@ -39,7 +45,7 @@ public final class VolumeAttachmentsApi {
         this.bdms = requireNonNull(bdms, "bdms is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
-        this.transport = requireNonNull(transport, "transport is null");
+        this.computeRpc = new ComputeRpcApi(requireNonNull(transport, "transport is null"));
         this.cleanup = new VolumeCleanup(bdms, volumes);
     }
 
@@ -91,13 +97,10 @@ public final class VolumeAttachmentsApi {
             attachShelvedOffloaded(ctx, server, volume, deleteOnTermination);
             return null;
         }
-        Map<String, Object> args = CastArgs.of(ctx, server, Map.of());
-        args.put("volume_id", volumeId);
-        args.put("device", device);
-        args.put("tag", tag);
-        args.put("delete_on_termination", deleteOnTermination);
-        Map<?, ?> reserved = (Map<?, ?>) HostCalls.call(transport, server, "reserve_block_device_name", args);
-        String bdmUuid = (String) reserved.get("bdm_uuid");
+        ReservedDevice reserved = HostCalls.await(computeRpc.call(server.host(), new ReserveBlockDeviceName(
+                server.uuid(), ctx.requestId(), volumeId, device, tag, deleteOnTermination)),
+                "reserve_block_device_name");
+        String bdmUuid = reserved.bdmUuid();
         try {
             if (volume.multiattach() && !supportsMultiattach) {
                 throw new VolumeErrors.MultiattachNeedsNewerMicroversion();
@@ -105,14 +108,12 @@ public final class VolumeAttachmentsApi {
             String attachmentId = volumes.attachmentCreate(ctx, volumeId, server.uuid());
             bdms.setAttachment(bdmUuid, attachmentId);
             recordAction(ctx, server, "attach_volume");
-            Map<String, Object> attach = CastArgs.of(ctx, server, Map.of());
-            attach.put("bdm_uuid", bdmUuid);
-            transport.cast(ComputeManager.TOPIC, server.host(), "attach_volume", attach);
+            computeRpc.cast(server.host(), new AttachVolume(server.uuid(), ctx.requestId(), bdmUuid));
         } catch (RuntimeException e) {
             bdms.destroy(bdmUuid);
             throw e;
         }
-        return (String) reserved.get("device_name");
+        return reserved.deviceName();
     }
 
     /** nova's detach_volume (the caller found the volume and checked it is attached and not the root). */
@@ -125,10 +126,8 @@ public final class VolumeAttachmentsApi {
         }
         beginDetaching(ctx, volume.id());
         recordAction(ctx, server, "detach_volume");
-        Map<String, Object> args = CastArgs.of(ctx, server, Map.of());
-        args.put("volume_id", volume.id());
-        args.put("attachment_id", volume.attachmentOf(server.uuid()).map(Volume.Attachment::id).orElse(null));
-        transport.cast(ComputeManager.TOPIC, server.host(), "detach_volume", args);
+        computeRpc.cast(server.host(), new DetachVolume(server.uuid(), ctx.requestId(), volume.id(),
+                volume.attachmentOf(server.uuid()).map(Volume.Attachment::id).orElse(null)));
     }
 
     /** nova's swap_volume: the server's disk moves from {@code oldVolume} to {@code newVolume}. */
@@ -158,11 +157,8 @@ public final class VolumeAttachmentsApi {
             throw e;
         }
         recordAction(ctx, server, "swap_volume");
-        Map<String, Object> args = CastArgs.of(ctx, server, Map.of());
-        args.put("old_volume_id", oldVolume.id());
-        args.put("new_volume_id", newVolume.id());
-        args.put("new_attachment_id", newAttachment);
-        transport.cast(ComputeManager.TOPIC, server.host(), "swap_volume", args);
+        computeRpc.cast(server.host(), new SwapVolume(server.uuid(), ctx.requestId(), oldVolume.id(), newVolume.id(),
+                newAttachment));
     }
 
     private void attachShelvedOffloaded(RequestContext ctx, Instance server, Volume volume,

@@ -7,6 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jnova.context.RequestContext;
+import org.jnova.compute.rpcapi.ComputeMessage;
+import org.jnova.compute.rpcapi.ComputeMessage.AttachVolume;
+import org.jnova.compute.rpcapi.ComputeMessage.DetachVolume;
+import org.jnova.compute.rpcapi.ComputeMessage.ReserveBlockDeviceName;
+import org.jnova.compute.rpcapi.ComputeMessage.ReservedDevice;
+import org.jnova.compute.rpcapi.ComputeMessage.SwapVolume;
 import org.jnova.db.ActionStore;
 import org.jnova.db.BlockDeviceMappingStore;
 import org.jnova.db.InstanceStore;
@@ -44,36 +50,25 @@ final class VolumeOperations {
         this.volumes = requireNonNull(volumes, "volumes is null");
     }
 
-    static boolean handles(String method) {
-        return switch (method) {
-            case "reserve_block_device_name", "attach_volume", "detach_volume", "swap_volume" -> true;
-            default -> false;
-        };
-    }
-
-    Object dispatch(String method, Map<String, Object> args) {
-        String uuid = (String) args.get("instance_uuid");
-        String requestId = (String) args.get("request_id");
-        switch (method) {
-            case "reserve_block_device_name" -> {
-                return reserveDeviceName(uuid, (String) args.get("volume_id"), (String) args.get("device"),
-                        (String) args.get("tag"), Boolean.TRUE.equals(args.get("delete_on_termination")));
+    Object handle(ComputeMessage.Volumes message) {
+        String uuid = message.instanceUuid();
+        String requestId = message.requestId();
+        switch (message) {
+            case ReserveBlockDeviceName m -> {
+                return reserveDeviceName(uuid, m.volumeId(), m.device(), m.tag(), m.deleteOnTermination());
             }
-            case "attach_volume" -> attach(uuid, requestId, (String) args.get("bdm_uuid"));
-            case "detach_volume" -> detach(uuid, requestId, (String) args.get("volume_id"),
-                    (String) args.get("attachment_id"));
-            case "swap_volume" -> swap(uuid, requestId, (String) args.get("old_volume_id"),
-                    (String) args.get("new_volume_id"), (String) args.get("new_attachment_id"));
-            default -> throw new IllegalArgumentException("Unknown compute method " + method);
+            case AttachVolume m -> attach(uuid, requestId, m.bdmUuid());
+            case DetachVolume m -> detach(uuid, requestId, m.volumeId(), m.attachmentId());
+            case SwapVolume m -> swap(uuid, requestId, m.oldVolumeId(), m.newVolumeId(), m.newAttachmentId());
         }
         return null;
     }
 
     /**
      * Names the device and writes the mapping; one at a time on this host, so two attaches
-     * never get the same letter. Answers {"bdm_uuid", "device_name"}.
+     * never get the same letter.
      */
-    private synchronized Map<String, Object> reserveDeviceName(String uuid, String volumeId, String device,
+    private synchronized ReservedDevice reserveDeviceName(String uuid, String volumeId, String device,
             String tag, boolean deleteOnTermination) {
         Instance instance = instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
         return bdms.database().inTransaction(tx -> {
@@ -88,7 +83,7 @@ final class VolumeOperations {
             }
             String name = DeviceNames.next(instance.rootDeviceName(), used, device);
             BlockDeviceMapping bdm = bdms.insertVolume(tx, uuid, volumeId, name, tag, deleteOnTermination, null, null);
-            return Map.<String, Object>of("bdm_uuid", bdm.uuid(), "device_name", name);
+            return new ReservedDevice(bdm.uuid(), name);
         });
     }
 

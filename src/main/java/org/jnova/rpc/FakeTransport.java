@@ -35,11 +35,11 @@ public final class FakeTransport implements Transport {
     }
 
     @Override
-    public void cast(String topic, String host, String method, Map<String, Object> args) {
+    public void cast(String topic, String host, String method, String version, Map<String, Object> args) {
         Endpoint endpoint = pick(topic, host);
         executor.execute(() -> {
             try {
-                endpoint.dispatch(method, args);
+                endpoint.dispatch(method, version, args);
             } catch (Exception e) {
                 LOG.error("Exception during message handling of {}.{}", topic, method, e);
             }
@@ -47,12 +47,13 @@ public final class FakeTransport implements Transport {
     }
 
     @Override
-    public CompletableFuture<Object> call(String topic, String host, String method, Map<String, Object> args) {
+    public CompletableFuture<Object> call(String topic, String host, String method, String version,
+            Map<String, Object> args) {
         Endpoint endpoint = pick(topic, host);
         CompletableFuture<Object> answer = new CompletableFuture<>();
         executor.execute(() -> {
             try {
-                answer.complete(endpoint.dispatch(method, args));
+                answer.complete(endpoint.dispatch(method, version, args));
             } catch (Throwable e) {
                 answer.completeExceptionally(e);
             }

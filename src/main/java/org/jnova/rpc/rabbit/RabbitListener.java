@@ -103,7 +103,7 @@ final class RabbitListener {
         }
         byte[] reply;
         try {
-            Object result = endpoint.dispatch(request.method(), request.args());
+            Object result = endpoint.dispatch(request.method(), request.version(), request.args());
             reply = codec.result(result);
         } catch (Exception e) {
             if (replyTo == null) {

@@ -136,15 +136,16 @@ public final class RabbitTransport implements Transport {
     }
 
     @Override
-    public void cast(String topic, String host, String method, Map<String, Object> args) {
+    public void cast(String topic, String host, String method, String version, Map<String, Object> args) {
         String routingKey = routingKey(topic, host);
         declareQueue(routingKey);
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().contentType(JSON).deliveryMode(2).build();
-        publisher.publish(settings.exchange(), routingKey, props, codec.request(method, args));
+        publisher.publish(settings.exchange(), routingKey, props, codec.request(method, version, args));
     }
 
     @Override
-    public CompletableFuture<Object> call(String topic, String host, String method, Map<String, Object> args) {
+    public CompletableFuture<Object> call(String topic, String host, String method, String version,
+            Map<String, Object> args) {
         String routingKey = routingKey(topic, host);
         String correlationId = UUID.randomUUID().toString();
         CompletableFuture<Object> answer = new CompletableFuture<>();
@@ -158,7 +159,7 @@ public final class RabbitTransport implements Transport {
             declareQueue(routingKey);
             AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().contentType(JSON).deliveryMode(1)
                     .replyTo(replyQueue).correlationId(correlationId).expiration(Long.toString(timeout)).build();
-            publisher.publish(settings.exchange(), routingKey, props, codec.request(method, args));
+            publisher.publish(settings.exchange(), routingKey, props, codec.request(method, version, args));
         } catch (RuntimeException e) {
             answer.completeExceptionally(e);
         }

@@ -13,12 +13,13 @@ import org.jnova.rpc.RemoteError;
 import org.jnova.rpc.RemoteNovaError;
 
 /**
- * The JSON bodies on the wire: a request {@code {"method": ..., "args": {...}}}, a reply
+ * The JSON bodies on the wire: a request {@code {"method": ..., "version": "6.0", "args": {...}}}
+ * (the version of the receiver's interface, left out when the sender gives none), a reply
  * {@code {"result": ...}} or {@code {"failure": {"class", "message", "nova", "code"}}}.
  */
 final class RpcCodec {
     /** A decoded request. */
-    record Request(String method, Map<String, Object> args) {
+    record Request(String method, String version, Map<String, Object> args) {
     }
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -26,9 +27,12 @@ final class RpcCodec {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    byte[] request(String method, Map<String, Object> args) {
+    byte[] request(String method, String version, Map<String, Object> args) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("method", method);
+        if (version != null) {
+            body.put("version", version);
+        }
         body.put("args", args == null ? Map.of() : args);
         return write(body);
     }
@@ -40,7 +44,8 @@ final class RpcCodec {
         }
         JsonNode args = node.path("args");
         Map<String, Object> map = args.isObject() ? json.convertValue(args, MAP) : Map.of();
-        return new Request(node.get("method").asText(), map);
+        JsonNode version = node.path("version");
+        return new Request(node.get("method").asText(), version.isTextual() ? version.asText() : null, map);
     }
 
     byte[] result(Object result) {

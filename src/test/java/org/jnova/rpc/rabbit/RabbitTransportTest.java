@@ -11,11 +11,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jnova.compute.rpcapi.ComputeMessage;
+import org.jnova.compute.rpcapi.ComputeMessage.BackupInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.GetConsoleOutput;
+import org.jnova.compute.rpcapi.ComputeMessageCodec;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.exception.NotFound;
 import org.jnova.rpc.MessagingTimeout;
 import org.jnova.rpc.RemoteError;
 import org.jnova.rpc.RemoteNovaError;
 import org.jnova.rpc.Transport;
+import org.jnova.rpc.WireMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +53,40 @@ class RabbitTransportTest {
 
         assertThat(got.poll(10, TimeUnit.SECONDS)).isEqualTo(Map.of("method", "build_and_run_instance",
                 "args", Map.of("instance_uuid", "u-1", "n", 3, "list", List.of("a", "b"))));
+    }
+
+    @Test
+    void typedMessagesCrossTheBrokerWithTheirVersion() throws Exception {
+        String topic = rabbit.topic("compute", "host1");
+        BlockingQueue<Object> got = new LinkedBlockingQueue<>();
+        rabbit.transport().listen(topic, "host1", new Transport.Endpoint() {
+            @Override
+            public Object dispatch(String method, Map<String, Object> args) {
+                throw new AssertionError("sent without its version");
+            }
+
+            @Override
+            public Object dispatch(String method, String version, Map<String, Object> args) throws Exception {
+                got.add(version);
+                return ComputeRpcApi.endpoint(message -> {
+                    got.add(message);
+                    return message instanceof GetConsoleOutput ? "console" : null;
+                }).dispatch(method, version, args);
+            }
+        });
+        ComputeMessageCodec codec = new ComputeMessageCodec();
+        ComputeMessage sent = new BackupInstance("u-1", "req-1", "img-1", "daily", 2);
+        WireMessage wire = codec.encode(sent);
+
+        rabbit.transport().cast(topic, "host1", wire.method(), "6.0", wire.args());
+        assertThat(got.poll(10, TimeUnit.SECONDS)).isEqualTo("6.0");
+        assertThat(got.poll(10, TimeUnit.SECONDS)).isEqualTo(sent);
+        Object answer = rabbit.transport().call(topic, "host1", "get_console_output", "6.3",
+                codec.encode(new GetConsoleOutput("u-1", "req-2", 3)).args()).get(10, TimeUnit.SECONDS);
+
+        assertThat(got.poll(10, TimeUnit.SECONDS)).isEqualTo("6.3");
+        assertThat(got.poll(10, TimeUnit.SECONDS)).isEqualTo(new GetConsoleOutput("u-1", "req-2", 3));
+        assertThat(answer).isEqualTo("console");
     }
 
     @Test
