@@ -56,6 +56,8 @@ public final class ComputeCloud {
     /** The volume service nova talks to: the built-in catalog by default. */
     public final org.jnova.volume.VolumeApi volumes;
     public final VolumeAttachmentsApi volumeAttachments;
+    /** What the metadata service reads and writes about a guest. */
+    public final GuestDataApi guestData;
     private final ConfigOpts conf;
     private final Databases dbs;
     private final Transport transport;
@@ -111,12 +113,18 @@ public final class ComputeCloud {
         aggregates = new AggregatesApi(aggregateStore, services, instances);
         usage = new UsageApi(instances);
         instanceActions = new InstanceActionsApi(servers, actions);
+        guestData = new GuestDataApi(instances, keyPairStore, images, new org.jnova.db.PortStore(dbs.main()));
         availabilityZones = new AvailabilityZonesApi(servicesApi, conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE));
     }
 
     /** The main database (for stores that live outside the compute package, e.g. console tokens). */
     public org.jnova.db.Database mainDatabase() {
         return dbs.main();
+    }
+
+    /** The console_auth_tokens table of the main database. */
+    public org.jnova.db.ConsoleAuthTokenStore consoleTokens() {
+        return new org.jnova.db.ConsoleAuthTokenStore(dbs.main());
     }
 
     /** The conductor (scheduling) service; start it in every API process of the embedded setup. */

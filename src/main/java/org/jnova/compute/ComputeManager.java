@@ -55,7 +55,7 @@ public final class ComputeManager {
     private final ResizeOperations resizing;
     private final VolumeOperations volumeWork;
     private final VolumeCleanup volumeCleanup;
-    private final org.jnova.console.ConsoleAuthTokenStore consoleTokens;
+    private final org.jnova.db.ConsoleAuthTokenStore consoleTokens;
     private final MoveOperations moving;
     private ScheduledExecutorService timers;
     private volatile Service service;
@@ -88,7 +88,7 @@ public final class ComputeManager {
         org.jnova.db.BlockDeviceMappingStore bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
         this.volumeWork = new VolumeOperations(settings.host(), driver, instances, actions, bdms, volumes);
         this.volumeCleanup = new VolumeCleanup(bdms, volumes);
-        this.consoleTokens = new org.jnova.console.ConsoleAuthTokenStore(instances.database());
+        this.consoleTokens = new org.jnova.db.ConsoleAuthTokenStore(instances.database());
         this.moving = new MoveOperations(settings.host(), driver, instances, actions, nodes, consoleTokens, transport);
     }
 

@@ -328,6 +328,24 @@ public final class InstanceStore {
         return changed == 1;
     }
 
+    /** Hosts of the live instances among {@code uuids} that have one: uuid to host. */
+    public Map<String, String> hostsOf(Collection<String> uuids) {
+        return db.read(tx -> hostsOf(tx, uuids));
+    }
+
+    /** As {@link #hostsOf(Collection)}, read in {@code tx}. */
+    public Map<String, String> hostsOf(Tx tx, Collection<String> uuids) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        if (uuids.isEmpty()) {
+            return out;
+        }
+        Object[] args = uuids.toArray();
+        tx.query("SELECT uuid, host FROM instances WHERE deleted = 0 AND host IS NOT NULL AND uuid IN ("
+                + String.join(", ", java.util.Collections.nCopies(args.length, "?")) + ")", r -> out.put(r.getString("uuid"), r.getString("host")),
+                args);
+        return out;
+    }
+
     /** Counts live instances, cores and RAM of a project (and user, when given): quota usage. */
     public long[] usage(Tx tx, String projectId, String userId) throws SQLException {
         String sql = "SELECT COUNT(*), COALESCE(SUM(vcpus), 0), COALESCE(SUM(memory_mb), 0) FROM instances "
