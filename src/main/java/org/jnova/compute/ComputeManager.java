@@ -123,7 +123,7 @@ public final class ComputeManager {
      * finished; builds that never finished go to ERROR; other tasks are cleared.
      */
     private void recoverInterruptedWork() {
-        var mine = instances.listBare(org.jnova.db.InstanceFilter.builder().host(settings.host()).build());
+        var mine = instances.listBare(org.jnova.objects.InstanceFilter.builder().host(settings.host()).build());
         for (Instance i : mine) {
             if (TaskStates.DELETING.equals(i.taskState())) {
                 terminate(i.uuid(), "req-init-host");
@@ -327,7 +327,7 @@ public final class ComputeManager {
     void reclaimQueuedDeletes() {
         try {
             Instant cutoff = Instant.now().minus(settings.reclaimInstanceInterval());
-            var filter = org.jnova.db.InstanceFilter.builder().host(settings.host())
+            var filter = org.jnova.objects.InstanceFilter.builder().host(settings.host())
                     .vmStates(java.util.List.of(VmStates.SOFT_DELETED)).build();
             for (Instance i : instances.listBare(filter)) {
                 if (i.updatedAt() != null && i.updatedAt().isBefore(cutoff) && i.taskState() == null) {

@@ -107,7 +107,7 @@ public final class MoveApi {
      * nova's live_migrate_force_complete: recorded as an instance action and sent to the
      * migration's source host, whose driver completes it now.
      */
-    public void forceCompleteLiveMigration(RequestContext ctx, Instance i, MigrationStore.Migration m) {
+    public void forceCompleteLiveMigration(RequestContext ctx, Instance i, org.jnova.objects.Migration m) {
         recordAction(ctx, i, "live_migration_force_complete");
         transport.cast(ComputeManager.TOPIC, m.sourceCompute(), "live_migration_force_complete",
                 Map.of("instance_uuid", i.uuid(), "request_id", ctx.requestId()));
@@ -117,7 +117,7 @@ public final class MoveApi {
      * nova's live_migrate_abort: recorded as an instance action and sent to the server's host,
      * which stops the migration (cancelled; the server stays there).
      */
-    public void abortLiveMigration(RequestContext ctx, Instance i, MigrationStore.Migration m) {
+    public void abortLiveMigration(RequestContext ctx, Instance i, org.jnova.objects.Migration m) {
         recordAction(ctx, i, "live_migration_cancel");
         transport.cast(ComputeManager.TOPIC, i.host(), "live_migration_abort",
                 Map.of("instance_uuid", i.uuid(), "request_id", ctx.requestId(), "migration_id", m.id()));

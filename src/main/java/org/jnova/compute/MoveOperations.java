@@ -200,7 +200,7 @@ final class MoveOperations {
             driver.liveMigrationAbort(instance);
             return;
         }
-        MigrationStore.Migration m = migrations.byId(migrationId)
+        org.jnova.objects.Migration m = migrations.byId(migrationId)
                 .orElseThrow(() -> new ComputeErrors.InstanceNotFound(instance.uuid()));
         if (!"running".equals(m.status())) {
             throw new IllegalStateException("Migration " + migrationId + " state of instance " + instance.uuid()
@@ -278,9 +278,9 @@ final class MoveOperations {
      * evacuated while it was down are destroyed and their migrations completed.
      */
     void destroyEvacuatedInstances() {
-        List<MigrationStore.Migration> evacuated = migrations.search(new MigrationStore.Filter("done", null, host,
+        List<org.jnova.objects.Migration> evacuated = migrations.search(new org.jnova.objects.MigrationFilter("done", null, host,
                 "evacuation", null, null, null, null, null));
-        for (MigrationStore.Migration m : evacuated) {
+        for (org.jnova.objects.Migration m : evacuated) {
             Optional<Instance> instance = instances.get(m.instanceUuid(), true);
             try {
                 if (instance.isPresent() && !host.equals(instance.get().host())) {

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
-import org.jnova.db.InstanceFilter;
+import org.jnova.objects.InstanceFilter;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.KeyPairStore;
-import org.jnova.db.SortKey;
+import org.jnova.objects.SortKey;
 import org.jnova.db.Tx;
 import org.jnova.exception.Invalid;
 import org.jnova.image.ImagesApi;
@@ -587,5 +587,15 @@ public final class ServersApi {
             return null;
         });
         transport.cast(ComputeManager.TOPIC, i.host(), method, CastArgs.of(ctx, i, extraArgs));
+    }
+
+    /** Soft-deletes servers that were recorded but never scheduled, in one transaction. */
+    public void deleteUnscheduled(List<String> uuids) {
+        instances.database().inTransaction(tx -> {
+            for (String uuid : uuids) {
+                instances.softDelete(tx, uuid);
+            }
+            return null;
+        });
     }
 }

@@ -121,7 +121,7 @@ final class ShelveOperations {
     void offloadExpired(int offloadTime) {
         try {
             Instant cutoff = Instant.now().minusSeconds(offloadTime);
-            var filter = org.jnova.db.InstanceFilter.builder().host(host)
+            var filter = org.jnova.objects.InstanceFilter.builder().host(host)
                     .vmStates(java.util.List.of(VmStates.SHELVED)).build();
             for (Instance i : instances.list(filter, java.util.List.of(), null, null)) {
                 String shelvedAt = i.systemMetadata().get("shelved_at");

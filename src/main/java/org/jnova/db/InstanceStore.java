@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Instance;
+import org.jnova.objects.InstanceFilter;
+import org.jnova.objects.SortKey;
 
 /**
  * Instances in the main database. Lists cost a constant number of queries whatever their
