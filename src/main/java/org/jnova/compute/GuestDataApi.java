@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.KeyPairStore;
 import org.jnova.db.PortStore;
 import org.jnova.objects.Instance;
@@ -52,6 +53,6 @@ public final class GuestDataApi {
 
     /** Records that the instance has a config drive. */
     public void recordConfigDrive(String uuid) {
-        instances.update(uuid, Map.of("config_drive", "True"), null);
+        instances.update(uuid, new InstanceUpdate().configDrive("True"));
     }
 }

@@ -2,7 +2,6 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +11,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.MigrationStore;
 import org.jnova.db.ServiceStore;
 import org.jnova.exception.Invalid;
@@ -87,8 +87,8 @@ public final class MoveApi {
             throw new Invalid("Compute service of " + i.host() + " is still in use.");
         }
         instances.database().inTransaction(tx -> {
-            if (!instances.update(tx, i.uuid(), Map.of("task_state", TaskStates.REBUILDING),
-                    Collections.singletonList(null))) {
+            if (!instances.update(tx, i.uuid(), new InstanceUpdate().taskState(TaskStates.REBUILDING)
+                    .expectTaskState(null))) {
                 throw new ComputeErrors.InstanceInvalidState("task_state", "rebuilding", "evacuate", i.uuid());
             }
             actions.start(tx, i.uuid(), "evacuate", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
@@ -132,7 +132,7 @@ public final class MoveApi {
 
     private void start(RequestContext ctx, Instance i, String apiAction, String action, String taskState) {
         instances.database().inTransaction(tx -> {
-            ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, apiAction);
+            ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, apiAction);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });

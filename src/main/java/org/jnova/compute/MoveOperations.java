@@ -2,8 +2,6 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +14,7 @@ import org.jnova.db.ConsoleAuthTokenStore;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.MigrationStore;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
@@ -151,10 +150,10 @@ final class MoveOperations {
         } catch (Exception e) {
             LOG.error("Live migration of instance {} failed", uuid, e);
             migrations.update(migrationUuid, "error", null, null);
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("vm_state", VmStates.ERROR);
-            cols.put("task_state", null);
-            instances.update(uuid, cols, null);
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.vmState(VmStates.ERROR);
+            cols.taskState(null);
+            instances.update(uuid, cols);
         } finally {
             jobs.remove(uuid);
         }
@@ -177,10 +176,10 @@ final class MoveOperations {
     /** nova's _rollback_live_migration: the server stays here, the destination lets its claim go. */
     private void rollback(String uuid, String requestId, String dest, String destNode, String migrationUuid,
             String status) {
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("task_state", null);
-        cols.put("progress", 0);
-        instances.update(uuid, cols, Collections.singletonList(TaskStates.MIGRATING));
+        InstanceUpdate cols = new InstanceUpdate();
+        cols.taskState(null);
+        cols.progress(0);
+        instances.update(uuid, cols.expectTaskState(TaskStates.MIGRATING));
         migrations.update(migrationUuid, status, null, null);
         transport.cast(ComputeManager.TOPIC, dest, "rollback_live_migration_at_destination", Map.of(
                 "instance_uuid", uuid, "request_id", requestId, "dest_node", destNode));
@@ -206,22 +205,22 @@ final class MoveOperations {
             throw new IllegalStateException("Migration " + migrationId + " state of instance " + instance.uuid()
                     + " is " + m.status() + ". Cannot abort live migration while the migration is in this state.");
         }
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("task_state", null);
-        instances.update(instance.uuid(), cols, Collections.singletonList(TaskStates.MIGRATING));
+        InstanceUpdate cols = new InstanceUpdate();
+        cols.taskState(null);
+        instances.update(instance.uuid(), cols.expectTaskState(TaskStates.MIGRATING));
         migrations.update(m.uuid(), "cancelled", null, null);
     }
 
     /** nova's post_live_migration_at_destination: the server now runs on this host. */
     private void takeOver(Instance instance, String destNode, int powerState) {
         driver.receiveMigratedGuest(instance, powerState);
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("host", host);
-        cols.put("node", destNode);
-        cols.put("power_state", powerState);
-        cols.put("task_state", null);
-        cols.put("progress", 0);
-        if (!instances.update(instance.uuid(), cols, Collections.singletonList(TaskStates.MIGRATING))) {
+        InstanceUpdate cols = new InstanceUpdate();
+        cols.host(host);
+        cols.node(destNode);
+        cols.powerState(powerState);
+        cols.taskState(null);
+        cols.progress(0);
+        if (!instances.update(instance.uuid(), cols.expectTaskState(TaskStates.MIGRATING))) {
             throw new IllegalStateException("Unexpected task state: expecting migrating for " + instance.uuid());
         }
     }
@@ -245,24 +244,24 @@ final class MoveOperations {
             if (stopped) {
                 driver.powerOff(spawning);
             }
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("host", host);
-            cols.put("node", destNode);
-            cols.put("vm_state", stopped ? VmStates.STOPPED : VmStates.ACTIVE);
-            cols.put("task_state", null);
-            cols.put("power_state", driver.powerState(spawning));
-            cols.put("launched_at", java.time.Instant.now());
-            if (!instances.update(uuid, cols, Collections.singletonList(TaskStates.REBUILD_SPAWNING))) {
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.host(host);
+            cols.node(destNode);
+            cols.vmState(stopped ? VmStates.STOPPED : VmStates.ACTIVE);
+            cols.taskState(null);
+            cols.powerState(driver.powerState(spawning));
+            cols.launchedAt(java.time.Instant.now());
+            if (!instances.update(uuid, cols.expectTaskState(TaskStates.REBUILD_SPAWNING))) {
                 throw new IllegalStateException("Unexpected task state: expecting rebuild_spawning for " + uuid);
             }
         } catch (Exception e) {
             migrations.update(migrationUuid, "failed", null, null);
             release(host, destNode, instance);
             instances.database().inTransaction(tx -> {
-                Map<String, Object> cols = new HashMap<>();
-                cols.put("vm_state", VmStates.ERROR);
-                cols.put("task_state", null);
-                if (instances.update(tx, uuid, cols, null)) {
+                InstanceUpdate cols = new InstanceUpdate();
+                cols.vmState(VmStates.ERROR);
+                cols.taskState(null);
+                if (instances.update(tx, uuid, cols)) {
                     instances.children().addFault(tx, uuid, 500, String.valueOf(e.getMessage()), e.toString(), host);
                 }
                 return null;

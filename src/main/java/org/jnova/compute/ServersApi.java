@@ -14,6 +14,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.objects.InstanceFilter;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.KeyPairStore;
 import org.jnova.objects.SortKey;
 import org.jnova.db.Tx;
@@ -429,23 +430,23 @@ public final class ServersApi {
     public Instance update(RequestContext ctx, String uuid, String name, String description, boolean setDescription,
             String accessIpV4, String accessIpV6, String hostname) {
         get(ctx, uuid);
-        Map<String, Object> cols = new HashMap<>();
+        InstanceUpdate cols = new InstanceUpdate();
         if (name != null) {
-            cols.put("display_name", name);
+            cols.displayName(name);
         }
         if (setDescription) {
-            cols.put("display_description", description);
+            cols.displayDescription(description);
         }
         if (accessIpV4 != null) {
-            cols.put("access_ip_v4", accessIpV4);
+            cols.accessIpV4(accessIpV4);
         }
         if (accessIpV6 != null) {
-            cols.put("access_ip_v6", accessIpV6);
+            cols.accessIpV6(accessIpV6);
         }
         if (hostname != null) {
-            cols.put("hostname", hostname);
+            cols.hostname(hostname);
         }
-        instances.update(uuid, cols, null);
+        instances.update(uuid, cols);
         return get(ctx, uuid);
     }
 
@@ -474,7 +475,7 @@ public final class ServersApi {
     public void restore(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
         StateGuard.check(i, "restore", java.util.Set.of(VmStates.SOFT_DELETED), null);
-        transition(ctx, i, "restore", Map.of("task_state", TaskStates.RESTORING), "restore_instance");
+        transition(ctx, i, "restore", new InstanceUpdate().taskState(TaskStates.RESTORING), "restore_instance");
     }
 
     public void stop(RequestContext ctx, String uuid) {
@@ -482,7 +483,7 @@ public final class ServersApi {
         StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "stop", java.util.Set.of(VmStates.ACTIVE, VmStates.ERROR), StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "stop");
-        transition(ctx, i, "stop", Map.of("task_state", TaskStates.POWERING_OFF), "stop_instance");
+        transition(ctx, i, "stop", new InstanceUpdate().taskState(TaskStates.POWERING_OFF), "stop_instance");
     }
 
     public void start(RequestContext ctx, String uuid) {
@@ -490,7 +491,7 @@ public final class ServersApi {
         StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "start", java.util.Set.of(VmStates.STOPPED), StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "start");
-        transition(ctx, i, "start", Map.of("task_state", TaskStates.POWERING_ON), "start_instance");
+        transition(ctx, i, "start", new InstanceUpdate().taskState(TaskStates.POWERING_ON), "start_instance");
     }
 
     /**
@@ -507,8 +508,8 @@ public final class ServersApi {
             StateGuard.check(i, "reboot", java.util.Set.of(VmStates.ACTIVE), StateGuard.states((String) null));
         }
         StateGuard.checkLaunched(i, "reboot");
-        transition(ctx, i, "reboot", Map.of("task_state", hard ? TaskStates.REBOOTING_HARD : TaskStates.REBOOTING),
-                "reboot_instance", Map.of("reboot_type", hard ? "HARD" : "SOFT"));
+        transition(ctx, i, "reboot",
+                new InstanceUpdate().taskState(hard ? TaskStates.REBOOTING_HARD : TaskStates.REBOOTING), "reboot_instance", Map.of("reboot_type", hard ? "HARD" : "SOFT"));
     }
 
     /**
@@ -522,17 +523,17 @@ public final class ServersApi {
         if (lock && i.locked() && owner) {
             return;
         }
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("locked", lock);
-        cols.put("locked_by", lock ? (owner ? "owner" : "admin") : null);
-        cols.put("locked_reason", lock ? reason : null);
+        InstanceUpdate cols = new InstanceUpdate();
+        cols.locked(lock);
+        cols.lockedBy(lock ? (owner ? "owner" : "admin") : null);
+        cols.lockedReason(lock ? reason : null);
         String action = lock ? "lock" : "unlock";
         instances.database().inTransaction(tx -> {
             actions.start(tx, uuid, action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });
         actions.eventStart(uuid, ctx.requestId(), "api_" + action, null);
-        instances.update(uuid, cols, null);
+        instances.update(uuid, cols);
         actions.eventFinish(uuid, ctx.requestId(), "api_" + action, "Success", null);
     }
 
@@ -563,7 +564,7 @@ public final class ServersApi {
      */
     private void deleteTransition(RequestContext ctx, Instance i, String taskState, String method) {
         boolean found = instances.database().inTransaction(tx -> {
-            if (!instances.update(tx, i.uuid(), Map.of("task_state", taskState), null)) {
+            if (!instances.update(tx, i.uuid(), new InstanceUpdate().taskState(taskState))) {
                 return false;
             }
             actions.start(tx, i.uuid(), "delete", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
@@ -575,11 +576,11 @@ public final class ServersApi {
         transport.cast(ComputeManager.TOPIC, i.host(), method, CastArgs.of(ctx, i, Map.of()));
     }
 
-    private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols, String method) {
+    private void transition(RequestContext ctx, Instance i, String action, InstanceUpdate cols, String method) {
         transition(ctx, i, action, cols, method, Map.of());
     }
 
-    private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols, String method,
+    private void transition(RequestContext ctx, Instance i, String action, InstanceUpdate cols, String method,
             Map<String, Object> extraArgs) {
         instances.database().inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, cols, i.taskState(), action);

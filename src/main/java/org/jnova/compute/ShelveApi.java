@@ -11,6 +11,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
 import org.jnova.image.ImagesApi;
@@ -112,7 +113,7 @@ public final class ShelveApi {
     private void transition(RequestContext ctx, Instance i, String action, String taskState, String topic,
             String host, String method, Map<String, Object> extra) {
         instances.database().inTransaction(tx -> {
-            ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, action);
+            ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });

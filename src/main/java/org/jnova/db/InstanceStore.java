@@ -259,11 +259,20 @@ public final class InstanceStore {
     }
 
     /**
-     * Changes named columns of a live instance, optionally only when its vm_state/task_state
-     * is one of the expected ones; returns whether a row changed. Columns are store names
-     * ("vm_state", "task_state", "host", "launched_at"...); updated_at is always set.
+     * Applies {@code change} to a live instance, only when its task state is one of the
+     * expected ones if the change names any; returns whether a row changed. updated_at is
+     * always set.
      */
-    public boolean update(Tx tx, String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates)
+    public boolean update(Tx tx, String uuid, InstanceUpdate change) throws SQLException {
+        return update(tx, uuid, change.columns(), change.expectedTaskStates());
+    }
+
+    /** As {@link #update(Tx, String, InstanceUpdate)}, in a transaction of its own. */
+    public boolean update(String uuid, InstanceUpdate change) {
+        return db.inTransaction(tx -> update(tx, uuid, change));
+    }
+
+    private boolean update(Tx tx, String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates)
             throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE instances SET updated_at = ?");
         List<Object> args = new ArrayList<>();
@@ -296,12 +305,6 @@ public final class InstanceStore {
         return tx.update(sql.toString(), args.toArray()) == 1;
     }
 
-    /** The columns that carry an instance's flavor (nova's instance.flavor), for a resize. */
-    public static Map<String, Object> flavorColumns(org.jnova.objects.Flavor f) {
-        return Map.of("instance_type_id", f.id(), "flavor", FlavorJson.write(f), "memory_mb", f.memoryMb(), "vcpus",
-                f.vcpus(), "root_gb", f.rootGb(), "ephemeral_gb", f.ephemeralGb());
-    }
-
     /** A flavor as stored in the flavor column (and kept in system metadata during a resize). */
     public static String flavorJson(org.jnova.objects.Flavor f) {
         return FlavorJson.write(f);
@@ -309,10 +312,6 @@ public final class InstanceStore {
 
     public static org.jnova.objects.Flavor parseFlavor(String json) {
         return FlavorJson.read(json);
-    }
-
-    public boolean update(String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates) {
-        return db.inTransaction(tx -> update(tx, uuid, columns, expectedTaskStates));
     }
 
     /** Soft-deletes the instance and its rows (deleted = id), as nova's instance_destroy. */

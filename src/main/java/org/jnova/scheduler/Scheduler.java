@@ -124,9 +124,9 @@ public final class Scheduler {
                     return false;
                 }
                 if (recordHost) {
-                    instances.update(tx, instance.uuid(), Map.of("host", node.host(), "node",
-                            node.hypervisorHostname(), "launched_on", node.host(), "availability_zone",
-                            settings.defaultAvailabilityZone()), null);
+                    instances.update(tx, instance.uuid(), new org.jnova.db.InstanceUpdate().host(node.host())
+                            .node(node.hypervisorHostname()).launchedOn(node.host())
+                            .availabilityZone(settings.defaultAvailabilityZone()));
                 }
                 return true;
             });
