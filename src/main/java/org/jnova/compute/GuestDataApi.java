@@ -48,7 +48,7 @@ public final class GuestDataApi {
 
     /** Sets items of the instance's system metadata, keeping the others. */
     public void setSystemMetadata(String uuid, Map<String, String> items) {
-        instances.database().inTransaction(tx -> instances.children().updateMetadata(tx, uuid, items, false, true));
+        instances.updateMetadata(uuid, items, false, true);
     }
 
     /** Records that the instance has a config drive. */

@@ -124,10 +124,7 @@ public final class MoveApi {
     }
 
     private void recordAction(RequestContext ctx, Instance i, String action) {
-        instances.database().inTransaction(tx -> {
-            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
-            return null;
-        });
+        actions.start(i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
     }
 
     private void start(RequestContext ctx, Instance i, String apiAction, String action, String taskState) {

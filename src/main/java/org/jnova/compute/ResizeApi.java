@@ -88,10 +88,7 @@ public final class ResizeApi {
 
     public void confirmResize(RequestContext ctx, String uuid) {
         Instance i = checked(ctx, uuid, "confirmResize", Set.of(VmStates.RESIZED));
-        instances.database().inTransaction(tx -> {
-            actions.start(tx, i.uuid(), "confirmResize", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            return null;
-        });
+        actions.start(i.uuid(), "confirmResize", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
         cast(ctx, i, ComputeManager.TOPIC, i.systemMetadata().getOrDefault(SOURCE_HOST, i.host()), "confirm_resize",
                 Map.of());
     }

@@ -15,7 +15,6 @@ public final class ServerPasswordApi {
 
     /** Sets the password chunks of the server's system metadata, keeping its other items. */
     public void setChunks(String uuid, Map<String, String> chunks) {
-        instances.database().inTransaction(tx -> instances.children().updateMetadata(tx, uuid, chunks, false,
-                true));
+        instances.updateMetadata(uuid, chunks, false, true);
     }
 }

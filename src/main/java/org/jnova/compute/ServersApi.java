@@ -259,12 +259,7 @@ public final class ServersApi {
     private void discard(List<Instance> made) {
         for (int from = 0; from < made.size(); from += BATCH) {
             List<Instance> batch = made.subList(from, Math.min(made.size(), from + BATCH));
-            instances.database().inTransaction(tx -> {
-                for (Instance i : batch) {
-                    instances.softDelete(tx, i.uuid());
-                }
-                return null;
-            });
+            instances.softDelete(batch.stream().map(Instance::uuid).toList());
         }
     }
 
@@ -528,10 +523,7 @@ public final class ServersApi {
         cols.lockedBy(lock ? (owner ? "owner" : "admin") : null);
         cols.lockedReason(lock ? reason : null);
         String action = lock ? "lock" : "unlock";
-        instances.database().inTransaction(tx -> {
-            actions.start(tx, uuid, action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            return null;
-        });
+        actions.start(uuid, action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
         actions.eventStart(uuid, ctx.requestId(), "api_" + action, null);
         instances.update(uuid, cols);
         actions.eventFinish(uuid, ctx.requestId(), "api_" + action, "Success", null);
@@ -592,11 +584,6 @@ public final class ServersApi {
 
     /** Soft-deletes servers that were recorded but never scheduled, in one transaction. */
     public void deleteUnscheduled(List<String> uuids) {
-        instances.database().inTransaction(tx -> {
-            for (String uuid : uuids) {
-                instances.softDelete(tx, uuid);
-            }
-            return null;
-        });
+        instances.softDelete(uuids);
     }
 }

@@ -347,6 +347,30 @@ public final class InstanceStore {
         return out;
     }
 
+    /** Soft-deletes each of the instances, as {@link #softDelete(Tx, String)}, in one transaction. */
+    public void softDelete(Collection<String> uuids) {
+        db.inTransaction(tx -> {
+            for (String uuid : uuids) {
+                softDelete(tx, uuid);
+            }
+            return null;
+        });
+    }
+
+    /** Changes the instance's (system) metadata in a transaction of its own; see {@link InstanceChildren}. */
+    public Map<String, String> updateMetadata(String uuid, Map<String, String> items, boolean replace,
+            boolean system) {
+        return db.inTransaction(tx -> children.updateMetadata(tx, uuid, items, replace, system));
+    }
+
+    /** Records a fault of the instance in a transaction of its own. */
+    public void addFault(String uuid, int code, String message, String details, String host) {
+        db.inTransaction(tx -> {
+            children.addFault(tx, uuid, code, message, details, host);
+            return null;
+        });
+    }
+
     /** Counts live instances, cores and RAM of a project (and user, when given): quota usage. */
     public long[] usage(Tx tx, String projectId, String userId) throws SQLException {
         String sql = "SELECT COUNT(*), COALESCE(SUM(vcpus), 0), COALESCE(SUM(memory_mb), 0) FROM instances "
