@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jnova.db.Database;
 import org.jnova.db.DatabaseException;
 import org.jnova.db.PortStore;
+import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
 import org.jnova.objects.VirtualInterface;
 
@@ -23,7 +24,7 @@ import org.jnova.objects.VirtualInterface;
  * broadcast are skipped). Unique indexes on live rows settle races between processes.
  */
 public final class FixedIpAllocator {
-    private final Database db;
+    private final Transactions db;
     private final PortStore ports;
     private final String label;
     private final BigInteger first;

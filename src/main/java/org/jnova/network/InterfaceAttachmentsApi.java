@@ -17,6 +17,7 @@ import org.jnova.db.ActionStore;
 import org.jnova.db.Database;
 import org.jnova.db.DatabaseException;
 import org.jnova.db.PortStore;
+import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
@@ -36,7 +37,7 @@ public final class InterfaceAttachmentsApi {
     public record Port(String portId, String instanceUuid, String macAddress, String fixedIp, String tag) {
     }
 
-    private final Database db;
+    private final Transactions db;
     private final PortStore ports;
     private final ActionStore actions;
     private final FixedIpAllocator allocator;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jnova.context.RequestContext;
 import org.jnova.db.Database;
+import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
 import org.jnova.db.VolumeStore;
 import org.jnova.volume.VolumeErrors.InvalidInput;
@@ -24,7 +25,7 @@ import org.jnova.volume.VolumeErrors.VolumeNotFound;
  */
 public final class BuiltinVolumeApi implements VolumeApi {
     public static final String MULTIATTACH_TYPE = "multiattach";
-    private final Database db;
+    private final Transactions db;
     private final VolumeStore store;
     private final String defaultZone;
     private final Limits limits;
