@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jnova.db.AggregateStore;
-import org.jnova.db.InstanceFilter;
+import org.jnova.objects.InstanceFilter;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.ServiceStore;
 import org.jnova.exception.Conflict;
@@ -193,5 +193,10 @@ public final class AggregatesApi {
             n += instances.listBare(InstanceFilter.builder().host(h).build()).size();
         }
         return n;
+    }
+
+    /** Takes a host out of every aggregate (its compute service was deleted). */
+    public void removeHostEverywhere(String host) {
+        store.removeHostEverywhere(host);
     }
 }

@@ -41,21 +41,27 @@ public final class ComputeCloud {
     public final RebuildApi rebuild;
     public final ServerSecurityGroupsApi serverSecurityGroups;
     public final org.jnova.db.MigrationStore migrations;
+    public final MigrationsApi migrationsApi;
     public final ServerMetadataApi serverMetadata;
     public final FlavorsApi flavors;
     public final KeyPairsApi keyPairs;
     public final Scheduler scheduler;
     public final ServicesApi servicesApi;
     public final UsageApi usage;
+    public final ServerPasswordApi serverPasswords;
+    public final ServerExternalEventsApi externalEvents;
     public final InstanceActionsApi instanceActions;
     public final org.jnova.image.ImagesApi imagesApi;
     public final AvailabilityZonesApi availabilityZones;
     public final org.jnova.db.ServerGroupStore serverGroups;
+    public final ServerGroupsApi serverGroupsApi;
     public final org.jnova.db.AggregateStore aggregateStore;
     public final AggregatesApi aggregates;
     /** The volume service nova talks to: the built-in catalog by default. */
     public final org.jnova.volume.VolumeApi volumes;
     public final VolumeAttachmentsApi volumeAttachments;
+    /** What the metadata service reads and writes about a guest. */
+    public final GuestDataApi guestData;
     private final ConfigOpts conf;
     private final Databases dbs;
     private final Transport transport;
@@ -92,6 +98,7 @@ public final class ComputeCloud {
         resize = new ResizeApi(servers, instances, flavors, quotas, actions, nodes, transport);
         serverMetadata = new ServerMetadataApi(servers, instances, quotas);
         serverGroups = new org.jnova.db.ServerGroupStore(dbs.api());
+        serverGroupsApi = new ServerGroupsApi(serverGroups, instances);
         scheduler = new Scheduler(nodes, services, instances, serverGroups, new Scheduler.Settings(
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE),
                 Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
@@ -102,6 +109,7 @@ public final class ComputeCloud {
                         conf.get(org.jnova.conf.SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
         migrations = new org.jnova.db.MigrationStore(dbs.main());
+        migrationsApi = new MigrationsApi(migrations);
         rebuild = new RebuildApi(servers, instances, imagesApi, keyPairStore, actions, quotas, transport);
         moves = new MoveApi(servers, instances, actions, nodes, services, scheduler, transport);
         aggregateStore = new org.jnova.db.AggregateStore(dbs.api());
@@ -110,13 +118,21 @@ public final class ComputeCloud {
                 aggregateStore::hostZones);
         aggregates = new AggregatesApi(aggregateStore, services, instances);
         usage = new UsageApi(instances);
+        serverPasswords = new ServerPasswordApi(instances);
+        externalEvents = new ServerExternalEventsApi(actions);
         instanceActions = new InstanceActionsApi(servers, actions);
+        guestData = new GuestDataApi(instances, keyPairStore, images, new org.jnova.db.PortStore(dbs.main()));
         availabilityZones = new AvailabilityZonesApi(servicesApi, conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE));
     }
 
     /** The main database (for stores that live outside the compute package, e.g. console tokens). */
     public org.jnova.db.Database mainDatabase() {
         return dbs.main();
+    }
+
+    /** The console_auth_tokens table of the main database. */
+    public org.jnova.db.ConsoleAuthTokenStore consoleTokens() {
+        return new org.jnova.db.ConsoleAuthTokenStore(dbs.main());
     }
 
     /** The conductor (scheduling) service; start it in every API process of the embedded setup. */

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -21,6 +20,7 @@ import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.ServiceStore;
 import org.jnova.network.FixedIpAllocator;
 import org.jnova.objects.Instance;
@@ -63,7 +63,7 @@ public final class ComputeManager {
     private final ResizeOperations resizing;
     private final VolumeOperations volumeWork;
     private final VolumeCleanup volumeCleanup;
-    private final org.jnova.console.ConsoleAuthTokenStore consoleTokens;
+    private final org.jnova.db.ConsoleAuthTokenStore consoleTokens;
     private final MoveOperations moving;
     private ScheduledExecutorService timers;
     private volatile Service service;
@@ -96,7 +96,7 @@ public final class ComputeManager {
         org.jnova.db.BlockDeviceMappingStore bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
         this.volumeWork = new VolumeOperations(settings.host(), driver, instances, actions, bdms, volumes);
         this.volumeCleanup = new VolumeCleanup(bdms, volumes);
-        this.consoleTokens = new org.jnova.console.ConsoleAuthTokenStore(instances.database());
+        this.consoleTokens = new org.jnova.db.ConsoleAuthTokenStore(instances.database());
         this.moving = new MoveOperations(settings.host(), driver, instances, actions, nodes, consoleTokens, transport);
     }
 
@@ -131,7 +131,7 @@ public final class ComputeManager {
      * finished; builds that never finished go to ERROR; other tasks are cleared.
      */
     private void recoverInterruptedWork() {
-        var mine = instances.listBare(org.jnova.db.InstanceFilter.builder().host(settings.host()).build());
+        var mine = instances.listBare(org.jnova.objects.InstanceFilter.builder().host(settings.host()).build());
         for (Instance i : mine) {
             if (TaskStates.DELETING.equals(i.taskState())) {
                 terminate(i.uuid(), "req-init-host");
@@ -139,9 +139,9 @@ public final class ComputeManager {
                 failBuild(i.uuid(), new IllegalStateException("Instance spawn was interrupted by a restart of "
                         + "the compute service"));
             } else if (i.taskState() != null) {
-                Map<String, Object> cols = new HashMap<>();
-                cols.put("task_state", null);
-                instances.update(i.uuid(), cols, null);
+                InstanceUpdate cols = new InstanceUpdate();
+                cols.taskState(null);
+                instances.update(i.uuid(), cols);
             }
         }
     }
@@ -208,7 +208,7 @@ public final class ComputeManager {
         }
         actions.eventStart(uuid, requestId, event, settings.host());
         try {
-            if (!instances.update(uuid, Map.of("task_state", TaskStates.NETWORKING), null)) {
+            if (!instances.update(uuid, new InstanceUpdate().taskState(TaskStates.NETWORKING))) {
                 actions.eventFinish(uuid, requestId, event, "Error", "instance deleted during build");
                 return;
             }
@@ -217,25 +217,25 @@ public final class ComputeManager {
                 VirtualInterface port = network.allocate(uuid);
                 LOG.debug("Allocated {} to {}", port.fixedIp(), uuid);
             }
-            if (!instances.update(uuid, Map.of("task_state", TaskStates.BLOCK_DEVICE_MAPPING), null)) {
+            if (!instances.update(uuid, new InstanceUpdate().taskState(TaskStates.BLOCK_DEVICE_MAPPING))) {
                 cleanUpAfterDeleteDuringBuild(uuid);
                 actions.eventFinish(uuid, requestId, event, "Error", "instance deleted during build");
                 return;
             }
             volumeWork.prepareBlockDevices(instances.get(uuid, false).orElseThrow(), requestId);
-            if (!instances.update(uuid, Map.of("task_state", TaskStates.SPAWNING), null)) {
+            if (!instances.update(uuid, new InstanceUpdate().taskState(TaskStates.SPAWNING))) {
                 cleanUpAfterDeleteDuringBuild(uuid);
                 actions.eventFinish(uuid, requestId, event, "Error", "instance deleted during build");
                 return;
             }
             Instance instance = instances.get(uuid, false).orElseThrow();
             driver.spawn(instance);
-            Map<String, Object> done = new HashMap<>();
-            done.put("vm_state", VmStates.ACTIVE);
-            done.put("task_state", null);
-            done.put("power_state", driver.powerState(instance));
-            done.put("launched_at", Instant.now());
-            if (!instances.update(uuid, done, java.util.Arrays.asList(TaskStates.SPAWNING))) {
+            InstanceUpdate done = new InstanceUpdate();
+            done.vmState(VmStates.ACTIVE);
+            done.taskState(null);
+            done.powerState(driver.powerState(instance));
+            done.launchedAt(Instant.now());
+            if (!instances.update(uuid, done.expectTaskState(TaskStates.SPAWNING))) {
                 LOG.info("Instance {} was deleted while spawning", uuid);
                 return;
             }
@@ -252,11 +252,11 @@ public final class ComputeManager {
         network.deallocate(uuid);
         instance.ifPresent(this::releaseClaim);
         instances.database().inTransaction(tx -> {
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("vm_state", VmStates.ERROR);
-            cols.put("task_state", null);
-            cols.put("power_state", PowerState.NOSTATE);
-            if (instances.update(tx, uuid, cols, null)) {
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.vmState(VmStates.ERROR);
+            cols.taskState(null);
+            cols.powerState(PowerState.NOSTATE);
+            if (instances.update(tx, uuid, cols)) {
                 instances.children().addFault(tx, uuid, 500, "Build of instance " + uuid
                         + " aborted: " + e.getMessage(), e.toString(), settings.host());
             }
@@ -290,10 +290,10 @@ public final class ComputeManager {
         } catch (Exception e) {
             LOG.error("Terminating instance {} failed", uuid, e);
             instances.database().inTransaction(tx -> {
-                Map<String, Object> cols = new HashMap<>();
-                cols.put("vm_state", VmStates.ERROR);
-                cols.put("task_state", null);
-                instances.update(tx, uuid, cols, null);
+                InstanceUpdate cols = new InstanceUpdate();
+                cols.vmState(VmStates.ERROR);
+                cols.taskState(null);
+                instances.update(tx, uuid, cols);
                 instances.children().addFault(tx, uuid, 500, e.getMessage(), e.toString(), settings.host());
                 return null;
             });
@@ -313,11 +313,11 @@ public final class ComputeManager {
             } else {
                 driver.powerOff(instance.get());
             }
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("vm_state", vmState);
-            cols.put("task_state", null);
-            cols.put("power_state", driver.powerState(instance.get()));
-            instances.update(uuid, cols, null);
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.vmState(vmState);
+            cols.taskState(null);
+            cols.powerState(driver.powerState(instance.get()));
+            instances.update(uuid, cols);
             actions.eventFinish(uuid, requestId, event, "Success", null);
         } catch (Exception e) {
             actions.eventFinish(uuid, requestId, event, "Error", String.valueOf(e));
@@ -328,7 +328,7 @@ public final class ComputeManager {
     void reclaimQueuedDeletes() {
         try {
             Instant cutoff = Instant.now().minus(settings.reclaimInstanceInterval());
-            var filter = org.jnova.db.InstanceFilter.builder().host(settings.host())
+            var filter = org.jnova.objects.InstanceFilter.builder().host(settings.host())
                     .vmStates(java.util.List.of(VmStates.SOFT_DELETED)).build();
             for (Instance i : instances.listBare(filter)) {
                 if (i.updatedAt() != null && i.updatedAt().isBefore(cutoff) && i.taskState() == null) {

@@ -21,6 +21,7 @@ import org.jnova.conductor.rpcapi.ConductorMessage.UnshelveInstance;
 import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
@@ -163,9 +164,9 @@ public final class ComputeTaskManager {
                         ResizeApi.SOURCE_NODE)) {
                     instances.children().deleteMetadata(tx, uuid, key, true);
                 }
-                Map<String, Object> cols = new HashMap<>();
-                cols.put("task_state", null);
-                if (instances.update(tx, uuid, cols, null)) {
+                InstanceUpdate cols = new InstanceUpdate();
+                cols.taskState(null);
+                if (instances.update(tx, uuid, cols)) {
                     instances.children().addFault(tx, uuid, 500, NO_VALID_HOST, "", null);
                 }
                 return null;
@@ -204,8 +205,8 @@ public final class ComputeTaskManager {
                 : place(instance, instance.flavor(), java.util.Set.of(instance.host()), host, false);
         if (selection.isEmpty()) {
             String message = error != null ? error : NO_VALID_HOST;
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("task_state", null);
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.taskState(null);
             failMove(uuid, cols, message);
             migrations.update(migration, "error", null, null);
             actions.eventFinish(uuid, requestId, event, "Error", message);
@@ -255,9 +256,9 @@ public final class ComputeTaskManager {
         Optional<Scheduler.Selection> selection = place(instance, instance.flavor(), java.util.Set.of(instance.host()),
                 host, false);
         if (selection.isEmpty()) {
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("task_state", null);
-            cols.put("vm_state", VmStates.ERROR);
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.taskState(null);
+            cols.vmState(VmStates.ERROR);
             failMove(uuid, cols, NO_VALID_HOST);
             migrations.update(migration, "error", null, null);
             actions.eventFinish(uuid, requestId, event, "Error", NO_VALID_HOST);
@@ -285,9 +286,9 @@ public final class ComputeTaskManager {
         }
     }
 
-    private void failMove(String uuid, Map<String, Object> cols, String message) {
+    private void failMove(String uuid, InstanceUpdate cols, String message) {
         instances.database().inTransaction(tx -> {
-            if (instances.update(tx, uuid, cols, null)) {
+            if (instances.update(tx, uuid, cols)) {
                 instances.children().addFault(tx, uuid, 500, message, "", null);
             }
             return null;
@@ -306,8 +307,8 @@ public final class ComputeTaskManager {
         }
         Instance instance = found.get();
         if (VmStates.SHELVED.equals(instance.vmState())) {
-            instances.update(uuid, Map.of("task_state", org.jnova.objects.TaskStates.POWERING_ON),
-                    List.of(org.jnova.objects.TaskStates.UNSHELVING));
+            instances.update(uuid, new InstanceUpdate().taskState(org.jnova.objects.TaskStates.POWERING_ON)
+                    .expectTaskState(org.jnova.objects.TaskStates.UNSHELVING));
             computeRpc.cast(instance.host(), new ComputeMessage.UnshelveInstance(uuid, requestId));
             return;
         }
@@ -320,9 +321,9 @@ public final class ComputeTaskManager {
         }
         if (selection.isEmpty()) {
             instances.database().inTransaction(tx -> {
-                Map<String, Object> cols = new HashMap<>();
-                cols.put("task_state", null);
-                if (instances.update(tx, uuid, cols, null)) {
+                InstanceUpdate cols = new InstanceUpdate();
+                cols.taskState(null);
+                if (instances.update(tx, uuid, cols)) {
                     instances.children().addFault(tx, uuid, 500, NO_VALID_HOST, "", null);
                 }
                 return null;
@@ -361,10 +362,10 @@ public final class ComputeTaskManager {
         }
         if (selection.isEmpty()) {
             instances.database().inTransaction(tx -> {
-                Map<String, Object> cols = new HashMap<>();
-                cols.put("vm_state", VmStates.ERROR);
-                cols.put("task_state", null);
-                if (instances.update(tx, uuid, cols, null)) {
+                InstanceUpdate cols = new InstanceUpdate();
+                cols.vmState(VmStates.ERROR);
+                cols.taskState(null);
+                if (instances.update(tx, uuid, cols)) {
                     instances.children().addFault(tx, uuid, 500, NO_VALID_HOST, "", null);
                 }
                 return null;

@@ -1,9 +1,8 @@
 package org.jnova.compute;
 
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.Map;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.Tx;
 import org.jnova.objects.Instance;
 
@@ -17,13 +16,13 @@ final class ExpectedTaskState {
     }
 
     /**
-     * Sets {@code columns} on the server when its task state is still {@code expected} (null:
+     * Applies {@code change} to the server when its task state is still {@code expected} (null:
      * none); otherwise fails with the conflict naming the task state it has now (not found when
      * it is gone).
      */
-    static void update(InstanceStore instances, Tx tx, Instance server, Map<String, Object> columns, String expected,
+    static void update(InstanceStore instances, Tx tx, Instance server, InstanceUpdate change, String expected,
             String action) throws SQLException {
-        if (!instances.update(tx, server.uuid(), columns, Collections.singletonList(expected))) {
+        if (!instances.update(tx, server.uuid(), change.expectTaskState(expected))) {
             Instance now = instances.get(tx, server.uuid(), false)
                     .orElseThrow(() -> new ComputeErrors.InstanceNotFound(server.uuid()));
             throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
@@ -36,7 +35,7 @@ final class ExpectedTaskState {
      * to {@code next}, and the operation fails when the server no longer has {@code expected}.
      */
     static void advance(InstanceStore instances, String uuid, String expected, String next) {
-        if (!instances.update(uuid, Map.of("task_state", next), Collections.singletonList(expected))) {
+        if (!instances.update(uuid, new InstanceUpdate().taskState(next).expectTaskState(expected))) {
             throw new IllegalStateException("Unexpected task state: expecting " + expected + " for " + uuid);
         }
     }

@@ -1,9 +1,8 @@
 package org.jnova.compute;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 
 /**
  * What a compute host records when an operation on an instance fails, as nova's
@@ -17,9 +16,9 @@ final class FailedOperation {
     static void record(InstanceStore instances, ActionStore actions, String host, String uuid, String requestId,
             String event, Exception error) {
         instances.database().inTransaction(tx -> {
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("task_state", null);
-            if (instances.update(tx, uuid, cols, null)) {
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.taskState(null);
+            if (instances.update(tx, uuid, cols)) {
                 instances.children().addFault(tx, uuid, 500, String.valueOf(error.getMessage()), error.toString(),
                         host);
             }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +25,7 @@ import org.jnova.compute.rpcapi.ComputeMessage.UnrescueInstance;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.objects.Image;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
@@ -143,7 +143,7 @@ final class InstanceOperations {
         String expected = found.get().taskState();
         try {
             for (String step : steps) {
-                if (!instances.update(uuid, Map.of("task_state", step), java.util.Collections.singletonList(expected))) {
+                if (!instances.update(uuid, new InstanceUpdate().taskState(step).expectTaskState(expected))) {
                     throw new IllegalStateException("Unexpected task state: expecting " + expected + " but the "
                             + "instance has changed");
                 }
@@ -151,13 +151,13 @@ final class InstanceOperations {
             }
             Instance instance = instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
             work.run(instance);
-            Map<String, Object> done = new HashMap<>();
+            InstanceUpdate done = new InstanceUpdate();
             if (finalVmState != null) {
-                done.put("vm_state", finalVmState);
+                done.vmState(finalVmState);
             }
-            done.put("task_state", null);
-            done.put("power_state", driver.powerState(instance));
-            instances.update(uuid, done, java.util.Collections.singletonList(expected));
+            done.taskState(null);
+            done.powerState(driver.powerState(instance));
+            instances.update(uuid, done.expectTaskState(expected));
             actions.eventFinish(uuid, requestId, event, "Success", null);
         } catch (Exception e) {
             LOG.error("{} of instance {} failed", event, uuid, e);

@@ -2,7 +2,6 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +17,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.MigrationStore;
 import org.jnova.db.ServiceStore;
 import org.jnova.exception.Invalid;
@@ -97,8 +97,8 @@ public final class MoveApi {
             throw new Invalid("Compute service of " + i.host() + " is still in use.");
         }
         instances.database().inTransaction(tx -> {
-            if (!instances.update(tx, i.uuid(), Map.of("task_state", TaskStates.REBUILDING),
-                    Collections.singletonList(null))) {
+            if (!instances.update(tx, i.uuid(), new InstanceUpdate().taskState(TaskStates.REBUILDING)
+                    .expectTaskState(null))) {
                 throw new ComputeErrors.InstanceInvalidState("task_state", "rebuilding", "evacuate", i.uuid());
             }
             actions.start(tx, i.uuid(), "evacuate", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
@@ -115,7 +115,7 @@ public final class MoveApi {
      * nova's live_migrate_force_complete: recorded as an instance action and sent to the
      * migration's source host, whose driver completes it now.
      */
-    public void forceCompleteLiveMigration(RequestContext ctx, Instance i, MigrationStore.Migration m) {
+    public void forceCompleteLiveMigration(RequestContext ctx, Instance i, org.jnova.objects.Migration m) {
         recordAction(ctx, i, "live_migration_force_complete");
         computeRpc.cast(m.sourceCompute(), new LiveMigrationForceComplete(i.uuid(), ctx.requestId()));
     }
@@ -124,21 +124,18 @@ public final class MoveApi {
      * nova's live_migrate_abort: recorded as an instance action and sent to the server's host,
      * which stops the migration (cancelled; the server stays there).
      */
-    public void abortLiveMigration(RequestContext ctx, Instance i, MigrationStore.Migration m) {
+    public void abortLiveMigration(RequestContext ctx, Instance i, org.jnova.objects.Migration m) {
         recordAction(ctx, i, "live_migration_cancel");
         computeRpc.cast(i.host(), new LiveMigrationAbort(i.uuid(), ctx.requestId(), m.id()));
     }
 
     private void recordAction(RequestContext ctx, Instance i, String action) {
-        instances.database().inTransaction(tx -> {
-            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
-            return null;
-        });
+        actions.start(i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
     }
 
     private void start(RequestContext ctx, Instance i, String apiAction, String action, String taskState) {
         instances.database().inTransaction(tx -> {
-            ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, apiAction);
+            ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, apiAction);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });

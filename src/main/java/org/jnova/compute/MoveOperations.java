@@ -2,8 +2,6 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +18,11 @@ import org.jnova.compute.rpcapi.ComputeMessage.PreLiveMigration;
 import org.jnova.compute.rpcapi.ComputeMessage.RebuildEvacuatedInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.RollbackLiveMigrationAtDestination;
 import org.jnova.compute.rpcapi.ComputeRpcApi;
-import org.jnova.console.ConsoleAuthTokenStore;
+import org.jnova.db.ConsoleAuthTokenStore;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.MigrationStore;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
@@ -147,10 +146,10 @@ final class MoveOperations {
         } catch (Exception e) {
             LOG.error("Live migration of instance {} failed", uuid, e);
             migrations.update(migrationUuid, "error", null, null);
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("vm_state", VmStates.ERROR);
-            cols.put("task_state", null);
-            instances.update(uuid, cols, null);
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.vmState(VmStates.ERROR);
+            cols.taskState(null);
+            instances.update(uuid, cols);
         } finally {
             jobs.remove(uuid);
         }
@@ -172,10 +171,10 @@ final class MoveOperations {
     /** nova's _rollback_live_migration: the server stays here, the destination lets its claim go. */
     private void rollback(String uuid, String requestId, String dest, String destNode, String migrationUuid,
             String status) {
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("task_state", null);
-        cols.put("progress", 0);
-        instances.update(uuid, cols, Collections.singletonList(TaskStates.MIGRATING));
+        InstanceUpdate cols = new InstanceUpdate();
+        cols.taskState(null);
+        cols.progress(0);
+        instances.update(uuid, cols.expectTaskState(TaskStates.MIGRATING));
         migrations.update(migrationUuid, status, null, null);
         computeRpc.cast(dest, new RollbackLiveMigrationAtDestination(uuid, requestId, destNode));
     }
@@ -194,28 +193,28 @@ final class MoveOperations {
             driver.liveMigrationAbort(instance);
             return;
         }
-        MigrationStore.Migration m = migrations.byId(migrationId)
+        org.jnova.objects.Migration m = migrations.byId(migrationId)
                 .orElseThrow(() -> new ComputeErrors.InstanceNotFound(instance.uuid()));
         if (!"running".equals(m.status())) {
             throw new IllegalStateException("Migration " + migrationId + " state of instance " + instance.uuid()
                     + " is " + m.status() + ". Cannot abort live migration while the migration is in this state.");
         }
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("task_state", null);
-        instances.update(instance.uuid(), cols, Collections.singletonList(TaskStates.MIGRATING));
+        InstanceUpdate cols = new InstanceUpdate();
+        cols.taskState(null);
+        instances.update(instance.uuid(), cols.expectTaskState(TaskStates.MIGRATING));
         migrations.update(m.uuid(), "cancelled", null, null);
     }
 
     /** nova's post_live_migration_at_destination: the server now runs on this host. */
     private void takeOver(Instance instance, String destNode, int powerState) {
         driver.receiveMigratedGuest(instance, powerState);
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("host", host);
-        cols.put("node", destNode);
-        cols.put("power_state", powerState);
-        cols.put("task_state", null);
-        cols.put("progress", 0);
-        if (!instances.update(instance.uuid(), cols, Collections.singletonList(TaskStates.MIGRATING))) {
+        InstanceUpdate cols = new InstanceUpdate();
+        cols.host(host);
+        cols.node(destNode);
+        cols.powerState(powerState);
+        cols.taskState(null);
+        cols.progress(0);
+        if (!instances.update(instance.uuid(), cols.expectTaskState(TaskStates.MIGRATING))) {
             throw new IllegalStateException("Unexpected task state: expecting migrating for " + instance.uuid());
         }
     }
@@ -239,24 +238,24 @@ final class MoveOperations {
             if (stopped) {
                 driver.powerOff(spawning);
             }
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("host", host);
-            cols.put("node", destNode);
-            cols.put("vm_state", stopped ? VmStates.STOPPED : VmStates.ACTIVE);
-            cols.put("task_state", null);
-            cols.put("power_state", driver.powerState(spawning));
-            cols.put("launched_at", java.time.Instant.now());
-            if (!instances.update(uuid, cols, Collections.singletonList(TaskStates.REBUILD_SPAWNING))) {
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.host(host);
+            cols.node(destNode);
+            cols.vmState(stopped ? VmStates.STOPPED : VmStates.ACTIVE);
+            cols.taskState(null);
+            cols.powerState(driver.powerState(spawning));
+            cols.launchedAt(java.time.Instant.now());
+            if (!instances.update(uuid, cols.expectTaskState(TaskStates.REBUILD_SPAWNING))) {
                 throw new IllegalStateException("Unexpected task state: expecting rebuild_spawning for " + uuid);
             }
         } catch (Exception e) {
             migrations.update(migrationUuid, "failed", null, null);
             release(host, destNode, instance);
             instances.database().inTransaction(tx -> {
-                Map<String, Object> cols = new HashMap<>();
-                cols.put("vm_state", VmStates.ERROR);
-                cols.put("task_state", null);
-                if (instances.update(tx, uuid, cols, null)) {
+                InstanceUpdate cols = new InstanceUpdate();
+                cols.vmState(VmStates.ERROR);
+                cols.taskState(null);
+                if (instances.update(tx, uuid, cols)) {
                     instances.children().addFault(tx, uuid, 500, String.valueOf(e.getMessage()), e.toString(), host);
                 }
                 return null;
@@ -272,9 +271,9 @@ final class MoveOperations {
      * evacuated while it was down are destroyed and their migrations completed.
      */
     void destroyEvacuatedInstances() {
-        List<MigrationStore.Migration> evacuated = migrations.search(new MigrationStore.Filter("done", null, host,
+        List<org.jnova.objects.Migration> evacuated = migrations.search(new org.jnova.objects.MigrationFilter("done", null, host,
                 "evacuation", null, null, null, null, null));
-        for (MigrationStore.Migration m : evacuated) {
+        for (org.jnova.objects.Migration m : evacuated) {
             Optional<Instance> instance = instances.get(m.instanceUuid(), true);
             try {
                 if (instance.isPresent() && !host.equals(instance.get().host())) {

@@ -2,7 +2,6 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.jnova.compute.rpcapi.ComputeMessage.RebuildInstance;
@@ -10,6 +9,7 @@ import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.KeyPairStore;
 import org.jnova.exception.Invalid;
 import org.jnova.image.ImagesApi;
@@ -74,31 +74,31 @@ public final class RebuildApi {
                 throw new ComputeErrors.MetadataLimitExceeded(limit);
             }
         }
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("image_ref", image.id());
-        cols.put("task_state", TaskStates.REBUILDING);
-        cols.put("progress", 0);
+        InstanceUpdate cols = new InstanceUpdate();
+        cols.imageRef(image.id());
+        cols.taskState(TaskStates.REBUILDING);
+        cols.progress(0);
         if (r.name() != null) {
-            cols.put("display_name", r.name());
+            cols.displayName(r.name());
         }
         if (r.setKeyName()) {
-            cols.put("key_name", key == null ? null : key.name());
-            cols.put("key_data", key == null ? null : key.publicKey());
+            cols.keyName(key == null ? null : key.name());
+            cols.keyData(key == null ? null : key.publicKey());
         }
         if (r.setUserData()) {
-            cols.put("user_data", r.userData());
+            cols.userData(r.userData());
         }
         if (r.hostname() != null) {
-            cols.put("hostname", r.hostname());
+            cols.hostname(r.hostname());
         }
         if (r.accessIpV4() != null) {
-            cols.put("access_ip_v4", r.accessIpV4());
+            cols.accessIpV4(r.accessIpV4());
         }
         if (r.accessIpV6() != null) {
-            cols.put("access_ip_v6", r.accessIpV6());
+            cols.accessIpV6(r.accessIpV6());
         }
         if (r.setDescription()) {
-            cols.put("display_description", r.description());
+            cols.displayDescription(r.description());
         }
         Instance updated = instances.database().inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, cols, null, "rebuild");

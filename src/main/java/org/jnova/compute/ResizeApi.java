@@ -13,6 +13,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Instance;
@@ -94,10 +95,7 @@ public final class ResizeApi {
 
     public void confirmResize(RequestContext ctx, String uuid) {
         Instance i = checked(ctx, uuid, "confirmResize", Set.of(VmStates.RESIZED));
-        instances.database().inTransaction(tx -> {
-            actions.start(tx, i.uuid(), "confirmResize", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            return null;
-        });
+        actions.start(i.uuid(), "confirmResize", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
         computeRpc.cast(i.systemMetadata().getOrDefault(SOURCE_HOST, i.host()),
                 new ConfirmResize(i.uuid(), ctx.requestId()));
     }
@@ -129,7 +127,7 @@ public final class ResizeApi {
 
     private void transition(RequestContext ctx, Instance i, String action, String taskState) {
         instances.database().inTransaction(tx -> {
-            ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, action);
+            ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });

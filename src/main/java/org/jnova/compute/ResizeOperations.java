@@ -2,8 +2,6 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jnova.compute.rpcapi.ComputeMessage;
@@ -13,6 +11,7 @@ import org.jnova.compute.rpcapi.ComputeMessage.RevertResize;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.Tx;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Instance;
@@ -104,11 +103,11 @@ final class ResizeOperations {
             driver.powerOn(instance);
         }
         migrationStatus(instance.uuid(), "finished");
-        Map<String, Object> cols = new HashMap<>(InstanceStore.flavorColumns(flavor));
-        cols.put("vm_state", VmStates.RESIZED);
-        cols.put("task_state", null);
-        cols.put("power_state", driver.powerState(instance));
-        if (!instances.update(instance.uuid(), cols, Collections.singletonList(TaskStates.RESIZE_FINISH))) {
+        InstanceUpdate cols = new InstanceUpdate().flavor(flavor);
+        cols.vmState(VmStates.RESIZED);
+        cols.taskState(null);
+        cols.powerState(driver.powerState(instance));
+        if (!instances.update(instance.uuid(), cols.expectTaskState(TaskStates.RESIZE_FINISH))) {
             throw new IllegalStateException("Unexpected task state while finishing the resize of " + instance.uuid());
         }
     }
@@ -120,10 +119,10 @@ final class ResizeOperations {
         migrationStatus(instance.uuid(), "confirmed");
         instances.database().inTransaction(tx -> {
             release(tx, sys.get(ResizeApi.SOURCE_HOST), sys.get(ResizeApi.SOURCE_NODE), old);
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("vm_state", oldVmState(sys));
-            cols.put("task_state", null);
-            instances.update(tx, instance.uuid(), cols, null);
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.vmState(oldVmState(sys));
+            cols.taskState(null);
+            instances.update(tx, instance.uuid(), cols);
             forget(tx, instance.uuid());
             return null;
         });
@@ -134,10 +133,10 @@ final class ResizeOperations {
         Map<String, String> sys = instance.systemMetadata();
         instances.database().inTransaction(tx -> {
             release(tx, instance.host(), instance.node(), instance.flavor());
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("host", sys.get(ResizeApi.SOURCE_HOST));
-            cols.put("node", sys.get(ResizeApi.SOURCE_NODE));
-            instances.update(tx, instance.uuid(), cols, null);
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.host(sys.get(ResizeApi.SOURCE_HOST));
+            cols.node(sys.get(ResizeApi.SOURCE_NODE));
+            instances.update(tx, instance.uuid(), cols);
             return null;
         });
     }
@@ -151,11 +150,11 @@ final class ResizeOperations {
         Flavor old = InstanceStore.parseFlavor(sys.get(ResizeApi.OLD_FLAVOR));
         migrationStatus(instance.uuid(), "reverted");
         instances.database().inTransaction(tx -> {
-            Map<String, Object> cols = new HashMap<>(InstanceStore.flavorColumns(old));
-            cols.put("vm_state", vmState);
-            cols.put("task_state", null);
-            cols.put("power_state", driver.powerState(instance));
-            instances.update(tx, instance.uuid(), cols, null);
+            InstanceUpdate cols = new InstanceUpdate().flavor(old);
+            cols.vmState(vmState);
+            cols.taskState(null);
+            cols.powerState(driver.powerState(instance));
+            instances.update(tx, instance.uuid(), cols);
             forget(tx, instance.uuid());
             return null;
         });

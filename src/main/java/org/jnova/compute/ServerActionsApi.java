@@ -25,6 +25,7 @@ import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.exception.Conflict;
 import org.jnova.image.ImagesApi;
 import org.jnova.objects.Image;
@@ -117,12 +118,12 @@ public final class ServerActionsApi {
     /** os-resetState (admin): vm_state active or error, task cleared; recorded as "resetState". */
     public void resetState(RequestContext ctx, String uuid, String state) {
         Instance i = servers.get(ctx, uuid);
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("vm_state", "error".equals(state) ? VmStates.ERROR : VmStates.ACTIVE);
-        cols.put("task_state", null);
+        InstanceUpdate cols = new InstanceUpdate();
+        cols.vmState("error".equals(state) ? VmStates.ERROR : VmStates.ACTIVE);
+        cols.taskState(null);
         instances.database().inTransaction(tx -> {
             actions.start(tx, i.uuid(), "resetState", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            instances.update(tx, i.uuid(), cols, null);
+            instances.update(tx, i.uuid(), cols);
             return null;
         });
     }
@@ -238,7 +239,7 @@ public final class ServerActionsApi {
             ComputeMessage message) {
         requireHost(i);
         instances.database().inTransaction(tx -> {
-            ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, action);
+            ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });

@@ -102,7 +102,6 @@ public final class ServerSecurityGroupsApi {
     }
 
     private void save(Instance i, List<String> groups) {
-        instances.database().inTransaction(tx -> instances.children().updateMetadata(tx, i.uuid(),
-                Map.of(KEY, String.join(",", groups)), false, true));
+        instances.updateMetadata(i.uuid(), Map.of(KEY, String.join(",", groups)), false, true);
     }
 }

@@ -22,10 +22,11 @@ import org.jnova.conductor.rpcapi.ConductorMessage.BuildInstances;
 import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
-import org.jnova.db.InstanceFilter;
+import org.jnova.objects.InstanceFilter;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.KeyPairStore;
-import org.jnova.db.SortKey;
+import org.jnova.objects.SortKey;
 import org.jnova.db.Tx;
 import org.jnova.exception.Invalid;
 import org.jnova.image.ImagesApi;
@@ -270,12 +271,7 @@ public final class ServersApi {
     private void discard(List<Instance> made) {
         for (int from = 0; from < made.size(); from += BATCH) {
             List<Instance> batch = made.subList(from, Math.min(made.size(), from + BATCH));
-            instances.database().inTransaction(tx -> {
-                for (Instance i : batch) {
-                    instances.softDelete(tx, i.uuid());
-                }
-                return null;
-            });
+            instances.softDelete(batch.stream().map(Instance::uuid).toList());
         }
     }
 
@@ -441,23 +437,23 @@ public final class ServersApi {
     public Instance update(RequestContext ctx, String uuid, String name, String description, boolean setDescription,
             String accessIpV4, String accessIpV6, String hostname) {
         get(ctx, uuid);
-        Map<String, Object> cols = new HashMap<>();
+        InstanceUpdate cols = new InstanceUpdate();
         if (name != null) {
-            cols.put("display_name", name);
+            cols.displayName(name);
         }
         if (setDescription) {
-            cols.put("display_description", description);
+            cols.displayDescription(description);
         }
         if (accessIpV4 != null) {
-            cols.put("access_ip_v4", accessIpV4);
+            cols.accessIpV4(accessIpV4);
         }
         if (accessIpV6 != null) {
-            cols.put("access_ip_v6", accessIpV6);
+            cols.accessIpV6(accessIpV6);
         }
         if (hostname != null) {
-            cols.put("hostname", hostname);
+            cols.hostname(hostname);
         }
-        instances.update(uuid, cols, null);
+        instances.update(uuid, cols);
         return get(ctx, uuid);
     }
 
@@ -486,7 +482,7 @@ public final class ServersApi {
     public void restore(RequestContext ctx, String uuid) {
         Instance i = get(ctx, uuid);
         StateGuard.check(i, "restore", java.util.Set.of(VmStates.SOFT_DELETED), null);
-        transition(ctx, i, "restore", Map.of("task_state", TaskStates.RESTORING),
+        transition(ctx, i, "restore", new InstanceUpdate().taskState(TaskStates.RESTORING),
                 new RestoreInstance(i.uuid(), ctx.requestId()));
     }
 
@@ -495,7 +491,7 @@ public final class ServersApi {
         StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "stop", java.util.Set.of(VmStates.ACTIVE, VmStates.ERROR), StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "stop");
-        transition(ctx, i, "stop", Map.of("task_state", TaskStates.POWERING_OFF),
+        transition(ctx, i, "stop", new InstanceUpdate().taskState(TaskStates.POWERING_OFF),
                 new StopInstance(i.uuid(), ctx.requestId()));
     }
 
@@ -504,7 +500,7 @@ public final class ServersApi {
         StateGuard.checkUnlocked(ctx, i);
         StateGuard.check(i, "start", java.util.Set.of(VmStates.STOPPED), StateGuard.states((String) null));
         StateGuard.checkLaunched(i, "start");
-        transition(ctx, i, "start", Map.of("task_state", TaskStates.POWERING_ON),
+        transition(ctx, i, "start", new InstanceUpdate().taskState(TaskStates.POWERING_ON),
                 new StartInstance(i.uuid(), ctx.requestId()));
     }
 
@@ -522,7 +518,7 @@ public final class ServersApi {
             StateGuard.check(i, "reboot", java.util.Set.of(VmStates.ACTIVE), StateGuard.states((String) null));
         }
         StateGuard.checkLaunched(i, "reboot");
-        transition(ctx, i, "reboot", Map.of("task_state", hard ? TaskStates.REBOOTING_HARD : TaskStates.REBOOTING),
+        transition(ctx, i, "reboot", new InstanceUpdate().taskState(hard ? TaskStates.REBOOTING_HARD : TaskStates.REBOOTING),
                 new RebootInstance(i.uuid(), ctx.requestId(), hard));
     }
 
@@ -537,17 +533,14 @@ public final class ServersApi {
         if (lock && i.locked() && owner) {
             return;
         }
-        Map<String, Object> cols = new HashMap<>();
-        cols.put("locked", lock);
-        cols.put("locked_by", lock ? (owner ? "owner" : "admin") : null);
-        cols.put("locked_reason", lock ? reason : null);
+        InstanceUpdate cols = new InstanceUpdate();
+        cols.locked(lock);
+        cols.lockedBy(lock ? (owner ? "owner" : "admin") : null);
+        cols.lockedReason(lock ? reason : null);
         String action = lock ? "lock" : "unlock";
-        instances.database().inTransaction(tx -> {
-            actions.start(tx, uuid, action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            return null;
-        });
+        actions.start(uuid, action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
         actions.eventStart(uuid, ctx.requestId(), "api_" + action, null);
-        instances.update(uuid, cols, null);
+        instances.update(uuid, cols);
         actions.eventFinish(uuid, ctx.requestId(), "api_" + action, "Success", null);
     }
 
@@ -578,7 +571,7 @@ public final class ServersApi {
      */
     private void deleteTransition(RequestContext ctx, Instance i, String taskState, ComputeMessage message) {
         boolean found = instances.database().inTransaction(tx -> {
-            if (!instances.update(tx, i.uuid(), Map.of("task_state", taskState), null)) {
+            if (!instances.update(tx, i.uuid(), new InstanceUpdate().taskState(taskState))) {
                 return false;
             }
             actions.start(tx, i.uuid(), "delete", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
@@ -590,7 +583,7 @@ public final class ServersApi {
         computeRpc.cast(i.host(), message);
     }
 
-    private void transition(RequestContext ctx, Instance i, String action, Map<String, Object> cols,
+    private void transition(RequestContext ctx, Instance i, String action, InstanceUpdate cols,
             ComputeMessage message) {
         instances.database().inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, cols, i.taskState(), action);
@@ -598,5 +591,10 @@ public final class ServersApi {
             return null;
         });
         computeRpc.cast(i.host(), message);
+    }
+
+    /** Soft-deletes servers that were recorded but never scheduled, in one transaction. */
+    public void deleteUnscheduled(List<String> uuids) {
+        instances.softDelete(uuids);
     }
 }

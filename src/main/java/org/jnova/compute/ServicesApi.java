@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Optional;
 import org.jnova.db.ComputeNodeStore;
-import org.jnova.db.InstanceFilter;
+import org.jnova.objects.InstanceFilter;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.ServiceStore;
 import org.jnova.exception.Conflict;

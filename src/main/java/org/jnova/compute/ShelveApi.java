@@ -15,6 +15,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
 import org.jnova.image.ImagesApi;
@@ -116,7 +117,7 @@ public final class ShelveApi {
     /** Sets the task state, records the action, then sends the message with {@code send}. */
     private void transition(RequestContext ctx, Instance i, String action, String taskState, Runnable send) {
         instances.database().inTransaction(tx -> {
-            ExpectedTaskState.update(instances, tx, i, Map.of("task_state", taskState), null, action);
+            ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;
         });

@@ -3,8 +3,6 @@ package org.jnova.compute;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jnova.compute.rpcapi.ComputeMessage;
@@ -15,6 +13,7 @@ import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.objects.Instance;
 import org.jnova.objects.PowerState;
 import org.jnova.objects.TaskStates;
@@ -96,11 +95,11 @@ final class ShelveOperations {
         instances.database().inTransaction(tx -> {
             instances.children().updateMetadata(tx, uuid, Map.of("shelved_at", Instant.now().toString(),
                     "shelved_image_id", imageId, "shelved_host", host), false, true);
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("vm_state", VmStates.SHELVED);
-            cols.put("task_state", offload ? TaskStates.SHELVING_OFFLOADING : null);
-            cols.put("power_state", driver.powerState(instance));
-            if (!instances.update(tx, uuid, cols, Collections.singletonList(TaskStates.SHELVING_IMAGE_UPLOADING))) {
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.vmState(VmStates.SHELVED);
+            cols.taskState(offload ? TaskStates.SHELVING_OFFLOADING : null);
+            cols.powerState(driver.powerState(instance));
+            if (!instances.update(tx, uuid, cols.expectTaskState(TaskStates.SHELVING_IMAGE_UPLOADING))) {
                 throw new IllegalStateException("Unexpected task state while shelving " + uuid);
             }
             return null;
@@ -118,15 +117,15 @@ final class ShelveOperations {
     void offloadExpired(int offloadTime) {
         try {
             Instant cutoff = Instant.now().minusSeconds(offloadTime);
-            var filter = org.jnova.db.InstanceFilter.builder().host(host)
+            var filter = org.jnova.objects.InstanceFilter.builder().host(host)
                     .vmStates(java.util.List.of(VmStates.SHELVED)).build();
             for (Instance i : instances.list(filter, java.util.List.of(), null, null)) {
                 String shelvedAt = i.systemMetadata().get("shelved_at");
                 if (i.taskState() != null || shelvedAt == null || !Instant.parse(shelvedAt).isBefore(cutoff)) {
                     continue;
                 }
-                if (!instances.update(i.uuid(), Map.of("task_state", TaskStates.SHELVING_OFFLOADING),
-                        Collections.singletonList(null))) {
+                if (!instances.update(i.uuid(), new InstanceUpdate()
+                        .taskState(TaskStates.SHELVING_OFFLOADING).expectTaskState(null))) {
                     continue;
                 }
                 String requestId = actions.list(i.uuid(), 1, null).stream().findFirst()
@@ -142,13 +141,13 @@ final class ShelveOperations {
     private void offload(Instance instance) throws Exception {
         driver.destroy(instance);
         instances.database().inTransaction(tx -> {
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("vm_state", VmStates.SHELVED_OFFLOADED);
-            cols.put("task_state", null);
-            cols.put("power_state", PowerState.SHUTDOWN);
-            cols.put("host", null);
-            cols.put("node", null);
-            if (instances.update(tx, instance.uuid(), cols, Collections.singletonList(TaskStates.SHELVING_OFFLOADING))
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.vmState(VmStates.SHELVED_OFFLOADED);
+            cols.taskState(null);
+            cols.powerState(PowerState.SHUTDOWN);
+            cols.host(null);
+            cols.node(null);
+            if (instances.update(tx, instance.uuid(), cols.expectTaskState(TaskStates.SHELVING_OFFLOADING))
                     && instance.host() != null && instance.node() != null) {
                 var f = instance.flavor();
                 nodes.release(tx, instance.host(), instance.node(), f.vcpus(), f.memoryMb(),
@@ -171,11 +170,11 @@ final class ShelveOperations {
             for (String key : new String[] {"shelved_at", "shelved_image_id", "shelved_host"}) {
                 instances.children().deleteMetadata(tx, uuid, key, true);
             }
-            Map<String, Object> cols = new HashMap<>();
-            cols.put("vm_state", VmStates.ACTIVE);
-            cols.put("task_state", null);
-            cols.put("power_state", driver.powerState(instance));
-            instances.update(tx, uuid, cols, null);
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.vmState(VmStates.ACTIVE);
+            cols.taskState(null);
+            cols.powerState(driver.powerState(instance));
+            instances.update(tx, uuid, cols);
             return null;
         });
         if (imageId != null) {

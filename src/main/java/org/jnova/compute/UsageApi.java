@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jnova.db.InstanceFilter;
+import org.jnova.objects.InstanceFilter;
 import org.jnova.db.InstanceStore;
 import org.jnova.objects.Instance;
 
@@ -58,5 +58,16 @@ public final class UsageApi {
             out.add(new TenantUsage(project, start, stop, hours, vcpus, ram, disk, servers));
         });
         return out;
+    }
+
+    /**
+     * Instances, deleted ones included, launched before {@code end} and not terminated by
+     * {@code begin}, of one project (null: all), in (project_id, uuid) order after the instance
+     * whose uuid is {@code marker} (null: from the start), at most {@code limit}.
+     *
+     * @throws org.jnova.exception.Invalid "Marker X could not be found." when no such instance
+     */
+    public List<Instance> activeInWindow(String projectId, Instant begin, Instant end, int limit, String marker) {
+        return instances.activeInWindow(projectId, begin, end, limit, marker);
     }
 }

@@ -197,10 +197,7 @@ final class VolumeOperations {
 
     /** nova's wrap_instance_fault + wrap_instance_event: a fault and an "Error" event; no task state to clear. */
     private void fail(String uuid, String requestId, String event, Exception error) {
-        instances.database().inTransaction(tx -> {
-            instances.children().addFault(tx, uuid, 500, String.valueOf(error.getMessage()), error.toString(), host);
-            return null;
-        });
+        instances.addFault(uuid, 500, String.valueOf(error.getMessage()), error.toString(), host);
         actions.eventFinish(uuid, requestId, event, "Error", String.valueOf(error));
     }
 

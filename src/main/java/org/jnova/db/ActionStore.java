@@ -29,6 +29,14 @@ public final class ActionStore {
                 requestId, userId, projectId, now, now, now);
     }
 
+    /** As {@link #start(Tx, String, String, String, String, String)}, in a transaction of its own. */
+    public void start(String instanceUuid, String action, String requestId, String userId, String projectId) {
+        db.inTransaction(tx -> {
+            start(tx, instanceUuid, action, requestId, userId, projectId);
+            return null;
+        });
+    }
+
     /** Starts an event of the action recorded for this request (none recorded: nothing happens). */
     public void eventStart(String instanceUuid, String requestId, String event, String host) {
         db.inTransaction(tx -> {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * auto-commit connection. SQLite files are opened in WAL mode with a busy timeout and
  * write transactions start with BEGIN IMMEDIATE, so several processes can share one file.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Transactions, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource pool;
@@ -87,6 +87,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs work in one transaction, committing at the end; retried on deadlock or busy. */
+    @Override
     public <T> T inTransaction(Work<T> work) {
         boolean serialised = dialect == Dialect.SQLITE;
         if (serialised) {
@@ -126,6 +127,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs read-only work without an explicit transaction. */
+    @Override
     public <T> T read(Work<T> work) {
         for (int attempt = 0;; attempt++) {
             try (Connection c = pool.getConnection()) {

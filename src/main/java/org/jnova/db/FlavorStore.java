@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jnova.objects.Flavor;
+import org.jnova.objects.SortKey;
 
 /** Flavors, their extra specs and access lists, in the API database (hard deletes, as nova_api). */
 public final class FlavorStore {

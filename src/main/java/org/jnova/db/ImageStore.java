@@ -52,6 +52,12 @@ public final class ImageStore {
     }
 
     /** Every live image, newest first. */
+    /** Every image id ever registered, oldest first. */
+    public List<String> idsInRegistrationOrder() {
+        return db.read(tx -> tx.query(
+                "SELECT id FROM images ORDER BY created_at, id", r -> r.getString("id")));
+    }
+
     public List<Image> list() {
         return db.read(tx -> tx.query("SELECT " + COLUMNS + " FROM images WHERE deleted = 0 ORDER BY created_at "
                 + "DESC, id DESC", ImageStore::row));

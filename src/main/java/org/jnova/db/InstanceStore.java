@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Instance;
+import org.jnova.objects.InstanceFilter;
+import org.jnova.objects.SortKey;
 
 /**
  * Instances in the main database. Lists cost a constant number of queries whatever their
@@ -257,11 +259,20 @@ public final class InstanceStore {
     }
 
     /**
-     * Changes named columns of a live instance, optionally only when its vm_state/task_state
-     * is one of the expected ones; returns whether a row changed. Columns are store names
-     * ("vm_state", "task_state", "host", "launched_at"...); updated_at is always set.
+     * Applies {@code change} to a live instance, only when its task state is one of the
+     * expected ones if the change names any; returns whether a row changed. updated_at is
+     * always set.
      */
-    public boolean update(Tx tx, String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates)
+    public boolean update(Tx tx, String uuid, InstanceUpdate change) throws SQLException {
+        return update(tx, uuid, change.columns(), change.expectedTaskStates());
+    }
+
+    /** As {@link #update(Tx, String, InstanceUpdate)}, in a transaction of its own. */
+    public boolean update(String uuid, InstanceUpdate change) {
+        return db.inTransaction(tx -> update(tx, uuid, change));
+    }
+
+    private boolean update(Tx tx, String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates)
             throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE instances SET updated_at = ?");
         List<Object> args = new ArrayList<>();
@@ -294,12 +305,6 @@ public final class InstanceStore {
         return tx.update(sql.toString(), args.toArray()) == 1;
     }
 
-    /** The columns that carry an instance's flavor (nova's instance.flavor), for a resize. */
-    public static Map<String, Object> flavorColumns(org.jnova.objects.Flavor f) {
-        return Map.of("instance_type_id", f.id(), "flavor", FlavorJson.write(f), "memory_mb", f.memoryMb(), "vcpus",
-                f.vcpus(), "root_gb", f.rootGb(), "ephemeral_gb", f.ephemeralGb());
-    }
-
     /** A flavor as stored in the flavor column (and kept in system metadata during a resize). */
     public static String flavorJson(org.jnova.objects.Flavor f) {
         return FlavorJson.write(f);
@@ -307,10 +312,6 @@ public final class InstanceStore {
 
     public static org.jnova.objects.Flavor parseFlavor(String json) {
         return FlavorJson.read(json);
-    }
-
-    public boolean update(String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates) {
-        return db.inTransaction(tx -> update(tx, uuid, columns, expectedTaskStates));
     }
 
     /** Soft-deletes the instance and its rows (deleted = id), as nova's instance_destroy. */
@@ -326,6 +327,48 @@ public final class InstanceStore {
         }
         tx.update("DELETE FROM tags WHERE resource_id = ?", uuid);
         return changed == 1;
+    }
+
+    /** Hosts of the live instances among {@code uuids} that have one: uuid to host. */
+    public Map<String, String> hostsOf(Collection<String> uuids) {
+        return db.read(tx -> hostsOf(tx, uuids));
+    }
+
+    /** As {@link #hostsOf(Collection)}, read in {@code tx}. */
+    public Map<String, String> hostsOf(Tx tx, Collection<String> uuids) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        if (uuids.isEmpty()) {
+            return out;
+        }
+        Object[] args = uuids.toArray();
+        tx.query("SELECT uuid, host FROM instances WHERE deleted = 0 AND host IS NOT NULL AND uuid IN ("
+                + String.join(", ", java.util.Collections.nCopies(args.length, "?")) + ")", r -> out.put(r.getString("uuid"), r.getString("host")),
+                args);
+        return out;
+    }
+
+    /** Soft-deletes each of the instances, as {@link #softDelete(Tx, String)}, in one transaction. */
+    public void softDelete(Collection<String> uuids) {
+        db.inTransaction(tx -> {
+            for (String uuid : uuids) {
+                softDelete(tx, uuid);
+            }
+            return null;
+        });
+    }
+
+    /** Changes the instance's (system) metadata in a transaction of its own; see {@link InstanceChildren}. */
+    public Map<String, String> updateMetadata(String uuid, Map<String, String> items, boolean replace,
+            boolean system) {
+        return db.inTransaction(tx -> children.updateMetadata(tx, uuid, items, replace, system));
+    }
+
+    /** Records a fault of the instance in a transaction of its own. */
+    public void addFault(String uuid, int code, String message, String details, String host) {
+        db.inTransaction(tx -> {
+            children.addFault(tx, uuid, code, message, details, host);
+            return null;
+        });
     }
 
     /** Counts live instances, cores and RAM of a project (and user, when given): quota usage. */

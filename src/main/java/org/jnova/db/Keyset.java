@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jnova.objects.SortKey;
 
 /** Builds "rows after the marker" conditions for keyset pagination over several sort keys. */
 final class Keyset {

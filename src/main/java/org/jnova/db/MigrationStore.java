@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jnova.objects.Migration;
+import org.jnova.objects.MigrationFilter;
 
 /**
  * nova's migrations (os-migrations, server migrations): one row per resize, cold or live
@@ -19,13 +21,6 @@ public final class MigrationStore {
             + "source_node, dest_compute, dest_node, dest_host, old_instance_type_id, new_instance_type_id, user_id, "
             + "project_id, created_at, updated_at";
     private final Database db;
-
-    /** One migration row. */
-    public record Migration(int id, String uuid, String instanceUuid, String migrationType, String status,
-            String sourceCompute, String sourceNode, String destCompute, String destNode, String destHost,
-            Integer oldInstanceTypeId, Integer newInstanceTypeId, String userId, String projectId, Instant createdAt,
-            Instant updatedAt) {
-    }
 
     public MigrationStore(Database db) {
         this.db = requireNonNull(db, "db is null");
@@ -74,20 +69,8 @@ public final class MigrationStore {
         });
     }
 
-    /**
-     * The filters of nova's migration_get_all_by_filters; a null field does not filter. {@code host}
-     * matches the source or the destination compute; the times bound updated_at (inclusive).
-     */
-    public record Filter(String status, String host, String sourceCompute, String migrationType,
-            String instanceUuid, String userId, String projectId, Instant changesSince, Instant changesBefore) {
-        /** No filtering. */
-        public static Filter none() {
-            return new Filter(null, null, null, null, null, null, null, null, null);
-        }
-    }
-
     /** Visible (not hidden, not deleted) migrations matching {@code filter}, in id order. */
-    public List<Migration> search(Filter filter) {
+    public List<Migration> search(MigrationFilter filter) {
         return db.read(tx -> {
             List<Object> args = new ArrayList<>();
             StringBuilder sql = where(filter, args);
@@ -101,7 +84,7 @@ public final class MigrationStore {
      *
      * @throws org.jnova.exception.Invalid "Marker X could not be found." when no such migration
      */
-    public List<Migration> page(Filter filter, String marker, int limit) {
+    public List<Migration> page(MigrationFilter filter, String marker, int limit) {
         return db.read(tx -> {
             List<Object> args = new ArrayList<>();
             StringBuilder sql = where(filter, args);
@@ -133,7 +116,7 @@ public final class MigrationStore {
         });
     }
 
-    private static StringBuilder where(Filter filter, List<Object> args) {
+    private static StringBuilder where(MigrationFilter filter, List<Object> args) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM migrations WHERE deleted = 0 "
                 + "AND hidden = ?");
         args.add(false);

@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jnova.db.Database;
 import org.jnova.db.DatabaseException;
+import org.jnova.db.PortStore;
+import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
 import org.jnova.objects.VirtualInterface;
 
@@ -22,7 +24,8 @@ import org.jnova.objects.VirtualInterface;
  * broadcast are skipped). Unique indexes on live rows settle races between processes.
  */
 public final class FixedIpAllocator {
-    private final Database db;
+    private final Transactions db;
+    private final PortStore ports;
     private final String label;
     private final BigInteger first;
     private final BigInteger last;
@@ -30,6 +33,7 @@ public final class FixedIpAllocator {
 
     public FixedIpAllocator(Database db, String cidr, String label) {
         this.db = requireNonNull(db, "db is null");
+        this.ports = new PortStore(db);
         this.label = requireNonNull(label, "label is null");
         String[] parts = cidr.split("/");
         try {
@@ -73,8 +77,7 @@ public final class FixedIpAllocator {
 
     private VirtualInterface allocate(Tx tx, String instanceUuid) throws SQLException {
         Set<BigInteger> used = new HashSet<>();
-        for (String ip : tx.query("SELECT fixed_ip FROM virtual_interfaces WHERE deleted = 0",
-                r -> r.getString("fixed_ip"))) {
+        for (String ip : ports.fixedIpsInUse(tx)) {
             used.add(toNumber(ip));
         }
         BigInteger candidate = first;
@@ -90,23 +93,18 @@ public final class FixedIpAllocator {
         mac[0] &= 0x7f;
         String address = String.format("fa:16:3e:%02x:%02x:%02x", mac[0], mac[1], mac[2]);
         String uuid = UUID.randomUUID().toString();
-        tx.update("INSERT INTO virtual_interfaces (uuid, instance_uuid, network_label, address, fixed_ip, created_at, "
-                + "deleted) VALUES (?, ?, ?, ?, ?, ?, 0)", uuid, instanceUuid, label, address, ip,
-                java.time.Instant.now());
-        return new VirtualInterface(uuid, instanceUuid, label, address, ip);
+        VirtualInterface port = new VirtualInterface(uuid, instanceUuid, label, address, ip);
+        ports.insert(tx, port);
+        return port;
     }
 
     /** Releases the instance's ports (soft delete). */
     public void deallocate(String instanceUuid) {
-        db.inTransaction(tx -> tx.update("UPDATE virtual_interfaces SET deleted = id, deleted_at = ? "
-                + "WHERE instance_uuid = ? AND deleted = 0", java.time.Instant.now(), instanceUuid));
+        ports.deleteForInstance(instanceUuid);
     }
 
     public List<VirtualInterface> ports(String instanceUuid) {
-        return db.read(tx -> tx.query("SELECT uuid, instance_uuid, network_label, address, fixed_ip FROM "
-                + "virtual_interfaces WHERE instance_uuid = ? AND deleted = 0 ORDER BY id",
-                r -> new VirtualInterface(r.getString("uuid"), r.getString("instance_uuid"),
-                        r.getString("network_label"), r.getString("address"), r.getString("fixed_ip")), instanceUuid));
+        return ports.ports(instanceUuid);
     }
 
     private BigInteger toNumber(String ip) {

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +16,8 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.Database;
 import org.jnova.db.DatabaseException;
+import org.jnova.db.PortStore;
+import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
@@ -36,7 +37,8 @@ public final class InterfaceAttachmentsApi {
     public record Port(String portId, String instanceUuid, String macAddress, String fixedIp, String tag) {
     }
 
-    private final Database db;
+    private final Transactions db;
+    private final PortStore ports;
     private final ActionStore actions;
     private final FixedIpAllocator allocator;
     private final String networkId;
@@ -50,6 +52,7 @@ public final class InterfaceAttachmentsApi {
     public InterfaceAttachmentsApi(Database db, ActionStore actions, String cidr, String networkLabel, String networkId,
             int portLimit) {
         this.db = requireNonNull(db, "db is null");
+        this.ports = new PortStore(db);
         this.portLimit = portLimit;
         this.actions = requireNonNull(actions, "actions is null");
         this.allocator = new FixedIpAllocator(db, cidr, networkLabel);
@@ -70,8 +73,7 @@ public final class InterfaceAttachmentsApi {
     }
 
     public List<Port> list(String instanceUuid) {
-        return db.read(tx -> tx.query("SELECT uuid, instance_uuid, address, fixed_ip, tag FROM virtual_interfaces "
-                + "WHERE instance_uuid = ? AND deleted = 0 ORDER BY id", InterfaceAttachmentsApi::port, instanceUuid));
+        return ports.tagged(instanceUuid).stream().map(InterfaceAttachmentsApi::port).toList();
     }
 
     /** The server's port; nova's 404s for a port that is missing or elsewhere. */
@@ -128,8 +130,7 @@ public final class InterfaceAttachmentsApi {
                     portNotFound(portId).getMessage());
             return;
         }
-        db.inTransaction(tx -> tx.update("UPDATE virtual_interfaces SET deleted = id, deleted_at = ? WHERE uuid = ? "
-                + "AND deleted = 0", Instant.now(), portId));
+        ports.delete(portId);
         actions.eventFinish(server.uuid(), ctx.requestId(), "compute_detach_interface", "Success", null);
     }
 
@@ -172,7 +173,7 @@ public final class InterfaceAttachmentsApi {
         String instanceUuid = server.uuid();
         var vif = allocator.allocate(instanceUuid, tx -> checkPortQuota(tx, server.projectId()));
         if (tag != null) {
-            db.inTransaction(tx -> tx.update("UPDATE virtual_interfaces SET tag = ? WHERE uuid = ?", tag, vif.uuid()));
+            ports.setTag(vif.uuid(), tag);
         }
         return new Port(vif.uuid(), instanceUuid, vif.macAddress(), vif.fixedIp(), tag);
     }
@@ -201,8 +202,7 @@ public final class InterfaceAttachmentsApi {
     }
 
     private Port insert(Tx tx, String instanceUuid, String ip, String tag) throws SQLException {
-        Optional<String> holder = tx.queryOne("SELECT instance_uuid FROM virtual_interfaces WHERE fixed_ip = ? "
-                + "AND deleted = 0", r -> r.getString("instance_uuid"), ip);
+        Optional<String> holder = ports.holderOf(tx, ip);
         if (holder.isPresent()) {
             // nova's compute host words it so (neutron's IpAddressInUse), naming no server: it may be another project's
             throw new Conflict("Fixed IP " + ip + " is already in use.");
@@ -212,17 +212,14 @@ public final class InterfaceAttachmentsApi {
         mac[0] &= 0x7f;
         String address = String.format("fa:16:3e:%02x:%02x:%02x", mac[0], mac[1], mac[2]);
         String uuid = UUID.randomUUID().toString();
-        String label = tx.queryOne("SELECT network_label FROM virtual_interfaces WHERE instance_uuid = ? ORDER BY id",
-                r -> r.getString("network_label"), instanceUuid).orElse(null);
-        tx.update("INSERT INTO virtual_interfaces (uuid, instance_uuid, network_label, address, fixed_ip, tag, "
-                + "created_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, 0)", uuid, instanceUuid,
-                label != null ? label : networkLabel, address, ip, tag, Instant.now());
+        String label = ports.firstLabel(tx, instanceUuid).orElse(null);
+        ports.insertTagged(tx, label != null ? label : networkLabel,
+                new PortStore.TaggedPort(uuid, instanceUuid, address, ip, tag));
         return new Port(uuid, instanceUuid, address, ip, tag);
     }
 
     private Optional<Port> find(String portId) {
-        return db.read(tx -> tx.queryOne("SELECT uuid, instance_uuid, address, fixed_ip, tag FROM virtual_interfaces "
-                + "WHERE uuid = ? AND deleted = 0", InterfaceAttachmentsApi::port, portId));
+        return ports.find(portId).map(InterfaceAttachmentsApi::port);
     }
 
     /** A port as neutron shows it to the caller: its project's (its server's project's here), any to an admin. */
@@ -230,16 +227,11 @@ public final class InterfaceAttachmentsApi {
         if (ctx.isAdmin()) {
             return find(portId);
         }
-        return db.read(tx -> tx.queryOne("SELECT v.uuid AS uuid, v.instance_uuid AS instance_uuid, "
-                + "v.address AS address, v.fixed_ip AS fixed_ip, v.tag AS tag FROM virtual_interfaces v "
-                + "JOIN instances i ON i.uuid = v.instance_uuid WHERE v.uuid = ? AND v.deleted = 0 "
-                + "AND i.project_id = ?",
-                InterfaceAttachmentsApi::port, portId, ctx.requireProjectId()));
+        return ports.findInProject(portId, ctx.requireProjectId()).map(InterfaceAttachmentsApi::port);
     }
 
-    private static Port port(org.jnova.db.Row r) throws SQLException {
-        return new Port(r.getString("uuid"), r.getString("instance_uuid"), r.getString("address"),
-                r.getString("fixed_ip"), r.getString("tag"));
+    private static Port port(PortStore.TaggedPort p) {
+        return new Port(p.uuid(), p.instanceUuid(), p.address(), p.fixedIp(), p.tag());
     }
 
     private static NotFound portNotFound(String portId) {

@@ -2,12 +2,8 @@ package org.jnova.scheduler;
 
 import static java.util.Objects.requireNonNull;
 
-import java.sql.SQLException;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jnova.db.Tx;
 import org.jnova.objects.ServerGroup;
 
 /**
@@ -29,19 +25,6 @@ final class GroupPlacement {
     GroupPlacement(ServerGroup group, Map<String, String> memberHosts) {
         this.group = requireNonNull(group, "group is null");
         this.memberHosts = Map.copyOf(memberHosts);
-    }
-
-    /** Hosts of the live members among {@code members}, read in {@code tx} (deleted servers have left). */
-    static Map<String, String> memberHosts(Tx tx, Collection<String> members) throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        if (members.isEmpty()) {
-            return out;
-        }
-        Object[] uuids = members.toArray();
-        tx.query("SELECT uuid, host FROM instances WHERE deleted = 0 AND host IS NOT NULL AND uuid IN ("
-                + String.join(", ", java.util.Collections.nCopies(uuids.length, "?")) + ")", r -> out.put(r.getString("uuid"), r.getString("host")),
-                uuids);
-        return out;
     }
 
     /** Whether the policy can refuse a host (affinity, anti-affinity); soft ones only weigh. */

@@ -124,9 +124,9 @@ public final class Scheduler {
                     return false;
                 }
                 if (recordHost) {
-                    instances.update(tx, instance.uuid(), Map.of("host", node.host(), "node",
-                            node.hypervisorHostname(), "launched_on", node.host(), "availability_zone",
-                            settings.defaultAvailabilityZone()), null);
+                    instances.update(tx, instance.uuid(), new org.jnova.db.InstanceUpdate().host(node.host())
+                            .node(node.hypervisorHostname()).launchedOn(node.host())
+                            .availabilityZone(settings.defaultAvailabilityZone()));
                 }
                 return true;
             });
@@ -143,7 +143,7 @@ public final class Scheduler {
             return Optional.empty();
         }
         return groups.forInstance(instance.uuid()).map(g -> new GroupPlacement(g,
-                instances.database().read(tx -> GroupPlacement.memberHosts(tx, g.members()))))
+                instances.hostsOf(g.members())))
                 .filter(g -> g.isHard() || g.isSoft());
     }
 
@@ -157,7 +157,7 @@ public final class Scheduler {
         lockGroup(tx, group.group().uuid());
         java.util.Collection<String> members = groups.database() == instances.database()
                 ? groups.members(tx, group.group().uuid()) : group.group().members();
-        return new GroupPlacement(group.group(), GroupPlacement.memberHosts(tx, members))
+        return new GroupPlacement(group.group(), instances.hostsOf(tx, members))
                 .passes(instance.uuid(), node.host());
     }
 

@@ -5,17 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.jnova.context.RequestContext;
 import org.jnova.db.Database;
-import org.jnova.db.Row;
+import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
+import org.jnova.db.VolumeStore;
 import org.jnova.volume.VolumeErrors.InvalidInput;
 import org.jnova.volume.VolumeErrors.VolumeNotFound;
 
@@ -28,10 +25,8 @@ import org.jnova.volume.VolumeErrors.VolumeNotFound;
  */
 public final class BuiltinVolumeApi implements VolumeApi {
     public static final String MULTIATTACH_TYPE = "multiattach";
-    private static final String COLUMNS = "id, project_id, display_name, display_description, size, status, "
-            + "availability_zone, volume_type, bootable, multiattach, snapshot_id, image_id, metadata, created_at";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private final Database db;
+    private final Transactions db;
+    private final VolumeStore store;
     private final String defaultZone;
     private final Limits limits;
 
@@ -44,29 +39,20 @@ public final class BuiltinVolumeApi implements VolumeApi {
      */
     public BuiltinVolumeApi(Database db, String defaultZone, Limits limits) {
         this.db = requireNonNull(db, "db is null");
+        this.store = new VolumeStore(db);
         this.defaultZone = requireNonNull(defaultZone, "defaultZone is null");
         this.limits = requireNonNull(limits, "limits is null");
     }
 
     @Override
     public Volume get(RequestContext ctx, String volumeId) {
-        return db.read(tx -> find(tx, volumeId)).filter(v -> visible(ctx, v))
+        return store.find(volumeId).filter(v -> visible(ctx, v))
                 .orElseThrow(() -> new VolumeNotFound(volumeId));
     }
 
     @Override
     public List<Volume> getAll(RequestContext ctx) {
-        return db.read(tx -> {
-            List<Volume> rows = tx.query("SELECT " + COLUMNS + " FROM volumes WHERE deleted = 0 AND project_id = ? "
-                    + "ORDER BY created_at DESC, id DESC", BuiltinVolumeApi::row, ctx.projectId().orElse(""));
-            Map<String, List<Volume.Attachment>> attached = new HashMap<>();
-            tx.query("SELECT a.id, a.volume_id, a.instance_uuid, a.mountpoint FROM volume_attachment a JOIN volumes v "
-                    + "ON v.id = a.volume_id WHERE a.deleted = 0 AND a.attach_status = 'attached' AND v.deleted = 0 "
-                    + "AND v.project_id = ? ORDER BY a.created_at, a.id", r -> attached
-                            .computeIfAbsent(r.getString("volume_id"), k -> new ArrayList<>()).add(attachment(r)),
-                    ctx.projectId().orElse(""));
-            return rows.stream().map(v -> withAttachments(v, attached.getOrDefault(v.id(), List.of()))).toList();
-        });
+        return store.listForProject(ctx.projectId().orElse(""));
     }
 
     @Override
@@ -83,13 +69,10 @@ public final class BuiltinVolumeApi implements VolumeApi {
         String project = ctx.requireProjectId();
         db.inTransaction(tx -> {
             checkQuota(tx, project, request.size());
-            return tx.update("INSERT INTO volumes (id, project_id, user_id, display_name, "
-                    + "display_description, size, status, availability_zone, volume_type, bootable, multiattach, "
-                    + "snapshot_id, image_id, metadata, created_at, updated_at, deleted) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, 'available', ?, ?, ?, ?, NULL, ?, ?, ?, ?, 0)", id, project,
-                    ctx.userId(), request.name(), request.description(), request.size(), zone, request.volumeType(),
-                    request.imageId() != null, MULTIATTACH_TYPE.equals(request.volumeType()), request.imageId(),
-                    writeMetadata(request.metadata()), now, now);
+            store.insert(tx, new VolumeStore.NewVolume(id, project, ctx.userId(), request.name(),
+                    request.description(), request.size(), zone, request.volumeType(), request.imageId() != null,
+                    MULTIATTACH_TYPE.equals(request.volumeType()), request.imageId(), request.metadata(), now));
+            return null;
         });
         return get(ctx, id);
     }
@@ -104,8 +87,7 @@ public final class BuiltinVolumeApi implements VolumeApi {
             return;
         }
         org.jnova.db.ProjectLock.lock(tx, project);
-        long[] used = tx.queryOne("SELECT COUNT(*), COALESCE(SUM(size), 0) FROM volumes WHERE project_id = ? AND "
-                + "deleted = 0", r -> new long[] {r.getLong(1), r.getLong(2)}, project).orElseThrow();
+        long[] used = store.usage(tx, project);
         if (limits.gigabytes() >= 0 && used[1] + size > limits.gigabytes()) {
             throw new org.jnova.exception.OverQuota("Requested volume or snapshot exceeds allowed gigabytes quota. "
                     + "Requested " + size + "G, quota is " + limits.gigabytes() + "G and " + used[1]
@@ -120,11 +102,7 @@ public final class BuiltinVolumeApi implements VolumeApi {
     @Override
     public void delete(RequestContext ctx, String volumeId) {
         get(ctx, volumeId);
-        int changed = db.inTransaction(tx -> tx.update("UPDATE volumes SET deleted = 1, deleted_at = ?, "
-                + "status = 'deleted' WHERE id = ? AND deleted = 0 AND status IN ('available', 'error') AND NOT EXISTS "
-                + "(SELECT 1 FROM volume_attachment a WHERE a.volume_id = volumes.id AND a.deleted = 0)",
-                Instant.now(), volumeId));
-        if (changed == 0) {
+        if (!store.delete(volumeId)) {
             throw new InvalidInput("Invalid volume: Volume status must be available or error or error_restoring or "
                     + "error_extending or error_managing and must not be migrating, attached, belong to a group, "
                     + "have snapshots, awaiting a transfer, or be disassociated from snapshots after volume "
@@ -168,11 +146,10 @@ public final class BuiltinVolumeApi implements VolumeApi {
                 : List.of("available", "downloading");
         String id = UUID.randomUUID().toString();
         boolean reserved = db.inTransaction(tx -> {
-            if (!moveStatus(tx, volumeId, from, "reserved")) {
+            if (!store.moveStatus(tx, volumeId, from, "reserved")) {
                 return false;
             }
-            tx.update("INSERT INTO volume_attachment (id, volume_id, instance_uuid, attach_status, created_at, deleted) "
-                    + "VALUES (?, ?, ?, 'reserved', ?, 0)", id, volumeId, instanceUuid, Instant.now());
+            store.insertAttachment(tx, id, volumeId, instanceUuid);
             return true;
         });
         if (!reserved) {
@@ -185,9 +162,8 @@ public final class BuiltinVolumeApi implements VolumeApi {
     public void attachmentUpdate(RequestContext ctx, String attachmentId, String mountpoint) {
         db.inTransaction(tx -> {
             String volumeId = volumeOf(tx, attachmentId);
-            tx.update("UPDATE volume_attachment SET attach_status = 'attaching', mountpoint = ?, updated_at = ? "
-                    + "WHERE id = ?", mountpoint, Instant.now(), attachmentId);
-            moveStatus(tx, volumeId, List.of("reserved", "available"), "attaching");
+            store.markAttaching(tx, attachmentId, mountpoint);
+            store.moveStatus(tx, volumeId, List.of("reserved", "available"), "attaching");
             return null;
         });
     }
@@ -196,9 +172,7 @@ public final class BuiltinVolumeApi implements VolumeApi {
     public void attachmentComplete(RequestContext ctx, String attachmentId) {
         db.inTransaction(tx -> {
             String volumeId = volumeOf(tx, attachmentId);
-            tx.update("UPDATE volume_attachment SET attach_status = 'attached', updated_at = ? WHERE id = ?",
-                    Instant.now(), attachmentId);
-            tx.update("UPDATE volumes SET status = 'in-use', updated_at = ? WHERE id = ?", Instant.now(), volumeId);
+            store.markAttached(tx, attachmentId, volumeId);
             return null;
         });
     }
@@ -206,19 +180,11 @@ public final class BuiltinVolumeApi implements VolumeApi {
     @Override
     public void attachmentDelete(RequestContext ctx, String attachmentId) {
         db.inTransaction(tx -> {
-            Optional<String> volumeId = tx.queryOne("SELECT volume_id FROM volume_attachment WHERE id = ? AND "
-                    + "deleted = 0", r -> r.getString("volume_id"), attachmentId);
+            Optional<String> volumeId = store.volumeOf(tx, attachmentId);
             if (volumeId.isEmpty()) {
                 return null; // as nova's attachment_delete: a missing attachment is only logged
             }
-            tx.update("UPDATE volume_attachment SET deleted = 1, deleted_at = ?, attach_status = 'detached' "
-                    + "WHERE id = ?", Instant.now(), attachmentId);
-            long left = tx.count("SELECT COUNT(*) FROM volume_attachment WHERE volume_id = ? AND deleted = 0",
-                    volumeId.get());
-            if (left == 0) {
-                tx.update("UPDATE volumes SET status = 'available', updated_at = ? WHERE id = ? AND deleted = 0",
-                        Instant.now(), volumeId.get());
-            }
+            store.deleteAttachment(tx, attachmentId, volumeId.get());
             return null;
         });
     }
@@ -228,80 +194,14 @@ public final class BuiltinVolumeApi implements VolumeApi {
     }
 
     private boolean moveStatus(String volumeId, List<String> from, String to) {
-        return db.inTransaction(tx -> moveStatus(tx, volumeId, from, to));
-    }
-
-    private static boolean moveStatus(Tx tx, String volumeId, List<String> from, String to) throws SQLException {
-        Object[] args = new Object[from.size() + 3];
-        args[0] = to;
-        args[1] = Instant.now();
-        args[2] = volumeId;
-        for (int i = 0; i < from.size(); i++) {
-            args[i + 3] = from.get(i);
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(from.size(), "?"));
-        return tx.update("UPDATE volumes SET status = ?, updated_at = ? WHERE id = ? AND deleted = 0 AND status IN ("
-                + marks + ")", args) > 0;
+        return db.inTransaction(tx -> store.moveStatus(tx, volumeId, from, to));
     }
 
     private String status(String volumeId) {
-        return db.read(tx -> tx.queryOne("SELECT status FROM volumes WHERE id = ?", r -> r.getString("status"),
-                volumeId)).orElse("deleted");
+        return store.status(volumeId).orElse("deleted");
     }
 
-    private static String volumeOf(Tx tx, String attachmentId) throws SQLException {
-        return tx.queryOne("SELECT volume_id FROM volume_attachment WHERE id = ? AND deleted = 0",
-                r -> r.getString("volume_id"), attachmentId)
-                .orElseThrow(() -> new VolumeErrors.AttachmentNotFound(attachmentId));
-    }
-
-    private static Optional<Volume> find(Tx tx, String volumeId) throws SQLException {
-        Optional<Volume> volume = tx.queryOne("SELECT " + COLUMNS + " FROM volumes WHERE id = ? AND deleted = 0",
-                BuiltinVolumeApi::row, volumeId);
-        if (volume.isEmpty()) {
-            return volume;
-        }
-        List<Volume.Attachment> attached = tx.query("SELECT id, volume_id, instance_uuid, mountpoint FROM "
-                + "volume_attachment WHERE volume_id = ? AND deleted = 0 AND attach_status = 'attached' "
-                + "ORDER BY created_at, id", BuiltinVolumeApi::attachment, volumeId);
-        return Optional.of(withAttachments(volume.get(), attached));
-    }
-
-    private static Volume withAttachments(Volume v, List<Volume.Attachment> attachments) {
-        return new Volume(v.id(), v.projectId(), v.name(), v.description(), v.size(), v.status(), v.availabilityZone(),
-                v.createdAt(), v.volumeType(), v.bootable(), v.multiattach(), v.snapshotId(), v.imageId(),
-                v.metadata(), attachments);
-    }
-
-    private static String writeMetadata(Map<String, String> metadata) {
-        try {
-            return JSON.writeValueAsString(new TreeMap<>(metadata));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> readMetadata(String text) {
-        if (text == null || text.isEmpty()) {
-            return Map.of();
-        }
-        try {
-            return new TreeMap<>(JSON.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { }));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("bad volume metadata " + text, e);
-        }
-    }
-
-    private static Volume.Attachment attachment(Row r) throws SQLException {
-        return new Volume.Attachment(r.getString("id"), r.getString("instance_uuid"), r.getString("mountpoint"));
-    }
-
-    private static Volume row(Row r) throws SQLException {
-        Map<String, String> metadata = readMetadata(r.getString("metadata"));
-        return new Volume(r.getString("id"), r.getString("project_id"), r.getString("display_name"),
-                r.getString("display_description"), r.getInt("size"), r.getString("status"),
-                r.getString("availability_zone"), r.getInstant("created_at"), r.getString("volume_type"),
-                r.getBoolean("bootable"), r.getBoolean("multiattach"), r.getString("snapshot_id"),
-                r.getString("image_id"), metadata, List.of());
+    private String volumeOf(Tx tx, String attachmentId) throws SQLException {
+        return store.volumeOf(tx, attachmentId).orElseThrow(() -> new VolumeErrors.AttachmentNotFound(attachmentId));
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.jnova.db.InstanceFilter;
+import org.jnova.objects.InstanceFilter;
 import org.jnova.db.TestDatabases;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Instance;

@@ -11,10 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.context.RequestContext;
 import org.jnova.db.Archiver;
-import org.jnova.db.InstanceFilter;
-import org.jnova.db.SortKey;
+import org.jnova.objects.InstanceFilter;
+import org.jnova.objects.SortKey;
 import org.jnova.db.TestDatabases;
 import org.jnova.exception.Conflict;
 import org.jnova.objects.ComputeNode;
@@ -264,7 +265,7 @@ class ServerLifecycleTest {
             // a build the host was doing when it stopped
             String stuck = done.stream().filter(i -> VmStates.ACTIVE.equals(i.vmState())).findFirst().orElseThrow()
                     .uuid();
-            f.cloud.instances.update(stuck, Map.of("vm_state", VmStates.BUILDING, "task_state", "spawning"), null);
+            f.cloud.instances.update(stuck, new InstanceUpdate().vmState(VmStates.BUILDING).taskState("spawning"));
             f.computes.get(0).stop();
             f.computes.get(0).start();
             Instance failed = f.cloud.servers.get(ctx, stuck);

@@ -319,7 +319,7 @@ class ServerGroupSchedulingTest {
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         String reservation = jnova.cloud().instances.get(r.json().path("server").path("id").asText(), false)
                 .orElseThrow().reservationId();
-        return jnova.cloud().instances.listBare(org.jnova.db.InstanceFilter.builder().reservationId(reservation)
+        return jnova.cloud().instances.listBare(org.jnova.objects.InstanceFilter.builder().reservationId(reservation)
                 .build()).stream().map(Instance::uuid).toList();
     }
 

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.jnova.db.InstanceStore;
+import org.jnova.compute.GuestDataApi;
 import org.jnova.objects.Instance;
 import org.jnova.virt.ConfigDriveWriter;
 
@@ -31,15 +31,15 @@ public final class ConfigDrive implements ConfigDriveWriter {
     private static final Set<String> TRUE = Set.of("1", "t", "true", "on", "y", "yes");
 
     private final MetadataSource source;
-    private final InstanceStore instances;
+    private final GuestDataApi guests;
     private final Path instancesPath;
     private final boolean force;
     private final List<String> skipVersions;
 
-    public ConfigDrive(MetadataSource source, InstanceStore instances, Path instancesPath, boolean force,
+    public ConfigDrive(MetadataSource source, GuestDataApi guests, Path instancesPath, boolean force,
             List<String> skipVersions) {
         this.source = requireNonNull(source, "source is null");
-        this.instances = requireNonNull(instances, "instances is null");
+        this.guests = requireNonNull(guests, "guests is null");
         this.instancesPath = requireNonNull(instancesPath, "instancesPath is null");
         this.force = force;
         this.skipVersions = List.copyOf(skipVersions);
@@ -93,7 +93,7 @@ public final class ConfigDrive implements ConfigDriveWriter {
         deleteTree(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         if (instance.configDrive() == null || instance.configDrive().isEmpty()) {
-            instances.update(instance.uuid(), Map.of("config_drive", "True"), null);
+            guests.recordConfigDrive(instance.uuid());
         }
     }
 

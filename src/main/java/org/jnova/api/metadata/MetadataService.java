@@ -26,7 +26,7 @@ public final class MetadataService {
 
     /** The source of instance metadata, with its cache, as configured. */
     public static MetadataSource source(ConfigOpts conf, ComputeCloud cloud) {
-        return new MetadataSource(cloud.instances, cloud.keyPairStore, new MetadataSource.Settings(
+        return new MetadataSource(cloud.guestData, new MetadataSource.Settings(
                 Duration.ofSeconds(conf.get(ApiOpts.METADATA_CACHE_EXPIRATION)), conf.get(ApiOpts.DHCP_DOMAIN),
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ApiOpts.VENDORDATA_PROVIDERS),
                 conf.get(ApiOpts.VENDORDATA_JSONFILE_PATH), conf.get(ApiOpts.VENDORDATA_DYNAMIC_TARGETS),
@@ -57,7 +57,7 @@ public final class MetadataService {
         String skip = conf.get(ApiOpts.CONFIG_DRIVE_SKIP_VERSIONS);
         List<String> skipVersions = skip == null ? List.of()
                 : Arrays.stream(skip.split(" ")).filter(s -> !s.isEmpty()).toList();
-        return new ConfigDrive(source(conf, cloud), cloud.instances, Path.of(conf.get(MetadataOpts.INSTANCES_PATH)),
+        return new ConfigDrive(source(conf, cloud), cloud.guestData, Path.of(conf.get(MetadataOpts.INSTANCES_PATH)),
                 conf.get(MetadataOpts.FORCE_CONFIG_DRIVE), skipVersions);
     }
 }

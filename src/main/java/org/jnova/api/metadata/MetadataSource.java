@@ -16,8 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jnova.api.openstack.NovaJson;
-import org.jnova.db.InstanceStore;
-import org.jnova.db.KeyPairStore;
+import org.jnova.compute.GuestDataApi;
 import org.jnova.objects.Instance;
 import org.jnova.objects.KeyPair;
 
@@ -30,8 +29,7 @@ import org.jnova.objects.KeyPair;
  * (by an estimate of each entry's size, user data and metadata included).
  */
 public final class MetadataSource {
-    private final InstanceStore instances;
-    private final KeyPairStore keyPairs;
+    private final GuestDataApi guests;
     private final Settings settings;
     private final NovaJson json;
     private final DynamicVendorData dynamic;
@@ -63,9 +61,8 @@ public final class MetadataSource {
         }
     }
 
-    public MetadataSource(InstanceStore instances, KeyPairStore keyPairs, Settings settings, NovaJson json) {
-        this.instances = requireNonNull(instances, "instances is null");
-        this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
+    public MetadataSource(GuestDataApi guests, Settings settings, NovaJson json) {
+        this.guests = requireNonNull(guests, "guests is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.json = requireNonNull(json, "json is null");
         this.dynamic = new DynamicVendorData(settings.dynamicTargets(), settings.dynamicConnectTimeout(),
@@ -78,15 +75,12 @@ public final class MetadataSource {
 
     /** The metadata of a live instance by uuid; empty when there is none. */
     public Optional<InstanceMetadata> byInstanceId(String uuid) {
-        return cached("id-" + uuid, () -> instances.get(uuid, false));
+        return cached("id-" + uuid, () -> guests.instance(uuid));
     }
 
     /** The metadata of the live instance holding fixed IP {@code address}; empty when none does. */
     public Optional<InstanceMetadata> byAddress(String address) {
-        return cached("address-" + address, () -> instances.database().read(tx -> tx.query(
-                "SELECT instance_uuid FROM virtual_interfaces WHERE fixed_ip = ? AND deleted = 0 ORDER BY id",
-                r -> r.getString("instance_uuid"), address)).stream().findFirst()
-                .flatMap(uuid -> instances.get(uuid, false)));
+        return cached("address-" + address, () -> guests.instanceWithFixedIp(address));
     }
 
     /** An estimate of the heap one entry holds: two bytes a character of its texts, plus overhead. */
@@ -118,7 +112,7 @@ public final class MetadataSource {
     public InstanceMetadata build(Instance instance) {
         Optional<InstanceMetadata.Key> key = Optional.empty();
         if (instance.keyName() != null && instance.keyData() != null) {
-            String type = keyPairs.get(instance.userId(), instance.keyName()).map(KeyPair::type)
+            String type = guests.keyPair(instance.userId(), instance.keyName()).map(KeyPair::type)
                     .orElse(KeyPair.TYPE_SSH);
             key = Optional.of(new InstanceMetadata.Key(instance.keyName(), type, instance.keyData()));
         }
@@ -143,7 +137,7 @@ public final class MetadataSource {
             chunks.put("password_" + i, rest.substring(0, n));
             rest = rest.substring(n);
         }
-        instances.database().inTransaction(tx -> instances.children().updateMetadata(tx, uuid, chunks, false, true));
+        guests.setSystemMetadata(uuid, chunks);
     }
 
     /** The EC2 id of an image: ami- and its 1-based rank among all images ever registered. */
@@ -151,8 +145,7 @@ public final class MetadataSource {
         if (imageId == null) {
             return "ami-00000000";
         }
-        List<String> ids = instances.database().read(tx -> tx.query(
-                "SELECT id FROM images ORDER BY created_at, id", r -> r.getString("id")));
+        List<String> ids = guests.imageIdsInRegistrationOrder();
         int index = ids.indexOf(imageId);
         return String.format("ami-%08x", index < 0 ? 0 : index + 1);
     }

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.links.Links;
 import org.jnova.api.openstack.compute.servers.ServerTimes;
-import org.jnova.db.MigrationStore.Migration;
+import org.jnova.objects.Migration;
 
 /**
  * nova's migration views per microversion: migration_type from 2.23 (with self/bookmark links

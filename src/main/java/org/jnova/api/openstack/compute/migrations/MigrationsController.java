@@ -13,9 +13,10 @@ import org.jnova.api.openstack.compute.links.Links;
 import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
-import org.jnova.db.MigrationStore;
-import org.jnova.db.MigrationStore.Migration;
+import org.jnova.compute.MigrationsApi;
 import org.jnova.exception.Invalid;
+import org.jnova.objects.Migration;
+import org.jnova.objects.MigrationFilter;
 
 /**
  * os-migrations (nova/api/openstack/compute/migrations.py): the migration records with nova's
@@ -25,13 +26,13 @@ import org.jnova.exception.Invalid;
  */
 public final class MigrationsController {
     private static final String POLICY = "os_compute_api:os-migrations:";
-    private final MigrationStore store;
+    private final MigrationsApi migrations;
     private final Links links;
     private final int maxLimit;
     private final MigrationView view;
 
-    public MigrationsController(MigrationStore store, Links links) {
-        this.store = requireNonNull(store, "store is null");
+    public MigrationsController(MigrationsApi migrations, Links links) {
+        this.migrations = requireNonNull(migrations, "migrations is null");
         this.links = requireNonNull(links, "links is null");
         this.maxLimit = links.maxLimit();
         this.view = new MigrationView(links);
@@ -50,7 +51,7 @@ public final class MigrationsController {
             throw new Invalid("The value of changes-since must be less than or equal to changes-before.");
         }
         boolean userProject = req.isSupported("2.80");
-        var filter = new MigrationStore.Filter(value(req, "status"), value(req, "host"), value(req, "source_compute"),
+        var filter = new MigrationFilter(value(req, "status"), value(req, "host"), value(req, "source_compute"),
                 value(req, "migration_type"), value(req, "instance_uuid"),
                 userProject ? value(req, "user_id") : null, userProject ? value(req, "project_id") : null, since,
                 before);
@@ -58,10 +59,10 @@ public final class MigrationsController {
         // only "0" (not hidden) can leave anything to show
         boolean none = QueryValues.last(req, "hidden").filter(h -> !h.equals("0")).isPresent();
         if (!paged) {
-            return Map.of("migrations", view.list(req, none ? List.of() : store.search(filter)));
+            return Map.of("migrations", view.list(req, none ? List.of() : migrations.search(filter)));
         }
         int limit = QueryValues.lastInt(req, "limit").map(l -> Math.min(l, maxLimit)).orElse(maxLimit);
-        List<Migration> page = store.page(filter, QueryValues.last(req, "marker").orElse(null), none ? 0 : limit);
+        List<Migration> page = migrations.page(filter, QueryValues.last(req, "marker").orElse(null), none ? 0 : limit);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("migrations", view.list(req, page));
         if (!page.isEmpty()) {

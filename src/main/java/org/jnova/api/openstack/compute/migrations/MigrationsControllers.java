@@ -10,7 +10,7 @@ public final class MigrationsControllers {
     }
 
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
-        router.controller("migrations", new MigrationsController(cloud.migrations,
+        router.controller("migrations", new MigrationsController(cloud.migrationsApi,
                 org.jnova.api.openstack.compute.links.Links.from(conf)));
     }
 }

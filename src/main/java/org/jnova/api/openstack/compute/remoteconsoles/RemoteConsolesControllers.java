@@ -5,7 +5,6 @@ import org.jnova.api.openstack.compute.consoleauthtokens.ConsoleAuthTokensContro
 import org.jnova.compute.ComputeCloud;
 import org.jnova.conf.ConsoleOpts;
 import org.jnova.conf.cfg.ConfigOpts;
-import org.jnova.console.ConsoleAuthTokenStore;
 import org.jnova.console.ConsolesApi;
 
 /** Registers remote-consoles, the legacy console actions and os-console-auth-tokens. */
@@ -14,7 +13,7 @@ public final class RemoteConsolesControllers {
     }
 
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
-        ConsolesApi consoles = new ConsolesApi(new ConsoleAuthTokenStore(cloud.mainDatabase()),
+        ConsolesApi consoles = new ConsolesApi(cloud.consoleTokens(),
                 new ConsolesApi.Settings(conf.get(ConsoleOpts.VNC_ENABLED), conf.get(ConsoleOpts.NOVNCPROXY_BASE_URL),
                         conf.get(ConsoleOpts.SPICE_ENABLED), conf.get(ConsoleOpts.HTML5PROXY_BASE_URL),
                         conf.get(ConsoleOpts.SERIAL_ENABLED), conf.get(ConsoleOpts.SERIAL_BASE_URL),

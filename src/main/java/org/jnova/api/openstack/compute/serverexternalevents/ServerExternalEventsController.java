@@ -14,9 +14,7 @@ import org.jnova.api.openstack.ApiResult;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.compute.ComputeCloud;
-import org.jnova.context.RequestContext;
 import org.jnova.objects.Instance;
-import org.jnova.objects.PowerState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +58,7 @@ public final class ServerExternalEventsController {
                 code = 400;
             } else if (instance.get().host() != null) {
                 LOG.info("Creating event {}:{} for instance {} on {}", name, tag, uuid, instance.get().host());
-                deliver(req.context(), instance.get(), name, tag);
+                cloud.externalEvents.deliver(req.context(), instance.get(), name, tag);
                 code = 200;
             } else {
                 LOG.debug("Unable to find a host for instance {}. Dropping event {}", uuid, name);
@@ -73,34 +71,5 @@ public final class ServerExternalEventsController {
             }
         }
         return ApiResult.of(Map.of("events", answered)).status(result);
-    }
-
-    /**
-     * What nova's compute API and the compute host do with an accepted event: volume-extended
-     * records extend_volume; power-update records stop (POWER_OFF) or start (otherwise) and the
-     * host's compute_power_update event, which fails with the fake driver (it cannot process
-     * power updates) unless the server is busy or already in that power state.
-     */
-    private void deliver(RequestContext ctx, Instance i, String name, String tag) {
-        String action = switch (name) {
-            case "volume-extended" -> "extend_volume";
-            case "power-update" -> "POWER_OFF".equals(tag) ? "stop" : "start";
-            default -> null;
-        };
-        if (action == null) {
-            return;
-        }
-        cloud.instances.database().inTransaction(tx -> {
-            cloud.actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
-            return null;
-        });
-        if ("power-update".equals(name)) {
-            int target = "POWER_ON".equals(tag) ? PowerState.RUNNING : PowerState.SHUTDOWN;
-            boolean skipped = i.powerState() == target || i.taskState() != null
-                    || !"POWER_ON".equals(tag) && !"POWER_OFF".equals(tag);
-            cloud.actions.eventStart(i.uuid(), ctx.requestId(), "compute_power_update", i.host());
-            cloud.actions.eventFinish(i.uuid(), ctx.requestId(), "compute_power_update", skipped ? "Success" : "Error",
-                    skipped ? null : "NotImplementedError: the fake driver does not handle power update events");
-        }
     }
 }

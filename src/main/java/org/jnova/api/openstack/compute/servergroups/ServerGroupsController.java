@@ -15,10 +15,8 @@ import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.compute.Quotas;
+import org.jnova.compute.ServerGroupsApi;
 import org.jnova.context.RequestContext;
-import org.jnova.db.InstanceFilter;
-import org.jnova.db.InstanceStore;
-import org.jnova.db.ServerGroupStore;
 import org.jnova.exception.Forbidden;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
@@ -34,16 +32,13 @@ import org.jnova.objects.ServerGroup;
 public final class ServerGroupsController {
     private static final String POLICY = "os_compute_api:os-server-groups:";
 
-    private final ServerGroupStore groups;
-    private final InstanceStore instances;
+    private final ServerGroupsApi groups;
     private final Quotas quotas;
     private final int maxLimit;
     private final boolean recheckQuota;
 
-    public ServerGroupsController(ServerGroupStore groups, InstanceStore instances, Quotas quotas, int maxLimit,
-            boolean recheckQuota) {
+    public ServerGroupsController(ServerGroupsApi groups, Quotas quotas, int maxLimit, boolean recheckQuota) {
         this.groups = Objects.requireNonNull(groups, "groups is null");
-        this.instances = Objects.requireNonNull(instances, "instances is null");
         this.quotas = Objects.requireNonNull(quotas, "quotas is null");
         this.maxLimit = maxLimit;
         this.recheckQuota = recheckQuota;
@@ -156,12 +151,7 @@ public final class ServerGroupsController {
 
     /** Which of these instance uuids are still live instances. */
     private Set<String> existing(List<String> uuids) {
-        if (uuids.isEmpty()) {
-            return Set.of();
-        }
-        Set<String> out = new HashSet<>();
-        instances.listBare(InstanceFilter.builder().uuids(List.copyOf(uuids)).build()).forEach(i -> out.add(i.uuid()));
-        return out;
+        return groups.liveMembers(uuids);
     }
 
     private static Map<String, Object> view(ServerGroup g, ApiRequest req, Set<String> alive) {

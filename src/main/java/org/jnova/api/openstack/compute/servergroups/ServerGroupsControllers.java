@@ -12,7 +12,7 @@ public final class ServerGroupsControllers {
     }
 
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
-        router.controller("server_groups", new ServerGroupsController(cloud.serverGroups, cloud.instances, cloud.quotas,
+        router.controller("server_groups", new ServerGroupsController(cloud.serverGroupsApi, cloud.quotas,
                 conf.get(ApiOpts.MAX_LIMIT), conf.get(QuotaOpts.RECHECK_QUOTA)));
     }
 }

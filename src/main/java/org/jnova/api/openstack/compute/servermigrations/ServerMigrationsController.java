@@ -20,11 +20,11 @@ import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.context.RequestContext;
-import org.jnova.db.MigrationStore.Migration;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Instance;
+import org.jnova.objects.Migration;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
 
@@ -48,7 +48,7 @@ public final class ServerMigrationsController {
         Instance i = cloud.servers.get(req.context(), req.pathParam("server_id"));
         req.authorize(RULE + "index", Map.of("project_id", i.projectId()));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Migration m : cloud.migrations.inProgress(i.uuid(), "live-migration", MigrationView.LIVE_IN_PROGRESS)) {
+        for (Migration m : cloud.migrationsApi.inProgress(i.uuid(), "live-migration", MigrationView.LIVE_IN_PROGRESS)) {
             out.add(output(req, m));
         }
         return Map.of("migrations", out);
@@ -142,7 +142,7 @@ public final class ServerMigrationsController {
         if (number.isEmpty()) {
             return Optional.empty();
         }
-        return cloud.migrations.byId(number.get().intValue()).filter(m -> m.instanceUuid().equals(i.uuid()));
+        return cloud.migrationsApi.byId(number.get().intValue()).filter(m -> m.instanceUuid().equals(i.uuid()));
     }
 
     private static Map<String, Object> output(ApiRequest req, Migration m) {

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.Response;
+import org.jnova.compute.ServerPasswordApi;
 import org.jnova.compute.ServersApi;
-import org.jnova.db.InstanceStore;
 import org.jnova.objects.Instance;
 
 /**
@@ -19,11 +19,11 @@ public final class ServerPasswordController {
     static final int CHUNKS = 4;
     private static final String RULE = "os_compute_api:os-server-password:";
     private final ServersApi servers;
-    private final InstanceStore instances;
+    private final ServerPasswordApi passwords;
 
-    public ServerPasswordController(ServersApi servers, InstanceStore instances) {
+    public ServerPasswordController(ServersApi servers, ServerPasswordApi passwords) {
         this.servers = requireNonNull(servers, "servers is null");
-        this.instances = requireNonNull(instances, "instances is null");
+        this.passwords = requireNonNull(passwords, "passwords is null");
     }
 
     @ExpectedErrors(404)
@@ -45,8 +45,7 @@ public final class ServerPasswordController {
         for (int n = 0; n < CHUNKS; n++) {
             empty.put("password_" + n, "");
         }
-        instances.database().inTransaction(tx -> instances.children().updateMetadata(tx, i.uuid(), empty, false,
-                true));
+        passwords.setChunks(i.uuid(), empty);
     }
 
     private Instance server(ApiRequest req, String action) {

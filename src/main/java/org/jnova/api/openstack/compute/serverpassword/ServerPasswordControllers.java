@@ -10,6 +10,6 @@ public final class ServerPasswordControllers {
     }
 
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
-        router.controller("server_password", new ServerPasswordController(cloud.servers, cloud.instances));
+        router.controller("server_password", new ServerPasswordController(cloud.servers, cloud.serverPasswords));
     }
 }

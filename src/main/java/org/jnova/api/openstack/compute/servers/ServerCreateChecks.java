@@ -139,12 +139,7 @@ final class ServerCreateChecks {
         cloud.serverGroups.addMembers(groupUuid, uuids);
         if (membersOverQuota(ctx, groupUuid, 0)) {
             cloud.serverGroups.removeMembers(groupUuid, uuids);
-            cloud.instances.database().inTransaction(tx -> {
-                for (String uuid : uuids) {
-                    cloud.instances.softDelete(tx, uuid);
-                }
-                return null;
-            });
+            cloud.servers.deleteUnscheduled(uuids);
             throw new OverQuota("Quota exceeded, too many servers in group");
         }
     }
@@ -155,7 +150,7 @@ final class ServerCreateChecks {
             return false;
         }
         List<String> members = cloud.serverGroups.get(groupUuid).map(ServerGroup::members).orElse(List.of());
-        long used = members.isEmpty() ? 0 : cloud.instances.listBare(org.jnova.db.InstanceFilter.builder()
+        long used = members.isEmpty() ? 0 : cloud.instances.listBare(org.jnova.objects.InstanceFilter.builder()
                 .uuids(members).userId(ctx.userId()).deleted(false).build()).size();
         return used + adding > limit;
     }

@@ -12,9 +12,9 @@ import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
+import org.jnova.compute.AggregatesApi;
 import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ServicesApi.ServiceStatus;
-import org.jnova.db.AggregateStore;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 
@@ -28,9 +28,9 @@ public final class ServicesController {
     private static final String POLICY = "os_compute_api:os-services:";
 
     private final ServicesApi services;
-    private final AggregateStore aggregates;
+    private final AggregatesApi aggregates;
 
-    public ServicesController(ServicesApi services, AggregateStore aggregates) {
+    public ServicesController(ServicesApi services, AggregatesApi aggregates) {
         this.services = Objects.requireNonNull(services, "services is null");
         this.aggregates = Objects.requireNonNull(aggregates, "aggregates is null");
     }

@@ -10,6 +10,6 @@ public final class ServicesControllers {
     }
 
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
-        router.controller("services", new ServicesController(cloud.servicesApi, cloud.aggregateStore));
+        router.controller("services", new ServicesController(cloud.servicesApi, cloud.aggregates));
     }
 }

@@ -21,7 +21,7 @@ import org.jnova.api.openstack.compute.links.Links;
 import org.jnova.api.openstack.compute.services.PyIsoTime;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
-import org.jnova.db.InstanceStore;
+import org.jnova.compute.UsageApi;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Instance;
 
@@ -35,13 +35,13 @@ public final class SimpleTenantUsageController {
     private static final List<DateTimeFormatter> FORMATS = List.of(format('T', false), format('T', true),
             format(' ', true));
 
-    private final InstanceStore instances;
+    private final UsageApi usageApi;
     private final Links pageLinks;
     private final int maxLimit;
     private final Clock clock;
 
-    public SimpleTenantUsageController(InstanceStore instances, Links pageLinks, Clock clock) {
-        this.instances = Objects.requireNonNull(instances, "instances is null");
+    public SimpleTenantUsageController(UsageApi usageApi, Links pageLinks, Clock clock) {
+        this.usageApi = Objects.requireNonNull(usageApi, "usageApi is null");
         this.pageLinks = Objects.requireNonNull(pageLinks, "pageLinks is null");
         this.maxLimit = pageLinks.maxLimit();
         this.clock = Objects.requireNonNull(clock, "clock is null");
@@ -149,7 +149,7 @@ public final class SimpleTenantUsageController {
             limit = QueryValues.lastInt(req, "limit").map(v -> Math.min(maxLimit, v)).orElse(maxLimit);
             marker = QueryValues.last(req, "marker").orElse(null);
         }
-        List<Instance> window = instances.activeInWindow(projectId, period.start(), period.stop(), limit, marker);
+        List<Instance> window = usageApi.activeInWindow(projectId, period.start(), period.stop(), limit, marker);
         Instant now = clock.instant();
         Map<String, Map<String, Object>> byTenant = new LinkedHashMap<>();
         List<Map<String, Object>> servers = new ArrayList<>();

@@ -12,7 +12,7 @@ public final class SimpleTenantUsageControllers {
     }
 
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
-        router.controller("simple_tenant_usage", new SimpleTenantUsageController(cloud.instances,
+        router.controller("simple_tenant_usage", new SimpleTenantUsageController(cloud.usage,
                 Links.from(conf), Clock.systemUTC()));
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jnova.compute.SeedData;
+import org.jnova.db.InstanceUpdate;
 import org.jnova.db.MigrationStore;
 import org.jnova.testing.EachEngine;
 import org.jnova.testing.EngineServers;
@@ -104,7 +105,7 @@ class MigrationResourcesTest {
                 .isEqualTo("Instance " + server + " is in an invalid state for 'force_complete'");
         assertThat(message(call(jnova, "DELETE", base + "/" + liveId, null, "2.24", 409)))
                 .isEqualTo("Instance " + server + " is in an invalid state for 'abort live migration'");
-        jnova.cloud().instances.update(server, Map.of("task_state", "migrating"), null);
+        jnova.cloud().instances.update(server, new InstanceUpdate().taskState("migrating"));
         assertThat(message(call(jnova, "POST", base + "/" + resizeId + "/action", force, "2.22", 400)))
                 .isEqualTo("Migration " + resizeId + " state of instance " + server + " is finished. Cannot force "
                         + "complete while the migration is in this state.");
@@ -205,9 +206,7 @@ class MigrationResourcesTest {
                 .asText()).isEqualTo("ACTIVE");
 
         String hostless = boot(jnova, "hostless");
-        Map<String, Object> noHost = new java.util.HashMap<>();
-        noHost.put("host", null);
-        jnova.cloud().instances.update(hostless, noHost, null);
+        jnova.cloud().instances.update(hostless, new InstanceUpdate().host(null));
         JsonNode unplaced = call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
                 + "\"network-vif-deleted\", \"server_uuid\": \"" + hostless + "\"}]}", "2.51", 207);
         assertThat(unplaced.path("events").get(0).path("code").asInt()).isEqualTo(422);

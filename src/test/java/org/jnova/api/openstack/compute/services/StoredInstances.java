@@ -51,7 +51,7 @@ public final class StoredInstances implements AutoCloseable {
 
     /** Soft-deletes every instance of a project. */
     public void deleteProject(String projectId) {
-        instances.listBare(org.jnova.db.InstanceFilter.project(projectId))
+        instances.listBare(org.jnova.objects.InstanceFilter.project(projectId))
                 .forEach(i -> instances.database().inTransaction(tx -> instances.softDelete(tx, i.uuid())));
     }
 

@@ -1,4 +1,4 @@
-package org.jnova.db;
+package org.jnova.objects;
 
 /** One sort key of a list: a column name the store knows, and a direction. */
 public record SortKey(String key, boolean ascending) {

@@ -1,4 +1,4 @@
-package org.jnova.console;
+package org.jnova.db;
 
 import static java.util.Objects.requireNonNull;
 
@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.jnova.db.Database;
+import org.jnova.console.ConsoleAuthToken;
 
 /** The console_auth_tokens table: tokens are kept only as their SHA-256. */
 public final class ConsoleAuthTokenStore {
