@@ -71,7 +71,9 @@ public final class ComputeManager {
     }
 
     public ComputeManager(Settings settings, Transport transport, VirtDriver driver, InstanceStore instances,
-            ServiceStore services, ComputeNodeStore nodes, ActionStore actions, FixedIpAllocator network,
+            ServiceStore services, ComputeNodeStore nodes, ActionStore actions, org.jnova.db.ImageStore images,
+            org.jnova.db.BlockDeviceMappingStore bdms, org.jnova.db.MigrationStore migrations,
+            org.jnova.console.ConsoleAuthTokenStore consoleTokens, FixedIpAllocator network,
             org.jnova.volume.VolumeApi volumes) {
         this.settings = requireNonNull(settings, "settings is null");
         this.transport = requireNonNull(transport, "transport is null");
@@ -81,15 +83,14 @@ public final class ComputeManager {
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.network = requireNonNull(network, "network is null");
-        org.jnova.db.ImageStore images = new org.jnova.db.ImageStore(instances.database());
         this.operations = new InstanceOperations(settings.host(), driver, instances, actions, images);
         this.shelving = new ShelveOperations(settings.host(), driver, instances, actions, images, nodes);
-        this.resizing = new ResizeOperations(settings.host(), driver, instances, actions, nodes);
-        org.jnova.db.BlockDeviceMappingStore bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
+        this.resizing = new ResizeOperations(settings.host(), driver, instances, actions, nodes, migrations);
         this.volumeWork = new VolumeOperations(settings.host(), driver, instances, actions, bdms, volumes);
         this.volumeCleanup = new VolumeCleanup(bdms, volumes);
-        this.consoleTokens = new org.jnova.console.ConsoleAuthTokenStore(instances.database());
-        this.moving = new MoveOperations(settings.host(), driver, instances, actions, nodes, consoleTokens, transport);
+        this.consoleTokens = requireNonNull(consoleTokens, "consoleTokens is null");
+        this.moving = new MoveOperations(settings.host(), driver, instances, actions, nodes, migrations, consoleTokens,
+                transport);
     }
 
     /** Registers the service and node, starts listening and heartbeating. */

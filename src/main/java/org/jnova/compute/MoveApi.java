@@ -39,7 +39,7 @@ public final class MoveApi {
     private final MigrationStore migrations;
 
     public MoveApi(ServersApi servers, InstanceStore instances, ActionStore actions, ComputeNodeStore nodes,
-            ServiceStore services, Scheduler liveness, Transport transport) {
+            ServiceStore services, MigrationStore migrations, Scheduler liveness, Transport transport) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");
@@ -47,7 +47,7 @@ public final class MoveApi {
         this.services = requireNonNull(services, "services is null");
         this.liveness = requireNonNull(liveness, "liveness is null");
         this.transport = requireNonNull(transport, "transport is null");
-        this.migrations = new MigrationStore(instances.database());
+        this.migrations = requireNonNull(migrations, "migrations is null");
     }
 
     /** os-migrateLive to {@code host} (null: the scheduler picks); {@code async}: 2.34+. */

@@ -53,7 +53,8 @@ final class MoveOperations {
     private final Map<String, String> jobs = new ConcurrentHashMap<>();
 
     MoveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
-            ComputeNodeStore nodes, ConsoleAuthTokenStore consoleTokens, Transport transport) {
+            ComputeNodeStore nodes, MigrationStore migrations, ConsoleAuthTokenStore consoleTokens,
+            Transport transport) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -61,7 +62,7 @@ final class MoveOperations {
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.consoleTokens = requireNonNull(consoleTokens, "consoleTokens is null");
         this.transport = requireNonNull(transport, "transport is null");
-        this.migrations = new MigrationStore(instances.database());
+        this.migrations = requireNonNull(migrations, "migrations is null");
     }
 
     static boolean handles(String method, Map<String, Object> args) {

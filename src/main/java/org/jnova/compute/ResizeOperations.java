@@ -35,13 +35,13 @@ final class ResizeOperations {
     private final org.jnova.db.MigrationStore migrations;
 
     ResizeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
-            ComputeNodeStore nodes) {
+            ComputeNodeStore nodes, org.jnova.db.MigrationStore migrations) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
-        this.migrations = new org.jnova.db.MigrationStore(instances.database());
+        this.migrations = requireNonNull(migrations, "migrations is null");
     }
 
     static boolean handles(String method) {

@@ -34,11 +34,11 @@ public final class ServerActionsApi {
     private final Transport transport;
     private final org.jnova.db.BlockDeviceMappingStore bdms;
 
-    public ServerActionsApi(ServersApi servers, InstanceStore instances, ActionStore actions, ImagesApi images,
-            Transport transport) {
+    public ServerActionsApi(ServersApi servers, InstanceStore instances, org.jnova.db.BlockDeviceMappingStore bdms,
+            ActionStore actions, ImagesApi images, Transport transport) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
-        this.bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
+        this.bdms = requireNonNull(bdms, "bdms is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
         this.transport = requireNonNull(transport, "transport is null");

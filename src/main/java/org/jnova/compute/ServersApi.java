@@ -69,7 +69,7 @@ public final class ServersApi {
 
     public ServersApi(InstanceStore instances, FlavorsApi flavors, ImagesApi images, KeyPairStore keyPairs,
             ActionStore actions, Quotas quotas, Transport transport, Settings settings,
-            org.jnova.volume.VolumeApi volumes) {
+            org.jnova.db.BlockDeviceMappingStore bdms, org.jnova.volume.VolumeApi volumes) {
         this.instances = requireNonNull(instances, "instances is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
         this.images = requireNonNull(images, "images is null");
@@ -78,7 +78,7 @@ public final class ServersApi {
         this.quotas = requireNonNull(quotas, "quotas is null");
         this.transport = requireNonNull(transport, "transport is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
+        this.bdms = requireNonNull(bdms, "bdms is null");
         this.volumeCleanup = new VolumeCleanup(bdms, volumes);
         this.bootDevices = new BootDevices(images, volumes);
     }

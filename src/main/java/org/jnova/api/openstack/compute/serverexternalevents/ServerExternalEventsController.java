@@ -13,7 +13,6 @@ import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.ApiResult;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
-import org.jnova.compute.ComputeCloud;
 import org.jnova.context.RequestContext;
 import org.jnova.objects.Instance;
 import org.jnova.objects.PowerState;
@@ -31,10 +30,12 @@ public final class ServerExternalEventsController {
     private static final Logger LOG = LoggerFactory.getLogger(ServerExternalEventsController.class);
     private static final Set<String> TAG_REQUIRED = Set.of("volume-extended", "power-update",
             "accelerator-request-bound");
-    private final ComputeCloud cloud;
+    private final org.jnova.db.InstanceStore instances;
+    private final org.jnova.db.ActionStore actions;
 
-    public ServerExternalEventsController(ComputeCloud cloud) {
-        this.cloud = requireNonNull(cloud, "cloud is null");
+    public ServerExternalEventsController(org.jnova.db.InstanceStore instances, org.jnova.db.ActionStore actions) {
+        this.instances = requireNonNull(instances, "instances is null");
+        this.actions = requireNonNull(actions, "actions is null");
     }
 
     @ExpectedErrors({403, 404})
@@ -50,7 +51,7 @@ public final class ServerExternalEventsController {
             String uuid = event.path("server_uuid").asText();
             String name = event.path("name").asText();
             String tag = event.hasNonNull("tag") ? event.path("tag").asText() : null;
-            Optional<Instance> instance = cloud.instances.get(uuid, false);
+            Optional<Instance> instance = instances.get(uuid, false);
             int code;
             if (instance.isEmpty()) {
                 LOG.debug("Dropping event {}:{} for unknown instance {}", name, tag, uuid);
@@ -90,16 +91,16 @@ public final class ServerExternalEventsController {
         if (action == null) {
             return;
         }
-        cloud.instances.database().inTransaction(tx -> {
-            cloud.actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
+        instances.database().inTransaction(tx -> {
+            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
             return null;
         });
         if ("power-update".equals(name)) {
             int target = "POWER_ON".equals(tag) ? PowerState.RUNNING : PowerState.SHUTDOWN;
             boolean skipped = i.powerState() == target || i.taskState() != null
                     || !"POWER_ON".equals(tag) && !"POWER_OFF".equals(tag);
-            cloud.actions.eventStart(i.uuid(), ctx.requestId(), "compute_power_update", i.host());
-            cloud.actions.eventFinish(i.uuid(), ctx.requestId(), "compute_power_update", skipped ? "Success" : "Error",
+            actions.eventStart(i.uuid(), ctx.requestId(), "compute_power_update", i.host());
+            actions.eventFinish(i.uuid(), ctx.requestId(), "compute_power_update", skipped ? "Success" : "Error",
                     skipped ? null : "NotImplementedError: the fake driver does not handle power update events");
         }
     }

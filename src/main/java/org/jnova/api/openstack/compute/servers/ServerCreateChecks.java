@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
-import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.ComputeManager;
+import org.jnova.compute.Quotas;
+import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ServerCreate;
 import org.jnova.context.RequestContext;
 import org.jnova.exception.Invalid;
@@ -20,12 +21,19 @@ import org.jnova.objects.ServerGroup;
  * requested destinations (policy, existence), injected-file quotas, the scheduler hint
  * group, and the system metadata the API keeps beside the instance.
  */
-final class ServerCreateChecks {
-    private final ComputeCloud cloud;
+public final class ServerCreateChecks {
+    private final Quotas quotas;
+    private final ServicesApi servicesApi;
+    private final org.jnova.db.ServerGroupStore serverGroups;
+    private final org.jnova.db.InstanceStore instances;
     private final String defaultScheduleZone;
 
-    ServerCreateChecks(ComputeCloud cloud, String defaultScheduleZone) {
-        this.cloud = requireNonNull(cloud, "cloud is null");
+    public ServerCreateChecks(Quotas quotas, ServicesApi servicesApi, org.jnova.db.ServerGroupStore serverGroups,
+            org.jnova.db.InstanceStore instances, String defaultScheduleZone) {
+        this.quotas = requireNonNull(quotas, "quotas is null");
+        this.servicesApi = requireNonNull(servicesApi, "servicesApi is null");
+        this.serverGroups = requireNonNull(serverGroups, "serverGroups is null");
+        this.instances = requireNonNull(instances, "instances is null");
         this.defaultScheduleZone = defaultScheduleZone;
     }
 
@@ -56,7 +64,7 @@ final class ServerCreateChecks {
         if (!files.isArray() || files.isEmpty()) {
             return;
         }
-        Map<String, Integer> limits = cloud.quotas.limits(ctx.requireProjectId(), ctx.userId());
+        Map<String, Integer> limits = quotas.limits(ctx.requireProjectId(), ctx.userId());
         int allowedFiles = limits.getOrDefault("injected_files", -1);
         if (allowedFiles >= 0 && files.size() > allowedFiles) {
             throw new OverQuota("Personality file limit exceeded");
@@ -89,10 +97,10 @@ final class ServerCreateChecks {
         }
         String rule = "compute:servers:create:requested_destination";
         req.authorize(rule, Map.of("project_id", req.context().requireProjectId()));
-        if (host != null && cloud.servicesApi.list(host, "nova-compute").isEmpty()) {
+        if (host != null && servicesApi.list(host, "nova-compute").isEmpty()) {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
-        if (node != null && cloud.servicesApi.hypervisors().stream()
+        if (node != null && servicesApi.hypervisors().stream()
                 .noneMatch(h -> node.equals(h.node().hypervisorHostname()) && (host == null
                         || host.equals(h.node().host())))) {
             throw new Invalid("Compute host " + node + " could not be found.");
@@ -136,12 +144,12 @@ final class ServerCreateChecks {
      */
     void joinGroup(RequestContext ctx, String groupUuid, List<org.jnova.objects.Instance> created) {
         List<String> uuids = created.stream().map(org.jnova.objects.Instance::uuid).toList();
-        cloud.serverGroups.addMembers(groupUuid, uuids);
+        serverGroups.addMembers(groupUuid, uuids);
         if (membersOverQuota(ctx, groupUuid, 0)) {
-            cloud.serverGroups.removeMembers(groupUuid, uuids);
-            cloud.instances.database().inTransaction(tx -> {
+            serverGroups.removeMembers(groupUuid, uuids);
+            instances.database().inTransaction(tx -> {
                 for (String uuid : uuids) {
-                    cloud.instances.softDelete(tx, uuid);
+                    instances.softDelete(tx, uuid);
                 }
                 return null;
             });
@@ -150,12 +158,12 @@ final class ServerCreateChecks {
     }
 
     private boolean membersOverQuota(RequestContext ctx, String groupUuid, int adding) {
-        int limit = cloud.quotas.limits(ctx.requireProjectId(), ctx.userId()).get("server_group_members");
+        int limit = quotas.limits(ctx.requireProjectId(), ctx.userId()).get("server_group_members");
         if (limit < 0) {
             return false;
         }
-        List<String> members = cloud.serverGroups.get(groupUuid).map(ServerGroup::members).orElse(List.of());
-        long used = members.isEmpty() ? 0 : cloud.instances.listBare(org.jnova.db.InstanceFilter.builder()
+        List<String> members = serverGroups.get(groupUuid).map(ServerGroup::members).orElse(List.of());
+        long used = members.isEmpty() ? 0 : instances.listBare(org.jnova.db.InstanceFilter.builder()
                 .uuids(members).userId(ctx.userId()).deleted(false).build()).size();
         return used + adding > limit;
     }
@@ -169,7 +177,7 @@ final class ServerCreateChecks {
         }
         String uuid = group.isArray() ? group.path(0).asText() : group.asText();
         // nova: another project's group is as unknown as a missing one, and both are a bad request
-        cloud.serverGroups.get(uuid)
+        serverGroups.get(uuid)
                 .filter(g -> req.context().isAdmin() || g.projectId().equals(req.context().requireProjectId()))
                 .orElseThrow(() -> new Invalid("Instance group " + uuid + " could not be found."));
         return uuid;
