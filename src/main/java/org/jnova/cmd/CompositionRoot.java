@@ -81,15 +81,19 @@ import org.jnova.api.openstack.compute.volumes.VolumeAttachmentsController;
 import org.jnova.api.openstack.compute.volumes.VolumesController;
 import org.jnova.compute.AggregatesApi;
 import org.jnova.compute.AvailabilityZonesApi;
+import org.jnova.compute.BootDevices;
 import org.jnova.compute.ComputeManager;
 import org.jnova.compute.ComputeTaskManager;
 import org.jnova.compute.FlavorsApi;
 import org.jnova.compute.InstanceActionsApi;
+import org.jnova.compute.InstanceOperations;
 import org.jnova.compute.KeyPairsApi;
 import org.jnova.compute.MoveApi;
+import org.jnova.compute.MoveOperations;
 import org.jnova.compute.Quotas;
 import org.jnova.compute.RebuildApi;
 import org.jnova.compute.ResizeApi;
+import org.jnova.compute.ResizeOperations;
 import org.jnova.compute.SeedData;
 import org.jnova.compute.ServerActionsApi;
 import org.jnova.compute.ServerMetadataApi;
@@ -97,8 +101,11 @@ import org.jnova.compute.ServerSecurityGroupsApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ShelveApi;
+import org.jnova.compute.ShelveOperations;
 import org.jnova.compute.UsageApi;
 import org.jnova.compute.VolumeAttachmentsApi;
+import org.jnova.compute.VolumeCleanup;
+import org.jnova.compute.VolumeOperations;
 import org.jnova.conf.ApiOpts;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.ConsoleOpts;
@@ -167,6 +174,7 @@ public final class CompositionRoot implements AutoCloseable {
     private final ConsoleAuthTokenStore consoleTokens;
     /** The volume service nova talks to: the built-in catalog by default. */
     private final VolumeApi volumes;
+    private final VolumeCleanup volumeCleanup;
     private final ImagesApi imagesApi;
     private final VolumeAttachmentsApi volumeAttachments;
     private final Quotas quotas;
@@ -207,8 +215,9 @@ public final class CompositionRoot implements AutoCloseable {
         consoleTokens = new ConsoleAuthTokenStore(dbs.main());
         volumes = new BuiltinVolumeApi(dbs.main(), defaultZone, new BuiltinVolumeApi.Limits(
                 conf.get(ServiceQuotaOpts.VOLUMES), conf.get(ServiceQuotaOpts.GIGABYTES)));
+        volumeCleanup = new VolumeCleanup(bdms, volumes);
         imagesApi = new ImagesApi(images, conf.get(ServiceQuotaOpts.IMAGES));
-        volumeAttachments = new VolumeAttachmentsApi(bdms, actions, volumes, transport);
+        volumeAttachments = new VolumeAttachmentsApi(bdms, actions, volumes, volumeCleanup, transport);
         quotas = new Quotas(conf, new QuotaStore(dbs.api()), instances, keyPairStore);
         flavors = new FlavorsApi(flavorStore);
         keyPairs = new KeyPairsApi(keyPairStore, quotas);
@@ -216,7 +225,7 @@ public final class CompositionRoot implements AutoCloseable {
                 new ServersApi.Settings(defaultZone, conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE),
                         conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL), conf.get(ServersOpts.MAX_SERVERS_PER_REQUEST),
                         conf.get(ServiceQuotaOpts.PORTS)),
-                bdms, volumes);
+                bdms, volumeCleanup, new BootDevices(imagesApi, volumes));
         serverActions = new ServerActionsApi(servers, instances, bdms, actions, imagesApi, transport);
         shelve = new ShelveApi(servers, instances, actions, imagesApi, nodes, transport,
                 new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)));
@@ -422,9 +431,14 @@ public final class CompositionRoot implements AutoCloseable {
                 Duration.ofSeconds(conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)),
                 Duration.ofSeconds(conf.get(ComputeOpts.SHELVED_POLL_INTERVAL)),
                 conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), transport, driver, instances,
-                services, nodes, actions, images, bdms, migrations, consoleTokens,
+                services, nodes, actions, consoleTokens,
                 new FixedIpAllocator(dbs.main(), conf.get(ComputeOpts.FIXED_RANGE), conf.get(ComputeOpts.NETWORK_NAME)),
-                volumes);
+                volumeCleanup,
+                new InstanceOperations(h, driver, instances, actions, images),
+                new ShelveOperations(h, driver, instances, actions, images, nodes),
+                new ResizeOperations(h, driver, instances, actions, nodes, migrations),
+                new VolumeOperations(h, driver, instances, actions, bdms, volumes),
+                new MoveOperations(h, driver, instances, actions, nodes, migrations, consoleTokens, transport));
     }
 
     /** The fake driver sized and timed by [jnova_compute] options. */

@@ -71,10 +71,10 @@ public final class ComputeManager {
     }
 
     public ComputeManager(Settings settings, Transport transport, VirtDriver driver, InstanceStore instances,
-            ServiceStore services, ComputeNodeStore nodes, ActionStore actions, org.jnova.db.ImageStore images,
-            org.jnova.db.BlockDeviceMappingStore bdms, org.jnova.db.MigrationStore migrations,
-            org.jnova.console.ConsoleAuthTokenStore consoleTokens, FixedIpAllocator network,
-            org.jnova.volume.VolumeApi volumes) {
+            ServiceStore services, ComputeNodeStore nodes, ActionStore actions,
+            org.jnova.console.ConsoleAuthTokenStore consoleTokens, FixedIpAllocator network, VolumeCleanup volumeCleanup,
+            InstanceOperations operations, ShelveOperations shelving, ResizeOperations resizing,
+            VolumeOperations volumeWork, MoveOperations moving) {
         this.settings = requireNonNull(settings, "settings is null");
         this.transport = requireNonNull(transport, "transport is null");
         this.driver = requireNonNull(driver, "driver is null");
@@ -83,14 +83,13 @@ public final class ComputeManager {
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.network = requireNonNull(network, "network is null");
-        this.operations = new InstanceOperations(settings.host(), driver, instances, actions, images);
-        this.shelving = new ShelveOperations(settings.host(), driver, instances, actions, images, nodes);
-        this.resizing = new ResizeOperations(settings.host(), driver, instances, actions, nodes, migrations);
-        this.volumeWork = new VolumeOperations(settings.host(), driver, instances, actions, bdms, volumes);
-        this.volumeCleanup = new VolumeCleanup(bdms, volumes);
+        this.operations = requireNonNull(operations, "operations is null");
+        this.shelving = requireNonNull(shelving, "shelving is null");
+        this.resizing = requireNonNull(resizing, "resizing is null");
+        this.volumeWork = requireNonNull(volumeWork, "volumeWork is null");
+        this.volumeCleanup = requireNonNull(volumeCleanup, "volumeCleanup is null");
         this.consoleTokens = requireNonNull(consoleTokens, "consoleTokens is null");
-        this.moving = new MoveOperations(settings.host(), driver, instances, actions, nodes, migrations, consoleTokens,
-                transport);
+        this.moving = requireNonNull(moving, "moving is null");
     }
 
     /** Registers the service and node, starts listening and heartbeating. */

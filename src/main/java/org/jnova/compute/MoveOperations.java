@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * rollback_live_migration_at_destination) and evacuation (as destination: rebuild_instance
  * with recreate). nova's migration statuses, task states and "compute_&lt;method&gt;" events.
  */
-final class MoveOperations {
+public final class MoveOperations {
     private static final Logger LOG = LoggerFactory.getLogger(MoveOperations.class);
     private static final Set<String> METHODS = Set.of("live_migration", "live_migration_force_complete",
             "live_migration_abort", "pre_live_migration", "post_live_migration_at_destination",
@@ -52,7 +52,7 @@ final class MoveOperations {
     /** This host's live migrations: instance uuid to QUEUED, ABORTED (before it ran) or RUNNING (in the driver). */
     private final Map<String, String> jobs = new ConcurrentHashMap<>();
 
-    MoveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
+    public MoveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
             ComputeNodeStore nodes, MigrationStore migrations, ConsoleAuthTokenStore consoleTokens,
             Transport transport) {
         this.host = requireNonNull(host, "host is null");

@@ -69,7 +69,7 @@ public final class ServersApi {
 
     public ServersApi(InstanceStore instances, FlavorsApi flavors, ImagesApi images, KeyPairStore keyPairs,
             ActionStore actions, Quotas quotas, Transport transport, Settings settings,
-            org.jnova.db.BlockDeviceMappingStore bdms, org.jnova.volume.VolumeApi volumes) {
+            org.jnova.db.BlockDeviceMappingStore bdms, VolumeCleanup volumeCleanup, BootDevices bootDevices) {
         this.instances = requireNonNull(instances, "instances is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
         this.images = requireNonNull(images, "images is null");
@@ -79,8 +79,8 @@ public final class ServersApi {
         this.transport = requireNonNull(transport, "transport is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.bdms = requireNonNull(bdms, "bdms is null");
-        this.volumeCleanup = new VolumeCleanup(bdms, volumes);
-        this.bootDevices = new BootDevices(images, volumes);
+        this.volumeCleanup = requireNonNull(volumeCleanup, "volumeCleanup is null");
+        this.bootDevices = requireNonNull(bootDevices, "bootDevices is null");
     }
 
     /** Creates min..max servers; they start in BUILD/scheduling and are built asynchronously. */

@@ -35,12 +35,12 @@ public final class VolumeAttachmentsApi {
     private final VolumeCleanup cleanup;
 
     public VolumeAttachmentsApi(BlockDeviceMappingStore bdms, ActionStore actions, VolumeApi volumes,
-            Transport transport) {
+            VolumeCleanup cleanup, Transport transport) {
         this.bdms = requireNonNull(bdms, "bdms is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
         this.transport = requireNonNull(transport, "transport is null");
-        this.cleanup = new VolumeCleanup(bdms, volumes);
+        this.cleanup = requireNonNull(cleanup, "cleanup is null");
     }
 
     /** Every mapping of the server, root disk included (nova pages over all of them). */
