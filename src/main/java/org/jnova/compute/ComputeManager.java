@@ -72,9 +72,9 @@ public final class ComputeManager {
 
     public ComputeManager(Settings settings, Transport transport, VirtDriver driver, InstanceStore instances,
             ServiceStore services, ComputeNodeStore nodes, ActionStore actions,
-            org.jnova.console.ConsoleAuthTokenStore consoleTokens, FixedIpAllocator network, VolumeCleanup volumeCleanup,
-            InstanceOperations operations, ShelveOperations shelving, ResizeOperations resizing,
-            VolumeOperations volumeWork, MoveOperations moving) {
+            org.jnova.console.ConsoleAuthTokenStore consoleTokens, FixedIpAllocator network,
+            VolumeCleanup volumeCleanup, InstanceOperations operations, ShelveOperations shelving,
+            ResizeOperations resizing, VolumeOperations volumeWork, MoveOperations moving) {
         this.settings = requireNonNull(settings, "settings is null");
         this.transport = requireNonNull(transport, "transport is null");
         this.driver = requireNonNull(driver, "driver is null");

@@ -34,8 +34,8 @@ public final class ShelveOperations {
     private final ImageStore images;
     private final ComputeNodeStore nodes;
 
-    public ShelveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions, ImageStore images,
-            ComputeNodeStore nodes) {
+    public ShelveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
+            ImageStore images, ComputeNodeStore nodes) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");

@@ -103,7 +103,8 @@ class ServerLifecycleTest {
                     .hasMessage("Quota exceeded for instances: Requested 2, but already used 1 of 2 instances");
             assertThat(f.cloud.servers().list(ctx, InstanceFilter.project("p1"), List.of(), null, null)).hasSize(1);
             // min_count fits: only as many as allowed are made
-            var some = f.cloud.servers().create(ctx, ServerCreate.of("c", SeedData.CIRROS_IMAGE_ID, "1").withCounts(1, 5));
+            var some = f.cloud.servers().create(ctx,
+                    ServerCreate.of("c", SeedData.CIRROS_IMAGE_ID, "1").withCounts(1, 5));
             assertThat(some.instances()).hasSize(1);
             assertThat(f.cloud.quotas().usage("p1", null).get("instances")).isEqualTo(2);
         }
@@ -164,7 +165,8 @@ class ServerLifecycleTest {
             f.cloud.serverMetadata().addTag(p1, echo, "blue");
             assertThat(f.cloud.servers().list(p1, InstanceFilter.builder().projectId("p1").tags(List.of("blue"))
                     .build(), byName, null, null)).extracting(Instance::uuid).containsExactly(echo);
-            List<Instance> newestFirst = f.cloud.servers().list(p1, InstanceFilter.project("p1"), List.of(), null, null);
+            List<Instance> newestFirst = f.cloud.servers().list(p1, InstanceFilter.project("p1"), List.of(), null,
+                    null);
             assertThat(newestFirst.get(0).displayName()).isEqualTo("bravo");
             assertThatThrownBy(() -> f.cloud.servers().list(p1, InstanceFilter.project("p1"), byName, 2,
                     "00000000-0000-0000-0000-000000000000"))

@@ -58,7 +58,8 @@ public final class MetadataService {
         String skip = conf.get(ApiOpts.CONFIG_DRIVE_SKIP_VERSIONS);
         List<String> skipVersions = skip == null ? List.of()
                 : Arrays.stream(skip.split(" ")).filter(s -> !s.isEmpty()).toList();
-        return new ConfigDrive(source(conf, instances, keyPairs), instances, Path.of(conf.get(MetadataOpts.INSTANCES_PATH)),
-                conf.get(MetadataOpts.FORCE_CONFIG_DRIVE), skipVersions);
+        return new ConfigDrive(source(conf, instances, keyPairs), instances,
+                Path.of(conf.get(MetadataOpts.INSTANCES_PATH)), conf.get(MetadataOpts.FORCE_CONFIG_DRIVE),
+                skipVersions);
     }
 }
