@@ -2,7 +2,9 @@ package org.jnova.cmd;
 
 import java.util.HashMap;
 import java.util.Optional;
-import org.jnova.api.metadata.MetadataService;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jnova.api.metadata.MetadataRequestHandler;
 import org.jnova.policy.Enforcer;
 import org.jnova.api.middleware.NovaMiddleware;
 import org.jnova.api.openstack.Microversions;
@@ -13,7 +15,6 @@ import org.jnova.api.openstack.compute.versions.VersionsV2;
 import org.jnova.api.openstack.compute.versions.VersionsView;
 import org.jnova.api.openstack.extensions.ExtensionManager;
 import org.jnova.api.openstack.wsgi.ResourceSupport;
-import org.jnova.compute.ComputeCloud;
 import org.jnova.conf.ApiOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.paste.FactoryRegistry;
@@ -21,8 +22,8 @@ import org.jnova.paste.NovaFactoryNames;
 
 /**
  * The paste factories of one API process: nova's middleware names, and the applications
- * (the v2.1 router with every controller, the version documents, the metadata app) built
- * over the process's {@link Backend}.
+ * (the v2.1 router with the controllers, the version documents, the metadata app) that the
+ * {@link CompositionRoot} hands in.
  */
 public final class ApiApps {
     /** The highest microversion whose changes jnova implements for the resources it has. */
@@ -31,36 +32,34 @@ public final class ApiApps {
     private ApiApps() {
     }
 
-    static FactoryRegistry registry(ConfigOpts conf, Backend backend, Enforcer enforcer) {
+    static FactoryRegistry registry(ConfigOpts conf, Enforcer enforcer, Consumer<ApiRouterV21.Builder> controllers,
+            Supplier<MetadataRequestHandler> metadataApp) {
         FactoryRegistry registry = FactoryRegistry.withUrlMaps(conf);
         NovaMiddleware.register(registry, conf, enforcer);
         ResourceSupport support = support(enforcer);
         Microversions microversions = support.microversions();
         Optional<String> linkPrefix = Optional.ofNullable(conf.get(ApiOpts.COMPUTE_LINK_PREFIX));
-        ApiRouterV21 app = computeRouter(conf, backend.cloud(), support);
+        ApiRouterV21 app = computeRouter(conf, support, controllers);
         VersionsView versions = new VersionsView(microversions.min(), microversions.max(), linkPrefix);
         registry.registerApp(NovaFactoryNames.API_ROUTER_V21, (global, local) -> app);
         registry.registerApp(NovaFactoryNames.VERSIONS, (global, local) -> new Versions(versions, support.json()));
         registry.registerApp(NovaFactoryNames.VERSIONS_V2, (global, local) -> new VersionsV2(versions, support));
-        registry.registerApp(NovaFactoryNames.METADATA, (global, local) -> MetadataService.app(conf, backend.cloud()));
+        registry.registerApp(NovaFactoryNames.METADATA, (global, local) -> metadataApp.get());
         return registry;
     }
 
-    /**
-     * The v2.1 router with every controller over {@code cloud}, authorizing with {@code enforcer}:
-     * the paste app {@code api_router_v21} without the middleware in front of it (tests that
-     * call it with a RequestContext of their own).
-     */
-    public static ApiRouterV21 computeRouter(ConfigOpts conf, ComputeCloud cloud, Enforcer enforcer) {
-        return computeRouter(conf, cloud, support(enforcer));
+    /** The v2.1 router with {@code controllers}, authorizing with {@code enforcer}. */
+    static ApiRouterV21 computeRouter(ConfigOpts conf, Enforcer enforcer, Consumer<ApiRouterV21.Builder> controllers) {
+        return computeRouter(conf, support(enforcer), controllers);
     }
 
-    private static ApiRouterV21 computeRouter(ConfigOpts conf, ComputeCloud cloud, ResourceSupport support) {
+    private static ApiRouterV21 computeRouter(ConfigOpts conf, ResourceSupport support,
+            Consumer<ApiRouterV21.Builder> controllers) {
         ApiRouterV21.Builder router = ApiRouterV21.builder(support)
                 .linkPrefix(Optional.ofNullable(conf.get(ApiOpts.COMPUTE_LINK_PREFIX)))
                 .extensions(new ExtensionManager(conf.get(ApiOpts.OSAPI_COMPUTE_EXTENSION),
                         ApiApps.class.getClassLoader()));
-        ApiControllers.register(router, cloud, conf);
+        controllers.accept(router);
         return router.build();
     }
 

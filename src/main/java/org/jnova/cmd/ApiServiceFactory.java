@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * nova-api's wiring for the launcher and for each worker process: reads the configuration,
- * sets up logging, starts this process's {@link Backend} once, and builds each API service
+ * sets up logging, assembles this process's {@link CompositionRoot} once, and builds each API service
  * from the paste file. The seed's {@code WSGIService(name)} with its loader.
  */
 public class ApiServiceFactory implements ServiceFactory {
@@ -34,7 +34,7 @@ public class ApiServiceFactory implements ServiceFactory {
     private final String prog;
     private final boolean embedded;
     private final Optional<Path> bundledConfigDir;
-    private Backend backend;
+    private CompositionRoot root;
     private ConfigOpts pasteConf;
     private PasteLoader paste;
 
@@ -63,14 +63,21 @@ public class ApiServiceFactory implements ServiceFactory {
 
     @Override
     public synchronized ApiService create(ConfigOpts conf, String serviceName) {
-        if (backend == null) {
-            backend = Backend.start(conf, embedded);
+        if (root == null) {
+            root = CompositionRoot.open(conf);
+            try {
+                root.startApiBackend(embedded);
+            } catch (RuntimeException e) {
+                root.close();
+                root = null;
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(this::closeBackend, "backend-close"));
         }
         if (paste == null || pasteConf != conf) {
             // one registry (router, controllers, schemas, policy) per configuration, shared by the APIs
             Enforcer enforcer = Enforcer.nova(PolicySettings.from(conf), name -> findFile(name, conf));
-            paste = PasteLoader.fromConfig(conf, name -> findFile(name, conf), ApiApps.registry(conf, backend, enforcer));
+            paste = PasteLoader.fromConfig(conf, name -> findFile(name, conf), root.pasteApps(enforcer));
             pasteConf = conf;
         }
         ApiService service = new ApiService(serviceName, conf, paste::loadApp);
@@ -104,16 +111,16 @@ public class ApiServiceFactory implements ServiceFactory {
         }
     }
 
-    /** This process's backend once a service was created; null before. */
-    public synchronized Backend backend() {
-        return backend;
+    /** This process's composition root once a service was created; null before. */
+    public synchronized CompositionRoot root() {
+        return root;
     }
 
     /** Stops this process's compute services and closes its database pools. */
     public synchronized void closeBackend() {
-        if (backend != null) {
-            backend.close();
-            backend = null;
+        if (root != null) {
+            root.close();
+            root = null;
         }
     }
 

@@ -3,8 +3,6 @@ package org.jnova.cmd;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jnova.api.metadata.MetadataService;
-import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.ComputeManager;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.cfg.CommandLine;
@@ -12,11 +10,9 @@ import org.jnova.conf.cfg.ConfigLoader;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
 import org.jnova.conf.cfg.ParsedArgs;
-import org.jnova.db.Databases;
 import org.jnova.exception.ConfigError;
 import org.jnova.exception.NovaException;
 import org.jnova.log.LoggingSetup;
-import org.jnova.rpc.Transport;
 import org.jnova.rpc.Transports;
 import org.jnova.service.Signals;
 import org.jnova.service.report.GuruMeditation;
@@ -88,10 +84,8 @@ public final class NovaComputeMain {
             received.compareAndSet(null, kind);
             stop.countDown();
         }, Signals.Kind.TERM, Signals.Kind.INT);
-        try (Databases databases = Databases.open(conf); Transport transport = Transports.fromConfig(conf)) {
-            ComputeCloud cloud = new ComputeCloud(conf, databases, transport);
-            ComputeManager compute = cloud.computeManager(null,
-                    cloud.fakeDriver(MetadataService.configDrive(conf, cloud)));
+        try (CompositionRoot root = CompositionRoot.open(conf)) {
+            ComputeManager compute = root.computeHost();
             compute.start();
             LOG.info("nova-compute started (pid {})", ProcessHandle.current().pid());
             try {

@@ -22,7 +22,7 @@ import org.jnova.volume.VolumeErrors;
  * mapping of an imageRef boot (_check_and_transform_bdm), the checks of _validate_bdm, and the
  * attachments that reserve existing volumes (_check_attach_and_reserve_volume).
  */
-final class BootDevices {
+public final class BootDevices {
     /** The root disk's name before the compute host assigns devices (nova assumes "vda"). */
     static final String ROOT_DEVICE = "/dev/vda";
     /** nova's [DEFAULT] max_local_block_devices default. */
@@ -31,7 +31,7 @@ final class BootDevices {
     private final ImagesApi images;
     private final VolumeApi volumes;
 
-    BootDevices(ImagesApi images, VolumeApi volumes) {
+    public BootDevices(ImagesApi images, VolumeApi volumes) {
         this.images = requireNonNull(images, "images is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
     }

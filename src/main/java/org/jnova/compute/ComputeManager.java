@@ -79,8 +79,10 @@ public final class ComputeManager {
     }
 
     public ComputeManager(Settings settings, Transport transport, VirtDriver driver, InstanceStore instances,
-            ServiceStore services, ComputeNodeStore nodes, ActionStore actions, FixedIpAllocator network,
-            org.jnova.volume.VolumeApi volumes) {
+            ServiceStore services, ComputeNodeStore nodes, ActionStore actions,
+            org.jnova.db.ConsoleAuthTokenStore consoleTokens, FixedIpAllocator network,
+            VolumeCleanup volumeCleanup, InstanceOperations operations, ShelveOperations shelving,
+            ResizeOperations resizing, VolumeOperations volumeWork, MoveOperations moving) {
         this.settings = requireNonNull(settings, "settings is null");
         this.transport = requireNonNull(transport, "transport is null");
         this.driver = requireNonNull(driver, "driver is null");
@@ -89,15 +91,13 @@ public final class ComputeManager {
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.network = requireNonNull(network, "network is null");
-        org.jnova.db.ImageStore images = new org.jnova.db.ImageStore(instances.database());
-        this.operations = new InstanceOperations(settings.host(), driver, instances, actions, images);
-        this.shelving = new ShelveOperations(settings.host(), driver, instances, actions, images, nodes);
-        this.resizing = new ResizeOperations(settings.host(), driver, instances, actions, nodes);
-        org.jnova.db.BlockDeviceMappingStore bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
-        this.volumeWork = new VolumeOperations(settings.host(), driver, instances, actions, bdms, volumes);
-        this.volumeCleanup = new VolumeCleanup(bdms, volumes);
-        this.consoleTokens = new org.jnova.db.ConsoleAuthTokenStore(instances.database());
-        this.moving = new MoveOperations(settings.host(), driver, instances, actions, nodes, consoleTokens, transport);
+        this.operations = requireNonNull(operations, "operations is null");
+        this.shelving = requireNonNull(shelving, "shelving is null");
+        this.resizing = requireNonNull(resizing, "resizing is null");
+        this.volumeWork = requireNonNull(volumeWork, "volumeWork is null");
+        this.volumeCleanup = requireNonNull(volumeCleanup, "volumeCleanup is null");
+        this.consoleTokens = requireNonNull(consoleTokens, "consoleTokens is null");
+        this.moving = requireNonNull(moving, "moving is null");
     }
 
     /** Registers the service and node, starts listening and heartbeating. */

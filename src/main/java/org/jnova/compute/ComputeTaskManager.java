@@ -59,20 +59,15 @@ public final class ComputeTaskManager {
      * nova-scheduler service records under it (os-services shows them as nova does) and
      * heartbeats every {@code reportInterval}.
      */
-    public ComputeTaskManager(Transport transport, Scheduler scheduler, InstanceStore instances, ActionStore actions,
-            org.jnova.db.ServiceStore services, java.time.Duration reportInterval, String name) {
-        this(transport, scheduler, instances, actions, services, reportInterval, name, false);
-    }
-
-    /** {@code allowResizeToSameHost}: [DEFAULT] allow_resize_to_same_host. */
-    public ComputeTaskManager(Transport transport, Scheduler scheduler, InstanceStore instances, ActionStore actions,
-            org.jnova.db.ServiceStore services, java.time.Duration reportInterval, String name,
+    public ComputeTaskManager(Transport transport, ComputeRpcApi computeRpc, Scheduler scheduler, InstanceStore instances, ActionStore actions,
+            org.jnova.db.ServiceStore services, org.jnova.db.ComputeNodeStore nodes,
+            org.jnova.db.MigrationStore migrations, java.time.Duration reportInterval, String name,
             boolean allowResizeToSameHost) {
         this.allowResizeToSameHost = allowResizeToSameHost;
-        this.nodes = new org.jnova.db.ComputeNodeStore(instances.database());
-        this.migrations = new org.jnova.db.MigrationStore(instances.database());
+        this.nodes = requireNonNull(nodes, "nodes is null");
+        this.migrations = requireNonNull(migrations, "migrations is null");
         this.transport = requireNonNull(transport, "transport is null");
-        this.computeRpc = new ComputeRpcApi(transport);
+        this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * the final vm_state with the task cleared; a failure clears the task, records a fault
  * and finishes the event with "Error".
  */
-final class InstanceOperations {
+public final class InstanceOperations {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceOperations.class);
 
     private final String host;
@@ -57,7 +57,7 @@ final class InstanceOperations {
         void run(Instance instance) throws Exception;
     }
 
-    InstanceOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
+    public InstanceOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
             ImageStore images) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");

@@ -25,7 +25,6 @@ import org.jnova.exception.NotFound;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
-import org.jnova.rpc.Transport;
 import org.jnova.scheduler.Scheduler;
 
 /**
@@ -46,17 +45,16 @@ public final class MoveApi {
     private final MigrationStore migrations;
 
     public MoveApi(ServersApi servers, InstanceStore instances, ActionStore actions, ComputeNodeStore nodes,
-            ServiceStore services, Scheduler liveness, Transport transport) {
+            ServiceStore services, MigrationStore migrations, Scheduler liveness, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.services = requireNonNull(services, "services is null");
         this.liveness = requireNonNull(liveness, "liveness is null");
-        requireNonNull(transport, "transport is null");
-        this.computeRpc = new ComputeRpcApi(transport);
-        this.conductorRpc = new ConductorRpcApi(transport);
-        this.migrations = new MigrationStore(instances.database());
+        this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
+        this.conductorRpc = requireNonNull(conductorRpc, "conductorRpc is null");
+        this.migrations = requireNonNull(migrations, "migrations is null");
     }
 
     /** os-migrateLive to {@code host} (null: the scheduler picks); {@code async}: 2.34+. */

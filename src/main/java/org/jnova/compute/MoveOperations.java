@@ -27,7 +27,6 @@ import org.jnova.db.MigrationStore;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
-import org.jnova.rpc.Transport;
 import org.jnova.virt.VirtDriver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * rollback_live_migration_at_destination) and evacuation (as destination: rebuild_instance
  * with recreate). nova's migration statuses, task states and "compute_&lt;method&gt;" events.
  */
-final class MoveOperations {
+public final class MoveOperations {
     private static final Logger LOG = LoggerFactory.getLogger(MoveOperations.class);
 
     private final String host;
@@ -56,16 +55,17 @@ final class MoveOperations {
     /** This host's live migrations: instance uuid to QUEUED, ABORTED (before it ran) or RUNNING (in the driver). */
     private final Map<String, String> jobs = new ConcurrentHashMap<>();
 
-    MoveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
-            ComputeNodeStore nodes, ConsoleAuthTokenStore consoleTokens, Transport transport) {
+    public MoveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
+            ComputeNodeStore nodes, MigrationStore migrations, ConsoleAuthTokenStore consoleTokens,
+            ComputeRpcApi computeRpc) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.consoleTokens = requireNonNull(consoleTokens, "consoleTokens is null");
-        this.computeRpc = new ComputeRpcApi(transport);
-        this.migrations = new MigrationStore(instances.database());
+        this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
+        this.migrations = requireNonNull(migrations, "migrations is null");
     }
 
     @FunctionalInterface

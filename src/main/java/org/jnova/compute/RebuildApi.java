@@ -17,7 +17,6 @@ import org.jnova.objects.Instance;
 import org.jnova.objects.KeyPair;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
-import org.jnova.rpc.Transport;
 
 /**
  * rebuild of nova's compute API: the server gets a new image (and optionally a new name,
@@ -43,14 +42,14 @@ public final class RebuildApi {
     }
 
     public RebuildApi(ServersApi servers, InstanceStore instances, ImagesApi images, KeyPairStore keyPairs,
-            ActionStore actions, Quotas quotas, Transport transport) {
+            ActionStore actions, Quotas quotas, ComputeRpcApi computeRpc) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.images = requireNonNull(images, "images is null");
         this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
-        this.computeRpc = new ComputeRpcApi(requireNonNull(transport, "transport is null"));
+        this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
     }
 
     /** Starts the rebuild and returns the server as it was when the rebuild was recorded (task rebuilding). */

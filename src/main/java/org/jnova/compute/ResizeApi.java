@@ -19,7 +19,6 @@ import org.jnova.objects.Flavor;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
-import org.jnova.rpc.Transport;
 
 /**
  * resize, migrate (cold), confirmResize and revertResize of nova's compute API. resize and
@@ -45,16 +44,15 @@ public final class ResizeApi {
     private final ConductorRpcApi conductorRpc;
 
     public ResizeApi(ServersApi servers, InstanceStore instances, FlavorsApi flavors, Quotas quotas,
-            ActionStore actions, ComputeNodeStore nodes, Transport transport) {
+            ActionStore actions, ComputeNodeStore nodes, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
-        requireNonNull(transport, "transport is null");
-        this.computeRpc = new ComputeRpcApi(transport);
-        this.conductorRpc = new ConductorRpcApi(transport);
+        this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
+        this.conductorRpc = requireNonNull(conductorRpc, "conductorRpc is null");
     }
 
     /**

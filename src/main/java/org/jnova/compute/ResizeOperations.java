@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * and events, the flavor switch, and the resources given back to the node on confirm
  * (old flavor at the source) or revert (new flavor at the destination).
  */
-final class ResizeOperations {
+public final class ResizeOperations {
     private static final Logger LOG = LoggerFactory.getLogger(ResizeOperations.class);
 
     private final String host;
@@ -37,14 +37,14 @@ final class ResizeOperations {
     private final ComputeNodeStore nodes;
     private final org.jnova.db.MigrationStore migrations;
 
-    ResizeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
-            ComputeNodeStore nodes) {
+    public ResizeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
+            ComputeNodeStore nodes, org.jnova.db.MigrationStore migrations) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
-        this.migrations = new org.jnova.db.MigrationStore(instances.database());
+        this.migrations = requireNonNull(migrations, "migrations is null");
     }
 
     @FunctionalInterface

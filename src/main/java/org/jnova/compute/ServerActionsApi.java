@@ -32,7 +32,6 @@ import org.jnova.objects.Image;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
-import org.jnova.rpc.Transport;
 
 /**
  * The server actions of nova's compute API beyond those in {@link ServersApi}: pause,
@@ -50,14 +49,14 @@ public final class ServerActionsApi {
     private final ComputeRpcApi computeRpc;
     private final org.jnova.db.BlockDeviceMappingStore bdms;
 
-    public ServerActionsApi(ServersApi servers, InstanceStore instances, ActionStore actions, ImagesApi images,
-            Transport transport) {
+    public ServerActionsApi(ServersApi servers, InstanceStore instances, org.jnova.db.BlockDeviceMappingStore bdms,
+            ActionStore actions, ImagesApi images, ComputeRpcApi computeRpc) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
-        this.bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
+        this.bdms = requireNonNull(bdms, "bdms is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
-        this.computeRpc = new ComputeRpcApi(requireNonNull(transport, "transport is null"));
+        this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
     }
 
     public void pause(RequestContext ctx, String uuid) {

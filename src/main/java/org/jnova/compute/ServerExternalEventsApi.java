@@ -3,16 +3,25 @@ package org.jnova.compute;
 import static java.util.Objects.requireNonNull;
 
 import org.jnova.context.RequestContext;
+import java.util.Optional;
 import org.jnova.db.ActionStore;
+import org.jnova.db.InstanceStore;
 import org.jnova.objects.Instance;
 import org.jnova.objects.PowerState;
 
 /** Accepted external events (os-server-external-events) delivered to their servers. */
 public final class ServerExternalEventsApi {
+    private final InstanceStore instances;
     private final ActionStore actions;
 
-    public ServerExternalEventsApi(ActionStore actions) {
+    public ServerExternalEventsApi(InstanceStore instances, ActionStore actions) {
+        this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");
+    }
+
+    /** The server an event names, deleted or not found alike empty; events cross projects, as in nova. */
+    public Optional<Instance> server(String uuid) {
+        return instances.get(uuid, false);
     }
 
     /**

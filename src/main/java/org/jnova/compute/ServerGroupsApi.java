@@ -56,4 +56,21 @@ public final class ServerGroupsApi {
         instances.listBare(InstanceFilter.builder().uuids(List.copyOf(uuids)).build()).forEach(i -> out.add(i.uuid()));
         return out;
     }
+
+    public void addMembers(String groupUuid, List<String> instanceUuids) {
+        groups.addMembers(groupUuid, instanceUuids);
+    }
+
+    public void removeMembers(String groupUuid, List<String> instanceUuids) {
+        groups.removeMembers(groupUuid, instanceUuids);
+    }
+
+    /** How many of the group's members are live servers of {@code userId} (nova's server_group_members count). */
+    public long liveMembersOf(String groupUuid, String userId) {
+        List<String> members = groups.get(groupUuid).map(ServerGroup::members).orElse(List.of());
+        if (members.isEmpty()) {
+            return 0;
+        }
+        return instances.listBare(InstanceFilter.builder().uuids(members).userId(userId).deleted(false).build()).size();
+    }
 }

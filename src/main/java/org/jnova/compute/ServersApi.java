@@ -37,7 +37,6 @@ import org.jnova.objects.KeyPair;
 import org.jnova.objects.PowerState;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
-import org.jnova.rpc.Transport;
 
 /**
  * The servers part of nova's compute API: create (validation, quota, one transaction,
@@ -80,21 +79,20 @@ public final class ServersApi {
     }
 
     public ServersApi(InstanceStore instances, FlavorsApi flavors, ImagesApi images, KeyPairStore keyPairs,
-            ActionStore actions, Quotas quotas, Transport transport, Settings settings,
-            org.jnova.volume.VolumeApi volumes) {
+            ActionStore actions, Quotas quotas, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc, Settings settings,
+            org.jnova.db.BlockDeviceMappingStore bdms, VolumeCleanup volumeCleanup, BootDevices bootDevices) {
         this.instances = requireNonNull(instances, "instances is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
         this.images = requireNonNull(images, "images is null");
         this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
-        requireNonNull(transport, "transport is null");
-        this.computeRpc = new ComputeRpcApi(transport);
-        this.conductorRpc = new ConductorRpcApi(transport);
+        this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
+        this.conductorRpc = requireNonNull(conductorRpc, "conductorRpc is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.bdms = new org.jnova.db.BlockDeviceMappingStore(instances.database());
-        this.volumeCleanup = new VolumeCleanup(bdms, volumes);
-        this.bootDevices = new BootDevices(images, volumes);
+        this.bdms = requireNonNull(bdms, "bdms is null");
+        this.volumeCleanup = requireNonNull(volumeCleanup, "volumeCleanup is null");
+        this.bootDevices = requireNonNull(bootDevices, "bootDevices is null");
     }
 
     /** Creates min..max servers; they start in BUILD/scheduling and are built asynchronously. */

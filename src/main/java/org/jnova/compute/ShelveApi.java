@@ -23,7 +23,6 @@ import org.jnova.objects.Image;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
-import org.jnova.rpc.Transport;
 
 /**
  * shelve, shelveOffload and unshelve of nova's compute API. Shelving snapshots the server
@@ -46,15 +45,14 @@ public final class ShelveApi {
     }
 
     public ShelveApi(ServersApi servers, InstanceStore instances, ActionStore actions, ImagesApi images,
-            ComputeNodeStore nodes, Transport transport, Settings settings) {
+            ComputeNodeStore nodes, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc, Settings settings) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
-        requireNonNull(transport, "transport is null");
-        this.computeRpc = new ComputeRpcApi(transport);
-        this.conductorRpc = new ConductorRpcApi(transport);
+        this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
+        this.conductorRpc = requireNonNull(conductorRpc, "conductorRpc is null");
         this.settings = requireNonNull(settings, "settings is null");
     }
 

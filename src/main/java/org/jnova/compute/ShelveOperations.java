@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * unshelve_instance): snapshot and power off, offload (destroy the guest and give back the
  * host's resources), and spawn again from the shelved image, which is then deleted.
  */
-final class ShelveOperations {
+public final class ShelveOperations {
     private static final Logger LOG = LoggerFactory.getLogger(ShelveOperations.class);
 
     private final String host;
@@ -37,8 +37,8 @@ final class ShelveOperations {
     private final ImageStore images;
     private final ComputeNodeStore nodes;
 
-    ShelveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions, ImageStore images,
-            ComputeNodeStore nodes) {
+    public ShelveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
+            ImageStore images, ComputeNodeStore nodes) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");

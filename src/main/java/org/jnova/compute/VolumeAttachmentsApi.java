@@ -17,7 +17,6 @@ import org.jnova.db.BlockDeviceMappingStore;
 import org.jnova.objects.BlockDeviceMapping;
 import org.jnova.objects.Instance;
 import org.jnova.objects.VmStates;
-import org.jnova.rpc.Transport;
 import org.jnova.volume.Volume;
 import org.jnova.volume.VolumeApi;
 import org.jnova.volume.VolumeErrors;
@@ -41,12 +40,12 @@ public final class VolumeAttachmentsApi {
     private final VolumeCleanup cleanup;
 
     public VolumeAttachmentsApi(BlockDeviceMappingStore bdms, ActionStore actions, VolumeApi volumes,
-            Transport transport) {
+            VolumeCleanup cleanup, ComputeRpcApi computeRpc) {
         this.bdms = requireNonNull(bdms, "bdms is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
-        this.computeRpc = new ComputeRpcApi(requireNonNull(transport, "transport is null"));
-        this.cleanup = new VolumeCleanup(bdms, volumes);
+        this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
+        this.cleanup = requireNonNull(cleanup, "cleanup is null");
     }
 
     /** Every mapping of the server, root disk included (nova pages over all of them). */

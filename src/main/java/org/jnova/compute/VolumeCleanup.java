@@ -15,12 +15,12 @@ import org.slf4j.LoggerFactory;
  * so the volume becomes available, and volumes marked delete_on_termination are deleted.
  * Failures are logged, never stop the delete.
  */
-final class VolumeCleanup {
+public final class VolumeCleanup {
     private static final Logger LOG = LoggerFactory.getLogger(VolumeCleanup.class);
     private final BlockDeviceMappingStore bdms;
     private final VolumeApi volumes;
 
-    VolumeCleanup(BlockDeviceMappingStore bdms, VolumeApi volumes) {
+    public VolumeCleanup(BlockDeviceMappingStore bdms, VolumeApi volumes) {
         this.bdms = requireNonNull(bdms, "bdms is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
     }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * swap_volume (casts) with their "compute_&lt;method&gt;" events. The driver connects the
  * disk; the volume service follows each step (attaching, in-use, available).
  */
-final class VolumeOperations {
+public final class VolumeOperations {
     private static final Logger LOG = LoggerFactory.getLogger(VolumeOperations.class);
     private final String host;
     private final VirtDriver driver;
@@ -40,7 +40,7 @@ final class VolumeOperations {
     private final BlockDeviceMappingStore bdms;
     private final VolumeApi volumes;
 
-    VolumeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
+    public VolumeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
             BlockDeviceMappingStore bdms, VolumeApi volumes) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");

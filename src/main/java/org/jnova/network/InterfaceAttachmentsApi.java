@@ -49,13 +49,13 @@ public final class InterfaceAttachmentsApi {
     private final int portLimit;
 
     /** @param portLimit ports a project's servers may have (neutron's port quota); -1 unlimited */
-    public InterfaceAttachmentsApi(Database db, ActionStore actions, String cidr, String networkLabel, String networkId,
-            int portLimit) {
+    public InterfaceAttachmentsApi(Database db, ActionStore actions, FixedIpAllocator allocator, String cidr,
+            String networkLabel, String networkId, int portLimit) {
         this.db = requireNonNull(db, "db is null");
         this.ports = new PortStore(db);
         this.portLimit = portLimit;
         this.actions = requireNonNull(actions, "actions is null");
-        this.allocator = new FixedIpAllocator(db, cidr, networkLabel);
+        this.allocator = requireNonNull(allocator, "allocator is null");
         this.networkId = requireNonNull(networkId, "networkId is null");
         String[] parts = cidr.split("/");
         byte[] base = address(parts[0]);

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.SeedData;
 import org.jnova.conf.cfg.ConfigLoader;
 import org.jnova.conf.cfg.ConfigOpts;
@@ -135,7 +134,7 @@ class NovaComputeProcessTest {
                 "nova-manage");
         try (Databases databases = Databases.open(opts); FakeTransport transport = new FakeTransport()) {
             databases.syncAll();
-            new ComputeCloud(opts, databases, transport).seed();
+            new CompositionRoot(opts, databases, transport).seed();
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jnova.cmd.CompositionRoot;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.conf.QuotaOpts;
@@ -23,7 +24,7 @@ final class CloudFixture implements AutoCloseable {
     final ConfigOpts conf;
     final Databases dbs;
     final FakeTransport transport = new FakeTransport();
-    final ComputeCloud cloud;
+    final CompositionRoot cloud;
     final ComputeTaskManager conductor;
     final List<ComputeManager> computes = new ArrayList<>();
     final List<FakeDriver> drivers = new ArrayList<>();
@@ -47,7 +48,7 @@ final class CloudFixture implements AutoCloseable {
         }
         dbs = Databases.open(conf);
         dbs.syncAll();
-        cloud = new ComputeCloud(conf, dbs, transport);
+        cloud = new CompositionRoot(conf, dbs, transport);
         cloud.seed();
         conductor = cloud.conductor("conductor-1");
         conductor.start();
@@ -77,7 +78,7 @@ final class CloudFixture implements AutoCloseable {
         while (true) {
             List<Instance> now = new ArrayList<>();
             for (String uuid : uuids) {
-                now.add(cloud.servers.get(ctx, uuid, true));
+                now.add(cloud.servers().get(ctx, uuid, true));
             }
             if (now.stream().allMatch(condition) || Instant.now().isAfter(deadline)) {
                 return now;

@@ -31,23 +31,23 @@ class KeyPairsApiTest {
     void importedSshAndX509KeysGetNovasFingerprints(String engine) throws Exception {
         try (CloudFixture f = new CloudFixture(engine)) {
             RequestContext ctx = CloudFixture.user("p1");
-            KeyPairsApi.Created ssh = f.cloud.keyPairs.create(ctx, ctx.userId(), "mine", null, ED25519);
+            KeyPairsApi.Created ssh = f.cloud.keyPairs().create(ctx, ctx.userId(), "mine", null, ED25519);
             assertThat(ssh.privateKey()).isEmpty();
             assertThat(ssh.keyPair().fingerprint()).isEqualTo(ED25519_MD5);
             assertThat(ssh.keyPair().type()).isEqualTo(KeyPair.TYPE_SSH);
             String pem = new String(getClass().getResourceAsStream("/keys/x509-cert.pem").readAllBytes(),
                     StandardCharsets.US_ASCII);
-            KeyPairsApi.Created cert = f.cloud.keyPairs.create(ctx, ctx.userId(), "cert", "x509", pem);
+            KeyPairsApi.Created cert = f.cloud.keyPairs().create(ctx, ctx.userId(), "cert", "x509", pem);
             assertThat(cert.keyPair().fingerprint()).isEqualTo(CERT_SHA1);
-            assertThat(f.cloud.keyPairs.list(ctx.userId(), null, null)).extracting(KeyPair::name)
+            assertThat(f.cloud.keyPairs().list(ctx.userId(), null, null)).extracting(KeyPair::name)
                     .containsExactly("cert", "mine");
-            assertThatThrownBy(() -> f.cloud.keyPairs.create(ctx, ctx.userId(), "mine", null, ED25519))
+            assertThatThrownBy(() -> f.cloud.keyPairs().create(ctx, ctx.userId(), "mine", null, ED25519))
                     .isInstanceOf(ComputeErrors.KeyPairExists.class).hasMessage("Key pair 'mine' already exists.");
-            assertThatThrownBy(() -> f.cloud.keyPairs.create(ctx, ctx.userId(), "bad", null, "ssh-rsa notbase64!"))
+            assertThatThrownBy(() -> f.cloud.keyPairs().create(ctx, ctx.userId(), "bad", null, "ssh-rsa notbase64!"))
                     .isInstanceOf(ComputeErrors.InvalidKeypair.class)
                     .hasMessage("Keypair data is invalid: failed to generate fingerprint");
-            f.cloud.keyPairs.delete(ctx.userId(), "mine");
-            assertThatThrownBy(() -> f.cloud.keyPairs.get(ctx.userId(), "mine"))
+            f.cloud.keyPairs().delete(ctx.userId(), "mine");
+            assertThatThrownBy(() -> f.cloud.keyPairs().get(ctx.userId(), "mine"))
                     .hasMessage("Keypair mine not found for user " + ctx.userId());
         }
     }
@@ -57,7 +57,7 @@ class KeyPairsApiTest {
     void generatedKeysAreRealRsaKeysWhoseFingerprintSshKeygenAgreesWith(String engine) throws Exception {
         try (CloudFixture f = new CloudFixture(engine)) {
             RequestContext ctx = CloudFixture.user("p1");
-            KeyPairsApi.Created made = f.cloud.keyPairs.create(ctx, ctx.userId(), "gen", null, null);
+            KeyPairsApi.Created made = f.cloud.keyPairs().create(ctx, ctx.userId(), "gen", null, null);
             assertThat(made.privateKey()).hasValueSatisfying(k -> assertThat(k)
                     .startsWith("-----BEGIN RSA PRIVATE KEY-----\n").endsWith("-----END RSA PRIVATE KEY-----\n"));
             assertThat(made.keyPair().publicKey()).startsWith("ssh-rsa AAAAB3NzaC1yc2E").endsWith(" Generated-by-Nova");
@@ -81,8 +81,8 @@ class KeyPairsApiTest {
     void keyPairQuotaIsEnforced(String engine) throws Exception {
         try (CloudFixture f = new CloudFixture(engine, "quota.key_pairs", "1")) {
             RequestContext ctx = CloudFixture.user("p1");
-            f.cloud.keyPairs.create(ctx, ctx.userId(), "one", null, ED25519);
-            assertThatThrownBy(() -> f.cloud.keyPairs.create(ctx, ctx.userId(), "two", null, ED25519))
+            f.cloud.keyPairs().create(ctx, ctx.userId(), "one", null, ED25519);
+            assertThatThrownBy(() -> f.cloud.keyPairs().create(ctx, ctx.userId(), "two", null, ED25519))
                     .isInstanceOf(org.jnova.exception.OverQuota.class);
         }
     }

@@ -24,10 +24,10 @@ class ListAtScaleTest {
     @MethodSource("engines")
     void listingAThousandServersWithTheirMetadataIsCheap(String engine) throws Exception {
         try (CloudFixture f = new CloudFixture(engine)) {
-            Flavor tiny = f.cloud.flavors.get("1");
+            Flavor tiny = f.cloud.flavors().get("1");
             f.dbs.main().inTransaction(tx -> {
                 for (int n = 0; n < 1000; n++) {
-                    f.cloud.instances.insert(tx, new Instance(0, UUID.randomUUID().toString(), "", "s" + n, null,
+                    f.cloud.instances().insert(tx, new Instance(0, UUID.randomUUID().toString(), "", "s" + n, null,
                             "s" + n, "p1", "u1", "active", null, 1, tiny, SeedData.CIRROS_IMAGE_ID, "h", "h", "nova",
                             null, null, false, null, null, null, null, "", null, "r-1", n, 0, "/dev/vda", null, null,
                             null, null, null, false, Map.of("k", "v" + n), Map.of(), List.of("t"), List.of(),
@@ -35,9 +35,9 @@ class ListAtScaleTest {
                 }
                 return null;
             });
-            f.cloud.servers.list(CloudFixture.admin(), InstanceFilter.project("p1"), List.of(), null, null); // warm
+            f.cloud.servers().list(CloudFixture.admin(), InstanceFilter.project("p1"), List.of(), null, null); // warm
             long start = System.nanoTime();
-            List<Instance> all = f.cloud.servers.list(CloudFixture.admin(), InstanceFilter.project("p1"), List.of(),
+            List<Instance> all = f.cloud.servers().list(CloudFixture.admin(), InstanceFilter.project("p1"), List.of(),
                     null, null);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertThat(all).hasSize(1000).allSatisfy(i -> {

@@ -20,7 +20,7 @@ class RedeliveredBuildTest {
         try (CloudFixture f = new CloudFixture("sqlite")) {
             f.addCompute("compute-1");
             RequestContext ctx = CloudFixture.user("p1");
-            String uuid = f.cloud.servers.create(ctx, ServerCreate.of("once", SeedData.CIRROS_IMAGE_ID, "1"))
+            String uuid = f.cloud.servers().create(ctx, ServerCreate.of("once", SeedData.CIRROS_IMAGE_ID, "1"))
                     .instances().get(0).uuid();
             Instance active = f.await(ctx, List.of(uuid), i -> VmStates.ACTIVE.equals(i.vmState())).get(0);
 
@@ -33,7 +33,7 @@ class RedeliveredBuildTest {
             assertThat(after.launchedAt()).isEqualTo(active.launchedAt());
             assertThat(after.interfaces()).hasSize(1);
             assertThat(f.drivers.get(0).guestCount()).isEqualTo(1);
-            InstanceAction create = f.cloud.actions.get(uuid, ctx.requestId()).orElseThrow();
+            InstanceAction create = f.cloud.actions().get(uuid, ctx.requestId()).orElseThrow();
             assertThat(create.events()).extracting(InstanceAction.InstanceActionEvent::event)
                     .containsOnlyOnce("compute__do_build_and_run_instance");
         }
@@ -44,14 +44,14 @@ class RedeliveredBuildTest {
         try (CloudFixture f = new CloudFixture("sqlite")) {
             f.addCompute("compute-1");
             RequestContext ctx = CloudFixture.user("p1");
-            String uuid = f.cloud.servers.create(ctx, ServerCreate.of("once", SeedData.CIRROS_IMAGE_ID, "1"))
+            String uuid = f.cloud.servers().create(ctx, ServerCreate.of("once", SeedData.CIRROS_IMAGE_ID, "1"))
                     .instances().get(0).uuid();
             f.await(ctx, List.of(uuid), i -> VmStates.ACTIVE.equals(i.vmState()));
 
             f.transport.call(ComputeTaskManager.TOPIC, "conductor-1", "build_instances",
                     Map.of("instance_uuids", List.of(uuid), "request_id", ctx.requestId())).get();
 
-            assertThat(f.cloud.nodes.list().get(0).memoryMbUsed()).isEqualTo(512);
+            assertThat(f.cloud.nodes().list().get(0).memoryMbUsed()).isEqualTo(512);
             assertThat(f.drivers.get(0).guestCount()).isEqualTo(1);
         }
     }
@@ -62,7 +62,7 @@ class RedeliveredBuildTest {
             f.addCompute("compute-1");
             f.computes.get(0).stop(); // still "up" in the database, but nobody takes its messages
             RequestContext ctx = CloudFixture.user("p1");
-            String uuid = f.cloud.servers.create(ctx, ServerCreate.of("late", SeedData.CIRROS_IMAGE_ID, "1"))
+            String uuid = f.cloud.servers().create(ctx, ServerCreate.of("late", SeedData.CIRROS_IMAGE_ID, "1"))
                     .instances().get(0).uuid();
             Instance claimed = f.await(ctx, List.of(uuid), i -> i.host() != null).get(0);
             assertThat(claimed.taskState()).isEqualTo("scheduling");
@@ -75,7 +75,7 @@ class RedeliveredBuildTest {
 
             assertThat(builds.poll(10, java.util.concurrent.TimeUnit.SECONDS))
                     .isEqualTo("build_and_run_instance " + uuid);
-            assertThat(f.cloud.nodes.list().get(0).memoryMbUsed()).isEqualTo(512);
+            assertThat(f.cloud.nodes().list().get(0).memoryMbUsed()).isEqualTo(512);
         }
     }
 }

@@ -259,7 +259,7 @@ class ServerMovesBetweenHostsTest {
     }
 
     private static int memoryUsed(JnovaTestServer jnova, String host) {
-        return jnova.cloud().nodes.list().stream().filter(n -> n.host().equals(host)).findFirst().orElseThrow()
+        return jnova.cloud().nodes().list().stream().filter(n -> n.host().equals(host)).findFirst().orElseThrow()
                 .memoryMbUsed();
     }
 
@@ -271,7 +271,7 @@ class ServerMovesBetweenHostsTest {
     private static Instance await(JnovaTestServer jnova, String uuid, Predicate<Instance> done) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
-            Instance now = jnova.cloud().instances.get(uuid, true).orElseThrow();
+            Instance now = jnova.cloud().instances().get(uuid, true).orElseThrow();
             if (done.test(now)) {
                 return now;
             }

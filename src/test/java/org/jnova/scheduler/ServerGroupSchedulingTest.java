@@ -259,10 +259,10 @@ class ServerGroupSchedulingTest {
             String group = group(cloud.jnova, "anti-affinity", null, "2.1");
             RequestContext ctx = RequestContext.project("admin", "admin", List.of("admin"), true, "req-race");
             List<Optional<Scheduler.Selection>> claims = new ArrayList<>();
-            var result = backend.servers.create(ctx, ServerCreate.of("race", SeedData.CIRROS_IMAGE_ID, "1")
+            var result = backend.servers().create(ctx, ServerCreate.of("race", SeedData.CIRROS_IMAGE_ID, "1")
                     .withCounts(4, 4), Map.of(), created -> {
-                        backend.serverGroups.addMembers(group, created.stream().map(Instance::uuid).toList());
-                        claims.addAll(claimAtOnce(backend.scheduler, created));
+                        backend.serverGroups().addMembers(group, created.stream().map(Instance::uuid).toList());
+                        claims.addAll(claimAtOnce(backend.scheduler(), created));
                     });
             assertThat(claims.stream().flatMap(Optional::stream).map(Scheduler.Selection::host))
                     .containsExactlyInAnyOrder("host1", "host2");
@@ -317,9 +317,9 @@ class ServerGroupSchedulingTest {
             throws Exception {
         JnovaTestServer.Reply r = jnova.call("POST", "/servers", serverBody(group, count, version), version);
         assertThat(r.status()).as(r.body()).isEqualTo(202);
-        String reservation = jnova.cloud().instances.get(r.json().path("server").path("id").asText(), false)
+        String reservation = jnova.cloud().instances().get(r.json().path("server").path("id").asText(), false)
                 .orElseThrow().reservationId();
-        return jnova.cloud().instances.listBare(org.jnova.objects.InstanceFilter.builder().reservationId(reservation)
+        return jnova.cloud().instances().listBare(org.jnova.objects.InstanceFilter.builder().reservationId(reservation)
                 .build()).stream().map(Instance::uuid).toList();
     }
 
@@ -341,7 +341,7 @@ class ServerGroupSchedulingTest {
             throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
-            Instance now = jnova.cloud().instances.get(uuid, true).orElseThrow();
+            Instance now = jnova.cloud().instances().get(uuid, true).orElseThrow();
             if (done.test(now)) {
                 return now;
             }

@@ -102,9 +102,9 @@ public final class JnovaTestServer implements AutoCloseable {
         return conf;
     }
 
-    /** The backend's compute APIs (servers, key pairs...), for tests that set up data directly. */
-    public org.jnova.compute.ComputeCloud cloud() {
-        return factory.backend().cloud();
+    /** The composition root of the running API (stores, compute APIs), for tests that set up data directly. */
+    public org.jnova.cmd.CompositionRoot cloud() {
+        return factory.root();
     }
 
     /**

@@ -172,7 +172,8 @@ class MetadataBehaviourTest {
         List<String[]> headers = forwardedFor(server.interfaces().getFirst().fixedIp());
         assertThat(meta(s, headers).get("stage").asText()).isEqualTo("one");
 
-        s.f().jnova.cloud().serverMetadata.update(MetadataFixture.ADMIN, server.uuid(), Map.of("stage", "two"), false);
+        s.f().jnova.cloud().serverMetadata().update(MetadataFixture.ADMIN, server.uuid(), Map.of("stage", "two"),
+                false);
         assertThat(meta(s, headers).get("stage").asText()).as("within the cache window").isEqualTo("one");
 
         s.f().waitForCacheExpiry();

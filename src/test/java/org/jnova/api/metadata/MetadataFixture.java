@@ -57,7 +57,7 @@ final class MetadataFixture implements AutoCloseable {
     }
 
     void importKey() {
-        jnova.cloud().keyPairs.create(ADMIN, "admin", KEY_NAME, "ssh", PUBKEY);
+        jnova.cloud().keyPairs().create(ADMIN, "admin", KEY_NAME, "ssh", PUBKEY);
     }
 
     /** Boots md-oracle: key pair, user data, metadata {"role": "web", "owner": "harness", "empty": ""}. */
@@ -76,9 +76,9 @@ final class MetadataFixture implements AutoCloseable {
     }
 
     Instance boot(ServerCreate request) throws InterruptedException {
-        String uuid = jnova.cloud().servers.create(ADMIN, request).instances().getFirst().uuid();
+        String uuid = jnova.cloud().servers().create(ADMIN, request).instances().getFirst().uuid();
         for (int i = 0; i < 400; i++) {
-            Instance now = jnova.cloud().instances.get(uuid, false).orElseThrow();
+            Instance now = jnova.cloud().instances().get(uuid, false).orElseThrow();
             if (VmStates.ACTIVE.equals(now.vmState())) {
                 return now;
             }
@@ -92,17 +92,17 @@ final class MetadataFixture implements AutoCloseable {
 
     /** Deletes a server and waits until it is gone. */
     void delete(String uuid) throws InterruptedException {
-        jnova.cloud().servers.delete(ADMIN, uuid);
-        for (int i = 0; i < 400 && jnova.cloud().instances.get(uuid, false).isPresent(); i++) {
+        jnova.cloud().servers().delete(ADMIN, uuid);
+        for (int i = 0; i < 400 && jnova.cloud().instances().get(uuid, false).isPresent(); i++) {
             Thread.sleep(25);
         }
-        if (jnova.cloud().instances.get(uuid, false).isPresent()) {
+        if (jnova.cloud().instances().get(uuid, false).isPresent()) {
             throw new AssertionError("server " + uuid + " was not deleted");
         }
     }
 
     Instance reload(String uuid) {
-        return jnova.cloud().instances.get(uuid, false).orElseThrow();
+        return jnova.cloud().instances().get(uuid, false).orElseThrow();
     }
 
     /** Sleeps until anything cached now has expired. */

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.compute.ServerExternalEventsApi;
 import org.jnova.api.openstack.ApiResult;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
-import org.jnova.compute.ComputeCloud;
 import org.jnova.objects.Instance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +29,10 @@ public final class ServerExternalEventsController {
     private static final Logger LOG = LoggerFactory.getLogger(ServerExternalEventsController.class);
     private static final Set<String> TAG_REQUIRED = Set.of("volume-extended", "power-update",
             "accelerator-request-bound");
-    private final ComputeCloud cloud;
+    private final ServerExternalEventsApi events;
 
-    public ServerExternalEventsController(ComputeCloud cloud) {
-        this.cloud = requireNonNull(cloud, "cloud is null");
+    public ServerExternalEventsController(ServerExternalEventsApi events) {
+        this.events = requireNonNull(events, "events is null");
     }
 
     @ExpectedErrors({403, 404})
@@ -48,7 +48,7 @@ public final class ServerExternalEventsController {
             String uuid = event.path("server_uuid").asText();
             String name = event.path("name").asText();
             String tag = event.hasNonNull("tag") ? event.path("tag").asText() : null;
-            Optional<Instance> instance = cloud.instances.get(uuid, false);
+            Optional<Instance> instance = events.server(uuid);
             int code;
             if (instance.isEmpty()) {
                 LOG.debug("Dropping event {}:{} for unknown instance {}", name, tag, uuid);
@@ -58,7 +58,7 @@ public final class ServerExternalEventsController {
                 code = 400;
             } else if (instance.get().host() != null) {
                 LOG.info("Creating event {}:{} for instance {} on {}", name, tag, uuid, instance.get().host());
-                cloud.externalEvents.deliver(req.context(), instance.get(), name, tag);
+                events.deliver(req.context(), instance.get(), name, tag);
                 code = 200;
             } else {
                 LOG.debug("Unable to find a host for instance {}. Dropping event {}", uuid, name);

@@ -17,8 +17,10 @@ import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
-import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.ComputeErrors;
+import org.jnova.compute.MigrationsApi;
+import org.jnova.compute.MoveApi;
+import org.jnova.compute.ServersApi;
 import org.jnova.context.RequestContext;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
@@ -36,19 +38,23 @@ import org.jnova.objects.VmStates;
  */
 public final class ServerMigrationsController {
     private static final String RULE = "os_compute_api:servers:migrations:";
-    private final ComputeCloud cloud;
+    private final ServersApi servers;
+    private final MigrationsApi migrations;
+    private final MoveApi moves;
 
-    public ServerMigrationsController(ComputeCloud cloud) {
-        this.cloud = requireNonNull(cloud, "cloud is null");
+    public ServerMigrationsController(ServersApi servers, MigrationsApi migrations, MoveApi moves) {
+        this.servers = requireNonNull(servers, "servers is null");
+        this.migrations = requireNonNull(migrations, "migrations is null");
+        this.moves = requireNonNull(moves, "moves is null");
     }
 
     @ApiVersion(min = "2.23")
     @ExpectedErrors(404)
     public Object index(ApiRequest req) {
-        Instance i = cloud.servers.get(req.context(), req.pathParam("server_id"));
+        Instance i = servers.get(req.context(), req.pathParam("server_id"));
         req.authorize(RULE + "index", Map.of("project_id", i.projectId()));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Migration m : cloud.migrationsApi.inProgress(i.uuid(), "live-migration", MigrationView.LIVE_IN_PROGRESS)) {
+        for (Migration m : migrations.inProgress(i.uuid(), "live-migration", MigrationView.LIVE_IN_PROGRESS)) {
             out.add(output(req, m));
         }
         return Map.of("migrations", out);
@@ -58,7 +64,7 @@ public final class ServerMigrationsController {
     @ExpectedErrors(404)
     public Object show(ApiRequest req) {
         String serverId = req.pathParam("server_id");
-        Instance i = cloud.servers.get(req.context(), serverId);
+        Instance i = servers.get(req.context(), serverId);
         req.authorize(RULE + "show", Map.of("project_id", i.projectId()));
         String id = req.pathParam("id");
         Migration m = find(i, id).orElseThrow(() -> new NotFound("In-progress live migration " + id
@@ -79,7 +85,7 @@ public final class ServerMigrationsController {
     @RequestSchema("force_complete")
     public void forceComplete(ApiRequest req) {
         String serverId = req.pathParam("server_id");
-        Instance i = cloud.servers.get(req.context(), serverId);
+        Instance i = servers.get(req.context(), serverId);
         req.authorize(RULE + "force_complete", Map.of("project_id", i.projectId()));
         checkUnlocked(req.context(), i);
         if (!VmStates.ACTIVE.equals(i.vmState())) {
@@ -94,7 +100,7 @@ public final class ServerMigrationsController {
         if (!"running".equals(m.status())) {
             throw invalidState(id, i, m, "force complete");
         }
-        cloud.moves.forceCompleteLiveMigration(req.context(), i, m);
+        moves.forceCompleteLiveMigration(req.context(), i, m);
     }
 
     @ApiVersion(min = "2.24")
@@ -102,7 +108,7 @@ public final class ServerMigrationsController {
     @ExpectedErrors({400, 404, 409})
     public void delete(ApiRequest req) {
         String serverId = req.pathParam("server_id");
-        Instance i = cloud.servers.get(req.context(), serverId);
+        Instance i = servers.get(req.context(), serverId);
         req.authorize(RULE + "delete", Map.of("project_id", i.projectId()));
         checkUnlocked(req.context(), i);
         if (!TaskStates.MIGRATING.equals(i.taskState())) {
@@ -115,7 +121,7 @@ public final class ServerMigrationsController {
         if (!allowed.contains(m.status())) {
             throw invalidState(id, i, m, "abort live migration");
         }
-        cloud.moves.abortLiveMigration(req.context(), i, m);
+        moves.abortLiveMigration(req.context(), i, m);
     }
 
     /** nova's raise_http_conflict_for_instance_invalid_state: a state of None has the short form. */
@@ -142,7 +148,7 @@ public final class ServerMigrationsController {
         if (number.isEmpty()) {
             return Optional.empty();
         }
-        return cloud.migrationsApi.byId(number.get().intValue()).filter(m -> m.instanceUuid().equals(i.uuid()));
+        return migrations.byId(number.get().intValue()).filter(m -> m.instanceUuid().equals(i.uuid()));
     }
 
     private static Map<String, Object> output(ApiRequest req, Migration m) {

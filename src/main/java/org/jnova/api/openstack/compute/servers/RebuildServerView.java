@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
-import org.jnova.compute.ComputeCloud;
 import org.jnova.objects.Instance;
 
 /**
@@ -17,8 +16,8 @@ import org.jnova.objects.Instance;
 public final class RebuildServerView {
     private final ServerViews views;
 
-    public RebuildServerView(ComputeCloud cloud) {
-        this.views = new ServerViews(requireNonNull(cloud, "cloud is null"));
+    public RebuildServerView(ServerViews views) {
+        this.views = requireNonNull(views, "views is null");
     }
 
     public Map<String, Object> of(ApiRequest req, Instance i, String adminPass) {

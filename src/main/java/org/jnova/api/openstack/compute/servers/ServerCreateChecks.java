@@ -7,9 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
-import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.ComputeManager;
+import org.jnova.compute.Quotas;
+import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ServerCreate;
+import org.jnova.compute.ServerGroupsApi;
+import org.jnova.compute.ServersApi;
 import org.jnova.context.RequestContext;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.OverQuota;
@@ -20,12 +23,19 @@ import org.jnova.objects.ServerGroup;
  * requested destinations (policy, existence), injected-file quotas, the scheduler hint
  * group, and the system metadata the API keeps beside the instance.
  */
-final class ServerCreateChecks {
-    private final ComputeCloud cloud;
+public final class ServerCreateChecks {
+    private final Quotas quotas;
+    private final ServicesApi servicesApi;
+    private final ServerGroupsApi serverGroups;
+    private final ServersApi servers;
     private final String defaultScheduleZone;
 
-    ServerCreateChecks(ComputeCloud cloud, String defaultScheduleZone) {
-        this.cloud = requireNonNull(cloud, "cloud is null");
+    public ServerCreateChecks(Quotas quotas, ServicesApi servicesApi, ServerGroupsApi serverGroups,
+            ServersApi servers, String defaultScheduleZone) {
+        this.quotas = requireNonNull(quotas, "quotas is null");
+        this.servicesApi = requireNonNull(servicesApi, "servicesApi is null");
+        this.serverGroups = requireNonNull(serverGroups, "serverGroups is null");
+        this.servers = requireNonNull(servers, "servers is null");
         this.defaultScheduleZone = defaultScheduleZone;
     }
 
@@ -56,7 +66,7 @@ final class ServerCreateChecks {
         if (!files.isArray() || files.isEmpty()) {
             return;
         }
-        Map<String, Integer> limits = cloud.quotas.limits(ctx.requireProjectId(), ctx.userId());
+        Map<String, Integer> limits = quotas.limits(ctx.requireProjectId(), ctx.userId());
         int allowedFiles = limits.getOrDefault("injected_files", -1);
         if (allowedFiles >= 0 && files.size() > allowedFiles) {
             throw new OverQuota("Personality file limit exceeded");
@@ -89,10 +99,10 @@ final class ServerCreateChecks {
         }
         String rule = "compute:servers:create:requested_destination";
         req.authorize(rule, Map.of("project_id", req.context().requireProjectId()));
-        if (host != null && cloud.servicesApi.list(host, "nova-compute").isEmpty()) {
+        if (host != null && servicesApi.list(host, "nova-compute").isEmpty()) {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
-        if (node != null && cloud.servicesApi.hypervisors().stream()
+        if (node != null && servicesApi.hypervisors().stream()
                 .noneMatch(h -> node.equals(h.node().hypervisorHostname()) && (host == null
                         || host.equals(h.node().host())))) {
             throw new Invalid("Compute host " + node + " could not be found.");
@@ -136,22 +146,20 @@ final class ServerCreateChecks {
      */
     void joinGroup(RequestContext ctx, String groupUuid, List<org.jnova.objects.Instance> created) {
         List<String> uuids = created.stream().map(org.jnova.objects.Instance::uuid).toList();
-        cloud.serverGroups.addMembers(groupUuid, uuids);
+        serverGroups.addMembers(groupUuid, uuids);
         if (membersOverQuota(ctx, groupUuid, 0)) {
-            cloud.serverGroups.removeMembers(groupUuid, uuids);
-            cloud.servers.deleteUnscheduled(uuids);
+            serverGroups.removeMembers(groupUuid, uuids);
+            servers.deleteUnscheduled(uuids);
             throw new OverQuota("Quota exceeded, too many servers in group");
         }
     }
 
     private boolean membersOverQuota(RequestContext ctx, String groupUuid, int adding) {
-        int limit = cloud.quotas.limits(ctx.requireProjectId(), ctx.userId()).get("server_group_members");
+        int limit = quotas.limits(ctx.requireProjectId(), ctx.userId()).get("server_group_members");
         if (limit < 0) {
             return false;
         }
-        List<String> members = cloud.serverGroups.get(groupUuid).map(ServerGroup::members).orElse(List.of());
-        long used = members.isEmpty() ? 0 : cloud.instances.listBare(org.jnova.objects.InstanceFilter.builder()
-                .uuids(members).userId(ctx.userId()).deleted(false).build()).size();
+        long used = serverGroups.liveMembersOf(groupUuid, ctx.userId());
         return used + adding > limit;
     }
 
@@ -164,7 +172,7 @@ final class ServerCreateChecks {
         }
         String uuid = group.isArray() ? group.path(0).asText() : group.asText();
         // nova: another project's group is as unknown as a missing one, and both are a bad request
-        cloud.serverGroups.get(uuid)
+        serverGroups.get(uuid)
                 .filter(g -> req.context().isAdmin() || g.projectId().equals(req.context().requireProjectId()))
                 .orElseThrow(() -> new Invalid("Instance group " + uuid + " could not be found."));
         return uuid;

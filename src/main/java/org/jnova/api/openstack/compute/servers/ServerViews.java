@@ -7,8 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
-import org.jnova.compute.ComputeCloud;
 import org.jnova.compute.ServicesApi;
+import org.jnova.compute.VolumeAttachmentsApi;
+import org.jnova.db.ServerGroupStore;
 import org.jnova.objects.Instance;
 import org.jnova.objects.ServerGroup;
 
@@ -16,11 +17,15 @@ import org.jnova.objects.ServerGroup;
  * Builds the {@link ServerViewContext} of a request: policy answers once, compute host
  * states with one services query, server groups with one groups query (show only).
  */
-final class ServerViews {
-    private final ComputeCloud cloud;
+public final class ServerViews {
+    private final VolumeAttachmentsApi volumeAttachments;
+    private final ServerGroupStore serverGroups;
+    private final ServicesApi servicesApi;
 
-    ServerViews(ComputeCloud cloud) {
-        this.cloud = requireNonNull(cloud, "cloud is null");
+    public ServerViews(VolumeAttachmentsApi volumeAttachments, ServerGroupStore serverGroups, ServicesApi servicesApi) {
+        this.volumeAttachments = requireNonNull(volumeAttachments, "volumeAttachments is null");
+        this.serverGroups = requireNonNull(serverGroups, "serverGroups is null");
+        this.servicesApi = requireNonNull(servicesApi, "servicesApi is null");
     }
 
     /** For GET /servers/detail: no server groups (nova shows them in show only). */
@@ -32,7 +37,7 @@ final class ServerViews {
                 ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, target), hostStatus,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
                 hostStatus && !instances.isEmpty() ? hostStates() : Map.of(), null,
-                cloud.volumeAttachments.volumeMappings(instances.stream().map(Instance::uuid).toList()));
+                volumeAttachments.volumeMappings(instances.stream().map(Instance::uuid).toList()));
     }
 
     /** For show (and update from 2.75): server groups from 2.71. */
@@ -41,18 +46,18 @@ final class ServerViews {
         boolean hostStatus = req.isSupported("2.16")
                 && ServerPolicies.can(req, ServerPolicies.HOST_STATUS, target);
         Map<String, List<String>> groups = req.isSupported("2.71")
-                ? groupsOf(cloud.serverGroups.forInstance(i.uuid()).stream().toList(), List.of(i)) : null;
+                ? groupsOf(serverGroups.forInstance(i.uuid()).stream().toList(), List.of(i)) : null;
         return new ServerViewContext(req.context().isAdmin(),
                 ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, target), hostStatus,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
                 hostStatus && i.host() != null ? hostStates() : Map.of(), groups,
-                cloud.volumeAttachments.volumeMappings(List.of(i.uuid())));
+                volumeAttachments.volumeMappings(List.of(i.uuid())));
     }
 
     /** The smaller update body before 2.75. */
     ServerViewContext updateContext(ApiRequest req, Instance i) {
         Map<String, List<String>> groups = req.isSupported("2.71")
-                ? groupsOf(cloud.serverGroups.forInstance(i.uuid()).stream().toList(), List.of(i)) : null;
+                ? groupsOf(serverGroups.forInstance(i.uuid()).stream().toList(), List.of(i)) : null;
         Map<String, String> target = Map.of("project_id", i.projectId());
         return new ServerViewContext(req.context().isAdmin(), false, false,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
@@ -62,7 +67,7 @@ final class ServerViews {
     /** nova's host status: DOWN when forced down, MAINTENANCE when disabled, else UP or UNKNOWN by heartbeat. */
     private Map<String, String> hostStates() {
         Map<String, String> out = new HashMap<>();
-        for (ServicesApi.ServiceStatus s : cloud.servicesApi.list(null, "nova-compute")) {
+        for (ServicesApi.ServiceStatus s : servicesApi.list(null, "nova-compute")) {
             String state = s.service().forcedDown() ? "DOWN"
                     : s.service().disabled() ? "MAINTENANCE" : s.up() ? "UP" : "UNKNOWN";
             out.put(s.service().host(), state);

@@ -14,7 +14,6 @@ import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
-import org.jnova.compute.ComputeCloud;
 import org.jnova.context.RequestContext;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.ServerCreate;
@@ -27,7 +26,7 @@ public final class ServersController {
     private static final String PASSWORD_SYMBOLS = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     /** Rows read per query while a regular-expression filter scans (bare rows: no child tables). */
     private static final int SCAN_PAGE = 1000;
-    private final ComputeCloud cloud;
+    private final ServersApi servers;
     private final ServerViews views;
     private final ServerCreateParser parser;
     private final ServerCreateChecks checks;
@@ -42,12 +41,12 @@ public final class ServersController {
             String defaultScheduleZone) {
     }
 
-    public ServersController(ComputeCloud cloud, Settings settings) {
-        this.cloud = requireNonNull(cloud, "cloud is null");
+    public ServersController(ServersApi servers, ServerViews views, ServerCreateChecks checks, Settings settings) {
+        this.servers = requireNonNull(servers, "servers is null");
         this.settings = requireNonNull(settings, "settings is null");
-        this.views = new ServerViews(cloud);
+        this.views = requireNonNull(views, "views is null");
         this.parser = new ServerCreateParser(settings.networkName());
-        this.checks = new ServerCreateChecks(cloud, settings.defaultScheduleZone());
+        this.checks = requireNonNull(checks, "checks is null");
     }
 
     @Response(202)
@@ -76,7 +75,7 @@ public final class ServersController {
         }
         ServersApi.CreateResult result;
         try {
-            result = cloud.servers.create(ctx, request, checks.systemMetadata(body, request), created -> {
+            result = servers.create(ctx, request, checks.systemMetadata(body, request), created -> {
                 if (group != null) {
                     checks.joinGroup(ctx, group, created);
                 }
@@ -165,13 +164,13 @@ public final class ServersController {
             }
             marker = page.get(page.size() - 1).uuid();
         }
-        return withPorts ? out : cloud.servers.withChildren(out);
+        return withPorts ? out : servers.withChildren(out);
     }
 
     private List<Instance> listOrInvalidMarker(ApiRequest req, ServerListQuery query, int limit, String marker,
             boolean withChildren) {
         try {
-            return cloud.servers.list(req.context(), query.filter, query.sort, limit, marker, withChildren);
+            return servers.list(req.context(), query.filter, query.sort, limit, marker, withChildren);
         } catch (Invalid e) {
             if (marker != null && e.getMessage().startsWith("Marker ")) {
                 throw new Invalid("marker [" + marker + "] not found");
@@ -182,7 +181,7 @@ public final class ServersController {
 
     @ExpectedErrors(404)
     public Object show(ApiRequest req) {
-        Instance i = cloud.servers.get(req.context(), req.pathParam("id"));
+        Instance i = servers.get(req.context(), req.pathParam("id"));
         req.authorize("os_compute_api:servers:show", Map.of("project_id", i.projectId()));
         return Map.of("server", ServerView.detailed(req, i, views.showContext(req, i), false));
     }
@@ -191,12 +190,12 @@ public final class ServersController {
     @RequestSchema("update")
     public Object update(ApiRequest req) {
         String id = req.pathParam("id");
-        Instance before = cloud.servers.get(req.context(), id);
+        Instance before = servers.get(req.context(), id);
         req.authorize("os_compute_api:servers:update", Map.of("project_id", before.projectId()));
         JsonNode s = req.body().path("server");
         boolean setDescription = s.has("description");
         String name = text(s, "name");
-        Instance after = cloud.servers.update(req.context(), id, name == null ? null : name.strip(), text(s, "description"),
+        Instance after = servers.update(req.context(), id, name == null ? null : name.strip(), text(s, "description"),
                 setDescription, text(s, "accessIPv4"), text(s, "accessIPv6"), text(s, "hostname"));
         if (req.isSupported("2.75")) {
             return Map.of("server", ServerView.detailed(req, after, views.showContext(req, after), false));
@@ -208,9 +207,9 @@ public final class ServersController {
     @ExpectedErrors({404, 409})
     public void delete(ApiRequest req) {
         String id = req.pathParam("id");
-        Instance i = cloud.servers.get(req.context(), id);
+        Instance i = servers.get(req.context(), id);
         req.authorize("os_compute_api:servers:delete", Map.of("project_id", i.projectId(), "user_id", i.userId()));
-        cloud.servers.delete(req.context(), id);
+        servers.delete(req.context(), id);
     }
 
     private String password() {

@@ -35,7 +35,7 @@ public final class VolumeAttachmentsController {
     private final VolumeAttachmentsApi attachments;
     private final Paging paging;
 
-    VolumeAttachmentsController(ServersApi servers, VolumeAttachmentsApi attachments, Paging paging) {
+    public VolumeAttachmentsController(ServersApi servers, VolumeAttachmentsApi attachments, Paging paging) {
         this.servers = requireNonNull(servers, "servers is null");
         this.attachments = requireNonNull(attachments, "attachments is null");
         this.paging = requireNonNull(paging, "paging is null");

@@ -26,7 +26,7 @@ public final class VolumesController {
     private final VolumeApi volumes;
     private final Paging paging;
 
-    VolumesController(VolumeApi volumes, Paging paging) {
+    public VolumesController(VolumeApi volumes, Paging paging) {
         this.volumes = requireNonNull(volumes, "volumes is null");
         this.paging = requireNonNull(paging, "paging is null");
     }

@@ -38,7 +38,7 @@ class ImageQuotaTest {
         assertFault(action(engine, a, server, "{\"createBackup\": {\"name\": \"b\", \"backup_type\": \"daily\", "
                 + "\"rotation\": 1}}"), 403, OVER);
         assertFault(action(engine, a, server, "{\"shelve\": null}"), 403, OVER);
-        assertThat(jnova.cloud().instances.get(server, false).orElseThrow().taskState()).isNull();
+        assertThat(jnova.cloud().instances().get(server, false).orElseThrow().taskState()).isNull();
 
         // the admin's snapshot of the server is the admin project's image
         Reply byAdmin = action(engine, "admin:admin", server, "{\"createImage\": {\"name\": \"admin\"}}");

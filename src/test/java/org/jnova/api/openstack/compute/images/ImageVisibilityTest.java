@@ -41,7 +41,7 @@ class ImageVisibilityTest {
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         String id = created.json().get("image_id").asText();
         Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (!"active".equals(jnova.cloud().images.get(id).orElseThrow().status())) {
+        while (!"active".equals(jnova.cloud().images().get(id).orElseThrow().status())) {
             assertThat(Instant.now()).isBefore(end);
             Thread.sleep(20);
         }
@@ -66,7 +66,7 @@ class ImageVisibilityTest {
         JnovaTestServer jnova = SERVERS.get(engine);
         String server = TestServers.active(jnova, MEMBER_A, CIRROS, "1");
         String snap = snapshot(engine, MEMBER_A, server);
-        Image stored = jnova.cloud().images.get(snap).orElseThrow();
+        Image stored = jnova.cloud().images().get(snap).orElseThrow();
         assertThat(stored.owner()).isEqualTo("proja");
         assertThat(stored.visibility()).isEqualTo("private");
         assertThat(stored.properties()).containsEntry("instance_uuid", server).containsEntry("user_id", "usera");
@@ -95,7 +95,7 @@ class ImageVisibilityTest {
         String theirs = TestServers.active(jnova, MEMBER_B, CIRROS, "1");
         assertFault(SERVERS.callAs(engine, MEMBER_B, "POST", "/servers/" + theirs + "/action",
                 "{\"rebuild\": {\"imageRef\": \"" + snap + "\"}}", "2.1"), 400, "Cannot find image for rebuild");
-        assertThat(jnova.cloud().images.get(snap).orElseThrow().properties()).doesNotContainKey("k");
+        assertThat(jnova.cloud().images().get(snap).orElseThrow().properties()).doesNotContainKey("k");
 
         // the owner's project and the admin see and use it
         assertThat(listed(engine, MEMBER_A, "/images")).contains(snap, CIRROS);
@@ -136,7 +136,7 @@ class ImageVisibilityTest {
                 refused);
         assertFault(SERVERS.callAs(engine, MEMBER_B, "DELETE", path, null, "2.1"), 403,
                 "You are not allowed to delete the image.");
-        Map<String, String> props = SERVERS.get(engine).cloud().images.get(CIRROS).orElseThrow().properties();
+        Map<String, String> props = SERVERS.get(engine).cloud().images().get(CIRROS).orElseThrow().properties();
         assertThat(props).containsEntry("architecture", "x86_64").doesNotContainKey("k");
 
         // the admin may; a throwaway public image is deleted by the admin
@@ -144,7 +144,7 @@ class ImageVisibilityTest {
                 .isEqualTo(200);
         assertThat(SERVERS.call(engine, "DELETE", path + "/metadata/k", null, "2.1").status()).isEqualTo(204);
         String spare = UUID.randomUUID().toString();
-        SERVERS.get(engine).cloud().imagesApi.add(new Image(spare, "spare", "active", 0, 0, 1, Map.of(), null, null));
+        SERVERS.get(engine).cloud().imagesApi().add(new Image(spare, "spare", "active", 0, 0, 1, Map.of(), null, null));
         assertThat(SERVERS.call(engine, "DELETE", "/images/" + spare, null, "2.1").status()).isEqualTo(204);
     }
 
@@ -153,10 +153,10 @@ class ImageVisibilityTest {
         JnovaTestServer jnova = SERVERS.get(engine);
         String server = TestServers.active(jnova, MEMBER_A, CIRROS, "1");
         String snap = snapshot(engine, "admin:admin", server);
-        Image stored = jnova.cloud().images.get(snap).orElseThrow();
+        Image stored = jnova.cloud().images().get(snap).orElseThrow();
         assertThat(stored.owner()).isEqualTo("admin");
         assertThat(stored.visibility()).isEqualTo("shared");
-        assertThat(jnova.cloud().images.memberStatus(snap, "proja")).contains("pending");
+        assertThat(jnova.cloud().images().memberStatus(snap, "proja")).contains("pending");
 
         // a pending member shows and boots it but does not list it (glance lists accepted shares)
         assertThat(SERVERS.callAs(engine, MEMBER_A, "GET", "/images/" + snap, null, "2.1").status()).isEqualTo(200);
@@ -165,7 +165,7 @@ class ImageVisibilityTest {
         // a member does not own it
         assertFault(SERVERS.callAs(engine, MEMBER_A, "DELETE", "/images/" + snap, null, "2.1"), 403,
                 "You are not allowed to delete the image.");
-        jnova.cloud().images.setMember(snap, "proja", "accepted");
+        jnova.cloud().images().setMember(snap, "proja", "accepted");
         assertThat(listed(engine, MEMBER_A, "/images")).contains(snap);
         // not a member: nothing
         assertThat(listed(engine, MEMBER_B, "/images")).doesNotContain(snap);
@@ -178,7 +178,7 @@ class ImageVisibilityTest {
     void aCommunityImageIsShownToAllAndListedByItsOwner(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         String id = UUID.randomUUID().toString();
-        jnova.cloud().imagesApi.add(new Image(id, "community", "active", 0, 0, 1, Map.of(), null, null)
+        jnova.cloud().imagesApi().add(new Image(id, "community", "active", 0, 0, 1, Map.of(), null, null)
                 .owned("projc", "community"));
 
         assertThat(SERVERS.callAs(engine, MEMBER_B, "GET", "/images/" + id, null, "2.1").status()).isEqualTo(200);

@@ -26,12 +26,12 @@ class InstanceActionsPagingTest {
         try (StoredInstances stored = new StoredInstances(jnova)) {
             server = stored.create(project, "s", "h", "n", Instant.parse("2020-01-01T00:00:00Z"), null).uuid();
         }
-        var db = jnova.cloud().instances.database();
+        var db = jnova.cloud().instances().database();
         Instant base = Instant.parse("2021-01-01T00:00:00Z");
         for (int n = 0; n < 12; n++) {
             String request = "req-" + engine + "-" + n;
             db.inTransaction(tx -> {
-                jnova.cloud().actions.start(tx, server, "reboot", request, "user", project);
+                jnova.cloud().actions().start(tx, server, "reboot", request, "user", project);
                 return null;
             });
             Instant updated = base.plusSeconds(n * 3600L);

@@ -22,7 +22,7 @@ class MigrationsPagingTest {
     @EachEngine
     void pagesFollowCreatedAtThenIdWithAMarkerInTheMiddle(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
-        MigrationStore store = jnova.cloud().migrations;
+        MigrationStore store = jnova.cloud().migrations();
         String instance = UUID.randomUUID().toString();
         List<String> created = new ArrayList<>();
         Instant base = Instant.parse("2021-03-01T00:00:00Z");
@@ -30,7 +30,7 @@ class MigrationsPagingTest {
             String uuid = store.create(instance, "migration", "done", "src", "node", "dst", 1, 1, "u", "p");
             // pairs share a time and later rows are older, so neither id nor time alone gives the order
             Instant at = base.minusSeconds(n / 2 * 60L);
-            jnova.cloud().instances.database().inTransaction(tx -> tx.update(
+            jnova.cloud().instances().database().inTransaction(tx -> tx.update(
                     "UPDATE migrations SET created_at = ? WHERE uuid = ?", at, uuid));
             created.add(uuid);
         }

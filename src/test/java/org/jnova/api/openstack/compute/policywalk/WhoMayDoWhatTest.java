@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.jnova.api.openstack.compute.ApiRouterV21;
 import org.jnova.api.openstack.routing.Route;
-import org.jnova.cmd.ApiApps;
 import org.jnova.db.TestDatabases;
 import org.jnova.policy.Enforcer;
 import org.jnova.policy.PolicySettings;
@@ -31,7 +30,7 @@ class WhoMayDoWhatTest {
 
     static ApiRouterV21 router(JnovaTestServer jnova) {
         Enforcer enforcer = Enforcer.nova(PolicySettings.from(jnova.conf()), name -> Optional.empty());
-        return ApiApps.computeRouter(jnova.conf(), jnova.cloud(), enforcer);
+        return jnova.cloud().computeRouter(enforcer);
     }
 
     static JnovaTestServer start(String engine) throws Exception {

@@ -26,9 +26,9 @@ class ServerGroupsPagingTest {
         String token = "u:" + project;
         List<String> made = new ArrayList<>();
         for (int n = 0; n < 12; n++) {
-            made.add(jnova.cloud().serverGroups.create("g" + n, "u", project, "affinity", Map.of()).uuid());
+            made.add(jnova.cloud().serverGroups().create("g" + n, "u", project, "affinity", Map.of()).uuid());
             // another project's groups interleave in the table
-            jnova.cloud().serverGroups.create("x" + n, "v", "other-" + project, "affinity", Map.of());
+            jnova.cloud().serverGroups().create("x" + n, "v", "other-" + project, "affinity", Map.of());
         }
         assertThat(ids(call(jnova, "GET", "/os-server-groups", null, "2.1", 200, token)))
                 .isEqualTo(made.subList(0, 5));
@@ -52,9 +52,9 @@ class ServerGroupsPagingTest {
             member = stored.create(project, "m", "h", "n", Instant.parse("2020-01-01T00:00:00Z"), null).uuid();
             loner = stored.create(project, "l", "h", "n", Instant.parse("2020-01-01T00:00:00Z"), null).uuid();
         }
-        jnova.cloud().serverGroups.create("empty", "user", project, "affinity", Map.of());
-        String group = jnova.cloud().serverGroups.create("g", "user", project, "affinity", Map.of()).uuid();
-        jnova.cloud().serverGroups.addMember(group, member);
+        jnova.cloud().serverGroups().create("empty", "user", project, "affinity", Map.of());
+        String group = jnova.cloud().serverGroups().create("g", "user", project, "affinity", Map.of()).uuid();
+        jnova.cloud().serverGroups().addMember(group, member);
         assertThat(call(jnova, "GET", "/servers/" + member, null, "2.71", 200, token).get("server")
                 .get("server_groups").toString()).isEqualTo("[\"" + group + "\"]");
         assertThat(call(jnova, "GET", "/servers/" + loner, null, "2.71", 200, token).get("server")

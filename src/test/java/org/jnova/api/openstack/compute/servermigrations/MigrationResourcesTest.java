@@ -30,12 +30,12 @@ class MigrationResourcesTest {
     void migrationsAreListedFilteredAndPagedPerVersion(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         String server = boot(jnova, "migr");
-        MigrationStore store = jnova.cloud().migrations;
+        MigrationStore store = jnova.cloud().migrations();
         String resize = store.create(server, "resize", "finished", "src-host", "src-node", "src-host", 1, 2, "u1",
                 "p1");
         Thread.sleep(5);
         // the live migration's source is the server's own host: force_complete and abort go there
-        String sourceHost = jnova.cloud().instances.get(server, false).orElseThrow().host();
+        String sourceHost = jnova.cloud().instances().get(server, false).orElseThrow().host();
         String live = store.create(server, "live-migration", "running", sourceHost, "src-node", null, 1, 1, "u1",
                 "p1");
         store.update(live, "running", "dst-host", "dst-node");
@@ -105,7 +105,7 @@ class MigrationResourcesTest {
                 .isEqualTo("Instance " + server + " is in an invalid state for 'force_complete'");
         assertThat(message(call(jnova, "DELETE", base + "/" + liveId, null, "2.24", 409)))
                 .isEqualTo("Instance " + server + " is in an invalid state for 'abort live migration'");
-        jnova.cloud().instances.update(server, new InstanceUpdate().taskState("migrating"));
+        jnova.cloud().instances().update(server, new InstanceUpdate().taskState("migrating"));
         assertThat(message(call(jnova, "POST", base + "/" + resizeId + "/action", force, "2.22", 400)))
                 .isEqualTo("Migration " + resizeId + " state of instance " + server + " is finished. Cannot force "
                         + "complete while the migration is in this state.");
@@ -141,7 +141,7 @@ class MigrationResourcesTest {
         String pw = "/servers/" + server + "/os-server-password";
         assertThat(call(jnova, "GET", pw, null, "2.1", 200).path("password").asText()).isEmpty();
         String secret = "x".repeat(300);
-        var instances = jnova.cloud().instances;
+        var instances = jnova.cloud().instances();
         Map<String, String> chunks = Map.of("password_0", secret.substring(0, 255), "password_1",
                 secret.substring(255), "password_2", "", "password_3", "");
         instances.database().inTransaction(tx -> instances.children().updateMetadata(tx, server, chunks, false, true));
@@ -206,7 +206,7 @@ class MigrationResourcesTest {
                 .asText()).isEqualTo("ACTIVE");
 
         String hostless = boot(jnova, "hostless");
-        jnova.cloud().instances.update(hostless, new InstanceUpdate().host(null));
+        jnova.cloud().instances().update(hostless, new InstanceUpdate().host(null));
         JsonNode unplaced = call(jnova, "POST", "/os-server-external-events", "{\"events\": [{\"name\": "
                 + "\"network-vif-deleted\", \"server_uuid\": \"" + hostless + "\"}]}", "2.51", 207);
         assertThat(unplaced.path("events").get(0).path("code").asInt()).isEqualTo(422);

@@ -65,7 +65,7 @@ class PrivateFlavorUseTest {
         String theirs = TestServers.active(jnova, MEMBER_B, IMAGE, "1");
         assertFault(SERVERS.callAs(engine, MEMBER_B, "POST", "/servers/" + theirs + "/action", resize, "2.1"), 400,
                 "Flavor " + flavor + " could not be found.");
-        assertThat(jnova.cloud().instances.get(theirs, false).orElseThrow().taskState()).isNull();
+        assertThat(jnova.cloud().instances().get(theirs, false).orElseThrow().taskState()).isNull();
         // the admin keeps access to every flavor, also for another project's server
         assertThat(SERVERS.call(engine, "POST", "/servers/" + theirs + "/action", resize, "2.1").status())
                 .isEqualTo(202);

@@ -49,7 +49,7 @@ class ResizeQuotaTest {
                 "Quota exceeded for ram: Requested 7680, but already used 512 of 4096 ram");
         assertFault(resize(engine, token, server, flavor(engine, 5, 512, 1)), 403,
                 "Quota exceeded for cores: Requested 4, but already used 1 of 4 cores");
-        assertThat(jnova.cloud().instances.get(server, false).orElseThrow().taskState()).isNull();
+        assertThat(jnova.cloud().instances().get(server, false).orElseThrow().taskState()).isNull();
 
         // up to the limit is allowed
         String toLimit = flavor(engine, 4, 4096, 1);
@@ -82,7 +82,7 @@ class ResizeQuotaTest {
         assertFault(SERVERS.callAs(engine, token, "POST", "/servers/" + server + "/action",
                 "{\"revertResize\": null}", "2.1"), 403,
                 "Quota exceeded for cores: Requested 1, but already used 4 of 4 cores");
-        assertThat(jnova.cloud().instances.get(server, false).orElseThrow().vmState()).isEqualTo("resized");
+        assertThat(jnova.cloud().instances().get(server, false).orElseThrow().vmState()).isEqualTo("resized");
         // confirming changes nothing in usage and is not checked
         assertThat(SERVERS.callAs(engine, token, "POST", "/servers/" + server + "/action",
                 "{\"confirmResize\": null}", "2.1").status()).isEqualTo(204);

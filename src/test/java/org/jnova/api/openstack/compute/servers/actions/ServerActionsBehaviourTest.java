@@ -44,7 +44,7 @@ class ServerActionsBehaviourTest {
         String uuid = activeServer(jnova, demo);
         for (String version : VERSIONS) {
             assertThat(action(jnova, uuid, "{\"lock\": null}", version).status()).isEqualTo(202);
-            Instance locked = jnova.cloud().instances.get(uuid, false).orElseThrow();
+            Instance locked = jnova.cloud().instances().get(uuid, false).orElseThrow();
             assertThat(locked.locked()).isTrue();
             assertThat(locked.lockedBy()).isEqualTo("admin");
 
@@ -59,9 +59,9 @@ class ServerActionsBehaviourTest {
 
             assertThat(action(jnova, uuid, "{\"unlock\": null}", version).status()).isEqualTo(202);
             assertThat(action(jnova, uuid, "{\"lock\": null}", version, "demo:demo").status()).isEqualTo(202);
-            assertThat(jnova.cloud().instances.get(uuid, false).orElseThrow().lockedBy()).isEqualTo("owner");
+            assertThat(jnova.cloud().instances().get(uuid, false).orElseThrow().lockedBy()).isEqualTo("owner");
             assertThat(action(jnova, uuid, "{\"unlock\": null}", version, "demo:demo").status()).isEqualTo(202);
-            assertThat(jnova.cloud().instances.get(uuid, false).orElseThrow().locked()).isFalse();
+            assertThat(jnova.cloud().instances().get(uuid, false).orElseThrow().locked()).isFalse();
         }
     }
 
@@ -72,12 +72,12 @@ class ServerActionsBehaviourTest {
         String uuid = activeServer(jnova, admin());
         JnovaTestServer.Reply old = action(jnova, uuid, "{\"lock\": {\"locked_reason\": \"x\"}}", "2.72");
         assertThat(old.status()).isEqualTo(202);
-        assertThat(jnova.cloud().instances.get(uuid, false).orElseThrow().lockedReason()).isNull();
+        assertThat(jnova.cloud().instances().get(uuid, false).orElseThrow().lockedReason()).isNull();
         action(jnova, uuid, "{\"unlock\": null}", "2.72");
 
         assertThat(action(jnova, uuid, "{\"lock\": {\"locked_reason\": \"maintenance\"}}", "2.73").status())
                 .isEqualTo(202);
-        assertThat(jnova.cloud().instances.get(uuid, false).orElseThrow().lockedReason()).isEqualTo("maintenance");
+        assertThat(jnova.cloud().instances().get(uuid, false).orElseThrow().lockedReason()).isEqualTo("maintenance");
         JnovaTestServer.Reply tooLong = action(jnova, uuid, "{\"lock\": {\"locked_reason\": \"" + "r".repeat(256)
                 + "\"}}", "2.96");
         assertThat(tooLong.status()).isEqualTo(400);
@@ -95,7 +95,7 @@ class ServerActionsBehaviourTest {
         JnovaTestServer.Reply r = action(jnova, uuid, "{\"createBackup\": {\"name\": \"b\", \"backup_type\": "
                 + "\"daily\", \"rotation\": \"99999999999999999999999\"}}", "2.45");
         assertThat(r.status()).as(r.body()).isEqualTo(202);
-        assertThat(jnova.cloud().images.get(r.json().get("image_id").asText())).isPresent();
+        assertThat(jnova.cloud().images().get(r.json().get("image_id").asText())).isPresent();
     }
 
     @ParameterizedTest
@@ -138,7 +138,7 @@ class ServerActionsBehaviourTest {
         long deadline = System.nanoTime() + 5_000_000_000L;
         List<Image> backups;
         do {
-            backups = jnova.cloud().images.list().stream()
+            backups = jnova.cloud().images().list().stream()
                     .filter(i -> uuid.equals(i.properties().get("instance_uuid"))).toList();
             Thread.sleep(20);
         } while (backups.size() > 2 && System.nanoTime() < deadline);
@@ -217,7 +217,7 @@ class ServerActionsBehaviourTest {
     @MethodSource("engines")
     void buildingServerRefusesActions(String engine) throws Exception {
         JnovaTestServer jnova = jnova(engine);
-        String uuid = jnova.cloud().servers.create(admin(), ServerCreate.of("b", SeedData.CIRROS_IMAGE_ID, "1"))
+        String uuid = jnova.cloud().servers().create(admin(), ServerCreate.of("b", SeedData.CIRROS_IMAGE_ID, "1"))
                 .instances().get(0).uuid();
         JnovaTestServer.Reply r = action(jnova, uuid, "{\"pause\": null}", "2.96");
         assertThat(r.status()).isEqualTo(409);
@@ -241,7 +241,7 @@ class ServerActionsBehaviourTest {
         for (String version : VERSIONS) {
             assertThat(action(jnova, uuid, "{\"removeSecurityGroup\": {\"name\": \"default\"}}", version).status())
                     .isEqualTo(202);
-            assertThat(org.jnova.compute.ServerSecurityGroupsApi.groups(jnova.cloud().instances.get(uuid, false)
+            assertThat(org.jnova.compute.ServerSecurityGroupsApi.groups(jnova.cloud().instances().get(uuid, false)
                     .orElseThrow())).isEmpty();
             JnovaTestServer.Reply again = action(jnova, uuid, "{\"removeSecurityGroup\": {\"name\": \"default\"}}",
                     version);
@@ -250,7 +250,7 @@ class ServerActionsBehaviourTest {
                     .isEqualTo("Security group default not associated with the instance " + uuid);
             assertThat(action(jnova, uuid, "{\"addSecurityGroup\": {\"name\": \"default\"}}", version).status())
                     .isEqualTo(202);
-            assertThat(org.jnova.compute.ServerSecurityGroupsApi.groups(jnova.cloud().instances.get(uuid, false)
+            assertThat(org.jnova.compute.ServerSecurityGroupsApi.groups(jnova.cloud().instances().get(uuid, false)
                     .orElseThrow())).containsExactly("default");
             JnovaTestServer.Reply unknown = action(jnova, uuid, "{\"addSecurityGroup\": {\"name\": \"web\"}}",
                     version);
@@ -314,7 +314,7 @@ class ServerActionsBehaviourTest {
         assertThat(action(jnova, uuid, "{\"resize\": {\"flavorRef\": \"2\"}}", "2.96").status()).isEqualTo(202);
         Instance resized = await(jnova, uuid, settled("resized")).last();
         assertThat(resized.flavor().flavorId()).isEqualTo("2");
-        assertThat(jnova.cloud().migrations.latest(uuid)).get().satisfies(m -> {
+        assertThat(jnova.cloud().migrations().latest(uuid)).get().satisfies(m -> {
             assertThat(m.status()).isEqualTo("finished");
             assertThat(m.migrationType()).isEqualTo("resize");
             assertThat(m.destCompute()).isEqualTo(resized.host());
@@ -324,17 +324,17 @@ class ServerActionsBehaviourTest {
         assertThat(action(jnova, uuid, "{\"revertResize\": null}", "2.96").status()).isEqualTo(202);
         Instance reverted = await(jnova, uuid, settled("active")).last();
         assertThat(reverted.flavor().flavorId()).isEqualTo("1");
-        assertThat(jnova.cloud().migrations.latest(uuid)).get().extracting(m -> m.status()).isEqualTo("reverted");
+        assertThat(jnova.cloud().migrations().latest(uuid)).get().extracting(m -> m.status()).isEqualTo("reverted");
         assertThat(action(jnova, uuid, "{\"migrate\": null}", "2.1").status()).isEqualTo(202);
         await(jnova, uuid, settled("resized"));
         assertThat(action(jnova, uuid, "{\"confirmResize\": null}", "2.1").status()).isEqualTo(204);
         await(jnova, uuid, settled("active"));
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!"confirmed".equals(jnova.cloud().migrations.latest(uuid).orElseThrow().status())
+        while (!"confirmed".equals(jnova.cloud().migrations().latest(uuid).orElseThrow().status())
                 && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(jnova.cloud().migrations.list(uuid)).extracting(m -> m.migrationType() + ":" + m.status())
+        assertThat(jnova.cloud().migrations().list(uuid)).extracting(m -> m.migrationType() + ":" + m.status())
                 .containsExactly("migration:confirmed", "resize:reverted");
     }
 }

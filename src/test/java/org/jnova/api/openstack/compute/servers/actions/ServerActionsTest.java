@@ -145,7 +145,7 @@ class ServerActionsTest {
             assertThat(watch.taskStates()).as("task states seen").containsOnlyNulls();
         }
         if (c.action() == null) {
-            assertThat(jnova.cloud().instanceActions.list(ctx, uuid, null, null)).extracting(InstanceAction::action)
+            assertThat(jnova.cloud().instanceActions().list(ctx, uuid, null, null)).extracting(InstanceAction::action)
                     .containsExactly("create");
         } else {
             InstanceAction recorded = awaitEvent(jnova, ctx, uuid, requestId(r), c.event());
@@ -162,7 +162,7 @@ class ServerActionsTest {
         }
         checkBody(jnova, c, version, r);
         if (!watch.last().deleted()) {
-            jnova.cloud().servers.forceDelete(ctx, uuid);
+            jnova.cloud().servers().forceDelete(ctx, uuid);
         }
     }
 
@@ -171,7 +171,7 @@ class ServerActionsTest {
         if (imageAction && ApiVersionRequest.of(version).compareTo(ApiVersionRequest.of("2.45")) >= 0) {
             String imageId = r.json().get("image_id").asText();
             assertThat(r.header("Location")).isNull();
-            assertThat(jnova.cloud().images.get(imageId)).get().satisfies(image -> {
+            assertThat(jnova.cloud().images().get(imageId)).get().satisfies(image -> {
                 assertThat(image.status()).isEqualTo("active");
                 assertThat(image.properties()).containsEntry("image_type",
                         c.name().equals("createImage") ? "snapshot" : "backup");
@@ -219,17 +219,17 @@ class ServerActionsTest {
                 throw new IllegalStateException(e);
             }
         });
-        int actionsBefore = jnova.cloud().instanceActions.list(admin(), uuid, null, null).size();
+        int actionsBefore = jnova.cloud().instanceActions().list(admin(), uuid, null, null).size();
 
         JnovaTestServer.Reply r = action(jnova, uuid, c.body(), version);
 
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().at("/conflictingRequest/message").asText()).isEqualTo("Cannot '" + c.conflictName()
                 + "' instance " + uuid + " while it is in vm_state " + c.refusedFrom());
-        var now = jnova.cloud().instances.get(uuid, false).orElseThrow();
+        var now = jnova.cloud().instances().get(uuid, false).orElseThrow();
         assertThat(now.vmState()).isEqualTo(c.refusedFrom());
         assertThat(now.taskState()).isNull();
-        assertThat(jnova.cloud().instanceActions.list(admin(), uuid, null, null)).hasSize(actionsBefore);
+        assertThat(jnova.cloud().instanceActions().list(admin(), uuid, null, null)).hasSize(actionsBefore);
     }
 
     private static InstanceAction awaitEvent(JnovaTestServer jnova, RequestContext ctx, String uuid, String requestId,
@@ -237,11 +237,11 @@ class ServerActionsTest {
         long deadline = System.nanoTime() + 10_000_000_000L;
         InstanceAction last = null;
         while (System.nanoTime() < deadline) {
-            last = jnova.cloud().instanceActions.get(ctx, uuid, requestId);
+            last = jnova.cloud().instanceActions().get(ctx, uuid, requestId);
             Optional<InstanceAction.InstanceActionEvent> e = last.events().stream()
                     .filter(x -> x.event().equals(event)).findFirst();
             if (event == null || e.isPresent() && e.get().finishTime() != null) {
-                return jnova.cloud().instanceActions.get(ctx, uuid, requestId);
+                return jnova.cloud().instanceActions().get(ctx, uuid, requestId);
             }
             Thread.sleep(10);
         }

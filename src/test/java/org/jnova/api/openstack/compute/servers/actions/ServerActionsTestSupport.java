@@ -69,7 +69,7 @@ final class ServerActionsTestSupport {
         List<String> task = new ArrayList<>();
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
-            Instance i = jnova.cloud().instances.get(uuid, true).orElseThrow();
+            Instance i = jnova.cloud().instances().get(uuid, true).orElseThrow();
             if (vm.isEmpty() || !Objects.equals(vm.get(vm.size() - 1), i.vmState())) {
                 vm.add(i.vmState());
             }
@@ -90,7 +90,7 @@ final class ServerActionsTestSupport {
 
     /** A new ACTIVE server of the context's project; BUILD must have been seen on the way. */
     static String activeServer(JnovaTestServer jnova, RequestContext ctx) throws InterruptedException {
-        String uuid = jnova.cloud().servers.create(ctx, ServerCreate.of("act-" + UUID.randomUUID().toString()
+        String uuid = jnova.cloud().servers().create(ctx, ServerCreate.of("act-" + UUID.randomUUID().toString()
                 .substring(0, 6), SeedData.CIRROS_IMAGE_ID, "1")).instances().get(0).uuid();
         Watch w = await(jnova, uuid, settled("active"));
         assertThat(w.vmStates()).startsWith("building").endsWith("active");
@@ -100,8 +100,8 @@ final class ServerActionsTestSupport {
     /** Brings a new server into a source state through the backend. */
     static String serverIn(JnovaTestServer jnova, RequestContext ctx, String state) throws InterruptedException {
         String uuid = activeServer(jnova, ctx);
-        var servers = jnova.cloud().servers;
-        var actions = jnova.cloud().serverActions;
+        var servers = jnova.cloud().servers();
+        var actions = jnova.cloud().serverActions();
         switch (state) {
             case "active" -> {
                 return uuid;
@@ -112,8 +112,8 @@ final class ServerActionsTestSupport {
             case "rescued" -> actions.rescue(ctx, uuid, "pw", null);
             case "soft-delete" -> servers.delete(ctx, uuid);
             case "error" -> actions.resetState(ctx, uuid, "error");
-            case "shelved_offloaded" -> jnova.cloud().shelve.shelve(ctx, uuid);
-            case "resized" -> jnova.cloud().resize.resize(ctx, uuid, "2");
+            case "shelved_offloaded" -> jnova.cloud().shelve().shelve(ctx, uuid);
+            case "resized" -> jnova.cloud().resize().resize(ctx, uuid, "2");
             default -> throw new IllegalArgumentException(state);
         }
         await(jnova, uuid, settled(state));

@@ -74,7 +74,7 @@ class ServerMoveOnOneHostTest {
                 assertThat(a.events()).extracting(InstanceAction.InstanceActionEvent::event)
                         .containsExactlyInAnyOrder("conductor_migrate_server", "cold_migrate");
                 assertThat(a.events()).allSatisfy(e -> assertThat(e.result()).isEqualTo("Error"));
-                assertThat(jnova.cloud().migrations.latest(uuid)).get().satisfies(m -> {
+                assertThat(jnova.cloud().migrations().latest(uuid)).get().satisfies(m -> {
                     assertThat(m.status()).isEqualTo("error");
                     assertThat(m.migrationType()).isEqualTo(body.contains("resize") ? "resize" : "migration");
                     assertThat(m.sourceCompute()).isEqualTo(back.host());
@@ -105,7 +105,7 @@ class ServerMoveOnOneHostTest {
                     .isEqualTo("Cannot 'confirmResize' instance " + uuid + " while it is in vm_state active");
         }
         JnovaTestServer.Reply self = action(jnova, uuid, "{\"migrate\": {\"host\": \""
-                + jnova.cloud().instances.get(uuid, false).orElseThrow().host() + "\"}}", "2.56");
+                + jnova.cloud().instances().get(uuid, false).orElseThrow().host() + "\"}}", "2.56");
         assertThat(self.status()).isEqualTo(400);
         assertThat(self.json().at("/badRequest/message").asText())
                 .isEqualTo("Cannot migrate to the host where the server exists.");
@@ -120,12 +120,12 @@ class ServerMoveOnOneHostTest {
     void unshelveToZoneAndHost(String engine) throws Exception {
         JnovaTestServer jnova = jnova(engine);
         String uuid = activeServer(jnova, admin());
-        jnova.cloud().shelve.shelve(admin(), uuid);
+        jnova.cloud().shelve().shelve(admin(), uuid);
         Instance offloaded = await(jnova, uuid, settled("shelved_offloaded")).last();
         assertThat(offloaded.host()).isNull();
         assertThat(offloaded.systemMetadata()).containsKey("shelved_image_id");
         String image = offloaded.systemMetadata().get("shelved_image_id");
-        assertThat(jnova.cloud().images.get(image)).get().extracting(i -> i.status()).isEqualTo("active");
+        assertThat(jnova.cloud().images().get(image)).get().extracting(i -> i.status()).isEqualTo("active");
 
         JnovaTestServer.Reply badZone = action(jnova, uuid, "{\"unshelve\": {\"availability_zone\": \"mars\"}}",
                 "2.77");
@@ -143,14 +143,14 @@ class ServerMoveOnOneHostTest {
         JnovaTestServer.Reply hostTooEarly = action(jnova, uuid, "{\"unshelve\": {\"host\": \"x\"}}", "2.90");
         assertThat(hostTooEarly.status()).isEqualTo(400);
 
-        String host = jnova.cloud().nodes.list().get(0).host();
+        String host = jnova.cloud().nodes().list().get(0).host();
         JnovaTestServer.Reply r = action(jnova, uuid, "{\"unshelve\": {\"availability_zone\": \"nova\", \"host\": \""
                 + host + "\"}}", "2.96");
         assertThat(r.status()).isEqualTo(202);
         Instance back = await(jnova, uuid, settled("active")).last();
         assertThat(back.host()).isEqualTo(host);
         assertThat(back.systemMetadata()).doesNotContainKey("shelved_image_id");
-        assertThat(jnova.cloud().images.get(image)).isEmpty();
+        assertThat(jnova.cloud().images().get(image)).isEmpty();
 
         JnovaTestServer.Reply active = action(jnova, uuid, "{\"unshelve\": null}", "2.96");
         assertThat(active.status()).isEqualTo(409);
@@ -163,16 +163,16 @@ class ServerMoveOnOneHostTest {
     void liveMigrationAndEvacuationNeedAnotherHost(String engine) throws Exception {
         JnovaTestServer jnova = jnova(engine);
         String uuid = activeServer(jnova, admin());
-        String host = jnova.cloud().instances.get(uuid, false).orElseThrow().host();
+        String host = jnova.cloud().instances().get(uuid, false).orElseThrow().host();
 
         JnovaTestServer.Reply sync = action(jnova, uuid, "{\"os-migrateLive\": {\"host\": null, "
                 + "\"block_migration\": false, \"disk_over_commit\": false}}", "2.1");
         assertThat(sync.status()).isEqualTo(400);
         assertThat(sync.json().at("/badRequest/message").asText()).isEqualTo(ComputeTaskManager.NO_VALID_HOST);
-        Instance after = jnova.cloud().instances.get(uuid, false).orElseThrow();
+        Instance after = jnova.cloud().instances().get(uuid, false).orElseThrow();
         assertThat(after.vmState()).isEqualTo("active");
         assertThat(after.taskState()).isNull();
-        assertThat(jnova.cloud().instanceActions.get(admin(), uuid, requestId(sync)).action())
+        assertThat(jnova.cloud().instanceActions().get(admin(), uuid, requestId(sync)).action())
                 .isEqualTo("live-migration");
 
         JnovaTestServer.Reply toSelf = action(jnova, uuid, "{\"os-migrateLive\": {\"host\": \"" + host
@@ -208,10 +208,10 @@ class ServerMoveOnOneHostTest {
         long deadline = System.nanoTime() + 10_000_000_000L;
         InstanceAction a = null;
         while (System.nanoTime() < deadline) {
-            a = jnova.cloud().instanceActions.get(admin(), uuid, requestId);
+            a = jnova.cloud().instanceActions().get(admin(), uuid, requestId);
             if (a.events().stream().anyMatch(e -> e.event().equals(event) && e.finishTime() != null)) {
                 // read again: the action row may have been read before the event's transaction committed
-                return jnova.cloud().instanceActions.get(admin(), uuid, requestId);
+                return jnova.cloud().instanceActions().get(admin(), uuid, requestId);
             }
             Thread.sleep(10);
         }

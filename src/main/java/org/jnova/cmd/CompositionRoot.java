@@ -1,0 +1,600 @@
+package org.jnova.cmd;
+
+import static java.util.Objects.requireNonNull;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jnova.api.metadata.MetadataRequestHandler;
+import org.jnova.api.metadata.MetadataService;
+import org.jnova.api.openstack.compute.ApiRouterV21;
+import org.jnova.api.openstack.compute.aggregates.AggregatesController;
+import org.jnova.api.openstack.compute.attachinterfaces.InterfaceAttachmentController;
+import org.jnova.api.openstack.compute.availabilityzone.AvailabilityZoneController;
+import org.jnova.api.openstack.compute.consoleauthtokens.ConsoleAuthTokensController;
+import org.jnova.api.openstack.compute.flavoraccess.FlavorAccessController;
+import org.jnova.api.openstack.compute.flavoraccess.FlavorActionController;
+import org.jnova.api.openstack.compute.flavorextraspecs.ExtraSpecValidator;
+import org.jnova.api.openstack.compute.flavorextraspecs.FlavorExtraSpecsController;
+import org.jnova.api.openstack.compute.flavormanage.FlavorManageController;
+import org.jnova.api.openstack.compute.flavors.FlavorView;
+import org.jnova.api.openstack.compute.flavors.FlavorsController;
+import org.jnova.api.openstack.compute.hosts.HostsController;
+import org.jnova.api.openstack.compute.hypervisors.HostReserved;
+import org.jnova.api.openstack.compute.hypervisors.HypervisorsController;
+import org.jnova.api.openstack.compute.imagemetadata.ImageMetadataController;
+import org.jnova.api.openstack.compute.images.ImageView;
+import org.jnova.api.openstack.compute.images.ImagesController;
+import org.jnova.api.openstack.compute.instanceactions.InstanceActionsController;
+import org.jnova.api.openstack.compute.ips.IpsController;
+import org.jnova.api.openstack.compute.keypairs.KeypairsController;
+import org.jnova.api.openstack.compute.limits.LimitsController;
+import org.jnova.api.openstack.compute.links.Links;
+import org.jnova.api.openstack.compute.migrations.MigrationsController;
+import org.jnova.api.openstack.compute.quotaclasses.QuotaClassesController;
+import org.jnova.api.openstack.compute.quotasets.QuotaSetsController;
+import org.jnova.api.openstack.compute.remoteconsoles.RemoteConsoleActionsController;
+import org.jnova.api.openstack.compute.remoteconsoles.RemoteConsolesController;
+import org.jnova.api.openstack.compute.securitygroups.ServerSecurityGroupsController;
+import org.jnova.api.openstack.compute.serverdiagnostics.ServerDiagnosticsController;
+import org.jnova.api.openstack.compute.serverexternalevents.ServerExternalEventsController;
+import org.jnova.api.openstack.compute.servergroups.ServerGroupsController;
+import org.jnova.api.openstack.compute.servermetadata.ServerMetadataController;
+import org.jnova.api.openstack.compute.servermigrations.ServerMigrationsController;
+import org.jnova.api.openstack.compute.serverpassword.ServerPasswordController;
+import org.jnova.api.openstack.compute.servers.RebuildServerView;
+import org.jnova.api.openstack.compute.servers.ServerActionsController;
+import org.jnova.api.openstack.compute.servers.ServerCreateChecks;
+import org.jnova.api.openstack.compute.servers.ServerViews;
+import org.jnova.api.openstack.compute.servers.ServersController;
+import org.jnova.api.openstack.compute.servers.actions.AdminActionsController;
+import org.jnova.api.openstack.compute.servers.actions.AdminPasswordController;
+import org.jnova.api.openstack.compute.servers.actions.ConsoleOutputController;
+import org.jnova.api.openstack.compute.servers.actions.CreateBackupController;
+import org.jnova.api.openstack.compute.servers.actions.DeferredDeleteController;
+import org.jnova.api.openstack.compute.servers.actions.EvacuateController;
+import org.jnova.api.openstack.compute.servers.actions.FloatingIpActionsController;
+import org.jnova.api.openstack.compute.servers.actions.LockServerController;
+import org.jnova.api.openstack.compute.servers.actions.MigrateLiveController;
+import org.jnova.api.openstack.compute.servers.actions.MigrateServerController;
+import org.jnova.api.openstack.compute.servers.actions.MultinicController;
+import org.jnova.api.openstack.compute.servers.actions.PauseServerController;
+import org.jnova.api.openstack.compute.servers.actions.RescueController;
+import org.jnova.api.openstack.compute.servers.actions.SecurityGroupActionController;
+import org.jnova.api.openstack.compute.servers.actions.ServerCrashDumpController;
+import org.jnova.api.openstack.compute.servers.actions.ServerCreateImageController;
+import org.jnova.api.openstack.compute.servers.actions.ServerRebuildController;
+import org.jnova.api.openstack.compute.servers.actions.ServerResizeController;
+import org.jnova.api.openstack.compute.servers.actions.ShelveController;
+import org.jnova.api.openstack.compute.servers.actions.SuspendServerController;
+import org.jnova.api.openstack.compute.services.ServicesController;
+import org.jnova.api.openstack.compute.servertags.ServerTagsController;
+import org.jnova.api.openstack.compute.servertopology.ServerTopologyController;
+import org.jnova.api.openstack.compute.simpletenantusage.SimpleTenantUsageController;
+import org.jnova.api.openstack.compute.volumes.Paging;
+import org.jnova.api.openstack.compute.volumes.VolumeAttachmentsController;
+import org.jnova.api.openstack.compute.volumes.VolumesController;
+import org.jnova.compute.AggregatesApi;
+import org.jnova.compute.AvailabilityZonesApi;
+import org.jnova.compute.BootDevices;
+import org.jnova.compute.ComputeManager;
+import org.jnova.compute.ComputeTaskManager;
+import org.jnova.compute.FlavorsApi;
+import org.jnova.compute.GuestDataApi;
+import org.jnova.compute.MigrationsApi;
+import org.jnova.compute.ServerExternalEventsApi;
+import org.jnova.compute.ServerGroupsApi;
+import org.jnova.compute.ServerPasswordApi;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
+import org.jnova.conductor.rpcapi.ConductorRpcApi;
+import org.jnova.db.PortStore;
+import org.jnova.compute.InstanceActionsApi;
+import org.jnova.compute.InstanceOperations;
+import org.jnova.compute.KeyPairsApi;
+import org.jnova.compute.MoveApi;
+import org.jnova.compute.MoveOperations;
+import org.jnova.compute.Quotas;
+import org.jnova.compute.RebuildApi;
+import org.jnova.compute.ResizeApi;
+import org.jnova.compute.ResizeOperations;
+import org.jnova.compute.SeedData;
+import org.jnova.compute.ServerActionsApi;
+import org.jnova.compute.ServerMetadataApi;
+import org.jnova.compute.ServerSecurityGroupsApi;
+import org.jnova.compute.ServersApi;
+import org.jnova.compute.ServicesApi;
+import org.jnova.compute.ShelveApi;
+import org.jnova.compute.ShelveOperations;
+import org.jnova.compute.UsageApi;
+import org.jnova.compute.VolumeAttachmentsApi;
+import org.jnova.compute.VolumeCleanup;
+import org.jnova.compute.VolumeOperations;
+import org.jnova.conf.ApiOpts;
+import org.jnova.conf.ComputeOpts;
+import org.jnova.conf.ConsoleOpts;
+import org.jnova.conf.QuotaOpts;
+import org.jnova.conf.SchedulerOpts;
+import org.jnova.conf.ServersOpts;
+import org.jnova.conf.ServiceQuotaOpts;
+import org.jnova.conf.cfg.ConfigOpts;
+import org.jnova.conf.cfg.Opt;
+import org.jnova.db.ConsoleAuthTokenStore;
+import org.jnova.console.ConsolesApi;
+import org.jnova.db.ActionStore;
+import org.jnova.db.AggregateStore;
+import org.jnova.db.BlockDeviceMappingStore;
+import org.jnova.db.ComputeNodeStore;
+import org.jnova.db.Databases;
+import org.jnova.db.FlavorStore;
+import org.jnova.db.ImageStore;
+import org.jnova.db.InstanceStore;
+import org.jnova.db.KeyPairStore;
+import org.jnova.db.MigrationStore;
+import org.jnova.db.QuotaStore;
+import org.jnova.db.ServerGroupStore;
+import org.jnova.db.ServiceStore;
+import org.jnova.image.ImagesApi;
+import org.jnova.network.FixedIpAllocator;
+import org.jnova.network.InterfaceAttachmentsApi;
+import org.jnova.paste.FactoryRegistry;
+import org.jnova.policy.Enforcer;
+import org.jnova.rpc.Transport;
+import org.jnova.rpc.Transports;
+import org.jnova.scheduler.Scheduler;
+import org.jnova.virt.ConfigDriveWriter;
+import org.jnova.virt.fake.FakeDriver;
+import org.jnova.volume.BuiltinVolumeApi;
+import org.jnova.volume.VolumeApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that assembles jnova from configuration: the stores over the database pools,
+ * the compute services, the conductor and compute hosts, the metadata app and every API
+ * controller (nova's {@code routes.py} list, {@link #registerControllers}). The all-in-one,
+ * nova-api (launcher and workers) and nova-compute build their process from it; every other
+ * class receives only what it uses, through its constructor.
+ */
+public final class CompositionRoot implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CompositionRoot.class);
+
+    private final ConfigOpts conf;
+    private final Databases dbs;
+    private final Transport transport;
+    private final List<AutoCloseable> running = new ArrayList<>();
+
+    private final InstanceStore instances;
+    private final FlavorStore flavorStore;
+    private final ImageStore images;
+    private final KeyPairStore keyPairStore;
+    private final ActionStore actions;
+    private final ServiceStore services;
+    private final ComputeNodeStore nodes;
+    private final MigrationStore migrations;
+    private final ServerGroupStore serverGroups;
+    private final AggregateStore aggregateStore;
+    private final BlockDeviceMappingStore bdms;
+    private final ComputeRpcApi computeRpc;
+    private final ConductorRpcApi conductorRpc;
+    private final ConsoleAuthTokenStore consoleTokens;
+    /** The volume service nova talks to: the built-in catalog by default. */
+    private final VolumeApi volumes;
+    private final VolumeCleanup volumeCleanup;
+    private final ImagesApi imagesApi;
+    private final VolumeAttachmentsApi volumeAttachments;
+    private final Quotas quotas;
+    private final FlavorsApi flavors;
+    private final KeyPairsApi keyPairs;
+    private final ServersApi servers;
+    private final ServerActionsApi serverActions;
+    private final ShelveApi shelve;
+    private final ResizeApi resize;
+    private final ServerMetadataApi serverMetadata;
+    private final Scheduler scheduler;
+    private final ServerSecurityGroupsApi serverSecurityGroups;
+    private final RebuildApi rebuild;
+    private final MoveApi moves;
+    private final ServicesApi servicesApi;
+    private final AggregatesApi aggregates;
+    private final UsageApi usage;
+    private final InstanceActionsApi instanceActions;
+    private final AvailabilityZonesApi availabilityZones;
+    private final MigrationsApi migrationsApi;
+    private final ServerGroupsApi serverGroupsApi;
+    private final ServerPasswordApi serverPasswords;
+    private final ServerExternalEventsApi externalEvents;
+    /** What the metadata service and config drives read and write about a guest. */
+    private final GuestDataApi guestData;
+
+    /** The graph over {@code dbs} and {@code transport}; {@link #close()} closes both. */
+    public CompositionRoot(ConfigOpts conf, Databases dbs, Transport transport) {
+        this.conf = requireNonNull(conf, "conf is null");
+        this.dbs = requireNonNull(dbs, "dbs is null");
+        this.transport = requireNonNull(transport, "transport is null");
+        String defaultZone = conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE);
+        instances = new InstanceStore(dbs.main(), conf.get(ComputeOpts.INSTANCE_NAME_TEMPLATE));
+        flavorStore = new FlavorStore(dbs.api());
+        images = new ImageStore(dbs.main());
+        keyPairStore = new KeyPairStore(dbs.api());
+        actions = new ActionStore(dbs.main());
+        services = new ServiceStore(dbs.main());
+        nodes = new ComputeNodeStore(dbs.main());
+        migrations = new MigrationStore(dbs.main());
+        serverGroups = new ServerGroupStore(dbs.api());
+        aggregateStore = new AggregateStore(dbs.api());
+        bdms = new BlockDeviceMappingStore(dbs.main());
+        consoleTokens = new ConsoleAuthTokenStore(dbs.main());
+        volumes = new BuiltinVolumeApi(dbs.main(), defaultZone, new BuiltinVolumeApi.Limits(
+                conf.get(ServiceQuotaOpts.VOLUMES), conf.get(ServiceQuotaOpts.GIGABYTES)));
+        volumeCleanup = new VolumeCleanup(bdms, volumes);
+        imagesApi = new ImagesApi(images, conf.get(ServiceQuotaOpts.IMAGES));
+        computeRpc = new ComputeRpcApi(transport);
+        conductorRpc = new ConductorRpcApi(transport);
+        volumeAttachments = new VolumeAttachmentsApi(bdms, actions, volumes, volumeCleanup, computeRpc);
+        quotas = new Quotas(conf, new QuotaStore(dbs.api()), instances, keyPairStore);
+        flavors = new FlavorsApi(flavorStore);
+        keyPairs = new KeyPairsApi(keyPairStore, quotas);
+        servers = new ServersApi(instances, flavors, imagesApi, keyPairStore, actions, quotas, computeRpc, conductorRpc,
+                new ServersApi.Settings(defaultZone, conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE),
+                        conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL), conf.get(ServersOpts.MAX_SERVERS_PER_REQUEST),
+                        conf.get(ServiceQuotaOpts.PORTS)),
+                bdms, volumeCleanup, new BootDevices(imagesApi, volumes));
+        serverActions = new ServerActionsApi(servers, instances, bdms, actions, imagesApi, computeRpc);
+        shelve = new ShelveApi(servers, instances, actions, imagesApi, nodes, computeRpc, conductorRpc,
+                new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)));
+        resize = new ResizeApi(servers, instances, flavors, quotas, actions, nodes, computeRpc, conductorRpc);
+        serverMetadata = new ServerMetadataApi(servers, instances, quotas);
+        scheduler = new Scheduler(nodes, services, instances, serverGroups, new Scheduler.Settings(defaultZone,
+                Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
+                conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
+                conf.get(ComputeOpts.RESERVED_HOST_CPUS), SchedulerOpts.instancesPerHostLimit(conf)),
+                new Scheduler.Weights(conf.get(SchedulerOpts.RAM_WEIGHT_MULTIPLIER),
+                        conf.get(SchedulerOpts.SOFT_AFFINITY_WEIGHT_MULTIPLIER),
+                        conf.get(SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)));
+        serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
+        rebuild = new RebuildApi(servers, instances, imagesApi, keyPairStore, actions, quotas, computeRpc);
+        moves = new MoveApi(servers, instances, actions, nodes, services, migrations, scheduler, computeRpc, conductorRpc);
+        servicesApi = new ServicesApi(services, nodes, instances, scheduler, defaultZone,
+                conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE), aggregateStore::hostZones);
+        aggregates = new AggregatesApi(aggregateStore, services, instances);
+        usage = new UsageApi(instances);
+        instanceActions = new InstanceActionsApi(servers, actions);
+        availabilityZones = new AvailabilityZonesApi(servicesApi, defaultZone);
+        migrationsApi = new MigrationsApi(migrations);
+        serverGroupsApi = new ServerGroupsApi(serverGroups, instances);
+        serverPasswords = new ServerPasswordApi(instances);
+        externalEvents = new ServerExternalEventsApi(instances, actions);
+        guestData = new GuestDataApi(instances, keyPairStore, images, new PortStore(dbs.main()));
+    }
+
+    /** Opens the databases and the transport {@code conf} names; closing the root closes them. */
+    public static CompositionRoot open(ConfigOpts conf) {
+        Databases databases = Databases.open(conf);
+        Transport transport;
+        try {
+            transport = Transports.fromConfig(conf);
+        } catch (RuntimeException e) {
+            databases.close();
+            throw e;
+        }
+        try {
+            return new CompositionRoot(conf, databases, transport);
+        } catch (RuntimeException e) {
+            try {
+                transport.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            databases.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The cloud behind an API process: starts the conductor.
+     *
+     * @param embedded also migrate the schema, seed flavors and the image, and start a compute
+     *     host in this process (the all-in-one default)
+     */
+    void startApiBackend(boolean embedded) {
+        if (embedded) {
+            dbs.syncAll();
+            seed();
+            ComputeManager compute = computeHost();
+            compute.start();
+            running.add(compute::stop);
+        }
+        ComputeTaskManager conductor = conductor("nova-conductor");
+        conductor.start();
+        running.add(conductor::stop);
+    }
+
+    /** The paste factories of an API process: middleware, the v2.1 router, versions, metadata. */
+    FactoryRegistry pasteApps(Enforcer enforcer) {
+        return ApiApps.registry(conf, enforcer, this::registerControllers, this::metadataApp);
+    }
+
+    /**
+     * The v2.1 router with every controller, authorizing with {@code enforcer}: the paste app
+     * {@code api_router_v21} without the middleware in front of it.
+     */
+    public ApiRouterV21 computeRouter(Enforcer enforcer) {
+        return ApiApps.computeRouter(conf, enforcer, this::registerControllers);
+    }
+
+    private MetadataRequestHandler metadataApp() {
+        return MetadataService.app(conf, guestData);
+    }
+
+    /** nova's routes.py: every API resource's controllers, each built with what it uses. */
+    private void registerControllers(ApiRouterV21.Builder router) {
+        int maxLimit = conf.get(ApiOpts.MAX_LIMIT);
+        boolean enablePassword = conf.get(ApiOpts.ENABLE_INSTANCE_PASSWORD);
+        int passwordLength = conf.get(ServersOpts.PASSWORD_LENGTH);
+        String networkLabel = conf.get(ComputeOpts.NETWORK_NAME);
+        Links links = Links.from(conf);
+        FlavorView flavorView = new FlavorView(links);
+        HostReserved hostReserved = HostReserved.from(conf);
+        ServerViews serverViews = new ServerViews(volumeAttachments, serverGroups, servicesApi);
+
+        router.controller("availability_zone", new AvailabilityZoneController(servicesApi,
+                conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE)));
+        router.controller("services", new ServicesController(servicesApi, aggregates));
+        router.controller("hypervisors", new HypervisorsController(servicesApi, links, hostReserved));
+        router.controller("simple_tenant_usage", new SimpleTenantUsageController(usage, links, Clock.systemUTC()));
+        router.controller("server_groups", new ServerGroupsController(serverGroupsApi, quotas, maxLimit,
+                conf.get(QuotaOpts.RECHECK_QUOTA)));
+        router.controller("migrations", new MigrationsController(migrationsApi, links));
+        router.controller("aggregates", new AggregatesController(aggregates));
+        router.controller("hosts", new HostsController(servicesApi, hostReserved));
+        router.controller("flavors", new FlavorsController(flavors, flavorView));
+        router.actions("flavors", new FlavorManageController(flavors, flavorView));
+        router.controller("flavor_extraspec", new FlavorExtraSpecsController(flavors,
+                ExtraSpecValidator.load(new com.fasterxml.jackson.databind.ObjectMapper())));
+        router.controller("flavor_access", new FlavorAccessController(flavors));
+        router.actions("flavors", new FlavorActionController(flavors));
+        router.controller("keypairs", new KeypairsController(keyPairs, links));
+        router.controller("images", new ImagesController(imagesApi,
+                new ImageView(links, Optional.ofNullable(conf.get(ApiOpts.GLANCE_LINK_PREFIX)))));
+        router.controller("image_metadata", new ImageMetadataController(imagesApi, quotas));
+        router.controller("limits", new LimitsController(quotas));
+        router.controller("quota_set", new QuotaSetsController(quotas));
+        router.controller("quota_classes", new QuotaClassesController(quotas));
+
+        ServersController.Settings serverSettings = new ServersController.Settings(maxLimit, enablePassword,
+                passwordLength, networkLabel, conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE));
+        router.controller("servers", new ServersController(servers, serverViews, new ServerCreateChecks(quotas,
+                        servicesApi, serverGroupsApi, servers, serverSettings.defaultScheduleZone()), serverSettings))
+                .actions("servers", new ServerActionsController(servers))
+                .controller("ips", new IpsController(servers))
+                .controller("server_metadata", new ServerMetadataController(servers, serverMetadata))
+                .controller("server_tags", new ServerTagsController(servers, serverMetadata))
+                .controller("instance_actions", new InstanceActionsController(servers, instanceActions, maxLimit));
+        router.actions("servers",
+                new ServerCrashDumpController(servers, serverActions),
+                new ServerCreateImageController(servers, serverActions),
+                new LockServerController(servers),
+                new PauseServerController(servers, serverActions),
+                new SuspendServerController(servers, serverActions),
+                new AdminActionsController(servers, serverActions),
+                new DeferredDeleteController(servers),
+                new AdminPasswordController(servers, serverActions),
+                new ConsoleOutputController(servers, serverActions),
+                new CreateBackupController(servers, serverActions),
+                new RescueController(servers, serverActions, enablePassword, passwordLength),
+                new ShelveController(servers, shelve),
+                new ServerResizeController(servers, resize),
+                new ServerRebuildController(servers, rebuild, new RebuildServerView(serverViews), enablePassword,
+                        passwordLength),
+                new MigrateServerController(servers, resize),
+                new MigrateLiveController(servers, moves),
+                new EvacuateController(servers, moves, enablePassword, passwordLength),
+                new SecurityGroupActionController(servers, serverSecurityGroups),
+                new MultinicController(servers),
+                new FloatingIpActionsController(servers));
+
+        ConsolesApi consoles = new ConsolesApi(consoleTokens, new ConsolesApi.Settings(
+                conf.get(ConsoleOpts.VNC_ENABLED), conf.get(ConsoleOpts.NOVNCPROXY_BASE_URL),
+                conf.get(ConsoleOpts.SPICE_ENABLED), conf.get(ConsoleOpts.HTML5PROXY_BASE_URL),
+                conf.get(ConsoleOpts.SERIAL_ENABLED), conf.get(ConsoleOpts.SERIAL_BASE_URL),
+                conf.get(ConsoleOpts.MKS_ENABLED), conf.get(ConsoleOpts.MKSPROXY_BASE_URL),
+                conf.get(ConsoleOpts.TOKEN_TTL)));
+        router.controller("server_remote_consoles", new RemoteConsolesController(servers, consoles))
+                .actions("servers", new RemoteConsoleActionsController(servers, consoles))
+                .controller("console_auth_tokens", new ConsoleAuthTokensController(consoles));
+
+        // the built-in network's id, as servers' "networks" accept it
+        String networkId = UUID.nameUUIDFromBytes(("jnova-network:" + networkLabel).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        String fixedRange = conf.get(ComputeOpts.FIXED_RANGE);
+        InterfaceAttachmentsApi interfaces = new InterfaceAttachmentsApi(dbs.main(), actions,
+                new FixedIpAllocator(dbs.main(), fixedRange, networkLabel), fixedRange, networkLabel, networkId,
+                conf.get(ServiceQuotaOpts.PORTS));
+        router.controller("server_os_interface", new InterfaceAttachmentController(servers, interfaces, networkLabel));
+
+        router.controller("server_password", new ServerPasswordController(servers, serverPasswords));
+        router.controller("server_topology", new ServerTopologyController(servers));
+        router.controller("server_diagnostics", new ServerDiagnosticsController(servers));
+        router.controller("server_migrations", new ServerMigrationsController(servers, migrationsApi, moves));
+        router.controller("server_external_events", new ServerExternalEventsController(externalEvents));
+
+        Paging paging = new Paging(maxLimit);
+        router.controller("volumes", new VolumesController(volumes, paging));
+        router.controller("server_volume_attachments",
+                new VolumeAttachmentsController(servers, volumeAttachments, paging));
+        router.controller("server_security_groups", new ServerSecurityGroupsController(servers,
+                serverSecurityGroups));
+    }
+
+    /** The conductor (scheduling) service; start it in every API process of the embedded setup. */
+    public ComputeTaskManager conductor(String name) {
+        return new ComputeTaskManager(transport, computeRpc, scheduler, instances, actions, services, nodes, migrations,
+                Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))), name,
+                conf.get(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST));
+    }
+
+    /** This process's compute host: the fake driver writing config drives from the metadata source. */
+    public ComputeManager computeHost() {
+        return computeManager(null, fakeDriver(MetadataService.configDrive(conf, guestData)));
+    }
+
+    /** A compute service with the fake driver for {@code host} (null: [DEFAULT] host or this machine's name). */
+    public ComputeManager computeManager(String host, FakeDriver driver) {
+        String h = host != null ? host : conf.get(ComputeOpts.HOST) != null ? conf.get(ComputeOpts.HOST) : hostname();
+        return new ComputeManager(new ComputeManager.Settings(h, conf.get(ComputeOpts.MY_IP),
+                ratio(ComputeOpts.CPU_ALLOCATION_RATIO, ComputeOpts.INITIAL_CPU_ALLOCATION_RATIO),
+                ratio(ComputeOpts.RAM_ALLOCATION_RATIO, ComputeOpts.INITIAL_RAM_ALLOCATION_RATIO),
+                ratio(ComputeOpts.DISK_ALLOCATION_RATIO, ComputeOpts.INITIAL_DISK_ALLOCATION_RATIO),
+                Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))),
+                Duration.ofSeconds(conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)),
+                Duration.ofSeconds(conf.get(ComputeOpts.SHELVED_POLL_INTERVAL)),
+                conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), transport, driver, instances,
+                services, nodes, actions, consoleTokens,
+                new FixedIpAllocator(dbs.main(), conf.get(ComputeOpts.FIXED_RANGE), conf.get(ComputeOpts.NETWORK_NAME)),
+                volumeCleanup,
+                new InstanceOperations(h, driver, instances, actions, images),
+                new ShelveOperations(h, driver, instances, actions, images, nodes),
+                new ResizeOperations(h, driver, instances, actions, nodes, migrations),
+                new VolumeOperations(h, driver, instances, actions, bdms, volumes),
+                new MoveOperations(h, driver, instances, actions, nodes, migrations, consoleTokens, computeRpc));
+    }
+
+    /** The fake driver sized and timed by [jnova_compute] options. */
+    public FakeDriver fakeDriver() {
+        return fakeDriver(ConfigDriveWriter.NONE);
+    }
+
+    /** The fake driver, writing config drives with {@code configDrive}. */
+    public FakeDriver fakeDriver(ConfigDriveWriter configDrive) {
+        return new FakeDriver(conf.get(ComputeOpts.FAKE_VCPUS), conf.get(ComputeOpts.FAKE_MEMORY_MB),
+                conf.get(ComputeOpts.FAKE_LOCAL_GB), Duration.ofMillis(conf.get(ComputeOpts.FAKE_SPAWN_DELAY_MS)),
+                Duration.ofMillis(conf.get(ComputeOpts.FAKE_DESTROY_DELAY_MS)),
+                Duration.ofMillis(conf.get(ComputeOpts.FAKE_ACTION_DELAY_MS)),
+                Duration.ofMillis(conf.get(ComputeOpts.FAKE_LIVE_MIGRATION_MS)), configDrive);
+    }
+
+    /** Seeds flavors and the cirros image (embedded default). */
+    public void seed() {
+        List<String> extra = conf.get(ComputeOpts.SEED_IMAGES);
+        SeedData.apply(flavors, images, extra == null ? List.of() : extra);
+    }
+
+    /** Stops the services this root started, then closes the transport and the database pools. */
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Stopping a service failed: {}", e.toString());
+            }
+        }
+        running.clear();
+        try {
+            transport.close();
+        } catch (Exception e) {
+            LOG.warn("Closing the transport failed: {}", e.toString());
+        }
+        dbs.close();
+    }
+
+    // the parts tests inspect and drive directly
+
+    public InstanceStore instances() {
+        return instances;
+    }
+
+    public ImageStore images() {
+        return images;
+    }
+
+    public ActionStore actions() {
+        return actions;
+    }
+
+    public ComputeNodeStore nodes() {
+        return nodes;
+    }
+
+    public MigrationStore migrations() {
+        return migrations;
+    }
+
+    public ServerGroupStore serverGroups() {
+        return serverGroups;
+    }
+
+    public FlavorsApi flavors() {
+        return flavors;
+    }
+
+    public KeyPairsApi keyPairs() {
+        return keyPairs;
+    }
+
+    public Quotas quotas() {
+        return quotas;
+    }
+
+    public ImagesApi imagesApi() {
+        return imagesApi;
+    }
+
+    public ServersApi servers() {
+        return servers;
+    }
+
+    public ServerActionsApi serverActions() {
+        return serverActions;
+    }
+
+    public ShelveApi shelve() {
+        return shelve;
+    }
+
+    public ResizeApi resize() {
+        return resize;
+    }
+
+    public ServerMetadataApi serverMetadata() {
+        return serverMetadata;
+    }
+
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
+    public ServicesApi servicesApi() {
+        return servicesApi;
+    }
+
+    public UsageApi usage() {
+        return usage;
+    }
+
+    public InstanceActionsApi instanceActions() {
+        return instanceActions;
+    }
+
+    public AvailabilityZonesApi availabilityZones() {
+        return availabilityZones;
+    }
+
+    private double ratio(Opt<Double> explicit, Opt<Double> initial) {
+        Double v = conf.get(explicit);
+        return v != null && v > 0 ? v : conf.get(initial);
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+}
