@@ -46,6 +46,7 @@ final class MoveOperations {
     private final MigrationStore migrations;
     private final ConsoleAuthTokenStore consoleTokens;
     private final Transport transport;
+    private final InstanceActionEvents events;
     private static final String QUEUED = "queued";
     private static final String ABORTED = "aborted";
     private static final String RUNNING = "running";
@@ -62,15 +63,11 @@ final class MoveOperations {
         this.consoleTokens = requireNonNull(consoleTokens, "consoleTokens is null");
         this.transport = requireNonNull(transport, "transport is null");
         this.migrations = new MigrationStore(instances.database());
+        this.events = new InstanceActionEvents(host, instances, actions, LOG);
     }
 
     static boolean handles(String method, Map<String, Object> args) {
         return METHODS.contains(method) || method.equals("rebuild_instance") && Boolean.TRUE.equals(args.get("recreate"));
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        void run(Instance instance) throws Exception;
     }
 
     Object dispatch(String method, Map<String, Object> args) {
@@ -108,17 +105,8 @@ final class MoveOperations {
     }
 
     /** Runs one step as an instance-action event; true when it succeeded. */
-    private boolean event(String uuid, String requestId, String event, Step step) {
-        actions.eventStart(uuid, requestId, event, host);
-        try {
-            step.run(instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid)));
-            actions.eventFinish(uuid, requestId, event, "Success", null);
-            return true;
-        } catch (Exception e) {
-            LOG.error("{} of instance {} failed", event, uuid, e);
-            actions.eventFinish(uuid, requestId, event, "Error", String.valueOf(e));
-            return false;
-        }
+    private boolean event(String uuid, String requestId, String event, InstanceActionEvents.InstanceStep step) {
+        return events.run(uuid, requestId, event, InstanceActionEvents.OnFailure.EVENT_ONLY, step);
     }
 
     /** nova's live_migration: the migration is queued and runs in the background. */

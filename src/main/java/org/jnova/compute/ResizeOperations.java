@@ -33,6 +33,7 @@ final class ResizeOperations {
     private final ActionStore actions;
     private final ComputeNodeStore nodes;
     private final org.jnova.db.MigrationStore migrations;
+    private final InstanceActionEvents events;
 
     ResizeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
             ComputeNodeStore nodes) {
@@ -42,15 +43,11 @@ final class ResizeOperations {
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.migrations = new org.jnova.db.MigrationStore(instances.database());
+        this.events = new InstanceActionEvents(host, instances, actions, LOG);
     }
 
     static boolean handles(String method) {
         return method.equals("resize_instance") || method.equals("confirm_resize") || method.equals("revert_resize");
-    }
-
-    @FunctionalInterface
-    private interface Step {
-        void run(Instance instance) throws Exception;
     }
 
     Object dispatch(String method, Map<String, Object> args) {
@@ -86,17 +83,8 @@ final class ResizeOperations {
         return null;
     }
 
-    private boolean event(String uuid, String requestId, String event, Step step) {
-        actions.eventStart(uuid, requestId, event, host);
-        try {
-            step.run(instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid)));
-            actions.eventFinish(uuid, requestId, event, "Success", null);
-            return true;
-        } catch (Exception e) {
-            LOG.error("{} of instance {} failed", event, uuid, e);
-            FailedOperation.record(instances, actions, host, uuid, requestId, event, e);
-            return false;
-        }
+    private boolean event(String uuid, String requestId, String event, InstanceActionEvents.InstanceStep step) {
+        return events.run(uuid, requestId, event, InstanceActionEvents.OnFailure.INSTANCE_FAULT, step);
     }
 
     private void finishResize(Instance instance, Flavor flavor) throws Exception {

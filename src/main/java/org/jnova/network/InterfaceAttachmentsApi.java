@@ -22,6 +22,7 @@ import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Instance;
+import org.jnova.utils.Cidr;
 
 /**
  * Interface attachments on the built-in network (nova's compute API attach_interface /
@@ -54,14 +55,11 @@ public final class InterfaceAttachmentsApi {
         this.actions = requireNonNull(actions, "actions is null");
         this.allocator = new FixedIpAllocator(db, cidr, networkLabel);
         this.networkId = requireNonNull(networkId, "networkId is null");
-        String[] parts = cidr.split("/");
-        byte[] base = address(parts[0]);
-        this.bytes = base.length;
+        Cidr network = Cidr.parse(cidr);
+        this.bytes = network.addressBytes();
         this.networkLabel = requireNonNull(networkLabel, "networkLabel is null");
-        int hostBits = base.length * 8 - Integer.parseInt(parts[1]);
-        BigInteger network = new BigInteger(1, base).shiftRight(hostBits).shiftLeft(hostBits);
-        this.first = network.add(BigInteger.TWO);
-        this.last = network.add(BigInteger.ONE.shiftLeft(hostBits)).subtract(BigInteger.TWO);
+        this.first = network.firstAssignable();
+        this.last = network.lastAssignable();
     }
 
     /** The id of the built-in network. */
@@ -180,7 +178,7 @@ public final class InterfaceAttachmentsApi {
     private Port allocateRequested(Instance server, String ip, String tag) {
         String instanceUuid = server.uuid();
         byte[] raw = address(ip);
-        BigInteger n = new BigInteger(1, raw);
+        BigInteger n = Cidr.toNumber(raw);
         if (raw.length != bytes || n.compareTo(first) < 0 || n.compareTo(last) > 0) {
             throw new Invalid("Fixed IP address " + ip + " is invalid.");
         }

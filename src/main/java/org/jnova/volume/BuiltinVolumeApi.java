@@ -16,6 +16,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.Database;
 import org.jnova.db.Row;
 import org.jnova.db.Tx;
+import org.jnova.utils.JsonMappers;
 import org.jnova.volume.VolumeErrors.InvalidInput;
 import org.jnova.volume.VolumeErrors.VolumeNotFound;
 
@@ -30,7 +31,7 @@ public final class BuiltinVolumeApi implements VolumeApi {
     public static final String MULTIATTACH_TYPE = "multiattach";
     private static final String COLUMNS = "id, project_id, display_name, display_description, size, status, "
             + "availability_zone, volume_type, bootable, multiattach, snapshot_id, image_id, metadata, created_at";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = JsonMappers.standard();
     private final Database db;
     private final String defaultZone;
     private final Limits limits;

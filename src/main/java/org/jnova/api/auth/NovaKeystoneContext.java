@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jnova.api.middleware.CallerContext;
 import org.jnova.context.RequestContext;
 import org.jnova.policy.Enforcer;
+import org.jnova.utils.JsonMappers;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Headers;
 import org.jnova.wsgi.Middleware;
@@ -24,7 +25,7 @@ import org.jnova.wsgi.WebobErrorPage;
  * {@code X-Service-Catalog} 500.
  */
 public final class NovaKeystoneContext implements Middleware {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     private final Enforcer enforcer;
 

@@ -3,6 +3,7 @@ package org.jnova.api.openstack.compute.flavorextraspecs;
 import org.jnova.api.openstack.compute.ApiRouterV21;
 import org.jnova.compute.ComputeCloud;
 import org.jnova.conf.cfg.ConfigOpts;
+import org.jnova.utils.JsonMappers;
 
 /** Registers os-extra_specs with the router. */
 public final class FlavorExtraSpecsControllers {
@@ -11,6 +12,6 @@ public final class FlavorExtraSpecsControllers {
 
     public static void register(ApiRouterV21.Builder router, ComputeCloud cloud, ConfigOpts conf) {
         router.controller("flavor_extraspec", new FlavorExtraSpecsController(cloud.flavors,
-                ExtraSpecValidator.load(new com.fasterxml.jackson.databind.ObjectMapper())));
+                ExtraSpecValidator.load(JsonMappers.standard())));
     }
 }
