@@ -33,6 +33,8 @@ final class ApiControllers {
         org.jnova.api.openstack.compute.quotasets.QuotaSetsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.quotaclasses.QuotaClassesControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.servers.ServersControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.ips.IpsControllers.register(router, cloud, conf);
+        org.jnova.api.openstack.compute.instanceactions.InstanceActionsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.servers.actions.ServerActionsControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.remoteconsoles.RemoteConsolesControllers.register(router, cloud, conf);
         org.jnova.api.openstack.compute.attachinterfaces.AttachInterfacesControllers.register(router, cloud, conf);

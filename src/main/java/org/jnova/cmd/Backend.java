@@ -9,7 +9,6 @@ import org.jnova.compute.ComputeTaskManager;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.db.Databases;
 import org.jnova.rpc.Transport;
-import org.jnova.rpc.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,7 +17,6 @@ import org.jnova.exception.ConfigError;
 import org.jnova.exception.NovaException;
 import org.jnova.log.LoggingSetup;
 import org.jnova.rpc.Transport;
-import org.jnova.rpc.Transports;
 import org.jnova.service.Signals;
 import org.jnova.service.report.GuruMeditation;
 import org.jnova.service.report.GuruMeditationReport;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.Tx;
+import org.jnova.exception.InstanceInvalidState;
 import org.jnova.objects.Instance;
 
 /**
@@ -26,7 +27,7 @@ final class ExpectedTaskState {
         if (!instances.update(tx, server.uuid(), columns, Collections.singletonList(expected))) {
             Instance now = instances.get(tx, server.uuid(), false)
                     .orElseThrow(() -> new ComputeErrors.InstanceNotFound(server.uuid()));
-            throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
+            throw new InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
                     server.uuid());
         }
     }

@@ -18,6 +18,7 @@ import org.jnova.db.KeyPairStore;
 import org.jnova.db.SortKey;
 import org.jnova.db.Tx;
 import org.jnova.exception.Invalid;
+import org.jnova.exception.PortLimitExceeded;
 import org.jnova.image.ImagesApi;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Image;
@@ -184,7 +185,7 @@ public final class ServersApi {
             org.jnova.db.ProjectLock.lock(tx, projectId);
             long maxCount = Math.min(s.req().maxCount(), portRoom(tx, s));
             if (maxCount < s.req().minCount()) {
-                throw new ComputeErrors.PortLimitExceeded();
+                throw new PortLimitExceeded();
             }
             long allowed = InstanceHeadroom.allowed(levels(tx, s.ctx(), projectLimits, userLimits),
                     s.req().minCount(), maxCount, s.flavor().vcpus(), s.flavor().memoryMb());
@@ -216,7 +217,7 @@ public final class ServersApi {
                     discard(out);
                     long portRoom = instances.database().read(tx -> portRoom(tx, s));
                     if (portRoom < s.req().minCount()) {
-                        throw new ComputeErrors.PortLimitExceeded();
+                        throw new PortLimitExceeded();
                     }
                     // the quota decision again, now that the room is gone: nova's 403 for this request
                     InstanceHeadroom.allowed(levels(s.ctx(), projectLimits, userLimits), s.req().minCount(),

@@ -12,15 +12,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jnova.compute.ComputeErrors;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.Database;
 import org.jnova.db.DatabaseException;
 import org.jnova.db.Tx;
 import org.jnova.exception.Conflict;
+import org.jnova.exception.InstanceInvalidState;
+import org.jnova.exception.InstanceIsLocked;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
+import org.jnova.exception.PortLimitExceeded;
 import org.jnova.objects.Instance;
 import org.jnova.utils.Cidr;
 
@@ -133,13 +135,13 @@ public final class InterfaceAttachmentsApi {
 
     private void checkState(RequestContext ctx, Instance server, String action) {
         if (server.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(server.uuid());
+            throw new InstanceIsLocked(server.uuid());
         }
         if (!ATTACHABLE.contains(server.vmState())) {
-            throw new ComputeErrors.InstanceInvalidState("vm_state", server.vmState(), action, server.uuid());
+            throw new InstanceInvalidState("vm_state", server.vmState(), action, server.uuid());
         }
         if (server.taskState() != null) {
-            throw new ComputeErrors.InstanceInvalidState("task_state", server.taskState(), action, server.uuid());
+            throw new InstanceInvalidState("task_state", server.taskState(), action, server.uuid());
         }
     }
 
@@ -161,7 +163,7 @@ public final class InterfaceAttachmentsApi {
         }
         org.jnova.db.ProjectLock.lock(tx, projectId);
         if (org.jnova.db.PortCounts.inUse(tx, projectId) + 1 > portLimit) {
-            throw new ComputeErrors.PortLimitExceeded();
+            throw new PortLimitExceeded();
         }
         return null;
     }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jnova.api.middleware.CallerContext;
 import org.jnova.context.RequestContext;
 import org.jnova.policy.Enforcer;
 import org.jnova.utils.JsonMappers;

@@ -1,8 +1,6 @@
 package org.jnova.api.openstack.compute.servers;
 
 import org.jnova.api.openstack.compute.ApiRouterV21;
-import org.jnova.api.openstack.compute.instanceactions.InstanceActionsController;
-import org.jnova.api.openstack.compute.ips.IpsController;
 import org.jnova.api.openstack.compute.servermetadata.ServerMetadataController;
 import org.jnova.api.openstack.compute.servertags.ServerTagsController;
 import org.jnova.compute.ComputeCloud;
@@ -11,7 +9,7 @@ import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.ServersOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 
-/** Registers servers, ips, server_metadata, server_tags and instance_actions with the router. */
+/** Registers servers, server_metadata and server_tags with the router. */
 public final class ServersControllers {
     private ServersControllers() {
     }
@@ -22,10 +20,7 @@ public final class ServersControllers {
                 conf.get(ComputeOpts.NETWORK_NAME), conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE));
         router.controller("servers", new ServersController(cloud, settings))
                 .actions("servers", new ServerActionsController(cloud.servers))
-                .controller("ips", new IpsController(cloud.servers))
                 .controller("server_metadata", new ServerMetadataController(cloud.servers, cloud.serverMetadata))
-                .controller("server_tags", new ServerTagsController(cloud.servers, cloud.serverMetadata))
-                .controller("instance_actions", new InstanceActionsController(cloud.servers, cloud.instanceActions,
-                        settings.maxLimit()));
+                .controller("server_tags", new ServerTagsController(cloud.servers, cloud.serverMetadata));
     }
 }

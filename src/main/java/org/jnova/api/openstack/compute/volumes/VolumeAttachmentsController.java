@@ -11,9 +11,9 @@ import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
-import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.ServersApi;
 import org.jnova.compute.VolumeAttachmentsApi;
+import org.jnova.exception.InstanceInvalidState;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.BlockDeviceMapping;
@@ -167,7 +167,7 @@ public final class VolumeAttachmentsController {
         boolean shelved = VmStates.SHELVED.equals(server.vmState())
                 || VmStates.SHELVED_OFFLOADED.equals(server.vmState());
         if (shelved && !req.isSupported("2.20")) {
-            throw new ComputeErrors.InstanceInvalidState("vm_state", server.vmState(), action,
+            throw new InstanceInvalidState("vm_state", server.vmState(), action,
                     req.pathParam("server_id"));
         }
     }
