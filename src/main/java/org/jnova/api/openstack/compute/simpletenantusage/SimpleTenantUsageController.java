@@ -27,6 +27,7 @@ import org.jnova.utils.IsoTimes;
  */
 public final class SimpleTenantUsageController {
     private static final String POLICY = "os_compute_api:os-simple-tenant-usage:";
+
     private final InstanceStore instances;
     private final Links pageLinks;
     private final int maxLimit;
