@@ -93,6 +93,7 @@ import org.jnova.compute.ServerPasswordApi;
 import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.db.PortStore;
+import org.jnova.utils.JsonMappers;
 import org.jnova.compute.InstanceActionsApi;
 import org.jnova.compute.InstanceOperations;
 import org.jnova.compute.KeyPairsApi;
@@ -144,7 +145,6 @@ import org.jnova.network.InterfaceAttachmentsApi;
 import org.jnova.paste.FactoryRegistry;
 import org.jnova.policy.Enforcer;
 import org.jnova.rpc.Transport;
-import org.jnova.rpc.Transports;
 import org.jnova.scheduler.Scheduler;
 import org.jnova.virt.ConfigDriveWriter;
 import org.jnova.virt.fake.FakeDriver;
@@ -340,7 +340,7 @@ public final class CompositionRoot implements AutoCloseable {
         Links links = Links.from(conf);
         FlavorView flavorView = new FlavorView(links);
         HostReserved hostReserved = HostReserved.from(conf);
-        ServerViews serverViews = new ServerViews(volumeAttachments, serverGroups, servicesApi);
+        ServerViews serverViews = new ServerViews(volumeAttachments, serverGroupsApi, servicesApi);
 
         router.controller("availability_zone", new AvailabilityZoneController(servicesApi,
                 conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE)));
@@ -355,7 +355,7 @@ public final class CompositionRoot implements AutoCloseable {
         router.controller("flavors", new FlavorsController(flavors, flavorView));
         router.actions("flavors", new FlavorManageController(flavors, flavorView));
         router.controller("flavor_extraspec", new FlavorExtraSpecsController(flavors,
-                ExtraSpecValidator.load(new com.fasterxml.jackson.databind.ObjectMapper())));
+                ExtraSpecValidator.load(JsonMappers.standard())));
         router.controller("flavor_access", new FlavorAccessController(flavors));
         router.actions("flavors", new FlavorActionController(flavors));
         router.controller("keypairs", new KeypairsController(keyPairs, links));

@@ -13,7 +13,7 @@ import org.jnova.conf.cfg.ParsedArgs;
 import org.jnova.exception.ConfigError;
 import org.jnova.exception.NovaException;
 import org.jnova.log.LoggingSetup;
-import org.jnova.rpc.Transports;
+import org.jnova.rpc.Transport;
 import org.jnova.service.Signals;
 import org.jnova.service.report.GuruMeditation;
 import org.jnova.service.report.GuruMeditationReport;

@@ -12,7 +12,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.exception.Invalid;
 import org.jnova.image.ImagesApi;
 import org.jnova.objects.Image;
-import org.jnova.volume.Volume;
+import org.jnova.objects.Volume;
 import org.jnova.volume.VolumeApi;
 import org.jnova.volume.VolumeErrors;
 

@@ -60,32 +60,11 @@ public final class ComputeErrors {
         }
     }
 
-    /** InstanceInvalidState: "Cannot '%(action)s' instance %(instance_uuid)s while it is in %(attr)s %(state)s" */
-    public static final class InstanceInvalidState extends Conflict {
-        public InstanceInvalidState(String attr, String state, String action, String uuid) {
-            super("Cannot '" + action + "' instance " + uuid + " while it is in " + attr + " " + state);
-        }
-    }
-
-    /** InstanceIsLocked: "Instance %(instance_uuid)s is locked" */
-    public static final class InstanceIsLocked extends Conflict {
-        public InstanceIsLocked(String uuid) {
-            super("Instance " + uuid + " is locked");
-        }
-    }
-
     /** TooManyInstances (OverQuota): "Quota exceeded for %(overs)s: Requested %(req)s, but already used %(used)s of %(allowed)s %(overs)s" */
     public static final class TooManyInstances extends OverQuota {
         public TooManyInstances(String overs, String req, String used, String allowed) {
             super("Quota exceeded for " + overs + ": Requested " + req + ", but already used " + used + " of "
                     + allowed + " " + overs);
-        }
-    }
-
-    /** PortLimitExceeded (OverQuota): "Maximum number of ports exceeded" */
-    public static final class PortLimitExceeded extends OverQuota {
-        public PortLimitExceeded() {
-            super("Maximum number of ports exceeded");
         }
     }
 

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
 import org.jnova.db.Tx;
+import org.jnova.exception.InstanceInvalidState;
 import org.jnova.objects.Instance;
 
 /**
@@ -25,7 +26,7 @@ final class ExpectedTaskState {
         if (!instances.update(tx, server.uuid(), change.expectTaskState(expected))) {
             Instance now = instances.get(tx, server.uuid(), false)
                     .orElseThrow(() -> new ComputeErrors.InstanceNotFound(server.uuid()));
-            throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
+            throw new InstanceInvalidState("task_state", String.valueOf(now.taskState()), action,
                     server.uuid());
         }
     }

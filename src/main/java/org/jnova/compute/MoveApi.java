@@ -20,6 +20,7 @@ import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
 import org.jnova.db.MigrationStore;
 import org.jnova.db.ServiceStore;
+import org.jnova.exception.InstanceInvalidState;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Instance;
@@ -97,7 +98,7 @@ public final class MoveApi {
         instances.database().inTransaction(tx -> {
             if (!instances.update(tx, i.uuid(), new InstanceUpdate().taskState(TaskStates.REBUILDING)
                     .expectTaskState(null))) {
-                throw new ComputeErrors.InstanceInvalidState("task_state", "rebuilding", "evacuate", i.uuid());
+                throw new InstanceInvalidState("task_state", "rebuilding", "evacuate", i.uuid());
             }
             actions.start(tx, i.uuid(), "evacuate", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;

@@ -49,6 +49,7 @@ public final class MoveOperations {
     private final MigrationStore migrations;
     private final ConsoleAuthTokenStore consoleTokens;
     private final ComputeRpcApi computeRpc;
+    private final InstanceActionEvents events;
     private static final String QUEUED = "queued";
     private static final String ABORTED = "aborted";
     private static final String RUNNING = "running";
@@ -66,6 +67,7 @@ public final class MoveOperations {
         this.consoleTokens = requireNonNull(consoleTokens, "consoleTokens is null");
         this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
         this.migrations = requireNonNull(migrations, "migrations is null");
+        this.events = new InstanceActionEvents(host, instances, actions, LOG);
     }
 
     @FunctionalInterface
@@ -104,17 +106,8 @@ public final class MoveOperations {
     }
 
     /** Runs one step as an instance-action event; true when it succeeded. */
-    private boolean event(String uuid, String requestId, String event, Step step) {
-        actions.eventStart(uuid, requestId, event, host);
-        try {
-            step.run(instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid)));
-            actions.eventFinish(uuid, requestId, event, "Success", null);
-            return true;
-        } catch (Exception e) {
-            LOG.error("{} of instance {} failed", event, uuid, e);
-            actions.eventFinish(uuid, requestId, event, "Error", String.valueOf(e));
-            return false;
-        }
+    private boolean event(String uuid, String requestId, String event, InstanceActionEvents.InstanceStep step) {
+        return events.run(uuid, requestId, event, InstanceActionEvents.OnFailure.EVENT_ONLY, step);
     }
 
     /** nova's live_migration: the migration is queued and runs in the background. */

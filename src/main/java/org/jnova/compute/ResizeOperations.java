@@ -36,6 +36,7 @@ public final class ResizeOperations {
     private final ActionStore actions;
     private final ComputeNodeStore nodes;
     private final org.jnova.db.MigrationStore migrations;
+    private final InstanceActionEvents events;
 
     public ResizeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
             ComputeNodeStore nodes, org.jnova.db.MigrationStore migrations) {
@@ -45,6 +46,7 @@ public final class ResizeOperations {
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.migrations = requireNonNull(migrations, "migrations is null");
+        this.events = new InstanceActionEvents(host, instances, actions, LOG);
     }
 
     @FunctionalInterface
@@ -83,17 +85,8 @@ public final class ResizeOperations {
         }
     }
 
-    private boolean event(String uuid, String requestId, String event, Step step) {
-        actions.eventStart(uuid, requestId, event, host);
-        try {
-            step.run(instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid)));
-            actions.eventFinish(uuid, requestId, event, "Success", null);
-            return true;
-        } catch (Exception e) {
-            LOG.error("{} of instance {} failed", event, uuid, e);
-            FailedOperation.record(instances, actions, host, uuid, requestId, event, e);
-            return false;
-        }
+    private boolean event(String uuid, String requestId, String event, InstanceActionEvents.InstanceStep step) {
+        return events.run(uuid, requestId, event, InstanceActionEvents.OnFailure.INSTANCE_FAULT, step);
     }
 
     private void finishResize(Instance instance, Flavor flavor) throws Exception {

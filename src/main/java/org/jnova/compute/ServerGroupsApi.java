@@ -73,4 +73,9 @@ public final class ServerGroupsApi {
         }
         return instances.listBare(InstanceFilter.builder().uuids(members).userId(userId).deleted(false).build()).size();
     }
+
+    /** The group a server belongs to, if any. */
+    public Optional<ServerGroup> forInstance(String instanceUuid) {
+        return groups.forInstance(instanceUuid);
+    }
 }

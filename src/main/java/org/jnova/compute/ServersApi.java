@@ -29,6 +29,7 @@ import org.jnova.db.KeyPairStore;
 import org.jnova.objects.SortKey;
 import org.jnova.db.Tx;
 import org.jnova.exception.Invalid;
+import org.jnova.exception.PortLimitExceeded;
 import org.jnova.image.ImagesApi;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Image;
@@ -146,7 +147,7 @@ public final class ServersApi {
         Optional<KeyPair> keyPair = key;
         Map<String, Integer> projectLimits = quotas.limits(ctx.requireProjectId(), null);
         Map<String, Integer> userLimits = quotas.limits(ctx.requireProjectId(), ctx.userId());
-        Map<String, org.jnova.volume.Volume> existingVolumes = bootDevices.existingVolumes(ctx, blockDevices);
+        Map<String, org.jnova.objects.Volume> existingVolumes = bootDevices.existingVolumes(ctx, blockDevices);
         bootDevices.validate(ctx, blockDevices, req.imageRef(), req.supportsMultiattach(), existingVolumes);
         // volumes on several servers were refused above, so only a single server reserves volumes
         String firstUuid = UUID.randomUUID().toString();
@@ -174,7 +175,7 @@ public final class ServersApi {
     private record NewServers(RequestContext ctx, ServerCreate req, Flavor flavor, Optional<Image> image,
             Optional<KeyPair> key, String zone, String reservationId, Map<String, String> systemMetadata,
             String firstUuid, List<BlockDeviceRequest> blockDevices,
-            Map<String, org.jnova.volume.Volume> existingVolumes, Map<String, String> attachments,
+            Map<String, org.jnova.objects.Volume> existingVolumes, Map<String, String> attachments,
             int portsPerServer) {
     }
 
@@ -195,7 +196,7 @@ public final class ServersApi {
             org.jnova.db.ProjectLock.lock(tx, projectId);
             long maxCount = Math.min(s.req().maxCount(), portRoom(tx, s));
             if (maxCount < s.req().minCount()) {
-                throw new ComputeErrors.PortLimitExceeded();
+                throw new PortLimitExceeded();
             }
             long allowed = InstanceHeadroom.allowed(levels(tx, s.ctx(), projectLimits, userLimits),
                     s.req().minCount(), maxCount, s.flavor().vcpus(), s.flavor().memoryMb());
@@ -227,7 +228,7 @@ public final class ServersApi {
                     discard(out);
                     long portRoom = instances.database().read(tx -> portRoom(tx, s));
                     if (portRoom < s.req().minCount()) {
-                        throw new ComputeErrors.PortLimitExceeded();
+                        throw new PortLimitExceeded();
                     }
                     // the quota decision again, now that the room is gone: nova's 403 for this request
                     InstanceHeadroom.allowed(levels(s.ctx(), projectLimits, userLimits), s.req().minCount(),
@@ -313,7 +314,7 @@ public final class ServersApi {
      * others get the requested letter when free, else the next one (the compute host would).
      */
     private void insertBlockDevices(Tx tx, String instanceUuid, List<BlockDeviceRequest> blockDevices,
-            Map<String, org.jnova.volume.Volume> existingVolumes, Map<String, String> attachments)
+            Map<String, org.jnova.objects.Volume> existingVolumes, Map<String, String> attachments)
             throws SQLException {
         List<String> used = new ArrayList<>(List.of(BootDevices.ROOT_DEVICE));
         for (BlockDeviceRequest b : blockDevices) {

@@ -36,6 +36,7 @@ public final class ShelveOperations {
     private final ActionStore actions;
     private final ImageStore images;
     private final ComputeNodeStore nodes;
+    private final InstanceActionEvents events;
 
     public ShelveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
             ImageStore images, ComputeNodeStore nodes) {
@@ -45,6 +46,7 @@ public final class ShelveOperations {
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
+        this.events = new InstanceActionEvents(host, instances, actions, LOG);
     }
 
     void handle(ComputeMessage.Shelving message) {
@@ -67,20 +69,8 @@ public final class ShelveOperations {
         }
     }
 
-    @FunctionalInterface
-    private interface Step {
-        void run() throws Exception;
-    }
-
-    private void event(String uuid, String requestId, String event, Step step) {
-        actions.eventStart(uuid, requestId, event, host);
-        try {
-            step.run();
-            actions.eventFinish(uuid, requestId, event, "Success", null);
-        } catch (Exception e) {
-            LOG.error("{} of instance {} failed", event, uuid, e);
-            FailedOperation.record(instances, actions, host, uuid, requestId, event, e);
-        }
+    private void event(String uuid, String requestId, String event, InstanceActionEvents.Step step) {
+        events.run(uuid, requestId, event, InstanceActionEvents.OnFailure.INSTANCE_FAULT, step);
     }
 
     private void shelve(Instance instance, String imageId, boolean offload) throws Exception {

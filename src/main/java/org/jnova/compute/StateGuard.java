@@ -3,6 +3,8 @@ package org.jnova.compute;
 import java.util.Arrays;
 import java.util.Set;
 import org.jnova.context.RequestContext;
+import org.jnova.exception.InstanceInvalidState;
+import org.jnova.exception.InstanceIsLocked;
 import org.jnova.objects.Instance;
 
 /**
@@ -22,17 +24,17 @@ public final class StateGuard {
     /** nova's check_instance_lock: only an admin may act on a locked server. */
     public static void checkUnlocked(RequestContext ctx, Instance instance) {
         if (instance.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(instance.uuid());
+            throw new InstanceIsLocked(instance.uuid());
         }
     }
 
     /** Null sets mean "any"; a task-state set containing null allows "no task". */
     public static void check(Instance instance, String action, Set<String> vmStates, Set<String> taskStates) {
         if (vmStates != null && !vmStates.contains(instance.vmState())) {
-            throw new ComputeErrors.InstanceInvalidState("vm_state", instance.vmState(), action, instance.uuid());
+            throw new InstanceInvalidState("vm_state", instance.vmState(), action, instance.uuid());
         }
         if (taskStates != null && !taskStates.contains(instance.taskState())) {
-            throw new ComputeErrors.InstanceInvalidState("task_state", String.valueOf(instance.taskState()), action,
+            throw new InstanceInvalidState("task_state", String.valueOf(instance.taskState()), action,
                     instance.uuid());
         }
     }
@@ -40,7 +42,7 @@ public final class StateGuard {
     /** nova's must_have_launched: a server that never finished building cannot take the action. */
     public static void checkLaunched(Instance instance, String action) {
         if (instance.launchedAt() == null) {
-            throw new ComputeErrors.InstanceInvalidState("launched_at", "None", action, instance.uuid());
+            throw new InstanceInvalidState("launched_at", "None", action, instance.uuid());
         }
     }
 

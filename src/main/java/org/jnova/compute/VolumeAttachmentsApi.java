@@ -17,7 +17,7 @@ import org.jnova.db.BlockDeviceMappingStore;
 import org.jnova.objects.BlockDeviceMapping;
 import org.jnova.objects.Instance;
 import org.jnova.objects.VmStates;
-import org.jnova.volume.Volume;
+import org.jnova.objects.Volume;
 import org.jnova.volume.VolumeApi;
 import org.jnova.volume.VolumeErrors;
 

@@ -19,7 +19,7 @@ import org.jnova.db.InstanceStore;
 import org.jnova.objects.BlockDeviceMapping;
 import org.jnova.objects.Instance;
 import org.jnova.virt.VirtDriver;
-import org.jnova.volume.Volume;
+import org.jnova.objects.Volume;
 import org.jnova.volume.VolumeApi;
 import org.jnova.volume.VolumeErrors;
 import org.slf4j.Logger;

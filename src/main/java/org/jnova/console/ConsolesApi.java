@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jnova.objects.ConsoleAuthToken;
 import org.jnova.db.ConsoleAuthTokenStore;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.jnova.console.ConsoleAuthToken;
+import org.jnova.objects.ConsoleAuthToken;
 
 /** The console_auth_tokens table: tokens are kept only as their SHA-256. */
 public final class ConsoleAuthTokenStore {

@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jnova.objects.Flavor;
+import org.jnova.utils.JsonMappers;
 
 /** The flavor snapshot an instance keeps (nova's instance_extra.flavor), as JSON text. */
 final class FlavorJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     private FlavorJson() {
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.jnova.volume.Volume;
+import org.jnova.objects.Volume;
 
 /**
  * The built-in volume catalog's tables, volumes and volume_attachment. Status changes are
@@ -19,7 +19,7 @@ import org.jnova.volume.Volume;
 public final class VolumeStore {
     private static final String COLUMNS = "id, project_id, display_name, display_description, size, status, "
             + "availability_zone, volume_type, bootable, multiattach, snapshot_id, image_id, metadata, created_at";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.jnova.utils.JsonMappers.standard();
     private final Database db;
 
     /** A new volume's columns; it is created "available". */

@@ -17,6 +17,7 @@ import org.jnova.db.PortStore;
 import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
 import org.jnova.objects.VirtualInterface;
+import org.jnova.utils.Cidr;
 
 /**
  * The built-in network: gives an instance one port with a MAC {@code fa:16:3e:xx:xx:xx}
@@ -29,25 +30,19 @@ public final class FixedIpAllocator {
     private final String label;
     private final BigInteger first;
     private final BigInteger last;
-    private final int bytes;
+    private final Cidr cidr;
 
     public FixedIpAllocator(Database db, String cidr, String label) {
         this.db = requireNonNull(db, "db is null");
         this.ports = new PortStore(db);
         this.label = requireNonNull(label, "label is null");
-        String[] parts = cidr.split("/");
         try {
-            byte[] base = InetAddress.getByName(parts[0]).getAddress();
-            this.bytes = base.length;
-            int prefix = Integer.parseInt(parts[1]);
-            BigInteger network = new BigInteger(1, base);
-            BigInteger size = BigInteger.ONE.shiftLeft(bytes * 8 - prefix);
-            network = network.shiftRight(bytes * 8 - prefix).shiftLeft(bytes * 8 - prefix);
-            this.first = network.add(BigInteger.TWO);
-            this.last = network.add(size).subtract(BigInteger.TWO);
-        } catch (UnknownHostException | RuntimeException e) {
-            throw new org.jnova.exception.ConfigError("Invalid fixed_range CIDR: " + cidr, e);
+            this.cidr = Cidr.parse(cidr);
+        } catch (IllegalArgumentException e) {
+            throw new org.jnova.exception.ConfigError("Invalid fixed_range CIDR: " + cidr, e.getCause());
         }
+        this.first = this.cidr.firstAssignable();
+        this.last = this.cidr.lastAssignable();
     }
 
     /** Allocates a port for the instance; retried when another allocation took the same address. */
@@ -109,21 +104,13 @@ public final class FixedIpAllocator {
 
     private BigInteger toNumber(String ip) {
         try {
-            return new BigInteger(1, InetAddress.getByName(ip).getAddress());
+            return Cidr.toNumber(InetAddress.getByName(ip).getAddress());
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private String toAddress(BigInteger n) {
-        byte[] raw = n.toByteArray();
-        byte[] out = new byte[bytes];
-        int copy = Math.min(raw.length, bytes);
-        System.arraycopy(raw, raw.length - copy, out, bytes - copy, copy);
-        try {
-            return InetAddress.getByAddress(out).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
+        return cidr.toAddress(n);
     }
 }

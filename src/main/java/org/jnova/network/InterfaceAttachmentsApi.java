@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jnova.compute.ComputeErrors;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.Database;
@@ -20,9 +19,13 @@ import org.jnova.db.PortStore;
 import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
 import org.jnova.exception.Conflict;
+import org.jnova.exception.InstanceInvalidState;
+import org.jnova.exception.InstanceIsLocked;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
+import org.jnova.exception.PortLimitExceeded;
 import org.jnova.objects.Instance;
+import org.jnova.utils.Cidr;
 
 /**
  * Interface attachments on the built-in network (nova's compute API attach_interface /
@@ -57,14 +60,11 @@ public final class InterfaceAttachmentsApi {
         this.actions = requireNonNull(actions, "actions is null");
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.networkId = requireNonNull(networkId, "networkId is null");
-        String[] parts = cidr.split("/");
-        byte[] base = address(parts[0]);
-        this.bytes = base.length;
+        Cidr network = Cidr.parse(cidr);
+        this.bytes = network.addressBytes();
         this.networkLabel = requireNonNull(networkLabel, "networkLabel is null");
-        int hostBits = base.length * 8 - Integer.parseInt(parts[1]);
-        BigInteger network = new BigInteger(1, base).shiftRight(hostBits).shiftLeft(hostBits);
-        this.first = network.add(BigInteger.TWO);
-        this.last = network.add(BigInteger.ONE.shiftLeft(hostBits)).subtract(BigInteger.TWO);
+        this.first = network.firstAssignable();
+        this.last = network.lastAssignable();
     }
 
     /** The id of the built-in network. */
@@ -136,13 +136,13 @@ public final class InterfaceAttachmentsApi {
 
     private void checkState(RequestContext ctx, Instance server, String action) {
         if (server.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(server.uuid());
+            throw new InstanceIsLocked(server.uuid());
         }
         if (!ATTACHABLE.contains(server.vmState())) {
-            throw new ComputeErrors.InstanceInvalidState("vm_state", server.vmState(), action, server.uuid());
+            throw new InstanceInvalidState("vm_state", server.vmState(), action, server.uuid());
         }
         if (server.taskState() != null) {
-            throw new ComputeErrors.InstanceInvalidState("task_state", server.taskState(), action, server.uuid());
+            throw new InstanceInvalidState("task_state", server.taskState(), action, server.uuid());
         }
     }
 
@@ -164,7 +164,7 @@ public final class InterfaceAttachmentsApi {
         }
         org.jnova.db.ProjectLock.lock(tx, projectId);
         if (org.jnova.db.PortCounts.inUse(tx, projectId) + 1 > portLimit) {
-            throw new ComputeErrors.PortLimitExceeded();
+            throw new PortLimitExceeded();
         }
         return null;
     }
@@ -181,7 +181,7 @@ public final class InterfaceAttachmentsApi {
     private Port allocateRequested(Instance server, String ip, String tag) {
         String instanceUuid = server.uuid();
         byte[] raw = address(ip);
-        BigInteger n = new BigInteger(1, raw);
+        BigInteger n = Cidr.toNumber(raw);
         if (raw.length != bytes || n.compareTo(first) < 0 || n.compareTo(last) > 0) {
             throw new Invalid("Fixed IP address " + ip + " is invalid.");
         }

@@ -1,13 +1,13 @@
 package org.jnova.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jnova.utils.JsonMappers;
 
 /**
  * nova's registered policy rules (Zed, 26.0.0): all 201 of them with their defaults, scope
@@ -30,7 +30,7 @@ public final class NovaPolicies {
             if (in == null) {
                 throw new IllegalStateException("The resource " + RESOURCE + " is missing from the class path");
             }
-            JsonNode root = new ObjectMapper().readTree(in);
+            JsonNode root = JsonMappers.standard().readTree(in);
             List<RuleDefault> rules = new ArrayList<>();
             for (JsonNode rule : root.path("rules")) {
                 rules.add(rule(rule));

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jnova.exception.ConfigError;
+import org.jnova.utils.JsonMappers;
 
 /**
  * Where the operator's policy overrides are and what they say: the policy file (found by
@@ -26,8 +27,7 @@ import org.jnova.exception.ConfigError;
  */
 final class PolicyFiles {
     /** Strict: a YAML file whose first line is {@code "rule": "check"} must not pass as the JSON string "rule". */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = JsonMappers.rejectingTrailingText();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final String policyFile;

@@ -1,5 +1,6 @@
 package org.jnova.volume;
 
+import org.jnova.objects.Volume;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package org.jnova.volume;
 
+import org.jnova.objects.Volume;
 import java.util.List;
 import org.jnova.context.RequestContext;
 

@@ -1,5 +1,6 @@
 package org.jnova.volume;
 
+import org.jnova.objects.Volume;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jnova.utils.JsonMappers;
 
 /**
  * The page webob writes for an HTTP error raised with an explanation and a detail message
@@ -13,7 +14,7 @@ import java.util.Locale;
  * otherwise, also when there is no {@code Accept} at all.
  */
 public final class WebobErrorPage {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     private WebobErrorPage() {
     }

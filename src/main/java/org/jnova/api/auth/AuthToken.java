@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jnova.utils.JsonMappers;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Headers;
 import org.jnova.wsgi.Middleware;
@@ -44,7 +45,7 @@ public final class AuthToken implements Middleware {
     public static final String TOKEN_INFO = "keystone.token_info";
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthToken.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     private static final byte[] UNAUTHORIZED_BODY = ("{\"error\": {\"code\": 401, \"title\": \"Unauthorized\", "
             + "\"message\": \"The request you have made requires authentication.\"}}").getBytes(StandardCharsets.UTF_8);
     private static final Map<String, String> DEPRECATED_HEADERS = Map.of(

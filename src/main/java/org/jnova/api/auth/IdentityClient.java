@@ -1,7 +1,6 @@
 package org.jnova.api.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +24,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jnova.utils.JsonMappers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class IdentityClient {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityClient.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
     /** keystoneauth renews a token this long before it expires. */
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(120);
     private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(500);

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jnova.api.middleware.CallerContext;
 import org.jnova.context.RequestContext;
 import org.jnova.policy.Enforcer;
+import org.jnova.utils.JsonMappers;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Headers;
 import org.jnova.wsgi.Middleware;
@@ -24,7 +24,7 @@ import org.jnova.wsgi.WebobErrorPage;
  * {@code X-Service-Catalog} 500.
  */
 public final class NovaKeystoneContext implements Middleware {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMappers.standard();
 
     private final Enforcer enforcer;
 

@@ -8,12 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.jnova.compute.GuestDataApi;
 import org.jnova.objects.Instance;
+import org.jnova.utils.BoolFromString;
 import org.jnova.virt.ConfigDriveWriter;
 
 /**
@@ -27,8 +26,6 @@ import org.jnova.virt.ConfigDriveWriter;
 public final class ConfigDrive implements ConfigDriveWriter {
     /** The volume label a guest looks for. */
     public static final String LABEL = "config-2";
-
-    private static final Set<String> TRUE = Set.of("1", "t", "true", "on", "y", "yes");
 
     private final MetadataSource source;
     private final GuestDataApi guests;
@@ -56,14 +53,8 @@ public final class ConfigDrive implements ConfigDriveWriter {
         if (requested == null || requested.isEmpty()) {
             return "";
         }
-        String v = requested.trim().toLowerCase(Locale.ROOT);
-        if (TRUE.contains(v)) {
-            return "True";
-        }
-        if (Set.of("0", "f", "false", "off", "n", "no").contains(v)) {
-            return "";
-        }
-        throw new IllegalArgumentException("Invalid config_drive provided: " + requested);
+        return BoolFromString.parseStrict(requested.trim()).map(on -> on ? "True" : "")
+                .orElseThrow(() -> new IllegalArgumentException("Invalid config_drive provided: " + requested));
     }
 
     /** Whether the instance gets a config drive (nova's configdrive.required_by). */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jnova.api.Urls;
+import org.jnova.api.auth.CallerContext;
 import org.jnova.context.RequestContext;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Middleware;

@@ -2,8 +2,6 @@ package org.jnova.api.middleware;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.jnova.api.RequestAttributes;
 import org.jnova.wsgi.App;
@@ -21,7 +19,7 @@ import org.slf4j.MDC;
  */
 public final class RequestId implements Middleware {
     /** Request attribute: the caller's request id, when well formed ({@code openstack.global_request_id}). */
-    public static final String GLOBAL_REQUEST_ID = "openstack.global_request_id";
+    public static final String GLOBAL_REQUEST_ID = RequestAttributes.GLOBAL_REQUEST_ID;
     /** The response header, spelt as nova's server writes it. */
     public static final String RESPONSE_HEADER = "X-Openstack-Request-Id";
     public static final String COMPUTE_RESPONSE_HEADER = "X-Compute-Request-Id";
@@ -46,16 +44,9 @@ public final class RequestId implements Middleware {
         return new RequestId(List.of(RESPONSE_HEADER, COMPUTE_RESPONSE_HEADER));
     }
 
-    /**
-     * A new {@code req-<uuid>}: a version 4 UUID from a thread-local generator, since a
-     * request id needs to be unique, not unguessable, and the secure generator serialises
-     * every request on one lock.
-     */
+    /** A new {@code req-<uuid>} ({@link RequestAttributes#newRequestId()}). */
     public static String newRequestId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xf000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-        return "req-" + new UUID(high, low);
+        return RequestAttributes.newRequestId();
     }
 
     @Override

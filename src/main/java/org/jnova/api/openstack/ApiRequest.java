@@ -111,4 +111,17 @@ public final class ApiRequest {
     public void authorize(String rule, Map<String, String> target) {
         policy.authorize(context(), rule, target);
     }
+
+    /**
+     * Checks a policy rule with the caller's project (when it has one) and user as target
+     * (nova's common {@code context.can(rule, target={...})}); throws Forbidden when denied.
+     */
+    public void authorize(String rule) {
+        Map<String, String> target = new java.util.LinkedHashMap<>();
+        contextIfAny().ifPresent(context -> {
+            context.projectId().ifPresent(project -> target.put("project_id", project));
+            target.put("user_id", context.userId());
+        });
+        authorize(rule, target);
+    }
 }

@@ -33,7 +33,8 @@
  * <li>Annotations ({@code org.jnova.api.openstack.wsgi}) mirror nova's decorators and are read
  *     once at start-up: {@code @ApiVersion(min, max)}, {@code @Handles("show")} (another method
  *     for the same action at other versions), {@code @Response}, {@code @ExpectedErrors},
- *     {@code @RequestSchema}, {@code @QuerySchema}, {@code @Action}, {@code @Policy}. Prefer one
+ *     {@code @RequestSchema}, {@code @QuerySchema}, {@code @Action}. Policy rules are checked
+ *     inline ({@code req.authorize(rule, target)}) at the top of the method. Prefer one
  *     method with {@code req.isSupported("2.x")} branches.</li>
  * <li>Schemas are JSON files in {@code src/main/resources/<controller package>/schemas/}:
  *     {@code <name>.json} for every version, or {@code <name>.v2.N.json} each serving up to the

@@ -3,7 +3,6 @@ package org.jnova.conf.cfg;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -56,14 +55,8 @@ public interface OptType<T> {
     OptType<Boolean> BOOLEAN = new OptType<>() {
         public String name() { return "boolean"; }
         public Boolean parse(String text) {
-            switch (text.trim().toLowerCase(Locale.ROOT)) {
-                case "true", "1", "on", "yes":
-                    return true;
-                case "false", "0", "off", "no":
-                    return false;
-                default:
-                    throw new IllegalArgumentException("Unexpected boolean value " + quote(text));
-            }
+            return org.jnova.utils.BoolFromString.parseConfigStrict(text.trim())
+                    .orElseThrow(() -> new IllegalArgumentException("Unexpected boolean value " + quote(text)));
         }
     };
 

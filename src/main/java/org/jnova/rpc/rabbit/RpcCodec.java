@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jnova.exception.NovaException;
 import org.jnova.rpc.RemoteError;
 import org.jnova.rpc.RemoteNovaError;
+import org.jnova.utils.JsonMappers;
 
 /**
  * The JSON bodies on the wire: a request {@code {"method": ..., "version": "6.0", "args": {...}}}
@@ -25,7 +26,7 @@ final class RpcCodec {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMappers.standard();
 
     byte[] request(String method, String version, Map<String, Object> args) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -24,9 +24,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.jnova.api.fault.Faults;
-import org.jnova.api.middleware.SizeLimit;
 import org.jnova.wsgi.App;
+import org.jnova.wsgi.OversizedBody;
 import org.jnova.wsgi.Headers;
 import org.jnova.wsgi.WebobErrorPage;
 import org.slf4j.Logger;
@@ -46,8 +45,9 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
     private static final Logger LOG = LoggerFactory.getLogger(AppHandler.class);
     /** A request may still arrive on a connection accepted just before the socket closed. */
     private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    private static final String UNEXPECTED = "Unexpected API Error. Please report this at "
-            + "http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.";
+    /** nova's fault body for the last-resort 500, as the API's fault writer spells it. */
+    static final String UNEXPECTED_FAULT = "{\"computeFault\": {\"code\": 500, \"message\": \"Unexpected API "
+            + "Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\"}}";
     private static final int READ_CHUNK = 8192;
 
     private static final byte[] NO_BODY = new byte[0];
@@ -92,7 +92,7 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
             return true;
         }
         if (request.getLength() > options.maxRequestBodySize()) {
-            refuse(response, callback, SizeLimit.declaredTooLarge(accept(request), options.maxRequestBodySize()));
+            refuse(response, callback, OversizedBody.declared(accept(request), options.maxRequestBodySize()));
             return true;
         }
         if (admitted.incrementAndGet() > admissible) {
@@ -196,7 +196,7 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
             try {
                 body = readBody(request);
             } catch (BodyTooLarge e) {
-                refuse(response, releasing, SizeLimit.streamedTooLarge(accept(request), options.maxRequestBodySize()));
+                refuse(response, releasing, OversizedBody.streamed(accept(request), options.maxRequestBodySize()));
                 return;
             } catch (IOException e) {
                 LOG.info("Reading the body of {} {} failed: {}", request.getMethod(), request.getHttpURI().getPath(),
@@ -218,7 +218,10 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         } catch (Throwable e) {
             // The fault wrapper middleware normally catches everything; this is the last net.
             LOG.error("Unexpected error serving {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
-            return Faults.response(500, UNEXPECTED);
+            org.jnova.wsgi.Response fault = new org.jnova.wsgi.Response(500,
+                    UNEXPECTED_FAULT.getBytes(StandardCharsets.UTF_8));
+            fault.headers().set("Content-Type", "application/json; charset=UTF-8");
+            return fault;
         }
     }
 

@@ -79,12 +79,10 @@ public final class ControllerMethods {
                 : Optional.of(new HashSet<>(Arrays.stream(errors.value()).boxed().toList()));
         RequestSchema requestSchema = method.getAnnotation(RequestSchema.class);
         QuerySchema querySchema = method.getAnnotation(QuerySchema.class);
-        Policy policy = method.getAnnotation(Policy.class);
         return new MethodDescriptor(type.getSimpleName(), method.getName(), name, action != null, versions, statuses,
                 expected,
                 Optional.ofNullable(requestSchema).map(s -> VersionedSchemas.load(type, s.value(), json, schemaFiles)),
                 Optional.ofNullable(querySchema).map(s -> VersionedSchemas.load(type, s.value(), json, schemaFiles)),
-                Optional.ofNullable(policy).map(Policy::value),
                 handle(controller, method));
     }
 

@@ -12,7 +12,7 @@ import org.jnova.api.openstack.validation.VersionedSchemas;
 /**
  * One controller method as read once at start-up from its annotations: what it serves
  * (route action or body action key), for which versions, its success statuses, expected
- * errors, schemas and policy rule, and a handle bound to the controller:
+ * errors and schemas, and a handle bound to the controller:
  * {@code (ApiRequest) -> Object}.
  *
  * @param expectedErrors empty when the method has no {@link ExpectedErrors}
@@ -27,7 +27,6 @@ public record MethodDescriptor(
         Optional<Set<Integer>> expectedErrors,
         Optional<VersionedSchemas> requestSchema,
         Optional<VersionedSchemas> querySchema,
-        Optional<String> policyRule,
         MethodHandle handle) {
 
     /** A success status for a version range. */
@@ -43,7 +42,6 @@ public record MethodDescriptor(
         expectedErrors = expectedErrors.map(Set::copyOf);
         Objects.requireNonNull(requestSchema, "requestSchema is null");
         Objects.requireNonNull(querySchema, "querySchema is null");
-        Objects.requireNonNull(policyRule, "policyRule is null");
         Objects.requireNonNull(handle, "handle is null");
     }
 

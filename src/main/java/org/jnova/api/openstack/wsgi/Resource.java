@@ -43,8 +43,7 @@ import org.slf4j.LoggerFactory;
  * <li>a {@code project_id} in the URL must be the caller's (400 "Malformed request URL...");</li>
  * <li>the method for the version (404 when none serves it);</li>
  * <li>body schema, then query schema (400 with nova's message);</li>
- * <li>the {@code @Policy} rule (403);</li>
- * <li>the call; errors become faults, checked against {@code @ExpectedErrors} (else 500);</li>
+ * <li>the call (the method checks its policy rules first, 403); errors become faults, checked against {@code @ExpectedErrors} (else 500);</li>
  * <li>the success status for the version, the body as nova's JSON, and on every response the
  *     version headers (not on /v2 nor after a malformed version).</li>
  * </ol>
@@ -188,7 +187,6 @@ public final class Resource {
             validateBody(method, body, version, legacyV2);
             Map<String, List<String>> query = validateQuery(method, request, version, legacyV2);
             ApiRequest apiRequest = new ApiRequest(request, version, legacyV2, params, query, body, support.policy());
-            method.policyRule().ifPresent(rule -> apiRequest.authorize(rule, defaultTarget(apiRequest)));
             result = method.handle().invokeExact(apiRequest);
         } catch (ValidationFailure invalid) {
             return Faults.response(400, invalid.getMessage());
@@ -207,15 +205,6 @@ public final class Resource {
             return unexpected(method, other);
         }
         return success(method, result, version);
-    }
-
-    private static Map<String, String> defaultTarget(ApiRequest request) {
-        Map<String, String> target = new LinkedHashMap<>();
-        request.contextIfAny().ifPresent(context -> {
-            context.projectId().ifPresent(project -> target.put("project_id", project));
-            target.put("user_id", context.userId());
-        });
-        return target;
     }
 
     private Response unexpected(MethodDescriptor method, Throwable error) {

@@ -20,7 +20,6 @@ class ControllerMethodsTest {
         assertThat(create.successStatus(ApiVersionRequest.of("2.1"))).isEqualTo(200);
         assertThat(create.successStatus(ApiVersionRequest.of("2.2"))).isEqualTo(201);
         assertThat(create.expectedErrors()).contains(java.util.Set.of(400, 409));
-        assertThat(create.policyRule()).contains("widgets:create");
         assertThat(create.requestSchema().orElseThrow().entries()).extracting(e -> e.range().toString())
                 .containsExactly("2.0..2.0", "2.1..2.4", "2.5..");
         assertThat(methods.stream().filter(m -> m.action().equals("show"))).hasSize(2);

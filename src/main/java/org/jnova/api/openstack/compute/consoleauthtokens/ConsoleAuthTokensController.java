@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
-import org.jnova.console.ConsoleAuthToken;
+import org.jnova.objects.ConsoleAuthToken;
 import org.jnova.console.ConsolesApi;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;

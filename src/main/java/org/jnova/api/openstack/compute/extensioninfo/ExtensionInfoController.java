@@ -16,7 +16,6 @@ import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.extensions.Extension;
 import org.jnova.api.openstack.extensions.ExtensionManager;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
-import org.jnova.api.openstack.wsgi.Policy;
 import org.jnova.exception.NotFound;
 
 /**
@@ -67,8 +66,8 @@ public final class ExtensionInfoController {
     }
 
     @ExpectedErrors({})
-    @Policy(POLICY)
     public Object index(ApiRequest request) {
+        request.authorize(POLICY);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode list = body.putArray("extensions");
         (request.isLegacyV2() ? legacyExtensions : extensions).forEach(list::add);
@@ -76,8 +75,8 @@ public final class ExtensionInfoController {
     }
 
     @ExpectedErrors(404)
-    @Policy(POLICY)
     public Object show(ApiRequest request) {
+        request.authorize(POLICY);
         String alias = request.pathParam("id");
         for (JsonNode extension : request.isLegacyV2() ? legacyExtensions : extensions) {
             if (extension.get("alias").asText().equals(alias)) {

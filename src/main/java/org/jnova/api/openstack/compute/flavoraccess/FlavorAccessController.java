@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
-import org.jnova.api.openstack.wsgi.Policy;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.compute.flavors.FlavorsController;
 import org.jnova.compute.FlavorsApi;
@@ -24,8 +23,8 @@ public final class FlavorAccessController {
 
     @ExpectedErrors(404)
     @QuerySchema("index.query")
-    @Policy("os_compute_api:os-flavor-access")
     public Object index(ApiRequest req) {
+        req.authorize("os_compute_api:os-flavor-access");
         String flavorId = req.pathParam("flavor_id");
         if (FlavorsController.visible(flavors, req, flavorId).isPublic()) {
             throw new NotFound("Access list not available for public flavors.");

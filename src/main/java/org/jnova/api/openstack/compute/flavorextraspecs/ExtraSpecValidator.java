@@ -8,13 +8,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jnova.api.openstack.QueryValues;
 import org.jnova.exception.Invalid;
+import org.jnova.utils.BoolFromString;
 
 /**
  * Microversion 2.86 extra spec validation: a name nova knows gets its value checked (enum,
@@ -23,9 +22,6 @@ import org.jnova.exception.Invalid;
  * ({@code extra-specs.json}).
  */
 public final class ExtraSpecValidator {
-    private static final Set<String> BOOLEANS = Set.of("1", "t", "true", "on", "y", "yes", "0", "f", "false", "off",
-            "n", "no");
-
     private record Spec(String name, Pattern nameRegex, String type, List<String> enumValues, String pattern,
             Long min, Long max) {
     }
@@ -92,7 +88,7 @@ public final class ExtraSpecValidator {
                 }
             }
             case "bool" -> {
-                if (!BOOLEANS.contains(value.strip().toLowerCase(Locale.ROOT))) {
+                if (!BoolFromString.isBoolean(value.strip())) {
                     throw new Invalid("Validation failed; '" + value + "' is not a valid boolean-like value.");
                 }
             }

@@ -3,9 +3,7 @@ package org.jnova.api.openstack.compute.flavormanage;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.compute.flavors.FlavorView;
@@ -16,6 +14,7 @@ import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.compute.FlavorsApi;
 import org.jnova.objects.Flavor;
+import org.jnova.utils.BoolFromString;
 
 /**
  * {@code POST /flavors}, {@code PUT /flavors/{id}} (2.55, description only) and
@@ -23,7 +22,6 @@ import org.jnova.objects.Flavor;
  */
 public final class FlavorManageController {
     private static final String POLICY_ROOT = "os_compute_api:os-flavor-manage:";
-    private static final Set<String> TRUE = Set.of("1", "t", "true", "on", "y", "yes");
 
     private final FlavorsApi flavors;
     private final FlavorView view;
@@ -76,6 +74,6 @@ public final class FlavorManageController {
     }
 
     private static boolean truthy(JsonNode node) {
-        return node.isBoolean() ? node.asBoolean() : TRUE.contains(node.asText().strip().toLowerCase(Locale.ROOT));
+        return BoolFromString.isTrue(node);
     }
 }

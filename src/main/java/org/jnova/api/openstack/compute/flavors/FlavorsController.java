@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
@@ -15,6 +14,7 @@ import org.jnova.exception.Forbidden;
 import org.jnova.exception.InvalidInput;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Flavor;
+import org.jnova.utils.BoolFromString;
 
 /**
  * {@code GET /flavors}, {@code /flavors/detail}, {@code /flavors/{id}} (nova's flavors.py):
@@ -25,8 +25,6 @@ import org.jnova.objects.Flavor;
 public final class FlavorsController {
     /** nova's rule deciding whether flavor bodies carry extra_specs from 2.61. */
     public static final String EXTRA_SPECS_INDEX = "os_compute_api:os-flavor-extra-specs:index";
-    private static final Set<String> TRUE = Set.of("1", "t", "true", "on", "y", "yes");
-    private static final Set<String> FALSE = Set.of("0", "f", "false", "off", "n", "no");
 
     private final FlavorsApi flavors;
     private final FlavorView view;
@@ -108,13 +106,7 @@ public final class FlavorsController {
         if (v.equals("none")) {
             return null;
         }
-        if (TRUE.contains(v)) {
-            return Boolean.TRUE;
-        }
-        if (FALSE.contains(v)) {
-            return Boolean.FALSE;
-        }
-        throw new InvalidInput("Invalid is_public filter [" + value + "]");
+        return BoolFromString.parseStrict(v).orElseThrow(() -> new InvalidInput("Invalid is_public filter [" + value + "]"));
     }
 
     /** nova's int(req.params[name]): any size; beyond the int columns' range nothing (or everything) is bigger. */

@@ -8,7 +8,6 @@ import java.util.Objects;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.compute.links.Links;
-import org.jnova.api.openstack.compute.services.PyBool;
 import org.jnova.api.openstack.compute.services.Uuids;
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
@@ -20,6 +19,7 @@ import org.jnova.exception.NotFound;
 import org.jnova.exception.NovaException;
 import org.jnova.objects.ComputeNode;
 import org.jnova.objects.Instance;
+import org.jnova.utils.BoolFromString;
 
 /**
  * os-hypervisors (nova/api/openstack/compute/hypervisors.py): list, detail, show, the
@@ -59,7 +59,8 @@ public final class HypervisorsController {
     private Object list(ApiRequest req, boolean detail) {
         boolean paging = req.isSupported("2.33");
         String pattern = req.isSupported("2.53") ? req.query("hypervisor_hostname_pattern").orElse(null) : null;
-        boolean withServers = req.isSupported("2.53") && req.query("with_servers").map(PyBoolStrict::parse)
+        boolean withServers = req.isSupported("2.53")
+                && req.query("with_servers").map(value -> BoolFromString.isTrue(value.strip()))
                 .orElse(false);
         Integer limit = paging ? QueryValues.lastInt(req, "limit").map(v -> Math.min(maxLimit, v))
                 .orElse(maxLimit) : null;
@@ -126,7 +127,8 @@ public final class HypervisorsController {
     @ExpectedErrors({400, 404})
     @QuerySchema("show.query")
     public Object show(ApiRequest req) {
-        boolean withServers = req.isSupported("2.53") && req.query("with_servers").map(PyBoolStrict::parse)
+        boolean withServers = req.isSupported("2.53")
+                && req.query("with_servers").map(value -> BoolFromString.isTrue(value.strip()))
                 .orElse(false);
         req.authorize(POLICY + "show", Map.of());
         Hypervisor h = byId(req);
@@ -222,12 +224,5 @@ public final class HypervisorsController {
     private Map<String, Object> view(Hypervisor h, boolean detail, ApiRequest req, List<Instance> servers,
             boolean withServers) {
         return HypervisorView.view(h, detail, req, servers, withServers, reserved);
-    }
-
-    /** oslo's strict bool_from_string (the query schema already refused anything else). */
-    private static final class PyBoolStrict {
-        static boolean parse(String value) {
-            return PyBool.parse(com.fasterxml.jackson.databind.node.TextNode.valueOf(value));
-        }
     }
 }

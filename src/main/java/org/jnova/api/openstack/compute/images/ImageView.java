@@ -7,21 +7,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jnova.api.Urls;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.links.Links;
 import org.jnova.objects.Image;
+import org.jnova.utils.BoolFromString;
 
 /** nova's images ViewBuilder: brief and detailed image bodies with self, bookmark and glance links. */
 public final class ImageView {
     private static final String COLLECTION = "images";
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final Set<String> TRUE = Set.of("1", "t", "true", "on", "y", "yes");
     private static final Map<String, String> STATUS = Map.of("active", "ACTIVE", "queued", "SAVING", "saving",
             "SAVING", "deleted", "DELETED", "pending_delete", "DELETED", "killed", "ERROR");
     private static final Map<String, Integer> PROGRESS = Map.of("queued", 25, "saving", 50, "active", 100);
@@ -67,7 +65,7 @@ public final class ImageView {
         }
         String autoDisk = image.properties().get("auto_disk_config");
         if (autoDisk != null) {
-            m.put("OS-DCF:diskConfig", TRUE.contains(autoDisk.strip().toLowerCase(Locale.ROOT)) ? "AUTO" : "MANUAL");
+            m.put("OS-DCF:diskConfig", BoolFromString.isTrue(autoDisk.strip()) ? "AUTO" : "MANUAL");
         }
         return m;
     }

@@ -3,8 +3,6 @@ package org.jnova.api.openstack.compute.images;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +19,7 @@ import org.jnova.exception.NotFound;
 import org.jnova.image.ImageNotAuthorized;
 import org.jnova.image.ImagesApi;
 import org.jnova.objects.Image;
+import org.jnova.utils.IsoTimes;
 
 /**
  * The images proxy API, {@code /images} (nova's images.py), up to 2.35; from 2.36 it is
@@ -154,15 +153,7 @@ public final class ImagesController {
     }
 
     private static Instant parseTime(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                throw new InvalidInput("Invalid changes-since value");
-            }
-        }
+        return IsoTimes.parseIso(text).orElseThrow(() -> new InvalidInput("Invalid changes-since value"));
     }
 
     private static String last(Map<String, List<String>> q, String name) {

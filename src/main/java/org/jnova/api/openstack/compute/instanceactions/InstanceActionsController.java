@@ -3,9 +3,6 @@ package org.jnova.api.openstack.compute.instanceactions;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +20,7 @@ import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Instance;
 import org.jnova.objects.InstanceAction;
+import org.jnova.utils.IsoTimes;
 
 /** os-instance-actions: a server's recorded actions (index) and one with its events (show). */
 public final class InstanceActionsController {
@@ -145,14 +143,7 @@ public final class InstanceActionsController {
         if (value == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException again) {
-                throw new Invalid("Invalid input for field/attribute " + name + ". Value: " + value + ".");
-            }
-        }
+        return IsoTimes.parseIso(value)
+                .orElseThrow(() -> new Invalid("Invalid input for field/attribute " + name + ". Value: " + value + "."));
     }
 }

@@ -3,8 +3,6 @@ package org.jnova.api.openstack.compute.migrations;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +15,7 @@ import org.jnova.compute.MigrationsApi;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Migration;
 import org.jnova.objects.MigrationFilter;
+import org.jnova.utils.IsoTimes;
 
 /**
  * os-migrations (nova/api/openstack/compute/migrations.py): the migration records with nova's
@@ -79,17 +78,7 @@ public final class MigrationsController {
     }
 
     private static Instant parse(String text) {
-        String t = text.strip();
-        try {
-            return OffsetDateTime.parse(t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$") ? t : t + "Z")
-                    .toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(t.replace(' ', 'T')).toInstant();
-            } catch (DateTimeParseException again) {
-                // the schema's date-time format accepted it; do not filter by it
-                return null;
-            }
-        }
+        // the schema's date-time format accepted it; when unreadable here, do not filter by it
+        return IsoTimes.parseIsoTime(text).orElse(null);
     }
 }

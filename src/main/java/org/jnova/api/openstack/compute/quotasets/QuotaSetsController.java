@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
@@ -15,6 +13,7 @@ import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.compute.Quotas;
 import org.jnova.exception.InvalidInput;
+import org.jnova.utils.BoolFromString;
 
 /**
  * {@code /os-quota-sets/{project_id}}: nova's quota_sets.py (show, detail, defaults, update
@@ -23,7 +22,6 @@ import org.jnova.exception.InvalidInput;
  */
 public final class QuotaSetsController {
     private static final String POLICY_ROOT = "os_compute_api:os-quota-sets:";
-    private static final Set<String> TRUE = Set.of("1", "t", "true", "on", "y", "yes");
     private final Quotas quotas;
 
     public QuotaSetsController(Quotas quotas) {
@@ -128,6 +126,6 @@ public final class QuotaSetsController {
     }
 
     private static boolean truthy(JsonNode node) {
-        return node.isBoolean() ? node.asBoolean() : TRUE.contains(node.asText().strip().toLowerCase(Locale.ROOT));
+        return BoolFromString.isTrue(node);
     }
 }

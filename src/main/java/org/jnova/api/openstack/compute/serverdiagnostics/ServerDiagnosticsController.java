@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
-import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.ServersApi;
 import org.jnova.exception.Conflict;
+import org.jnova.exception.InstanceInvalidState;
 import org.jnova.objects.Instance;
 import org.jnova.objects.PowerState;
 import org.jnova.virt.fake.FakeDiagnostics;
@@ -32,7 +32,7 @@ public final class ServerDiagnosticsController {
             throw new Conflict("Instance " + i.uuid() + " is not ready");
         }
         if (i.powerState() != PowerState.RUNNING) {
-            throw new ComputeErrors.InstanceInvalidState("power state", stateName(i.powerState()),
+            throw new InstanceInvalidState("power state", stateName(i.powerState()),
                     "get_diagnostics", i.uuid());
         }
         return req.isSupported("2.48") ? FakeDiagnostics.standard() : FakeDiagnostics.legacy();

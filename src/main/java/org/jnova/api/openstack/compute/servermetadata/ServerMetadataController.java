@@ -11,10 +11,11 @@ import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
-import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.ServerMetadataApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.exception.Conflict;
+import org.jnova.exception.InstanceInvalidState;
+import org.jnova.exception.InstanceIsLocked;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Instance;
@@ -99,11 +100,11 @@ public final class ServerMetadataController {
     /** nova's compute API checks the lock first, then the state (409 "Cannot 'update metadata' ..."). */
     private static Map<String, String> change(ApiRequest req, Instance i, Supplier<Map<String, String>> work) {
         if (i.locked() && !req.context().isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
+            throw new InstanceIsLocked(i.uuid());
         }
         try {
             return work.get();
-        } catch (ComputeErrors.InstanceInvalidState e) {
+        } catch (InstanceInvalidState e) {
             throw new Conflict(e.getMessage().replace("'update_metadata'", "'update metadata'")
                     .replace("'delete_metadata'", "'delete metadata'"));
         }

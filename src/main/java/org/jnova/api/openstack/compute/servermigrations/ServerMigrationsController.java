@@ -23,6 +23,8 @@ import org.jnova.compute.MoveApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.context.RequestContext;
 import org.jnova.exception.Conflict;
+import org.jnova.exception.InstanceInvalidState;
+import org.jnova.exception.InstanceIsLocked;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Instance;
@@ -89,7 +91,7 @@ public final class ServerMigrationsController {
         req.authorize(RULE + "force_complete", Map.of("project_id", i.projectId()));
         checkUnlocked(req.context(), i);
         if (!VmStates.ACTIVE.equals(i.vmState())) {
-            throw new ComputeErrors.InstanceInvalidState("vm_state", i.vmState(), "force_complete", serverId);
+            throw new InstanceInvalidState("vm_state", i.vmState(), "force_complete", serverId);
         }
         if (!TaskStates.MIGRATING.equals(i.taskState())) {
             throw invalidServerState("task_state", i.taskState(), "force_complete", serverId);
@@ -129,7 +131,7 @@ public final class ServerMigrationsController {
         if (state == null) {
             return new Conflict("Instance " + serverId + " is in an invalid state for '" + action + "'");
         }
-        return new ComputeErrors.InstanceInvalidState(attr, state, action, serverId);
+        return new InstanceInvalidState(attr, state, action, serverId);
     }
 
     private static Invalid invalidState(String id, Instance i, Migration m, String method) {
@@ -139,7 +141,7 @@ public final class ServerMigrationsController {
 
     private static void checkUnlocked(RequestContext ctx, Instance i) {
         if (i.locked() && !ctx.isAdmin()) {
-            throw new ComputeErrors.InstanceIsLocked(i.uuid());
+            throw new InstanceIsLocked(i.uuid());
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jnova.api.openstack.ApiRequest;
@@ -14,6 +13,7 @@ import org.jnova.api.openstack.QueryValues;
 import org.jnova.compute.BlockDeviceRequest;
 import org.jnova.compute.ServerCreate;
 import org.jnova.exception.Invalid;
+import org.jnova.utils.BoolFromString;
 
 /**
  * Turns a validated create body into a {@link ServerCreate}, with nova's checks that the
@@ -245,9 +245,6 @@ final class ServerCreateParser {
     }
 
     static boolean truthy(JsonNode n) {
-        if (n.isBoolean()) {
-            return n.booleanValue();
-        }
-        return List.of("true", "1", "on", "yes").contains(n.asText().toLowerCase(Locale.ROOT));
+        return BoolFromString.isConfigTrue(n);
     }
 }

@@ -2,13 +2,9 @@ package org.jnova.api.openstack.compute.servers;
 
 import com.google.re2j.Pattern;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -20,6 +16,8 @@ import org.jnova.objects.SortKey;
 import org.jnova.exception.Forbidden;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Instance;
+import org.jnova.utils.BoolFromString;
+import org.jnova.utils.IsoTimes;
 
 /**
  * GET /servers query parameters as nova reads them: which filters a caller may use at the
@@ -245,30 +243,16 @@ final class ServerListQuery {
     }
 
     private static boolean strictBool(String value, String name) {
-        String v = value.toLowerCase(Locale.ROOT);
-        if (List.of("true", "1", "on", "yes", "y", "t").contains(v)) {
-            return true;
-        }
-        if (List.of("false", "0", "off", "no", "n", "f").contains(v)) {
-            return false;
-        }
-        throw new Invalid("Unrecognized value '" + value + "', acceptable values are: '0', '1', 'f', 'false', "
-                + "'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'");
+        return BoolFromString.parseStrict(value).orElseThrow(() -> new Invalid("Unrecognized value '" + value
+                + "', acceptable values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'"));
     }
 
     private static Instant time(String value, String name) {
         if (value == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException again) {
-                throw new Invalid("Invalid input for field/attribute " + name + ". Value: " + value + ".");
-            }
-        }
+        return IsoTimes.parseIsoOrSpaced(value)
+                .orElseThrow(() -> new Invalid("Invalid input for field/attribute " + name + ". Value: " + value + "."));
     }
 
     private static List<String> list(String csv) {

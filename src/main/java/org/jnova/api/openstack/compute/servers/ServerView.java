@@ -14,6 +14,7 @@ import org.jnova.objects.Instance;
 import org.jnova.objects.InstanceFault;
 import org.jnova.objects.VirtualInterface;
 import org.jnova.objects.VmStates;
+import org.jnova.utils.JsonMappers;
 
 /**
  * nova's server view builder: the create, basic and detailed bodies of a server, with
@@ -25,7 +26,7 @@ public final class ServerView {
     /** System metadata keys the servers API writes at create. */
     public static final String TRUSTED_CERTS_KEY = "trusted_certs";
     public static final String PINNED_ZONE_KEY = "pinned_availability_zone";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = JsonMappers.standard();
     private static final List<String> FAULT_STATUSES = List.of("ERROR", "DELETED");
     private static final List<String> PROGRESS_STATUSES = List.of("ACTIVE", "BUILD", "REBUILD", "RESIZE",
             "VERIFY_RESIZE", "MIGRATING");

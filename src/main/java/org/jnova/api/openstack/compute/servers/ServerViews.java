@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.compute.ServerGroupsApi;
 import org.jnova.compute.ServicesApi;
 import org.jnova.compute.VolumeAttachmentsApi;
-import org.jnova.db.ServerGroupStore;
 import org.jnova.objects.Instance;
 import org.jnova.objects.ServerGroup;
 
@@ -19,10 +19,10 @@ import org.jnova.objects.ServerGroup;
  */
 public final class ServerViews {
     private final VolumeAttachmentsApi volumeAttachments;
-    private final ServerGroupStore serverGroups;
+    private final ServerGroupsApi serverGroups;
     private final ServicesApi servicesApi;
 
-    public ServerViews(VolumeAttachmentsApi volumeAttachments, ServerGroupStore serverGroups, ServicesApi servicesApi) {
+    public ServerViews(VolumeAttachmentsApi volumeAttachments, ServerGroupsApi serverGroups, ServicesApi servicesApi) {
         this.volumeAttachments = requireNonNull(volumeAttachments, "volumeAttachments is null");
         this.serverGroups = requireNonNull(serverGroups, "serverGroups is null");
         this.servicesApi = requireNonNull(servicesApi, "servicesApi is null");

@@ -12,9 +12,9 @@ import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
-import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.ServerMetadataApi;
 import org.jnova.compute.ServersApi;
+import org.jnova.exception.InstanceInvalidState;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Instance;
@@ -119,7 +119,7 @@ public final class ServerTagsController {
     private Instance changeable(ApiRequest req, String action, String what) {
         Instance i = server(req, action);
         if (!TAGGABLE.contains(i.vmState())) {
-            throw new ComputeErrors.InstanceInvalidState("vm_state", i.vmState(), what, i.uuid());
+            throw new InstanceInvalidState("vm_state", i.vmState(), what, i.uuid());
         }
         return i;
     }

@@ -17,6 +17,7 @@ import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ServicesApi.ServiceStatus;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
+import org.jnova.utils.BoolFromString;
 
 /**
  * os-services (nova/api/openstack/compute/services.py): list with host/binary filters,
@@ -120,7 +121,7 @@ public final class ServicesController {
         }
         String host = body.get("host").asText();
         String binary = body.get("binary").asText();
-        boolean forcedDown = PyBool.parse(body.get("forced_down"));
+        boolean forcedDown = BoolFromString.isTrue(body.get("forced_down"));
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("host", host);
         service.put("binary", binary);
@@ -164,7 +165,7 @@ public final class ServicesController {
             }
             reason = disabled && body.has("disabled_reason") ? body.get("disabled_reason").asText() : null;
         }
-        Boolean forcedDown = body.has("forced_down") ? PyBool.parse(body.get("forced_down")) : null;
+        Boolean forcedDown = body.has("forced_down") ? BoolFromString.isTrue(body.get("forced_down")) : null;
         ServiceStatus after = services.update(String.valueOf(current.service().id()), disabled, reason,
                 disabled != null, forcedDown);
         return Map.of("service", detail(after, req));

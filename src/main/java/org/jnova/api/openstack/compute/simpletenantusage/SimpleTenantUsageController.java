@@ -3,12 +3,6 @@ package org.jnova.api.openstack.compute.simpletenantusage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +18,7 @@ import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.compute.UsageApi;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Instance;
+import org.jnova.utils.IsoTimes;
 
 /**
  * os-simple-tenant-usage (nova/api/openstack/compute/simple_tenant_usage.py): usage of the
@@ -32,8 +27,6 @@ import org.jnova.objects.Instance;
  */
 public final class SimpleTenantUsageController {
     private static final String POLICY = "os_compute_api:os-simple-tenant-usage:";
-    private static final List<DateTimeFormatter> FORMATS = List.of(format('T', false), format('T', true),
-            format(' ', true));
 
     private final UsageApi usageApi;
     private final Links pageLinks;
@@ -45,22 +38,6 @@ public final class SimpleTenantUsageController {
         this.pageLinks = Objects.requireNonNull(pageLinks, "pageLinks is null");
         this.maxLimit = pageLinks.maxLimit();
         this.clock = Objects.requireNonNull(clock, "clock is null");
-    }
-
-    /** strptime's "%Y-%m-%dT%H:%M:%S[.%f]" (one or two digits for the small fields, up to six for %f). */
-    private static DateTimeFormatter format(char separator, boolean fraction) {
-        DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4).appendLiteral('-')
-                .appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
-                .appendLiteral('-').appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
-                .appendLiteral(separator)
-                .appendValue(ChronoField.HOUR_OF_DAY, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE).appendLiteral(':')
-                .appendValue(ChronoField.MINUTE_OF_HOUR, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
-                .appendLiteral(':')
-                .appendValue(ChronoField.SECOND_OF_MINUTE, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE);
-        if (fraction) {
-            b.appendLiteral('.').appendFraction(ChronoField.MICRO_OF_SECOND, 1, 6, false);
-        }
-        return b.toFormatter();
     }
 
     private record Period(Instant start, Instant stop, boolean detailed) {
@@ -129,14 +106,8 @@ public final class SimpleTenantUsageController {
         if (text == null) {
             return now;
         }
-        for (DateTimeFormatter f : FORMATS) {
-            try {
-                return LocalDateTime.parse(text, f).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                // try the next format, as nova does
-            }
-        }
-        throw new Invalid("Invalid datetime string: Datetime is in invalid format");
+        return IsoTimes.parseStrptime(text)
+                .orElseThrow(() -> new Invalid("Invalid datetime string: Datetime is in invalid format"));
     }
 
     private record Usage(List<Map<String, Object>> tenants, List<Map<String, Object>> servers) {

@@ -7,20 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
-import org.jnova.api.openstack.compute.services.PyBool;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
-import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.ServersApi;
 import org.jnova.compute.VolumeAttachmentsApi;
+import org.jnova.exception.InstanceInvalidState;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.BlockDeviceMapping;
 import org.jnova.objects.Instance;
 import org.jnova.objects.VmStates;
-import org.jnova.volume.Volume;
+import org.jnova.utils.BoolFromString;
+import org.jnova.objects.Volume;
 import org.jnova.volume.VolumeErrors;
 
 /**
@@ -65,7 +65,7 @@ public final class VolumeAttachmentsController {
         String volumeId = a.path("volumeId").asText();
         String device = a.hasNonNull("device") ? a.path("device").asText() : null;
         String tag = a.hasNonNull("tag") ? a.path("tag").asText() : null;
-        boolean deleteOnTermination = a.has("delete_on_termination") && PyBool.parse(a.path("delete_on_termination"));
+        boolean deleteOnTermination = a.has("delete_on_termination") && BoolFromString.isTrue(a.path("delete_on_termination"));
         requireVersionWhenShelved(req, server, "attach_volume");
         String assigned = attachments.attach(req.context(), server, volumeId, emptyToNull(device), tag,
                 deleteOnTermination, req.isSupported("2.60"));
@@ -144,7 +144,7 @@ public final class VolumeAttachmentsController {
             throw new Invalid("The tag property is not mutable");
         }
         if (att.has("delete_on_termination")) {
-            attachments.setDeleteOnTermination(bdm, PyBool.parse(att.path("delete_on_termination")));
+            attachments.setDeleteOnTermination(bdm, BoolFromString.isTrue(att.path("delete_on_termination")));
         }
     }
 
@@ -167,7 +167,7 @@ public final class VolumeAttachmentsController {
         boolean shelved = VmStates.SHELVED.equals(server.vmState())
                 || VmStates.SHELVED_OFFLOADED.equals(server.vmState());
         if (shelved && !req.isSupported("2.20")) {
-            throw new ComputeErrors.InstanceInvalidState("vm_state", server.vmState(), action,
+            throw new InstanceInvalidState("vm_state", server.vmState(), action,
                     req.pathParam("server_id"));
         }
     }

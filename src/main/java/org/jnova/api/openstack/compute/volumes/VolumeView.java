@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jnova.volume.Volume;
+import org.jnova.objects.Volume;
 
 /** nova's _translate_volume_summary_view (detail is the same), keys in nova's order. */
 final class VolumeView {

@@ -14,7 +14,7 @@ import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
-import org.jnova.volume.Volume;
+import org.jnova.objects.Volume;
 import org.jnova.volume.VolumeApi;
 import org.jnova.volume.VolumeErrors;
 import org.jnova.volume.VolumeRequest;

@@ -12,6 +12,7 @@ import org.jnova.compute.MoveApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Instance;
+import org.jnova.utils.BoolFromString;
 
 /**
  * os-migrateLive of nova's migrate_server module (block_migration "auto" from 2.25, force
@@ -44,7 +45,6 @@ public final class MigrateLiveController {
     }
 
     private static boolean isTrue(JsonNode value) {
-        return value.isBoolean() ? value.asBoolean() : java.util.Set.of("1", "t", "true", "on", "y", "yes")
-                .contains(value.asText().toLowerCase(java.util.Locale.ROOT));
+        return BoolFromString.isTrue(value);
     }
 }

@@ -1,4 +1,4 @@
-package org.jnova.api.middleware;
+package org.jnova.api.auth;
 
 import java.util.Optional;
 import org.jnova.api.RequestAttributes;
@@ -19,14 +19,14 @@ public final class CallerContext {
     private CallerContext() {
     }
 
-    /** The request id {@link RequestId} gave this request, or a new one when it did not run. */
+    /** The request id the request-id filter gave this request, or a new one when it did not run. */
     public static String requestId(Request request) {
-        return request.<String>attribute(RequestAttributes.REQUEST_ID).orElseGet(RequestId::newRequestId);
+        return request.<String>attribute(RequestAttributes.REQUEST_ID).orElseGet(RequestAttributes::newRequestId);
     }
 
-    /** The caller's global request id, when {@link RequestId} accepted one. */
+    /** The caller's global request id, when the request-id filter accepted one. */
     public static Optional<String> globalRequestId(Request request) {
-        return request.attribute(RequestId.GLOBAL_REQUEST_ID);
+        return request.attribute(RequestAttributes.GLOBAL_REQUEST_ID);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.jnova.rpc;
+package org.jnova.cmd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,8 @@ import org.jnova.conf.MessagingOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
 import org.jnova.exception.ConfigError;
+import org.jnova.rpc.FakeTransport;
+import org.jnova.rpc.Transport;
 import org.jnova.rpc.rabbit.RabbitTransport;
 import org.junit.jupiter.api.Test;
 

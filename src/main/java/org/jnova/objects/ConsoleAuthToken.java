@@ -1,4 +1,4 @@
-package org.jnova.console;
+package org.jnova.objects;
 
 /**
  * The connection details behind a console token (nova's ConsoleAuthToken object).

@@ -1,8 +1,10 @@
-package org.jnova.rpc;
+package org.jnova.cmd;
 
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.exception.ConfigError;
+import org.jnova.rpc.FakeTransport;
+import org.jnova.rpc.Transport;
 import org.jnova.rpc.rabbit.RabbitSettings;
 import org.jnova.rpc.rabbit.RabbitTransport;
 import org.jnova.rpc.rabbit.RabbitUrl;

@@ -1,4 +1,4 @@
-package org.jnova.volume;
+package org.jnova.objects;
 
 import java.time.Instant;
 import java.util.List;
