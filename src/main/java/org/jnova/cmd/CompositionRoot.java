@@ -82,8 +82,8 @@ import org.jnova.api.openstack.compute.volumes.VolumesController;
 import org.jnova.compute.AggregatesApi;
 import org.jnova.compute.AvailabilityZonesApi;
 import org.jnova.compute.BootDevices;
-import org.jnova.compute.ComputeManager;
-import org.jnova.compute.ComputeTaskManager;
+import org.jnova.compute.manager.ComputeManager;
+import org.jnova.conductor.ComputeTaskManager;
 import org.jnova.compute.FlavorsApi;
 import org.jnova.compute.GuestDataApi;
 import org.jnova.compute.MigrationsApi;
@@ -93,16 +93,17 @@ import org.jnova.compute.ServerPasswordApi;
 import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.db.PortStore;
+import org.jnova.db.VolumeStore;
 import org.jnova.utils.JsonMappers;
 import org.jnova.compute.InstanceActionsApi;
-import org.jnova.compute.InstanceOperations;
+import org.jnova.compute.manager.InstanceOperations;
 import org.jnova.compute.KeyPairsApi;
 import org.jnova.compute.MoveApi;
-import org.jnova.compute.MoveOperations;
+import org.jnova.compute.manager.MoveOperations;
 import org.jnova.compute.Quotas;
 import org.jnova.compute.RebuildApi;
 import org.jnova.compute.ResizeApi;
-import org.jnova.compute.ResizeOperations;
+import org.jnova.compute.manager.ResizeOperations;
 import org.jnova.compute.SeedData;
 import org.jnova.compute.ServerActionsApi;
 import org.jnova.compute.ServerMetadataApi;
@@ -110,11 +111,11 @@ import org.jnova.compute.ServerSecurityGroupsApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ShelveApi;
-import org.jnova.compute.ShelveOperations;
+import org.jnova.compute.manager.ShelveOperations;
 import org.jnova.compute.UsageApi;
 import org.jnova.compute.VolumeAttachmentsApi;
 import org.jnova.compute.VolumeCleanup;
-import org.jnova.compute.VolumeOperations;
+import org.jnova.compute.manager.VolumeOperations;
 import org.jnova.conf.ApiOpts;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.ConsoleOpts;
@@ -182,6 +183,7 @@ public final class CompositionRoot implements AutoCloseable {
     private final ComputeRpcApi computeRpc;
     private final ConductorRpcApi conductorRpc;
     private final ConsoleAuthTokenStore consoleTokens;
+    private final PortStore ports;
     /** The volume service nova talks to: the built-in catalog by default. */
     private final VolumeApi volumes;
     private final VolumeCleanup volumeCleanup;
@@ -229,7 +231,8 @@ public final class CompositionRoot implements AutoCloseable {
         aggregateStore = new AggregateStore(dbs.api());
         bdms = new BlockDeviceMappingStore(dbs.main());
         consoleTokens = new ConsoleAuthTokenStore(dbs.main());
-        volumes = new BuiltinVolumeApi(dbs.main(), defaultZone, new BuiltinVolumeApi.Limits(
+        ports = new PortStore(dbs.main());
+        volumes = new BuiltinVolumeApi(dbs.main(), new VolumeStore(dbs.main()), defaultZone, new BuiltinVolumeApi.Limits(
                 conf.get(ServiceQuotaOpts.VOLUMES), conf.get(ServiceQuotaOpts.GIGABYTES)));
         volumeCleanup = new VolumeCleanup(bdms, volumes);
         imagesApi = new ImagesApi(images, conf.get(ServiceQuotaOpts.IMAGES));
@@ -269,7 +272,7 @@ public final class CompositionRoot implements AutoCloseable {
         serverGroupsApi = new ServerGroupsApi(serverGroups, instances);
         serverPasswords = new ServerPasswordApi(instances);
         externalEvents = new ServerExternalEventsApi(instances, actions);
-        guestData = new GuestDataApi(instances, keyPairStore, images, new PortStore(dbs.main()));
+        guestData = new GuestDataApi(instances, keyPairStore, images, ports);
     }
 
     /** Opens the databases and the transport {@code conf} names; closing the root closes them. */
@@ -412,8 +415,8 @@ public final class CompositionRoot implements AutoCloseable {
         String networkId = UUID.nameUUIDFromBytes(("jnova-network:" + networkLabel).getBytes(StandardCharsets.UTF_8))
                 .toString();
         String fixedRange = conf.get(ComputeOpts.FIXED_RANGE);
-        InterfaceAttachmentsApi interfaces = new InterfaceAttachmentsApi(dbs.main(), actions,
-                new FixedIpAllocator(dbs.main(), fixedRange, networkLabel), fixedRange, networkLabel, networkId,
+        InterfaceAttachmentsApi interfaces = new InterfaceAttachmentsApi(dbs.main(), ports, actions,
+                new FixedIpAllocator(dbs.main(), ports, fixedRange, networkLabel), fixedRange, networkLabel, networkId,
                 conf.get(ServiceQuotaOpts.PORTS));
         router.controller("server_os_interface", new InterfaceAttachmentController(servers, interfaces, networkLabel));
 
@@ -455,7 +458,7 @@ public final class CompositionRoot implements AutoCloseable {
                 Duration.ofSeconds(conf.get(ComputeOpts.SHELVED_POLL_INTERVAL)),
                 conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), transport, driver, instances,
                 services, nodes, actions, consoleTokens,
-                new FixedIpAllocator(dbs.main(), conf.get(ComputeOpts.FIXED_RANGE), conf.get(ComputeOpts.NETWORK_NAME)),
+                new FixedIpAllocator(dbs.main(), ports, conf.get(ComputeOpts.FIXED_RANGE), conf.get(ComputeOpts.NETWORK_NAME)),
                 volumeCleanup,
                 new InstanceOperations(h, driver, instances, actions, images),
                 new ShelveOperations(h, driver, instances, actions, images, nodes),

@@ -3,7 +3,7 @@ package org.jnova.cmd;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jnova.compute.ComputeManager;
+import org.jnova.compute.manager.ComputeManager;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.cfg.CommandLine;
 import org.jnova.conf.cfg.ConfigLoader;

@@ -12,7 +12,7 @@ import org.jnova.volume.VolumeErrors;
  * compute.utils.get_next_device_name): the root disk's prefix ("/dev/vd") with the first
  * free letter, or the requested letter when it is free.
  */
-final class DeviceNames {
+public final class DeviceNames {
     private static final Pattern DEVICE = Pattern.compile("^(/dev/x?[a-z]?d?)([a-z]+)[0-9]*$");
     private static final Pattern BUS_PREFIX = Pattern.compile("^((x?v|s|h)d)");
     private static final String DEFAULT_ROOT = "/dev/sda";
@@ -21,7 +21,7 @@ final class DeviceNames {
     }
 
     /** nova's match_device: whether the name looks like a disk device. */
-    static boolean valid(String device) {
+    public static boolean valid(String device) {
         return DEVICE.matcher(device).matches();
     }
 
@@ -29,7 +29,7 @@ final class DeviceNames {
      * The device for a new volume: {@code requested} (its letter with the root's prefix) or the
      * first free letter; DevicePathInUse when the requested letter is taken.
      */
-    static String next(String rootDeviceName, Collection<String> usedDevices, String requested) {
+    public static String next(String rootDeviceName, Collection<String> usedDevices, String requested) {
         String requestedLetter = null;
         if (requested != null) {
             Matcher m = DEVICE.matcher(requested);
@@ -56,7 +56,7 @@ final class DeviceNames {
     }
 
     /** nova's get_device_letter: the name without /dev/, bus prefix and partition digits. */
-    static String letter(String device) {
+    public static String letter(String device) {
         String name = device.startsWith("/dev/") ? device.substring(5) : device;
         return BUS_PREFIX.matcher(name).replaceFirst("").replaceAll("\\d+", "");
     }

@@ -12,7 +12,7 @@ import org.jnova.objects.Instance;
  * its task state is still the one expected, so two actions racing for one server cannot both
  * start, and an operation notices when its server was taken over.
  */
-final class ExpectedTaskState {
+public final class ExpectedTaskState {
     private ExpectedTaskState() {
     }
 
@@ -21,7 +21,7 @@ final class ExpectedTaskState {
      * none); otherwise fails with the conflict naming the task state it has now (not found when
      * it is gone).
      */
-    static void update(InstanceStore instances, Tx tx, Instance server, InstanceUpdate change, String expected,
+    public static void update(InstanceStore instances, Tx tx, Instance server, InstanceUpdate change, String expected,
             String action) throws SQLException {
         if (!instances.update(tx, server.uuid(), change.expectTaskState(expected))) {
             Instance now = instances.get(tx, server.uuid(), false)
@@ -35,7 +35,7 @@ final class ExpectedTaskState {
      * A compute host's next step of an operation: the task state moves from {@code expected}
      * to {@code next}, and the operation fails when the server no longer has {@code expected}.
      */
-    static void advance(InstanceStore instances, String uuid, String expected, String next) {
+    public static void advance(InstanceStore instances, String uuid, String expected, String next) {
         if (!instances.update(uuid, new InstanceUpdate().taskState(next).expectTaskState(expected))) {
             throw new IllegalStateException("Unexpected task state: expecting " + expected + " for " + uuid);
         }

@@ -29,10 +29,10 @@ import org.jnova.objects.VmStates;
  */
 public final class ResizeApi {
     /** System metadata keys kept while a server is resized. */
-    static final String OLD_FLAVOR = "resize_old_flavor";
-    static final String OLD_VM_STATE = "old_vm_state";
-    static final String SOURCE_HOST = "resize_source_host";
-    static final String SOURCE_NODE = "resize_source_node";
+    public static final String OLD_FLAVOR = "resize_old_flavor";
+    public static final String OLD_VM_STATE = "old_vm_state";
+    public static final String SOURCE_HOST = "resize_source_host";
+    public static final String SOURCE_NODE = "resize_source_node";
 
     private final ServersApi servers;
     private final InstanceStore instances;

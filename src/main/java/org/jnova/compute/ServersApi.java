@@ -152,7 +152,7 @@ public final class ServersApi {
         // volumes on several servers were refused above, so only a single server reserves volumes
         String firstUuid = UUID.randomUUID().toString();
         Map<String, String> attachments = bootDevices.reserve(ctx, blockDevices, firstUuid);
-        int portsPerServer = ComputeManager.NO_NETWORK.equals(systemMetadata.get(ComputeManager.REQUESTED_NETWORKS_KEY))
+        int portsPerServer = Instance.NO_NETWORK.equals(systemMetadata.get(Instance.REQUESTED_NETWORKS_KEY))
                 ? 0 : 1;
         NewServers template = new NewServers(ctx, req, flavor, bootImage, keyPair, zone, reservationId,
                 systemMetadata, firstUuid, blockDevices, existingVolumes, attachments, portsPerServer);

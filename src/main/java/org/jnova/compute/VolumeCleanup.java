@@ -26,7 +26,7 @@ public final class VolumeCleanup {
     }
 
     /** Releases every volume of a server being deleted (its mappings go with the instance). */
-    void releaseAll(String instanceUuid, String requestId) {
+    public void releaseAll(String instanceUuid, String requestId) {
         for (BlockDeviceMapping bdm : bdms.forInstance(instanceUuid)) {
             if (bdm.volumeId() != null) {
                 release(bdm, requestId);

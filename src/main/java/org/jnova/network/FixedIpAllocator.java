@@ -32,9 +32,9 @@ public final class FixedIpAllocator {
     private final BigInteger last;
     private final Cidr cidr;
 
-    public FixedIpAllocator(Database db, String cidr, String label) {
+    public FixedIpAllocator(Transactions db, PortStore ports, String cidr, String label) {
         this.db = requireNonNull(db, "db is null");
-        this.ports = new PortStore(db);
+        this.ports = requireNonNull(ports, "ports is null");
         this.label = requireNonNull(label, "label is null");
         try {
             this.cidr = Cidr.parse(cidr);

@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
-import org.jnova.db.Database;
 import org.jnova.db.DatabaseException;
 import org.jnova.db.PortStore;
 import org.jnova.db.Transactions;
@@ -52,10 +51,10 @@ public final class InterfaceAttachmentsApi {
     private final int portLimit;
 
     /** @param portLimit ports a project's servers may have (neutron's port quota); -1 unlimited */
-    public InterfaceAttachmentsApi(Database db, ActionStore actions, FixedIpAllocator allocator, String cidr,
+    public InterfaceAttachmentsApi(Transactions db, PortStore ports, ActionStore actions, FixedIpAllocator allocator, String cidr,
             String networkLabel, String networkId, int portLimit) {
         this.db = requireNonNull(db, "db is null");
-        this.ports = new PortStore(db);
+        this.ports = requireNonNull(ports, "ports is null");
         this.portLimit = portLimit;
         this.actions = requireNonNull(actions, "actions is null");
         this.allocator = requireNonNull(allocator, "allocator is null");

@@ -20,6 +20,10 @@ public record Instance(int id, String uuid, String name, String displayName, Str
         Instant updatedAt, Instant deletedAt, boolean deleted, Map<String, String> metadata,
         Map<String, String> systemMetadata, List<String> tags, List<VirtualInterface> interfaces,
         Optional<InstanceFault> fault) {
+    /** System metadata key the API sets to {@link #NO_NETWORK} for a server booted with {@code "networks": "none"}. */
+    public static final String REQUESTED_NETWORKS_KEY = "requested_networks";
+    public static final String NO_NETWORK = "none";
+
     public Instance {
         requireNonNull(uuid, "uuid is null");
         requireNonNull(flavor, "flavor is null");

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jnova.context.RequestContext;
-import org.jnova.db.Database;
 import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
 import org.jnova.db.VolumeStore;
@@ -38,9 +37,9 @@ public final class BuiltinVolumeApi implements VolumeApi {
     /**
      * @param defaultZone the zone of volumes created without one (cinder's storage_availability_zone)
      */
-    public BuiltinVolumeApi(Database db, String defaultZone, Limits limits) {
+    public BuiltinVolumeApi(Transactions db, VolumeStore store, String defaultZone, Limits limits) {
         this.db = requireNonNull(db, "db is null");
-        this.store = new VolumeStore(db);
+        this.store = requireNonNull(store, "store is null");
         this.defaultZone = requireNonNull(defaultZone, "defaultZone is null");
         this.limits = requireNonNull(limits, "limits is null");
     }

@@ -1,5 +1,7 @@
 package org.jnova.compute;
 
+import org.jnova.conductor.ComputeTaskManager;
+import org.jnova.compute.manager.ComputeManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package org.jnova.compute;
 
+import org.jnova.compute.rpcapi.ComputeRpcApi;
+import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -24,7 +26,7 @@ class RedeliveredBuildTest {
                     .instances().get(0).uuid();
             Instance active = f.await(ctx, List.of(uuid), i -> VmStates.ACTIVE.equals(i.vmState())).get(0);
 
-            f.transport.call(ComputeManager.TOPIC, "compute-1", "build_and_run_instance",
+            f.transport.call(ComputeRpcApi.TOPIC, "compute-1", "build_and_run_instance",
                     Map.of("instance_uuid", uuid, "request_id", ctx.requestId())).get();
 
             Instance after = f.await(ctx, List.of(uuid), i -> true).get(0);
@@ -48,7 +50,7 @@ class RedeliveredBuildTest {
                     .instances().get(0).uuid();
             f.await(ctx, List.of(uuid), i -> VmStates.ACTIVE.equals(i.vmState()));
 
-            f.transport.call(ComputeTaskManager.TOPIC, "conductor-1", "build_instances",
+            f.transport.call(ConductorRpcApi.TOPIC, "conductor-1", "build_instances",
                     Map.of("instance_uuids", List.of(uuid), "request_id", ctx.requestId())).get();
 
             assertThat(f.cloud.nodes().list().get(0).memoryMbUsed()).isEqualTo(512);
@@ -67,10 +69,10 @@ class RedeliveredBuildTest {
             Instance claimed = f.await(ctx, List.of(uuid), i -> i.host() != null).get(0);
             assertThat(claimed.taskState()).isEqualTo("scheduling");
             java.util.concurrent.BlockingQueue<String> builds = new java.util.concurrent.LinkedBlockingQueue<>();
-            f.transport.listen(ComputeManager.TOPIC, "compute-1", (method, args) -> builds.add(method + " "
+            f.transport.listen(ComputeRpcApi.TOPIC, "compute-1", (method, args) -> builds.add(method + " "
                     + args.get("instance_uuid")));
 
-            f.transport.call(ComputeTaskManager.TOPIC, "conductor-1", "build_instances",
+            f.transport.call(ConductorRpcApi.TOPIC, "conductor-1", "build_instances",
                     Map.of("instance_uuids", List.of(uuid), "request_id", ctx.requestId())).get();
 
             assertThat(builds.poll(10, java.util.concurrent.TimeUnit.SECONDS))

@@ -1,5 +1,6 @@
 package org.jnova.compute;
 
+import org.jnova.compute.manager.ComputeManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jnova.testing.EngineServers.call;
 import static org.jnova.testing.EngineServers.message;

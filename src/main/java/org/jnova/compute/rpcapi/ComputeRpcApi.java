@@ -3,7 +3,6 @@ package org.jnova.compute.rpcapi;
 import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.CompletableFuture;
-import org.jnova.compute.ComputeManager;
 import org.jnova.rpc.Transport;
 import org.jnova.rpc.TypedEndpoint;
 import org.jnova.rpc.WireMessage;
@@ -14,6 +13,8 @@ import org.jnova.rpc.WireMessage;
  * interface version, and reads the typed answers of calls.
  */
 public final class ComputeRpcApi {
+    /** The topic compute hosts listen on, one queue per host. */
+    public static final String TOPIC = "compute";
     private final Transport transport;
     private final ComputeMessageCodec codec = new ComputeMessageCodec();
 
@@ -24,14 +25,14 @@ public final class ComputeRpcApi {
     /** Sends {@code message} to {@code host} without waiting. */
     public void cast(String host, ComputeMessage message) {
         WireMessage wire = codec.encode(message);
-        transport.cast(ComputeManager.TOPIC, host, wire.method(), ComputeMessageCodec.VERSION.toString(),
+        transport.cast(TOPIC, host, wire.method(), ComputeMessageCodec.VERSION.toString(),
                 wire.args());
     }
 
     /** Sends {@code message} to {@code host}; the answer, as its type, completes the future. */
     public <R> CompletableFuture<R> call(String host, ComputeMessage.Call<R> message) {
         WireMessage wire = codec.encode(message);
-        return transport.call(ComputeManager.TOPIC, host, wire.method(), ComputeMessageCodec.VERSION.toString(),
+        return transport.call(TOPIC, host, wire.method(), ComputeMessageCodec.VERSION.toString(),
                 wire.args()).thenApply(reply -> codec.decodeReply(message, reply));
     }
 

@@ -3,7 +3,6 @@ package org.jnova.conductor.rpcapi;
 import static java.util.Objects.requireNonNull;
 
 import java.util.concurrent.CompletableFuture;
-import org.jnova.compute.ComputeTaskManager;
 import org.jnova.rpc.Transport;
 import org.jnova.rpc.TypedEndpoint;
 import org.jnova.rpc.WireMessage;
@@ -14,6 +13,8 @@ import org.jnova.rpc.WireMessage;
  * version, and reads the typed answers of calls.
  */
 public final class ConductorRpcApi {
+    /** The topic conductors share. */
+    public static final String TOPIC = "conductor";
     private final Transport transport;
     private final ConductorMessageCodec codec = new ConductorMessageCodec();
 
@@ -24,14 +25,14 @@ public final class ConductorRpcApi {
     /** Sends {@code message} to a conductor without waiting. */
     public void cast(ConductorMessage message) {
         WireMessage wire = codec.encode(message);
-        transport.cast(ComputeTaskManager.TOPIC, null, wire.method(), ConductorMessageCodec.VERSION.toString(),
+        transport.cast(TOPIC, null, wire.method(), ConductorMessageCodec.VERSION.toString(),
                 wire.args());
     }
 
     /** Sends {@code message} to a conductor; the answer, as its type, completes the future. */
     public <R> CompletableFuture<R> call(ConductorMessage.Call<R> message) {
         WireMessage wire = codec.encode(message);
-        return transport.call(ComputeTaskManager.TOPIC, null, wire.method(), ConductorMessageCodec.VERSION.toString(),
+        return transport.call(TOPIC, null, wire.method(), ConductorMessageCodec.VERSION.toString(),
                 wire.args()).thenApply(reply -> codec.decodeReply(message, reply));
     }
 

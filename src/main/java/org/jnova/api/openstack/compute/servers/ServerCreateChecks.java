@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
-import org.jnova.compute.ComputeManager;
+import org.jnova.objects.Instance;
 import org.jnova.compute.Quotas;
 import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ServerCreate;
@@ -112,8 +112,8 @@ public final class ServerCreateChecks {
     /** What nova keeps beside the instance: trusted image certificate ids (2.63) and the pinned zone (2.96). */
     Map<String, String> systemMetadata(JsonNode body, ServerCreate request) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (ComputeManager.NO_NETWORK.equals(body.path("networks").asText(null))) {
-            out.put(ComputeManager.REQUESTED_NETWORKS_KEY, ComputeManager.NO_NETWORK);
+        if (Instance.NO_NETWORK.equals(body.path("networks").asText(null))) {
+            out.put(Instance.REQUESTED_NETWORKS_KEY, Instance.NO_NETWORK);
         }
         JsonNode certs = body.path("trusted_image_certificates");
         if (certs.isArray()) {

@@ -12,7 +12,7 @@ import static org.jnova.api.openstack.compute.servers.actions.ServerActionsTestS
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jnova.compute.ComputeTaskManager;
+import org.jnova.conductor.ComputeTaskManager;
 import org.jnova.objects.Instance;
 import org.jnova.objects.InstanceAction;
 import org.jnova.testing.JnovaTestServer;

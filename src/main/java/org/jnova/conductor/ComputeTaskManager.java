@@ -1,7 +1,9 @@
-package org.jnova.compute;
+package org.jnova.conductor;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jnova.compute.ResizeApi;
+import org.jnova.objects.Service;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,6 @@ import org.slf4j.LoggerFactory;
  * fault.
  */
 public final class ComputeTaskManager {
-    public static final String TOPIC = "conductor";
     public static final String NO_VALID_HOST = "No valid host was found. There are not enough hosts available.";
     private static final Logger LOG = LoggerFactory.getLogger(ComputeTaskManager.class);
 
@@ -78,8 +79,8 @@ public final class ComputeTaskManager {
 
     public synchronized void start() {
         List<Integer> ids = new java.util.ArrayList<>();
-        ids.add(services.register(name, "nova-conductor", "conductor", ComputeManager.SERVICE_VERSION).id());
-        ids.add(services.register(name, "nova-scheduler", "scheduler", ComputeManager.SERVICE_VERSION).id());
+        ids.add(services.register(name, "nova-conductor", "conductor", Service.SERVICE_VERSION).id());
+        ids.add(services.register(name, "nova-scheduler", "scheduler", Service.SERVICE_VERSION).id());
         Runnable beat = () -> {
             try {
                 ids.forEach(services::heartbeat);
@@ -91,11 +92,11 @@ public final class ComputeTaskManager {
         timers = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         long every = Math.max(1, reportInterval.toMillis());
         timers.scheduleAtFixedRate(beat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
-        transport.listen(TOPIC, name, ConductorRpcApi.endpoint(this::dispatch));
+        transport.listen(ConductorRpcApi.TOPIC, name, ConductorRpcApi.endpoint(this::dispatch));
     }
 
     public synchronized void stop() {
-        transport.unlisten(TOPIC, name);
+        transport.unlisten(ConductorRpcApi.TOPIC, name);
         if (timers != null) {
             timers.shutdownNow();
             timers = null;
@@ -232,7 +233,7 @@ public final class ComputeTaskManager {
     }
 
     private boolean computeUp(String host) {
-        return host != null && services.list(host, ComputeManager.BINARY).stream().anyMatch(scheduler::isUp);
+        return host != null && services.list(host, Service.COMPUTE_BINARY).stream().anyMatch(scheduler::isUp);
     }
 
     /**

@@ -1,7 +1,8 @@
-package org.jnova.compute;
+package org.jnova.compute.manager;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jnova.compute.ExpectedTaskState;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

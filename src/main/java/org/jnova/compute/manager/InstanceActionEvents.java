@@ -1,7 +1,8 @@
-package org.jnova.compute;
+package org.jnova.compute.manager;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jnova.compute.ComputeErrors;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.objects.Instance;

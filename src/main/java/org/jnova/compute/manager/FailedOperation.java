@@ -1,4 +1,4 @@
-package org.jnova.compute;
+package org.jnova.compute.manager;
 
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;

@@ -1,7 +1,9 @@
-package org.jnova.compute;
+package org.jnova.compute.manager;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jnova.compute.ExpectedTaskState;
+import org.jnova.compute.ResizeApi;
 import java.util.Map;
 import java.util.Optional;
 import org.jnova.compute.rpcapi.ComputeMessage;

@@ -1,7 +1,9 @@
-package org.jnova.compute;
+package org.jnova.compute.manager;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jnova.compute.ComputeErrors;
+import org.jnova.compute.DeviceNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,8 @@
-package org.jnova.compute;
+package org.jnova.compute.manager;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jnova.compute.VolumeCleanup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -41,10 +42,6 @@ import org.slf4j.LoggerFactory;
  * events. {@link #start()} / {@link #stop()} are all the process entry point needs.
  */
 public final class ComputeManager {
-    public static final String TOPIC = "compute";
-    public static final String BINARY = "nova-compute";
-    /** nova's service version of Zed. */
-    public static final int SERVICE_VERSION = 64;
     private static final Logger LOG = LoggerFactory.getLogger(ComputeManager.class);
 
     private final Settings settings;
@@ -54,9 +51,6 @@ public final class ComputeManager {
     private final ServiceStore services;
     private final ComputeNodeStore nodes;
     private final ActionStore actions;
-    /** System metadata key the API sets to "none" for a server booted with {@code "networks": "none"}. */
-    public static final String REQUESTED_NETWORKS_KEY = "requested_networks";
-    public static final String NO_NETWORK = "none";
     private final FixedIpAllocator network;
     private final InstanceOperations operations;
     private final ShelveOperations shelving;
@@ -102,7 +96,7 @@ public final class ComputeManager {
 
     /** Registers the service and node, starts listening and heartbeating. */
     public synchronized void start() {
-        service = services.register(settings.host(), BINARY, TOPIC, SERVICE_VERSION);
+        service = services.register(settings.host(), Service.COMPUTE_BINARY, ComputeRpcApi.TOPIC, Service.SERVICE_VERSION);
         services.heartbeat(service.id());
         VirtDriver.NodeResources r = driver.resources(settings.host());
         nodes.upsert(service.id(), settings.host(), r.nodename(), r.hypervisorType(), settings.hostIp(), r.vcpus(),
@@ -110,7 +104,7 @@ public final class ComputeManager {
                 settings.diskAllocationRatio());
         recoverInterruptedWork();
         moving.destroyEvacuatedInstances();
-        transport.listen(TOPIC, settings.host(), ComputeRpcApi.endpoint(this::dispatch));
+        transport.listen(ComputeRpcApi.TOPIC, settings.host(), ComputeRpcApi.endpoint(this::dispatch));
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         long report = Math.max(1, settings.reportInterval().toMillis());
         timers.scheduleAtFixedRate(this::heartbeat, report, report, TimeUnit.MILLISECONDS);
@@ -147,7 +141,7 @@ public final class ComputeManager {
     }
 
     public synchronized void stop() {
-        transport.unlisten(TOPIC, settings.host());
+        transport.unlisten(ComputeRpcApi.TOPIC, settings.host());
         if (timers != null) {
             timers.shutdownNow();
             timers = null;
@@ -213,7 +207,7 @@ public final class ComputeManager {
                 return;
             }
             Instance requested = instances.get(uuid, false).orElse(null);
-            if (requested == null || !NO_NETWORK.equals(requested.systemMetadata().get(REQUESTED_NETWORKS_KEY))) {
+            if (requested == null || !Instance.NO_NETWORK.equals(requested.systemMetadata().get(Instance.REQUESTED_NETWORKS_KEY))) {
                 VirtualInterface port = network.allocate(uuid);
                 LOG.debug("Allocated {} to {}", port.fixedIp(), uuid);
             }

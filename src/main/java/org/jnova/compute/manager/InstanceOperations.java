@@ -1,7 +1,8 @@
-package org.jnova.compute;
+package org.jnova.compute.manager;
 
 import static java.util.Objects.requireNonNull;
 
+import org.jnova.compute.ComputeErrors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
