@@ -86,6 +86,7 @@ import org.jnova.compute.manager.ComputeManager;
 import org.jnova.conductor.ComputeTaskManager;
 import org.jnova.compute.FlavorsApi;
 import org.jnova.compute.GuestDataApi;
+import org.jnova.compute.InstanceActionEvents;
 import org.jnova.compute.MigrationsApi;
 import org.jnova.compute.ServerExternalEventsApi;
 import org.jnova.compute.ServerGroupsApi;
@@ -235,33 +236,36 @@ public final class CompositionRoot implements AutoCloseable {
         volumes = new BuiltinVolumeApi(dbs.main(), new VolumeStore(dbs.main()), defaultZone, new BuiltinVolumeApi.Limits(
                 conf.get(ServiceQuotaOpts.VOLUMES), conf.get(ServiceQuotaOpts.GIGABYTES)));
         volumeCleanup = new VolumeCleanup(bdms, volumes);
-        imagesApi = new ImagesApi(images, conf.get(ServiceQuotaOpts.IMAGES));
+        imagesApi = new ImagesApi(images, dbs.main(), conf.get(ServiceQuotaOpts.IMAGES));
         computeRpc = new ComputeRpcApi(transport);
         conductorRpc = new ConductorRpcApi(transport);
         volumeAttachments = new VolumeAttachmentsApi(bdms, actions, volumes, volumeCleanup, computeRpc);
-        quotas = new Quotas(conf, new QuotaStore(dbs.api()), instances, keyPairStore);
-        flavors = new FlavorsApi(flavorStore);
-        keyPairs = new KeyPairsApi(keyPairStore, quotas);
-        servers = new ServersApi(instances, flavors, imagesApi, keyPairStore, actions, quotas, computeRpc, conductorRpc,
+        quotas = new Quotas(conf, new QuotaStore(dbs.api()), dbs.api(), instances, keyPairStore);
+        flavors = new FlavorsApi(flavorStore, dbs.api());
+        keyPairs = new KeyPairsApi(keyPairStore, quotas, dbs.api());
+        servers = new ServersApi(instances, dbs.main(), flavors, imagesApi, keyPairStore, actions, quotas, computeRpc,
+                conductorRpc,
                 new ServersApi.Settings(defaultZone, conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE),
                         conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL), conf.get(ServersOpts.MAX_SERVERS_PER_REQUEST),
                         conf.get(ServiceQuotaOpts.PORTS)),
                 bdms, volumeCleanup, new BootDevices(imagesApi, volumes));
-        serverActions = new ServerActionsApi(servers, instances, bdms, actions, imagesApi, computeRpc);
-        shelve = new ShelveApi(servers, instances, actions, imagesApi, nodes, computeRpc, conductorRpc,
+        serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imagesApi, computeRpc);
+        shelve = new ShelveApi(servers, instances, dbs.main(), actions, imagesApi, nodes, computeRpc, conductorRpc,
                 new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)));
-        resize = new ResizeApi(servers, instances, flavors, quotas, actions, nodes, computeRpc, conductorRpc);
-        serverMetadata = new ServerMetadataApi(servers, instances, quotas);
-        scheduler = new Scheduler(nodes, services, instances, serverGroups, new Scheduler.Settings(defaultZone,
-                Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
+        resize = new ResizeApi(servers, instances, dbs.main(), flavors, quotas, actions, nodes, computeRpc,
+                conductorRpc);
+        serverMetadata = new ServerMetadataApi(servers, instances, dbs.main(), quotas);
+        scheduler = new Scheduler(nodes, services, instances, dbs.main(), serverGroups,
+                new Scheduler.Settings(defaultZone, Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
                 conf.get(ComputeOpts.RESERVED_HOST_CPUS), SchedulerOpts.instancesPerHostLimit(conf)),
                 new Scheduler.Weights(conf.get(SchedulerOpts.RAM_WEIGHT_MULTIPLIER),
                         conf.get(SchedulerOpts.SOFT_AFFINITY_WEIGHT_MULTIPLIER),
                         conf.get(SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
-        rebuild = new RebuildApi(servers, instances, imagesApi, keyPairStore, actions, quotas, computeRpc);
-        moves = new MoveApi(servers, instances, actions, nodes, services, migrations, scheduler, computeRpc, conductorRpc);
+        rebuild = new RebuildApi(servers, instances, dbs.main(), imagesApi, keyPairStore, actions, quotas, computeRpc);
+        moves = new MoveApi(servers, instances, dbs.main(), actions, nodes, services, migrations, scheduler, computeRpc,
+                conductorRpc);
         servicesApi = new ServicesApi(services, nodes, instances, scheduler, defaultZone,
                 conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE), aggregateStore::hostZones);
         aggregates = new AggregatesApi(aggregateStore, services, instances);
@@ -436,7 +440,8 @@ public final class CompositionRoot implements AutoCloseable {
 
     /** The conductor (scheduling) service; start it in every API process of the embedded setup. */
     public ComputeTaskManager conductor(String name) {
-        return new ComputeTaskManager(transport, computeRpc, scheduler, instances, actions, services, nodes, migrations,
+        return new ComputeTaskManager(transport, computeRpc, scheduler, instances, dbs.main(), actions, services, nodes,
+                migrations,
                 Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))), name,
                 conf.get(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST));
     }
@@ -456,15 +461,23 @@ public final class CompositionRoot implements AutoCloseable {
                 Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))),
                 Duration.ofSeconds(conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)),
                 Duration.ofSeconds(conf.get(ComputeOpts.SHELVED_POLL_INTERVAL)),
-                conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), transport, driver, instances,
+                conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), transport, driver, instances, dbs.main(),
                 services, nodes, actions, consoleTokens,
                 new FixedIpAllocator(dbs.main(), ports, conf.get(ComputeOpts.FIXED_RANGE), conf.get(ComputeOpts.NETWORK_NAME)),
                 volumeCleanup,
-                new InstanceOperations(h, driver, instances, actions, images),
-                new ShelveOperations(h, driver, instances, actions, images, nodes),
-                new ResizeOperations(h, driver, instances, actions, nodes, migrations),
-                new VolumeOperations(h, driver, instances, actions, bdms, volumes),
-                new MoveOperations(h, driver, instances, actions, nodes, migrations, consoleTokens, computeRpc));
+                new InstanceOperations(h, driver, instances, dbs.main(), actions, images),
+                new ShelveOperations(h, driver, instances, dbs.main(), actions, images, nodes,
+                        actionEvents(h, ShelveOperations.class)),
+                new ResizeOperations(h, driver, instances, dbs.main(), actions, nodes, migrations,
+                        actionEvents(h, ResizeOperations.class)),
+                new VolumeOperations(h, driver, instances, actions, bdms, dbs.main(), volumes),
+                new MoveOperations(h, driver, instances, dbs.main(), actions, nodes, migrations, consoleTokens,
+                        computeRpc, actionEvents(h, MoveOperations.class)));
+    }
+
+    /** A compute host's instance-action events, logging failures under the operation's logger. */
+    private InstanceActionEvents actionEvents(String host, Class<?> operation) {
+        return new InstanceActionEvents(host, instances, dbs.main(), actions, LoggerFactory.getLogger(operation));
     }
 
     /** The fake driver sized and timed by [jnova_compute] options. */

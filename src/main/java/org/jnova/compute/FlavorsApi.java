@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jnova.db.DatabaseException;
 import org.jnova.db.FlavorStore;
+import org.jnova.db.Transactions;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Flavor;
@@ -14,9 +15,11 @@ import org.jnova.objects.Flavor;
 /** Flavors, extra specs and flavor access (flavors, os-flavor-manage, os-extra_specs, os-flavor-access). */
 public final class FlavorsApi {
     private final FlavorStore store;
+    private final Transactions apiDb;
 
-    public FlavorsApi(FlavorStore store) {
+    public FlavorsApi(FlavorStore store, Transactions apiDb) {
         this.store = requireNonNull(store, "store is null");
+        this.apiDb = requireNonNull(apiDb, "apiDb is null");
     }
 
     public Flavor get(String flavorId) {
@@ -32,7 +35,7 @@ public final class FlavorsApi {
         if (isAdmin || f.isPublic()) {
             return f;
         }
-        List<String> projects = store.database().read(tx -> store.accessProjects(tx, f.id()));
+        List<String> projects = store.accessProjects(f.id());
         if (projectId == null || !projects.contains(projectId)) {
             throw new ComputeErrors.FlavorNotFound(flavorId);
         }
@@ -49,7 +52,7 @@ public final class FlavorsApi {
     public Flavor create(String name, String flavorId, int memoryMb, int vcpus, int rootGb, int ephemeralGb, int swap,
             double rxtxFactor, boolean isPublic, String description) {
         String id = flavorId == null ? UUID.randomUUID().toString() : flavorId;
-        return store.database().inTransaction(tx -> {
+        return apiDb.inTransaction(tx -> {
             if (store.byName(tx, name).isPresent()) {
                 throw new ComputeErrors.FlavorExists("Flavor with name " + name + " already exists.");
             }
@@ -63,15 +66,12 @@ public final class FlavorsApi {
 
     public Flavor updateDescription(String flavorId, String description) {
         Flavor f = get(flavorId);
-        store.database().inTransaction(tx -> {
-            store.updateDescription(tx, f.id(), description);
-            return null;
-        });
+        store.updateDescription(f.id(), description);
         return get(flavorId);
     }
 
     public void delete(String flavorId) {
-        if (!store.database().inTransaction(tx -> store.delete(tx, flavorId))) {
+        if (!store.delete(flavorId)) {
             throw new ComputeErrors.FlavorNotFound(flavorId);
         }
     }
@@ -82,16 +82,13 @@ public final class FlavorsApi {
 
     public Map<String, String> putExtraSpecs(String flavorId, Map<String, String> specs) {
         Flavor f = get(flavorId);
-        store.database().inTransaction(tx -> {
-            store.putExtraSpecs(tx, f.id(), specs);
-            return null;
-        });
+        store.putExtraSpecs(f.id(), specs);
         return get(flavorId).extraSpecs();
     }
 
     public void deleteExtraSpec(String flavorId, String key) {
         Flavor f = get(flavorId);
-        if (!store.database().inTransaction(tx -> store.deleteExtraSpec(tx, f.id(), key))) {
+        if (!store.deleteExtraSpec(f.id(), key)) {
             throw new NotFound("Flavor " + flavorId + " has no extra specs with key " + key + ".");
         }
     }
@@ -101,7 +98,7 @@ public final class FlavorsApi {
         if (f.isPublic()) {
             throw new NotFound("Access list not available for public flavors.");
         }
-        return store.database().read(tx -> store.accessProjects(tx, f.id()));
+        return store.accessProjects(f.id());
     }
 
     public List<String> addAccess(String flavorId, String projectId) {
@@ -118,7 +115,7 @@ public final class FlavorsApi {
             throw new Conflict("Can not add access to a public flavor.");
         }
         try {
-            if (!store.database().inTransaction(tx -> store.addAccess(tx, f.id(), projectId))) {
+            if (!store.addAccess(f.id(), projectId)) {
                 throw new Conflict("Flavor access already exists for flavor " + flavorId + " and project "
                         + projectId + " combination.");
             }
@@ -132,12 +129,12 @@ public final class FlavorsApi {
     /** The projects given access to a flavor, public or not. */
     public List<String> projects(String flavorId) {
         Flavor f = get(flavorId);
-        return store.database().read(tx -> store.accessProjects(tx, f.id()));
+        return store.accessProjects(f.id());
     }
 
     public List<String> removeAccess(String flavorId, String projectId) {
         Flavor f = get(flavorId);
-        if (!store.database().inTransaction(tx -> store.removeAccess(tx, f.id(), projectId))) {
+        if (!store.removeAccess(f.id(), projectId)) {
             throw new NotFound("Flavor access not found for " + flavorId + " / " + projectId + " combination.");
         }
         return projects(flavorId);

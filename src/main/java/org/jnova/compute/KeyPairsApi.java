@@ -20,6 +20,7 @@ import java.util.Optional;
 import org.jnova.context.RequestContext;
 import org.jnova.db.DatabaseException;
 import org.jnova.db.KeyPairStore;
+import org.jnova.db.Transactions;
 import org.jnova.objects.KeyPair;
 
 /**
@@ -30,14 +31,16 @@ import org.jnova.objects.KeyPair;
 public final class KeyPairsApi {
     private final KeyPairStore store;
     private final Quotas quotas;
+    private final Transactions apiDb;
 
     /** A created key pair; {@code privateKey} is present only when jnova generated it. */
     public record Created(KeyPair keyPair, Optional<String> privateKey) {
     }
 
-    public KeyPairsApi(KeyPairStore store, Quotas quotas) {
+    public KeyPairsApi(KeyPairStore store, Quotas quotas, Transactions apiDb) {
         this.store = requireNonNull(store, "store is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
+        this.apiDb = requireNonNull(apiDb, "apiDb is null");
     }
 
     /** Imports a public key (publicKey non-null) or generates an ssh key pair or an x509 certificate. */
@@ -54,7 +57,7 @@ public final class KeyPairsApi {
         String finalPub = pub;
         int limit = quotas.limits(ctx.requireProjectId(), userId).get("key_pairs");
         try {
-            store.database().inTransaction(tx -> {
+            apiDb.inTransaction(tx -> {
                 quotas.checkKeyPairs(tx, limit, userId);
                 if (store.get(tx, userId, name).isPresent()) {
                     throw new ComputeErrors.KeyPairExists(name);

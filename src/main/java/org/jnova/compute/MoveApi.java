@@ -20,6 +20,7 @@ import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
 import org.jnova.db.MigrationStore;
 import org.jnova.db.ServiceStore;
+import org.jnova.db.Transactions;
 import org.jnova.exception.InstanceInvalidState;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
@@ -37,6 +38,7 @@ import org.jnova.scheduler.Scheduler;
 public final class MoveApi {
     private final ServersApi servers;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final ActionStore actions;
     private final ComputeNodeStore nodes;
     private final ServiceStore services;
@@ -45,10 +47,12 @@ public final class MoveApi {
     private final ConductorRpcApi conductorRpc;
     private final MigrationStore migrations;
 
-    public MoveApi(ServersApi servers, InstanceStore instances, ActionStore actions, ComputeNodeStore nodes,
-            ServiceStore services, MigrationStore migrations, Scheduler liveness, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc) {
+    public MoveApi(ServersApi servers, InstanceStore instances, Transactions mainDb, ActionStore actions,
+            ComputeNodeStore nodes, ServiceStore services, MigrationStore migrations, Scheduler liveness,
+            ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.services = requireNonNull(services, "services is null");
@@ -95,7 +99,7 @@ public final class MoveApi {
         if (sourceUp) {
             throw new Invalid("Compute service of " + i.host() + " is still in use.");
         }
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             if (!instances.update(tx, i.uuid(), new InstanceUpdate().taskState(TaskStates.REBUILDING)
                     .expectTaskState(null))) {
                 throw new InstanceInvalidState("task_state", "rebuilding", "evacuate", i.uuid());
@@ -133,7 +137,7 @@ public final class MoveApi {
     }
 
     private void start(RequestContext ctx, Instance i, String apiAction, String action, String taskState) {
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, apiAction);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;

@@ -10,10 +10,10 @@ import java.util.Map;
 import org.jnova.conf.QuotaOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
-import org.jnova.db.Database;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.KeyPairStore;
 import org.jnova.db.QuotaStore;
+import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
 import org.jnova.objects.Flavor;
 
@@ -30,10 +30,14 @@ public final class Quotas {
     private final QuotaStore quotas;
     private final InstanceStore instances;
     private final KeyPairStore keyPairs;
+    private final Transactions apiDb;
 
-    public Quotas(ConfigOpts conf, QuotaStore quotas, InstanceStore instances, KeyPairStore keyPairs) {
+    /** {@code apiDb} is the API database, where the quota rows live. */
+    public Quotas(ConfigOpts conf, QuotaStore quotas, Transactions apiDb, InstanceStore instances,
+            KeyPairStore keyPairs) {
         this.conf = requireNonNull(conf, "conf is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
+        this.apiDb = requireNonNull(apiDb, "apiDb is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
     }
@@ -55,7 +59,7 @@ public final class Quotas {
 
     /** The default class's limits (os-quota-class-sets/default and os-quota-sets/defaults). */
     public Map<String, Integer> classLimits(String className) {
-        return quotas.database().read(tx -> classLimits(tx, className));
+        return apiDb.read(tx -> classLimits(tx, className));
     }
 
     private Map<String, Integer> classLimits(Tx tx, String className) throws SQLException {
@@ -71,7 +75,7 @@ public final class Quotas {
 
     /** Effective limits of a project, or of a user in it when userId is not null. */
     public Map<String, Integer> limits(String projectId, String userId) {
-        return quotas.database().read(tx -> {
+        return apiDb.read(tx -> {
             Map<String, Integer> out = classLimits(tx, "default");
             quotas.projectLimits(tx, projectId).forEach((k, v) -> { if (out.containsKey(k)) out.put(k, v); });
             if (userId != null) {
@@ -84,12 +88,12 @@ public final class Quotas {
     /** Counted usage: instances, cores, ram of the project (or user); key_pairs of the user. */
     public Map<String, Long> usage(String projectId, String userId) {
         Map<String, Long> out = new LinkedHashMap<>();
-        long[] used = instances.database().read(tx -> instances.usage(tx, projectId, userId));
+        long[] used = instances.usage(projectId, userId);
         out.put("instances", used[0]);
         out.put("cores", used[1]);
         out.put("ram", used[2]);
         if (userId != null) {
-            out.put("key_pairs", keyPairs.database().read(tx -> keyPairs.count(tx, userId)));
+            out.put("key_pairs", keyPairs.count(userId));
         }
         out.put("server_groups", 0L);
         return out;
@@ -154,8 +158,8 @@ public final class Quotas {
         }
         Map<String, Integer> projectLimits = limits(projectId, null);
         Map<String, Integer> userLimits = limits(projectId, userId);
-        long[] projectUsed = instances.database().read(tx -> instances.usage(tx, projectId, null));
-        long[] userUsed = instances.database().read(tx -> instances.usage(tx, projectId, userId));
+        long[] projectUsed = instances.usage(projectId, null);
+        long[] userUsed = instances.usage(projectId, userId);
         List<String> names = List.of("cores", "ram");
         long[] deltas = {cores, ram};
         List<Integer> overs = new ArrayList<>();
@@ -209,10 +213,10 @@ public final class Quotas {
      */
     public Map<String, Settable> settable(String projectId, String userId) {
         Map<String, Integer> projectLimits = limits(projectId, null);
-        Map<String, Integer> userSums = quotas.database().read(tx -> quotas.userLimitSums(tx, projectId));
+        Map<String, Integer> userSums = quotas.userLimitSums(projectId);
         Map<String, Long> used = usage(projectId, userId);
         Map<String, Integer> userSet = userId == null ? Map.of()
-                : quotas.database().read(tx -> quotas.userLimits(tx, projectId, userId));
+                : quotas.userLimits(projectId, userId);
         Map<String, Settable> out = new LinkedHashMap<>();
         for (String name : RESOURCES.keySet()) {
             int limit = projectLimits.get(name);
@@ -233,7 +237,7 @@ public final class Quotas {
 
     /** Sets limits of a project (userId null) or user. Unknown resource names are refused. */
     public void set(String projectId, String userId, Map<String, Integer> limits) {
-        quotas.database().inTransaction(tx -> {
+        apiDb.inTransaction(tx -> {
             for (Map.Entry<String, Integer> e : limits.entrySet()) {
                 if (!RESOURCES.containsKey(e.getKey())) {
                     throw new org.jnova.exception.Invalid("Bad key(s) " + e.getKey() + " in quota_set");
@@ -249,7 +253,7 @@ public final class Quotas {
     }
 
     public void setClass(String className, Map<String, Integer> limits) {
-        quotas.database().inTransaction(tx -> {
+        apiDb.inTransaction(tx -> {
             for (Map.Entry<String, Integer> e : limits.entrySet()) {
                 if (RESOURCES.containsKey(e.getKey())) {
                     quotas.setClassLimit(tx, className, e.getKey(), e.getValue());
@@ -261,7 +265,7 @@ public final class Quotas {
 
     /** Back to defaults (DELETE os-quota-sets). */
     public void reset(String projectId, String userId) {
-        quotas.database().inTransaction(tx -> {
+        apiDb.inTransaction(tx -> {
             if (userId == null) {
                 quotas.deleteProject(tx, projectId);
             } else {
@@ -269,9 +273,5 @@ public final class Quotas {
             }
             return null;
         });
-    }
-
-    Database database() {
-        return quotas.database();
     }
 }

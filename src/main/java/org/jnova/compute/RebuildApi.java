@@ -11,6 +11,7 @@ import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
 import org.jnova.db.KeyPairStore;
+import org.jnova.db.Transactions;
 import org.jnova.exception.Invalid;
 import org.jnova.image.ImagesApi;
 import org.jnova.objects.Instance;
@@ -26,6 +27,7 @@ import org.jnova.objects.VmStates;
 public final class RebuildApi {
     private final ServersApi servers;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final ImagesApi images;
     private final KeyPairStore keyPairs;
     private final ActionStore actions;
@@ -41,10 +43,11 @@ public final class RebuildApi {
             String accessIpV4, String accessIpV6, boolean setDescription, String description) {
     }
 
-    public RebuildApi(ServersApi servers, InstanceStore instances, ImagesApi images, KeyPairStore keyPairs,
-            ActionStore actions, Quotas quotas, ComputeRpcApi computeRpc) {
+    public RebuildApi(ServersApi servers, InstanceStore instances, Transactions mainDb, ImagesApi images,
+            KeyPairStore keyPairs, ActionStore actions, Quotas quotas, ComputeRpcApi computeRpc) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.images = requireNonNull(images, "images is null");
         this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
         this.actions = requireNonNull(actions, "actions is null");
@@ -99,7 +102,7 @@ public final class RebuildApi {
         if (r.setDescription()) {
             cols.displayDescription(r.description());
         }
-        Instance updated = instances.database().inTransaction(tx -> {
+        Instance updated = mainDb.inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, cols, null, "rebuild");
             if (r.metadata() != null) {
                 instances.children().updateMetadata(tx, i.uuid(), r.metadata(), true, false);

@@ -14,6 +14,7 @@ import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
+import org.jnova.db.Transactions;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Instance;
@@ -36,6 +37,7 @@ public final class ResizeApi {
 
     private final ServersApi servers;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final FlavorsApi flavors;
     private final Quotas quotas;
     private final ActionStore actions;
@@ -43,10 +45,12 @@ public final class ResizeApi {
     private final ComputeRpcApi computeRpc;
     private final ConductorRpcApi conductorRpc;
 
-    public ResizeApi(ServersApi servers, InstanceStore instances, FlavorsApi flavors, Quotas quotas,
-            ActionStore actions, ComputeNodeStore nodes, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc) {
+    public ResizeApi(ServersApi servers, InstanceStore instances, Transactions mainDb, FlavorsApi flavors,
+            Quotas quotas, ActionStore actions, ComputeNodeStore nodes, ComputeRpcApi computeRpc,
+            ConductorRpcApi conductorRpc) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
         this.actions = requireNonNull(actions, "actions is null");
@@ -124,7 +128,7 @@ public final class ResizeApi {
     }
 
     private void transition(RequestContext ctx, Instance i, String action, String taskState) {
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;

@@ -26,6 +26,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
+import org.jnova.db.Transactions;
 import org.jnova.exception.Conflict;
 import org.jnova.image.ImagesApi;
 import org.jnova.objects.Image;
@@ -44,15 +45,18 @@ import org.jnova.objects.VmStates;
 public final class ServerActionsApi {
     private final ServersApi servers;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final ActionStore actions;
     private final ImagesApi images;
     private final ComputeRpcApi computeRpc;
     private final org.jnova.db.BlockDeviceMappingStore bdms;
 
-    public ServerActionsApi(ServersApi servers, InstanceStore instances, org.jnova.db.BlockDeviceMappingStore bdms,
-            ActionStore actions, ImagesApi images, ComputeRpcApi computeRpc) {
+    public ServerActionsApi(ServersApi servers, InstanceStore instances, Transactions mainDb,
+            org.jnova.db.BlockDeviceMappingStore bdms, ActionStore actions, ImagesApi images,
+            ComputeRpcApi computeRpc) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.bdms = requireNonNull(bdms, "bdms is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
@@ -107,10 +111,7 @@ public final class ServerActionsApi {
         Instance i = checked(ctx, uuid, "trigger_crash_dump", true, Set.of(VmStates.ACTIVE, VmStates.PAUSED,
                 VmStates.RESCUED, VmStates.RESIZED, VmStates.ERROR));
         requireHost(i);
-        instances.database().inTransaction(tx -> {
-            actions.start(tx, i.uuid(), "trigger_crash_dump", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            return null;
-        });
+        actions.start(i.uuid(), "trigger_crash_dump", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
         computeRpc.cast(i.host(), new TriggerCrashDump(i.uuid(), ctx.requestId()));
     }
 
@@ -120,7 +121,7 @@ public final class ServerActionsApi {
         InstanceUpdate cols = new InstanceUpdate();
         cols.vmState("error".equals(state) ? VmStates.ERROR : VmStates.ACTIVE);
         cols.taskState(null);
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             actions.start(tx, i.uuid(), "resetState", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             instances.update(tx, i.uuid(), cols);
             return null;
@@ -237,7 +238,7 @@ public final class ServerActionsApi {
     private void transition(RequestContext ctx, Instance i, String action, String taskState,
             ComputeMessage message) {
         requireHost(i);
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;

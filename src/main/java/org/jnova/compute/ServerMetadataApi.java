@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jnova.context.RequestContext;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.Transactions;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
@@ -17,11 +18,13 @@ public final class ServerMetadataApi {
             VmStates.RESIZED, VmStates.ERROR, VmStates.RESCUED);
     private final ServersApi servers;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final Quotas quotas;
 
-    public ServerMetadataApi(ServersApi servers, InstanceStore instances, Quotas quotas) {
+    public ServerMetadataApi(ServersApi servers, InstanceStore instances, Transactions mainDb, Quotas quotas) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
     }
 
@@ -42,7 +45,7 @@ public final class ServerMetadataApi {
         Instance i = servers.get(ctx, uuid);
         StateGuard.check(i, "update_metadata", META_VM_STATES, null);
         int limit = quotas.limits(i.projectId(), null).get("metadata_items");
-        return instances.database().inTransaction(tx -> {
+        return mainDb.inTransaction(tx -> {
             Map<String, String> current = instances.children().metadata(tx, uuid, false);
             int size = replace ? items.size() : (int) java.util.stream.Stream.concat(current.keySet().stream(),
                     items.keySet().stream()).distinct().count();
@@ -56,7 +59,7 @@ public final class ServerMetadataApi {
     public void deleteItem(RequestContext ctx, String uuid, String key) {
         Instance i = servers.get(ctx, uuid);
         StateGuard.check(i, "delete_metadata", META_VM_STATES, null);
-        if (!instances.database().inTransaction(tx -> instances.children().deleteMetadata(tx, uuid, key, false))) {
+        if (!instances.deleteMetadata(uuid, key, false)) {
             throw new org.jnova.exception.NotFound("Metadata item was not found");
         }
     }
@@ -69,7 +72,7 @@ public final class ServerMetadataApi {
     public boolean addTag(RequestContext ctx, String uuid, String tag) {
         Instance i = servers.get(ctx, uuid);
         StateGuard.check(i, "update tag", META_VM_STATES, null);
-        return instances.database().inTransaction(tx -> {
+        return mainDb.inTransaction(tx -> {
             if (!i.tags().contains(tag) && instances.children().tags(tx, uuid).size() >= 50) {
                 throw new org.jnova.exception.Invalid("Instance " + uuid + " has too many tags");
             }
@@ -80,13 +83,13 @@ public final class ServerMetadataApi {
     public List<String> replaceTags(RequestContext ctx, String uuid, List<String> tags) {
         Instance i = servers.get(ctx, uuid);
         StateGuard.check(i, "update tags", META_VM_STATES, null);
-        return instances.database().inTransaction(tx -> instances.children().replaceTags(tx, uuid, tags));
+        return instances.replaceTags(uuid, tags);
     }
 
     public void deleteTag(RequestContext ctx, String uuid, String tag) {
         Instance i = servers.get(ctx, uuid);
         StateGuard.check(i, "delete tag", META_VM_STATES, null);
-        if (!instances.database().inTransaction(tx -> instances.children().deleteTag(tx, uuid, tag))) {
+        if (!instances.deleteTag(uuid, tag)) {
             throw new org.jnova.exception.NotFound("Tag " + tag + " could not be found.");
         }
     }
@@ -94,10 +97,7 @@ public final class ServerMetadataApi {
     public void deleteAllTags(RequestContext ctx, String uuid) {
         Instance i = servers.get(ctx, uuid);
         StateGuard.check(i, "delete tags", META_VM_STATES, null);
-        instances.database().inTransaction(tx -> {
-            instances.children().deleteAllTags(tx, uuid);
-            return null;
-        });
+        instances.deleteAllTags(uuid);
     }
 
 }

@@ -22,6 +22,7 @@ import org.jnova.conductor.rpcapi.ConductorMessage.BuildInstances;
 import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
+import org.jnova.db.Transactions;
 import org.jnova.objects.InstanceFilter;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
@@ -47,6 +48,7 @@ import org.jnova.objects.VmStates;
  */
 public final class ServersApi {
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final FlavorsApi flavors;
     private final ImagesApi images;
     private final KeyPairStore keyPairs;
@@ -79,10 +81,12 @@ public final class ServersApi {
     public record CreateResult(String reservationId, List<Instance> instances) {
     }
 
-    public ServersApi(InstanceStore instances, FlavorsApi flavors, ImagesApi images, KeyPairStore keyPairs,
-            ActionStore actions, Quotas quotas, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc, Settings settings,
+    public ServersApi(InstanceStore instances, Transactions mainDb, FlavorsApi flavors, ImagesApi images,
+            KeyPairStore keyPairs, ActionStore actions, Quotas quotas, ComputeRpcApi computeRpc,
+            ConductorRpcApi conductorRpc, Settings settings,
             org.jnova.db.BlockDeviceMappingStore bdms, VolumeCleanup volumeCleanup, BootDevices bootDevices) {
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
         this.images = requireNonNull(images, "images is null");
         this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
@@ -192,7 +196,7 @@ public final class ServersApi {
         String projectId = s.ctx().requireProjectId();
         long[] total = {0};
         List<Instance> out = new ArrayList<>();
-        out.addAll(instances.database().inTransaction(tx -> {
+        out.addAll(mainDb.inTransaction(tx -> {
             org.jnova.db.ProjectLock.lock(tx, projectId);
             long maxCount = Math.min(s.req().maxCount(), portRoom(tx, s));
             if (maxCount < s.req().minCount()) {
@@ -211,7 +215,7 @@ public final class ServersApi {
         while (out.size() < count) {
             int from = out.size();
             int size = Math.min(BATCH, count - from);
-            List<Instance> batch = instances.database().inTransaction(tx -> {
+            List<Instance> batch = mainDb.inTransaction(tx -> {
                 org.jnova.db.ProjectLock.lock(tx, projectId);
                 long fits = Math.min(size, portRoom(tx, s));
                 try {
@@ -226,7 +230,7 @@ public final class ServersApi {
             if (batch.size() < size) {
                 if (out.size() < s.req().minCount()) {
                     discard(out);
-                    long portRoom = instances.database().read(tx -> portRoom(tx, s));
+                    long portRoom = mainDb.read(tx -> portRoom(tx, s));
                     if (portRoom < s.req().minCount()) {
                         throw new PortLimitExceeded();
                     }
@@ -283,7 +287,7 @@ public final class ServersApi {
 
     private List<InstanceHeadroom.Level> levels(RequestContext ctx, Map<String, Integer> projectLimits,
             Map<String, Integer> userLimits) {
-        return instances.database().read(tx -> levels(tx, ctx, projectLimits, userLimits));
+        return mainDb.read(tx -> levels(tx, ctx, projectLimits, userLimits));
     }
 
     /** nova's _check_requested_image: the image against the flavor, or against the root volume's size. */
@@ -553,7 +557,7 @@ public final class ServersApi {
         if (i.host() == null) {
             // never reached a compute host: delete locally, as nova's _local_delete
             volumeCleanup.releaseAll(i.uuid(), ctx.requestId());
-            instances.database().inTransaction(tx -> {
+            mainDb.inTransaction(tx -> {
                 actions.start(tx, i.uuid(), "delete", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
                 instances.softDelete(tx, i.uuid());
                 return null;
@@ -569,7 +573,7 @@ public final class ServersApi {
      * cannot turn the delete into a conflict.
      */
     private void deleteTransition(RequestContext ctx, Instance i, String taskState, ComputeMessage message) {
-        boolean found = instances.database().inTransaction(tx -> {
+        boolean found = mainDb.inTransaction(tx -> {
             if (!instances.update(tx, i.uuid(), new InstanceUpdate().taskState(taskState))) {
                 return false;
             }
@@ -584,7 +588,7 @@ public final class ServersApi {
 
     private void transition(RequestContext ctx, Instance i, String action, InstanceUpdate cols,
             ComputeMessage message) {
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, cols, i.taskState(), action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;

@@ -16,6 +16,7 @@ import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
+import org.jnova.db.Transactions;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
 import org.jnova.image.ImagesApi;
@@ -33,6 +34,7 @@ import org.jnova.objects.VmStates;
 public final class ShelveApi {
     private final ServersApi servers;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final ActionStore actions;
     private final ImagesApi images;
     private final ComputeNodeStore nodes;
@@ -44,10 +46,12 @@ public final class ShelveApi {
     public record Settings(String defaultAvailabilityZone, int shelvedOffloadTime) {
     }
 
-    public ShelveApi(ServersApi servers, InstanceStore instances, ActionStore actions, ImagesApi images,
-            ComputeNodeStore nodes, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc, Settings settings) {
+    public ShelveApi(ServersApi servers, InstanceStore instances, Transactions mainDb, ActionStore actions,
+            ImagesApi images, ComputeNodeStore nodes, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc,
+            Settings settings) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
@@ -114,7 +118,7 @@ public final class ShelveApi {
 
     /** Sets the task state, records the action, then sends the message with {@code send}. */
     private void transition(RequestContext ctx, Instance i, String action, String taskState, Runnable send) {
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             return null;

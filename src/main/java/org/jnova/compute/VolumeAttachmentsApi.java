@@ -162,8 +162,8 @@ public final class VolumeAttachmentsApi {
 
     private void attachShelvedOffloaded(RequestContext ctx, Instance server, Volume volume,
             boolean deleteOnTermination) {
-        BlockDeviceMapping bdm = bdms.database().inTransaction(tx -> bdms.insertVolume(tx, server.uuid(), volume.id(),
-                null, null, deleteOnTermination, null, volume.size()));
+        BlockDeviceMapping bdm = bdms.insertVolume(server.uuid(), volume.id(), null, null,
+                deleteOnTermination, null, volume.size());
         try {
             String attachmentId = volumes.attachmentCreate(ctx, volume.id(), server.uuid());
             bdms.setAttachment(bdm.uuid(), attachmentId);
@@ -213,9 +213,6 @@ public final class VolumeAttachmentsApi {
     }
 
     private void recordAction(RequestContext ctx, Instance server, String action) {
-        bdms.database().inTransaction(tx -> {
-            actions.start(tx, server.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            return null;
-        });
+        actions.start(server.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
     }
 }

@@ -24,6 +24,7 @@ import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
+import org.jnova.db.Transactions;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
@@ -46,6 +47,7 @@ public final class ComputeTaskManager {
     private final ComputeRpcApi computeRpc;
     private final Scheduler scheduler;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final ActionStore actions;
     private final String name;
     private final org.jnova.db.ServiceStore services;
@@ -60,7 +62,8 @@ public final class ComputeTaskManager {
      * nova-scheduler service records under it (os-services shows them as nova does) and
      * heartbeats every {@code reportInterval}.
      */
-    public ComputeTaskManager(Transport transport, ComputeRpcApi computeRpc, Scheduler scheduler, InstanceStore instances, ActionStore actions,
+    public ComputeTaskManager(Transport transport, ComputeRpcApi computeRpc, Scheduler scheduler,
+            InstanceStore instances, Transactions mainDb, ActionStore actions,
             org.jnova.db.ServiceStore services, org.jnova.db.ComputeNodeStore nodes,
             org.jnova.db.MigrationStore migrations, java.time.Duration reportInterval, String name,
             boolean allowResizeToSameHost) {
@@ -71,6 +74,7 @@ public final class ComputeTaskManager {
         this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.name = requireNonNull(name, "name is null");
         this.services = requireNonNull(services, "services is null");
@@ -138,11 +142,11 @@ public final class ComputeTaskManager {
         Instance instance = found.get();
         actions.eventStart(uuid, requestId, "conductor_migrate_server", name);
         actions.eventStart(uuid, requestId, "cold_migrate", name);
-        instances.database().inTransaction(tx -> instances.children().updateMetadata(tx, uuid, Map.of(
+        instances.updateMetadata(uuid, Map.of(
                 ResizeApi.OLD_FLAVOR, InstanceStore.flavorJson(instance.flavor()),
                 ResizeApi.OLD_VM_STATE, instance.vmState(),
                 ResizeApi.SOURCE_HOST, String.valueOf(instance.host()),
-                ResizeApi.SOURCE_NODE, String.valueOf(instance.node())), false, true));
+                ResizeApi.SOURCE_NODE, String.valueOf(instance.node())), false, true);
         java.util.Set<String> excluded = allowResizeToSameHost || instance.host() == null ? java.util.Set.of()
                 : java.util.Set.of(instance.host());
         String migration = recordMigration(instance, flavor.id() != instance.flavor().id() ? "resize" : "migration",
@@ -155,7 +159,7 @@ public final class ComputeTaskManager {
             selection = Optional.empty();
         }
         if (selection.isEmpty()) {
-            instances.database().inTransaction(tx -> {
+            mainDb.inTransaction(tx -> {
                 for (String key : List.of(ResizeApi.OLD_FLAVOR, ResizeApi.OLD_VM_STATE, ResizeApi.SOURCE_HOST,
                         ResizeApi.SOURCE_NODE)) {
                     instances.children().deleteMetadata(tx, uuid, key, true);
@@ -283,7 +287,7 @@ public final class ComputeTaskManager {
     }
 
     private void failMove(String uuid, InstanceUpdate cols, String message) {
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             if (instances.update(tx, uuid, cols)) {
                 instances.children().addFault(tx, uuid, 500, message, "", null);
             }
@@ -316,7 +320,7 @@ public final class ComputeTaskManager {
             selection = Optional.empty();
         }
         if (selection.isEmpty()) {
-            instances.database().inTransaction(tx -> {
+            mainDb.inTransaction(tx -> {
                 InstanceUpdate cols = new InstanceUpdate();
                 cols.taskState(null);
                 if (instances.update(tx, uuid, cols)) {
@@ -357,7 +361,7 @@ public final class ComputeTaskManager {
             selection = Optional.empty();
         }
         if (selection.isEmpty()) {
-            instances.database().inTransaction(tx -> {
+            mainDb.inTransaction(tx -> {
                 InstanceUpdate cols = new InstanceUpdate();
                 cols.vmState(VmStates.ERROR);
                 cols.taskState(null);

@@ -23,10 +23,6 @@ public final class AggregateStore {
         this.db = requireNonNull(db, "db is null");
     }
 
-    public Database database() {
-        return db;
-    }
-
     /** Creates an aggregate (with its zone as metadata when not null); empty when the name is taken. */
     public Optional<Aggregate> create(String name, String availabilityZone) {
         try {

@@ -23,10 +23,6 @@ public final class BlockDeviceMappingStore {
         this.db = requireNonNull(db, "db is null");
     }
 
-    public Database database() {
-        return db;
-    }
-
     /** The mappings of one instance, oldest first. */
     public List<BlockDeviceMapping> forInstance(String instanceUuid) {
         return db.read(tx -> forInstance(tx, instanceUuid));
@@ -70,6 +66,13 @@ public final class BlockDeviceMappingStore {
     public List<BlockDeviceMapping> byVolume(String volumeId) {
         return db.read(tx -> tx.query("SELECT " + COLUMNS + " FROM block_device_mapping WHERE volume_id = ? "
                 + "AND deleted = 0 ORDER BY id", BlockDeviceMappingStore::row, volumeId));
+    }
+
+    /** Adds a volume mapping in a transaction of its own; returns it with its new uuid. */
+    public BlockDeviceMapping insertVolume(String instanceUuid, String volumeId, String deviceName, String tag,
+            boolean deleteOnTermination, Integer bootIndex, Integer volumeSize) {
+        return db.inTransaction(tx -> insertVolume(tx, instanceUuid, volumeId, deviceName, tag, deleteOnTermination,
+                bootIndex, volumeSize));
     }
 
     /** Adds a volume mapping (source and destination "volume"); returns it with its new uuid. */

@@ -81,6 +81,14 @@ public final class ComputeNodeStore {
                 diskGb, reservedDiskGb) == 1;
     }
 
+    /** As {@link #release(Tx, String, String, int, int, int)}, in a transaction of its own. */
+    public void release(String host, String nodename, int vcpus, int memoryMb, int diskGb) {
+        db.inTransaction(tx -> {
+            release(tx, host, nodename, vcpus, memoryMb, diskGb);
+            return null;
+        });
+    }
+
     /** Gives back what a claim took (instance deleted or build failed). */
     public void release(Tx tx, String host, String nodename, int vcpus, int memoryMb, int diskGb) throws SQLException {
         tx.update("UPDATE compute_nodes SET vcpus_used = vcpus_used - ?, memory_mb_used = memory_mb_used - ?, "

@@ -26,10 +26,6 @@ public final class FlavorStore {
         this.db = requireNonNull(db, "db is null");
     }
 
-    public Database database() {
-        return db;
-    }
-
     /** Inserts a flavor; unique violations surface as {@link DatabaseException}. */
     public Flavor create(Tx tx, Flavor f) throws SQLException {
         tx.update("INSERT INTO flavors (flavorid, name, memory_mb, vcpus, root_gb, ephemeral_gb, swap, rxtx_factor, "
@@ -110,6 +106,11 @@ public final class FlavorStore {
         });
     }
 
+    /** Deletes a flavor with its extra specs and access rows in one transaction; false when there is none. */
+    public boolean delete(String flavorId) {
+        return db.inTransaction(tx -> delete(tx, flavorId));
+    }
+
     public boolean delete(Tx tx, String flavorId) throws SQLException {
         Optional<Flavor> f = byFlavorId(tx, flavorId);
         if (f.isEmpty()) {
@@ -120,8 +121,23 @@ public final class FlavorStore {
         return tx.update("DELETE FROM flavors WHERE id = ?", f.get().id()) == 1;
     }
 
+    public void updateDescription(int id, String description) {
+        db.inTransaction(tx -> {
+            updateDescription(tx, id, description);
+            return null;
+        });
+    }
+
     public void updateDescription(Tx tx, int id, String description) throws SQLException {
         tx.update("UPDATE flavors SET description = ?, updated_at = ? WHERE id = ?", description, FlavorJson.now(), id);
+    }
+
+    /** Adds or changes extra specs in one transaction. */
+    public void putExtraSpecs(int flavorId, Map<String, String> specs) {
+        db.inTransaction(tx -> {
+            putExtraSpecs(tx, flavorId, specs);
+            return null;
+        });
     }
 
     /** Adds or changes extra specs. */
@@ -135,13 +151,26 @@ public final class FlavorStore {
         }
     }
 
+    public boolean deleteExtraSpec(int flavorId, String key) {
+        return db.inTransaction(tx -> deleteExtraSpec(tx, flavorId, key));
+    }
+
     public boolean deleteExtraSpec(Tx tx, int flavorId, String key) throws SQLException {
         return tx.update("DELETE FROM flavor_extra_specs WHERE flavor_id = ? AND spec_key = ?", flavorId, key) > 0;
+    }
+
+    public List<String> accessProjects(int flavorId) {
+        return db.read(tx -> accessProjects(tx, flavorId));
     }
 
     public List<String> accessProjects(Tx tx, int flavorId) throws SQLException {
         return tx.query("SELECT project_id FROM flavor_projects WHERE flavor_id = ? ORDER BY id",
                 r -> r.getString("project_id"), flavorId);
+    }
+
+    /** Gives a project access in one transaction; false when it already has it. */
+    public boolean addAccess(int flavorId, String projectId) {
+        return db.inTransaction(tx -> addAccess(tx, flavorId, projectId));
     }
 
     public boolean addAccess(Tx tx, int flavorId, String projectId) throws SQLException {
@@ -152,6 +181,10 @@ public final class FlavorStore {
         tx.update("INSERT INTO flavor_projects (flavor_id, project_id, created_at) VALUES (?, ?, ?)", flavorId,
                 projectId, FlavorJson.now());
         return true;
+    }
+
+    public boolean removeAccess(int flavorId, String projectId) {
+        return db.inTransaction(tx -> removeAccess(tx, flavorId, projectId));
     }
 
     public boolean removeAccess(Tx tx, int flavorId, String projectId) throws SQLException {

@@ -23,10 +23,6 @@ public final class ImageStore {
         this.db = requireNonNull(db, "db is null");
     }
 
-    public Database database() {
-        return db;
-    }
-
     /** Adds the image unless one with its id exists; returns whether it was added. */
     public boolean insertIfAbsent(Image image) {
         return db.inTransaction(tx -> insertIfAbsent(tx, image));

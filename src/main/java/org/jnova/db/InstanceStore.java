@@ -363,12 +363,40 @@ public final class InstanceStore {
         return db.inTransaction(tx -> children.updateMetadata(tx, uuid, items, replace, system));
     }
 
+    /** Removes one metadata item in a transaction of its own; false when it was not there. */
+    public boolean deleteMetadata(String uuid, String key, boolean system) {
+        return db.inTransaction(tx -> children.deleteMetadata(tx, uuid, key, system));
+    }
+
+    /** Replaces the instance's tags in a transaction of its own; returns them as stored. */
+    public List<String> replaceTags(String uuid, List<String> tags) {
+        return db.inTransaction(tx -> children.replaceTags(tx, uuid, tags));
+    }
+
+    /** Removes one tag in a transaction of its own; false when it was not there. */
+    public boolean deleteTag(String uuid, String tag) {
+        return db.inTransaction(tx -> children.deleteTag(tx, uuid, tag));
+    }
+
+    /** Removes all the instance's tags in a transaction of its own. */
+    public void deleteAllTags(String uuid) {
+        db.inTransaction(tx -> {
+            children.deleteAllTags(tx, uuid);
+            return null;
+        });
+    }
+
     /** Records a fault of the instance in a transaction of its own. */
     public void addFault(String uuid, int code, String message, String details, String host) {
         db.inTransaction(tx -> {
             children.addFault(tx, uuid, code, message, details, host);
             return null;
         });
+    }
+
+    /** {@link #usage(Tx, String, String)} read on its own. */
+    public long[] usage(String projectId, String userId) {
+        return db.read(tx -> usage(tx, projectId, userId));
     }
 
     /** Counts live instances, cores and RAM of a project (and user, when given): quota usage. */

@@ -17,10 +17,6 @@ public final class KeyPairStore {
         this.db = requireNonNull(db, "db is null");
     }
 
-    public Database database() {
-        return db;
-    }
-
     public void insert(Tx tx, String userId, String name, String type, String publicKey, String fingerprint)
             throws SQLException {
         tx.update("INSERT INTO key_pairs (name, user_id, key_type, public_key, fingerprint, created_at) "
@@ -54,6 +50,10 @@ public final class KeyPairStore {
             }
             return tx.query(sql.toString(), KeyPairStore::row, args.toArray());
         });
+    }
+
+    public long count(String userId) {
+        return db.read(tx -> count(tx, userId));
     }
 
     public long count(Tx tx, String userId) throws SQLException {

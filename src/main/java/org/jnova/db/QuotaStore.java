@@ -14,17 +14,22 @@ public final class QuotaStore {
         this.db = requireNonNull(db, "db is null");
     }
 
-    public Database database() {
-        return db;
-    }
-
     public Map<String, Integer> projectLimits(Tx tx, String projectId) throws SQLException {
         return limits(tx, "SELECT resource, hard_limit FROM quotas WHERE project_id = ?", projectId);
+    }
+
+    public Map<String, Integer> userLimits(String projectId, String userId) {
+        return db.read(tx -> userLimits(tx, projectId, userId));
     }
 
     public Map<String, Integer> userLimits(Tx tx, String projectId, String userId) throws SQLException {
         return limits(tx, "SELECT resource, hard_limit FROM project_user_quotas WHERE project_id = ? AND user_id = ?",
                 projectId, userId);
+    }
+
+    /** The sum of the per-user limits set inside a project, per resource. */
+    public Map<String, Integer> userLimitSums(String projectId) {
+        return db.read(tx -> userLimitSums(tx, projectId));
     }
 
     /** The sum of the per-user limits set inside a project, per resource. */

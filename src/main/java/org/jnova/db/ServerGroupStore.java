@@ -104,8 +104,9 @@ public final class ServerGroupStore {
                 + "ON g.id = m.group_id WHERE g.uuid = ? ORDER BY m.id", r -> r.getString("instance_uuid"), groupUuid);
     }
 
-    public Database database() {
-        return db;
+    /** Whether these tables live in the database {@code transactions} runs on. */
+    public boolean livesIn(Transactions transactions) {
+        return db == transactions;
     }
 
     public boolean delete(String uuid) {

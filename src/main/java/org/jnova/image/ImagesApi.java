@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ImageStore;
 import org.jnova.db.ProjectLock;
+import org.jnova.db.Transactions;
 import org.jnova.exception.NotFound;
 import org.jnova.exception.OverQuota;
 import org.jnova.objects.Image;
@@ -22,11 +23,13 @@ public final class ImagesApi {
     /** The pending status of a new member, as glance gives it. */
     public static final String PENDING = "pending";
     private final ImageStore store;
+    private final Transactions mainDb;
     private final int imageLimit;
 
     /** @param imageLimit images a project may own; -1 unlimited (glance's default) */
-    public ImagesApi(ImageStore store, int imageLimit) {
+    public ImagesApi(ImageStore store, Transactions mainDb, int imageLimit) {
         this.store = requireNonNull(store, "store is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.imageLimit = imageLimit;
     }
 
@@ -91,7 +94,7 @@ public final class ImagesApi {
         String owner = ctx.requireProjectId();
         boolean own = owner.equals(serverProject);
         Image image = queued.owned(owner, own ? Image.PRIVATE : Image.SHARED);
-        store.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             if (imageLimit >= 0) {
                 ProjectLock.lock(tx, owner);
                 if (store.countOwned(tx, owner) + 1 > imageLimit) {

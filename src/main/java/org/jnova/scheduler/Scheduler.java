@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jnova.db.ComputeNodeStore;
-import org.jnova.db.Database;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.ServiceStore;
+import org.jnova.db.Transactions;
 import org.jnova.objects.ComputeNode;
 import org.jnova.objects.Instance;
 import org.jnova.objects.Service;
@@ -39,6 +39,7 @@ public final class Scheduler {
     private final ComputeNodeStore nodes;
     private final ServiceStore services;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final Settings settings;
     private final org.jnova.db.ServerGroupStore groups;
     private final Weights weights;
@@ -58,18 +59,23 @@ public final class Scheduler {
     }
 
     /** A scheduler that ignores server groups. */
-    public Scheduler(ComputeNodeStore nodes, ServiceStore services, InstanceStore instances, Settings settings) {
-        this(nodes, services, instances, null, settings, Weights.DEFAULT);
+    public Scheduler(ComputeNodeStore nodes, ServiceStore services, InstanceStore instances, Transactions mainDb,
+            Settings settings) {
+        this(nodes, services, instances, mainDb, null, settings, Weights.DEFAULT);
     }
 
-    /** {@code groups} (nullable: no group policies) is where server groups and their members live. */
-    public Scheduler(ComputeNodeStore nodes, ServiceStore services, InstanceStore instances,
+    /**
+     * {@code mainDb} runs the claim transactions on the instances' database; {@code groups}
+     * (nullable: no group policies) is where server groups and their members live.
+     */
+    public Scheduler(ComputeNodeStore nodes, ServiceStore services, InstanceStore instances, Transactions mainDb,
             org.jnova.db.ServerGroupStore groups, Settings settings, Weights weights) {
         this.groups = groups;
         this.weights = requireNonNull(weights, "weights is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.services = requireNonNull(services, "services is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.settings = requireNonNull(settings, "settings is null");
     }
 
@@ -112,9 +118,8 @@ public final class Scheduler {
                 .toList(), group);
         var f = flavor;
         int disk = f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024;
-        Database db = instances.database();
         for (ComputeNode node : candidates) {
-            boolean claimed = db.inTransaction(tx -> {
+            boolean claimed = mainDb.inTransaction(tx -> {
                 if (group.isPresent() && group.get().isHard() && !stillPasses(tx, group.get(), instance, node)) {
                     return false;
                 }
@@ -155,7 +160,7 @@ public final class Scheduler {
     private boolean stillPasses(org.jnova.db.Tx tx, GroupPlacement group, Instance instance, ComputeNode node)
             throws java.sql.SQLException {
         lockGroup(tx, group.group().uuid());
-        java.util.Collection<String> members = groups.database() == instances.database()
+        java.util.Collection<String> members = groups.livesIn(mainDb)
                 ? groups.members(tx, group.group().uuid()) : group.group().members();
         return new GroupPlacement(group.group(), instances.hostsOf(tx, members))
                 .passes(instance.uuid(), node.host());

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.jnova.api.openstack.NovaJson;
 import org.jnova.exception.NovaException;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Request;
@@ -56,11 +55,11 @@ public final class MetadataRequestHandler implements App {
         }
     }
 
-    public MetadataRequestHandler(MetadataSource source, Trust trust, NovaJson json) {
+    MetadataRequestHandler(MetadataSource source, Trust trust, WebobErrors errors, PasswordHandler passwords) {
         this.source = requireNonNull(source, "source is null");
         this.trust = requireNonNull(trust, "trust is null");
-        this.errors = new WebobErrors(requireNonNull(json, "json is null"));
-        this.passwords = new PasswordHandler(source, errors);
+        this.errors = requireNonNull(errors, "errors is null");
+        this.passwords = requireNonNull(passwords, "passwords is null");
     }
 
     @Override

@@ -26,13 +26,15 @@ public final class MetadataService {
 
     /** The source of instance metadata, with its cache, as configured. */
     public static MetadataSource source(ConfigOpts conf, GuestDataApi guestData) {
+        NovaJson json = new NovaJson();
         return new MetadataSource(guestData, new MetadataSource.Settings(
                 Duration.ofSeconds(conf.get(ApiOpts.METADATA_CACHE_EXPIRATION)), conf.get(ApiOpts.DHCP_DOMAIN),
                 conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE), conf.get(ApiOpts.VENDORDATA_PROVIDERS),
-                conf.get(ApiOpts.VENDORDATA_JSONFILE_PATH), conf.get(ApiOpts.VENDORDATA_DYNAMIC_TARGETS),
-                Duration.ofSeconds(conf.get(ApiOpts.VENDORDATA_DYNAMIC_CONNECT_TIMEOUT)),
-                Duration.ofSeconds(conf.get(ApiOpts.VENDORDATA_DYNAMIC_READ_TIMEOUT)),
-                conf.get(ApiOpts.VENDORDATA_DYNAMIC_FAILURE_FATAL)), new NovaJson());
+                conf.get(ApiOpts.VENDORDATA_JSONFILE_PATH)), json,
+                new DynamicVendorData(conf.get(ApiOpts.VENDORDATA_DYNAMIC_TARGETS),
+                        Duration.ofSeconds(conf.get(ApiOpts.VENDORDATA_DYNAMIC_CONNECT_TIMEOUT)),
+                        Duration.ofSeconds(conf.get(ApiOpts.VENDORDATA_DYNAMIC_READ_TIMEOUT)),
+                        conf.get(ApiOpts.VENDORDATA_DYNAMIC_FAILURE_FATAL), json));
     }
 
     /**
@@ -47,9 +49,11 @@ public final class MetadataService {
                     + "can reach the metadata service can name any instance in X-Instance-ID and read its metadata, "
                     + "user data and password. Set a secret shared with neutron's metadata proxy.");
         }
-        return new MetadataRequestHandler(source(conf, guestData), new MetadataRequestHandler.Trust(
+        MetadataSource source = source(conf, guestData);
+        WebobErrors errors = new WebobErrors(new NovaJson());
+        return new MetadataRequestHandler(source, new MetadataRequestHandler.Trust(
                 conf.get(MetadataOpts.SERVICE_METADATA_PROXY), conf.get(MetadataOpts.METADATA_PROXY_SHARED_SECRET),
-                conf.get(ApiOpts.USE_FORWARDED_FOR)), new NovaJson());
+                conf.get(ApiOpts.USE_FORWARDED_FOR)), errors, new PasswordHandler(source, errors));
     }
 
     /** The config drive writer for the compute host. */

@@ -46,27 +46,21 @@ public final class MetadataSource {
      * @param defaultAvailabilityZone the zone of a server booted without one
      * @param vendordataProviders [api] vendordata_providers
      * @param vendordataJsonfilePath [api] vendordata_jsonfile_path (null: none)
-     * @param dynamicTargets [api] vendordata_dynamic_targets
-     * @param dynamicConnectTimeout [api] vendordata_dynamic_connect_timeout
-     * @param dynamicReadTimeout [api] vendordata_dynamic_read_timeout
-     * @param dynamicFailureFatal [api] vendordata_dynamic_failure_fatal
      */
     public record Settings(Duration cacheExpiration, String dhcpDomain, String defaultAvailabilityZone,
-            List<String> vendordataProviders, String vendordataJsonfilePath, List<String> dynamicTargets,
-            Duration dynamicConnectTimeout, Duration dynamicReadTimeout, boolean dynamicFailureFatal) {
+            List<String> vendordataProviders, String vendordataJsonfilePath) {
         public Settings {
             requireNonNull(cacheExpiration, "cacheExpiration is null");
             vendordataProviders = List.copyOf(vendordataProviders);
-            dynamicTargets = List.copyOf(dynamicTargets);
         }
     }
 
-    public MetadataSource(GuestDataApi guests, Settings settings, NovaJson json) {
+    /** {@code dynamic} asks the [api] vendordata_dynamic_targets for vendor data. */
+    MetadataSource(GuestDataApi guests, Settings settings, NovaJson json, DynamicVendorData dynamic) {
         this.guests = requireNonNull(guests, "guests is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.json = requireNonNull(json, "json is null");
-        this.dynamic = new DynamicVendorData(settings.dynamicTargets(), settings.dynamicConnectTimeout(),
-                settings.dynamicReadTimeout(), settings.dynamicFailureFatal(), json);
+        this.dynamic = requireNonNull(dynamic, "dynamic is null");
         this.cache = settings.cacheExpiration().isZero() ? null
                 : Caffeine.newBuilder().expireAfterWrite(settings.cacheExpiration())
                         .maximumWeight(CACHE_BUDGET_BYTES).weigher((String key, InstanceMetadata md) -> weight(key, md))

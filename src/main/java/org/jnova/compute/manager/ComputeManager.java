@@ -23,6 +23,7 @@ import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
 import org.jnova.db.ServiceStore;
+import org.jnova.db.Transactions;
 import org.jnova.network.FixedIpAllocator;
 import org.jnova.objects.Instance;
 import org.jnova.objects.PowerState;
@@ -48,6 +49,7 @@ public final class ComputeManager {
     private final Transport transport;
     private final VirtDriver driver;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final ServiceStore services;
     private final ComputeNodeStore nodes;
     private final ActionStore actions;
@@ -73,7 +75,7 @@ public final class ComputeManager {
     }
 
     public ComputeManager(Settings settings, Transport transport, VirtDriver driver, InstanceStore instances,
-            ServiceStore services, ComputeNodeStore nodes, ActionStore actions,
+            Transactions mainDb, ServiceStore services, ComputeNodeStore nodes, ActionStore actions,
             org.jnova.db.ConsoleAuthTokenStore consoleTokens, FixedIpAllocator network,
             VolumeCleanup volumeCleanup, InstanceOperations operations, ShelveOperations shelving,
             ResizeOperations resizing, VolumeOperations volumeWork, MoveOperations moving) {
@@ -81,6 +83,7 @@ public final class ComputeManager {
         this.transport = requireNonNull(transport, "transport is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.services = requireNonNull(services, "services is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.actions = requireNonNull(actions, "actions is null");
@@ -245,7 +248,7 @@ public final class ComputeManager {
         Optional<Instance> instance = instances.get(uuid, false);
         network.deallocate(uuid);
         instance.ifPresent(this::releaseClaim);
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             InstanceUpdate cols = new InstanceUpdate();
             cols.vmState(VmStates.ERROR);
             cols.taskState(null);
@@ -273,7 +276,7 @@ public final class ComputeManager {
             driver.destroy(instance.get());
             network.deallocate(uuid);
             volumeCleanup.releaseAll(uuid, requestId);
-            instances.database().inTransaction(tx -> {
+            mainDb.inTransaction(tx -> {
                 if (instances.softDelete(tx, uuid)) {
                     releaseClaim(tx, instance.get());
                 }
@@ -283,7 +286,7 @@ public final class ComputeManager {
             actions.eventFinish(uuid, requestId, event, "Success", null);
         } catch (Exception e) {
             LOG.error("Terminating instance {} failed", uuid, e);
-            instances.database().inTransaction(tx -> {
+            mainDb.inTransaction(tx -> {
                 InstanceUpdate cols = new InstanceUpdate();
                 cols.vmState(VmStates.ERROR);
                 cols.taskState(null);
@@ -335,7 +338,7 @@ public final class ComputeManager {
     }
 
     private void releaseClaim(Instance i) {
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             releaseClaim(tx, i);
             return null;
         });

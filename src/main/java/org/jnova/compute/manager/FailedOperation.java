@@ -3,6 +3,7 @@ package org.jnova.compute.manager;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
+import org.jnova.db.Transactions;
 
 /**
  * What a compute host records when an operation on an instance fails, as nova's
@@ -13,9 +14,9 @@ final class FailedOperation {
     private FailedOperation() {
     }
 
-    static void record(InstanceStore instances, ActionStore actions, String host, String uuid, String requestId,
-            String event, Exception error) {
-        instances.database().inTransaction(tx -> {
+    static void record(InstanceStore instances, Transactions mainDb, ActionStore actions, String host, String uuid,
+            String requestId, String event, Exception error) {
+        mainDb.inTransaction(tx -> {
             InstanceUpdate cols = new InstanceUpdate();
             cols.taskState(null);
             if (instances.update(tx, uuid, cols)) {

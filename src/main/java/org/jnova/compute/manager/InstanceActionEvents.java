@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.Transactions;
 import org.jnova.objects.Instance;
 import org.slf4j.Logger;
 
@@ -13,7 +14,7 @@ import org.slf4j.Logger;
  * {@code wrap_instance_event}): the event starts, the step runs, the event finishes with
  * "Success" or, after the failure is logged, "Error".
  */
-final class InstanceActionEvents {
+public final class InstanceActionEvents {
     /** A step that works on the instance as stored when it starts. */
     @FunctionalInterface
     interface InstanceStep {
@@ -36,13 +37,16 @@ final class InstanceActionEvents {
 
     private final String host;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final ActionStore actions;
     private final Logger log;
 
     /** @param log the operation's logger, which names the failure */
-    InstanceActionEvents(String host, InstanceStore instances, ActionStore actions, Logger log) {
+    public InstanceActionEvents(String host, InstanceStore instances, Transactions mainDb, ActionStore actions,
+            Logger log) {
         this.host = requireNonNull(host, "host is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.log = requireNonNull(log, "log is null");
     }
@@ -63,7 +67,7 @@ final class InstanceActionEvents {
         } catch (Exception e) {
             log.error("{} of instance {} failed", event, uuid, e);
             if (onFailure == OnFailure.INSTANCE_FAULT) {
-                FailedOperation.record(instances, actions, host, uuid, requestId, event, e);
+                FailedOperation.record(instances, mainDb, actions, host, uuid, requestId, event, e);
             } else {
                 actions.eventFinish(uuid, requestId, event, "Error", String.valueOf(e));
             }

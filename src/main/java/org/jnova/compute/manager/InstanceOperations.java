@@ -27,6 +27,7 @@ import org.jnova.db.ActionStore;
 import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
+import org.jnova.db.Transactions;
 import org.jnova.objects.Image;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
@@ -49,6 +50,7 @@ public final class InstanceOperations {
     private final String host;
     private final VirtDriver driver;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final ActionStore actions;
     private final ImageStore images;
 
@@ -58,11 +60,12 @@ public final class InstanceOperations {
         void run(Instance instance) throws Exception;
     }
 
-    public InstanceOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
-            ImageStore images) {
+    public InstanceOperations(String host, VirtDriver driver, InstanceStore instances, Transactions mainDb,
+            ActionStore actions, ImageStore images) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
     }
@@ -162,7 +165,7 @@ public final class InstanceOperations {
             actions.eventFinish(uuid, requestId, event, "Success", null);
         } catch (Exception e) {
             LOG.error("{} of instance {} failed", event, uuid, e);
-            FailedOperation.record(instances, actions, host, uuid, requestId, event, e);
+            FailedOperation.record(instances, mainDb, actions, host, uuid, requestId, event, e);
         }
     }
 

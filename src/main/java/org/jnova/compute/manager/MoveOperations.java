@@ -26,6 +26,7 @@ import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
 import org.jnova.db.MigrationStore;
+import org.jnova.db.Transactions;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
@@ -46,6 +47,7 @@ public final class MoveOperations {
     private final String host;
     private final VirtDriver driver;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final ActionStore actions;
     private final ComputeNodeStore nodes;
     private final MigrationStore migrations;
@@ -58,18 +60,19 @@ public final class MoveOperations {
     /** This host's live migrations: instance uuid to QUEUED, ABORTED (before it ran) or RUNNING (in the driver). */
     private final Map<String, String> jobs = new ConcurrentHashMap<>();
 
-    public MoveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
-            ComputeNodeStore nodes, MigrationStore migrations, ConsoleAuthTokenStore consoleTokens,
-            ComputeRpcApi computeRpc) {
+    public MoveOperations(String host, VirtDriver driver, InstanceStore instances, Transactions mainDb,
+            ActionStore actions, ComputeNodeStore nodes, MigrationStore migrations, ConsoleAuthTokenStore consoleTokens,
+            ComputeRpcApi computeRpc, InstanceActionEvents events) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.consoleTokens = requireNonNull(consoleTokens, "consoleTokens is null");
         this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
         this.migrations = requireNonNull(migrations, "migrations is null");
-        this.events = new InstanceActionEvents(host, instances, actions, LOG);
+        this.events = requireNonNull(events, "events is null");
     }
 
     @FunctionalInterface
@@ -246,7 +249,7 @@ public final class MoveOperations {
         } catch (Exception e) {
             migrations.update(migrationUuid, "failed", null, null);
             release(host, destNode, instance);
-            instances.database().inTransaction(tx -> {
+            mainDb.inTransaction(tx -> {
                 InstanceUpdate cols = new InstanceUpdate();
                 cols.vmState(VmStates.ERROR);
                 cols.taskState(null);
@@ -286,11 +289,7 @@ public final class MoveOperations {
             return;
         }
         var f = i.flavor();
-        instances.database().inTransaction(tx -> {
-            nodes.release(tx, atHost, atNode, f.vcpus(), f.memoryMb(),
-                    f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024);
-            return null;
-        });
+        nodes.release(atHost, atNode, f.vcpus(), f.memoryMb(), f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024);
     }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> reply) throws Exception {

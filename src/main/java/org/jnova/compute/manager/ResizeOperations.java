@@ -14,14 +14,13 @@ import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
+import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
 import org.jnova.virt.VirtDriver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The compute host's side of resize and cold migration (nova's prep_resize, resize_instance,
@@ -30,25 +29,26 @@ import org.slf4j.LoggerFactory;
  * (old flavor at the source) or revert (new flavor at the destination).
  */
 public final class ResizeOperations {
-    private static final Logger LOG = LoggerFactory.getLogger(ResizeOperations.class);
-
     private final String host;
     private final VirtDriver driver;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final ActionStore actions;
     private final ComputeNodeStore nodes;
     private final org.jnova.db.MigrationStore migrations;
     private final InstanceActionEvents events;
 
-    public ResizeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
-            ComputeNodeStore nodes, org.jnova.db.MigrationStore migrations) {
+    public ResizeOperations(String host, VirtDriver driver, InstanceStore instances, Transactions mainDb,
+            ActionStore actions, ComputeNodeStore nodes, org.jnova.db.MigrationStore migrations,
+            InstanceActionEvents events) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.migrations = requireNonNull(migrations, "migrations is null");
-        this.events = new InstanceActionEvents(host, instances, actions, LOG);
+        this.events = requireNonNull(events, "events is null");
     }
 
     @FunctionalInterface
@@ -112,7 +112,7 @@ public final class ResizeOperations {
         Map<String, String> sys = instance.systemMetadata();
         Flavor old = InstanceStore.parseFlavor(sys.get(ResizeApi.OLD_FLAVOR));
         migrationStatus(instance.uuid(), "confirmed");
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             release(tx, sys.get(ResizeApi.SOURCE_HOST), sys.get(ResizeApi.SOURCE_NODE), old);
             InstanceUpdate cols = new InstanceUpdate();
             cols.vmState(oldVmState(sys));
@@ -126,7 +126,7 @@ public final class ResizeOperations {
     private void releaseNewFlavor(Instance instance) throws Exception {
         driver.powerOff(instance);
         Map<String, String> sys = instance.systemMetadata();
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             release(tx, instance.host(), instance.node(), instance.flavor());
             InstanceUpdate cols = new InstanceUpdate();
             cols.host(sys.get(ResizeApi.SOURCE_HOST));
@@ -144,7 +144,7 @@ public final class ResizeOperations {
         }
         Flavor old = InstanceStore.parseFlavor(sys.get(ResizeApi.OLD_FLAVOR));
         migrationStatus(instance.uuid(), "reverted");
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             InstanceUpdate cols = new InstanceUpdate().flavor(old);
             cols.vmState(vmState);
             cols.taskState(null);

@@ -15,6 +15,7 @@ import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
+import org.jnova.db.Transactions;
 import org.jnova.objects.Instance;
 import org.jnova.objects.PowerState;
 import org.jnova.objects.TaskStates;
@@ -34,20 +35,22 @@ public final class ShelveOperations {
     private final String host;
     private final VirtDriver driver;
     private final InstanceStore instances;
+    private final Transactions mainDb;
     private final ActionStore actions;
     private final ImageStore images;
     private final ComputeNodeStore nodes;
     private final InstanceActionEvents events;
 
-    public ShelveOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
-            ImageStore images, ComputeNodeStore nodes) {
+    public ShelveOperations(String host, VirtDriver driver, InstanceStore instances, Transactions mainDb,
+            ActionStore actions, ImageStore images, ComputeNodeStore nodes, InstanceActionEvents events) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
-        this.events = new InstanceActionEvents(host, instances, actions, LOG);
+        this.events = requireNonNull(events, "events is null");
     }
 
     void handle(ComputeMessage.Shelving message) {
@@ -83,7 +86,7 @@ public final class ShelveOperations {
         images.updateStatus(imageId, "saving", null, Map.of());
         VirtDriver.Snapshot snapshot = driver.snapshot(instance);
         images.updateStatus(imageId, "active", snapshot.sizeBytes(), snapshot.properties());
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             instances.children().updateMetadata(tx, uuid, Map.of("shelved_at", Instant.now().toString(),
                     "shelved_image_id", imageId, "shelved_host", host), false, true);
             InstanceUpdate cols = new InstanceUpdate();
@@ -131,7 +134,7 @@ public final class ShelveOperations {
 
     private void offload(Instance instance) throws Exception {
         driver.destroy(instance);
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             InstanceUpdate cols = new InstanceUpdate();
             cols.vmState(VmStates.SHELVED_OFFLOADED);
             cols.taskState(null);
@@ -157,7 +160,7 @@ public final class ShelveOperations {
             driver.powerOn(instance);
         }
         String imageId = instance.systemMetadata().get("shelved_image_id");
-        instances.database().inTransaction(tx -> {
+        mainDb.inTransaction(tx -> {
             for (String key : new String[] {"shelved_at", "shelved_image_id", "shelved_host"}) {
                 instances.children().deleteMetadata(tx, uuid, key, true);
             }

@@ -18,6 +18,7 @@ import org.jnova.compute.rpcapi.ComputeMessage.SwapVolume;
 import org.jnova.db.ActionStore;
 import org.jnova.db.BlockDeviceMappingStore;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.Transactions;
 import org.jnova.objects.BlockDeviceMapping;
 import org.jnova.objects.Instance;
 import org.jnova.virt.VirtDriver;
@@ -40,15 +41,17 @@ public final class VolumeOperations {
     private final InstanceStore instances;
     private final ActionStore actions;
     private final BlockDeviceMappingStore bdms;
+    private final Transactions mainDb;
     private final VolumeApi volumes;
 
     public VolumeOperations(String host, VirtDriver driver, InstanceStore instances, ActionStore actions,
-            BlockDeviceMappingStore bdms, VolumeApi volumes) {
+            BlockDeviceMappingStore bdms, Transactions mainDb, VolumeApi volumes) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.bdms = requireNonNull(bdms, "bdms is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
     }
 
@@ -73,7 +76,7 @@ public final class VolumeOperations {
     private synchronized ReservedDevice reserveDeviceName(String uuid, String volumeId, String device,
             String tag, boolean deleteOnTermination) {
         Instance instance = instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
-        return bdms.database().inTransaction(tx -> {
+        return mainDb.inTransaction(tx -> {
             List<BlockDeviceMapping> existing = bdms.forInstance(tx, uuid);
             if (existing.stream().anyMatch(b -> volumeId.equals(b.volumeId()))) {
                 throw new VolumeErrors.InvalidVolume("volume " + volumeId + " already attached");
