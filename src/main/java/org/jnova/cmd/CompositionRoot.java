@@ -443,7 +443,8 @@ public final class CompositionRoot implements AutoCloseable {
         return new ComputeTaskManager(transport, computeRpc, scheduler, instances, dbs.main(), actions, services, nodes,
                 migrations,
                 Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))), name,
-                conf.get(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST));
+                conf.get(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST),
+                Duration.ofSeconds(conf.get(ComputeOpts.BUILD_RECOVERY_AGE)));
     }
 
     /** This process's compute host: the fake driver writing config drives from the metadata source. */

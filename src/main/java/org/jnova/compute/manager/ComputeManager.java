@@ -203,9 +203,17 @@ public final class ComputeManager {
                     current.taskState());
             return;
         }
+        // Only one delivery of a build starts it: a redelivered or recovered build meets task_state
+        // networking (or later) here and changes nothing.
+        boolean started = instances.update(uuid, new InstanceUpdate().taskState(TaskStates.NETWORKING)
+                .expectTaskState(TaskStates.SCHEDULING));
+        if (!started && instances.get(uuid, false).isPresent()) {
+            LOG.info("Ignoring build_and_run_instance of {}: its build has started already", uuid);
+            return;
+        }
         actions.eventStart(uuid, requestId, event, settings.host());
         try {
-            if (!instances.update(uuid, new InstanceUpdate().taskState(TaskStates.NETWORKING))) {
+            if (!started) {
                 actions.eventFinish(uuid, requestId, event, "Error", "instance deleted during build");
                 return;
             }
