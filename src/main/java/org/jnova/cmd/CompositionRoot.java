@@ -462,7 +462,7 @@ public final class CompositionRoot implements AutoCloseable {
                 Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))),
                 Duration.ofSeconds(conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)),
                 Duration.ofSeconds(conf.get(ComputeOpts.SHELVED_POLL_INTERVAL)),
-                conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), transport, driver, instances, dbs.main(),
+                conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME), conf.get(ComputeOpts.INSTANCE_BUILD_TIMEOUT)), transport, driver, instances, dbs.main(),
                 services, nodes, actions, consoleTokens,
                 new FixedIpAllocator(dbs.main(), ports, conf.get(ComputeOpts.FIXED_RANGE), conf.get(ComputeOpts.NETWORK_NAME)),
                 volumeCleanup,
