@@ -443,7 +443,8 @@ public final class CompositionRoot implements AutoCloseable {
         return new ComputeTaskManager(transport, computeRpc, scheduler, instances, dbs.main(), actions, services, nodes,
                 migrations,
                 Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))), name,
-                conf.get(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST));
+                conf.get(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST),
+                Duration.ofSeconds(conf.get(ComputeOpts.BUILD_RECOVERY_AGE)));
     }
 
     /** This process's compute host: the fake driver writing config drives from the metadata source. */
@@ -461,7 +462,7 @@ public final class CompositionRoot implements AutoCloseable {
                 Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))),
                 Duration.ofSeconds(conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL)),
                 Duration.ofSeconds(conf.get(ComputeOpts.SHELVED_POLL_INTERVAL)),
-                conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), transport, driver, instances, dbs.main(),
+                conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME), conf.get(ComputeOpts.INSTANCE_BUILD_TIMEOUT)), transport, driver, instances, dbs.main(),
                 services, nodes, actions, consoleTokens,
                 new FixedIpAllocator(dbs.main(), ports, conf.get(ComputeOpts.FIXED_RANGE), conf.get(ComputeOpts.NETWORK_NAME)),
                 volumeCleanup,

@@ -55,6 +55,7 @@ public final class ComputeTaskManager {
     private final boolean allowResizeToSameHost;
     private final org.jnova.db.ComputeNodeStore nodes;
     private final org.jnova.db.MigrationStore migrations;
+    private final java.time.Duration buildRecoveryAge;
     private java.util.concurrent.ScheduledExecutorService timers;
 
     /**
@@ -66,8 +67,9 @@ public final class ComputeTaskManager {
             InstanceStore instances, Transactions mainDb, ActionStore actions,
             org.jnova.db.ServiceStore services, org.jnova.db.ComputeNodeStore nodes,
             org.jnova.db.MigrationStore migrations, java.time.Duration reportInterval, String name,
-            boolean allowResizeToSameHost) {
+            boolean allowResizeToSameHost, java.time.Duration buildRecoveryAge) {
         this.allowResizeToSameHost = allowResizeToSameHost;
+        this.buildRecoveryAge = requireNonNull(buildRecoveryAge, "buildRecoveryAge is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.migrations = requireNonNull(migrations, "migrations is null");
         this.transport = requireNonNull(transport, "transport is null");
@@ -97,6 +99,44 @@ public final class ComputeTaskManager {
         long every = Math.max(1, reportInterval.toMillis());
         timers.scheduleAtFixedRate(beat, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         transport.listen(ConductorRpcApi.TOPIC, name, ConductorRpcApi.endpoint(this::dispatch));
+        if (buildRecoveryAge.isPositive()) {
+            long age = buildRecoveryAge.toMillis();
+            timers.scheduleWithFixedDelay(this::recoverUnfinishedBuilds, 0, age,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Servers accepted by the API whose build request never got through (the process that held
+     * it died, or a transport lost it): still building in task_state scheduling, not changed for
+     * longer than the recovery age. Each is built again as if its request had arrived now; one
+     * already placed gets its build cast to its host again. Another conductor doing the same at
+     * the same time is harmless: the placement is written only while the server has none, and a
+     * host starts a build only from task_state scheduling.
+     */
+    void recoverUnfinishedBuilds() {
+        try {
+            var filter = org.jnova.objects.InstanceFilter.builder().deleted(false)
+                    .vmStates(List.of(VmStates.BUILDING)).taskStates(List.of(TaskStates.SCHEDULING))
+                    .changesBefore(java.time.Instant.now().minus(buildRecoveryAge)).build();
+            for (Instance stuck : instances.listBare(filter)) {
+                LOG.warn("Instance {} was accepted but its build never started; building it again", stuck.uuid());
+                try {
+                    build(stuck.uuid(), createRequestId(stuck.uuid()));
+                } catch (RuntimeException e) {
+                    LOG.warn("Building {} again failed: {}", stuck.uuid(), e.toString());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Looking for unfinished builds failed: {}", e.toString());
+        }
+    }
+
+    /** The request id of the server's create action, so the events of a rebuilt request join it. */
+    private String createRequestId(String uuid) {
+        return actions.list(uuid, null, null).stream().filter(a -> "create".equals(a.action()))
+                .map(org.jnova.objects.InstanceAction::requestId).findFirst()
+                .orElseGet(() -> "req-" + java.util.UUID.randomUUID());
     }
 
     public synchronized void stop() {
@@ -361,15 +401,21 @@ public final class ComputeTaskManager {
             selection = Optional.empty();
         }
         if (selection.isEmpty()) {
-            mainDb.inTransaction(tx -> {
+            boolean failed = mainDb.inTransaction(tx -> {
                 InstanceUpdate cols = new InstanceUpdate();
                 cols.vmState(VmStates.ERROR);
                 cols.taskState(null);
-                if (instances.update(tx, uuid, cols)) {
+                if (instances.update(tx, uuid, cols.expectTaskState(TaskStates.SCHEDULING).expectNoHost())) {
                     instances.children().addFault(tx, uuid, 500, NO_VALID_HOST, "", null);
+                    return true;
                 }
-                return null;
+                return false;
             });
+            if (!failed) {
+                // Placed by another delivery of the same build in the meantime, or deleted.
+                actions.eventFinish(uuid, requestId, event, "Success", null);
+                return;
+            }
             actions.eventFinish(uuid, requestId, event, "Error", NO_VALID_HOST);
             LOG.warn("Instance {} failed to schedule: {}", uuid, NO_VALID_HOST);
             return;

@@ -98,6 +98,16 @@ public final class ComputeOpts {
             .min(0).defaultValue(200).help("Milliseconds a live migration runs in the fake driver, so it can be "
                     + "listed, force-completed or aborted while running (jnova only).").build();
 
+    public static final Opt<Integer> INSTANCE_BUILD_TIMEOUT = Opt.integer("DEFAULT", "instance_build_timeout").min(0)
+            .defaultValue(0).help("Maximum time in seconds that an instance can take to build. If this timer "
+                    + "expires, instance status will be changed to ERROR. Enabling this option will make sure an "
+                    + "instance will not be stuck in BUILD state for a longer period. 0 disables the check.").build();
+    public static final Opt<Integer> BUILD_RECOVERY_AGE = Opt.integer("jnova_conductor", "build_recovery_age")
+            .min(0).defaultValue(10).help("Seconds after which the conductor schedules again a server that was "
+                    + "accepted but never placed on a host (its build request was lost, e.g. with a process that "
+                    + "died); the conductor looks for them at start and then every this many seconds. Scheduling "
+                    + "the same server twice is harmless. 0 disables the recovery (jnova only).").build();
+
     public static List<Opt<?>> all() {
         return List.of(HOST, MY_IP, TRANSPORT_URL, RECLAIM_INSTANCE_INTERVAL, REPORT_INTERVAL, SERVICE_DOWN_TIME,
                 DEFAULT_AVAILABILITY_ZONE, DEFAULT_SCHEDULE_ZONE, INTERNAL_SERVICE_AVAILABILITY_ZONE,
@@ -106,6 +116,6 @@ public final class ComputeOpts {
                 RESERVED_HOST_DISK_MB, RESERVED_HOST_CPUS, INSTANCE_NAME_TEMPLATE, COMPUTE_DRIVER, FIXED_RANGE,
                 NETWORK_NAME, FAKE_VCPUS, FAKE_MEMORY_MB, FAKE_LOCAL_GB, FAKE_SPAWN_DELAY_MS, FAKE_DESTROY_DELAY_MS, SEED_IMAGES,
                 FAKE_ACTION_DELAY_MS, ALLOW_RESIZE_TO_SAME_HOST, SHELVED_OFFLOAD_TIME, SHELVED_POLL_INTERVAL,
-                FAKE_LIVE_MIGRATION_MS);
+                FAKE_LIVE_MIGRATION_MS, INSTANCE_BUILD_TIMEOUT, BUILD_RECOVERY_AGE);
     }
 }

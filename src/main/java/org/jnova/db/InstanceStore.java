@@ -264,7 +264,7 @@ public final class InstanceStore {
      * always set.
      */
     public boolean update(Tx tx, String uuid, InstanceUpdate change) throws SQLException {
-        return update(tx, uuid, change.columns(), change.expectedTaskStates());
+        return update(tx, uuid, change.columns(), change.expectedTaskStates(), change.expectsNoHost());
     }
 
     /** As {@link #update(Tx, String, InstanceUpdate)}, in a transaction of its own. */
@@ -272,8 +272,8 @@ public final class InstanceStore {
         return db.inTransaction(tx -> update(tx, uuid, change));
     }
 
-    private boolean update(Tx tx, String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates)
-            throws SQLException {
+    private boolean update(Tx tx, String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates,
+            boolean expectNoHost) throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE instances SET updated_at = ?");
         List<Object> args = new ArrayList<>();
         args.add(FlavorJson.now());
@@ -286,6 +286,9 @@ public final class InstanceStore {
         }
         sql.append(" WHERE uuid = ? AND deleted = 0");
         args.add(uuid);
+        if (expectNoHost) {
+            sql.append(" AND host IS NULL");
+        }
         if (expectedTaskStates != null) {
             List<String> notNull = expectedTaskStates.stream().filter(java.util.Objects::nonNull).toList();
             boolean nullAllowed = expectedTaskStates.contains(null);

@@ -17,6 +17,7 @@ import org.jnova.objects.Flavor;
 public final class InstanceUpdate {
     private final Map<String, Object> columns = new LinkedHashMap<>();
     private List<String> expectedTaskStates;
+    private boolean expectNoHost;
 
     public InstanceUpdate vmState(String vmState) {
         return set("vm_state", vmState);
@@ -126,6 +127,19 @@ public final class InstanceUpdate {
     public InstanceUpdate expectTaskStates(Collection<String> taskStates) {
         this.expectedTaskStates = new ArrayList<>(taskStates);
         return this;
+    }
+
+    /**
+     * Applies the change only while the instance has no host: the placement of a new
+     * instance is written once even when two schedulers place it at the same time.
+     */
+    public InstanceUpdate expectNoHost() {
+        this.expectNoHost = true;
+        return this;
+    }
+
+    boolean expectsNoHost() {
+        return expectNoHost;
     }
 
     Map<String, Object> columns() {

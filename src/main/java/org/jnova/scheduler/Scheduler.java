@@ -118,28 +118,53 @@ public final class Scheduler {
                 .toList(), group);
         var f = flavor;
         int disk = f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024;
+        boolean unplaced = instance.host() == null;
         for (ComputeNode node : candidates) {
-            boolean claimed = mainDb.inTransaction(tx -> {
-                if (group.isPresent() && group.get().isHard() && !stillPasses(tx, group.get(), instance, node)) {
-                    return false;
-                }
-                if (!nodes.claim(tx, node.id(), f.vcpus(), f.memoryMb(), disk, settings.reservedHostMemoryMb(),
-                        (settings.reservedHostDiskMb() + 1023) / 1024, settings.reservedHostCpus(),
-                        settings.maxInstancesPerHost())) {
-                    return false;
-                }
-                if (recordHost) {
-                    instances.update(tx, instance.uuid(), new org.jnova.db.InstanceUpdate().host(node.host())
-                            .node(node.hypervisorHostname()).launchedOn(node.host())
-                            .availabilityZone(settings.defaultAvailabilityZone()));
-                }
-                return true;
-            });
-            if (claimed) {
+            Claim claim;
+            try {
+                claim = mainDb.inTransaction(tx -> {
+                    if (group.isPresent() && group.get().isHard() && !stillPasses(tx, group.get(), instance, node)) {
+                        return Claim.NODE_REFUSED;
+                    }
+                    if (recordHost) {
+                        // Written before the node claim and, for an instance read without a host, only
+                        // while it still has none: a second scheduler placing the same instance (a
+                        // redelivered or recovered build) claims nothing.
+                        org.jnova.db.InstanceUpdate placement = new org.jnova.db.InstanceUpdate().host(node.host())
+                                .node(node.hypervisorHostname()).launchedOn(node.host())
+                                .availabilityZone(settings.defaultAvailabilityZone());
+                        if (!instances.update(tx, instance.uuid(), unplaced ? placement.expectNoHost() : placement)) {
+                            return Claim.INSTANCE_TAKEN;
+                        }
+                    }
+                    if (!nodes.claim(tx, node.id(), f.vcpus(), f.memoryMb(), disk, settings.reservedHostMemoryMb(),
+                            (settings.reservedHostDiskMb() + 1023) / 1024, settings.reservedHostCpus(),
+                            settings.maxInstancesPerHost())) {
+                        throw new NodeFull(); // undoes the placement written above
+                    }
+                    return Claim.CLAIMED;
+                });
+            } catch (NodeFull e) {
+                claim = Claim.NODE_REFUSED;
+            }
+            if (claim == Claim.CLAIMED) {
                 return Optional.of(new Selection(node.host(), node.hypervisorHostname(), node.id()));
+            }
+            if (claim == Claim.INSTANCE_TAKEN) {
+                return Optional.empty();
             }
         }
         return Optional.empty();
+    }
+
+    private enum Claim { CLAIMED, NODE_REFUSED, INSTANCE_TAKEN }
+
+    private static final class NodeFull extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NodeFull() {
+            super(null, null, false, false);
+        }
     }
 
     /** The instance's server group with its members' hosts, when it is in one with a known policy. */

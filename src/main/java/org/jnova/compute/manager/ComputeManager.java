@@ -67,11 +67,12 @@ public final class ComputeManager {
     /**
      * Host identity, allocation ratios and periodic intervals; {@code shelvedOffloadTime}
      * ([DEFAULT] shelved_offload_time, seconds) is checked every {@code shelvedPollInterval}
-     * (zero or less: never).
+     * (zero or less: never); {@code instanceBuildTimeout} ([DEFAULT] instance_build_timeout,
+     * seconds, 0: never) bounds how long a server may build here.
      */
     public record Settings(String host, String hostIp, double cpuAllocationRatio, double ramAllocationRatio,
             double diskAllocationRatio, Duration reportInterval, Duration reclaimInstanceInterval,
-            Duration shelvedPollInterval, int shelvedOffloadTime) {
+            Duration shelvedPollInterval, int shelvedOffloadTime, int instanceBuildTimeout) {
     }
 
     public ComputeManager(Settings settings, Transport transport, VirtDriver driver, InstanceStore instances,
@@ -120,26 +121,118 @@ public final class ComputeManager {
             timers.scheduleAtFixedRate(() -> shelving.offloadExpired(settings.shelvedOffloadTime()), poll, poll,
                     TimeUnit.MILLISECONDS);
         }
+        if (settings.instanceBuildTimeout() > 0) {
+            long check = Math.min(60, settings.instanceBuildTimeout()) * 1000L;
+            timers.scheduleWithFixedDelay(this::failTimedOutBuilds, check, check, TimeUnit.MILLISECONDS);
+        }
         LOG.info("nova-compute started on host {}", settings.host());
     }
 
     /**
-     * nova's init_host: work that a previous run of this host left half done. Deletes are
-     * finished; builds that never finished go to ERROR; other tasks are cleared.
+     * nova's init_host (_init_instance): work that a previous run of this host left half done
+     * is finished or rolled back. Deletes are finished; builds and rebuilds that never finished
+     * go to ERROR; a stop, start or reboot is done again; other tasks are cleared, so the
+     * server keeps the state it had before the interrupted request.
      */
     private void recoverInterruptedWork() {
-        var mine = instances.listBare(org.jnova.objects.InstanceFilter.builder().host(settings.host()).build());
+        var mine = instances.listBare(org.jnova.objects.InstanceFilter.builder().host(settings.host())
+                .deleted(false).build());
         for (Instance i : mine) {
-            if (TaskStates.DELETING.equals(i.taskState())) {
-                terminate(i.uuid(), "req-init-host");
-            } else if (VmStates.BUILDING.equals(i.vmState())) {
-                failBuild(i.uuid(), new IllegalStateException("Instance spawn was interrupted by a restart of "
-                        + "the compute service"));
-            } else if (i.taskState() != null) {
-                InstanceUpdate cols = new InstanceUpdate();
-                cols.taskState(null);
-                instances.update(i.uuid(), cols);
+            try {
+                recover(i);
+            } catch (RuntimeException e) {
+                LOG.warn("Recovering instance {} failed: {}", i.uuid(), e.toString());
             }
+        }
+    }
+
+    private void recover(Instance i) {
+        String task = i.taskState();
+        String requestId = "req-init-host";
+        if (TaskStates.DELETING.equals(task)) {
+            terminate(i.uuid(), requestId);
+        } else if (VmStates.BUILDING.equals(i.vmState())) {
+            failBuild(i.uuid(), new IllegalStateException("Instance spawn was interrupted by a restart of "
+                    + "the compute service"));
+        } else if (REBUILD_TASKS.contains(task) && !VmStates.ERROR.equals(i.vmState())) {
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.vmState(VmStates.ERROR);
+            cols.taskState(null);
+            instances.update(i.uuid(), cols.expectTaskState(task));
+        } else if (TaskStates.POWERING_OFF.equals(task) && !VmStates.ERROR.equals(i.vmState())) {
+            LOG.info("Instance {} was powering off at start-up; stopping it again", i.uuid());
+            dispatch(new StopInstance(i.uuid(), requestId));
+        } else if (TaskStates.POWERING_ON.equals(task) && !VmStates.ERROR.equals(i.vmState())) {
+            LOG.info("Instance {} was powering on at start-up; starting it again", i.uuid());
+            dispatch(new StartInstance(i.uuid(), requestId));
+        } else if (REBOOT_TASKS.contains(task) && !VmStates.ERROR.equals(i.vmState())) {
+            recoverReboot(i, requestId);
+        } else if (task != null) {
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.taskState(null);
+            instances.update(i.uuid(), cols.expectTaskState(task));
+        }
+    }
+
+    /**
+     * nova's _retry_reboot: a reboot that had started on a guest that now runs is done (the
+     * task is cleared, the server ACTIVE); any other is done again.
+     */
+    private void recoverReboot(Instance i, String requestId) {
+        boolean started = TaskStates.REBOOT_STARTED.equals(i.taskState())
+                || TaskStates.REBOOT_STARTED_HARD.equals(i.taskState());
+        if (started && driver.powerState(i) == PowerState.RUNNING) {
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.vmState(VmStates.ACTIVE);
+            cols.taskState(null);
+            instances.update(i.uuid(), cols.expectTaskState(i.taskState()));
+            return;
+        }
+        boolean hard = TaskStates.REBOOTING_HARD.equals(i.taskState())
+                || TaskStates.REBOOT_PENDING_HARD.equals(i.taskState())
+                || TaskStates.REBOOT_STARTED_HARD.equals(i.taskState());
+        LOG.info("Instance {} was rebooting at start-up; rebooting it again", i.uuid());
+        dispatch(new ComputeMessage.RebootInstance(i.uuid(), requestId, hard));
+    }
+
+    private static final java.util.Set<String> REBUILD_TASKS = java.util.Set.of(TaskStates.REBUILDING,
+            TaskStates.REBUILD_BLOCK_DEVICE_MAPPING, TaskStates.REBUILD_SPAWNING);
+    private static final java.util.Set<String> REBOOT_TASKS = java.util.Set.of(TaskStates.REBOOTING,
+            TaskStates.REBOOTING_HARD, TaskStates.REBOOT_PENDING, TaskStates.REBOOT_STARTED,
+            TaskStates.REBOOT_PENDING_HARD, TaskStates.REBOOT_STARTED_HARD);
+    private static final java.util.List<String> BUILD_TASKS = java.util.Arrays.asList(TaskStates.SCHEDULING,
+            TaskStates.NETWORKING, TaskStates.BLOCK_DEVICE_MAPPING, TaskStates.SPAWNING, null);
+    static final String BUILD_TIMED_OUT = "Instance build timed out. Set to error state.";
+
+    /**
+     * nova's _check_instance_build_time: servers building on this host for longer than
+     * [DEFAULT] instance_build_timeout go to ERROR with nova's fault.
+     */
+    void failTimedOutBuilds() {
+        try {
+            Instant cutoff = Instant.now().minusSeconds(settings.instanceBuildTimeout());
+            var filter = org.jnova.objects.InstanceFilter.builder().host(settings.host()).deleted(false)
+                    .vmStates(java.util.List.of(VmStates.BUILDING)).build();
+            for (Instance i : instances.listBare(filter)) {
+                if (i.createdAt() == null || !i.createdAt().isBefore(cutoff)) {
+                    continue;
+                }
+                boolean failed = mainDb.inTransaction(tx -> {
+                    InstanceUpdate cols = new InstanceUpdate();
+                    cols.vmState(VmStates.ERROR);
+                    cols.taskState(null);
+                    if (!instances.update(tx, i.uuid(), cols.expectTaskStates(BUILD_TASKS))) {
+                        return false;
+                    }
+                    instances.children().addFault(tx, i.uuid(), 500, BUILD_TIMED_OUT, "", settings.host());
+                    return true;
+                });
+                if (failed) {
+                    LOG.warn("Instance {}: {}", i.uuid(), BUILD_TIMED_OUT);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Checking build times failed: {}", e.toString());
         }
     }
 
@@ -203,9 +296,17 @@ public final class ComputeManager {
                     current.taskState());
             return;
         }
+        // Only one delivery of a build starts it: a redelivered or recovered build meets task_state
+        // networking (or later) here and changes nothing.
+        boolean started = instances.update(uuid, new InstanceUpdate().taskState(TaskStates.NETWORKING)
+                .expectTaskState(TaskStates.SCHEDULING));
+        if (!started && instances.get(uuid, false).isPresent()) {
+            LOG.info("Ignoring build_and_run_instance of {}: its build has started already", uuid);
+            return;
+        }
         actions.eventStart(uuid, requestId, event, settings.host());
         try {
-            if (!instances.update(uuid, new InstanceUpdate().taskState(TaskStates.NETWORKING))) {
+            if (!started) {
                 actions.eventFinish(uuid, requestId, event, "Error", "instance deleted during build");
                 return;
             }
