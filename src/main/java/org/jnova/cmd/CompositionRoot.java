@@ -248,7 +248,8 @@ public final class CompositionRoot implements AutoCloseable {
         Outbox outbox = new Outbox(outboxStore, transport);
         computeRpc = new ComputeRpcApi(transport, outbox);
         conductorRpc = new ConductorRpcApi(transport, outbox);
-        volumeAttachments = new VolumeAttachmentsApi(bdms, actions, volumes, volumeCleanup, computeRpc);
+        volumeAttachments = new VolumeAttachmentsApi(bdms, actions, volumes, volumeCleanup, computeRpc,
+                dbs.main());
         quotas = new Quotas(conf, new QuotaStore(dbs.api()), dbs.api(), instances, keyPairStore);
         flavors = new FlavorsApi(flavorStore, dbs.api());
         keyPairs = new KeyPairsApi(keyPairStore, quotas, dbs.api());
