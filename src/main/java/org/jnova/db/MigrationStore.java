@@ -49,13 +49,18 @@ public final class MigrationStore {
     /** Sets the status (and, when not null, the destination) of a migration. */
     public void update(String uuid, String status, String destCompute, String destNode) {
         db.inTransaction(tx -> {
-            if (destCompute != null) {
-                tx.update("UPDATE migrations SET dest_compute = ?, dest_node = ?, dest_host = ?, updated_at = ? "
-                        + "WHERE uuid = ?", destCompute, destNode, destCompute, FlavorJson.now(), uuid);
-            }
-            return tx.update("UPDATE migrations SET status = ?, updated_at = ? WHERE uuid = ?", status,
-                    FlavorJson.now(), uuid);
+            update(tx, uuid, status, destCompute, destNode);
+            return null;
         });
+    }
+
+    /** As above, in the caller's transaction. */
+    public void update(Tx tx, String uuid, String status, String destCompute, String destNode) throws SQLException {
+        if (destCompute != null) {
+            tx.update("UPDATE migrations SET dest_compute = ?, dest_node = ?, dest_host = ?, updated_at = ? "
+                    + "WHERE uuid = ?", destCompute, destNode, destCompute, FlavorJson.now(), uuid);
+        }
+        tx.update("UPDATE migrations SET status = ?, updated_at = ? WHERE uuid = ?", status, FlavorJson.now(), uuid);
     }
 
     /** The newest migration of an instance. */
