@@ -600,6 +600,11 @@ public final class CompositionRoot implements AutoCloseable {
         return serverMetadata;
     }
 
+    /** The compute hosts' client: casts within transactions go through the outbox. */
+    public ComputeRpcApi computeRpc() {
+        return computeRpc;
+    }
+
     public Scheduler scheduler() {
         return scheduler;
     }

@@ -179,14 +179,13 @@ public final class ComputeManager {
             case BuildAndRunInstance(String uuid, String requestId) -> build(uuid, requestId);
             case TerminateInstance(String uuid, String requestId) -> terminate(uuid, requestId);
             case SoftDeleteInstance(String uuid, String requestId) -> powerChange(uuid, requestId,
-                    "compute_soft_delete_instance", TaskStates.SOFT_DELETING, VmStates.SOFT_DELETED,
-                    PowerState.SHUTDOWN);
+                    "compute_soft_delete_instance", VmStates.SOFT_DELETED, PowerState.SHUTDOWN);
             case RestoreInstance(String uuid, String requestId) -> powerChange(uuid, requestId,
-                    "compute_restore_instance", TaskStates.RESTORING, VmStates.ACTIVE, PowerState.RUNNING);
+                    "compute_restore_instance", VmStates.ACTIVE, PowerState.RUNNING);
             case StopInstance(String uuid, String requestId) -> powerChange(uuid, requestId, "compute_stop_instance",
-                    TaskStates.POWERING_OFF, VmStates.STOPPED, PowerState.SHUTDOWN);
+                    VmStates.STOPPED, PowerState.SHUTDOWN);
             case StartInstance(String uuid, String requestId) -> powerChange(uuid, requestId,
-                    "compute_start_instance", TaskStates.POWERING_ON, VmStates.ACTIVE, PowerState.RUNNING);
+                    "compute_start_instance", VmStates.ACTIVE, PowerState.RUNNING);
         }
         return null;
     }
@@ -300,17 +299,18 @@ public final class ComputeManager {
     }
 
     /**
-     * Powers the server on or off for a request that set {@code taskState}; a message whose task
-     * is no longer the server's (sent again after it was done) does nothing.
+     * Powers the server on or off; a message sent again after it was handled (its event is on
+     * the request's action) does nothing, so an old stop cannot undo a later start.
      */
-    private void powerChange(String uuid, String requestId, String event, String taskState, String vmState,
-            int powerState) {
+    private void powerChange(String uuid, String requestId, String event, String vmState, int powerState) {
         Optional<Instance> instance = instances.get(uuid, false);
         if (instance.isEmpty()) {
             return;
         }
-        if (!taskState.equals(instance.get().taskState())) {
-            LOG.info("Ignoring {} of {} in task_state {}", event, uuid, instance.get().taskState());
+        boolean handledBefore = actions.get(uuid, requestId).map(a -> a.events().stream()
+                .anyMatch(e -> e.event().equals(event))).orElse(false);
+        if (handledBefore) {
+            LOG.info("Ignoring a repeated {} of {} (request {})", event, uuid, requestId);
             return;
         }
         actions.eventStart(uuid, requestId, event, settings.host());
