@@ -45,10 +45,13 @@ public final class OutboxRelay {
         if (timer == null) {
             return;
         }
-        timer.shutdownNow();
+        timer.shutdown(); // a sweep under way finishes: what it sent is deleted
         try {
-            timer.awaitTermination(5, TimeUnit.SECONDS);
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
         } catch (InterruptedException e) {
+            timer.shutdownNow();
             Thread.currentThread().interrupt();
         }
         timer = null;
