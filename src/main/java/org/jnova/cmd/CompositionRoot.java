@@ -117,6 +117,7 @@ import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.conf.ApiOpts;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.ConsoleOpts;
+import org.jnova.conf.OutboxOpts;
 import org.jnova.conf.QuotaOpts;
 import org.jnova.conf.SchedulerOpts;
 import org.jnova.conf.ServersOpts;
@@ -135,6 +136,7 @@ import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.KeyPairStore;
 import org.jnova.db.MigrationStore;
+import org.jnova.db.OutboxStore;
 import org.jnova.db.PortStore;
 import org.jnova.db.QuotaStore;
 import org.jnova.db.ServerGroupStore;
@@ -145,6 +147,8 @@ import org.jnova.network.FixedIpAllocator;
 import org.jnova.network.InterfaceAttachmentsApi;
 import org.jnova.paste.FactoryRegistry;
 import org.jnova.policy.Enforcer;
+import org.jnova.rpc.Outbox;
+import org.jnova.rpc.OutboxRelay;
 import org.jnova.rpc.Transport;
 import org.jnova.scheduler.Scheduler;
 import org.jnova.utils.JsonMappers;
@@ -164,6 +168,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CompositionRoot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CompositionRoot.class);
+    /** How often the outbox relay looks for casts to send again. */
+    private static final Duration OUTBOX_SWEEP_INTERVAL = Duration.ofSeconds(2);
 
     private final ConfigOpts conf;
     private final Databases dbs;
@@ -181,6 +187,7 @@ public final class CompositionRoot implements AutoCloseable {
     private final ServerGroupStore serverGroups;
     private final AggregateStore aggregateStore;
     private final BlockDeviceMappingStore bdms;
+    private final OutboxStore outboxStore;
     private final ComputeRpcApi computeRpc;
     private final ConductorRpcApi conductorRpc;
     private final ConsoleAuthTokenStore consoleTokens;
@@ -237,9 +244,12 @@ public final class CompositionRoot implements AutoCloseable {
                 conf.get(ServiceQuotaOpts.VOLUMES), conf.get(ServiceQuotaOpts.GIGABYTES)));
         volumeCleanup = new VolumeCleanup(bdms, volumes);
         imagesApi = new ImagesApi(images, dbs.main(), conf.get(ServiceQuotaOpts.IMAGES));
-        computeRpc = new ComputeRpcApi(transport);
-        conductorRpc = new ConductorRpcApi(transport);
-        volumeAttachments = new VolumeAttachmentsApi(bdms, actions, volumes, volumeCleanup, computeRpc);
+        outboxStore = new OutboxStore(dbs.main());
+        Outbox outbox = new Outbox(outboxStore, transport);
+        computeRpc = new ComputeRpcApi(transport, outbox);
+        conductorRpc = new ConductorRpcApi(transport, outbox);
+        volumeAttachments = new VolumeAttachmentsApi(bdms, actions, volumes, volumeCleanup, computeRpc,
+                dbs.main());
         quotas = new Quotas(conf, new QuotaStore(dbs.api()), dbs.api(), instances, keyPairStore);
         flavors = new FlavorsApi(flavorStore, dbs.api());
         keyPairs = new KeyPairsApi(keyPairStore, quotas, dbs.api());
@@ -319,6 +329,9 @@ public final class CompositionRoot implements AutoCloseable {
         ComputeTaskManager conductor = conductor("nova-conductor");
         conductor.start();
         running.add(conductor::stop);
+        OutboxRelay relay = outboxRelay();
+        relay.start();
+        running.add(relay::stop);
     }
 
     /** The paste factories of an API process: middleware, the v2.1 router, versions, metadata. */
@@ -445,6 +458,12 @@ public final class CompositionRoot implements AutoCloseable {
                 Duration.ofSeconds(Math.max(1, conf.get(ComputeOpts.REPORT_INTERVAL))), name,
                 conf.get(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST),
                 Duration.ofSeconds(conf.get(ComputeOpts.BUILD_RECOVERY_AGE)));
+    }
+
+    /** What sends again the casts recorded but not sent ([jnova_messaging] outbox_redeliver_after). */
+    public OutboxRelay outboxRelay() {
+        return new OutboxRelay(outboxStore, new Outbox(outboxStore, transport),
+                Duration.ofSeconds(conf.get(OutboxOpts.OUTBOX_REDELIVER_AFTER)), OUTBOX_SWEEP_INTERVAL);
     }
 
     /** This process's compute host: the fake driver writing config drives from the metadata source. */
@@ -580,6 +599,11 @@ public final class CompositionRoot implements AutoCloseable {
 
     public ServerMetadataApi serverMetadata() {
         return serverMetadata;
+    }
+
+    /** The compute hosts' client: casts within transactions go through the outbox. */
+    public ComputeRpcApi computeRpc() {
+        return computeRpc;
     }
 
     public Scheduler scheduler() {

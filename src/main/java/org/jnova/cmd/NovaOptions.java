@@ -14,6 +14,7 @@ import org.jnova.conf.MessagingOpts;
 import org.jnova.conf.KeystoneAuthOpts;
 import org.jnova.conf.MetadataOpts;
 import org.jnova.conf.MiddlewareOpts;
+import org.jnova.conf.OutboxOpts;
 import org.jnova.conf.PolicyOpts;
 import org.jnova.conf.QuotaOpts;
 import org.jnova.conf.SchedulerOpts;
@@ -36,7 +37,7 @@ public final class NovaOptions {
                 ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all(),
                 ServiceQuotaOpts.all(),
                 PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all(), ServersOpts.all(), MessagingOpts.all(),
-                ConsoleOpts.all()));
+                ConsoleOpts.all(), OutboxOpts.all()));
     }
 
     /**

@@ -71,13 +71,14 @@ public final class MoveApi {
         if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
-        start(ctx, i, "os-migrateLive", "live-migration", TaskStates.MIGRATING);
         LiveMigrateInstance message = new LiveMigrateInstance(i.uuid(), ctx.requestId(), ctx.userId(),
                 ctx.requireProjectId(), host);
         if (async) {
-            conductorRpc.cast(message);
+            start(ctx, i, "os-migrateLive", "live-migration", TaskStates.MIGRATING,
+                    tx -> conductorRpc.cast(tx, message));
             return;
         }
+        start(ctx, i, "os-migrateLive", "live-migration", TaskStates.MIGRATING, tx -> { });
         String error = await(conductorRpc.call(message));
         if (error != null) {
             throw new Invalid(error);
@@ -105,13 +106,13 @@ public final class MoveApi {
                 throw new InstanceInvalidState("task_state", "rebuilding", "evacuate", i.uuid());
             }
             actions.start(tx, i.uuid(), "evacuate", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            // the tombstone the source host finds when it comes back (nova's evacuation migration)
+            String migration = migrations.create(tx, i.uuid(), "evacuation", "accepted", i.host(), i.node(), host,
+                    i.flavor().id(), i.flavor().id(), ctx.userId(), ctx.requireProjectId());
+            conductorRpc.cast(tx, new EvacuateInstance(i.uuid(), ctx.requestId(), ctx.userId(),
+                    ctx.requireProjectId(), host, migration, targetState == null ? VmStates.ACTIVE : targetState));
             return null;
         });
-        // the tombstone the source host finds when it comes back (nova's evacuation migration)
-        String migration = migrations.create(i.uuid(), "evacuation", "accepted", i.host(), i.node(), host,
-                i.flavor().id(), i.flavor().id(), ctx.userId(), ctx.requireProjectId());
-        conductorRpc.cast(new EvacuateInstance(i.uuid(), ctx.requestId(), ctx.userId(), ctx.requireProjectId(), host,
-                migration, targetState == null ? VmStates.ACTIVE : targetState));
     }
 
     /**
@@ -119,8 +120,8 @@ public final class MoveApi {
      * migration's source host, whose driver completes it now.
      */
     public void forceCompleteLiveMigration(RequestContext ctx, Instance i, org.jnova.objects.Migration m) {
-        recordAction(ctx, i, "live_migration_force_complete");
-        computeRpc.cast(m.sourceCompute(), new LiveMigrationForceComplete(i.uuid(), ctx.requestId()));
+        recordAction(ctx, i, "live_migration_force_complete",
+                tx -> computeRpc.cast(tx, m.sourceCompute(), new LiveMigrationForceComplete(i.uuid(), ctx.requestId())));
     }
 
     /**
@@ -128,18 +129,24 @@ public final class MoveApi {
      * which stops the migration (cancelled; the server stays there).
      */
     public void abortLiveMigration(RequestContext ctx, Instance i, org.jnova.objects.Migration m) {
-        recordAction(ctx, i, "live_migration_cancel");
-        computeRpc.cast(i.host(), new LiveMigrationAbort(i.uuid(), ctx.requestId(), m.id()));
+        recordAction(ctx, i, "live_migration_cancel",
+                tx -> computeRpc.cast(tx, i.host(), new LiveMigrationAbort(i.uuid(), ctx.requestId(), m.id())));
     }
 
-    private void recordAction(RequestContext ctx, Instance i, String action) {
-        actions.start(i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
+    private void recordAction(RequestContext ctx, Instance i, String action, TransactionalCast send) {
+        mainDb.inTransaction(tx -> {
+            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
+            send.record(tx);
+            return null;
+        });
     }
 
-    private void start(RequestContext ctx, Instance i, String apiAction, String action, String taskState) {
+    private void start(RequestContext ctx, Instance i, String apiAction, String action, String taskState,
+            TransactionalCast send) {
         mainDb.inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, apiAction);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            send.record(tx);
             return null;
         });
     }

@@ -111,9 +111,9 @@ public final class RebuildApi {
                     "image_min_ram", String.valueOf(image.minRam()), "image_min_disk",
                     String.valueOf(image.minDisk())), false, true);
             actions.start(tx, i.uuid(), "rebuild", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            computeRpc.cast(tx, i.host(), new RebuildInstance(i.uuid(), ctx.requestId(), r.preserveEphemeral()));
             return instances.get(tx, i.uuid(), false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
         });
-        computeRpc.cast(i.host(), new RebuildInstance(i.uuid(), ctx.requestId(), r.preserveEphemeral()));
         return updated;
     }
 }

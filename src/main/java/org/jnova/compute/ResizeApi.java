@@ -97,9 +97,12 @@ public final class ResizeApi {
 
     public void confirmResize(RequestContext ctx, String uuid) {
         Instance i = checked(ctx, uuid, "confirmResize", Set.of(VmStates.RESIZED));
-        actions.start(i.uuid(), "confirmResize", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-        computeRpc.cast(i.systemMetadata().getOrDefault(SOURCE_HOST, i.host()),
-                new ConfirmResize(i.uuid(), ctx.requestId()));
+        mainDb.inTransaction(tx -> {
+            actions.start(tx, i.uuid(), "confirmResize", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            computeRpc.cast(tx, i.systemMetadata().getOrDefault(SOURCE_HOST, i.host()),
+                    new ConfirmResize(i.uuid(), ctx.requestId()));
+            return null;
+        });
     }
 
     /** revertResize; going back to a bigger flavor is checked against the quota, as nova does. */
@@ -109,14 +112,13 @@ public final class ResizeApi {
         if (old != null) {
             quotas.checkUpsize(i.projectId(), i.userId(), i.flavor(), InstanceStore.parseFlavor(old));
         }
-        transition(ctx, i, "revertResize", TaskStates.RESIZE_REVERTING);
-        computeRpc.cast(i.host(), new RevertResize(i.uuid(), ctx.requestId()));
+        transition(ctx, i, "revertResize", TaskStates.RESIZE_REVERTING,
+                tx -> computeRpc.cast(tx, i.host(), new RevertResize(i.uuid(), ctx.requestId())));
     }
 
     private void start(RequestContext ctx, Instance i, String action, Flavor flavor, String host) {
-        transition(ctx, i, action, TaskStates.RESIZE_PREP);
-        conductorRpc.cast(new MigrateServer(i.uuid(), ctx.requestId(), flavor, action, ctx.userId(),
-                ctx.requireProjectId(), host));
+        transition(ctx, i, action, TaskStates.RESIZE_PREP, tx -> conductorRpc.cast(tx, new MigrateServer(i.uuid(),
+                ctx.requestId(), flavor, action, ctx.userId(), ctx.requireProjectId(), host)));
     }
 
     private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {
@@ -127,10 +129,12 @@ public final class ResizeApi {
         return i;
     }
 
-    private void transition(RequestContext ctx, Instance i, String action, String taskState) {
+    private void transition(RequestContext ctx, Instance i, String action, String taskState,
+            TransactionalCast send) {
         mainDb.inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            send.record(tx);
             return null;
         });
     }

@@ -111,8 +111,11 @@ public final class ServerActionsApi {
         Instance i = checked(ctx, uuid, "trigger_crash_dump", true, Set.of(VmStates.ACTIVE, VmStates.PAUSED,
                 VmStates.RESCUED, VmStates.RESIZED, VmStates.ERROR));
         requireHost(i);
-        actions.start(i.uuid(), "trigger_crash_dump", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-        computeRpc.cast(i.host(), new TriggerCrashDump(i.uuid(), ctx.requestId()));
+        mainDb.inTransaction(tx -> {
+            actions.start(tx, i.uuid(), "trigger_crash_dump", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            computeRpc.cast(tx, i.host(), new TriggerCrashDump(i.uuid(), ctx.requestId()));
+            return null;
+        });
     }
 
     /** os-resetState (admin): vm_state active or error, task cleared; recorded as "resetState". */
@@ -241,8 +244,8 @@ public final class ServerActionsApi {
         mainDb.inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            computeRpc.cast(tx, i.host(), message);
             return null;
         });
-        computeRpc.cast(i.host(), message);
     }
 }

@@ -168,10 +168,13 @@ public final class ServersApi {
             throw e;
         }
         beforeBuild.accept(created);
-        for (int from = 0; from < created.size(); from += BATCH) {
-            conductorRpc.cast(new BuildInstances(created.subList(from, Math.min(created.size(), from + BATCH))
-                    .stream().map(Instance::uuid).toList(), ctx.requestId()));
-        }
+        mainDb.inTransaction(tx -> {
+            for (int from = 0; from < created.size(); from += BATCH) {
+                conductorRpc.cast(tx, new BuildInstances(created.subList(from, Math.min(created.size(),
+                        from + BATCH)).stream().map(Instance::uuid).toList(), ctx.requestId()));
+            }
+            return null;
+        });
         return new CreateResult(reservationId, created);
     }
 
@@ -578,12 +581,12 @@ public final class ServersApi {
                 return false;
             }
             actions.start(tx, i.uuid(), "delete", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            computeRpc.cast(tx, i.host(), message);
             return true;
         });
         if (!found) {
             throw new ComputeErrors.InstanceNotFound(i.uuid());
         }
-        computeRpc.cast(i.host(), message);
     }
 
     private void transition(RequestContext ctx, Instance i, String action, InstanceUpdate cols,
@@ -591,9 +594,9 @@ public final class ServersApi {
         mainDb.inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, cols, i.taskState(), action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            computeRpc.cast(tx, i.host(), message);
             return null;
         });
-        computeRpc.cast(i.host(), message);
     }
 
     /** Soft-deletes servers that were recorded but never scheduled, in one transaction. */

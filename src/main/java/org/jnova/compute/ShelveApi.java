@@ -74,7 +74,7 @@ public final class ShelveApi {
         try {
             ShelveInstance shelve = new ShelveInstance(i.uuid(), ctx.requestId(), image.id(),
                     settings.shelvedOffloadTime() == 0);
-            transition(ctx, i, "shelve", TaskStates.SHELVING, () -> computeRpc.cast(i.host(), shelve));
+            transition(ctx, i, "shelve", TaskStates.SHELVING, tx -> computeRpc.cast(tx, i.host(), shelve));
         } catch (RuntimeException e) {
             images.delete(ctx, image.id());
             throw e;
@@ -84,7 +84,7 @@ public final class ShelveApi {
     public void shelveOffload(RequestContext ctx, String uuid) {
         Instance i = checked(ctx, uuid, "shelveOffload", Set.of(VmStates.SHELVED));
         transition(ctx, i, "shelveOffload", TaskStates.SHELVING_OFFLOADING,
-                () -> computeRpc.cast(i.host(), new ShelveOffloadInstance(i.uuid(), ctx.requestId())));
+                tx -> computeRpc.cast(tx, i.host(), new ShelveOffloadInstance(i.uuid(), ctx.requestId())));
     }
 
     /**
@@ -105,7 +105,7 @@ public final class ShelveApi {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
         transition(ctx, i, "unshelve", TaskStates.UNSHELVING,
-                () -> conductorRpc.cast(new UnshelveInstance(i.uuid(), ctx.requestId(), host)));
+                tx -> conductorRpc.cast(tx, new UnshelveInstance(i.uuid(), ctx.requestId(), host)));
     }
 
     private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {
@@ -116,13 +116,14 @@ public final class ShelveApi {
         return i;
     }
 
-    /** Sets the task state, records the action, then sends the message with {@code send}. */
-    private void transition(RequestContext ctx, Instance i, String action, String taskState, Runnable send) {
+    /** Sets the task state, records the action and, in the same transaction, the message {@code send} casts. */
+    private void transition(RequestContext ctx, Instance i, String action, String taskState,
+            TransactionalCast send) {
         mainDb.inTransaction(tx -> {
             ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
             actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            send.record(tx);
             return null;
         });
-        send.run();
     }
 }

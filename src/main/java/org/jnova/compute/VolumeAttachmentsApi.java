@@ -14,6 +14,7 @@ import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.BlockDeviceMappingStore;
+import org.jnova.db.Transactions;
 import org.jnova.objects.BlockDeviceMapping;
 import org.jnova.objects.Instance;
 import org.jnova.objects.VmStates;
@@ -38,14 +39,16 @@ public final class VolumeAttachmentsApi {
     private final VolumeApi volumes;
     private final ComputeRpcApi computeRpc;
     private final VolumeCleanup cleanup;
+    private final Transactions mainDb;
 
     public VolumeAttachmentsApi(BlockDeviceMappingStore bdms, ActionStore actions, VolumeApi volumes,
-            VolumeCleanup cleanup, ComputeRpcApi computeRpc) {
+            VolumeCleanup cleanup, ComputeRpcApi computeRpc, Transactions mainDb) {
         this.bdms = requireNonNull(bdms, "bdms is null");
         this.actions = requireNonNull(actions, "actions is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
         this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
         this.cleanup = requireNonNull(cleanup, "cleanup is null");
+        this.mainDb = requireNonNull(mainDb, "mainDb is null");
     }
 
     /** Every mapping of the server, root disk included (nova pages over all of them). */
@@ -106,8 +109,8 @@ public final class VolumeAttachmentsApi {
             }
             String attachmentId = volumes.attachmentCreate(ctx, volumeId, server.uuid());
             bdms.setAttachment(bdmUuid, attachmentId);
-            recordAction(ctx, server, "attach_volume");
-            computeRpc.cast(server.host(), new AttachVolume(server.uuid(), ctx.requestId(), bdmUuid));
+            recordAction(ctx, server, "attach_volume",
+                    tx -> computeRpc.cast(tx, server.host(), new AttachVolume(server.uuid(), ctx.requestId(), bdmUuid)));
         } catch (RuntimeException e) {
             bdms.destroy(bdmUuid);
             throw e;
@@ -124,9 +127,9 @@ public final class VolumeAttachmentsApi {
             return;
         }
         beginDetaching(ctx, volume.id());
-        recordAction(ctx, server, "detach_volume");
-        computeRpc.cast(server.host(), new DetachVolume(server.uuid(), ctx.requestId(), volume.id(),
-                volume.attachmentOf(server.uuid()).map(Volume.Attachment::id).orElse(null)));
+        recordAction(ctx, server, "detach_volume", tx -> computeRpc.cast(tx, server.host(), new DetachVolume(
+                server.uuid(), ctx.requestId(), volume.id(),
+                volume.attachmentOf(server.uuid()).map(Volume.Attachment::id).orElse(null))));
     }
 
     /** nova's swap_volume: the server's disk moves from {@code oldVolume} to {@code newVolume}. */
@@ -155,9 +158,8 @@ public final class VolumeAttachmentsApi {
             volumes.rollDetaching(ctx, oldVolume.id());
             throw e;
         }
-        recordAction(ctx, server, "swap_volume");
-        computeRpc.cast(server.host(), new SwapVolume(server.uuid(), ctx.requestId(), oldVolume.id(), newVolume.id(),
-                newAttachment));
+        recordAction(ctx, server, "swap_volume", tx -> computeRpc.cast(tx, server.host(), new SwapVolume(
+                server.uuid(), ctx.requestId(), oldVolume.id(), newVolume.id(), newAttachment)));
     }
 
     private void attachShelvedOffloaded(RequestContext ctx, Instance server, Volume volume,
@@ -214,5 +216,14 @@ public final class VolumeAttachmentsApi {
 
     private void recordAction(RequestContext ctx, Instance server, String action) {
         actions.start(server.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+    }
+
+    /** Records the action and, in the same transaction, the cast {@code send} makes. */
+    private void recordAction(RequestContext ctx, Instance server, String action, TransactionalCast send) {
+        mainDb.inTransaction(tx -> {
+            actions.start(tx, server.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
+            send.record(tx);
+            return null;
+        });
     }
 }

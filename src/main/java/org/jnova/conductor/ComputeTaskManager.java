@@ -180,6 +180,9 @@ public final class ComputeTaskManager {
             return;
         }
         Instance instance = found.get();
+        if (handledBefore(uuid, requestId, "conductor_migrate_server")) {
+            return;
+        }
         actions.eventStart(uuid, requestId, "conductor_migrate_server", name);
         actions.eventStart(uuid, requestId, "cold_migrate", name);
         instances.updateMetadata(uuid, Map.of(
@@ -217,10 +220,14 @@ public final class ComputeTaskManager {
             LOG.warn("Instance {} could not be moved: {}", uuid, NO_VALID_HOST);
             return;
         }
-        migrations.update(migration, "pre-migrating", selection.get().host(), selection.get().nodename());
         actions.eventFinish(uuid, requestId, "cold_migrate", "Success", null);
         actions.eventFinish(uuid, requestId, "conductor_migrate_server", "Success", null);
-        computeRpc.cast(selection.get().host(), new ResizeInstance(uuid, requestId, flavor));
+        Scheduler.Selection chosen = selection.get();
+        mainDb.inTransaction(tx -> {
+            migrations.update(tx, migration, "pre-migrating", chosen.host(), chosen.nodename());
+            computeRpc.cast(tx, chosen.host(), new ResizeInstance(uuid, requestId, flavor));
+            return null;
+        });
     }
 
     /**
@@ -237,6 +244,9 @@ public final class ComputeTaskManager {
         }
         Instance instance = found.get();
         String event = "conductor_live_migrate_instance";
+        if (handledBefore(uuid, requestId, event)) {
+            return null;
+        }
         actions.eventStart(uuid, requestId, event, name);
         String migration = recordMigration(instance, "live-migration", "accepted", host, instance.flavor(), userId,
                 projectId);
@@ -252,10 +262,14 @@ public final class ComputeTaskManager {
             actions.eventFinish(uuid, requestId, event, "Error", message);
             return message;
         }
-        migrations.update(migration, "accepted", selection.get().host(), selection.get().nodename());
         actions.eventFinish(uuid, requestId, event, "Success", null);
-        computeRpc.cast(instance.host(), new LiveMigration(uuid, requestId, selection.get().host(),
-                selection.get().nodename(), migration));
+        Scheduler.Selection chosen = selection.get();
+        mainDb.inTransaction(tx -> {
+            migrations.update(tx, migration, "accepted", chosen.host(), chosen.nodename());
+            computeRpc.cast(tx, instance.host(), new LiveMigration(uuid, requestId, chosen.host(), chosen.nodename(),
+                    migration));
+            return null;
+        });
         return null;
     }
 
@@ -292,6 +306,9 @@ public final class ComputeTaskManager {
         }
         Instance instance = found.get();
         String event = "conductor_rebuild_instance";
+        if (handledBefore(uuid, requestId, event)) {
+            return;
+        }
         actions.eventStart(uuid, requestId, event, name);
         Optional<Scheduler.Selection> selection = place(instance, instance.flavor(), java.util.Set.of(instance.host()),
                 host, false);
@@ -304,10 +321,14 @@ public final class ComputeTaskManager {
             actions.eventFinish(uuid, requestId, event, "Error", NO_VALID_HOST);
             return;
         }
-        migrations.update(migration, "accepted", selection.get().host(), selection.get().nodename());
         actions.eventFinish(uuid, requestId, event, "Success", null);
-        computeRpc.cast(selection.get().host(), new RebuildEvacuatedInstance(uuid, requestId,
-                selection.get().nodename(), migration, targetState));
+        Scheduler.Selection chosen = selection.get();
+        mainDb.inTransaction(tx -> {
+            migrations.update(tx, migration, "accepted", chosen.host(), chosen.nodename());
+            computeRpc.cast(tx, chosen.host(), new RebuildEvacuatedInstance(uuid, requestId, chosen.nodename(),
+                    migration, targetState));
+            return null;
+        });
     }
 
     private String recordMigration(Instance instance, String type, String status, String host,
@@ -347,14 +368,26 @@ public final class ComputeTaskManager {
         }
         Instance instance = found.get();
         if (VmStates.SHELVED.equals(instance.vmState())) {
-            instances.update(uuid, new InstanceUpdate().taskState(org.jnova.objects.TaskStates.POWERING_ON)
-                    .expectTaskState(org.jnova.objects.TaskStates.UNSHELVING));
-            computeRpc.cast(instance.host(), new ComputeMessage.UnshelveInstance(uuid, requestId));
+            mainDb.inTransaction(tx -> {
+                if (instances.update(tx, uuid, new InstanceUpdate().taskState(org.jnova.objects.TaskStates.POWERING_ON)
+                        .expectTaskState(org.jnova.objects.TaskStates.UNSHELVING))) {
+                    computeRpc.cast(tx, instance.host(), new ComputeMessage.UnshelveInstance(uuid, requestId));
+                }
+                return null;
+            });
+            return;
+        }
+        if (!org.jnova.objects.TaskStates.UNSHELVING.equals(instance.taskState()) || instance.host() != null) {
+            // a repeated message: the first one claimed a host and sent the server there
+            LOG.info("Ignoring unshelve_instance of {} in task_state {} on host {}", uuid, instance.taskState(),
+                    instance.host());
             return;
         }
         Optional<Scheduler.Selection> selection;
         try {
-            selection = scheduler.selectAndClaim(instance, instance.flavor(), java.util.Set.of(), host);
+            selection = scheduler.selectAndClaim(instance, instance.flavor(), java.util.Set.of(), host, true,
+                    (tx, chosen) -> computeRpc.cast(tx, chosen.host(),
+                            new ComputeMessage.UnshelveInstance(uuid, requestId)));
         } catch (RuntimeException e) {
             LOG.error("Scheduling {} failed", uuid, e);
             selection = Optional.empty();
@@ -370,7 +403,6 @@ public final class ComputeTaskManager {
             });
             return;
         }
-        computeRpc.cast(selection.get().host(), new ComputeMessage.UnshelveInstance(uuid, requestId));
     }
 
     private void build(String uuid, String requestId) {
@@ -386,16 +418,16 @@ public final class ComputeTaskManager {
             return;
         }
         if (instance.host() != null) {
-            // Claimed by an earlier delivery whose conductor stopped before acknowledging it:
-            // send the build (again) to that host instead of claiming a second node.
-            computeRpc.cast(instance.host(), new BuildAndRunInstance(uuid, requestId));
+            // Claimed by an earlier delivery: the build for that host committed with the claim.
+            LOG.info("Ignoring build_instances of {}, already scheduled to {}", uuid, instance.host());
             return;
         }
         String event = "conductor_schedule_and_build_instances";
         actions.eventStart(uuid, requestId, event, name);
         Optional<Scheduler.Selection> selection;
         try {
-            selection = scheduler.selectAndClaim(found.get());
+            selection = scheduler.selectAndClaim(instance, instance.flavor(), java.util.Set.of(), null, true,
+                    (tx, chosen) -> computeRpc.cast(tx, chosen.host(), new BuildAndRunInstance(uuid, requestId)));
         } catch (RuntimeException e) {
             LOG.error("Scheduling {} failed", uuid, e);
             selection = Optional.empty();
@@ -421,6 +453,18 @@ public final class ComputeTaskManager {
             return;
         }
         actions.eventFinish(uuid, requestId, event, "Success", null);
-        computeRpc.cast(selection.get().host(), new BuildAndRunInstance(uuid, requestId));
+    }
+
+    /**
+     * Whether this conductor message was handled before (its event is recorded on the request's
+     * action): a repeat, from the broker or the outbox relay, then does nothing.
+     */
+    private boolean handledBefore(String uuid, String requestId, String event) {
+        boolean seen = actions.get(uuid, requestId).map(a -> a.events().stream()
+                .anyMatch(e -> e.event().equals(event))).orElse(false);
+        if (seen) {
+            LOG.info("Ignoring a repeated {} of {} (request {})", event, uuid, requestId);
+        }
+        return seen;
     }
 }

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -86,30 +87,48 @@ public final class Database implements Transactions, AutoCloseable {
         return dialect;
     }
 
-    /** Runs work in one transaction, committing at the end; retried on deadlock or busy. */
+    /**
+     * Runs work in one transaction, committing at the end; retried on deadlock or busy. The
+     * actions the work registered with {@link Tx#afterCommit} run once it committed, after the
+     * connection went back to the pool; one that fails is logged, the commit stands.
+     */
     @Override
     public <T> T inTransaction(Work<T> work) {
         boolean serialised = dialect == Dialect.SQLITE;
         if (serialised) {
             sqliteWriter.lock();
         }
+        Committed<T> committed;
         try {
-            return transaction(work);
+            committed = transaction(work);
         } finally {
             if (serialised) {
                 sqliteWriter.unlock();
             }
         }
+        for (Runnable action : committed.actions()) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("An action after commit failed: {}", e.toString());
+            }
+        }
+        return committed.result();
     }
 
-    private <T> T transaction(Work<T> work) {
+    /** A committed transaction's result and what is to run now that it committed. */
+    private record Committed<T>(T result, List<Runnable> actions) {
+    }
+
+    private <T> Committed<T> transaction(Work<T> work) {
         for (int attempt = 0;; attempt++) {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    T result = work.run(new Tx(c, dialect, statements));
+                    Tx tx = new Tx(c, dialect, statements, true);
+                    T result = work.run(tx);
                     c.commit();
-                    return result;
+                    return new Committed<>(result, tx.committedActions());
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c);
                     throw e;

@@ -29,25 +29,38 @@ public final class MigrationStore {
     /** Records a new migration; returns its uuid. */
     public String create(String instanceUuid, String migrationType, String status, String sourceCompute,
             String sourceNode, String destCompute, int oldFlavorId, int newFlavorId, String userId, String projectId) {
+        return db.inTransaction(tx -> create(tx, instanceUuid, migrationType, status, sourceCompute, sourceNode,
+                destCompute, oldFlavorId, newFlavorId, userId, projectId));
+    }
+
+    /** As above, in the caller's transaction. */
+    public String create(Tx tx, String instanceUuid, String migrationType, String status, String sourceCompute,
+            String sourceNode, String destCompute, int oldFlavorId, int newFlavorId, String userId, String projectId)
+            throws SQLException {
         String uuid = UUID.randomUUID().toString();
-        db.inTransaction(tx -> tx.update("INSERT INTO migrations (uuid, instance_uuid, migration_type, status, "
+        tx.update("INSERT INTO migrations (uuid, instance_uuid, migration_type, status, "
                 + "source_compute, source_node, dest_compute, old_instance_type_id, new_instance_type_id, user_id, "
                 + "project_id, created_at, updated_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 uuid, instanceUuid, migrationType, status, sourceCompute, sourceNode, destCompute, oldFlavorId,
-                newFlavorId, userId, projectId, FlavorJson.now(), FlavorJson.now()));
+                newFlavorId, userId, projectId, FlavorJson.now(), FlavorJson.now());
         return uuid;
     }
 
     /** Sets the status (and, when not null, the destination) of a migration. */
     public void update(String uuid, String status, String destCompute, String destNode) {
         db.inTransaction(tx -> {
-            if (destCompute != null) {
-                tx.update("UPDATE migrations SET dest_compute = ?, dest_node = ?, dest_host = ?, updated_at = ? "
-                        + "WHERE uuid = ?", destCompute, destNode, destCompute, FlavorJson.now(), uuid);
-            }
-            return tx.update("UPDATE migrations SET status = ?, updated_at = ? WHERE uuid = ?", status,
-                    FlavorJson.now(), uuid);
+            update(tx, uuid, status, destCompute, destNode);
+            return null;
         });
+    }
+
+    /** As above, in the caller's transaction. */
+    public void update(Tx tx, String uuid, String status, String destCompute, String destNode) throws SQLException {
+        if (destCompute != null) {
+            tx.update("UPDATE migrations SET dest_compute = ?, dest_node = ?, dest_host = ?, updated_at = ? "
+                    + "WHERE uuid = ?", destCompute, destNode, destCompute, FlavorJson.now(), uuid);
+        }
+        tx.update("UPDATE migrations SET status = ?, updated_at = ? WHERE uuid = ?", status, FlavorJson.now(), uuid);
     }
 
     /** The newest migration of an instance. */

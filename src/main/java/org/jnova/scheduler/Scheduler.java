@@ -102,6 +102,18 @@ public final class Scheduler {
      */
     public Optional<Selection> selectAndClaim(Instance instance, org.jnova.objects.Flavor flavor,
             java.util.Set<String> excludedHosts, String requiredHost, boolean recordHost) {
+        return selectAndClaim(instance, flavor, excludedHosts, requiredHost, recordHost, (tx, selection) -> { });
+    }
+
+    /** What else commits with a claim: the cast that sends the server to the claimed host. */
+    @FunctionalInterface
+    public interface OnClaim {
+        void claimed(org.jnova.db.Tx tx, Selection selection) throws java.sql.SQLException;
+    }
+
+    /** As above; {@code onClaim} runs in the claim's transaction. */
+    public Optional<Selection> selectAndClaim(Instance instance, org.jnova.objects.Flavor flavor,
+            java.util.Set<String> excludedHosts, String requiredHost, boolean recordHost, OnClaim onClaim) {
         String zone = instance.availabilityZone();
         if (zone != null && !zone.equals(settings.defaultAvailabilityZone())) {
             return Optional.empty();
@@ -142,6 +154,7 @@ public final class Scheduler {
                             settings.maxInstancesPerHost())) {
                         throw new NodeFull(); // undoes the placement written above
                     }
+                    onClaim.claimed(tx, new Selection(node.host(), node.hypervisorHostname(), node.id()));
                     return Claim.CLAIMED;
                 });
             } catch (NodeFull e) {

@@ -38,6 +38,7 @@ final class CloudFixture implements AutoCloseable {
         all.addAll(QuotaOpts.all());
         all.addAll(org.jnova.conf.SchedulerOpts.all());
         all.addAll(org.jnova.conf.ServersOpts.all());
+        all.addAll(org.jnova.conf.OutboxOpts.all());
         conf = new ConfigOpts(all);
         conf.set(DatabaseOpts.CONNECTION, url);
         for (int i = 0; i < settings.length; i += 2) {

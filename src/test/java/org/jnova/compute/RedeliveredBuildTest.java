@@ -59,8 +59,8 @@ class RedeliveredBuildTest {
     }
 
     @Test
-    void aScheduleRepeatedAfterTheClaimSendsTheBuildToTheClaimedHostWithoutClaimingAgain() throws Exception {
-        try (CloudFixture f = new CloudFixture("sqlite")) {
+    void aScheduleRepeatedAfterTheClaimDoesNothingAndTheRelaySendsTheBuildRecordedWithTheClaim() throws Exception {
+        try (CloudFixture f = new CloudFixture("sqlite", "jnova_messaging.outbox_redeliver_after", "1")) {
             f.addCompute("compute-1");
             f.computes.get(0).stop(); // still "up" in the database, but nobody takes its messages
             RequestContext ctx = CloudFixture.user("p1");
@@ -75,9 +75,38 @@ class RedeliveredBuildTest {
             f.transport.call(ConductorRpcApi.TOPIC, "conductor-1", "build_instances",
                     Map.of("instance_uuids", List.of(uuid), "request_id", ctx.requestId())).get();
 
+            assertThat(builds.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS)).isNull();
+            assertThat(f.cloud.nodes().list().get(0).memoryMbUsed()).isEqualTo(512);
+            Thread.sleep(1100);
+            assertThat(f.cloud.outboxRelay().sweep()).isEqualTo(1);
             assertThat(builds.poll(10, java.util.concurrent.TimeUnit.SECONDS))
                     .isEqualTo("build_and_run_instance " + uuid);
-            assertThat(f.cloud.nodes().list().get(0).memoryMbUsed()).isEqualTo(512);
+            assertThat(f.cloud.outboxRelay().sweep()).isZero();
+        }
+    }
+
+    @Test
+    void aStopSentAgainAfterTheServerWasStartedChangesNothing() throws Exception {
+        try (CloudFixture f = new CloudFixture("sqlite")) {
+            f.addCompute("compute-1");
+            RequestContext ctx = CloudFixture.user("p1");
+            String uuid = f.cloud.servers().create(ctx, ServerCreate.of("twice", SeedData.CIRROS_IMAGE_ID, "1"))
+                    .instances().get(0).uuid();
+            f.await(ctx, List.of(uuid), i -> VmStates.ACTIVE.equals(i.vmState()) && i.taskState() == null);
+            RequestContext stop = CloudFixture.user("p1");
+            f.cloud.servers().stop(stop, uuid);
+            f.await(ctx, List.of(uuid), i -> VmStates.STOPPED.equals(i.vmState()) && i.taskState() == null);
+            f.cloud.servers().start(CloudFixture.user("p1"), uuid);
+            f.await(ctx, List.of(uuid), i -> VmStates.ACTIVE.equals(i.vmState()) && i.taskState() == null);
+
+            f.transport.call(ComputeRpcApi.TOPIC, "compute-1", "stop_instance",
+                    Map.of("instance_uuid", uuid, "request_id", stop.requestId())).get();
+
+            Instance after = f.await(ctx, List.of(uuid), i -> true).get(0);
+            assertThat(after.vmState()).isEqualTo(VmStates.ACTIVE);
+            assertThat(after.powerState()).isEqualTo(org.jnova.objects.PowerState.RUNNING);
+            assertThat(f.cloud.actions().get(uuid, stop.requestId()).orElseThrow().events())
+                    .extracting(InstanceAction.InstanceActionEvent::event).containsOnlyOnce("compute_stop_instance");
         }
     }
 }

@@ -262,7 +262,7 @@ class ServerGroupSchedulingTest {
             var result = backend.servers().create(ctx, ServerCreate.of("race", SeedData.CIRROS_IMAGE_ID, "1")
                     .withCounts(4, 4), Map.of(), created -> {
                         backend.serverGroups().addMembers(group, created.stream().map(Instance::uuid).toList());
-                        claims.addAll(claimAtOnce(backend.scheduler(), created));
+                        claims.addAll(claimAtOnce(backend.scheduler(), backend.computeRpc(), ctx, created));
                     });
             assertThat(claims.stream().flatMap(Optional::stream).map(Scheduler.Selection::host))
                     .containsExactlyInAnyOrder("host1", "host2");
@@ -273,14 +273,19 @@ class ServerGroupSchedulingTest {
         }
     }
 
-    private static List<Optional<Scheduler.Selection>> claimAtOnce(Scheduler scheduler, List<Instance> instances) {
+    /** As conductors claim: the build for the chosen host commits with the claim. */
+    private static List<Optional<Scheduler.Selection>> claimAtOnce(Scheduler scheduler,
+            org.jnova.compute.rpcapi.ComputeRpcApi computeRpc, RequestContext ctx, List<Instance> instances) {
         CyclicBarrier start = new CyclicBarrier(instances.size());
         try (ExecutorService pool = Executors.newFixedThreadPool(instances.size())) {
             List<Future<Optional<Scheduler.Selection>>> futures = new ArrayList<>();
             for (Instance i : instances) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    return scheduler.selectAndClaim(i);
+                    return scheduler.selectAndClaim(i, i.flavor(), java.util.Set.of(), null, true,
+                            (tx, chosen) -> computeRpc.cast(tx, chosen.host(),
+                                    new org.jnova.compute.rpcapi.ComputeMessage.BuildAndRunInstance(i.uuid(),
+                                            ctx.requestId())));
                 }));
             }
             List<Optional<Scheduler.Selection>> out = new ArrayList<>();

@@ -399,9 +399,19 @@ public final class ComputeManager {
         }
     }
 
+    /**
+     * Powers the server on or off; a message sent again after it was handled (its event is on
+     * the request's action) does nothing, so an old stop cannot undo a later start.
+     */
     private void powerChange(String uuid, String requestId, String event, String vmState, int powerState) {
         Optional<Instance> instance = instances.get(uuid, false);
         if (instance.isEmpty()) {
+            return;
+        }
+        boolean handledBefore = actions.get(uuid, requestId).map(a -> a.events().stream()
+                .anyMatch(e -> e.event().equals(event))).orElse(false);
+        if (handledBefore) {
+            LOG.info("Ignoring a repeated {} of {} (request {})", event, uuid, requestId);
             return;
         }
         actions.eventStart(uuid, requestId, event, settings.host());

@@ -57,6 +57,7 @@ public final class MoveOperations {
     private static final String QUEUED = "queued";
     private static final String ABORTED = "aborted";
     private static final String RUNNING = "running";
+    private static final String ROLLBACK_AT_DESTINATION = "compute_rollback_live_migration_at_destination";
     /** This host's live migrations: instance uuid to QUEUED, ABORTED (before it ran) or RUNNING (in the driver). */
     private final Map<String, String> jobs = new ConcurrentHashMap<>();
 
@@ -101,9 +102,12 @@ public final class MoveOperations {
             });
             case PostLiveMigrationAtDestination m -> event(uuid, requestId,
                     "compute_post_live_migration_at_destination", i -> takeOver(i, m.destNode(), m.powerState()));
-            case RollbackLiveMigrationAtDestination m -> event(uuid, requestId,
-                    "compute_rollback_live_migration_at_destination",
-                    i -> release(host, m.destNode(), i));
+            case RollbackLiveMigrationAtDestination m -> {
+                // a repeated message must not give the destination's claim back twice
+                if (!releasedBefore(uuid, requestId)) {
+                    event(uuid, requestId, ROLLBACK_AT_DESTINATION, i -> release(host, m.destNode(), i));
+                }
+            }
             case RebuildEvacuatedInstance m -> event(uuid, requestId, "compute_rebuild_instance",
                     i -> rebuildEvacuated(i, m.destNode(), m.migrationUuid(), m.targetState()));
         }
@@ -111,6 +115,11 @@ public final class MoveOperations {
     }
 
     /** Runs one step as an instance-action event; true when it succeeded. */
+    private boolean releasedBefore(String uuid, String requestId) {
+        return actions.get(uuid, requestId).map(a -> a.events().stream()
+                .anyMatch(e -> e.event().equals(ROLLBACK_AT_DESTINATION))).orElse(false);
+    }
+
     private boolean event(String uuid, String requestId, String event, InstanceActionEvents.InstanceStep step) {
         return events.run(uuid, requestId, event, InstanceActionEvents.OnFailure.EVENT_ONLY, step);
     }
@@ -172,9 +181,12 @@ public final class MoveOperations {
         InstanceUpdate cols = new InstanceUpdate();
         cols.taskState(null);
         cols.progress(0);
-        instances.update(uuid, cols.expectTaskState(TaskStates.MIGRATING));
-        migrations.update(migrationUuid, status, null, null);
-        computeRpc.cast(dest, new RollbackLiveMigrationAtDestination(uuid, requestId, destNode));
+        mainDb.inTransaction(tx -> {
+            instances.update(tx, uuid, cols.expectTaskState(TaskStates.MIGRATING));
+            migrations.update(tx, migrationUuid, status, null, null);
+            computeRpc.cast(tx, dest, new RollbackLiveMigrationAtDestination(uuid, requestId, destNode));
+            return null;
+        });
     }
 
     /**
