@@ -2,6 +2,10 @@ package org.jnova.compute;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,7 @@ import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
 import org.jnova.objects.VmStates;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * Work a dead process left half done is picked up: the conductor builds servers whose build
@@ -109,6 +114,32 @@ class InterruptedWorkRecoveryTest {
             assertThat(after).extracting(Instance::taskState).containsOnlyNulls();
             assertThat(after).extracting(Instance::vmState).containsExactly(VmStates.STOPPED, VmStates.ACTIVE,
                     VmStates.ACTIVE, VmStates.ERROR, VmStates.ACTIVE);
+        }
+    }
+
+    @Test
+    void aRestartedHostLeavesIdleServersAloneWithoutAFailedRecovery() throws Exception {
+        Logger log = (Logger) LoggerFactory.getLogger(ComputeManager.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
+        events.start();
+        log.addAppender(events);
+        try (CloudFixture f = new CloudFixture("sqlite")) {
+            f.addCompute("compute-1");
+            RequestContext ctx = CloudFixture.user("p1");
+            String uuid = f.cloud.servers().create(ctx, ServerCreate.of("idle", SeedData.CIRROS_IMAGE_ID, "1"))
+                    .instances().get(0).uuid();
+            f.await(ctx, List.of(uuid), i -> VmStates.ACTIVE.equals(i.vmState()) && i.taskState() == null);
+            f.computes.get(0).stop();
+
+            ComputeManager restarted = f.cloud.computeManager("compute-1", f.drivers.get(0));
+            restarted.start();
+            f.computes.add(restarted);
+
+            assertThat(f.cloud.servers().get(ctx, uuid, true).vmState()).isEqualTo(VmStates.ACTIVE);
+            assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .noneMatch(m -> m.startsWith("Recovering instance"));
+        } finally {
+            log.detachAppender(events);
         }
     }
 

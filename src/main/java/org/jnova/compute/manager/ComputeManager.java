@@ -149,6 +149,9 @@ public final class ComputeManager {
     private void recover(Instance i) {
         String task = i.taskState();
         String requestId = "req-init-host";
+        if (task == null && !VmStates.BUILDING.equals(i.vmState())) {
+            return; // idle: nothing was interrupted (and Set.of(...).contains(null) would throw)
+        }
         if (TaskStates.DELETING.equals(task)) {
             terminate(i.uuid(), requestId);
         } else if (VmStates.BUILDING.equals(i.vmState())) {
