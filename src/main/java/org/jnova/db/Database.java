@@ -152,12 +152,31 @@ public final class Database implements Transactions, AutoCloseable {
             try (Connection c = pool.getConnection()) {
                 return work.run(new Tx(c, dialect, statements));
             } catch (SQLException e) {
-                if (!isRetryable(e) || attempt >= Math.max(0, retry.maxRetries())) {
+                if (!(isRetryable(e) || isConnectionLost(e)) || attempt >= Math.max(0, retry.maxRetries())) {
                     throw failure(e);
                 }
+                LOG.debug("Retrying read after {} (attempt {})", e.getMessage(), attempt + 1);
                 pause(attempt);
             }
         }
+    }
+
+    /**
+     * Whether the connection broke under the statement (the server restarted or ended the
+     * session: SQLSTATE class 08, PostgreSQL's 57P01-57P03, MySQL's 2006/2013). Reads are
+     * retried on a fresh connection; a transaction is not, since its commit may have happened.
+     */
+    static boolean isConnectionLost(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                String state = String.valueOf(s.getSQLState());
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                        || state.equals("57P03") || s.getErrorCode() == 2006 || s.getErrorCode() == 2013) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

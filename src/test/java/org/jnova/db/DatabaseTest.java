@@ -153,4 +153,38 @@ class DatabaseTest {
             TestDatabases.drop(url);
         }
     }
+
+    @EachEngine
+    void aReadWhoseConnectionTheServerEndedIsAnsweredOnAFreshOne(String engine) throws Exception {
+        if (engine.equals("sqlite")) {
+            return; // a file has no server to end the session
+        }
+        String url = TestDatabases.create(engine);
+        try (Database db = open(url); Database admin = open(url)) {
+            new Migrator(db, "api").migrate(Optional.empty());
+            long sessionBefore = db.read(tx -> tx.count(engine.equals("postgresql")
+                    ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()"));
+            // what a server restart does to every open session
+            if (engine.equals("postgresql")) {
+                admin.read(tx -> tx.count("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND pid <> pg_backend_pid()"));
+            } else {
+                admin.read(tx -> {
+                    List<Long> sessions = tx.query("SELECT id FROM information_schema.processlist "
+                            + "WHERE db = DATABASE() AND id <> CONNECTION_ID()", r -> r.getLong("id"));
+                    for (long id : sessions) {
+                        tx.execute("KILL " + id);
+                    }
+                    return null;
+                });
+            }
+            long flavors = db.read(tx -> tx.count("SELECT COUNT(*) FROM flavors"));
+            long sessionAfter = db.read(tx -> tx.count(engine.equals("postgresql")
+                    ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()"));
+            assertThat(flavors).isZero();
+            assertThat(sessionAfter).isNotEqualTo(sessionBefore);
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
 }
