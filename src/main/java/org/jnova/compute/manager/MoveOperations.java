@@ -76,11 +76,6 @@ public final class MoveOperations {
         this.events = requireNonNull(events, "events is null");
     }
 
-    @FunctionalInterface
-    private interface Step {
-        void run(Instance instance) throws Exception;
-    }
-
     Object handle(ComputeMessage.Moving message) {
         String uuid = message.instanceUuid();
         String requestId = message.requestId();

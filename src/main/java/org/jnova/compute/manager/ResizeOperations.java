@@ -51,11 +51,6 @@ public final class ResizeOperations {
         this.events = requireNonNull(events, "events is null");
     }
 
-    @FunctionalInterface
-    private interface Step {
-        void run(Instance instance) throws Exception;
-    }
-
     void handle(ComputeMessage.Resizing message) {
         String uuid = message.instanceUuid();
         String requestId = message.requestId();
