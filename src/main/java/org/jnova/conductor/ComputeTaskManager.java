@@ -107,12 +107,15 @@ public final class ComputeTaskManager {
     }
 
     /**
-     * Servers accepted by the API whose build request never got through (the process that held
-     * it died, or a transport lost it): still building in task_state scheduling, not changed for
-     * longer than the recovery age. Each is built again as if its request had arrived now; one
-     * already placed gets its build cast to its host again. Another conductor doing the same at
-     * the same time is harmless: the placement is written only while the server has none, and a
-     * host starts a build only from task_state scheduling.
+     * Servers accepted by the API whose build never started: still building in task_state
+     * scheduling, not changed for longer than the recovery age. One never placed (the process
+     * that held its request died, or a transport lost it) is built again as if its request had
+     * arrived now. One placed on a host that is down is taken back from that host and placed
+     * again; one placed on a host that is up is left to it (the outbox relay delivers its build
+     * message, and the host builds it at start-up). Another conductor doing the same at the same
+     * time is harmless: a placement is written only while the server has none, withdrawn only
+     * from the host it names, and a host starts a build only from task_state scheduling while
+     * the server is still placed on it.
      */
     void recoverUnfinishedBuilds() {
         try {
@@ -120,9 +123,8 @@ public final class ComputeTaskManager {
                     .vmStates(List.of(VmStates.BUILDING)).taskStates(List.of(TaskStates.SCHEDULING))
                     .changesBefore(java.time.Instant.now().minus(buildRecoveryAge)).build();
             for (Instance stuck : instances.listBare(filter)) {
-                LOG.warn("Instance {} was accepted but its build never started; building it again", stuck.uuid());
                 try {
-                    build(stuck.uuid(), createRequestId(stuck.uuid()));
+                    recoverBuild(stuck);
                 } catch (RuntimeException e) {
                     LOG.warn("Building {} again failed: {}", stuck.uuid(), e.toString());
                 }
@@ -130,6 +132,39 @@ public final class ComputeTaskManager {
         } catch (RuntimeException e) {
             LOG.warn("Looking for unfinished builds failed: {}", e.toString());
         }
+    }
+
+    private void recoverBuild(Instance stuck) {
+        if (stuck.host() == null) {
+            LOG.warn("Instance {} was accepted but never scheduled; scheduling it again", stuck.uuid());
+        } else if (computeUp(stuck.host())) {
+            return;
+        } else if (withdrawPlacement(stuck)) {
+            LOG.warn("Instance {} was placed on {}, which is down, before its build started; scheduling it "
+                    + "elsewhere", stuck.uuid(), stuck.host());
+        } else {
+            return; // its host started the build, or another conductor took it back first
+        }
+        build(stuck.uuid(), createRequestId(stuck.uuid()));
+    }
+
+    /**
+     * Takes a server whose build never started back from its host: the placement is cleared
+     * and the host's claim released, in one transaction, only while the server is still on
+     * that host in task_state scheduling.
+     */
+    private boolean withdrawPlacement(Instance placed) {
+        org.jnova.objects.Flavor f = placed.flavor();
+        return mainDb.inTransaction(tx -> {
+            InstanceUpdate unplace = new InstanceUpdate().host(null).node(null).launchedOn(null)
+                    .expectTaskState(TaskStates.SCHEDULING).expectHost(placed.host());
+            if (!instances.update(tx, placed.uuid(), unplace)) {
+                return false;
+            }
+            nodes.release(tx, placed.host(), placed.node(), f.vcpus(), f.memoryMb(),
+                    f.diskGb());
+            return true;
+        });
     }
 
     /** The request id of the server's create action, so the events of a rebuilt request join it. */

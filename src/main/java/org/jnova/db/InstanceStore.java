@@ -260,20 +260,12 @@ public final class InstanceStore {
 
     /**
      * Applies {@code change} to a live instance, only when its task state is one of the
-     * expected ones if the change names any; returns whether a row changed. updated_at is
-     * always set.
+     * expected ones and it is on the expected host, if the change names them; returns whether
+     * a row changed. updated_at is always set.
      */
     public boolean update(Tx tx, String uuid, InstanceUpdate change) throws SQLException {
-        return update(tx, uuid, change.columns(), change.expectedTaskStates(), change.expectsNoHost());
-    }
-
-    /** As {@link #update(Tx, String, InstanceUpdate)}, in a transaction of its own. */
-    public boolean update(String uuid, InstanceUpdate change) {
-        return db.inTransaction(tx -> update(tx, uuid, change));
-    }
-
-    private boolean update(Tx tx, String uuid, Map<String, Object> columns, Collection<String> expectedTaskStates,
-            boolean expectNoHost) throws SQLException {
+        Map<String, Object> columns = change.columns();
+        Collection<String> expectedTaskStates = change.expectedTaskStates();
         StringBuilder sql = new StringBuilder("UPDATE instances SET updated_at = ?");
         List<Object> args = new ArrayList<>();
         args.add(FlavorJson.now());
@@ -286,8 +278,13 @@ public final class InstanceStore {
         }
         sql.append(" WHERE uuid = ? AND deleted = 0");
         args.add(uuid);
-        if (expectNoHost) {
-            sql.append(" AND host IS NULL");
+        if (change.expectsHost()) {
+            if (change.expectedHost() == null) {
+                sql.append(" AND host IS NULL");
+            } else {
+                sql.append(" AND host = ?");
+                args.add(change.expectedHost());
+            }
         }
         if (expectedTaskStates != null) {
             List<String> notNull = expectedTaskStates.stream().filter(java.util.Objects::nonNull).toList();
@@ -306,6 +303,11 @@ public final class InstanceStore {
             sql.append(')');
         }
         return tx.update(sql.toString(), args.toArray()) == 1;
+    }
+
+    /** As {@link #update(Tx, String, InstanceUpdate)}, in a transaction of its own. */
+    public boolean update(String uuid, InstanceUpdate change) {
+        return db.inTransaction(tx -> update(tx, uuid, change));
     }
 
     /** A flavor as stored in the flavor column (and kept in system metadata during a resize). */

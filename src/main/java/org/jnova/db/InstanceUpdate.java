@@ -17,7 +17,8 @@ import org.jnova.objects.Flavor;
 public final class InstanceUpdate {
     private final Map<String, Object> columns = new LinkedHashMap<>();
     private List<String> expectedTaskStates;
-    private boolean expectNoHost;
+    private boolean hostExpected;
+    private String expectedHost;
 
     public InstanceUpdate vmState(String vmState) {
         return set("vm_state", vmState);
@@ -134,12 +135,27 @@ public final class InstanceUpdate {
      * instance is written once even when two schedulers place it at the same time.
      */
     public InstanceUpdate expectNoHost() {
-        this.expectNoHost = true;
+        return expectHost(null);
+    }
+
+    /**
+     * Applies the change only while the instance is on {@code host} (null: on none): a host
+     * starts a build only of an instance still placed on it, and a placement is withdrawn only
+     * from the host it names.
+     */
+    public InstanceUpdate expectHost(String host) {
+        this.hostExpected = true;
+        this.expectedHost = host;
         return this;
     }
 
-    boolean expectsNoHost() {
-        return expectNoHost;
+    boolean expectsHost() {
+        return hostExpected;
+    }
+
+    /** The expected host when {@link #expectsHost()}; null: none. */
+    String expectedHost() {
+        return expectedHost;
     }
 
     Map<String, Object> columns() {

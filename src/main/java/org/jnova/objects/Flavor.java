@@ -18,6 +18,11 @@ public record Flavor(int id, String flavorId, String name, int memoryMb, int vcp
         extraSpecs = Map.copyOf(extraSpecs);
     }
 
+    /** The disk a server of this flavor takes on its node: root, ephemeral and swap (MiB, rounded up to GiB). */
+    public int diskGb() {
+        return rootGb + ephemeralGb + (swap + 1023) / 1024;
+    }
+
     public Flavor withExtraSpecs(Map<String, String> specs) {
         return new Flavor(id, flavorId, name, memoryMb, vcpus, rootGb, ephemeralGb, swap, rxtxFactor, isPublic,
                 disabled, description, specs, createdAt, updatedAt);

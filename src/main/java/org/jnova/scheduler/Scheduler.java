@@ -129,7 +129,7 @@ public final class Scheduler {
                 .filter(n -> group.map(g -> g.passes(instance.uuid(), n.host())).orElse(true))
                 .toList(), group);
         var f = flavor;
-        int disk = f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024;
+        int disk = f.diskGb();
         boolean unplaced = instance.host() == null;
         for (ComputeNode node : candidates) {
             Claim claim;

@@ -88,6 +88,60 @@ class InterruptedWorkRecoveryTest {
     }
 
     @Test
+    void aBuildQueuedForAHostThatRestartsIsCarriedOutByThatHost() throws Exception {
+        try (CloudFixture f = new CloudFixture("sqlite")) {
+            f.addCompute("compute-1");
+            f.computes.get(0).stop(); // its service still counts as up: the build is placed there, never delivered
+            RequestContext ctx = CloudFixture.user("p1");
+            String uuid = f.cloud.servers().create(ctx, ServerCreate.of("queued", SeedData.CIRROS_IMAGE_ID, "1"))
+                    .instances().get(0).uuid();
+            Instance placed = f.await(ctx, List.of(uuid), i -> i.host() != null).get(0);
+            assertThat(placed.host()).isEqualTo("compute-1");
+            assertThat(placed.taskState()).isEqualTo(TaskStates.SCHEDULING);
+
+            ComputeManager restarted = f.cloud.computeManager("compute-1", f.drivers.get(0));
+            restarted.start();
+            f.computes.add(restarted);
+
+            Instance built = f.await(ctx, List.of(uuid), i -> VmStates.ACTIVE.equals(i.vmState())).get(0);
+            assertThat(built.vmState()).isEqualTo(VmStates.ACTIVE);
+            assertThat(built.taskState()).isNull();
+            assertThat(f.drivers.get(0).guestCount()).isEqualTo(1);
+            assertThat(f.cloud.actions().get(uuid, ctx.requestId()).orElseThrow().events())
+                    .extracting(org.jnova.objects.InstanceAction.InstanceActionEvent::event)
+                    .contains("compute__do_build_and_run_instance");
+        }
+    }
+
+    @Test
+    void aBuildPlacedOnAHostThatWentDownIsPlacedOnAnotherHost() throws Exception {
+        try (CloudFixture f = new CloudFixture("sqlite", "jnova_conductor.build_recovery_age", "1",
+                "service_down_time", "2", "report_interval", "1")) {
+            f.addCompute("compute-1");
+            f.computes.get(0).stop();
+            RequestContext ctx = CloudFixture.user("p1");
+            String uuid = f.cloud.servers().create(ctx, ServerCreate.of("moved", SeedData.CIRROS_IMAGE_ID, "1"))
+                    .instances().get(0).uuid();
+            assertThat(f.await(ctx, List.of(uuid), i -> i.host() != null).get(0).host()).isEqualTo("compute-1");
+            f.addCompute("compute-2");
+
+            Instance built = f.await(ctx, List.of(uuid), i -> VmStates.ACTIVE.equals(i.vmState())).get(0);
+            assertThat(built.vmState()).isEqualTo(VmStates.ACTIVE);
+            assertThat(built.host()).isEqualTo("compute-2");
+            assertThat(f.drivers.get(1).guestCount()).isEqualTo(1);
+            assertThat(f.cloud.nodes().list()).filteredOn(n -> n.host().equals("compute-1"))
+                    .extracting(org.jnova.objects.ComputeNode::memoryMbUsed).containsExactly(0);
+
+            // the first host comes back: the server is no longer its to build
+            ComputeManager restarted = f.cloud.computeManager("compute-1", f.drivers.get(0));
+            restarted.start();
+            f.computes.add(restarted);
+            assertThat(f.drivers.get(0).guestCount()).isZero();
+            assertThat(f.cloud.servers().get(ctx, uuid, true).host()).isEqualTo("compute-2");
+        }
+    }
+
+    @Test
     void aRestartedHostFinishesStopsAndRebootsAndFailsRebuilds() throws Exception {
         try (CloudFixture f = new CloudFixture("sqlite")) {
             f.addCompute("compute-1");

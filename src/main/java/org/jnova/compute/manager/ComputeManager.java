@@ -2,14 +2,15 @@ package org.jnova.compute.manager;
 
 import static java.util.Objects.requireNonNull;
 
-import org.jnova.compute.VolumeCleanup;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jnova.compute.VolumeCleanup;
 import org.jnova.compute.rpcapi.ComputeMessage;
 import org.jnova.compute.rpcapi.ComputeMessage.BuildAndRunInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.RestoreInstance;
@@ -106,9 +107,12 @@ public final class ComputeManager {
         nodes.upsert(service.id(), settings.host(), r.nodename(), r.hypervisorType(), settings.hostIp(), r.vcpus(),
                 r.memoryMb(), r.localGb(), settings.cpuAllocationRatio(), settings.ramAllocationRatio(),
                 settings.diskAllocationRatio());
-        recoverInterruptedWork();
+        List<Instance> queuedBuilds = recoverInterruptedWork();
         moving.destroyEvacuatedInstances();
         transport.listen(ComputeRpcApi.TOPIC, settings.host(), ComputeRpcApi.endpoint(this::dispatch));
+        for (Instance queued : queuedBuilds) {
+            Thread.ofVirtual().name("build-" + queued.uuid()).start(() -> buildQueued(queued));
+        }
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
         long report = Math.max(1, settings.reportInterval().toMillis());
         timers.scheduleAtFixedRate(this::heartbeat, report, report, TimeUnit.MILLISECONDS);
@@ -134,15 +138,42 @@ public final class ComputeManager {
      * go to ERROR; a stop, start or reboot is done again; other tasks are cleared, so the
      * server keeps the state it had before the interrupted request.
      */
-    private void recoverInterruptedWork() {
+    private List<Instance> recoverInterruptedWork() {
         var mine = instances.listBare(org.jnova.objects.InstanceFilter.builder().host(settings.host())
                 .deleted(false).build());
+        List<Instance> queuedBuilds = new java.util.ArrayList<>();
         for (Instance i : mine) {
             try {
-                recover(i);
+                if (isQueuedBuild(i)) {
+                    queuedBuilds.add(i);
+                } else {
+                    recover(i);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Recovering instance {} failed: {}", i.uuid(), e.toString());
             }
+        }
+        return queuedBuilds;
+    }
+
+    /**
+     * A server placed here whose build never started (task_state still scheduling): its
+     * build message was queued for this host, or lost with the process that held it. It is
+     * carried out rather than failed; a queued message arriving later finds it started.
+     */
+    private static boolean isQueuedBuild(Instance i) {
+        return VmStates.BUILDING.equals(i.vmState()) && TaskStates.SCHEDULING.equals(i.taskState());
+    }
+
+    private void buildQueued(Instance queued) {
+        String requestId = actions.list(queued.uuid(), null, null).stream()
+                .filter(a -> "create".equals(a.action())).map(org.jnova.objects.InstanceAction::requestId)
+                .findFirst().orElse("req-init-host");
+        LOG.info("Instance {} was placed here but its build never started; building it", queued.uuid());
+        try {
+            build(queued.uuid(), requestId);
+        } catch (RuntimeException e) {
+            LOG.warn("Building queued instance {} failed: {}", queued.uuid(), e.toString());
         }
     }
 
@@ -301,10 +332,12 @@ public final class ComputeManager {
         }
         // Only one delivery of a build starts it: a redelivered or recovered build meets task_state
         // networking (or later) here and changes nothing.
+        // Nor does a build of a server the conductor has since placed elsewhere (its host was down).
         boolean started = instances.update(uuid, new InstanceUpdate().taskState(TaskStates.NETWORKING)
-                .expectTaskState(TaskStates.SCHEDULING));
+                .expectTaskState(TaskStates.SCHEDULING).expectHost(settings.host()));
         if (!started && instances.get(uuid, false).isPresent()) {
-            LOG.info("Ignoring build_and_run_instance of {}: its build has started already", uuid);
+            LOG.info("Ignoring build_and_run_instance of {}: its build has started already or it was placed on "
+                    + "another host", uuid);
             return;
         }
         actions.eventStart(uuid, requestId, event, settings.host());
@@ -464,6 +497,6 @@ public final class ComputeManager {
         }
         var f = i.flavor();
         nodes.release(tx, i.host(), i.node(), f.vcpus(), f.memoryMb(),
-                f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024);
+                f.diskGb());
     }
 }

@@ -296,7 +296,7 @@ public final class MoveOperations {
             return;
         }
         var f = i.flavor();
-        nodes.release(atHost, atNode, f.vcpus(), f.memoryMb(), f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024);
+        nodes.release(atHost, atNode, f.vcpus(), f.memoryMb(), f.diskGb());
     }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> reply) throws Exception {

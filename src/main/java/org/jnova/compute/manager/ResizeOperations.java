@@ -167,7 +167,7 @@ public final class ResizeOperations {
 
     private void release(Tx tx, String host, String node, Flavor f) throws java.sql.SQLException {
         if (host != null && node != null) {
-            nodes.release(tx, host, node, f.vcpus(), f.memoryMb(), f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024);
+            nodes.release(tx, host, node, f.vcpus(), f.memoryMb(), f.diskGb());
         }
     }
 }

@@ -145,7 +145,7 @@ public final class ShelveOperations {
                     && instance.host() != null && instance.node() != null) {
                 var f = instance.flavor();
                 nodes.release(tx, instance.host(), instance.node(), f.vcpus(), f.memoryMb(),
-                        f.rootGb() + f.ephemeralGb() + (f.swap() + 1023) / 1024);
+                        f.diskGb());
             }
             return null;
         });
