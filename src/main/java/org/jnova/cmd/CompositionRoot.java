@@ -463,7 +463,8 @@ public final class CompositionRoot implements AutoCloseable {
     /** What sends again the casts recorded but not sent ([jnova_messaging] outbox_redeliver_after). */
     public OutboxRelay outboxRelay() {
         return new OutboxRelay(outboxStore, new Outbox(outboxStore, transport),
-                Duration.ofSeconds(conf.get(OutboxOpts.OUTBOX_REDELIVER_AFTER)), OUTBOX_SWEEP_INTERVAL);
+                Duration.ofSeconds(conf.get(OutboxOpts.OUTBOX_REDELIVER_AFTER)),
+                Duration.ofSeconds(conf.get(OutboxOpts.OUTBOX_EXPIRE_AFTER)), OUTBOX_SWEEP_INTERVAL);
     }
 
     /** This process's compute host: the fake driver writing config drives from the metadata source. */

@@ -34,6 +34,11 @@ public final class ResizeApi {
     public static final String OLD_VM_STATE = "old_vm_state";
     public static final String SOURCE_HOST = "resize_source_host";
     public static final String SOURCE_NODE = "resize_source_node";
+    /** The flavor the destination claimed for, so an interrupted resize can give the claim back. */
+    public static final String NEW_FLAVOR = "resize_new_flavor";
+    /** Every key above: all are dropped when the resize ends. */
+    public static final java.util.List<String> KEPT_KEYS = java.util.List.of(OLD_FLAVOR, OLD_VM_STATE, SOURCE_HOST,
+            SOURCE_NODE, NEW_FLAVOR);
 
     private final ServersApi servers;
     private final InstanceStore instances;

@@ -224,7 +224,8 @@ public final class ComputeTaskManager {
                 ResizeApi.OLD_FLAVOR, InstanceStore.flavorJson(instance.flavor()),
                 ResizeApi.OLD_VM_STATE, instance.vmState(),
                 ResizeApi.SOURCE_HOST, String.valueOf(instance.host()),
-                ResizeApi.SOURCE_NODE, String.valueOf(instance.node())), false, true);
+                ResizeApi.SOURCE_NODE, String.valueOf(instance.node()),
+                ResizeApi.NEW_FLAVOR, InstanceStore.flavorJson(flavor)), false, true);
         java.util.Set<String> excluded = allowResizeToSameHost || instance.host() == null ? java.util.Set.of()
                 : java.util.Set.of(instance.host());
         String migration = recordMigration(instance, flavor.id() != instance.flavor().id() ? "resize" : "migration",
@@ -238,8 +239,7 @@ public final class ComputeTaskManager {
         }
         if (selection.isEmpty()) {
             mainDb.inTransaction(tx -> {
-                for (String key : List.of(ResizeApi.OLD_FLAVOR, ResizeApi.OLD_VM_STATE, ResizeApi.SOURCE_HOST,
-                        ResizeApi.SOURCE_NODE)) {
+                for (String key : ResizeApi.KEPT_KEYS) {
                     instances.children().deleteMetadata(tx, uuid, key, true);
                 }
                 InstanceUpdate cols = new InstanceUpdate();

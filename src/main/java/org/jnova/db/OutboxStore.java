@@ -60,9 +60,7 @@ public final class OutboxStore {
         List<Entry> candidates = db.read(tx -> tx.query("SELECT id, topic, host, method, version, args, created_at "
                 + "FROM rpc_outbox WHERE created_at < ? AND (claimed_until IS NULL OR claimed_until < ?) "
                 + "ORDER BY created_at, id LIMIT " + Math.max(1, limit),
-                r -> new Entry(r.getLong("id"), r.getString("topic"), r.getString("host"), r.getString("method"),
-                        r.getString("version"), args(r.getString("args")), r.getInstant("created_at")),
-                now.minus(olderThan), now));
+                OutboxStore::entry, now.minus(olderThan), now));
         List<Entry> claimed = new ArrayList<>();
         for (Entry entry : candidates) {
             int won = db.inTransaction(tx -> tx.update("UPDATE rpc_outbox SET claimed_until = ? WHERE id = ? "
@@ -74,6 +72,19 @@ public final class OutboxStore {
         return claimed;
     }
 
+    /** Deletes the casts recorded more than {@code olderThan} ago; returns them. */
+    public List<Entry> deleteOlderThan(Duration olderThan) {
+        Instant cutoff = Instant.now().truncatedTo(ChronoUnit.MICROS).minus(olderThan);
+        return db.inTransaction(tx -> {
+            List<Entry> expired = tx.query("SELECT id, topic, host, method, version, args, created_at "
+                    + "FROM rpc_outbox WHERE created_at < ? ORDER BY created_at, id", OutboxStore::entry, cutoff);
+            for (Entry entry : expired) {
+                tx.update("DELETE FROM rpc_outbox WHERE id = ?", entry.id());
+            }
+            return expired;
+        });
+    }
+
     /** The casts recorded and not yet delivered. */
     public long pending() {
         return db.read(tx -> tx.count("SELECT COUNT(*) FROM rpc_outbox"));
@@ -82,9 +93,12 @@ public final class OutboxStore {
     /** One recorded cast, if still there. */
     public Optional<Entry> find(long id) {
         return db.read(tx -> tx.queryOne("SELECT id, topic, host, method, version, args, created_at FROM rpc_outbox "
-                + "WHERE id = ?", r -> new Entry(r.getLong("id"), r.getString("topic"), r.getString("host"),
-                        r.getString("method"), r.getString("version"), args(r.getString("args")),
-                        r.getInstant("created_at")), id));
+                + "WHERE id = ?", OutboxStore::entry, id));
+    }
+
+    private static Entry entry(Row r) throws SQLException {
+        return new Entry(r.getLong("id"), r.getString("topic"), r.getString("host"), r.getString("method"),
+                r.getString("version"), args(r.getString("args")), r.getInstant("created_at"));
     }
 
     private static String json(Map<String, Object> args) throws SQLException {

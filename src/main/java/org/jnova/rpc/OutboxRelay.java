@@ -14,6 +14,9 @@ import org.slf4j.LoggerFactory;
  * Sends again the casts whose sender died between commit and send: every few seconds it claims
  * the outbox rows older than {@code redeliverAfter} (for that long, so two nodes never both
  * take one) and hands them to the {@link Outbox}, which deletes each the transport accepted.
+ * A cast still not sent after {@code expireAfter} (its host is gone for good) is dropped with
+ * an error: the state it announced is in the database, where the receivers' start-up recovery
+ * and the conductor's build recovery find it.
  */
 public final class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
@@ -22,13 +25,16 @@ public final class OutboxRelay {
     private final OutboxStore store;
     private final Outbox outbox;
     private final Duration redeliverAfter;
+    private final Duration expireAfter;
     private final Duration interval;
     private ScheduledExecutorService timer;
 
-    public OutboxRelay(OutboxStore store, Outbox outbox, Duration redeliverAfter, Duration interval) {
+    public OutboxRelay(OutboxStore store, Outbox outbox, Duration redeliverAfter, Duration expireAfter,
+            Duration interval) {
         this.store = requireNonNull(store, "store is null");
         this.outbox = requireNonNull(outbox, "outbox is null");
         this.redeliverAfter = requireNonNull(redeliverAfter, "redeliverAfter is null");
+        this.expireAfter = requireNonNull(expireAfter, "expireAfter is null");
         this.interval = requireNonNull(interval, "interval is null");
     }
 
@@ -57,8 +63,13 @@ public final class OutboxRelay {
         timer = null;
     }
 
-    /** Claims and sends the stale casts once; returns how many the transport accepted. */
+    /** Drops the expired casts, then claims and sends the stale ones once; returns how many the transport accepted. */
     public int sweep() {
+        for (OutboxStore.Entry expired : store.deleteOlderThan(expireAfter)) {
+            LOG.error("Dropping cast {} to {}{} recorded at {}: not delivered within {} s", expired.method(),
+                    expired.topic(), expired.host() == null ? "" : "." + expired.host(), expired.createdAt(),
+                    expireAfter.toSeconds());
+        }
         int sent = 0;
         for (OutboxStore.Entry entry : store.claimStale(redeliverAfter, redeliverAfter, BATCH)) {
             LOG.info("Sending again cast {} to {}{} recorded at {}", entry.method(), entry.topic(),

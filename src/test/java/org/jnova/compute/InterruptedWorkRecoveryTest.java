@@ -172,6 +172,38 @@ class InterruptedWorkRecoveryTest {
     }
 
     @Test
+    void aResizeItsDestinationHostDidNotFinishIsRolledBackWhenThatHostStarts() throws Exception {
+        try (CloudFixture f = new CloudFixture("sqlite")) {
+            f.addCompute("compute-1");
+            RequestContext ctx = CloudFixture.user("p1");
+            String uuid = f.cloud.servers().create(ctx, ServerCreate.of("resized", SeedData.CIRROS_IMAGE_ID, "1"))
+                    .instances().get(0).uuid();
+            f.await(ctx, List.of(uuid), i -> VmStates.ACTIVE.equals(i.vmState()) && i.taskState() == null);
+            f.addCompute("compute-2");
+            f.computes.get(1).stop(); // the resize is placed there and never carried out
+            f.cloud.resize().resize(ctx, uuid, "2");
+            Instance placed = f.await(ctx, List.of(uuid), i -> "compute-2".equals(i.host())).get(0);
+            assertThat(placed.taskState()).isEqualTo(TaskStates.RESIZE_PREP);
+
+            ComputeManager restarted = f.cloud.computeManager("compute-2", f.drivers.get(1));
+            restarted.start();
+            f.computes.add(restarted);
+
+            Instance after = f.await(ctx, List.of(uuid), i -> i.taskState() == null).get(0);
+            assertThat(after.taskState()).isNull();
+            assertThat(after.vmState()).isEqualTo(VmStates.ACTIVE);
+            assertThat(after.host()).isEqualTo("compute-1");
+            assertThat(after.flavor().flavorId()).isEqualTo("1");
+            assertThat(after.systemMetadata()).doesNotContainKeys(org.jnova.compute.ResizeApi.KEPT_KEYS
+                    .toArray(String[]::new));
+            assertThat(f.cloud.nodes().list()).filteredOn(n -> n.host().equals("compute-2"))
+                    .extracting(org.jnova.objects.ComputeNode::memoryMbUsed).containsExactly(0);
+            assertThat(f.cloud.nodes().list()).filteredOn(n -> n.host().equals("compute-1"))
+                    .extracting(org.jnova.objects.ComputeNode::memoryMbUsed).containsExactly(512);
+        }
+    }
+
+    @Test
     void aRestartedHostLeavesIdleServersAloneWithoutAFailedRecovery() throws Exception {
         Logger log = (Logger) LoggerFactory.getLogger(ComputeManager.class);
         ListAppender<ILoggingEvent> events = new ListAppender<>();

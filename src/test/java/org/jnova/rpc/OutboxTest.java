@@ -30,6 +30,8 @@ import org.jnova.testing.EachEngine;
 
 /** Casts recorded with the transaction they follow: sent after commit, never after rollback, sent again by the relay. */
 class OutboxTest {
+    private static final Duration HOUR = Duration.ofHours(1);
+
     private static final String TOPIC = "compute";
     private static final String HOST = "host-1";
 
@@ -83,7 +85,7 @@ class OutboxTest {
                 throw new IllegalStateException("the state change failed");
             })).isInstanceOf(IllegalStateException.class);
             assertThat(w.store.pending()).isZero();
-            OutboxRelay relay = new OutboxRelay(w.store, w.outbox(), Duration.ZERO, Duration.ofSeconds(1));
+            OutboxRelay relay = new OutboxRelay(w.store, w.outbox(), Duration.ZERO, HOUR, Duration.ofSeconds(1));
             assertThat(relay.sweep()).isZero();
             assertThat(w.received.poll(300, TimeUnit.MILLISECONDS)).isNull();
         }
@@ -112,7 +114,7 @@ class OutboxTest {
         try (World w = new World(engine)) {
             // the process died between commit and send: the row is there, nothing was sent
             w.db.inTransaction(tx -> w.store.record(tx, TOPIC, HOST, "stop_instance", "6.0", Map.of("n", 7)));
-            OutboxRelay relay = new OutboxRelay(w.store, w.outbox(), Duration.ofMillis(500), Duration.ofSeconds(1));
+            OutboxRelay relay = new OutboxRelay(w.store, w.outbox(), Duration.ofMillis(500), HOUR, Duration.ofSeconds(1));
             assertThat(relay.sweep()).as("too young to be sent again").isZero();
             Thread.sleep(600);
             assertThat(relay.sweep()).isEqualTo(1);
@@ -131,13 +133,31 @@ class OutboxTest {
                 return null;
             });
             assertThat(w.store.pending()).isEqualTo(1);
-            OutboxRelay relay = new OutboxRelay(w.store, w.outbox(), Duration.ZERO, Duration.ofMillis(50));
+            OutboxRelay relay = new OutboxRelay(w.store, w.outbox(), Duration.ZERO, HOUR, Duration.ofMillis(50));
             relay.start();
             try {
                 assertThat(w.received.poll(5, TimeUnit.SECONDS)).isEqualTo("start_instance 3");
             } finally {
                 relay.stop();
             }
+            assertThat(w.store.pending()).isZero();
+        }
+    }
+
+    @EachEngine
+    void aCastUndeliverableForLongerThanTheExpiryIsDropped(String engine) throws Exception {
+        try (World w = new World(engine)) {
+            Outbox refusing = new Outbox(w.store, new FakeTransport()); // its host is gone for good
+            w.db.inTransaction(tx -> {
+                refusing.cast(tx, TOPIC, HOST, "start_instance", "6.0", Map.of("n", 4));
+                return null;
+            });
+            OutboxRelay hopeless = new OutboxRelay(w.store, refusing, Duration.ZERO, Duration.ofMillis(300),
+                    Duration.ofSeconds(1));
+            assertThat(hopeless.sweep()).isZero();
+            assertThat(w.store.pending()).as("kept while younger than the expiry").isEqualTo(1);
+            Thread.sleep(400);
+            assertThat(hopeless.sweep()).isZero();
             assertThat(w.store.pending()).isZero();
         }
     }

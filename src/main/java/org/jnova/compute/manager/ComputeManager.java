@@ -201,6 +201,9 @@ public final class ComputeManager {
             dispatch(new StartInstance(i.uuid(), requestId));
         } else if (REBOOT_TASKS.contains(task) && !VmStates.ERROR.equals(i.vmState())) {
             recoverReboot(i, requestId);
+        } else if (ResizeOperations.UNFINISHED.contains(task) && !VmStates.ERROR.equals(i.vmState())) {
+            LOG.info("Instance {} was being resized at start-up; rolling the resize back", i.uuid());
+            resizing.rollBackInterrupted(i);
         } else if (task != null) {
             InstanceUpdate cols = new InstanceUpdate();
             cols.taskState(null);

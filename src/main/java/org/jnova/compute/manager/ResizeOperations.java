@@ -150,6 +150,54 @@ public final class ResizeOperations {
         });
     }
 
+    /** The task states of a resize on its destination before it finished (vm_state still the old one). */
+    static final java.util.Set<String> UNFINISHED = java.util.Set.of(TaskStates.RESIZE_PREP,
+            TaskStates.RESIZE_MIGRATING, TaskStates.RESIZE_MIGRATED, TaskStates.RESIZE_FINISH);
+
+    /**
+     * nova's init_host for a resize this host was carrying out when it died: rolled back. The
+     * server returns to its source host and node with its old flavor and vm_state, the
+     * destination's claim is given back, the migration is "error", and the guest runs again
+     * unless it was stopped before the resize.
+     */
+    void rollBackInterrupted(Instance bare) {
+        Instance instance = instances.get(bare.uuid(), false).orElse(null);
+        if (instance == null) {
+            return;
+        }
+        Map<String, String> sys = instance.systemMetadata();
+        String vmState = oldVmState(sys);
+        String task = instance.taskState();
+        boolean rolledBack = mainDb.inTransaction(tx -> {
+            InstanceUpdate cols = new InstanceUpdate();
+            cols.host(sys.getOrDefault(ResizeApi.SOURCE_HOST, instance.host()));
+            cols.node(sys.getOrDefault(ResizeApi.SOURCE_NODE, instance.node()));
+            cols.vmState(vmState);
+            cols.taskState(null);
+            if (!instances.update(tx, instance.uuid(), cols.expectTaskState(task))) {
+                return false;
+            }
+            String claimed = sys.get(ResizeApi.NEW_FLAVOR);
+            if (claimed != null) {
+                release(tx, instance.host(), instance.node(), InstanceStore.parseFlavor(claimed));
+            }
+            forget(tx, instance.uuid());
+            return true;
+        });
+        if (!rolledBack) {
+            return;
+        }
+        migrationStatus(instance.uuid(), "error");
+        try {
+            if (!VmStates.STOPPED.equals(vmState)) {
+                driver.powerOn(instance);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot power on " + instance.uuid() + " after rolling its resize back", e);
+        }
+        instances.update(instance.uuid(), new InstanceUpdate().powerState(driver.powerState(instance)));
+    }
+
     private void migrationStatus(String uuid, String status) {
         migrations.latest(uuid).ifPresent(m -> migrations.update(m.uuid(), status, null, null));
     }
@@ -159,8 +207,7 @@ public final class ResizeOperations {
     }
 
     private void forget(Tx tx, String uuid) throws java.sql.SQLException {
-        for (String key : new String[] {ResizeApi.OLD_FLAVOR, ResizeApi.OLD_VM_STATE, ResizeApi.SOURCE_HOST,
-                ResizeApi.SOURCE_NODE}) {
+        for (String key : ResizeApi.KEPT_KEYS) {
             instances.children().deleteMetadata(tx, uuid, key, true);
         }
     }
