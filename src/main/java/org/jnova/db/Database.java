@@ -122,21 +122,28 @@ public final class Database implements Transactions, AutoCloseable {
 
     private <T> Committed<T> transaction(Work<T> work) {
         for (int attempt = 0;; attempt++) {
+            boolean committing = false;
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
                 try {
                     Tx tx = new Tx(c, dialect, statements, true);
                     T result = work.run(tx);
+                    committing = true;
                     c.commit();
                     return new Committed<>(result, tx.committedActions());
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(c);
                     throw e;
                 } finally {
-                    c.setAutoCommit(true);
+                    restoreAutoCommitQuietly(c); // a broken connection must not hide what broke it
                 }
             } catch (SQLException e) {
-                if (!isRetryable(e) || (retry.maxRetries() >= 0 && attempt >= retry.maxRetries())) {
+                // A connection lost before the commit was sent left nothing behind: the whole
+                // transaction runs again once the server is back. One lost during the commit
+                // may have committed, so it is not repeated.
+                boolean lostBeforeCommit = !committing && isConnectionLost(e);
+                if (!(isRetryable(e) || lostBeforeCommit)
+                        || (retry.maxRetries() >= 0 && attempt >= retry.maxRetries())) {
                     throw failure(e);
                 }
                 LOG.debug("Retrying transaction after {} (attempt {})", e.getMessage(), attempt + 1);
@@ -164,7 +171,7 @@ public final class Database implements Transactions, AutoCloseable {
     /**
      * Whether the connection broke under the statement (the server restarted or ended the
      * session: SQLSTATE class 08, PostgreSQL's 57P01-57P03, MySQL's 2006/2013). Reads are
-     * retried on a fresh connection; a transaction is not, since its commit may have happened.
+     * retried on a fresh connection, and so are transactions that lost it before their commit.
      */
     static boolean isConnectionLost(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -222,6 +229,14 @@ public final class Database implements Transactions, AutoCloseable {
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
             throw new DatabaseException(new SQLException("interrupted while waiting to retry", ie));
+        }
+    }
+
+    private static void restoreAutoCommitQuietly(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.debug("Could not restore autocommit on a pooled connection: {}", e.getMessage());
         }
     }
 

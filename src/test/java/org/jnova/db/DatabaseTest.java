@@ -187,4 +187,41 @@ class DatabaseTest {
             TestDatabases.drop(url);
         }
     }
+
+    @EachEngine
+    void aTransactionWhoseConnectionWasLostBeforeItsCommitRunsAgainOnAFreshOne(String engine) throws Exception {
+        if (engine.equals("sqlite")) {
+            return; // a file has no server to end the session
+        }
+        String url = TestDatabases.create(engine);
+        try (Database db = open(url); Database admin = open(url)) {
+            db.inTransaction(tx -> {
+                tx.execute("CREATE TABLE lost_commit (n INTEGER)");
+                return null;
+            });
+            java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+            db.inTransaction(tx -> {
+                tx.update("INSERT INTO lost_commit (n) VALUES (?)", runs.incrementAndGet());
+                if (runs.get() == 1) {
+                    long session = tx.count(engine.equals("postgresql") ? "SELECT pg_backend_pid()"
+                            : "SELECT CONNECTION_ID()");
+                    // what a server restart does to the session, before this transaction commits
+                    admin.read(a -> {
+                        if (engine.equals("postgresql")) {
+                            a.count("SELECT COUNT(pg_terminate_backend(" + session + "))");
+                        } else {
+                            a.execute("KILL " + session);
+                        }
+                        return null;
+                    });
+                }
+                return tx.count("SELECT COUNT(*) FROM lost_commit");
+            });
+            assertThat(runs).hasValue(2);
+            List<Integer> rows = db.read(tx -> tx.query("SELECT n FROM lost_commit", r -> r.getInt("n")));
+            assertThat(rows).containsExactly(2);
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
 }
