@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jnova.compute.rpcapi.ComputeMessage;
 import org.jnova.compute.rpcapi.ComputeMessage.BuildAndRunInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.GetHostUptime;
 import org.jnova.compute.rpcapi.ComputeMessage.RestoreInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.SoftDeleteInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.StartInstance;
@@ -271,6 +272,9 @@ public final class ComputeManager {
             case ComputeMessage.Resizing m -> resizing.handle(m);
             case ComputeMessage.Volumes m -> {
                 return volumeWork.handle(m);
+            }
+            case GetHostUptime m -> {
+                return driver.hostUptime();
             }
             case BuildAndRunInstance(String uuid, String requestId) -> build(uuid, requestId);
             case TerminateInstance(String uuid, String requestId) -> terminate(uuid, requestId);
