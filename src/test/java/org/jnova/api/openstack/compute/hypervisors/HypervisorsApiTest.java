@@ -120,6 +120,25 @@ class HypervisorsApiTest {
         assertThat(uptime.has("vcpus")).isFalse();
     }
 
+    @EachEngine
+    void aHostThatIsDownCannotTellItsUptime(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        JsonNode h = call(jnova, "GET", "/os-hypervisors/detail", null, "2.53", 200).get("hypervisors").get(0);
+        String uuid = h.get("id").asText();
+        String host = h.get("service").get("host").asText();
+        String service = "/os-services/" + h.get("service").get("id").asText();
+        call(jnova, "PUT", service, "{\"forced_down\": true}", "2.53", 200);
+        try {
+            assertThat(message(call(jnova, "GET", "/os-hypervisors/" + uuid + "/uptime", null, "2.53", 400)))
+                    .isEqualTo("Compute service of " + host + " is unavailable at this time.");
+            JsonNode show = call(jnova, "GET", "/os-hypervisors/" + uuid, null, "2.88", 200).get("hypervisor");
+            assertThat(show.get("state").asText()).isEqualTo("down");
+            assertThat(show.get("uptime").isNull()).isTrue();
+        } finally {
+            call(jnova, "PUT", service, "{\"forced_down\": false}", "2.53", 200);
+        }
+    }
+
     /** What {@code uptime} prints: " 10:02:11 up 3 days,  4:05,  0 users,  load average: 0.52, 0.58, 0.59". */
     private static final String UPTIME_LINE = " \\d\\d:\\d\\d:\\d\\d up (\\d+ days?, )?( ?\\d+:\\d\\d|\\d+ min),  0 users,  "
             + "load average: \\d+\\.\\d\\d, \\d+\\.\\d\\d, \\d+\\.\\d\\d";
