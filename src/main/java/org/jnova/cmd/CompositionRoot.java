@@ -16,6 +16,7 @@ import org.jnova.api.openstack.compute.ApiRouterV21;
 import org.jnova.api.openstack.compute.aggregates.AggregatesController;
 import org.jnova.api.openstack.compute.attachinterfaces.InterfaceAttachmentController;
 import org.jnova.api.openstack.compute.availabilityzone.AvailabilityZoneController;
+import org.jnova.api.openstack.compute.baremetalnodes.BaremetalNodesController;
 import org.jnova.api.openstack.compute.consoleauthtokens.ConsoleAuthTokensController;
 import org.jnova.api.openstack.compute.flavoraccess.FlavorAccessController;
 import org.jnova.api.openstack.compute.flavoraccess.FlavorActionController;
@@ -31,6 +32,7 @@ import org.jnova.api.openstack.compute.imagemetadata.ImageMetadataController;
 import org.jnova.api.openstack.compute.images.ImageView;
 import org.jnova.api.openstack.compute.images.ImagesController;
 import org.jnova.api.openstack.compute.instanceactions.InstanceActionsController;
+import org.jnova.api.openstack.compute.instanceusageauditlog.InstanceUsageAuditLogController;
 import org.jnova.api.openstack.compute.ips.IpsController;
 import org.jnova.api.openstack.compute.keypairs.KeypairsController;
 import org.jnova.api.openstack.compute.limits.LimitsController;
@@ -39,6 +41,9 @@ import org.jnova.api.openstack.compute.migrations.MigrationsController;
 import org.jnova.api.openstack.compute.quotaclasses.QuotaClassesController;
 import org.jnova.api.openstack.compute.quotasets.QuotaSetsController;
 import org.jnova.api.openstack.compute.remoteconsoles.RemoteConsoleActionsController;
+import org.jnova.api.openstack.compute.removed.FixedIpActionsGone;
+import org.jnova.api.openstack.compute.removed.NetworkActionsGone;
+import org.jnova.api.openstack.compute.removed.RemovedApiController;
 import org.jnova.api.openstack.compute.remoteconsoles.RemoteConsolesController;
 import org.jnova.api.openstack.compute.securitygroups.ServerSecurityGroupsController;
 import org.jnova.api.openstack.compute.serverdiagnostics.ServerDiagnosticsController;
@@ -80,11 +85,14 @@ import org.jnova.api.openstack.compute.volumes.Paging;
 import org.jnova.api.openstack.compute.volumes.VolumeAttachmentsController;
 import org.jnova.api.openstack.compute.volumes.VolumesController;
 import org.jnova.compute.AggregatesApi;
+import org.jnova.compute.AuditPeriod;
 import org.jnova.compute.AvailabilityZonesApi;
 import org.jnova.compute.BootDevices;
 import org.jnova.compute.FlavorsApi;
 import org.jnova.compute.GuestDataApi;
+import org.jnova.compute.HostUptimeApi;
 import org.jnova.compute.InstanceActionsApi;
+import org.jnova.compute.InstanceUsageAuditApi;
 import org.jnova.compute.KeyPairsApi;
 import org.jnova.compute.MigrationsApi;
 import org.jnova.compute.MoveApi;
@@ -365,7 +373,12 @@ public final class CompositionRoot implements AutoCloseable {
         router.controller("availability_zone", new AvailabilityZoneController(servicesApi,
                 conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE)));
         router.controller("services", new ServicesController(servicesApi, aggregates));
-        router.controller("hypervisors", new HypervisorsController(servicesApi, links, hostReserved));
+        router.controller("hypervisors", new HypervisorsController(servicesApi, links, hostReserved,
+                new HostUptimeApi(computeRpc)));
+        router.controller("instance_usage_audit_log", new InstanceUsageAuditLogController(new InstanceUsageAuditApi(
+                services, instances, AuditPeriod.parse(conf.get(ComputeOpts.INSTANCE_USAGE_AUDIT_PERIOD)),
+                Clock.systemUTC())));
+        router.controller("baremetal_nodes", new BaremetalNodesController());
         router.controller("simple_tenant_usage", new SimpleTenantUsageController(usage, links, Clock.systemUTC()));
         router.controller("server_groups", new ServerGroupsController(serverGroupsApi, quotas, maxLimit,
                 conf.get(QuotaOpts.RECHECK_QUOTA)));
@@ -449,6 +462,11 @@ public final class CompositionRoot implements AutoCloseable {
                 new VolumeAttachmentsController(servers, volumeAttachments, paging));
         router.controller("server_security_groups", new ServerSecurityGroupsController(servers,
                 serverSecurityGroups));
+
+        RemovedApiController removed = new RemovedApiController();
+        RemovedApiController.RESOURCES.forEach(resource -> router.controller(resource, removed));
+        router.actions("fixed_ips", new FixedIpActionsGone());
+        router.actions("networks", new NetworkActionsGone());
     }
 
     /** The conductor (scheduling) service; start it in every API process of the embedded setup. */

@@ -62,6 +62,9 @@ public final class ComputeOpts {
             .build();
 
     // jnova's own: the built-in network and the fake hypervisor's size and timings.
+    public static final Opt<String> INSTANCE_USAGE_AUDIT_PERIOD = Opt.string("DEFAULT", "instance_usage_audit_period")
+            .defaultValue("month").help("Time period to generate instance usages for: hour, day, month or year, "
+                    + "optionally with an offset after @ (month@15 starts monthly periods on the 15th).").build();
     public static final Opt<String> FIXED_RANGE = Opt.string("jnova_compute", "fixed_range").defaultValue("10.0.0.0/16")
             .help("CIDR the built-in network allocates fixed IPs from (jnova only; nova asks neutron).").build();
     public static final Opt<String> NETWORK_NAME = Opt.string("jnova_compute", "network_name").defaultValue("private")
@@ -113,7 +116,7 @@ public final class ComputeOpts {
                 DEFAULT_AVAILABILITY_ZONE, DEFAULT_SCHEDULE_ZONE, INTERNAL_SERVICE_AVAILABILITY_ZONE,
                 CPU_ALLOCATION_RATIO, RAM_ALLOCATION_RATIO, DISK_ALLOCATION_RATIO, INITIAL_CPU_ALLOCATION_RATIO,
                 INITIAL_RAM_ALLOCATION_RATIO, INITIAL_DISK_ALLOCATION_RATIO, RESERVED_HOST_MEMORY_MB,
-                RESERVED_HOST_DISK_MB, RESERVED_HOST_CPUS, INSTANCE_NAME_TEMPLATE, COMPUTE_DRIVER, FIXED_RANGE,
+                RESERVED_HOST_DISK_MB, RESERVED_HOST_CPUS, INSTANCE_NAME_TEMPLATE, COMPUTE_DRIVER, INSTANCE_USAGE_AUDIT_PERIOD, FIXED_RANGE,
                 NETWORK_NAME, FAKE_VCPUS, FAKE_MEMORY_MB, FAKE_LOCAL_GB, FAKE_SPAWN_DELAY_MS, FAKE_DESTROY_DELAY_MS, SEED_IMAGES,
                 FAKE_ACTION_DELAY_MS, ALLOW_RESIZE_TO_SAME_HOST, SHELVED_OFFLOAD_TIME, SHELVED_POLL_INTERVAL,
                 FAKE_LIVE_MIGRATION_MS, INSTANCE_BUILD_TIMEOUT, BUILD_RECOVERY_AGE);

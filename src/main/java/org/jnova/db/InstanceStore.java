@@ -125,6 +125,20 @@ public final class InstanceStore {
         });
     }
 
+    /**
+     * Per host, how many instances (deleted ones included) were launched before {@code end} and
+     * not terminated by {@code begin}: nova's instance_get_active_by_window_joined counted by host.
+     */
+    public Map<String, Integer> activeInWindowPerHost(Instant begin, Instant end) {
+        return db.read(tx -> {
+            Map<String, Integer> counts = new HashMap<>();
+            tx.query("SELECT host, COUNT(*) AS active FROM instances WHERE launched_at < ? "
+                    + "AND (terminated_at IS NULL OR terminated_at > ?) AND host IS NOT NULL GROUP BY host",
+                    row -> counts.put(row.getString("host"), row.getInt("active")), end, begin);
+            return counts;
+        });
+    }
+
     /** Instances read bare, with their metadata, tags, faults and ports: one query per child table. */
     public List<Instance> withChildren(List<Instance> bare) {
         return bare.isEmpty() ? bare : db.read(tx -> children.attach(tx, bare));

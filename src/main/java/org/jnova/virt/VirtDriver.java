@@ -57,6 +57,11 @@ public interface VirtDriver {
     /** Re-applies the network configuration to the running guest. */
     void injectNetworkInfo(Instance instance) throws Exception;
 
+    /** The host's {@code uptime} line (nova's get_host_uptime); not every driver has it. */
+    default String hostUptime() {
+        throw new UnsupportedOperationException("get_host_uptime");
+    }
+
     /** The legacy free-form diagnostics of a running guest (nova's get_diagnostics); not every driver has them. */
     default Map<String, Object> diagnostics(Instance instance) {
         throw new UnsupportedOperationException("Unable to get diagnostics, functionality not implemented");

@@ -72,6 +72,11 @@ final class ApiOperations {
         return operations.stream().map(o -> o.method() + " " + o.template()).distinct().count();
     }
 
+    /** The operation's own entry in the description (its x-openstack, responses...). */
+    JsonNode node(Operation op) {
+        return document.path("paths").path(op.template()).path(op.method().toLowerCase(Locale.ROOT));
+    }
+
     /** The schema a {@code $ref} names, or the node itself. */
     JsonNode resolve(JsonNode node) {
         JsonNode current = node;

@@ -37,7 +37,8 @@ final class FuzzRun {
             String slowest, long rssBeforeKb, long rssAfterKb, long seconds) {
 
         int fiveHundreds() {
-            return statuses.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum();
+            return statuses.entrySet().stream().filter(e -> isFailure(e.getKey()) && e.getKey() >= 500)
+                    .mapToInt(Map.Entry::getValue).sum();
         }
 
         int noAnswer() {
@@ -67,6 +68,11 @@ final class FuzzRun {
     }
 
     private FuzzRun() {
+    }
+
+    /** A 5xx or no answer; 501 is nova's deliberate "not supported" (bare-metal nodes without Ironic). */
+    static boolean isFailure(int status) {
+        return (status >= 500 && status != 501) || status < 0;
     }
 
     /** Fuzzes {@code jnova} (whose metadata API this starts) with {@code budget} requests from {@code seed}. */
@@ -136,7 +142,7 @@ final class FuzzRun {
                 slowestNanos = answer.nanos();
                 slowest = r.summary() + " -> " + answer.status();
             }
-            if (answer.status() >= 500 || answer.status() < 0) {
+            if (isFailure(answer.status())) {
                 failureCount++;
                 if (failures.size() < MAX_FAILURES_KEPT) {
                     failures.add(r.describe() + "\n  => " + FuzzRequest.cut(answer.text(), 1500));

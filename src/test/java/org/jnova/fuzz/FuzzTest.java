@@ -10,7 +10,7 @@ import org.jnova.testing.JnovaTestServer;
 /**
  * Hostile requests against a real jnova on each database engine: every Compute API operation
  * of nova's OpenAPI description (routed or not) and every metadata path, with bad bodies,
- * query strings, headers and path ids ({@link RequestGenerator}). No answer may be a 5xx or
+ * query strings, headers and path ids ({@link RequestGenerator}). No answer may be a 5xx (but 501) or
  * missing, and none may take long. A fixed seed and a small budget here; bench/fuzz runs the
  * same generator with a larger one ({@code -Djnova.fuzz.seed}, {@code -Djnova.fuzz.budget}).
  */

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.jnova.compute.VolumeCleanup;
 import org.jnova.compute.rpcapi.ComputeMessage;
 import org.jnova.compute.rpcapi.ComputeMessage.BuildAndRunInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.GetHostUptime;
 import org.jnova.compute.rpcapi.ComputeMessage.RestoreInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.SoftDeleteInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.StartInstance;
@@ -305,6 +306,9 @@ public final class ComputeManager {
             case ComputeMessage.Resizing m -> resizing.handle(m);
             case ComputeMessage.Volumes m -> {
                 return volumeWork.handle(m);
+            }
+            case GetHostUptime m -> {
+                return driver.hostUptime();
             }
             case BuildAndRunInstance(String uuid, String requestId) -> build(uuid, requestId);
             case TerminateInstance(String uuid, String requestId) -> terminate(uuid, requestId);

@@ -92,6 +92,14 @@ public sealed interface ComputeMessage {
             implements Action {
     }
 
+    /** The host's {@code uptime} line (nova's get_host_uptime): about the host, so no server. */
+    record GetHostUptime(String requestId) implements Call<String> {
+        @Override
+        public String instanceUuid() {
+            return null;
+        }
+    }
+
     /** A rebuild on the server's own host. */
     record RebuildInstance(String instanceUuid, String requestId, boolean preserveEphemeral) implements Action {
     }

@@ -8,6 +8,7 @@ import org.jnova.compute.rpcapi.ComputeMessage.BuildAndRunInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.ConfirmResize;
 import org.jnova.compute.rpcapi.ComputeMessage.DetachVolume;
 import org.jnova.compute.rpcapi.ComputeMessage.GetConsoleOutput;
+import org.jnova.compute.rpcapi.ComputeMessage.GetHostUptime;
 import org.jnova.compute.rpcapi.ComputeMessage.InjectNetworkInfo;
 import org.jnova.compute.rpcapi.ComputeMessage.LiveMigration;
 import org.jnova.compute.rpcapi.ComputeMessage.LiveMigrationAbort;
@@ -110,6 +111,7 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
                 args.put("tail_length", m.tailLength());
                 yield "get_console_output";
             }
+            case GetHostUptime m -> "get_host_uptime";
             case InjectNetworkInfo m -> "inject_network_info";
             case ShelveInstance m -> {
                 args.put("image_id", m.imageId());
@@ -182,6 +184,9 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
     @Override
     public ComputeMessage decode(String method, Map<String, Object> args) {
         WireArgs a = new WireArgs(method, args);
+        if (method.equals("get_host_uptime")) {
+            return new GetHostUptime(a.string("request_id"));
+        }
         String uuid = a.string("instance_uuid");
         String req = a.string("request_id");
         return switch (method) {
@@ -253,6 +258,7 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
     public <R> R decodeReply(ComputeMessage.Call<R> call, Object reply) {
         Object typed = switch (call) {
             case GetConsoleOutput m -> reply == null ? "" : stringReply(m, reply);
+            case GetHostUptime m -> stringReply(m, reply);
             case ReserveBlockDeviceName m -> {
                 if (!(reply instanceof Map<?, ?> map)) {
                     throw new MalformedMessage("The answer to reserve_block_device_name is not a map");

@@ -33,6 +33,8 @@ public final class FakeDriver implements VirtDriver {
     private final ConfigDriveWriter configDrive;
     private volatile Predicate<Instance> failSpawn = i -> false;
     private final Duration liveMigrationTime;
+    /** When this fake host came up. */
+    private final java.time.Instant bootedAt = java.time.Instant.now();
     /** Running live migrations: completed with true to finish now, false to abort. */
     private final Map<String, java.util.concurrent.CompletableFuture<Boolean>> liveMigrations =
             new ConcurrentHashMap<>();
@@ -69,6 +71,11 @@ public final class FakeDriver implements VirtDriver {
     /** Makes spawns of matching instances fail (fault injection). */
     public void failSpawnWhen(Predicate<Instance> condition) {
         this.failSpawn = condition;
+    }
+
+    @Override
+    public String hostUptime() {
+        return UptimeLine.of(bootedAt, java.time.Instant.now());
     }
 
     @Override

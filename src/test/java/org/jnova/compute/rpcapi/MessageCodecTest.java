@@ -14,6 +14,7 @@ import java.util.Set;
 import org.jnova.compute.rpcapi.ComputeMessage.AttachVolume;
 import org.jnova.compute.rpcapi.ComputeMessage.BackupInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.BuildAndRunInstance;
+import org.jnova.compute.rpcapi.ComputeMessage.GetHostUptime;
 import org.jnova.compute.rpcapi.ComputeMessage.ConfirmResize;
 import org.jnova.compute.rpcapi.ComputeMessage.DetachVolume;
 import org.jnova.compute.rpcapi.ComputeMessage.GetConsoleOutput;
@@ -92,6 +93,7 @@ class MessageCodecTest {
             new RebuildInstance(UUID, REQ, true),
             new GetConsoleOutput(UUID, REQ, 50),
             new GetConsoleOutput(UUID, REQ, null),
+            new GetHostUptime(REQ),
             new InjectNetworkInfo(UUID, REQ),
             new ShelveInstance(UUID, REQ, "img-4", true),
             new ShelveOffloadInstance(UUID, REQ),

@@ -64,8 +64,7 @@ final class HypervisorView {
                 m.put("disk_available_least", 0);
                 m.put("cpu_info", req.isSupported("2.28") ? FAKE_CPU_INFO : FAKE_CPU_INFO_TEXT);
             } else {
-                // the fake driver cannot tell the host's uptime
-                m.put("uptime", null);
+                m.put("uptime", null);  // the controller asks the host
             }
         }
         if (servers != null && !servers.isEmpty()) {

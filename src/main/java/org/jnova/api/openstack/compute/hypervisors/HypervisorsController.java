@@ -12,11 +12,11 @@ import org.jnova.api.openstack.compute.services.Uuids;
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
+import org.jnova.compute.HostUptimeApi;
 import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ServicesApi.Hypervisor;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
-import org.jnova.exception.NovaException;
 import org.jnova.objects.ComputeNode;
 import org.jnova.objects.Instance;
 import org.jnova.utils.BoolFromString;
@@ -34,9 +34,11 @@ public final class HypervisorsController {
     private final Links pageLinks;
     private final int maxLimit;
     private final HostReserved reserved;
+    private final HostUptimeApi uptimes;
 
-    public HypervisorsController(ServicesApi services, Links pageLinks, HostReserved reserved) {
+    public HypervisorsController(ServicesApi services, Links pageLinks, HostReserved reserved, HostUptimeApi uptimes) {
         this.services = Objects.requireNonNull(services, "services is null");
+        this.uptimes = Objects.requireNonNull(uptimes, "uptimes is null");
         this.pageLinks = Objects.requireNonNull(pageLinks, "pageLinks is null");
         this.maxLimit = pageLinks.maxLimit();
         this.reserved = Objects.requireNonNull(reserved, "reserved is null");
@@ -156,9 +158,11 @@ public final class HypervisorsController {
     @ExpectedErrors({400, 404, 501})
     public Object uptime(ApiRequest req) {
         req.authorize(POLICY + "uptime", Map.of());
-        byId(req);
-        // The fake virt driver has no host uptime; nova answers 501 for it.
-        throw new NovaException(501, "The requested functionality is not supported.");
+        Hypervisor h = byId(req);
+        String uptime = uptimes.uptime(req.context(), h);
+        Map<String, Object> body = view(h, false, req, null, false);
+        body.put("uptime", uptime);
+        return Map.of("hypervisor", body);
     }
 
     @ApiVersion(max = "2.52")
@@ -223,6 +227,10 @@ public final class HypervisorsController {
 
     private Map<String, Object> view(Hypervisor h, boolean detail, ApiRequest req, List<Instance> servers,
             boolean withServers) {
-        return HypervisorView.view(h, detail, req, servers, withServers, reserved);
+        Map<String, Object> m = HypervisorView.view(h, detail, req, servers, withServers, reserved);
+        if (detail && req.isSupported("2.88")) {
+            m.put("uptime", uptimes.uptimeIfKnown(req.context(), h).orElse(null));
+        }
+        return m;
     }
 }

@@ -114,7 +114,58 @@ class HypervisorsApiTest {
                 .get("hypervisor_statistics");
         assertThat(stats.get("count").asInt()).isEqualTo(1);
         assertThat(jnova.call("GET", "/os-hypervisors/statistics", null, "2.88").status()).isEqualTo(404);
-        assertThat(call(jnova, "GET", "/os-hypervisors/" + id + "/uptime", null, "2.1", 501).toString())
-                .contains("The requested functionality is not supported.");
+        JsonNode uptime = call(jnova, "GET", "/os-hypervisors/" + id + "/uptime", null, "2.1", 200).get("hypervisor");
+        assertThat(uptime.get("uptime").asText()).matches(UPTIME_LINE);
+        assertThat(uptime.get("id").isInt()).isTrue();
+        assertThat(uptime.has("vcpus")).isFalse();
+    }
+
+    @EachEngine
+    void aHostThatIsDownCannotTellItsUptime(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        JsonNode h = call(jnova, "GET", "/os-hypervisors/detail", null, "2.53", 200).get("hypervisors").get(0);
+        String uuid = h.get("id").asText();
+        String host = h.get("service").get("host").asText();
+        String service = "/os-services/" + h.get("service").get("id").asText();
+        call(jnova, "PUT", service, "{\"forced_down\": true}", "2.53", 200);
+        try {
+            assertThat(message(call(jnova, "GET", "/os-hypervisors/" + uuid + "/uptime", null, "2.53", 400)))
+                    .isEqualTo("Compute service of " + host + " is unavailable at this time.");
+            JsonNode show = call(jnova, "GET", "/os-hypervisors/" + uuid, null, "2.88", 200).get("hypervisor");
+            assertThat(show.get("state").asText()).isEqualTo("down");
+            assertThat(show.get("uptime").isNull()).isTrue();
+        } finally {
+            call(jnova, "PUT", service, "{\"forced_down\": false}", "2.53", 200);
+        }
+    }
+
+    /** What {@code uptime} prints: " 10:02:11 up 3 days,  4:05,  0 users,  load average: 0.52, 0.58, 0.59". */
+    private static final String UPTIME_LINE = " \\d\\d:\\d\\d:\\d\\d up (\\d+ days?, )?( ?\\d+:\\d\\d|\\d+ min),  0 users,  "
+            + "load average: \\d+\\.\\d\\d, \\d+\\.\\d\\d, \\d+\\.\\d\\d";
+
+    @EachEngine
+    void uptimeAsksTheHostByIdThenUuidAndMovesIntoTheDetailViewAt288(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        JsonNode h = call(jnova, "GET", "/os-hypervisors", null, "2.53", 200).get("hypervisors").get(0);
+        String uuid = h.get("id").asText();
+        JsonNode byUuid = call(jnova, "GET", "/os-hypervisors/" + uuid + "/uptime", null, "2.87", 200)
+                .get("hypervisor");
+        assertThat(byUuid.get("id").asText()).isEqualTo(uuid);
+        assertThat(byUuid.get("state").asText()).isEqualTo("up");
+        assertThat(byUuid.get("uptime").asText()).matches(UPTIME_LINE);
+        assertThat(message(call(jnova, "GET", "/os-hypervisors/1/uptime", null, "2.53", 400)))
+                .isEqualTo("Invalid uuid 1");
+        assertThat(message(call(jnova, "GET", "/os-hypervisors/99999/uptime", null, "2.1", 404)))
+                .isEqualTo("Hypervisor with ID '99999' could not be found.");
+        assertThat(jnova.call("GET", "/os-hypervisors/" + uuid + "/uptime", null, "2.88").status()).isEqualTo(404);
+        assertThat(message(call(jnova, "GET", "/os-hypervisors/" + uuid + "/uptime", null, "2.87", 403, "member:p1")))
+                .isEqualTo("Policy doesn't allow os_compute_api:os-hypervisors:uptime to be performed.");
+
+        JsonNode show = call(jnova, "GET", "/os-hypervisors/" + uuid, null, "2.88", 200).get("hypervisor");
+        assertThat(show.get("uptime").asText()).matches(UPTIME_LINE);
+        JsonNode detail = call(jnova, "GET", "/os-hypervisors/detail", null, "2.88", 200).get("hypervisors").get(0);
+        assertThat(detail.get("uptime").asText()).matches(UPTIME_LINE);
+        JsonNode list = call(jnova, "GET", "/os-hypervisors", null, "2.88", 200).get("hypervisors").get(0);
+        assertThat(list.has("uptime")).isFalse();
     }
 }

@@ -237,6 +237,19 @@ record ApiCall(String method, String path, String body, String version, String p
                 ADMIN_ONLY, OWN));
         t.add(c("GET", "/os-hypervisors/{hyp_id}/uptime", null, "2.1", "os_compute_api:os-hypervisors:uptime",
                 ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-instance_usage_audit_log", null, "2.1", "os_compute_api:os-instance-usage-audit-log:list",
+                ADMIN_ONLY, OWN));
+        t.add(c("GET", "/os-instance_usage_audit_log/2001-03-15%2012:00:00", null, "2.1",
+                "os_compute_api:os-instance-usage-audit-log:show", ADMIN_ONLY, OWN));
+        // the Ironic proxy without Ironic: reads 501 to the admin, writes 400 to anyone
+        String bn = "/os-baremetal-nodes";
+        t.add(c("GET", bn, null, "2.1", "os_compute_api:os-baremetal-nodes:list", ADMIN_ONLY, OWN));
+        t.add(c("GET", bn + "/1", null, "2.1", "os_compute_api:os-baremetal-nodes:show", ADMIN_ONLY, OWN));
+        t.add(c("POST", bn, "{\"node\": {}}", "2.1", null, ANYONE, OWN));
+        t.add(c("DELETE", bn + "/1", null, "2.1", null, ANYONE, OWN));
+        t.add(c("POST", bn + "/1/action", "{\"add_interface\": {}}", "2.1", null, ANYONE, OWN));
+        t.add(c("POST", bn + "/1/action", "{\"remove_interface\": {}}", "2.1", null, ANYONE, OWN));
+        removed(t);
         t.add(c("GET", "/os-migrations", null, "2.1", "os_compute_api:os-migrations:index", ADMIN_ONLY, OWN));
         t.add(c("GET", "/os-quota-class-sets/default", null, "2.1", "os_compute_api:os-quota-class-sets:show",
                 ADMIN_ONLY, OWN));
@@ -247,6 +260,41 @@ record ApiCall(String method, String path, String body, String version, String p
                 "os_compute_api:os-services:update", ADMIN_ONLY, OWN));
         t.add(c("DELETE", "/os-services/999999", null, "2.1", "os_compute_api:os-services:delete", ADMIN_ONLY, OWN));
         return t;
+    }
+
+    /** APIs nova removed: 410 to anyone, no policy. */
+    private static void removed(List<ApiCall> t) {
+        String[][] calls = {
+            {"GET", "/os-agents", null}, {"POST", "/os-agents", "{}"}, {"PUT", "/os-agents/1", "{}"},
+            {"DELETE", "/os-agents/1", null},
+            {"GET", "/os-cells", null}, {"POST", "/os-cells", "{}"}, {"GET", "/os-cells/capacities", null},
+            {"GET", "/os-cells/detail", null}, {"GET", "/os-cells/info", null},
+            {"POST", "/os-cells/sync_instances", "{}"}, {"GET", "/os-cells/c1", null}, {"PUT", "/os-cells/c1", "{}"},
+            {"DELETE", "/os-cells/c1", null}, {"GET", "/os-cells/c1/capacities", null},
+            {"POST", "/os-certificates", null}, {"GET", "/os-certificates/root", null},
+            {"GET", "/os-cloudpipe", null}, {"POST", "/os-cloudpipe", "{}"},
+            {"PUT", "/os-cloudpipe/configure-project", "{}"},
+            {"GET", "/os-fixed-ips/10.0.0.2", null}, {"POST", "/os-fixed-ips/10.0.0.2/action", "{\"reserve\": null}"},
+            {"POST", "/os-fixed-ips/10.0.0.2/action", "{\"unreserve\": null}"},
+            {"GET", "/os-floating-ip-dns", null}, {"PUT", "/os-floating-ip-dns/example.org", "{}"},
+            {"DELETE", "/os-floating-ip-dns/example.org", null},
+            {"GET", "/os-floating-ip-dns/example.org/entries/web", null},
+            {"PUT", "/os-floating-ip-dns/example.org/entries/web", "{}"},
+            {"DELETE", "/os-floating-ip-dns/example.org/entries/web", null},
+            {"GET", "/os-floating-ips-bulk", null}, {"POST", "/os-floating-ips-bulk", "{}"},
+            {"GET", "/os-floating-ips-bulk/host1", null}, {"PUT", "/os-floating-ips-bulk/delete", "{}"},
+            {"GET", "/os-fping", null}, {"GET", "/os-fping/1", null},
+            {"GET", "/os-security-group-default-rules", null}, {"POST", "/os-security-group-default-rules", "{}"},
+            {"GET", "/os-security-group-default-rules/1", null}, {"DELETE", "/os-security-group-default-rules/1", null},
+            {"POST", "/os-networks/1/action", "{\"disassociate\": null}"},
+            {"POST", "/os-networks/1/action", "{\"disassociate_host\": null}"},
+            {"POST", "/os-networks/1/action", "{\"disassociate_project\": null}"},
+            {"POST", "/os-networks/1/action", "{\"associate_host\": \"h\"}"},
+            {"GET", S + "/consoles", null}, {"POST", S + "/consoles", "{}"}, {"GET", S + "/consoles/1", null},
+            {"DELETE", S + "/consoles/1", null}, {"GET", S + "/os-virtual-interfaces", null}};
+        for (String[] call : calls) {
+            t.add(c(call[0], call[1], call[2], "2.1", null, ANYONE, OWN));
+        }
     }
 
     static ApiCall c(String method, String path, String body, String version, String policy, Rule rule, Scope scope) {

@@ -73,6 +73,7 @@ final class CrossProjectRows {
         flavors(t);
         images(t);
         adminOnly(t);
+        removedAndWithoutBackend(t);
         keypairs(t);
         quotasUsageLimits(t);
         serverGroups(t);
@@ -169,6 +170,49 @@ final class CrossProjectRows {
         t.add(denied("POST", "/os-server-external-events", "{\"events\": [{\"name\": \"network-changed\","
                 + " \"server_uuid\": \"{server}\"}]}", "2.1", "os-server-external-events:create"));
         t.add(denied("GET", "/os-migrations?instance_uuid={server}", null, "2.1", "os-migrations:index"));
+    }
+
+    /** APIs nova removed (410 to anyone, nothing looked up) and the Ironic proxy without Ironic. */
+    private static void removedAndWithoutBackend(List<Row> t) {
+        Answer gone = Answer.refused(410);
+        t.add(row("PUT", "/os-agents/1", "{\"para\": {}}", "2.1", gone));
+        t.add(row("DELETE", "/os-agents/1", null, "2.1", gone));
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            t.add(row(method, "/os-cells/{projectA}", method.equals("PUT") ? "{}" : null, "2.1", gone));
+        }
+        t.add(row("GET", "/os-cells/{projectA}/capacities", null, "2.1", gone));
+        t.add(row("GET", "/os-certificates/root", null, "2.1", gone));
+        t.add(row("PUT", "/os-cloudpipe/configure-project", "{}", "2.1", gone));
+        t.add(row("GET", "/os-fixed-ips/10.0.0.2", null, "2.1", gone));
+        t.add(row("POST", "/os-fixed-ips/10.0.0.2/action", "{\"reserve\": null}", "2.1", gone));
+        t.add(row("POST", "/os-fixed-ips/10.0.0.2/action", "{\"unreserve\": null}", "2.1", gone));
+        t.add(row("PUT", "/os-floating-ip-dns/example.org", "{}", "2.1", gone));
+        t.add(row("DELETE", "/os-floating-ip-dns/example.org", null, "2.1", gone));
+        for (String method : List.of("GET", "PUT", "DELETE")) {
+            t.add(row(method, "/os-floating-ip-dns/example.org/entries/web", method.equals("PUT") ? "{}" : null, "2.1",
+                    gone));
+        }
+        t.add(row("GET", "/os-floating-ips-bulk/{host}", null, "2.1", gone));
+        t.add(row("PUT", "/os-floating-ips-bulk/delete", "{}", "2.1", gone));
+        t.add(row("GET", "/os-fping/{server}", null, "2.1", gone));
+        t.add(row("GET", "/os-security-group-default-rules/1", null, "2.1", gone));
+        t.add(row("DELETE", "/os-security-group-default-rules/1", null, "2.1", gone));
+        for (String key : List.of("disassociate", "disassociate_host", "disassociate_project", "associate_host")) {
+            t.add(row("POST", "/os-networks/1/action", "{\"" + key + "\": null}", "2.1", gone));
+        }
+        t.add(row("GET", S + "/consoles", null, "2.1", gone));
+        t.add(row("POST", S + "/consoles", "{}", "2.1", gone));
+        t.add(row("GET", S + "/consoles/1", null, "2.1", gone));
+        t.add(row("DELETE", S + "/consoles/1", null, "2.1", gone));
+        t.add(row("GET", S + "/os-virtual-interfaces", null, "2.1", gone));
+
+        String node = "/os-baremetal-nodes/{server}";
+        t.add(denied("GET", node, null, "2.1", "os-baremetal-nodes:show"));
+        t.add(row("DELETE", node, null, "2.1", Answer.refused(400)));
+        t.add(row("POST", node + "/action", "{\"add_interface\": {}}", "2.1", Answer.refused(400)));
+        t.add(row("POST", node + "/action", "{\"remove_interface\": {}}", "2.1", Answer.refused(400)));
+        t.add(denied("GET", "/os-instance_usage_audit_log/2001-03-15%2012:00:00", null, "2.1",
+                "os-instance-usage-audit-log:show"));
     }
 
     private static void keypairs(List<Row> t) {

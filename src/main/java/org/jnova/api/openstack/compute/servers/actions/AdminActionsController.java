@@ -2,8 +2,8 @@ package org.jnova.api.openstack.compute.servers.actions;
 
 import static java.util.Objects.requireNonNull;
 
-import org.jnova.exception.NovaException;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.compute.removed.Gone;
 import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
@@ -26,7 +26,7 @@ public final class AdminActionsController {
     @ExpectedErrors(410)
     @Action("resetNetwork")
     public void resetNetwork(ApiRequest req) {
-        throw new NovaException(410, "This resource is no longer available. No forwarding address is given.");
+        throw Gone.error();
     }
 
     @Response(202)

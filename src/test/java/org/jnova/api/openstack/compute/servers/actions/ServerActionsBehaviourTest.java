@@ -183,7 +183,7 @@ class ServerActionsBehaviourTest {
             JnovaTestServer.Reply resetNetwork = action(jnova, uuid, "{\"resetNetwork\": null}", version);
             assertThat(resetNetwork.status()).isEqualTo(410);
             assertThat(resetNetwork.json().at("/computeFault/message").asText())
-                    .isEqualTo("This resource is no longer available. No forwarding address is given.");
+                    .isEqualTo("This resource is no longer available.  No forwarding address is given.");
         }
     }
 
