@@ -77,7 +77,7 @@ public final class ApiRouterV21 implements App {
         return mapper.routes();
     }
 
-    /** Collects controllers, then builds the router; used once by the composition root. */
+    /** A resource name served by another resource's controllers, at some versions only. */
     private record Alias(String servedBy, VersionRange versions) {
         Alias {
             Objects.requireNonNull(servedBy, "servedBy is null");
@@ -85,6 +85,7 @@ public final class ApiRouterV21 implements App {
         }
     }
 
+    /** Collects controllers, then builds the router; used once by the composition root. */
     public static final class Builder {
         private final ResourceSupport support;
         private final Map<String, List<Object>> controllers = new LinkedHashMap<>();
