@@ -48,6 +48,13 @@ public final class FlavorsApi {
         return store.list(isPublic, projectId, minRam, minDisk, sortKey, ascending, limit, marker);
     }
 
+    /** As above, only flavors whose name {@code nameMatches} accepts. */
+    public List<Flavor> list(Boolean isPublic, String projectId, Integer minRam, Integer minDisk,
+            java.util.function.Predicate<String> nameMatches, String sortKey, boolean ascending, Integer limit,
+            String marker) {
+        return store.list(isPublic, projectId, minRam, minDisk, nameMatches, sortKey, ascending, limit, marker);
+    }
+
     /** Creates a flavor; a null flavorId gets a UUID, as nova. */
     public Flavor create(String name, String flavorId, int memoryMb, int vcpus, int rootGb, int ephemeralGb, int swap,
             double rxtxFactor, boolean isPublic, String description) {

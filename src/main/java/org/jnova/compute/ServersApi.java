@@ -59,6 +59,7 @@ public final class ServersApi {
     private final Settings settings;
     private final VolumeCleanup volumeCleanup;
     private final BootDevices bootDevices;
+    private final PinnedZones pinnedZones;
     private final org.jnova.db.BlockDeviceMappingStore bdms;
 
     /** Servers written per transaction: other projects' writes interleave between batches. */
@@ -98,6 +99,7 @@ public final class ServersApi {
         this.bdms = requireNonNull(bdms, "bdms is null");
         this.volumeCleanup = requireNonNull(volumeCleanup, "volumeCleanup is null");
         this.bootDevices = requireNonNull(bootDevices, "bootDevices is null");
+        this.pinnedZones = new PinnedZones(instances, mainDb);
     }
 
     /** Creates min..max servers; they start in BUILD/scheduling and are built asynchronously. */
@@ -461,6 +463,14 @@ public final class ServersApi {
         }
         instances.update(uuid, cols);
         return get(ctx, uuid);
+    }
+
+    /**
+     * PUT /servers/{id} with pinned_availability_zone (2.104): empty unpins, a zone pins the
+     * server to the zone it is in (409 for another zone, or while pinned to a different one).
+     */
+    public void updatePinnedZone(RequestContext ctx, String uuid, Optional<String> zone) {
+        pinnedZones.update(get(ctx, uuid), zone);
     }
 
     /** DELETE /servers/{id}: soft delete when reclaim_instance_interval &gt; 0, else terminate. */

@@ -60,6 +60,16 @@ public final class FlavorStore {
      */
     public List<Flavor> list(Boolean isPublic, String projectId, Integer minRam, Integer minDisk, String sortKey,
             boolean ascending, Integer limit, String marker) {
+        return list(isPublic, projectId, minRam, minDisk, null, sortKey, ascending, limit, marker);
+    }
+
+    /**
+     * As above, keeping only flavors whose name {@code nameMatches} accepts (null: all); the
+     * limit then applies after that filter.
+     */
+    public List<Flavor> list(Boolean isPublic, String projectId, Integer minRam, Integer minDisk,
+            java.util.function.Predicate<String> nameMatches, String sortKey, boolean ascending, Integer limit,
+            String marker) {
         return db.read(tx -> {
             String key = sortKey == null ? "flavorid" : sortKey;
             if (!SORT.contains(key)) {
@@ -99,10 +109,15 @@ public final class FlavorStore {
             }
             sql.append(" ORDER BY ").append(key).append(ascending ? " ASC" : " DESC").append(", id")
                     .append(ascending ? " ASC" : " DESC");
-            if (limit != null) {
+            if (limit != null && nameMatches == null) {
                 sql.append(" LIMIT ").append(limit);
             }
-            return withSpecs(tx, tx.query(sql.toString(), FlavorStore::row, args.toArray()));
+            List<Flavor> rows = tx.query(sql.toString(), FlavorStore::row, args.toArray());
+            if (nameMatches != null) {
+                rows = rows.stream().filter(f -> nameMatches.test(f.name()))
+                        .limit(limit == null ? Long.MAX_VALUE : limit).toList();
+            }
+            return withSpecs(tx, rows);
         });
     }
 

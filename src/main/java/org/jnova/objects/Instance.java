@@ -21,6 +21,8 @@ public record Instance(int id, String uuid, String name, String displayName, Str
         Map<String, String> systemMetadata, List<String> tags, List<VirtualInterface> interfaces,
         Optional<InstanceFault> fault) {
     /** System metadata key the API sets to {@link #NO_NETWORK} for a server booted with {@code "networks": "none"}. */
+    /** System metadata: the availability zone the server is pinned to (nova's request spec zone). */
+    public static final String PINNED_ZONE_KEY = "pinned_availability_zone";
     public static final String REQUESTED_NETWORKS_KEY = "requested_networks";
     public static final String NO_NETWORK = "none";
 

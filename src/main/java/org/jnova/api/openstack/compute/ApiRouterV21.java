@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jnova.api.openstack.NotFoundPage;
+import org.jnova.api.openstack.VersionRange;
 import org.jnova.api.openstack.compute.extensioninfo.ExtensionInfoController;
 import org.jnova.api.openstack.compute.versions.VersionsController;
 import org.jnova.api.openstack.compute.versions.VersionsView;
@@ -76,10 +77,19 @@ public final class ApiRouterV21 implements App {
         return mapper.routes();
     }
 
+    /** A resource name served by another resource's controllers, at some versions only. */
+    private record Alias(String servedBy, VersionRange versions) {
+        Alias {
+            Objects.requireNonNull(servedBy, "servedBy is null");
+            Objects.requireNonNull(versions, "versions is null");
+        }
+    }
+
     /** Collects controllers, then builds the router; used once by the composition root. */
     public static final class Builder {
         private final ResourceSupport support;
         private final Map<String, List<Object>> controllers = new LinkedHashMap<>();
+        private final Map<String, Alias> aliases = new LinkedHashMap<>();
         private List<ComputeRoutes.RouteSpec> routeList = ComputeRoutes.ROUTE_LIST;
         private ExtensionManager extensions = ExtensionManager.none();
         private Optional<String> linkPrefix = Optional.empty();
@@ -87,6 +97,7 @@ public final class ApiRouterV21 implements App {
 
         private Builder(ResourceSupport support) {
             this.support = Objects.requireNonNull(support, "support is null");
+            alias(ComputeRoutes.VOLUMES_BOOT, "servers", ComputeRoutes.VOLUMES_BOOT_VERSIONS);
         }
 
         /** The main controller of a resource of the route table ("servers", "flavors", "keypairs", ...). */
@@ -102,6 +113,15 @@ public final class ApiRouterV21 implements App {
             for (Object controller : actionControllers) {
                 list.add(Objects.requireNonNull(controller, "controller is null"));
             }
+            return this;
+        }
+
+        /**
+         * A resource served by another's controllers, only at {@code versions} (404 outside):
+         * nova's os-volumes_boot, the servers API under another name up to 2.102.
+         */
+        public Builder alias(String resource, String servedBy, VersionRange versions) {
+            aliases.put(Objects.requireNonNull(resource, "resource is null"), new Alias(servedBy, versions));
             return this;
         }
 
@@ -155,6 +175,12 @@ public final class ApiRouterV21 implements App {
             }
             Map<String, Resource> resources = new LinkedHashMap<>();
             all.forEach((name, list) -> resources.put(name, new Resource(name, list, introspector, support)));
+            aliases.forEach((name, alias) -> {
+                List<Object> list = all.get(alias.servedBy());
+                if (list != null && !resources.containsKey(name)) {
+                    resources.put(name, new Resource(name, list, introspector, support, alias.versions()));
+                }
+            });
 
             Mapper mapper = new Mapper(projectIdPrefix);
             List<String> problems = new ArrayList<>();

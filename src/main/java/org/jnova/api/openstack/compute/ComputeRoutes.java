@@ -2,6 +2,7 @@ package org.jnova.api.openstack.compute;
 
 import java.util.List;
 import java.util.Objects;
+import org.jnova.api.openstack.VersionRange;
 
 /**
  * The one table of core Compute API paths, nova's {@code routes.py ROUTE_LIST} (release Zed):
@@ -24,6 +25,10 @@ public final class ComputeRoutes {
             Objects.requireNonNull(action, "action is null");
         }
     }
+
+    /** os-volumes_boot: the servers API under an old name, removed at 2.103 (404 from then on). */
+    public static final String VOLUMES_BOOT = "volumes_boot";
+    public static final VersionRange VOLUMES_BOOT_VERSIONS = VersionRange.of("2.1", "2.102");
 
     public static final List<RouteSpec> ROUTE_LIST = List.of(
             route("", "GET", "versions", "show"),  // nova redirects "" to "/"; it answers the same document
@@ -178,13 +183,13 @@ public final class ComputeRoutes {
             route("/os-volumes/detail", "GET", "volumes", "detail"),
             route("/os-volumes/{id}", "GET", "volumes", "show"),
             route("/os-volumes/{id}", "DELETE", "volumes", "delete"),
-            route("/os-volumes_boot", "GET", "servers", "index"),
-            route("/os-volumes_boot", "POST", "servers", "create"),
-            route("/os-volumes_boot/detail", "GET", "servers", "detail"),
-            route("/os-volumes_boot/{id}", "GET", "servers", "show"),
-            route("/os-volumes_boot/{id}", "PUT", "servers", "update"),
-            route("/os-volumes_boot/{id}", "DELETE", "servers", "delete"),
-            route("/os-volumes_boot/{id}/action", "POST", "servers", "action"),
+            route("/os-volumes_boot", "GET", "volumes_boot", "index"),
+            route("/os-volumes_boot", "POST", "volumes_boot", "create"),
+            route("/os-volumes_boot/detail", "GET", "volumes_boot", "detail"),
+            route("/os-volumes_boot/{id}", "GET", "volumes_boot", "show"),
+            route("/os-volumes_boot/{id}", "PUT", "volumes_boot", "update"),
+            route("/os-volumes_boot/{id}", "DELETE", "volumes_boot", "delete"),
+            route("/os-volumes_boot/{id}/action", "POST", "volumes_boot", "action"),
             route("/servers", "GET", "servers", "index"),
             route("/servers", "POST", "servers", "create"),
             route("/servers/detail", "GET", "servers", "detail"),

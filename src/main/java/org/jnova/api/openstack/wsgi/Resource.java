@@ -22,6 +22,7 @@ import org.jnova.api.openstack.ApiResult;
 import org.jnova.api.openstack.ApiVersionRequest;
 import org.jnova.api.openstack.LegacyV2CompatibleWrapper;
 import org.jnova.api.openstack.Microversions;
+import org.jnova.api.openstack.VersionRange;
 import org.jnova.api.openstack.validation.SchemaError;
 import org.jnova.context.RequestContext;
 import org.jnova.exception.NovaException;
@@ -55,13 +56,24 @@ public final class Resource {
 
     private final String name;
     private final ResourceSupport support;
+    private final VersionRange served;
     private final Map<String, List<MethodDescriptor>> routeActions = new LinkedHashMap<>();
     private final Map<String, List<MethodDescriptor>> bodyActions = new LinkedHashMap<>();
 
     /** @param controllers the main controller first, then any that only add body actions */
     public Resource(String name, List<?> controllers, ControllerMethods introspector, ResourceSupport support) {
+        this(name, controllers, introspector, support, VersionRange.ALL);
+    }
+
+    /**
+     * A resource whose every method answers 404 outside {@code served}, as nova's controllers
+     * whose methods all stop at one microversion (os-volumes_boot up to 2.102).
+     */
+    public Resource(String name, List<?> controllers, ControllerMethods introspector, ResourceSupport support,
+            VersionRange served) {
         this.name = Objects.requireNonNull(name, "name is null");
         this.support = Objects.requireNonNull(support, "support is null");
+        this.served = Objects.requireNonNull(served, "served is null");
         for (Object controller : controllers) {
             for (MethodDescriptor method : introspector.describe(controller)) {
                 Map<String, List<MethodDescriptor>> table = method.bodyAction() ? bodyActions : routeActions;
@@ -174,7 +186,7 @@ public final class Resource {
                 break;
             }
         }
-        if (method == null) {
+        if (method == null || !served.contains(version)) {
             return Faults.response(404, NOT_FOUND);
         }
         return call(method, request, params, body, version, legacyV2);

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.compute.services.PyIsoTime;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
@@ -37,6 +38,7 @@ public final class AggregatesController {
     }
 
     @ExpectedErrors({})
+    @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         req.authorize(POLICY + "index", Map.of());
         List<Map<String, Object>> out = new ArrayList<>();
@@ -56,6 +58,7 @@ public final class AggregatesController {
     }
 
     @ExpectedErrors({400, 404})
+    @QuerySchema("show.query")
     public Object show(ApiRequest req) {
         req.authorize(POLICY + "show", Map.of());
         return Map.of("aggregate", view(aggregates.get(id(req)), req, true));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
@@ -33,6 +34,7 @@ public final class InterfaceAttachmentController {
     }
 
     @ExpectedErrors({404, 501})
+    @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         Instance server = server(req, "list");
         List<Map<String, Object>> out = interfaces.list(server.uuid()).stream().map(p -> view(req, p)).toList();
@@ -40,6 +42,7 @@ public final class InterfaceAttachmentController {
     }
 
     @ExpectedErrors({403, 404})
+    @QuerySchema("show.query")
     public Object show(ApiRequest req) {
         Instance server = server(req, "show");
         return Map.of("interfaceAttachment", view(req, interfaces.get(server.uuid(), req.pathParam("id"))));

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.services.PyIsoTime;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ServicesApi.ServiceStatus;
@@ -30,6 +31,7 @@ public final class AvailabilityZoneController {
     }
 
     @ExpectedErrors({})
+    @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         req.authorize(POLICY + "list", Map.of());
         Zones zones = zones(services.list(null, null));
@@ -40,6 +42,7 @@ public final class AvailabilityZoneController {
     }
 
     @ExpectedErrors({})
+    @QuerySchema("detail.query")
     public Object detail(ApiRequest req) {
         req.authorize(POLICY + "detail", Map.of());
         List<ServiceStatus> all = services.list(null, null);

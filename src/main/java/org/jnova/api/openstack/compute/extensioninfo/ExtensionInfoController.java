@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.extensions.Extension;
 import org.jnova.api.openstack.extensions.ExtensionManager;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.exception.NotFound;
 
@@ -66,6 +67,7 @@ public final class ExtensionInfoController {
     }
 
     @ExpectedErrors({})
+    @QuerySchema("index.query")
     public Object index(ApiRequest request) {
         request.authorize(POLICY);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -75,6 +77,7 @@ public final class ExtensionInfoController {
     }
 
     @ExpectedErrors(404)
+    @QuerySchema("show.query")
     public Object show(ApiRequest request) {
         request.authorize(POLICY);
         String alias = request.pathParam("id");

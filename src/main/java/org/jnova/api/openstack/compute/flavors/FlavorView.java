@@ -33,7 +33,10 @@ public final class FlavorView {
         return m;
     }
 
-    /** The detailed flavor; extra_specs only when {@code withExtraSpecs} (2.61+, policy allowing). */
+    /**
+     * The detailed flavor; extra_specs only when {@code withExtraSpecs} (2.61+, policy allowing);
+     * without OS-FLV-DISABLED:disabled and rxtx_factor from 2.102.
+     */
     public Map<String, Object> show(ApiRequest req, Flavor f, boolean withExtraSpecs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", f.flavorId());
@@ -42,10 +45,15 @@ public final class FlavorView {
         m.put("disk", f.rootGb());
         m.put("swap", f.swap() == 0 && !req.isSupported("2.75") ? "" : (Object) f.swap());
         m.put("OS-FLV-EXT-DATA:ephemeral", f.ephemeralGb());
-        m.put("OS-FLV-DISABLED:disabled", f.disabled());
+        boolean withDeadFields = !req.isSupported("2.102");
+        if (withDeadFields) {
+            m.put("OS-FLV-DISABLED:disabled", f.disabled());
+        }
         m.put("vcpus", f.vcpus());
         m.put("os-flavor-access:is_public", f.isPublic());
-        m.put("rxtx_factor", f.rxtxFactor() == 0 ? "" : (Object) f.rxtxFactor());
+        if (withDeadFields) {
+            m.put("rxtx_factor", f.rxtxFactor() == 0 ? "" : (Object) f.rxtxFactor());
+        }
         m.put("links", links.itemLinks(req, COLLECTION, f.flavorId()));
         if (req.isSupported("2.55")) {
             m.put("description", f.description());

@@ -15,6 +15,7 @@ import org.jnova.exception.InvalidInput;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Flavor;
 import org.jnova.utils.BoolFromString;
+import org.jnova.utils.PythonRegex;
 
 /**
  * {@code GET /flavors}, {@code /flavors/detail}, {@code /flavors/{id}} (nova's flavors.py):
@@ -88,8 +89,15 @@ public final class FlavorsController {
         if (aboveEveryColumn(minRam) || aboveEveryColumn(minDisk)) {
             return List.of();
         }
-        return flavors.list(isPublic, ctx.projectId().orElse(null), columnBound(minRam), columnBound(minDisk), sortKey,
-                !"desc".equals(sortDir), limit, marker);
+        java.util.function.Predicate<String> nameMatches = null;
+        java.util.Optional<String> wanted = QueryValues.last(req, "name");
+        if (req.isSupported("2.102") && wanted.isPresent()) {
+            // nova: the name is a regular expression the database searches with
+            com.google.re2j.Pattern name = PythonRegex.searcher(wanted.get());
+            nameMatches = n -> n != null && name.matcher(n).find();
+        }
+        return flavors.list(isPublic, ctx.projectId().orElse(null), columnBound(minRam), columnBound(minDisk),
+                nameMatches, sortKey, !"desc".equals(sortDir), limit, marker);
     }
 
     /** nova's common.get_flavor: the flavor, or 404 when it is private to other projects. */

@@ -75,6 +75,7 @@ public final class InstanceActionsController {
     }
 
     @ExpectedErrors(404)
+    @QuerySchema("show.query")
     public Object show(ApiRequest req) {
         Instance i = servers.get(req.context(), req.pathParam("server_id"), true);
         req.authorize(RULE + "show", Map.of("project_id", i.projectId()));

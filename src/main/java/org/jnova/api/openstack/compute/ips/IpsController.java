@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.compute.servers.ServerView;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.compute.ServersApi;
 import org.jnova.exception.NotFound;
@@ -20,6 +21,7 @@ public final class IpsController {
     }
 
     @ExpectedErrors(404)
+    @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         Instance i = servers.get(req.context(), req.pathParam("server_id"));
         req.authorize("os_compute_api:ips:index", Map.of("project_id", i.projectId()));
@@ -27,6 +29,7 @@ public final class IpsController {
     }
 
     @ExpectedErrors(404)
+    @QuerySchema("show.query")
     public Object show(ApiRequest req) {
         Instance i = servers.get(req.context(), req.pathParam("server_id"));
         req.authorize("os_compute_api:ips:show", Map.of("project_id", i.projectId()));

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.compute.ServerSecurityGroupsApi;
 import org.jnova.compute.ServerSecurityGroupsApi.Rule;
@@ -30,6 +31,7 @@ public final class ServerSecurityGroupsController {
     }
 
     @ExpectedErrors(404)
+    @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         String id = req.pathParam("server_id");
         Instance server = servers.get(req.context(), id);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.compute.ServersApi;
 import org.jnova.exception.Conflict;
@@ -25,6 +26,7 @@ public final class ServerDiagnosticsController {
     }
 
     @ExpectedErrors({404, 409, 501})
+    @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         Instance i = servers.get(req.context(), req.pathParam("server_id"));
         req.authorize("os_compute_api:os-server-diagnostics", Map.of("project_id", i.projectId()));

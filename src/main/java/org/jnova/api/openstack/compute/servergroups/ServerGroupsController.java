@@ -45,6 +45,7 @@ public final class ServerGroupsController {
     }
 
     @ExpectedErrors(404)
+    @QuerySchema("show.query")
     public Object show(ApiRequest req) {
         ServerGroup group = find(req, req.pathParam("id"));
         req.authorize(POLICY + "show", Map.of("project_id", group.projectId()));

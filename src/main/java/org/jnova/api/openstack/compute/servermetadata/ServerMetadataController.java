@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
@@ -32,12 +33,14 @@ public final class ServerMetadataController {
     }
 
     @ExpectedErrors(404)
+    @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         Instance i = server(req, "index");
         return Map.of("metadata", new TreeMap<>(i.metadata()));
     }
 
     @ExpectedErrors(404)
+    @QuerySchema("show.query")
     public Object show(ApiRequest req) {
         Instance i = server(req, "show");
         String key = req.pathParam("id");

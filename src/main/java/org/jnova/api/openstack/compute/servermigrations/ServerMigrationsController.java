@@ -12,6 +12,7 @@ import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.compute.migrations.MigrationView;
 import org.jnova.api.openstack.compute.servers.ServerTimes;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
@@ -52,6 +53,7 @@ public final class ServerMigrationsController {
 
     @ApiVersion(min = "2.23")
     @ExpectedErrors(404)
+    @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         Instance i = servers.get(req.context(), req.pathParam("server_id"));
         req.authorize(RULE + "index", Map.of("project_id", i.projectId()));
@@ -64,6 +66,7 @@ public final class ServerMigrationsController {
 
     @ApiVersion(min = "2.23")
     @ExpectedErrors(404)
+    @QuerySchema("show.query")
     public Object show(ApiRequest req) {
         String serverId = req.pathParam("server_id");
         Instance i = servers.get(req.context(), serverId);

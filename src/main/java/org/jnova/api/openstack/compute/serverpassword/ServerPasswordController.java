@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.compute.ServerPasswordApi;
@@ -27,6 +28,7 @@ public final class ServerPasswordController {
     }
 
     @ExpectedErrors(404)
+    @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         Instance i = server(req, "show");
         StringBuilder password = new StringBuilder();

@@ -180,13 +180,14 @@ public final class ServersController {
     }
 
     @ExpectedErrors(404)
+    @QuerySchema("show.query")
     public Object show(ApiRequest req) {
         Instance i = servers.get(req.context(), req.pathParam("id"));
         req.authorize("os_compute_api:servers:show", Map.of("project_id", i.projectId()));
         return Map.of("server", ServerView.detailed(req, i, views.showContext(req, i), false));
     }
 
-    @ExpectedErrors({400, 404})
+    @ExpectedErrors({400, 404, 409})
     @RequestSchema("update")
     public Object update(ApiRequest req) {
         String id = req.pathParam("id");
@@ -195,6 +196,9 @@ public final class ServersController {
         JsonNode s = req.body().path("server");
         boolean setDescription = s.has("description");
         String name = text(s, "name");
+        if (req.isSupported("2.104") && s.has("pinned_availability_zone")) {
+            servers.updatePinnedZone(req.context(), id, java.util.Optional.ofNullable(text(s, "pinned_availability_zone")));
+        }
         Instance after = servers.update(req.context(), id, name == null ? null : name.strip(), text(s, "description"),
                 setDescription, text(s, "accessIPv4"), text(s, "accessIPv6"), text(s, "hostname"));
         if (req.isSupported("2.75")) {

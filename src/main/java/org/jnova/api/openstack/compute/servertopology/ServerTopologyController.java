@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.compute.ServersApi;
@@ -24,6 +25,7 @@ public final class ServerTopologyController {
 
     @ApiVersion(min = "2.78")
     @ExpectedErrors(404)
+    @QuerySchema("index.query")
     public Object index(ApiRequest req) {
         Instance i = servers.get(req.context(), req.pathParam("server_id"));
         req.authorize("compute:server:topology:index", Map.of("project_id", i.projectId()));

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.ApiResult;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.api.openstack.wsgi.RequestSchema;
@@ -69,6 +70,9 @@ public final class VolumeAttachmentsController {
         requireVersionWhenShelved(req, server, "attach_volume");
         String assigned = attachments.attach(req.context(), server, volumeId, emptyToNull(device), tag,
                 deleteOnTermination, req.isSupported("2.60"));
+        if (req.isSupported("2.101")) {
+            return ApiResult.empty().status(202);
+        }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", volumeId);
         v.put("serverId", server.uuid());

@@ -281,6 +281,32 @@ class VolumeAttachmentsApiTest {
         assertThat(f.call("GET", base, null, "2.20", 200).path("volumeAttachments")).isEmpty();
     }
 
+    @EachEngine
+    void attachAnswers202WithoutABodyFrom2101(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        VolumeFixtures f = new VolumeFixtures(jnova, "owner:att202-" + engine);
+        String server = f.activeServer("att202");
+        String base = "/servers/" + server + "/os-volume_attachments";
+        String v1 = f.volume("v1", 1);
+        String v2 = f.volume("v2", 1);
+        assertThat(f.call("POST", base, attach(v1, ""), "2.100", 200).path("volumeAttachment").path("device")
+                .asText()).isEqualTo("/dev/vdb");
+        JsonNode accepted = f.call("POST", base, attach(v2, ", \"tag\": \"t\", \"delete_on_termination\": true"),
+                "2.101", 202);
+        assertThat(accepted).isNull();
+        f.volumeUntil(v2, "in-use");
+        JsonNode listed = f.call("GET", base, null, "2.101", 200).path("volumeAttachments");
+        assertThat(listed).hasSize(2);
+        assertThat(listed.get(1).path("volumeId").asText()).isEqualTo(v2);
+        assertThat(listed.get(1).path("device").asText()).isEqualTo("/dev/vdc");
+        assertThat(listed.get(1).path("tag").asText()).isEqualTo("t");
+        assertThat(listed.get(1).path("delete_on_termination").asBoolean()).isTrue();
+        // refusals are unchanged
+        assertThat(message(f.call("POST", base, attach(v2, ""), "2.104", 400))).startsWith(
+                "Invalid volume: volume " + v2 + " is already attached");
+        f.call("POST", base, attach("00000000-0000-0000-0000-0000000000aa", ""), "2.104", 404);
+    }
+
     private static String attach(String volumeId, String more) {
         return "{\"volumeAttachment\": {\"volumeId\": \"" + volumeId + "\"" + more + "}}";
     }
