@@ -360,7 +360,7 @@ public final class CompositionRoot implements AutoCloseable {
         Links links = Links.from(conf);
         FlavorView flavorView = new FlavorView(links);
         HostReserved hostReserved = HostReserved.from(conf);
-        ServerViews serverViews = new ServerViews(volumeAttachments, serverGroupsApi, servicesApi);
+        ServerViews serverViews = new ServerViews(volumeAttachments, serverGroupsApi, servicesApi, servers);
 
         router.controller("availability_zone", new AvailabilityZoneController(servicesApi,
                 conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE)));

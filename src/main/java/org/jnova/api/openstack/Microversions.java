@@ -16,7 +16,7 @@ public final class Microversions {
     public static final String API_VERSION_HEADER = "OpenStack-API-Version";
     public static final String LEGACY_API_VERSION_HEADER = "X-OpenStack-Nova-API-Version";
     /** The placeholder maximum; the composition root passes the version jnova implements. */
-    public static final String MAX = "2.96";
+    public static final String MAX = "2.100";
 
     private final ApiVersionRequest min;
     private final ApiVersionRequest max;
