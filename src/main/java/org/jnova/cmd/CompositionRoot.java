@@ -421,6 +421,7 @@ public final class CompositionRoot implements AutoCloseable {
         ConsolesApi consoles = new ConsolesApi(consoleTokens, new ConsolesApi.Settings(
                 conf.get(ConsoleOpts.VNC_ENABLED), conf.get(ConsoleOpts.NOVNCPROXY_BASE_URL),
                 conf.get(ConsoleOpts.SPICE_ENABLED), conf.get(ConsoleOpts.HTML5PROXY_BASE_URL),
+                conf.get(ConsoleOpts.SPICE_DIRECT_PROXY_BASE_URL),
                 conf.get(ConsoleOpts.SERIAL_ENABLED), conf.get(ConsoleOpts.SERIAL_BASE_URL),
                 conf.get(ConsoleOpts.MKS_ENABLED), conf.get(ConsoleOpts.MKSPROXY_BASE_URL),
                 conf.get(ConsoleOpts.TOKEN_TTL)));
