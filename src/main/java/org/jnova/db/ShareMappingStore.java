@@ -23,17 +23,8 @@ public final class ShareMappingStore {
     }
 
     public Optional<ShareMapping> get(String instanceUuid, String shareId) {
-        return db.read(tx -> get(tx, instanceUuid, shareId));
-    }
-
-    public Optional<ShareMapping> get(Tx tx, String instanceUuid, String shareId) throws SQLException {
-        return tx.queryOne("SELECT " + COLUMNS + " FROM share_mapping WHERE instance_uuid = ? AND share_id = ?",
-                ShareMappingStore::row, instanceUuid, shareId);
-    }
-
-    public Optional<ShareMapping> byUuid(String uuid) {
-        return db.read(tx -> tx.queryOne("SELECT " + COLUMNS + " FROM share_mapping WHERE uuid = ?",
-                ShareMappingStore::row, uuid));
+        return db.read(tx -> tx.queryOne("SELECT " + COLUMNS + " FROM share_mapping "
+                + "WHERE instance_uuid = ? AND share_id = ?", ShareMappingStore::row, instanceUuid, shareId));
     }
 
     /** True when the server has a mapping with this share or this tag. */
@@ -51,12 +42,6 @@ public final class ShareMappingStore {
     public void setStatus(Tx tx, String uuid, String status) throws SQLException {
         tx.update("UPDATE share_mapping SET status = ?, updated_at = ? WHERE uuid = ?", status, FlavorJson.now(),
                 uuid);
-    }
-
-    /** Moves the server's mappings in status {@code from} to {@code to}; returns how many. */
-    public int setStatusOfInstance(String instanceUuid, String from, String to) {
-        return db.inTransaction(tx -> tx.update("UPDATE share_mapping SET status = ?, updated_at = ? "
-                + "WHERE instance_uuid = ? AND status = ?", to, FlavorJson.now(), instanceUuid, from));
     }
 
     /** Changes one mapping's status if it is still {@code from}; false when it was not. */

@@ -36,18 +36,20 @@ public final class ShareOperations {
 
     /** nova's _power_on: the shares are mounted, then marked active. */
     void mounted(String instanceUuid) {
-        for (ShareMapping m : mappings.list(instanceUuid)) {
-            if (!ShareMapping.ACTIVE.equals(m.status())) {
-                mappings.changeStatus(m.uuid(), m.status(), ShareMapping.ACTIVE);
-            }
-        }
+        mark(instanceUuid, ShareMapping.ACTIVE);
     }
 
     /** nova's _power_off_instance: the shares are deactivated and unmounted. */
     void unmounted(String instanceUuid) {
+        mark(instanceUuid, ShareMapping.INACTIVE);
+    }
+
+    /** Shares still being attached or detached are left to their allow_share or deny_share. */
+    private void mark(String instanceUuid, String status) {
         for (ShareMapping m : mappings.list(instanceUuid)) {
-            if (!ShareMapping.INACTIVE.equals(m.status())) {
-                mappings.changeStatus(m.uuid(), m.status(), ShareMapping.INACTIVE);
+            if (!m.status().equals(status) && !ShareMapping.ATTACHING.equals(m.status())
+                    && !ShareMapping.DETACHING.equals(m.status())) {
+                mappings.changeStatus(m.uuid(), m.status(), status);
             }
         }
     }
