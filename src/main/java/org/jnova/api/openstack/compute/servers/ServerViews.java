@@ -69,12 +69,28 @@ public final class ServerViews {
                 Map.of(), groups, Map.of(), Map.of());
     }
 
-    /** From 2.100: the request spec hints of the servers, with one query. */
+    /**
+     * From 2.100: the request spec hints of the servers, with one query. As nova's request
+     * spec load, a "group" hint whose group was deleted since is left out.
+     */
     private Map<String, Map<String, List<String>>> schedulerHints(ApiRequest req, List<Instance> instances) {
         if (!req.isSupported("2.100") || instances.isEmpty()) {
             return Map.of();
         }
-        return servers.schedulerHints(instances.stream().map(Instance::uuid).toList());
+        Map<String, Map<String, List<String>>> hints = new HashMap<>(
+                servers.schedulerHints(instances.stream().map(Instance::uuid).toList()));
+        Map<String, Boolean> groupExists = new HashMap<>();
+        hints.replaceAll((uuid, h) -> {
+            List<String> group = h.get("group");
+            if (group == null || group.isEmpty()
+                    || groupExists.computeIfAbsent(group.get(0), g -> serverGroups.get(g).isPresent())) {
+                return h;
+            }
+            Map<String, List<String>> kept = new java.util.LinkedHashMap<>(h);
+            kept.remove("group");
+            return kept;
+        });
+        return hints;
     }
 
     /** nova's host status: DOWN when forced down, MAINTENANCE when disabled, else UP or UNKNOWN by heartbeat. */
