@@ -118,6 +118,12 @@ import org.jnova.compute.manager.InstanceOperations;
 import org.jnova.compute.manager.MoveOperations;
 import org.jnova.compute.manager.ResizeOperations;
 import org.jnova.compute.manager.ShelveOperations;
+import org.jnova.compute.manager.ShareOperations;
+import org.jnova.api.openstack.compute.servershares.ServerSharesController;
+import org.jnova.compute.ServerSharesApi;
+import org.jnova.conf.ShareOpts;
+import org.jnova.db.ShareMappingStore;
+import org.jnova.share.ShareCatalog;
 import org.jnova.compute.manager.VolumeOperations;
 import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.conductor.ComputeTaskManager;
@@ -199,6 +205,7 @@ public final class CompositionRoot implements AutoCloseable {
     private final ComputeRpcApi computeRpc;
     private final ConductorRpcApi conductorRpc;
     private final ConsoleAuthTokenStore consoleTokens;
+    private final ShareMappingStore shareMappings;
     private final PortStore ports;
     /** The volume service nova talks to: the built-in catalog by default. */
     private final VolumeApi volumes;
@@ -247,6 +254,7 @@ public final class CompositionRoot implements AutoCloseable {
         aggregateStore = new AggregateStore(dbs.api());
         bdms = new BlockDeviceMappingStore(dbs.main());
         consoleTokens = new ConsoleAuthTokenStore(dbs.main());
+        shareMappings = new ShareMappingStore(dbs.main());
         ports = new PortStore(dbs.main());
         volumes = new BuiltinVolumeApi(dbs.main(), new VolumeStore(dbs.main()), defaultZone, new BuiltinVolumeApi.Limits(
                 conf.get(ServiceQuotaOpts.VOLUMES), conf.get(ServiceQuotaOpts.GIGABYTES)));
@@ -368,7 +376,7 @@ public final class CompositionRoot implements AutoCloseable {
         Links links = Links.from(conf);
         FlavorView flavorView = new FlavorView(links);
         HostReserved hostReserved = HostReserved.from(conf);
-        ServerViews serverViews = new ServerViews(volumeAttachments, serverGroupsApi, servicesApi);
+        ServerViews serverViews = new ServerViews(volumeAttachments, serverGroupsApi, servicesApi, servers);
 
         router.controller("availability_zone", new AvailabilityZoneController(servicesApi,
                 conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE)));
@@ -407,6 +415,8 @@ public final class CompositionRoot implements AutoCloseable {
                 .controller("ips", new IpsController(servers))
                 .controller("server_metadata", new ServerMetadataController(servers, serverMetadata))
                 .controller("server_tags", new ServerTagsController(servers, serverMetadata))
+                .controller("server_shares", new ServerSharesController(servers, new ServerSharesApi(shareMappings,
+                        ShareCatalog.of(conf.get(ShareOpts.SHARES)), actions, computeRpc, dbs.main())))
                 .controller("instance_actions", new InstanceActionsController(servers, instanceActions, maxLimit));
         router.actions("servers",
                 new ServerCrashDumpController(servers, serverActions),
@@ -434,6 +444,7 @@ public final class CompositionRoot implements AutoCloseable {
         ConsolesApi consoles = new ConsolesApi(consoleTokens, new ConsolesApi.Settings(
                 conf.get(ConsoleOpts.VNC_ENABLED), conf.get(ConsoleOpts.NOVNCPROXY_BASE_URL),
                 conf.get(ConsoleOpts.SPICE_ENABLED), conf.get(ConsoleOpts.HTML5PROXY_BASE_URL),
+                conf.get(ConsoleOpts.SPICE_DIRECT_PROXY_BASE_URL),
                 conf.get(ConsoleOpts.SERIAL_ENABLED), conf.get(ConsoleOpts.SERIAL_BASE_URL),
                 conf.get(ConsoleOpts.MKS_ENABLED), conf.get(ConsoleOpts.MKSPROXY_BASE_URL),
                 conf.get(ConsoleOpts.TOKEN_TTL)));
@@ -511,7 +522,8 @@ public final class CompositionRoot implements AutoCloseable {
                         actionEvents(h, ResizeOperations.class)),
                 new VolumeOperations(h, driver, instances, actions, bdms, dbs.main(), volumes),
                 new MoveOperations(h, driver, instances, dbs.main(), actions, nodes, migrations, consoleTokens,
-                        computeRpc, actionEvents(h, MoveOperations.class)));
+                        computeRpc, actionEvents(h, MoveOperations.class)),
+                new ShareOperations(shareMappings, actionEvents(h, ShareOperations.class)));
     }
 
     /** A compute host's instance-action events, logging failures under the operation's logger. */

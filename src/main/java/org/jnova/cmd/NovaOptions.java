@@ -19,6 +19,7 @@ import org.jnova.conf.PolicyOpts;
 import org.jnova.conf.QuotaOpts;
 import org.jnova.conf.SchedulerOpts;
 import org.jnova.conf.ServersOpts;
+import org.jnova.conf.ShareOpts;
 import org.jnova.conf.ServiceQuotaOpts;
 import org.jnova.conf.ServiceOpts;
 import org.jnova.conf.WsgiOpts;
@@ -36,7 +37,7 @@ public final class NovaOptions {
         return merge(List.of(DefaultOpts.all(), ServiceOpts.all(), WsgiOpts.all(), MiddlewareOpts.all(),
                 ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all(),
                 ServiceQuotaOpts.all(),
-                PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all(), ServersOpts.all(), MessagingOpts.all(),
+                PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all(), ServersOpts.all(), ShareOpts.all(), MessagingOpts.all(),
                 ConsoleOpts.all(), OutboxOpts.all()));
     }
 

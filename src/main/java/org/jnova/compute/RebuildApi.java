@@ -107,9 +107,12 @@ public final class RebuildApi {
             if (r.metadata() != null) {
                 instances.children().updateMetadata(tx, i.uuid(), r.metadata(), true, false);
             }
-            instances.children().updateMetadata(tx, i.uuid(), Map.of("image_base_image_ref", image.id(),
-                    "image_min_ram", String.valueOf(image.minRam()), "image_min_disk",
-                    String.valueOf(image.minDisk())), false, true);
+            for (String old : i.systemMetadata().keySet()) {
+                if (old.startsWith(ImageSystemMetadata.PREFIX)) {
+                    instances.children().deleteMetadata(tx, i.uuid(), old, true);
+                }
+            }
+            instances.children().updateMetadata(tx, i.uuid(), ImageSystemMetadata.of(image), false, true);
             actions.start(tx, i.uuid(), "rebuild", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             computeRpc.cast(tx, i.host(), new RebuildInstance(i.uuid(), ctx.requestId(), r.preserveEphemeral()));
             return instances.get(tx, i.uuid(), false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));

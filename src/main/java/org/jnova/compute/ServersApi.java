@@ -269,6 +269,7 @@ public final class ServersApi {
             Instance i = instances.insert(tx, newInstance(s.ctx(), s.req(), s.flavor(), s.image(), s.key(), s.zone(),
                     s.reservationId(), index, count, s.systemMetadata(), index == 0 ? s.firstUuid() : null));
             insertBlockDevices(tx, i.uuid(), s.blockDevices(), s.existingVolumes(), s.attachments());
+            instances.children().insertSchedulerHints(tx, i.uuid(), SchedulerHintsJson.write(s.req().schedulerHints()));
             actions.start(tx, i.uuid(), "create", s.ctx().requestId(), s.ctx().userId(), s.ctx().requireProjectId());
             out.add(i);
         }
@@ -369,11 +370,7 @@ public final class ServersApi {
 
     private static Map<String, String> systemMetadata(Optional<Image> bootImage, Map<String, String> extra) {
         Map<String, String> out = new HashMap<>(extra);
-        bootImage.ifPresent(image -> {
-            out.put("image_base_image_ref", image.id());
-            out.put("image_min_ram", String.valueOf(image.minRam()));
-            out.put("image_min_disk", String.valueOf(image.minDisk()));
-        });
+        bootImage.ifPresent(image -> out.putAll(ImageSystemMetadata.of(image)));
         return out;
     }
 
@@ -385,6 +382,17 @@ public final class ServersApi {
             h = h.substring(0, 63).replaceAll("[.-]+$", "");
         }
         return h.isEmpty() ? "server" : h;
+    }
+
+    /**
+     * The scheduler hints each of the given servers was created with (nova's request spec);
+     * a server created before they were kept has none in the map.
+     */
+    public Map<String, Map<String, List<String>>> schedulerHints(List<String> uuids) {
+        Map<String, String> stored = mainDb.read(tx -> instances.children().schedulerHints(tx, uuids));
+        Map<String, Map<String, List<String>>> out = new HashMap<>();
+        stored.forEach((uuid, json) -> out.put(uuid, SchedulerHintsJson.read(json)));
+        return out;
     }
 
     /** A server the caller may see: own project, or any when admin. Deleted ones only when asked. */

@@ -25,6 +25,11 @@ public final class ConsoleOpts {
             .defaultValue("http://127.0.0.1:6082/spice_auto.html")
             .help("Location of the SPICE HTML5 console proxy; the token is appended to this URL.")
             .build();
+    public static final Opt<String> SPICE_DIRECT_PROXY_BASE_URL = Opt.string("spice", "spice_direct_proxy_base_url")
+            .defaultValue("http://127.0.0.1:13002/nova")
+            .help("Location of a SPICE protocol native console proxy; a spice-direct console's token is appended "
+                    + "to this URL.")
+            .build();
     public static final Opt<Boolean> SERIAL_ENABLED = Opt.bool("serial_console", "enabled")
             .defaultValue(false)
             .help("Enable the serial console feature.")
@@ -50,7 +55,8 @@ public final class ConsoleOpts {
     }
 
     public static List<Opt<?>> all() {
-        return List.of(VNC_ENABLED, NOVNCPROXY_BASE_URL, SPICE_ENABLED, HTML5PROXY_BASE_URL, SERIAL_ENABLED,
+        return List.of(VNC_ENABLED, NOVNCPROXY_BASE_URL, SPICE_ENABLED, HTML5PROXY_BASE_URL, SPICE_DIRECT_PROXY_BASE_URL,
+                SERIAL_ENABLED,
                 SERIAL_BASE_URL, MKS_ENABLED, MKSPROXY_BASE_URL, TOKEN_TTL);
     }
 }

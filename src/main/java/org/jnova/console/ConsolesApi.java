@@ -22,7 +22,7 @@ import org.jnova.objects.Instance;
 public final class ConsolesApi {
     /** The options that shape console URLs. */
     public record Settings(boolean vncEnabled, String novncBaseUrl, boolean spiceEnabled, String spiceBaseUrl,
-            boolean serialEnabled, String serialBaseUrl, boolean mksEnabled, String mksBaseUrl, int tokenTtl) {
+            String spiceDirectBaseUrl, boolean serialEnabled, String serialBaseUrl, boolean mksEnabled, String mksBaseUrl, int tokenTtl) {
     }
 
     private final ConsoleAuthTokenStore tokens;
@@ -37,7 +37,7 @@ public final class ConsolesApi {
      * A console URL for the server.
      *
      * @param protocol vnc, spice, serial or mks
-     * @param consoleType novnc, spice-html5, serial or webmks (others are refused as nova does)
+     * @param consoleType novnc, spice-html5, spice-direct, serial or webmks (others are refused as nova does)
      * @param action the API action named in a conflict message ("create" for remote-consoles)
      */
     public String consoleUrl(Instance server, String protocol, String consoleType, String action) {
@@ -52,15 +52,19 @@ public final class ConsolesApi {
         }
         String base = switch (protocol) {
             case "vnc" -> check(settings.vncEnabled(), "novnc", consoleType, settings.novncBaseUrl());
-            case "spice" -> check(settings.spiceEnabled(), "spice-html5", consoleType, settings.spiceBaseUrl());
+            case "spice" -> "spice-direct".equals(consoleType)
+                    ? check(settings.spiceEnabled(), "spice-direct", consoleType, settings.spiceDirectBaseUrl())
+                    : check(settings.spiceEnabled(), "spice-html5", consoleType, settings.spiceBaseUrl());
             case "serial" -> check(settings.serialEnabled(), "serial", consoleType, settings.serialBaseUrl());
             case "mks" -> check(settings.mksEnabled(), "webmks", consoleType, settings.mksBaseUrl());
             default -> throw new Invalid("Unavailable console type " + protocol + ".");
         };
         String token = UUID.randomUUID().toString();
         long expires = Instant.now().getEpochSecond() + settings.tokenTtl();
-        tokens.save(token, new ConsoleAuthToken(consoleType, fakeHost(protocol), 6969, "FAKE", server.uuid(),
-                expires), base);
+        // nova's fake driver: SPICE consoles also have a TLS port; spice-direct has no access path
+        tokens.save(token, new ConsoleAuthToken(consoleType, fakeHost(protocol), 6969,
+                "spice".equals(protocol) ? Integer.valueOf(6970) : null,
+                "spice-direct".equals(consoleType) ? null : "FAKE", server.uuid(), expires), base);
         return accessUrl(base, consoleType, token);
     }
 

@@ -53,6 +53,8 @@ public final class Archiver {
         for (String child : CHILDREN) {
             move(tx, child, "instance_uuid IN " + in, args, moved);
         }
+        // nova's archive deletes the request specs of the instances it archives
+        tx.update("DELETE FROM request_specs WHERE instance_uuid IN " + in, args);
         move(tx, "instances", "uuid IN " + in, args, moved);
         return uuids.size();
     }

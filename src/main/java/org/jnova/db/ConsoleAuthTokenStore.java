@@ -24,9 +24,10 @@ public final class ConsoleAuthTokenStore {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         db.inTransaction(tx -> {
             tx.update("DELETE FROM console_auth_tokens WHERE expires < ?", now.getEpochSecond());
-            tx.update("INSERT INTO console_auth_tokens (token_hash, console_type, host, port, internal_access_path, "
-                    + "access_url_base, instance_uuid, expires, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    hash(token), details.consoleType(), details.host(), details.port(),
+            tx.update("INSERT INTO console_auth_tokens (token_hash, console_type, host, port, tls_port, "
+                    + "internal_access_path, access_url_base, instance_uuid, expires, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    hash(token), details.consoleType(), details.host(), details.port(), details.tlsPort(),
                     details.internalAccessPath(), accessUrlBase, details.instanceUuid(), details.expires(), now);
             return null;
         });
@@ -35,9 +36,10 @@ public final class ConsoleAuthTokenStore {
     /** The unexpired token's details, if any. */
     public Optional<ConsoleAuthToken> find(String token) {
         long now = Instant.now().getEpochSecond();
-        return db.read(tx -> tx.queryOne("SELECT console_type, host, port, internal_access_path, instance_uuid, "
-                + "expires FROM console_auth_tokens WHERE token_hash = ? AND expires > ?",
+        return db.read(tx -> tx.queryOne("SELECT console_type, host, port, tls_port, internal_access_path, "
+                + "instance_uuid, expires FROM console_auth_tokens WHERE token_hash = ? AND expires > ?",
                 r -> new ConsoleAuthToken(r.getString("console_type"), r.getString("host"), r.getInt("port"),
+                        r.getInteger("tls_port"),
                         r.getString("internal_access_path"), r.getString("instance_uuid"), r.getLong("expires")),
                 hash(token), now));
     }

@@ -114,6 +114,24 @@ public final class InstanceChildren {
         tx.batch("INSERT INTO tags (resource_id, tag) VALUES (?, ?)", rows);
     }
 
+    /** Keeps the scheduler hints (JSON) a server was booted with, as nova's request spec. */
+    public void insertSchedulerHints(Tx tx, String uuid, String hintsJson) throws SQLException {
+        tx.update("INSERT INTO request_specs (instance_uuid, scheduler_hints, created_at) VALUES (?, ?, ?)", uuid,
+                hintsJson, FlavorJson.now());
+    }
+
+    /** The scheduler hints (JSON) of the given instances that have a request spec. */
+    public Map<String, String> schedulerHints(Tx tx, List<String> uuids) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        for (int from = 0; from < uuids.size(); from += CHUNK) {
+            Object[] chunk = uuids.subList(from, Math.min(uuids.size(), from + CHUNK)).toArray();
+            tx.query("SELECT instance_uuid, scheduler_hints FROM request_specs WHERE instance_uuid IN ("
+                    + InstanceStore.marks(chunk.length) + ")",
+                    r -> out.put(r.getString("instance_uuid"), r.getString("scheduler_hints")), chunk);
+        }
+        return out;
+    }
+
     /** The live metadata of an instance (system = true: system metadata). */
     public Map<String, String> metadata(Tx tx, String uuid, boolean system) throws SQLException {
         Map<String, String> out = new LinkedHashMap<>();

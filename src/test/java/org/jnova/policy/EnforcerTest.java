@@ -46,9 +46,9 @@ class EnforcerTest {
     }
 
     @Test
-    void all201NovaRulesAreRegisteredAndParse() {
+    void all205NovaRulesAreRegisteredAndParse() {
         List<RuleDefault> defaults = NovaPolicies.defaults();
-        assertThat(defaults).hasSize(201);
+        assertThat(defaults).hasSize(205);
         assertThat(defaults).extracting(RuleDefault::name).doesNotHaveDuplicates()
                 .contains("context_is_admin", "admin_or_owner", "project_reader_or_admin", CREATE,
                         "os_compute_api:os-admin-actions:reset_state", "compute:aggregates:images");
@@ -57,7 +57,7 @@ class EnforcerTest {
             rule.deprecatedRule().ifPresent(old -> assertThat(CheckParser.parse(old.checkString())).isNotNull());
         }
         assertThat(defaults.stream().filter(r -> r.deprecatedRule().isPresent())).hasSize(71);
-        assertThat(defaults.stream().filter(r -> r.scopeTypes().equals(List.of("project")))).hasSize(194);
+        assertThat(defaults.stream().filter(r -> r.scopeTypes().equals(List.of("project")))).hasSize(198);
         RuleDefault create = defaults.stream().filter(r -> r.name().equals(CREATE)).findFirst().orElseThrow();
         assertThat(create.checkString()).isEqualTo("rule:project_member_or_admin");
         assertThat(create.operations()).containsExactly(new RuleDefault.Operation("POST", "/servers"));
@@ -79,7 +79,9 @@ class EnforcerTest {
             }
         }
         Map<String, String> data = new java.util.LinkedHashMap<>();
-        NovaPolicies.defaults().forEach(rule -> data.put(rule.name(), rule.checkString()));
+        // rules of APIs newer than Zed come from nova master: os-server-shares (2.97)
+        NovaPolicies.defaults().stream().filter(rule -> !rule.name().startsWith("os_compute_api:os-server-shares:"))
+                .forEach(rule -> data.put(rule.name(), rule.checkString()));
         assertThat(data).containsExactlyEntriesOf(sample);
     }
 

@@ -20,7 +20,7 @@ class PolicyGeneratorMainTest {
         Path out = dir.resolve("effective.yaml");
         PolicyGeneratorMain.main(new String[] {"--policy-file", policy.toString(), "--output-file", out.toString()});
         List<String> lines = Files.readAllLines(out);
-        assertThat(lines).hasSize(202);
+        assertThat(lines).hasSize(206);
         assertThat(lines.get(0)).isEqualTo("\"os_compute_api:servers:create\": \"role:admin\"");
         assertThat(lines.get(1)).isEqualTo("\"custom_rule\": \"@\"");
         assertThat(lines).contains("\"context_is_admin\": \"role:admin\"",
@@ -32,7 +32,7 @@ class PolicyGeneratorMainTest {
         Path out = dir.resolve("effective.yaml");
         PolicyGeneratorMain.main(new String[] {"--policy-file", dir.resolve("absent.yaml").toString(),
                 "--enforce-new-defaults", "false", "--output-file", out.toString()});
-        assertThat(Files.readAllLines(out)).hasSize(201)
+        assertThat(Files.readAllLines(out)).hasSize(205)
                 .contains("\"context_is_admin\": \"(role:admin or is_admin:True)\"");
     }
 }

@@ -63,6 +63,7 @@ public final class ComputeManager {
     private final VolumeCleanup volumeCleanup;
     private final org.jnova.db.ConsoleAuthTokenStore consoleTokens;
     private final MoveOperations moving;
+    private final ShareOperations sharing;
     private ScheduledExecutorService timers;
     private volatile Service service;
 
@@ -81,7 +82,7 @@ public final class ComputeManager {
             Transactions mainDb, ServiceStore services, ComputeNodeStore nodes, ActionStore actions,
             org.jnova.db.ConsoleAuthTokenStore consoleTokens, FixedIpAllocator network,
             VolumeCleanup volumeCleanup, InstanceOperations operations, ShelveOperations shelving,
-            ResizeOperations resizing, VolumeOperations volumeWork, MoveOperations moving) {
+            ResizeOperations resizing, VolumeOperations volumeWork, MoveOperations moving, ShareOperations sharing) {
         this.settings = requireNonNull(settings, "settings is null");
         this.transport = requireNonNull(transport, "transport is null");
         this.driver = requireNonNull(driver, "driver is null");
@@ -98,6 +99,7 @@ public final class ComputeManager {
         this.volumeCleanup = requireNonNull(volumeCleanup, "volumeCleanup is null");
         this.consoleTokens = requireNonNull(consoleTokens, "consoleTokens is null");
         this.moving = requireNonNull(moving, "moving is null");
+        this.sharing = requireNonNull(sharing, "sharing is null");
     }
 
     /** Registers the service and node, starts listening and heartbeating. */
@@ -310,6 +312,7 @@ public final class ComputeManager {
             case GetHostUptime m -> {
                 return driver.hostUptime();
             }
+            case ComputeMessage.Shares m -> sharing.handle(m);
             case BuildAndRunInstance(String uuid, String requestId) -> build(uuid, requestId);
             case TerminateInstance(String uuid, String requestId) -> terminate(uuid, requestId);
             case SoftDeleteInstance(String uuid, String requestId) -> powerChange(uuid, requestId,
@@ -426,6 +429,7 @@ public final class ComputeManager {
                 }
                 return null;
             });
+            sharing.forget(uuid);
             consoleTokens.deleteForInstance(uuid); // nova's _complete_deletion
             actions.eventFinish(uuid, requestId, event, "Success", null);
         } catch (Exception e) {
@@ -461,8 +465,14 @@ public final class ComputeManager {
         try {
             if (powerState == PowerState.RUNNING) {
                 driver.powerOn(instance.get());
+                if (event.equals("compute_start_instance")) {
+                    sharing.mounted(uuid);
+                }
             } else {
                 driver.powerOff(instance.get());
+                if (event.equals("compute_stop_instance")) {
+                    sharing.unmounted(uuid);
+                }
             }
             InstanceUpdate cols = new InstanceUpdate();
             cols.vmState(vmState);

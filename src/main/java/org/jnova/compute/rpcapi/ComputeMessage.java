@@ -38,6 +38,10 @@ public sealed interface ComputeMessage {
     sealed interface Moving extends ComputeMessage {
     }
 
+    /** Attaching and detaching manila shares. */
+    sealed interface Shares extends ComputeMessage {
+    }
+
     record BuildAndRunInstance(String instanceUuid, String requestId) implements Lifecycle {
     }
 
@@ -151,6 +155,14 @@ public sealed interface ComputeMessage {
 
     record SwapVolume(String instanceUuid, String requestId, String oldVolumeId, String newVolumeId,
             String newAttachmentId) implements Volumes {
+    }
+
+    /** Grants the server access to the share of mapping {@code shareMappingUuid} (status attaching to inactive). */
+    record AllowShare(String instanceUuid, String requestId, String shareMappingUuid) implements Shares {
+    }
+
+    /** Revokes the access and deletes mapping {@code shareMappingUuid} (status detaching). */
+    record DenyShare(String instanceUuid, String requestId, String shareMappingUuid) implements Shares {
     }
 
     /** To the source host: migrate the server to {@code dest}. */

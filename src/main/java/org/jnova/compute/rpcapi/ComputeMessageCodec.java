@@ -2,10 +2,12 @@ package org.jnova.compute.rpcapi;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.jnova.compute.rpcapi.ComputeMessage.AllowShare;
 import org.jnova.compute.rpcapi.ComputeMessage.AttachVolume;
 import org.jnova.compute.rpcapi.ComputeMessage.BackupInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.BuildAndRunInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.ConfirmResize;
+import org.jnova.compute.rpcapi.ComputeMessage.DenyShare;
 import org.jnova.compute.rpcapi.ComputeMessage.DetachVolume;
 import org.jnova.compute.rpcapi.ComputeMessage.GetConsoleOutput;
 import org.jnova.compute.rpcapi.ComputeMessage.GetHostUptime;
@@ -148,6 +150,14 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
                 args.put("new_attachment_id", m.newAttachmentId());
                 yield "swap_volume";
             }
+            case AllowShare m -> {
+                args.put("share_mapping_uuid", m.shareMappingUuid());
+                yield "allow_share";
+            }
+            case DenyShare m -> {
+                args.put("share_mapping_uuid", m.shareMappingUuid());
+                yield "deny_share";
+            }
             case LiveMigration m -> {
                 args.put("dest", m.dest());
                 args.put("dest_node", m.destNode());
@@ -228,6 +238,8 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
                     a.optionalString("attachment_id"));
             case "swap_volume" -> new SwapVolume(uuid, req, a.string("old_volume_id"), a.string("new_volume_id"),
                     a.string("new_attachment_id"));
+            case "allow_share" -> new AllowShare(uuid, req, a.string("share_mapping_uuid"));
+            case "deny_share" -> new DenyShare(uuid, req, a.string("share_mapping_uuid"));
             case "live_migration" -> new LiveMigration(uuid, req, a.string("dest"), a.string("dest_node"),
                     a.string("migration_uuid"));
             case "live_migration_force_complete" -> new LiveMigrationForceComplete(uuid, req);

@@ -11,7 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jnova.compute.rpcapi.ComputeMessage.AllowShare;
 import org.jnova.compute.rpcapi.ComputeMessage.AttachVolume;
+import org.jnova.compute.rpcapi.ComputeMessage.DenyShare;
 import org.jnova.compute.rpcapi.ComputeMessage.BackupInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.BuildAndRunInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.GetHostUptime;
@@ -107,6 +109,8 @@ class MessageCodecTest {
             new DetachVolume(UUID, REQ, "vol-1", "att-1"),
             new DetachVolume(UUID, REQ, "vol-1", null),
             new SwapVolume(UUID, REQ, "vol-1", "vol-2", "att-2"),
+            new AllowShare(UUID, REQ, "mapping-1"),
+            new DenyShare(UUID, REQ, "mapping-1"),
             new LiveMigration(UUID, REQ, "host-2", "node-2", "mig-1"),
             new LiveMigrationForceComplete(UUID, REQ),
             new LiveMigrationAbort(UUID, REQ, 12),

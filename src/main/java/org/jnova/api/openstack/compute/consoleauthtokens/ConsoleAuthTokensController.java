@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
+import org.jnova.api.openstack.wsgi.QuerySchema;
 import org.jnova.objects.ConsoleAuthToken;
 import org.jnova.console.ConsolesApi;
 import org.jnova.exception.Invalid;
@@ -15,7 +16,8 @@ import org.jnova.exception.NovaException;
 /**
  * GET /os-console-auth-tokens/{token} (nova's console_auth_tokens module): the connection
  * details behind a console token. Before 2.31 only RDP tokens were shown (401 for others),
- * and jnova has no RDP consoles.
+ * and jnova has no RDP consoles. From 2.99 a spice-direct token shows its TLS port too, and
+ * unknown query parameters are refused.
  */
 public final class ConsoleAuthTokensController {
     private final ConsolesApi consoles;
@@ -25,6 +27,7 @@ public final class ConsoleAuthTokensController {
     }
 
     @ExpectedErrors({400, 401, 404})
+    @QuerySchema("show.query")
     public Object show(ApiRequest req) {
         req.authorize("os_compute_api:os-console-auth-tokens", Map.of());
         String token = req.pathParam("id");
@@ -40,6 +43,9 @@ public final class ConsoleAuthTokensController {
         console.put("host", info.host());
         console.put("port", info.port());
         console.put("internal_access_path", info.internalAccessPath());
+        if (req.isSupported("2.99") && "spice-direct".equals(info.consoleType())) {
+            console.put("tls_port", info.tlsPort());
+        }
         return Map.of("console", console);
     }
 }

@@ -69,7 +69,7 @@ final class ServerCreateParser {
         return new ServerCreate(name, imageRef, flavorRef, minCount, maxCount, text(s, "key_name"),
                 text(s, "availability_zone"), metadata, text(s, "user_data"), text(s, "accessIPv4"),
                 text(s, "accessIPv6"), configDrive, text(s, "description"), hostname, tags, blockDevices, !v2Bdm,
-                req.isSupported("2.60"));
+                req.isSupported("2.60"), SchedulerHints.of(req.body()));
     }
 
     /** imageRef, or null when the server boots from its block devices (nova's _image_from_req_data). */

@@ -18,7 +18,7 @@ import org.jnova.utils.JsonMappers;
 
 /**
  * nova's server view builder: the create, basic and detailed bodies of a server, with
- * nova's key order and every microversion change up to 2.96. Everything a view needs
+ * nova's key order and every microversion change up to 2.100. Everything a view needs
  * beyond the instance comes in {@link ServerViewContext}, computed once per request, so
  * a list never queries per server.
  */
@@ -108,6 +108,9 @@ public final class ServerView {
         }
         if (req.isSupported("2.96")) {
             s.put("pinned_availability_zone", i.systemMetadata().get(PINNED_ZONE_KEY));
+        }
+        if (req.isSupported("2.100")) {
+            s.put("scheduler_hints", ctx.schedulerHintsOf(i.uuid()));
         }
         return s;
     }
@@ -242,6 +245,9 @@ public final class ServerView {
         Map<String, Object> image = new LinkedHashMap<>();
         image.put("id", i.imageRef());
         image.put("links", List.of(link("bookmark", req.hostUrl() + "/images/" + i.imageRef())));
+        if (req.isSupported("2.98")) {
+            image.put("properties", ImageProperties.of(i));
+        }
         return image;
     }
 

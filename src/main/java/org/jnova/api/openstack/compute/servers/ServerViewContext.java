@@ -7,11 +7,18 @@ import java.util.Map;
  * What the detailed view shows beyond an instance, decided once per request: the policy
  * answers, compute host states (host to UP/DOWN/MAINTENANCE/UNKNOWN) and, for show at
  * 2.71+, the server groups of the server (null: do not show the key), and the attached
- * volumes (block device mappings with a volume) of each server.
+ * volumes (block device mappings with a volume) of each server, and from 2.100 the
+ * scheduler hints each server was created with.
  */
 public record ServerViewContext(boolean admin, boolean showExtendedAttributes, boolean showHostStatus,
         boolean showExtraSpecs, Map<String, String> hostStates, Map<String, List<String>> serverGroups,
-        Map<String, List<org.jnova.objects.BlockDeviceMapping>> volumes) {
+        Map<String, List<org.jnova.objects.BlockDeviceMapping>> volumes,
+        Map<String, Map<String, List<String>>> schedulerHints) {
+
+    /** The hints a server was booted with; {} for a server created before they were kept. */
+    public Map<String, List<String>> schedulerHintsOf(String instanceUuid) {
+        return schedulerHints.getOrDefault(instanceUuid, Map.of());
+    }
 
     /** The volume mappings of a server (none when not loaded). */
     public List<org.jnova.objects.BlockDeviceMapping> volumesOf(String instanceUuid) {

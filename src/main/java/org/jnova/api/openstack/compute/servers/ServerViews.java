@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.compute.ServerGroupsApi;
+import org.jnova.compute.ServersApi;
 import org.jnova.compute.ServicesApi;
 import org.jnova.compute.VolumeAttachmentsApi;
 import org.jnova.objects.Instance;
@@ -21,8 +22,11 @@ public final class ServerViews {
     private final VolumeAttachmentsApi volumeAttachments;
     private final ServerGroupsApi serverGroups;
     private final ServicesApi servicesApi;
+    private final ServersApi servers;
 
-    public ServerViews(VolumeAttachmentsApi volumeAttachments, ServerGroupsApi serverGroups, ServicesApi servicesApi) {
+    public ServerViews(VolumeAttachmentsApi volumeAttachments, ServerGroupsApi serverGroups, ServicesApi servicesApi,
+            ServersApi servers) {
+        this.servers = requireNonNull(servers, "servers is null");
         this.volumeAttachments = requireNonNull(volumeAttachments, "volumeAttachments is null");
         this.serverGroups = requireNonNull(serverGroups, "serverGroups is null");
         this.servicesApi = requireNonNull(servicesApi, "servicesApi is null");
@@ -37,7 +41,8 @@ public final class ServerViews {
                 ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, target), hostStatus,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
                 hostStatus && !instances.isEmpty() ? hostStates() : Map.of(), null,
-                volumeAttachments.volumeMappings(instances.stream().map(Instance::uuid).toList()));
+                volumeAttachments.volumeMappings(instances.stream().map(Instance::uuid).toList()),
+                schedulerHints(req, instances));
     }
 
     /** For show (and update from 2.75): server groups from 2.71. */
@@ -51,7 +56,7 @@ public final class ServerViews {
                 ServerPolicies.can(req, ServerPolicies.EXTENDED_ATTRIBUTES, target), hostStatus,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
                 hostStatus && i.host() != null ? hostStates() : Map.of(), groups,
-                volumeAttachments.volumeMappings(List.of(i.uuid())));
+                volumeAttachments.volumeMappings(List.of(i.uuid())), schedulerHints(req, List.of(i)));
     }
 
     /** The smaller update body before 2.75. */
@@ -61,7 +66,31 @@ public final class ServerViews {
         Map<String, String> target = Map.of("project_id", i.projectId());
         return new ServerViewContext(req.context().isAdmin(), false, false,
                 req.isSupported("2.47") && ServerPolicies.can(req, ServerPolicies.EXTRA_SPECS, target),
-                Map.of(), groups, Map.of());
+                Map.of(), groups, Map.of(), Map.of());
+    }
+
+    /**
+     * From 2.100: the request spec hints of the servers, with one query. As nova's request
+     * spec load, a "group" hint whose group was deleted since is left out.
+     */
+    private Map<String, Map<String, List<String>>> schedulerHints(ApiRequest req, List<Instance> instances) {
+        if (!req.isSupported("2.100") || instances.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<String, List<String>>> hints = new HashMap<>(
+                servers.schedulerHints(instances.stream().map(Instance::uuid).toList()));
+        Map<String, Boolean> groupExists = new HashMap<>();
+        hints.replaceAll((uuid, h) -> {
+            List<String> group = h.get("group");
+            if (group == null || group.isEmpty()
+                    || groupExists.computeIfAbsent(group.get(0), g -> serverGroups.get(g).isPresent())) {
+                return h;
+            }
+            Map<String, List<String>> kept = new java.util.LinkedHashMap<>(h);
+            kept.remove("group");
+            return kept;
+        });
+        return hints;
     }
 
     /** nova's host status: DOWN when forced down, MAINTENANCE when disabled, else UP or UNKNOWN by heartbeat. */

@@ -20,6 +20,8 @@ record ApiCall(String method, String path, String body, String version, String p
     }
 
     private static final String S = "/servers/{server}";
+    /** The share the walk's configuration puts in project A's share catalog. */
+    static final String WALK_SHARE = "00000000-0000-4000-8000-0000000000bb";
 
     /** Every call: the ROUTE_LIST rows that have a controller, then the action keys. */
     static List<ApiCall> all() {
@@ -162,6 +164,16 @@ record ApiCall(String method, String path, String body, String version, String p
         t.add(c("PUT", tg + "/w", null, "2.26", "os_compute_api:os-server-tags:update", PROJECT_MEMBER, PROJECT_A));
         t.add(fresh("DELETE", tg + "/t", null, "2.26", "os_compute_api:os-server-tags:delete", PROJECT_MEMBER,
                 PROJECT_A));
+        // shares (2.97) of a stopped server with the walk's share, authorized against the server's project
+        // first; attaching that share again is nova's 409
+        String sh = "/servers/{shared_server}/shares";
+        t.add(c("GET", sh, null, "2.97", "os_compute_api:os-server-shares:index", PROJECT_READER, PROJECT_A));
+        t.add(c("GET", sh + "/" + WALK_SHARE, null, "2.97", "os_compute_api:os-server-shares:show", PROJECT_READER,
+                PROJECT_A));
+        t.add(c("POST", sh, "{\"share\": {\"share_id\": \"" + WALK_SHARE + "\"}}", "2.97",
+                "os_compute_api:os-server-shares:create", PROJECT_MEMBER, PROJECT_A));
+        t.add(c("DELETE", sh + "/" + WALK_SHARE, null, "2.97", "os_compute_api:os-server-shares:delete",
+                PROJECT_MEMBER, PROJECT_A));
         t.add(c("GET", S + "/os-interface", null, "2.1", "os_compute_api:os-attach-interfaces:list", PROJECT_READER,
                 HIDDEN_IN_A));
         t.add(c("GET", S + "/os-interface/{port}", null, "2.1", "os_compute_api:os-attach-interfaces:show",

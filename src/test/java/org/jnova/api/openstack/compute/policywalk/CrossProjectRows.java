@@ -293,6 +293,14 @@ final class CrossProjectRows {
         t.add(denied("PUT", tg + "/x", null, "2.26", "os-server-tags:update"));
         t.add(denied("DELETE", tg + "/{tag}", null, "2.26", "os-server-tags:delete"));
         t.add(denied("DELETE", tg, null, "2.26", "os-server-tags:delete_all"));
+        // shares too (2.97): the policy is checked against the server's project first
+        String sh = S + "/shares";
+        String share = "11111111-1111-4111-8111-111111111111";
+        t.add(denied("GET", sh, null, "2.97", "os-server-shares:index"));
+        t.add(denied("POST", sh, "{\"share\": {\"share_id\": \"" + share + "\"}}", "2.97",
+                "os-server-shares:create"));
+        t.add(denied("GET", sh + "/" + share, null, "2.97", "os-server-shares:show"));
+        t.add(denied("DELETE", sh + "/" + share, null, "2.97", "os-server-shares:delete"));
         t.add(hidden("GET", S + "/os-instance-actions"));
         t.add(hidden("GET", S + "/os-instance-actions/{action}"));
         t.add(row("GET", S + "/os-instance-actions/{action}", null, "2.51", Answer.HIDDEN));
@@ -358,6 +366,7 @@ final class CrossProjectRows {
             t.add(row("GET", BS + own, null, "2.1", Answer.SERVED));
         }
         t.add(row("GET", BS + "/topology", null, "2.78", Answer.SERVED));
+        t.add(row("GET", BS + "/shares", null, "2.97", Answer.SERVED));
         t.add(row("GET", "/servers/detail", null, "2.96", Answer.SERVED));
     }
 

@@ -108,6 +108,18 @@ final class WalkApi {
         throw new AssertionError("server " + id + " never became ACTIVE");
     }
 
+    /** A new server of project A, stopped, with share {@code shareId} attached (inactive). */
+    String sharedServerOfA(String shareId) {
+        String id = serverOfA();
+        expect(202, Persona.MEMBER_A, "POST", "/servers/" + id + "/action", "{\"os-stop\": null}", "2.1");
+        await("/servers/" + id, "2.1", s -> s.path("server").path("status").asText().equals("SHUTOFF"));
+        expect(201, Persona.MEMBER_A, "POST", "/servers/" + id + "/shares",
+                "{\"share\": {\"share_id\": \"" + shareId + "\"}}", "2.97");
+        await("/servers/" + id + "/shares/" + shareId, "2.97",
+                s -> s.path("share").path("status").asText().equals("inactive"));
+        return id;
+    }
+
     /** Polls {@code path} as admin A until {@code done} holds for its answer (30 s at most). */
     JsonNode await(String path, String version, java.util.function.Predicate<JsonNode> done) {
         Instant end = Instant.now().plus(Duration.ofSeconds(30));

@@ -38,6 +38,7 @@ final class WalkFixtures {
             case "host" -> api.computeHost();
             case "keypair" -> values.computeIfAbsent("keypair:" + who, k -> api.keypairOf(who));
             case "server" -> values.computeIfAbsent(name, k -> api.serverOfA());
+            case "shared_server" -> values.computeIfAbsent(name, k -> api.sharedServerOfA(ApiCall.WALK_SHARE));
             case "port" -> values.computeIfAbsent(name, k -> api.firstPortId(value("server", who)));
             case "action" -> values.computeIfAbsent(name, k -> api.firstActionRequestId(value("server", who)));
             case "volume" -> values.computeIfAbsent(name, k -> api.volumeOfA());

@@ -118,6 +118,17 @@ class VersionsTest {
     }
 
     @Test
+    void jnovaServesUpTo2104() throws Exception {
+        ApiRouterV21 served = ApiRouterV21.builder(ResourceSupport.create(Microversions.defaults(),
+                PolicyCheck.ALLOW_ALL)).build();
+        Response latest = served.handle(api("/v2.1", "GET", "/", null, "OpenStack-API-Version", "compute latest"));
+        assertThat(latest.headers().first("OpenStack-API-Version")).contains("compute 2.104");
+        assertThat(JSON.readTree(latest.body()).at("/version/version").asText()).isEqualTo("2.104");
+        Response beyond = served.handle(api("/v2.1", "GET", "/", null, "OpenStack-API-Version", "compute 2.105"));
+        assertThat(beyond.status()).isEqualTo(406);
+    }
+
+    @Test
     void linkPrefixReplacesSchemeAndHost() throws Exception {
         VersionsView prefixed = new VersionsView(ApiVersionRequest.MIN, ApiVersionRequest.of("2.93"),
                 Optional.of("https://proxy.example.com/compute"));
