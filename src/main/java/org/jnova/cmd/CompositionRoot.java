@@ -76,6 +76,7 @@ import org.jnova.api.openstack.compute.servertags.ServerTagsController;
 import org.jnova.api.openstack.compute.servertopology.ServerTopologyController;
 import org.jnova.api.openstack.compute.services.ServicesController;
 import org.jnova.api.openstack.compute.simpletenantusage.SimpleTenantUsageController;
+import org.jnova.api.openstack.compute.snapshots.SnapshotsController;
 import org.jnova.api.openstack.compute.volumes.Paging;
 import org.jnova.api.openstack.compute.volumes.VolumeAttachmentsController;
 import org.jnova.api.openstack.compute.volumes.VolumesController;
@@ -141,6 +142,7 @@ import org.jnova.db.PortStore;
 import org.jnova.db.QuotaStore;
 import org.jnova.db.ServerGroupStore;
 import org.jnova.db.ServiceStore;
+import org.jnova.db.SnapshotStore;
 import org.jnova.db.VolumeStore;
 import org.jnova.image.ImagesApi;
 import org.jnova.network.FixedIpAllocator;
@@ -240,8 +242,9 @@ public final class CompositionRoot implements AutoCloseable {
         bdms = new BlockDeviceMappingStore(dbs.main());
         consoleTokens = new ConsoleAuthTokenStore(dbs.main());
         ports = new PortStore(dbs.main());
-        volumes = new BuiltinVolumeApi(dbs.main(), new VolumeStore(dbs.main()), defaultZone, new BuiltinVolumeApi.Limits(
-                conf.get(ServiceQuotaOpts.VOLUMES), conf.get(ServiceQuotaOpts.GIGABYTES)));
+        volumes = new BuiltinVolumeApi(dbs.main(), new VolumeStore(dbs.main()), new SnapshotStore(dbs.main()),
+                defaultZone, new BuiltinVolumeApi.Limits(conf.get(ServiceQuotaOpts.VOLUMES),
+                        conf.get(ServiceQuotaOpts.GIGABYTES), conf.get(ServiceQuotaOpts.SNAPSHOTS)));
         volumeCleanup = new VolumeCleanup(bdms, volumes);
         imagesApi = new ImagesApi(images, dbs.main(), conf.get(ServiceQuotaOpts.IMAGES));
         outboxStore = new OutboxStore(dbs.main());
@@ -445,6 +448,7 @@ public final class CompositionRoot implements AutoCloseable {
 
         Paging paging = new Paging(maxLimit);
         router.controller("volumes", new VolumesController(volumes, paging));
+        router.controller("snapshots", new SnapshotsController(volumes, paging));
         router.controller("server_volume_attachments",
                 new VolumeAttachmentsController(servers, volumeAttachments, paging));
         router.controller("server_security_groups", new ServerSecurityGroupsController(servers,
