@@ -76,7 +76,9 @@ import org.jnova.api.openstack.compute.servertags.ServerTagsController;
 import org.jnova.api.openstack.compute.servertopology.ServerTopologyController;
 import org.jnova.api.openstack.compute.services.ServicesController;
 import org.jnova.api.openstack.compute.simpletenantusage.SimpleTenantUsageController;
+import org.jnova.api.openstack.compute.assistedvolumesnapshots.AssistedVolumeSnapshotsController;
 import org.jnova.api.openstack.compute.snapshots.SnapshotsController;
+import org.jnova.compute.AssistedVolumeSnapshotsApi;
 import org.jnova.api.openstack.compute.volumes.Paging;
 import org.jnova.api.openstack.compute.volumes.VolumeAttachmentsController;
 import org.jnova.api.openstack.compute.volumes.VolumesController;
@@ -449,6 +451,8 @@ public final class CompositionRoot implements AutoCloseable {
         Paging paging = new Paging(maxLimit);
         router.controller("volumes", new VolumesController(volumes, paging));
         router.controller("snapshots", new SnapshotsController(volumes, paging));
+        router.controller("assisted_volume_snapshots", new AssistedVolumeSnapshotsController(
+                new AssistedVolumeSnapshotsApi(bdms, instances, computeRpc)));
         router.controller("server_volume_attachments",
                 new VolumeAttachmentsController(servers, volumeAttachments, paging));
         router.controller("server_security_groups", new ServerSecurityGroupsController(servers,

@@ -35,6 +35,8 @@ import org.jnova.compute.rpcapi.ComputeMessage.StartInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.StopInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.SuspendInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.SwapVolume;
+import org.jnova.compute.rpcapi.ComputeMessage.VolumeSnapshotCreate;
+import org.jnova.compute.rpcapi.ComputeMessage.VolumeSnapshotDelete;
 import org.jnova.compute.rpcapi.ComputeMessage.TerminateInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.TriggerCrashDump;
 import org.jnova.compute.rpcapi.ComputeMessage.UnpauseInstance;
@@ -146,6 +148,17 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
                 args.put("new_attachment_id", m.newAttachmentId());
                 yield "swap_volume";
             }
+            case VolumeSnapshotCreate m -> {
+                args.put("volume_id", m.volumeId());
+                args.put("create_info", m.createInfo());
+                yield "volume_snapshot_create";
+            }
+            case VolumeSnapshotDelete m -> {
+                args.put("volume_id", m.volumeId());
+                args.put("snapshot_id", m.snapshotId());
+                args.put("delete_info", m.deleteInfo());
+                yield "volume_snapshot_delete";
+            }
             case LiveMigration m -> {
                 args.put("dest", m.dest());
                 args.put("dest_node", m.destNode());
@@ -223,6 +236,10 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
                     a.optionalString("attachment_id"));
             case "swap_volume" -> new SwapVolume(uuid, req, a.string("old_volume_id"), a.string("new_volume_id"),
                     a.string("new_attachment_id"));
+            case "volume_snapshot_create" -> new VolumeSnapshotCreate(uuid, req, a.string("volume_id"),
+                    a.map("create_info"));
+            case "volume_snapshot_delete" -> new VolumeSnapshotDelete(uuid, req, a.string("volume_id"),
+                    a.string("snapshot_id"), a.map("delete_info"));
             case "live_migration" -> new LiveMigration(uuid, req, a.string("dest"), a.string("dest_node"),
                     a.string("migration_uuid"));
             case "live_migration_force_complete" -> new LiveMigrationForceComplete(uuid, req);
