@@ -16,3 +16,7 @@ CREATE TABLE snapshots (
 )${ENGINE};
 CREATE INDEX snapshots_project_id_deleted_idx ON snapshots (project_id, deleted);
 CREATE INDEX snapshots_volume_id_deleted_idx ON snapshots (volume_id, deleted);
+
+-- nova's block_device_mapping.snapshot_id: a volume made from a snapshot at boot
+ALTER TABLE block_device_mapping ADD COLUMN snapshot_id VARCHAR(36);
+ALTER TABLE shadow_block_device_mapping ADD COLUMN snapshot_id VARCHAR(36);

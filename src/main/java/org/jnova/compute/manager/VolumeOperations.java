@@ -115,9 +115,10 @@ public final class VolumeOperations {
             if (volumeId == null) {
                 // nova's names; no zone asked for, as with [cinder] cross_az_attach = True
                 boolean blank = "blank".equals(b.sourceType());
-                Volume created = volumes.create(ctx, new org.jnova.volume.VolumeRequest(b.volumeSize(),
+                int size = b.volumeSize() == null ? 0 : b.volumeSize();
+                Volume created = volumes.create(ctx, new org.jnova.volume.VolumeRequest(size,
                         blank ? instance.uuid() + "-blank-vol" : "", "", null, Map.of(), null,
-                        blank ? null : b.imageId(), null));
+                        blank ? null : b.imageId(), b.snapshotId()));
                 volumeId = created.id();
                 attachmentId = volumes.attachmentCreate(ctx, volumeId, instance.uuid());
                 bdms.setVolume(b.uuid(), volumeId, attachmentId, created.size());
