@@ -106,6 +106,7 @@ import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ShelveApi;
 import org.jnova.compute.UsageApi;
 import org.jnova.compute.VolumeAttachmentsApi;
+import org.jnova.compute.VolumeBackedSnapshots;
 import org.jnova.compute.VolumeCleanup;
 import org.jnova.compute.manager.ComputeManager;
 import org.jnova.compute.manager.InstanceActionEvents;
@@ -264,7 +265,8 @@ public final class CompositionRoot implements AutoCloseable {
                         conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL), conf.get(ServersOpts.MAX_SERVERS_PER_REQUEST),
                         conf.get(ServiceQuotaOpts.PORTS)),
                 bdms, volumeCleanup, new BootDevices(imagesApi, volumes));
-        serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imagesApi, computeRpc);
+        serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imagesApi, computeRpc,
+                new VolumeBackedSnapshots(bdms, volumes, imagesApi, actions));
         shelve = new ShelveApi(servers, instances, dbs.main(), actions, imagesApi, nodes, computeRpc, conductorRpc,
                 new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)));
         resize = new ResizeApi(servers, instances, dbs.main(), flavors, quotas, actions, nodes, computeRpc,
