@@ -106,6 +106,7 @@ import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ShelveApi;
 import org.jnova.compute.UsageApi;
 import org.jnova.compute.VolumeAttachmentsApi;
+import org.jnova.compute.RootVolumes;
 import org.jnova.compute.VolumeBackedSnapshots;
 import org.jnova.compute.VolumeCleanup;
 import org.jnova.compute.manager.ComputeManager;
@@ -265,12 +266,13 @@ public final class CompositionRoot implements AutoCloseable {
                         conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL), conf.get(ServersOpts.MAX_SERVERS_PER_REQUEST),
                         conf.get(ServiceQuotaOpts.PORTS)),
                 bdms, volumeCleanup, new BootDevices(imagesApi, volumes));
+        RootVolumes rootVolumes = new RootVolumes(bdms);
         serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imagesApi, computeRpc,
                 new VolumeBackedSnapshots(bdms, volumes, imagesApi, actions));
         shelve = new ShelveApi(servers, instances, dbs.main(), actions, imagesApi, nodes, computeRpc, conductorRpc,
-                new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)));
+                new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), rootVolumes);
         resize = new ResizeApi(servers, instances, dbs.main(), flavors, quotas, actions, nodes, computeRpc,
-                conductorRpc);
+                conductorRpc, rootVolumes);
         serverMetadata = new ServerMetadataApi(servers, instances, dbs.main(), quotas);
         scheduler = new Scheduler(nodes, services, instances, dbs.main(), serverGroups,
                 new Scheduler.Settings(defaultZone, Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
@@ -280,7 +282,8 @@ public final class CompositionRoot implements AutoCloseable {
                         conf.get(SchedulerOpts.SOFT_AFFINITY_WEIGHT_MULTIPLIER),
                         conf.get(SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
-        rebuild = new RebuildApi(servers, instances, dbs.main(), imagesApi, keyPairStore, actions, quotas, computeRpc);
+        rebuild = new RebuildApi(servers, instances, dbs.main(), imagesApi, keyPairStore, actions, quotas, computeRpc,
+                rootVolumes, volumes);
         moves = new MoveApi(servers, instances, dbs.main(), actions, nodes, services, migrations, scheduler, computeRpc,
                 conductorRpc);
         servicesApi = new ServicesApi(services, nodes, instances, scheduler, defaultZone,

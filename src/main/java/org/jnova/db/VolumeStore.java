@@ -92,6 +92,12 @@ public final class VolumeStore {
                 + marks + ")", args) > 0;
     }
 
+    /** Records the image a live volume was (re)made from; it is bootable then. */
+    public void setImage(String volumeId, String imageId) {
+        db.inTransaction(tx -> tx.update("UPDATE volumes SET image_id = ?, bootable = ?, updated_at = ? WHERE id = ? "
+                + "AND deleted = 0", imageId, true, Instant.now(), volumeId));
+    }
+
     /** The volume's status, deleted rows included. */
     public Optional<String> status(String volumeId) {
         return db.read(tx -> tx.queryOne("SELECT status FROM volumes WHERE id = ?", r -> r.getString("status"),

@@ -94,6 +94,13 @@ public final class BuiltinVolumeApi implements VolumeApi {
         return get(ctx, id);
     }
 
+    /** The catalog holds no data: the volume only names its new image and becomes bootable. */
+    @Override
+    public void reimage(RequestContext ctx, String volumeId, String imageId) {
+        get(ctx, volumeId);
+        store.setImage(volumeId, imageId);
+    }
+
     @Override
     public VolumeSnapshot getSnapshot(RequestContext ctx, String snapshotId) {
         return snapshots.find(snapshotId).filter(s -> visible(ctx, s.projectId()))

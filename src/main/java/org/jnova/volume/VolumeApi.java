@@ -49,6 +49,9 @@ public interface VolumeApi {
     /** Marks the attachment done (status "in-use"). */
     void attachmentComplete(RequestContext ctx, String attachmentId);
 
+    /** Writes {@code imageId}'s contents over the volume (cinder's reimage, for a rebuild of a volume-backed server). */
+    void reimage(RequestContext ctx, String volumeId, String imageId);
+
     /** A snapshot the caller may see ({@link VolumeErrors.SnapshotNotFound} otherwise). */
     VolumeSnapshot getSnapshot(RequestContext ctx, String snapshotId);
 
