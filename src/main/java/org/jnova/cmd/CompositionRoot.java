@@ -268,7 +268,7 @@ public final class CompositionRoot implements AutoCloseable {
                 bdms, volumeCleanup, new BootDevices(imagesApi, volumes));
         RootVolumes rootVolumes = new RootVolumes(bdms);
         serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imagesApi, computeRpc,
-                new VolumeBackedSnapshots(bdms, volumes, imagesApi, actions));
+                new VolumeBackedSnapshots(bdms, rootVolumes, volumes, imagesApi, actions));
         shelve = new ShelveApi(servers, instances, dbs.main(), actions, imagesApi, nodes, computeRpc, conductorRpc,
                 new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), rootVolumes);
         resize = new ResizeApi(servers, instances, dbs.main(), flavors, quotas, actions, nodes, computeRpc,

@@ -29,12 +29,14 @@ import org.jnova.volume.VolumeApi;
 public final class VolumeBackedSnapshots {
     private static final ObjectMapper JSON = JsonMappers.standard();
     private final BlockDeviceMappingStore bdms;
+    private final RootVolumes rootVolumes;
     private final VolumeApi volumes;
     private final ImagesApi images;
     private final ActionStore actions;
 
-    public VolumeBackedSnapshots(BlockDeviceMappingStore bdms, VolumeApi volumes, ImagesApi images,
-            ActionStore actions) {
+    public VolumeBackedSnapshots(BlockDeviceMappingStore bdms, RootVolumes rootVolumes, VolumeApi volumes,
+            ImagesApi images, ActionStore actions) {
+        this.rootVolumes = requireNonNull(rootVolumes, "rootVolumes is null");
         this.bdms = requireNonNull(bdms, "bdms is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
         this.images = requireNonNull(images, "images is null");
@@ -43,7 +45,7 @@ public final class VolumeBackedSnapshots {
 
     /** nova's is_volume_backed_instance: the root mapping is a volume. */
     public boolean isVolumeBacked(Instance server) {
-        return bdms.forInstance(server.uuid()).stream().anyMatch(b -> b.isRoot() && "volume".equals(b.destinationType()));
+        return rootVolumes.isVolumeBacked(server);
     }
 
     /** Snapshots the server's volumes and records the image; {@code template} names it and carries its properties. */
