@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.BlockDeviceMappingStore;
+import org.jnova.exception.OverQuota;
 import org.jnova.image.ImagesApi;
 import org.jnova.objects.BlockDeviceMapping;
 import org.jnova.objects.Image;
@@ -58,6 +59,10 @@ public final class VolumeBackedSnapshots {
             } else {
                 mapping.add(imageMapping(b, b.sourceType(), null));
             }
+        }
+        int[] limits = volumes.snapshotLimits(ctx);
+        if (!volumeMappings.isEmpty() && limits[1] > -1 && volumeMappings.size() + limits[0] > limits[1]) {
+            throw new OverQuota("Quota exceeded for resources: snapshots");
         }
         actions.start(server.uuid(), "createImage", ctx.requestId(), ctx.userId(), ctx.projectId().orElse(null));
         String event = "api_snapshot_instance";

@@ -32,6 +32,7 @@ public final class BuiltinVolumeApi implements VolumeApi {
     private final String defaultZone;
     private final SnapshotStore snapshots;
     private final CatalogQuota quota;
+    private final int snapshotLimit;
 
     /** Per-project limits, cinder's quota_volumes, quota_gigabytes and quota_snapshots; -1 is unlimited. */
     public record Limits(int volumes, int gigabytes, int snapshots) {
@@ -47,6 +48,7 @@ public final class BuiltinVolumeApi implements VolumeApi {
         this.snapshots = requireNonNull(snapshots, "snapshots is null");
         this.defaultZone = requireNonNull(defaultZone, "defaultZone is null");
         this.quota = new CatalogQuota(store, snapshots, limits);
+        this.snapshotLimit = limits.snapshots();
     }
 
     @Override
@@ -99,6 +101,11 @@ public final class BuiltinVolumeApi implements VolumeApi {
     public void reimage(RequestContext ctx, String volumeId, String imageId) {
         get(ctx, volumeId);
         store.setImage(volumeId, imageId);
+    }
+
+    @Override
+    public int[] snapshotLimits(RequestContext ctx) {
+        return new int[] {getAllSnapshots(ctx).size(), snapshotLimit};
     }
 
     @Override

@@ -52,6 +52,9 @@ public interface VolumeApi {
     /** Writes {@code imageId}'s contents over the volume (cinder's reimage, for a rebuild of a volume-backed server). */
     void reimage(RequestContext ctx, String volumeId, String imageId);
 
+    /** cinder's absolute limits for snapshots: {totalSnapshotsUsed, maxTotalSnapshots (-1 unlimited)}. */
+    int[] snapshotLimits(RequestContext ctx);
+
     /** A snapshot the caller may see ({@link VolumeErrors.SnapshotNotFound} otherwise). */
     VolumeSnapshot getSnapshot(RequestContext ctx, String snapshotId);
 

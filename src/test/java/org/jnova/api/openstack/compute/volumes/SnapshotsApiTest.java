@@ -144,6 +144,24 @@ class SnapshotsApiTest {
         assertThat(f.call("GET", "/os-snapshots?limit=-1", null, "2.1", 400)).isNotNull();
     }
 
+    /** nova checks the snapshots quota before createImage of a volume-backed server takes any. */
+    @EachEngine
+    void createImageOfAVolumeBackedServerOverTheSnapshotsQuota(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        String token = "snaps:vbq-" + engine;
+        VolumeFixtures f = new VolumeFixtures(jnova, token);
+        String id = f.call("POST", "/servers", "{\"server\": {\"name\": \"vbq\", \"flavorRef\": \"1\", "
+                + "\"block_device_mapping_v2\": [{\"source_type\": \"image\", \"uuid\": \""
+                + org.jnova.compute.SeedData.CIRROS_IMAGE_ID + "\", \"destination_type\": \"volume\", "
+                + "\"volume_size\": 1, \"boot_index\": 0}, {\"source_type\": \"blank\", \"destination_type\": "
+                + "\"volume\", \"volume_size\": 1}, {\"source_type\": \"blank\", \"destination_type\": \"volume\", "
+                + "\"volume_size\": 1}]}}", "2.1", 202).path("server").path("id").asText();
+        f.serverUntil(id, s -> "ACTIVE".equals(s.path("status").asText()));
+        assertFault(SERVERS.callAs(engine, token, "POST", "/servers/" + id + "/action", "{\"createImage\": "
+                + "{\"name\": \"too-many\"}}", "2.1"), 403, "Quota exceeded for resources: snapshots");
+        assertThat(ids(f.call("GET", "/os-snapshots", null, "2.1", 200))).isEmpty();
+    }
+
     private static List<String> ids(JsonNode list) {
         List<String> out = new ArrayList<>();
         list.path("snapshots").forEach(s -> out.add(s.path("id").asText()));
