@@ -81,6 +81,9 @@ import org.jnova.api.openstack.compute.servertags.ServerTagsController;
 import org.jnova.api.openstack.compute.servertopology.ServerTopologyController;
 import org.jnova.api.openstack.compute.services.ServicesController;
 import org.jnova.api.openstack.compute.simpletenantusage.SimpleTenantUsageController;
+import org.jnova.api.openstack.compute.assistedvolumesnapshots.AssistedVolumeSnapshotsController;
+import org.jnova.api.openstack.compute.snapshots.SnapshotsController;
+import org.jnova.compute.AssistedVolumeSnapshotsApi;
 import org.jnova.api.openstack.compute.volumes.Paging;
 import org.jnova.api.openstack.compute.volumes.VolumeAttachmentsController;
 import org.jnova.api.openstack.compute.volumes.VolumesController;
@@ -111,6 +114,8 @@ import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ShelveApi;
 import org.jnova.compute.UsageApi;
 import org.jnova.compute.VolumeAttachmentsApi;
+import org.jnova.compute.RootVolumes;
+import org.jnova.compute.VolumeBackedSnapshots;
 import org.jnova.compute.VolumeCleanup;
 import org.jnova.compute.manager.ComputeManager;
 import org.jnova.compute.manager.InstanceActionEvents;
@@ -155,6 +160,7 @@ import org.jnova.db.PortStore;
 import org.jnova.db.QuotaStore;
 import org.jnova.db.ServerGroupStore;
 import org.jnova.db.ServiceStore;
+import org.jnova.db.SnapshotStore;
 import org.jnova.db.VolumeStore;
 import org.jnova.image.ImagesApi;
 import org.jnova.network.FixedIpAllocator;
@@ -256,8 +262,9 @@ public final class CompositionRoot implements AutoCloseable {
         consoleTokens = new ConsoleAuthTokenStore(dbs.main());
         shareMappings = new ShareMappingStore(dbs.main());
         ports = new PortStore(dbs.main());
-        volumes = new BuiltinVolumeApi(dbs.main(), new VolumeStore(dbs.main()), defaultZone, new BuiltinVolumeApi.Limits(
-                conf.get(ServiceQuotaOpts.VOLUMES), conf.get(ServiceQuotaOpts.GIGABYTES)));
+        volumes = new BuiltinVolumeApi(dbs.main(), new VolumeStore(dbs.main()), new SnapshotStore(dbs.main()),
+                defaultZone, new BuiltinVolumeApi.Limits(conf.get(ServiceQuotaOpts.VOLUMES),
+                        conf.get(ServiceQuotaOpts.GIGABYTES), conf.get(ServiceQuotaOpts.SNAPSHOTS)));
         volumeCleanup = new VolumeCleanup(bdms, volumes);
         imagesApi = new ImagesApi(images, dbs.main(), conf.get(ServiceQuotaOpts.IMAGES));
         outboxStore = new OutboxStore(dbs.main());
@@ -275,11 +282,13 @@ public final class CompositionRoot implements AutoCloseable {
                         conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL), conf.get(ServersOpts.MAX_SERVERS_PER_REQUEST),
                         conf.get(ServiceQuotaOpts.PORTS)),
                 bdms, volumeCleanup, new BootDevices(imagesApi, volumes));
-        serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imagesApi, computeRpc);
+        RootVolumes rootVolumes = new RootVolumes(bdms);
+        serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imagesApi, computeRpc,
+                new VolumeBackedSnapshots(bdms, rootVolumes, volumes, imagesApi, actions));
         shelve = new ShelveApi(servers, instances, dbs.main(), actions, imagesApi, nodes, computeRpc, conductorRpc,
-                new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)));
+                new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), rootVolumes);
         resize = new ResizeApi(servers, instances, dbs.main(), flavors, quotas, actions, nodes, computeRpc,
-                conductorRpc);
+                conductorRpc, rootVolumes);
         serverMetadata = new ServerMetadataApi(servers, instances, dbs.main(), quotas);
         scheduler = new Scheduler(nodes, services, instances, dbs.main(), serverGroups,
                 new Scheduler.Settings(defaultZone, Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
@@ -289,7 +298,8 @@ public final class CompositionRoot implements AutoCloseable {
                         conf.get(SchedulerOpts.SOFT_AFFINITY_WEIGHT_MULTIPLIER),
                         conf.get(SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
-        rebuild = new RebuildApi(servers, instances, dbs.main(), imagesApi, keyPairStore, actions, quotas, computeRpc);
+        rebuild = new RebuildApi(servers, instances, dbs.main(), imagesApi, keyPairStore, actions, quotas, computeRpc,
+                rootVolumes, volumes);
         moves = new MoveApi(servers, instances, dbs.main(), actions, nodes, services, migrations, scheduler, computeRpc,
                 conductorRpc);
         servicesApi = new ServicesApi(services, nodes, instances, scheduler, defaultZone,
@@ -469,6 +479,9 @@ public final class CompositionRoot implements AutoCloseable {
 
         Paging paging = new Paging(maxLimit);
         router.controller("volumes", new VolumesController(volumes, paging));
+        router.controller("snapshots", new SnapshotsController(volumes, paging));
+        router.controller("assisted_volume_snapshots", new AssistedVolumeSnapshotsController(
+                new AssistedVolumeSnapshotsApi(bdms, instances, computeRpc)));
         router.controller("server_volume_attachments",
                 new VolumeAttachmentsController(servers, volumeAttachments, paging));
         router.controller("server_security_groups", new ServerSecurityGroupsController(servers,

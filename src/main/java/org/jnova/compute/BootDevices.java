@@ -13,6 +13,7 @@ import org.jnova.exception.Invalid;
 import org.jnova.image.ImagesApi;
 import org.jnova.objects.Image;
 import org.jnova.objects.Volume;
+import org.jnova.objects.VolumeSnapshot;
 import org.jnova.volume.VolumeApi;
 import org.jnova.volume.VolumeErrors;
 
@@ -43,22 +44,20 @@ public final class BootDevices {
             if (!boot) {
                 continue;
             }
-            if (bdm.snapshotId() != null) {
-                throw new VolumeErrors.SnapshotNotFound(bdm.snapshotId());
-            }
+            String volumeId = bdm.snapshotId() != null
+                    ? volumes.getSnapshot(ctx, bdm.snapshotId()).volumeId() : bdm.volumeId();
             if (bdm.imageId() != null) {
                 return Optional.of(images.find(ctx, bdm.imageId()).orElseThrow(() -> invalidImage(bdm.imageId())));
             }
-            if (bdm.volumeId() != null) {
+            if (volumeId != null) {
                 Volume volume;
                 try {
-                    volume = volumes.get(ctx, bdm.volumeId());
+                    volume = volumes.get(ctx, volumeId);
                 } catch (RuntimeException e) {
-                    throw new Invalid("Block Device Mapping is Invalid: failed to get volume " + bdm.volumeId()
-                            + ".");
+                    throw new Invalid("Block Device Mapping is Invalid: failed to get volume " + volumeId + ".");
                 }
                 if (!volume.bootable()) {
-                    throw new Invalid("Block Device " + bdm.volumeId() + " is not bootable.");
+                    throw new Invalid("Block Device " + volumeId + " is not bootable.");
                 }
                 return Optional.empty();
             }
@@ -117,9 +116,13 @@ public final class BootDevices {
         return out;
     }
 
-    /** nova's _validate_bdm, without the reservation (see {@link #reserve}). */
-    void validate(RequestContext ctx, List<BlockDeviceRequest> bdms, String imageRef, boolean supportsMultiattach,
-            Map<String, Volume> existing) {
+    /**
+     * nova's _validate_bdm, without the reservation (see {@link #reserve}); returns the
+     * mappings with a snapshot's size where a volume from a snapshot was given none.
+     */
+    List<BlockDeviceRequest> validate(RequestContext ctx, List<BlockDeviceRequest> bdms, String imageRef,
+            boolean supportsMultiattach, Map<String, Volume> existing) {
+        List<BlockDeviceRequest> sized = new java.util.ArrayList<>(bdms);
         List<Integer> bootIndexes = bdms.stream().map(BlockDeviceRequest::bootIndex)
                 .filter(i -> i != null && i >= 0).sorted().toList();
         boolean inOrder = true;
@@ -130,7 +133,8 @@ public final class BootDevices {
             throw new Invalid("Block Device Mapping is Invalid: Boot sequence for the instance and image/block "
                     + "device mapping combination is not valid.");
         }
-        for (BlockDeviceRequest bdm : bdms) {
+        for (int n = 0; n < bdms.size(); n++) {
+            BlockDeviceRequest bdm = bdms.get(n);
             if (bdm.imageId() != null) {
                 if (!bdm.imageId().equals(imageRef) && images.find(ctx, bdm.imageId()).isEmpty()) {
                     throw invalidImage(bdm.imageId());
@@ -144,8 +148,7 @@ public final class BootDevices {
                     throw new VolumeErrors.MultiattachNeedsNewerMicroversion();
                 }
             } else if (bdm.snapshotId() != null) {
-                throw new Invalid("Block Device Mapping is Invalid: failed to get snapshot " + bdm.snapshotId()
-                        + ".");
+                sized.set(n, withSnapshotSize(ctx, bdm));
             } else if ("blank".equals(bdm.sourceType()) && bdm.isVolume() && isZero(bdm.volumeSize())) {
                 throw new Invalid("Blank volumes (source: 'blank', dest: 'volume') need to have non-zero size");
             }
@@ -155,6 +158,20 @@ public final class BootDevices {
             throw new Invalid("Block Device Mapping is Invalid: You specified more local devices than the limit "
                     + "allows");
         }
+        return sized;
+    }
+
+    /** The snapshot must be the caller's; a volume made from it is the snapshot's size unless told. */
+    private BlockDeviceRequest withSnapshotSize(RequestContext ctx, BlockDeviceRequest bdm) {
+        VolumeSnapshot snapshot;
+        try {
+            snapshot = volumes.getSnapshot(ctx, bdm.snapshotId());
+        } catch (RuntimeException e) {
+            throw new Invalid("Block Device Mapping is Invalid: failed to get snapshot " + bdm.snapshotId() + ".");
+        }
+        Integer size = isZero(bdm.volumeSize()) ? Integer.valueOf(snapshot.volumeSize()) : bdm.volumeSize();
+        return new BlockDeviceRequest(bdm.sourceType(), bdm.destinationType(), bdm.imageId(), bdm.volumeId(),
+                bdm.snapshotId(), size, bdm.bootIndex(), bdm.deviceName(), bdm.deleteOnTermination(), bdm.tag());
     }
 
     /**

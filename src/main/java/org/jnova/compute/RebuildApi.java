@@ -14,6 +14,10 @@ import org.jnova.db.KeyPairStore;
 import org.jnova.db.Transactions;
 import org.jnova.exception.Invalid;
 import org.jnova.image.ImagesApi;
+import org.jnova.objects.BlockDeviceMapping;
+import org.jnova.objects.Volume;
+import org.jnova.volume.VolumeApi;
+import java.util.Optional;
 import org.jnova.objects.Instance;
 import org.jnova.objects.KeyPair;
 import org.jnova.objects.TaskStates;
@@ -40,11 +44,18 @@ public final class RebuildApi {
      */
     public record Rebuild(String imageRef, String name, Map<String, String> metadata, boolean preserveEphemeral,
             boolean setKeyName, String keyName, boolean setUserData, String userData, String hostname,
-            String accessIpV4, String accessIpV6, boolean setDescription, String description) {
+            String accessIpV4, String accessIpV6, boolean setDescription, String description,
+            boolean reimageBootVolume) {
     }
 
+    private final RootVolumes rootVolumes;
+    private final VolumeApi volumes;
+
     public RebuildApi(ServersApi servers, InstanceStore instances, Transactions mainDb, ImagesApi images,
-            KeyPairStore keyPairs, ActionStore actions, Quotas quotas, ComputeRpcApi computeRpc) {
+            KeyPairStore keyPairs, ActionStore actions, Quotas quotas, ComputeRpcApi computeRpc,
+            RootVolumes rootVolumes, VolumeApi volumes) {
+        this.rootVolumes = requireNonNull(rootVolumes, "rootVolumes is null");
+        this.volumes = requireNonNull(volumes, "volumes is null");
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.mainDb = requireNonNull(mainDb, "mainDb is null");
@@ -66,6 +77,13 @@ public final class RebuildApi {
         if (!"active".equals(image.status())) {
             throw new Invalid("Image " + image.id() + " is not active.");
         }
+        Optional<BlockDeviceMapping> rootVolume = rootVolumes.rootVolume(i);
+        Volume bootVolume = rootVolume.map(b -> volumes.get(ctx, b.volumeId())).orElse(null);
+        boolean reimage = bootVolume != null && !image.id().equals(bootVolume.imageId());
+        if (reimage && !r.reimageBootVolume()) {
+            throw new Invalid("Image " + image.id() + " is unacceptable: Unable to rebuild with a different image "
+                    + "for a volume-backed server.");
+        }
         KeyPair key = null;
         if (r.setKeyName() && r.keyName() != null) {
             key = keyPairs.get(ctx.userId(), r.keyName()).orElseThrow(() -> new Invalid("Invalid key_name provided."));
@@ -77,7 +95,11 @@ public final class RebuildApi {
             }
         }
         InstanceUpdate cols = new InstanceUpdate();
-        cols.imageRef(image.id());
+        if (bootVolume == null) {
+            cols.imageRef(image.id()); // an empty image_ref marks a volume-backed server, kept over a rebuild
+        } else if (reimage) {
+            volumes.reimage(ctx, bootVolume.id(), image.id());
+        }
         cols.taskState(TaskStates.REBUILDING);
         cols.progress(0);
         if (r.name() != null) {

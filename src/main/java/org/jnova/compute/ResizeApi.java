@@ -50,9 +50,12 @@ public final class ResizeApi {
     private final ComputeRpcApi computeRpc;
     private final ConductorRpcApi conductorRpc;
 
+    private final RootVolumes rootVolumes;
+
     public ResizeApi(ServersApi servers, InstanceStore instances, Transactions mainDb, FlavorsApi flavors,
             Quotas quotas, ActionStore actions, ComputeNodeStore nodes, ComputeRpcApi computeRpc,
-            ConductorRpcApi conductorRpc) {
+            ConductorRpcApi conductorRpc, RootVolumes rootVolumes) {
+        this.rootVolumes = requireNonNull(rootVolumes, "rootVolumes is null");
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.mainDb = requireNonNull(mainDb, "mainDb is null");
@@ -83,7 +86,7 @@ public final class ResizeApi {
         if (flavor.id() == i.flavor().id() || flavor.flavorId().equals(i.flavor().flavorId())) {
             throw new Invalid("When resizing, instances must change flavor!");
         }
-        if (flavor.rootGb() == 0 && i.flavor().rootGb() != 0) {
+        if (flavor.rootGb() == 0 && i.flavor().rootGb() != 0 && !rootVolumes.isVolumeBacked(i)) {
             throw new Invalid("Server disk was unable to be resized because: Resize to zero disk flavor is not "
                     + "allowed.");
         }

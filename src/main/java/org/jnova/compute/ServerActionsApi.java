@@ -51,9 +51,12 @@ public final class ServerActionsApi {
     private final ComputeRpcApi computeRpc;
     private final org.jnova.db.BlockDeviceMappingStore bdms;
 
+    private final VolumeBackedSnapshots volumeBacked;
+
     public ServerActionsApi(ServersApi servers, InstanceStore instances, Transactions mainDb,
             org.jnova.db.BlockDeviceMappingStore bdms, ActionStore actions, ImagesApi images,
-            ComputeRpcApi computeRpc) {
+            ComputeRpcApi computeRpc, VolumeBackedSnapshots volumeBacked) {
+        this.volumeBacked = requireNonNull(volumeBacked, "volumeBacked is null");
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.mainDb = requireNonNull(mainDb, "mainDb is null");
@@ -155,6 +158,9 @@ public final class ServerActionsApi {
     public Image createImage(RequestContext ctx, String uuid, String name, Map<String, String> metadata) {
         Instance i = checked(ctx, uuid, "createImage", false, Set.of(VmStates.ACTIVE, VmStates.STOPPED,
                 VmStates.PAUSED, VmStates.SUSPENDED));
+        if (volumeBacked.isVolumeBacked(i)) {
+            return volumeBacked.snapshot(ctx, i, imageTemplate(ctx, i, name, "snapshot", metadata));
+        }
         Image image = queueImage(ctx, i, name, "snapshot", metadata);
         transitionOrDropImage(ctx, i, "createImage", TaskStates.IMAGE_SNAPSHOT_PENDING,
                 new SnapshotInstance(i.uuid(), ctx.requestId(), image.id()), image);
@@ -174,7 +180,18 @@ public final class ServerActionsApi {
         return image;
     }
 
+    /** nova's is_volume_backed_instance (createImage of those has a policy of its own). */
+    public boolean isVolumeBacked(Instance server) {
+        return volumeBacked.isVolumeBacked(server);
+    }
+
     private Image queueImage(RequestContext ctx, Instance i, String name, String imageType,
+            Map<String, String> extra) {
+        return images.createSnapshot(ctx, i.projectId(), imageTemplate(ctx, i, name, imageType, extra));
+    }
+
+    /** The snapshot image as nova's initialize_instance_snapshot_metadata makes it, not yet recorded. */
+    private static Image imageTemplate(RequestContext ctx, Instance i, String name, String imageType,
             Map<String, String> extra) {
         Map<String, String> props = new LinkedHashMap<>();
         i.systemMetadata().forEach((k, v) -> {
@@ -190,8 +207,7 @@ public final class ServerActionsApi {
         props.putAll(extra);
         int minRam = parse(i.systemMetadata().get("image_min_ram"));
         int minDisk = Math.max(parse(i.systemMetadata().get("image_min_disk")), i.flavor().rootGb());
-        Image image = new Image(UUID.randomUUID().toString(), name, "queued", minDisk, minRam, 0, props, null, null);
-        return images.createSnapshot(ctx, i.projectId(), image);
+        return new Image(UUID.randomUUID().toString(), name, "queued", minDisk, minRam, 0, props, null, null);
     }
 
     private static int parse(String number) {

@@ -154,14 +154,15 @@ public final class ServersApi {
         Map<String, Integer> projectLimits = quotas.limits(ctx.requireProjectId(), null);
         Map<String, Integer> userLimits = quotas.limits(ctx.requireProjectId(), ctx.userId());
         Map<String, org.jnova.objects.Volume> existingVolumes = bootDevices.existingVolumes(ctx, blockDevices);
-        bootDevices.validate(ctx, blockDevices, req.imageRef(), req.supportsMultiattach(), existingVolumes);
+        List<BlockDeviceRequest> checkedDevices = bootDevices.validate(ctx, blockDevices, req.imageRef(),
+                req.supportsMultiattach(), existingVolumes);
         // volumes on several servers were refused above, so only a single server reserves volumes
         String firstUuid = UUID.randomUUID().toString();
-        Map<String, String> attachments = bootDevices.reserve(ctx, blockDevices, firstUuid);
+        Map<String, String> attachments = bootDevices.reserve(ctx, checkedDevices, firstUuid);
         int portsPerServer = Instance.NO_NETWORK.equals(systemMetadata.get(Instance.REQUESTED_NETWORKS_KEY))
                 ? 0 : 1;
         NewServers template = new NewServers(ctx, req, flavor, bootImage, keyPair, zone, reservationId,
-                systemMetadata, firstUuid, blockDevices, existingVolumes, attachments, portsPerServer);
+                systemMetadata, firstUuid, checkedDevices, existingVolumes, attachments, portsPerServer);
         List<Instance> created;
         try {
             created = insertInBatches(template, projectLimits, userLimits);
@@ -346,7 +347,8 @@ public final class ServersApi {
             }
             Integer size = b.volumeId() != null ? Integer.valueOf(existingVolumes.get(b.volumeId()).size())
                     : b.volumeSize();
-            bdms.insert(tx, instanceUuid, b.sourceType(), b.destinationType(), b.imageId(), b.volumeId(), size,
+            bdms.insert(tx, instanceUuid, b.sourceType(), b.destinationType(), b.imageId(), b.volumeId(),
+                    b.snapshotId(), size,
                     b.bootIndex(), device, b.deleteOnTermination(), b.tag(),
                     b.volumeId() != null ? attachments.get(b.volumeId()) : null);
         }

@@ -46,9 +46,12 @@ public final class ShelveApi {
     public record Settings(String defaultAvailabilityZone, int shelvedOffloadTime) {
     }
 
+    private final RootVolumes rootVolumes;
+
     public ShelveApi(ServersApi servers, InstanceStore instances, Transactions mainDb, ActionStore actions,
             ImagesApi images, ComputeNodeStore nodes, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc,
-            Settings settings) {
+            Settings settings, RootVolumes rootVolumes) {
+        this.rootVolumes = requireNonNull(rootVolumes, "rootVolumes is null");
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.mainDb = requireNonNull(mainDb, "mainDb is null");
@@ -63,6 +66,12 @@ public final class ShelveApi {
     public void shelve(RequestContext ctx, String uuid) {
         Instance i = checked(ctx, uuid, "shelve", Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.PAUSED,
                 VmStates.SUSPENDED));
+        if (rootVolumes.isVolumeBacked(i)) {
+            // nothing to upload: the host offloads at once (nova's shelve of a volume-backed server)
+            transition(ctx, i, "shelve", TaskStates.SHELVING,
+                    tx -> computeRpc.cast(tx, i.host(), new ShelveOffloadInstance(i.uuid(), ctx.requestId())));
+            return;
+        }
         Map<String, String> props = new LinkedHashMap<>();
         props.put("instance_uuid", i.uuid());
         props.put("user_id", ctx.userId());

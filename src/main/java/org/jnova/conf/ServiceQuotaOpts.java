@@ -16,6 +16,8 @@ public final class ServiceQuotaOpts {
             "Volumes a project may have in the built-in volume catalog (cinder's quota_volumes).");
     public static final Opt<Integer> GIGABYTES = q("gigabytes", 1000,
             "Gigabytes of volumes a project may have in the built-in volume catalog (cinder's quota_gigabytes).");
+    public static final Opt<Integer> SNAPSHOTS = q("snapshots", 10,
+            "Volume snapshots a project may have in the built-in volume catalog (cinder's quota_snapshots).");
     public static final Opt<Integer> PORTS = q("ports", 50,
             "Ports a project's servers may have on the built-in network (neutron's quota_port).");
     public static final Opt<Integer> IMAGES = q("images", -1,
@@ -26,6 +28,6 @@ public final class ServiceQuotaOpts {
     }
 
     public static List<Opt<?>> all() {
-        return List.of(VOLUMES, GIGABYTES, PORTS, IMAGES);
+        return List.of(VOLUMES, GIGABYTES, SNAPSHOTS, PORTS, IMAGES);
     }
 }

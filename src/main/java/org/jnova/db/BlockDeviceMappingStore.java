@@ -15,7 +15,7 @@ import org.jnova.objects.BlockDeviceMapping;
 /** The live block_device_mapping rows of instances (deleted = id once gone, as nova). */
 public final class BlockDeviceMappingStore {
     private static final String COLUMNS = "uuid, instance_uuid, source_type, destination_type, image_id, volume_id, "
-            + "volume_size, boot_index, device_name, delete_on_termination, tag, attachment_id";
+            + "volume_size, boot_index, device_name, delete_on_termination, tag, attachment_id, snapshot_id";
     private static final int CHUNK = 500;
     private final Database db;
 
@@ -84,19 +84,19 @@ public final class BlockDeviceMappingStore {
                 + "VALUES (?, ?, 'volume', 'volume', ?, ?, ?, ?, ?, ?, ?, 0)", uuid, instanceUuid, volumeId,
                 volumeSize, bootIndex, deviceName, deleteOnTermination, tag, FlavorJson.now());
         return new BlockDeviceMapping(uuid, instanceUuid, "volume", "volume", null, volumeId, volumeSize, bootIndex,
-                deviceName, deleteOnTermination, tag, null);
+                deviceName, deleteOnTermination, tag, null, null);
     }
 
     /** Adds a mapping of any kind (server create); returns its new uuid. */
     public String insert(Tx tx, String instanceUuid, String sourceType, String destinationType, String imageId,
-            String volumeId, Integer volumeSize, Integer bootIndex, String deviceName, boolean deleteOnTermination,
-            String tag, String attachmentId) throws SQLException {
+            String volumeId, String snapshotId, Integer volumeSize, Integer bootIndex, String deviceName,
+            boolean deleteOnTermination, String tag, String attachmentId) throws SQLException {
         String uuid = UUID.randomUUID().toString();
         tx.update("INSERT INTO block_device_mapping (uuid, instance_uuid, source_type, destination_type, image_id, "
-                + "volume_id, volume_size, boot_index, device_name, delete_on_termination, tag, attachment_id, "
-                + "created_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", uuid, instanceUuid,
-                sourceType, destinationType, imageId, volumeId, volumeSize, bootIndex, deviceName,
-                deleteOnTermination, tag, attachmentId, FlavorJson.now());
+                + "volume_id, snapshot_id, volume_size, boot_index, device_name, delete_on_termination, tag, "
+                + "attachment_id, created_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", uuid,
+                instanceUuid, sourceType, destinationType, imageId, volumeId, snapshotId, volumeSize, bootIndex,
+                deviceName, deleteOnTermination, tag, attachmentId, FlavorJson.now());
         return uuid;
     }
 
@@ -127,6 +127,7 @@ public final class BlockDeviceMappingStore {
         return new BlockDeviceMapping(r.getString("uuid"), r.getString("instance_uuid"), r.getString("source_type"),
                 r.getString("destination_type"), r.getString("image_id"), r.getString("volume_id"),
                 r.getInteger("volume_size"), r.getInteger("boot_index"), r.getString("device_name"),
-                r.getBoolean("delete_on_termination"), r.getString("tag"), r.getString("attachment_id"));
+                r.getBoolean("delete_on_termination"), r.getString("tag"), r.getString("attachment_id"),
+                r.getString("snapshot_id"));
     }
 }

@@ -24,8 +24,8 @@ public final class VolumeStore {
 
     /** A new volume's columns; it is created "available". */
     public record NewVolume(String id, String projectId, String userId, String name, String description, int size,
-            String availabilityZone, String volumeType, boolean bootable, boolean multiattach, String imageId,
-            Map<String, String> metadata, Instant createdAt) {
+            String availabilityZone, String volumeType, boolean bootable, boolean multiattach, String snapshotId,
+            String imageId, Map<String, String> metadata, Instant createdAt) {
     }
 
     public VolumeStore(Database db) {
@@ -62,17 +62,18 @@ public final class VolumeStore {
         tx.update("INSERT INTO volumes (id, project_id, user_id, display_name, "
                 + "display_description, size, status, availability_zone, volume_type, bootable, multiattach, "
                 + "snapshot_id, image_id, metadata, created_at, updated_at, deleted) "
-                + "VALUES (?, ?, ?, ?, ?, ?, 'available', ?, ?, ?, ?, NULL, ?, ?, ?, ?, 0)", v.id(), v.projectId(),
+                + "VALUES (?, ?, ?, ?, ?, ?, 'available', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", v.id(), v.projectId(),
                 v.userId(), v.name(), v.description(), v.size(), v.availabilityZone(), v.volumeType(),
-                v.bootable(), v.multiattach(), v.imageId(),
+                v.bootable(), v.multiattach(), v.snapshotId(), v.imageId(),
                 writeMetadata(v.metadata()), v.createdAt(), v.createdAt());
     }
 
-    /** Soft-deletes a volume that is available or in error and has no attachment; whether it did. */
+    /** Soft-deletes a volume that is available or in error and has no attachment nor snapshot; whether it did. */
     public boolean delete(String volumeId) {
         int changed = db.inTransaction(tx -> tx.update("UPDATE volumes SET deleted = 1, deleted_at = ?, "
                 + "status = 'deleted' WHERE id = ? AND deleted = 0 AND status IN ('available', 'error') AND NOT EXISTS "
-                + "(SELECT 1 FROM volume_attachment a WHERE a.volume_id = volumes.id AND a.deleted = 0)",
+                + "(SELECT 1 FROM volume_attachment a WHERE a.volume_id = volumes.id AND a.deleted = 0) AND NOT EXISTS "
+                + "(SELECT 1 FROM snapshots s WHERE s.volume_id = volumes.id AND s.deleted = 0)",
                 Instant.now(), volumeId));
         return changed > 0;
     }
@@ -89,6 +90,12 @@ public final class VolumeStore {
         String marks = String.join(", ", java.util.Collections.nCopies(from.size(), "?"));
         return tx.update("UPDATE volumes SET status = ?, updated_at = ? WHERE id = ? AND deleted = 0 AND status IN ("
                 + marks + ")", args) > 0;
+    }
+
+    /** Records the image a live volume was (re)made from; it is bootable then. */
+    public void setImage(String volumeId, String imageId) {
+        db.inTransaction(tx -> tx.update("UPDATE volumes SET image_id = ?, bootable = ?, updated_at = ? WHERE id = ? "
+                + "AND deleted = 0", imageId, true, Instant.now(), volumeId));
     }
 
     /** The volume's status, deleted rows included. */

@@ -65,6 +65,21 @@ public final class WireArgs {
         return List.copyOf(out);
     }
 
+    /** A map of string keys; absent or null is an empty map. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> map(String key) {
+        Map<?, ?> map = typed(key, Map.class, "a map");
+        if (map == null) {
+            return Map.of();
+        }
+        for (Object k : map.keySet()) {
+            if (!(k instanceof String)) {
+                throw wrongType(key, "a map of string keys", map);
+            }
+        }
+        return java.util.Collections.unmodifiableMap((Map<String, Object>) map);
+    }
+
     private <T> T typed(String key, Class<T> type, String expected) {
         Object value = args.get(key);
         if (value == null) {

@@ -81,6 +81,18 @@ public interface VirtDriver {
     /** Moves the guest's {@code device} from one volume to another (nova's swap_volume). */
     void swapVolume(Instance instance, String oldVolumeId, String newVolumeId, String device) throws Exception;
 
+    /** Snapshots an attached volume for the volume service (nova's assisted snapshots); not every driver can. */
+    default void volumeSnapshotCreate(Instance instance, String volumeId, Map<String, Object> createInfo)
+            throws Exception {
+        throw new UnsupportedOperationException("volume_snapshot_create is not implemented by this driver");
+    }
+
+    /** Deletes an assisted snapshot of an attached volume; not every driver can. */
+    default void volumeSnapshotDelete(Instance instance, String volumeId, String snapshotId,
+            Map<String, Object> deleteInfo) throws Exception {
+        throw new UnsupportedOperationException("volume_snapshot_delete is not implemented by this driver");
+    }
+
     /**
      * Live-migrates a running guest to {@code dest} (source side, nova's driver.live_migration);
      * returns when the guest runs there (true) or when the migration was aborted (false).

@@ -1,6 +1,7 @@
 package org.jnova.volume;
 
 import org.jnova.objects.Volume;
+import org.jnova.objects.VolumeSnapshot;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.SQLException;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jnova.context.RequestContext;
+import org.jnova.db.SnapshotStore;
 import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
 import org.jnova.db.VolumeStore;
@@ -28,25 +30,30 @@ public final class BuiltinVolumeApi implements VolumeApi {
     private final Transactions db;
     private final VolumeStore store;
     private final String defaultZone;
-    private final Limits limits;
+    private final SnapshotStore snapshots;
+    private final CatalogQuota quota;
+    private final int snapshotLimit;
 
-    /** Per-project limits, cinder's quota_volumes and quota_gigabytes; -1 is unlimited. */
-    public record Limits(int volumes, int gigabytes) {
+    /** Per-project limits, cinder's quota_volumes, quota_gigabytes and quota_snapshots; -1 is unlimited. */
+    public record Limits(int volumes, int gigabytes, int snapshots) {
     }
 
     /**
      * @param defaultZone the zone of volumes created without one (cinder's storage_availability_zone)
      */
-    public BuiltinVolumeApi(Transactions db, VolumeStore store, String defaultZone, Limits limits) {
+    public BuiltinVolumeApi(Transactions db, VolumeStore store, SnapshotStore snapshots, String defaultZone,
+            Limits limits) {
         this.db = requireNonNull(db, "db is null");
         this.store = requireNonNull(store, "store is null");
+        this.snapshots = requireNonNull(snapshots, "snapshots is null");
         this.defaultZone = requireNonNull(defaultZone, "defaultZone is null");
-        this.limits = requireNonNull(limits, "limits is null");
+        this.quota = new CatalogQuota(store, snapshots, limits);
+        this.snapshotLimit = limits.snapshots();
     }
 
     @Override
     public Volume get(RequestContext ctx, String volumeId) {
-        return store.find(volumeId).filter(v -> visible(ctx, v))
+        return store.find(volumeId).filter(v -> visible(ctx, v.projectId()))
                 .orElseThrow(() -> new VolumeNotFound(volumeId));
     }
 
@@ -57,8 +64,16 @@ public final class BuiltinVolumeApi implements VolumeApi {
 
     @Override
     public Volume create(RequestContext ctx, VolumeRequest request) {
+        Volume source = null;
+        int size = request.size();
         if (request.snapshotId() != null) {
-            throw new VolumeErrors.SnapshotNotFound(request.snapshotId());
+            VolumeSnapshot snapshot = getSnapshot(ctx, request.snapshotId());
+            source = store.find(snapshot.volumeId()).orElse(null);
+            size = size <= 0 ? snapshot.volumeSize() : size;
+            if (size < snapshot.volumeSize()) {
+                throw new InvalidInput("Invalid input received: Volume size '" + size + "'GB cannot be smaller than "
+                        + "the snapshot size " + snapshot.volumeSize() + "GB. They must be >= original snapshot size.");
+            }
         }
         String zone = request.availabilityZone() == null ? defaultZone : request.availabilityZone();
         if (!zone.equals(defaultZone)) {
@@ -67,35 +82,73 @@ public final class BuiltinVolumeApi implements VolumeApi {
         String id = UUID.randomUUID().toString();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String project = ctx.requireProjectId();
+        String imageId = source != null ? source.imageId() : request.imageId();
+        String type = request.volumeType() == null && source != null ? source.volumeType() : request.volumeType();
+        boolean bootable = source != null ? source.bootable() : request.imageId() != null;
+        int volumeSize = size;
         db.inTransaction(tx -> {
-            checkQuota(tx, project, request.size());
+            quota.reserveVolume(tx, project, volumeSize);
             store.insert(tx, new VolumeStore.NewVolume(id, project, ctx.userId(), request.name(),
-                    request.description(), request.size(), zone, request.volumeType(), request.imageId() != null,
-                    MULTIATTACH_TYPE.equals(request.volumeType()), request.imageId(), request.metadata(), now));
+                    request.description(), volumeSize, zone, type, bootable, MULTIATTACH_TYPE.equals(type),
+                    request.snapshotId(), imageId, request.metadata(), now));
             return null;
         });
         return get(ctx, id);
     }
 
+    /** The catalog holds no data: the volume only names its new image and becomes bootable. */
+    @Override
+    public void reimage(RequestContext ctx, String volumeId, String imageId) {
+        get(ctx, volumeId);
+        store.setImage(volumeId, imageId);
+    }
+
+    @Override
+    public int[] snapshotLimits(RequestContext ctx) {
+        return new int[] {getAllSnapshots(ctx).size(), snapshotLimit};
+    }
+
+    @Override
+    public VolumeSnapshot getSnapshot(RequestContext ctx, String snapshotId) {
+        return snapshots.find(snapshotId).filter(s -> visible(ctx, s.projectId()))
+                .orElseThrow(() -> new VolumeErrors.SnapshotNotFound(snapshotId));
+    }
+
+    @Override
+    public List<VolumeSnapshot> getAllSnapshots(RequestContext ctx) {
+        return snapshots.listForProject(ctx.projectId().orElse(""));
+    }
+
     /**
-     * cinder's volume reservation: the project's volumes and gigabytes, counted under the
-     * project's lock, must stay within the limits. cinder reports gigabytes before volumes
-     * (its over-quota names are sorted); nova passes cinder's 413 text on as a 403.
+     * cinder's create_snapshot: the volume must be available, or in-use when forced. The
+     * catalog has no storage to copy, so the snapshot is available at once; it belongs to the
+     * volume's project.
      */
-    private void checkQuota(Tx tx, String project, int size) throws SQLException {
-        if (limits.volumes() < 0 && limits.gigabytes() < 0) {
-            return;
+    @Override
+    public VolumeSnapshot createSnapshot(RequestContext ctx, String volumeId, String name, String description,
+            boolean force) {
+        Volume volume = get(ctx, volumeId);
+        List<String> valid = force ? List.of("available", "in-use") : List.of("available");
+        if (!valid.contains(volume.status())) {
+            throw new InvalidInput("Invalid volume: Volume " + volumeId + " status must be " + String.join(", ", valid)
+                    + ", but current status is: " + volume.status() + ".");
         }
-        org.jnova.db.ProjectLock.lock(tx, project);
-        long[] used = store.usage(tx, project);
-        if (limits.gigabytes() >= 0 && used[1] + size > limits.gigabytes()) {
-            throw new org.jnova.exception.OverQuota("Requested volume or snapshot exceeds allowed gigabytes quota. "
-                    + "Requested " + size + "G, quota is " + limits.gigabytes() + "G and " + used[1]
-                    + "G has been consumed.");
-        }
-        if (limits.volumes() >= 0 && used[0] + 1 > limits.volumes()) {
-            throw new org.jnova.exception.OverQuota("Maximum number of volumes allowed (" + limits.volumes()
-                    + ") exceeded for quota 'volumes'.");
+        VolumeSnapshot snapshot = new VolumeSnapshot(UUID.randomUUID().toString(), volume.projectId(), volumeId,
+                volume.size(), "available", name, description, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        db.inTransaction(tx -> {
+            quota.reserveSnapshot(tx, volume.projectId(), volume.size());
+            snapshots.insert(tx, snapshot, ctx.userId());
+            return null;
+        });
+        return snapshot;
+    }
+
+    @Override
+    public void deleteSnapshot(RequestContext ctx, String snapshotId) {
+        getSnapshot(ctx, snapshotId);
+        if (!snapshots.delete(snapshotId)) {
+            throw new InvalidInput("Invalid snapshot: Snapshot status must be available or error and must not be "
+                    + "part of a group.");
         }
     }
 
@@ -189,8 +242,8 @@ public final class BuiltinVolumeApi implements VolumeApi {
         });
     }
 
-    private static boolean visible(RequestContext ctx, Volume v) {
-        return ctx.isAdmin() || ctx.projectId().map(p -> p.equals(v.projectId())).orElse(false);
+    private static boolean visible(RequestContext ctx, String projectId) {
+        return ctx.isAdmin() || ctx.projectId().map(p -> p.equals(projectId)).orElse(false);
     }
 
     private boolean moveStatus(String volumeId, List<String> from, String to) {

@@ -1,6 +1,7 @@
 package org.jnova.volume;
 
 import org.jnova.objects.Volume;
+import org.jnova.objects.VolumeSnapshot;
 import java.util.List;
 import org.jnova.context.RequestContext;
 
@@ -47,6 +48,27 @@ public interface VolumeApi {
 
     /** Marks the attachment done (status "in-use"). */
     void attachmentComplete(RequestContext ctx, String attachmentId);
+
+    /** Writes {@code imageId}'s contents over the volume (cinder's reimage, for a rebuild of a volume-backed server). */
+    void reimage(RequestContext ctx, String volumeId, String imageId);
+
+    /** cinder's absolute limits for snapshots: {totalSnapshotsUsed, maxTotalSnapshots (-1 unlimited)}. */
+    int[] snapshotLimits(RequestContext ctx);
+
+    /** A snapshot the caller may see ({@link VolumeErrors.SnapshotNotFound} otherwise). */
+    VolumeSnapshot getSnapshot(RequestContext ctx, String snapshotId);
+
+    /** The snapshots of the caller's project. */
+    List<VolumeSnapshot> getAllSnapshots(RequestContext ctx);
+
+    /**
+     * Snapshots a volume of the caller's; an in-use one only with {@code force} (cinder's
+     * create_snapshot_force). Name and description may be null.
+     */
+    VolumeSnapshot createSnapshot(RequestContext ctx, String volumeId, String name, String description, boolean force);
+
+    /** Deletes a snapshot of the caller's. */
+    void deleteSnapshot(RequestContext ctx, String snapshotId);
 
     /** Removes the attachment; the volume is "available" when none is left. Missing ones are ignored. */
     void attachmentDelete(RequestContext ctx, String attachmentId);

@@ -60,6 +60,8 @@ final class FuzzFixtures implements FixtureIds {
                     "{\"server_group\": {\"name\": \"fuzz-sg\", \"policies\": [\"anti-affinity\"]}}", "2.1", 200)
                     .path("server_group").path("id").asText());
             ids.put("os-volumes:" + o, volume(who));
+            ids.put("os-snapshots:" + o, call(who, "POST", "/os-snapshots", "{\"snapshot\": {\"volume_id\": \""
+                    + ids.get("os-volumes:" + o) + "\"}}", "2.1", 200).path("snapshot").path("id").asText());
         }
         String attached = volume(Persona.MEMBER_A);
         call(Persona.MEMBER_A, "POST", "/servers/" + id("servers", Owner.A) + "/os-volume_attachments",
@@ -155,7 +157,6 @@ final class FuzzFixtures implements FixtureIds {
             case "os-instance-actions", "os-interface", "migrations", "ips" -> "1";
             case "extensions" -> "os-keypairs";
             case "versions" -> "v2.1";
-            case "os-snapshots" -> id("os-volumes", o);
             default -> "1";
         };
     }

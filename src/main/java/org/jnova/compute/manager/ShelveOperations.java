@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import org.jnova.compute.ExpectedTaskState;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jnova.compute.rpcapi.ComputeMessage;
@@ -141,7 +142,9 @@ public final class ShelveOperations {
             cols.powerState(PowerState.SHUTDOWN);
             cols.host(null);
             cols.node(null);
-            if (instances.update(tx, instance.uuid(), cols.expectTaskState(TaskStates.SHELVING_OFFLOADING))
+            // a volume-backed server is offloaded straight from shelving
+            if (instances.update(tx, instance.uuid(), cols.expectTaskStates(List.of(TaskStates.SHELVING_OFFLOADING,
+                    TaskStates.SHELVING)))
                     && instance.host() != null && instance.node() != null) {
                 var f = instance.flavor();
                 nodes.release(tx, instance.host(), instance.node(), f.vcpus(), f.memoryMb(),

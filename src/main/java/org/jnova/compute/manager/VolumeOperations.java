@@ -15,6 +15,8 @@ import org.jnova.compute.rpcapi.ComputeMessage.DetachVolume;
 import org.jnova.compute.rpcapi.ComputeMessage.ReserveBlockDeviceName;
 import org.jnova.compute.rpcapi.ComputeMessage.ReservedDevice;
 import org.jnova.compute.rpcapi.ComputeMessage.SwapVolume;
+import org.jnova.compute.rpcapi.ComputeMessage.VolumeSnapshotCreate;
+import org.jnova.compute.rpcapi.ComputeMessage.VolumeSnapshotDelete;
 import org.jnova.db.ActionStore;
 import org.jnova.db.BlockDeviceMappingStore;
 import org.jnova.db.InstanceStore;
@@ -65,6 +67,10 @@ public final class VolumeOperations {
             case AttachVolume m -> attach(uuid, requestId, m.bdmUuid());
             case DetachVolume m -> detach(uuid, requestId, m.volumeId(), m.attachmentId());
             case SwapVolume m -> swap(uuid, requestId, m.oldVolumeId(), m.newVolumeId(), m.newAttachmentId());
+            case VolumeSnapshotCreate m -> onGuest(uuid, "volume_snapshot_create",
+                    guest -> driver.volumeSnapshotCreate(guest, m.volumeId(), m.createInfo()));
+            case VolumeSnapshotDelete m -> onGuest(uuid, "volume_snapshot_delete",
+                    guest -> driver.volumeSnapshotDelete(guest, m.volumeId(), m.snapshotId(), m.deleteInfo()));
         }
         return null;
     }
@@ -109,9 +115,10 @@ public final class VolumeOperations {
             if (volumeId == null) {
                 // nova's names; no zone asked for, as with [cinder] cross_az_attach = True
                 boolean blank = "blank".equals(b.sourceType());
-                Volume created = volumes.create(ctx, new org.jnova.volume.VolumeRequest(b.volumeSize(),
+                int size = b.volumeSize() == null ? 0 : b.volumeSize();
+                Volume created = volumes.create(ctx, new org.jnova.volume.VolumeRequest(size,
                         blank ? instance.uuid() + "-blank-vol" : "", "", null, Map.of(), null,
-                        blank ? null : b.imageId(), null));
+                        blank ? null : b.imageId(), b.snapshotId()));
                 volumeId = created.id();
                 attachmentId = volumes.attachmentCreate(ctx, volumeId, instance.uuid());
                 bdms.setVolume(b.uuid(), volumeId, attachmentId, created.size());
@@ -197,6 +204,28 @@ public final class VolumeOperations {
             quietly(() -> volumes.attachmentDelete(ctx, newAttachmentId));
             quietly(() -> volumes.rollDetaching(ctx, oldVolumeId));
             fail(uuid, requestId, event, e);
+        }
+    }
+
+    private interface GuestWork {
+        void run(Instance guest) throws Exception;
+    }
+
+    /**
+     * nova's volume_snapshot_create / volume_snapshot_delete: the driver does the work; a
+     * server gone meanwhile is only logged, as a driver that cannot do it (nova's expected
+     * NotImplementedError).
+     */
+    private void onGuest(String uuid, String method, GuestWork work) {
+        Optional<Instance> instance = instances.get(uuid, false);
+        if (instance.isEmpty()) {
+            LOG.debug("Instance {} disappeared during {}", uuid, method);
+            return;
+        }
+        try {
+            work.run(instance.get());
+        } catch (Exception e) {
+            LOG.warn("{} of instance {} failed: {}", method, uuid, e.toString());
         }
     }
 

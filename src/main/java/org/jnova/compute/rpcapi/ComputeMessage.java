@@ -165,6 +165,22 @@ public sealed interface ComputeMessage {
     record DenyShare(String instanceUuid, String requestId, String shareMappingUuid) implements Shares {
     }
 
+    /** An assisted snapshot of an attached volume: the host snapshots it for the volume service. */
+    record VolumeSnapshotCreate(String instanceUuid, String requestId, String volumeId,
+            java.util.Map<String, Object> createInfo) implements Volumes {
+        public VolumeSnapshotCreate {
+            createInfo = java.util.Map.copyOf(createInfo);
+        }
+    }
+
+    /** The host merges away an assisted snapshot of an attached volume. */
+    record VolumeSnapshotDelete(String instanceUuid, String requestId, String volumeId, String snapshotId,
+            java.util.Map<String, Object> deleteInfo) implements Volumes {
+        public VolumeSnapshotDelete {
+            deleteInfo = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(deleteInfo));
+        }
+    }
+
     /** To the source host: migrate the server to {@code dest}. */
     record LiveMigration(String instanceUuid, String requestId, String dest, String destNode, String migrationUuid)
             implements Moving {

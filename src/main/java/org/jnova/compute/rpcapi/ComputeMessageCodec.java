@@ -38,6 +38,8 @@ import org.jnova.compute.rpcapi.ComputeMessage.StartInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.StopInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.SuspendInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.SwapVolume;
+import org.jnova.compute.rpcapi.ComputeMessage.VolumeSnapshotCreate;
+import org.jnova.compute.rpcapi.ComputeMessage.VolumeSnapshotDelete;
 import org.jnova.compute.rpcapi.ComputeMessage.TerminateInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.TriggerCrashDump;
 import org.jnova.compute.rpcapi.ComputeMessage.UnpauseInstance;
@@ -158,6 +160,17 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
                 args.put("share_mapping_uuid", m.shareMappingUuid());
                 yield "deny_share";
             }
+            case VolumeSnapshotCreate m -> {
+                args.put("volume_id", m.volumeId());
+                args.put("create_info", m.createInfo());
+                yield "volume_snapshot_create";
+            }
+            case VolumeSnapshotDelete m -> {
+                args.put("volume_id", m.volumeId());
+                args.put("snapshot_id", m.snapshotId());
+                args.put("delete_info", m.deleteInfo());
+                yield "volume_snapshot_delete";
+            }
             case LiveMigration m -> {
                 args.put("dest", m.dest());
                 args.put("dest_node", m.destNode());
@@ -240,6 +253,10 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
                     a.string("new_attachment_id"));
             case "allow_share" -> new AllowShare(uuid, req, a.string("share_mapping_uuid"));
             case "deny_share" -> new DenyShare(uuid, req, a.string("share_mapping_uuid"));
+            case "volume_snapshot_create" -> new VolumeSnapshotCreate(uuid, req, a.string("volume_id"),
+                    a.map("create_info"));
+            case "volume_snapshot_delete" -> new VolumeSnapshotDelete(uuid, req, a.string("volume_id"),
+                    a.string("snapshot_id"), a.map("delete_info"));
             case "live_migration" -> new LiveMigration(uuid, req, a.string("dest"), a.string("dest_node"),
                     a.string("migration_uuid"));
             case "live_migration_force_complete" -> new LiveMigrationForceComplete(uuid, req);

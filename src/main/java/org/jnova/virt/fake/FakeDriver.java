@@ -30,6 +30,7 @@ public final class FakeDriver implements VirtDriver {
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     /** Per guest: device name to volume id. */
     private final Map<String, Map<String, String>> volumes = new ConcurrentHashMap<>();
+    private final Map<String, String> volumeSnapshots = new ConcurrentHashMap<>();
     private final ConfigDriveWriter configDrive;
     private volatile Predicate<Instance> failSpawn = i -> false;
     private final Duration liveMigrationTime;
@@ -124,6 +125,23 @@ public final class FakeDriver implements VirtDriver {
         Map<String, String> disks = volumes.computeIfAbsent(instance.uuid(), k -> new ConcurrentHashMap<>());
         disks.values().remove(oldVolumeId);
         disks.put(device, newVolumeId);
+    }
+
+    /** Records the assisted snapshot, as nova's fake driver accepts it. */
+    @Override
+    public void volumeSnapshotCreate(Instance instance, String volumeId, Map<String, Object> createInfo) {
+        volumeSnapshots.put(String.valueOf(createInfo.get("snapshot_id")), volumeId);
+    }
+
+    @Override
+    public void volumeSnapshotDelete(Instance instance, String volumeId, String snapshotId,
+            Map<String, Object> deleteInfo) {
+        volumeSnapshots.remove(snapshotId);
+    }
+
+    /** The assisted snapshots taken and not deleted: snapshot id to volume id (a copy). */
+    public Map<String, String> volumeSnapshots() {
+        return Map.copyOf(volumeSnapshots);
     }
 
     /** The volumes the guest has, device name to volume id (a copy). */

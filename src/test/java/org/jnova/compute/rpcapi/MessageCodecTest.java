@@ -47,6 +47,8 @@ import org.jnova.compute.rpcapi.ComputeMessage.StartInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.StopInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.SuspendInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.SwapVolume;
+import org.jnova.compute.rpcapi.ComputeMessage.VolumeSnapshotCreate;
+import org.jnova.compute.rpcapi.ComputeMessage.VolumeSnapshotDelete;
 import org.jnova.compute.rpcapi.ComputeMessage.TerminateInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.TriggerCrashDump;
 import org.jnova.compute.rpcapi.ComputeMessage.UnpauseInstance;
@@ -111,6 +113,9 @@ class MessageCodecTest {
             new SwapVolume(UUID, REQ, "vol-1", "vol-2", "att-2"),
             new AllowShare(UUID, REQ, "mapping-1"),
             new DenyShare(UUID, REQ, "mapping-1"),
+            new VolumeSnapshotCreate(UUID, REQ, "vol-1", java.util.Map.of("snapshot_id", "s-1", "type", "qcow2",
+                    "new_file", "f")),
+            new VolumeSnapshotDelete(UUID, REQ, "vol-1", "s-1", java.util.Map.of("volume_id", "vol-1")),
             new LiveMigration(UUID, REQ, "host-2", "node-2", "mig-1"),
             new LiveMigrationForceComplete(UUID, REQ),
             new LiveMigrationAbort(UUID, REQ, 12),

@@ -88,6 +88,8 @@ final class CrossProjectRows {
         // last: a wrong answer here would have destroyed a fixture the rows above use
         t.add(hidden("DELETE", "/os-keypairs/{keypair}"));
         t.add(hidden("DELETE", "/os-server-groups/{group}"));
+        t.add(hidden("DELETE", "/os-snapshots/{snapshot}").reader(
+                Answer.denied("os_compute_api:os-volumes:snapshots:delete")));
         t.add(hidden("DELETE", "/os-volumes/{volume}").reader(Answer.denied("os_compute_api:os-volumes:delete")));
         t.add(hidden("DELETE", "/os-volumes/{attached}").reader(Answer.denied("os_compute_api:os-volumes:delete")));
         t.add(hidden("DELETE", "/os-volumes_boot/{server}"));
@@ -169,6 +171,11 @@ final class CrossProjectRows {
         t.add(denied("DELETE", "/os-services/{service}", null, "2.53", "os-services:delete"));
         t.add(denied("POST", "/os-server-external-events", "{\"events\": [{\"name\": \"network-changed\","
                 + " \"server_uuid\": \"{server}\"}]}", "2.1", "os-server-external-events:create"));
+        t.add(denied("POST", "/os-assisted-volume-snapshots", "{\"snapshot\": {\"volume_id\": \"{attached}\", "
+                + "\"create_info\": {\"snapshot_id\": \"{snapshot}\", \"type\": \"qcow2\", \"new_file\": \"f\"}}}",
+                "2.1", "os-assisted-volume-snapshots:create"));
+        t.add(denied("DELETE", "/os-assisted-volume-snapshots/{snapshot}?delete_info=%7B%22volume_id%22%3A%22{attached}"
+                + "%22%7D", null, "2.1", "os-assisted-volume-snapshots:delete"));
         t.add(denied("GET", "/os-migrations?instance_uuid={server}", null, "2.1", "os-migrations:index"));
     }
 
@@ -252,8 +259,14 @@ final class CrossProjectRows {
         t.add(row("GET", "/os-server-groups?all_projects=True", null, "2.1", Answer.SERVED));
     }
 
-    /** {volume} is A's and available, {attached} is A's and attached to {server}. */
+    /**
+     * {volume} is A's and available, {attached} is A's and attached to {server}, {snapshot} is a
+     * snapshot of {volume}.
+     */
     private static void volumes(List<Row> t) {
+        t.add(hidden("GET", "/os-snapshots/{snapshot}"));
+        t.add(row("GET", "/os-snapshots", null, "2.1", Answer.SERVED));
+        t.add(row("GET", "/os-snapshots/detail", null, "2.1", Answer.SERVED));
         t.add(hidden("GET", "/os-volumes/{volume}"));
         t.add(hidden("GET", "/os-volumes/{attached}"));
         t.add(row("GET", "/os-volumes", null, "2.1", Answer.SERVED));
@@ -388,6 +401,13 @@ final class CrossProjectRows {
                 + "\"auto\", \"imageRef\": \"{seed_image}\"}}", "2.37", Answer.refused(400)).reader(create));
         t.add(row("POST", "/servers", "{\"server\": {\"name\": \"b\", \"flavorRef\": \"1\", \"networks\": \"auto\", "
                 + "\"imageRef\": \"{image}\"}}", "2.37", Answer.refused(400)).reader(create));
+        t.add(row("POST", "/servers", "{\"server\": {\"name\": \"b\", \"flavorRef\": \"1\", \"networks\": \"auto\", "
+                + "\"block_device_mapping_v2\": [{\"boot_index\": 0, \"uuid\": \"{snapshot}\", \"source_type\": "
+                + "\"snapshot\", \"destination_type\": \"volume\"}]}}", "2.37", Answer.refused(400)).reader(create));
+        t.add(row("POST", "/os-snapshots", "{\"snapshot\": {\"volume_id\": \"{volume}\", \"force\": true}}", "2.1",
+                Answer.HIDDEN).reader(Answer.denied("os_compute_api:os-volumes:snapshots:create")));
+        t.add(row("POST", "/os-volumes", "{\"volume\": {\"size\": 1, \"snapshot_id\": \"{snapshot}\"}}", "2.1",
+                Answer.HIDDEN).reader(Answer.denied("os_compute_api:os-volumes:create")));
         String va = BS + "/os-volume_attachments";
         t.add(row("POST", va, "{\"volumeAttachment\": {\"volumeId\": \"{volume}\"}}", "2.1", Answer.HIDDEN)
                 .reader(Answer.denied("os_compute_api:os-volumes-attachments:create")));

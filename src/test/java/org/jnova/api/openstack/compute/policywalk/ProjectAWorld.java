@@ -76,6 +76,8 @@ final class ProjectAWorld {
         w.put("volume_name", "iso-volume-" + mark, true);
         w.put("volume", volume(api, w.get("volume_name")), true);
         w.put("attached", volume(api, w.get("volume_name") + "-attached"), true);
+        w.put("snapshot", api.expect(200, Persona.MEMBER_A, "POST", "/os-snapshots", "{\"snapshot\": {\"volume_id\": \""
+                + w.get("volume") + "\"}}", "2.1").json().path("snapshot").path("id").asText(), true);
         api.expect(200, Persona.MEMBER_A, "POST", "/servers/" + server + "/os-volume_attachments",
                 "{\"volumeAttachment\": {\"volumeId\": \"" + w.get("attached") + "\"}}", "2.1");
         api.await("/os-volumes/" + w.get("attached"), "2.1",

@@ -36,6 +36,9 @@ public final class ServerCreateImageController {
         String id = req.pathParam("id");
         Instance server = servers.get(req.context(), id);
         req.authorize("os_compute_api:servers:create_image", ActionTargets.project(server));
+        if (actions.isVolumeBacked(server)) {
+            req.authorize("os_compute_api:servers:create_image:allow_volume_backed", ActionTargets.project(server));
+        }
         JsonNode entity = req.body().get("createImage");
         String name = entity.get("name").asText().strip();
         Image image = actions.createImage(req.context(), id, name, ImageMetadata.of(entity));

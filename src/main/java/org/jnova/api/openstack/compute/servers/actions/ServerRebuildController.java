@@ -66,7 +66,7 @@ public final class ServerRebuildController {
                 body.hasNonNull("name") ? body.get("name").asText().strip() : null, metadata,
                 body.path("preserve_ephemeral").asBoolean(false), setKey, text(body, "key_name"), setUserData,
                 text(body, "user_data"), hostname, text(body, "accessIPv4"), text(body, "accessIPv6"), setDescription,
-                text(body, "description")));
+                text(body, "description"), req.isSupported("2.93")));
         return ApiResult.of(view.of(req, rebuilt, showPassword ? password : null))
                 .header("Location", req.applicationUrl() + "/servers/" + id);
     }

@@ -1,0 +1,60 @@
+package org.jnova.db;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jnova.objects.VolumeSnapshot;
+
+/** The built-in volume catalog's snapshots table. */
+public final class SnapshotStore {
+    private static final String COLUMNS = "id, project_id, volume_id, volume_size, status, display_name, "
+            + "display_description, created_at";
+    private final Database db;
+
+    public SnapshotStore(Database db) {
+        this.db = requireNonNull(db, "db is null");
+    }
+
+    /** The live snapshot. */
+    public Optional<VolumeSnapshot> find(String snapshotId) {
+        return db.read(tx -> tx.queryOne("SELECT " + COLUMNS + " FROM snapshots WHERE id = ? AND deleted = 0",
+                SnapshotStore::row, snapshotId));
+    }
+
+    /** A project's live snapshots, newest first. */
+    public List<VolumeSnapshot> listForProject(String projectId) {
+        return db.read(tx -> tx.query("SELECT " + COLUMNS + " FROM snapshots WHERE deleted = 0 AND project_id = ? "
+                + "ORDER BY created_at DESC, id DESC", SnapshotStore::row, projectId));
+    }
+
+    /** A project's live snapshots and their gigabytes: {count, sum of volume sizes}. */
+    public long[] usage(Tx tx, String projectId) throws SQLException {
+        return tx.queryOne("SELECT COUNT(*), COALESCE(SUM(volume_size), 0) FROM snapshots WHERE project_id = ? AND "
+                + "deleted = 0", r -> new long[] {r.getLong(1), r.getLong(2)}, projectId).orElseThrow();
+    }
+
+    /** Records a new snapshot. */
+    public void insert(Tx tx, VolumeSnapshot s, String userId) throws SQLException {
+        tx.update("INSERT INTO snapshots (id, project_id, user_id, volume_id, volume_size, status, display_name, "
+                + "display_description, created_at, updated_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                s.id(), s.projectId(), userId, s.volumeId(), s.volumeSize(), s.status(), s.name(), s.description(),
+                s.createdAt(), s.createdAt());
+    }
+
+    /** Soft-deletes a snapshot that is available or in error; whether it did. */
+    public boolean delete(String snapshotId) {
+        int changed = db.inTransaction(tx -> tx.update("UPDATE snapshots SET deleted = 1, deleted_at = ?, "
+                + "status = 'deleted' WHERE id = ? AND deleted = 0 AND status IN ('available', 'error')",
+                Instant.now(), snapshotId));
+        return changed > 0;
+    }
+
+    private static VolumeSnapshot row(Row r) throws SQLException {
+        return new VolumeSnapshot(r.getString("id"), r.getString("project_id"), r.getString("volume_id"),
+                r.getInt("volume_size"), r.getString("status"), r.getString("display_name"),
+                r.getString("display_description"), r.getInstant("created_at"));
+    }
+}
