@@ -40,7 +40,11 @@ import org.jnova.api.openstack.compute.quotaclasses.QuotaClassesController;
 import org.jnova.api.openstack.compute.quotasets.QuotaSetsController;
 import org.jnova.api.openstack.compute.remoteconsoles.RemoteConsoleActionsController;
 import org.jnova.api.openstack.compute.remoteconsoles.RemoteConsolesController;
+import org.jnova.api.openstack.compute.networks.NetworksController;
+import org.jnova.api.openstack.compute.securitygroups.SecurityGroupRulesController;
+import org.jnova.api.openstack.compute.securitygroups.SecurityGroupsController;
 import org.jnova.api.openstack.compute.securitygroups.ServerSecurityGroupsController;
+import org.jnova.api.openstack.compute.tenantnetworks.TenantNetworksController;
 import org.jnova.api.openstack.compute.serverdiagnostics.ServerDiagnosticsController;
 import org.jnova.api.openstack.compute.serverexternalevents.ServerExternalEventsController;
 import org.jnova.api.openstack.compute.servergroups.ServerGroupsController;
@@ -97,6 +101,8 @@ import org.jnova.compute.ServerExternalEventsApi;
 import org.jnova.compute.ServerGroupsApi;
 import org.jnova.compute.ServerMetadataApi;
 import org.jnova.compute.ServerPasswordApi;
+import org.jnova.compute.NetworksApi;
+import org.jnova.compute.SecurityGroupsApi;
 import org.jnova.compute.ServerSecurityGroupsApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.compute.ServicesApi;
@@ -138,6 +144,7 @@ import org.jnova.db.KeyPairStore;
 import org.jnova.db.MigrationStore;
 import org.jnova.db.OutboxStore;
 import org.jnova.db.PortStore;
+import org.jnova.db.SecurityGroupStore;
 import org.jnova.db.QuotaStore;
 import org.jnova.db.ServerGroupStore;
 import org.jnova.db.ServiceStore;
@@ -207,6 +214,7 @@ public final class CompositionRoot implements AutoCloseable {
     private final ServerMetadataApi serverMetadata;
     private final Scheduler scheduler;
     private final ServerSecurityGroupsApi serverSecurityGroups;
+    private final SecurityGroupsApi securityGroups;
     private final RebuildApi rebuild;
     private final MoveApi moves;
     private final ServicesApi servicesApi;
@@ -272,7 +280,8 @@ public final class CompositionRoot implements AutoCloseable {
                 new Scheduler.Weights(conf.get(SchedulerOpts.RAM_WEIGHT_MULTIPLIER),
                         conf.get(SchedulerOpts.SOFT_AFFINITY_WEIGHT_MULTIPLIER),
                         conf.get(SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)));
-        serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
+        securityGroups = new SecurityGroupsApi(new SecurityGroupStore(dbs.main()));
+        serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances, ports, securityGroups);
         rebuild = new RebuildApi(servers, instances, dbs.main(), imagesApi, keyPairStore, actions, quotas, computeRpc);
         moves = new MoveApi(servers, instances, dbs.main(), actions, nodes, services, migrations, scheduler, computeRpc,
                 conductorRpc);
@@ -448,7 +457,12 @@ public final class CompositionRoot implements AutoCloseable {
         router.controller("server_volume_attachments",
                 new VolumeAttachmentsController(servers, volumeAttachments, paging));
         router.controller("server_security_groups", new ServerSecurityGroupsController(servers,
-                serverSecurityGroups));
+                serverSecurityGroups, securityGroups));
+        router.controller("security_group", new SecurityGroupsController(securityGroups, paging));
+        router.controller("security_group_rules", new SecurityGroupRulesController(securityGroups));
+        NetworksApi networksApi = new NetworksApi(networkId, networkLabel);
+        router.controller("networks", new NetworksController(networksApi));
+        router.controller("tenant_networks", new TenantNetworksController(networksApi));
     }
 
     /** The conductor (scheduling) service; start it in every API process of the embedded setup. */
