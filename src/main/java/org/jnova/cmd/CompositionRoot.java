@@ -40,6 +40,8 @@ import org.jnova.api.openstack.compute.quotaclasses.QuotaClassesController;
 import org.jnova.api.openstack.compute.quotasets.QuotaSetsController;
 import org.jnova.api.openstack.compute.remoteconsoles.RemoteConsoleActionsController;
 import org.jnova.api.openstack.compute.remoteconsoles.RemoteConsolesController;
+import org.jnova.api.openstack.compute.floatingippools.FloatingIpPoolsController;
+import org.jnova.api.openstack.compute.floatingips.FloatingIpsController;
 import org.jnova.api.openstack.compute.networks.NetworksController;
 import org.jnova.api.openstack.compute.securitygroups.SecurityGroupRulesController;
 import org.jnova.api.openstack.compute.securitygroups.SecurityGroupsController;
@@ -101,6 +103,7 @@ import org.jnova.compute.ServerExternalEventsApi;
 import org.jnova.compute.ServerGroupsApi;
 import org.jnova.compute.ServerMetadataApi;
 import org.jnova.compute.ServerPasswordApi;
+import org.jnova.compute.FloatingIpsApi;
 import org.jnova.compute.NetworksApi;
 import org.jnova.compute.SecurityGroupsApi;
 import org.jnova.compute.ServerSecurityGroupsApi;
@@ -143,6 +146,7 @@ import org.jnova.db.InstanceStore;
 import org.jnova.db.KeyPairStore;
 import org.jnova.db.MigrationStore;
 import org.jnova.db.OutboxStore;
+import org.jnova.db.FloatingIpStore;
 import org.jnova.db.PortStore;
 import org.jnova.db.SecurityGroupStore;
 import org.jnova.db.QuotaStore;
@@ -158,6 +162,7 @@ import org.jnova.rpc.Outbox;
 import org.jnova.rpc.OutboxRelay;
 import org.jnova.rpc.Transport;
 import org.jnova.scheduler.Scheduler;
+import org.jnova.utils.Cidr;
 import org.jnova.utils.JsonMappers;
 import org.jnova.virt.ConfigDriveWriter;
 import org.jnova.virt.fake.FakeDriver;
@@ -395,6 +400,12 @@ public final class CompositionRoot implements AutoCloseable {
         router.controller("quota_set", new QuotaSetsController(quotas));
         router.controller("quota_classes", new QuotaClassesController(quotas));
 
+        FloatingIpsApi floatingIps = new FloatingIpsApi(new FloatingIpStore(dbs.main()), ports,
+                new FloatingIpsApi.Pool(conf.get(ComputeOpts.FLOATING_IP_POOL),
+                        Cidr.parse(conf.get(ComputeOpts.FLOATING_IP_RANGE)), conf.get(ComputeOpts.FLOATING_IP_QUOTA)));
+        router.controller("floating_ip_pools", new FloatingIpPoolsController(floatingIps));
+        router.controller("floating_ips", new FloatingIpsController(floatingIps));
+
         ServersController.Settings serverSettings = new ServersController.Settings(maxLimit, enablePassword,
                 passwordLength, networkLabel, conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE));
         router.controller("servers", new ServersController(servers, serverViews, new ServerCreateChecks(quotas,
@@ -425,7 +436,7 @@ public final class CompositionRoot implements AutoCloseable {
                 new EvacuateController(servers, moves, enablePassword, passwordLength),
                 new SecurityGroupActionController(servers, serverSecurityGroups),
                 new MultinicController(servers),
-                new FloatingIpActionsController(servers));
+                new FloatingIpActionsController(servers, floatingIps));
 
         ConsolesApi consoles = new ConsolesApi(consoleTokens, new ConsolesApi.Settings(
                 conf.get(ConsoleOpts.VNC_ENABLED), conf.get(ConsoleOpts.NOVNCPROXY_BASE_URL),

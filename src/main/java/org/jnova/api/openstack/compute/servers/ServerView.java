@@ -184,6 +184,16 @@ public final class ServerView {
                 a.put("OS-EXT-IPS-MAC:mac_addr", port.macAddress());
             }
             out.computeIfAbsent(port.networkLabel(), k -> new ArrayList<>()).add(a);
+            if (port.floatingIp() != null) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("version", port.floatingIp().contains(":") ? 6 : 4);
+                f.put("addr", port.floatingIp());
+                if (extended) {
+                    f.put("OS-EXT-IPS:type", "floating");
+                    f.put("OS-EXT-IPS-MAC:mac_addr", port.macAddress());
+                }
+                out.get(port.networkLabel()).add(f);
+            }
         }
         return out;
     }
