@@ -285,7 +285,8 @@ public final class CompositionRoot implements AutoCloseable {
                 new Scheduler.Weights(conf.get(SchedulerOpts.RAM_WEIGHT_MULTIPLIER),
                         conf.get(SchedulerOpts.SOFT_AFFINITY_WEIGHT_MULTIPLIER),
                         conf.get(SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)));
-        securityGroups = new SecurityGroupsApi(new SecurityGroupStore(dbs.main()));
+        securityGroups = new SecurityGroupsApi(new SecurityGroupStore(dbs.main()),
+                conf.get(ComputeOpts.SECURITY_GROUP_QUOTA), conf.get(ComputeOpts.SECURITY_GROUP_RULE_QUOTA));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances, ports, securityGroups);
         rebuild = new RebuildApi(servers, instances, dbs.main(), imagesApi, keyPairStore, actions, quotas, computeRpc);
         moves = new MoveApi(servers, instances, dbs.main(), actions, nodes, services, migrations, scheduler, computeRpc,

@@ -17,17 +17,18 @@ import org.jnova.objects.SecurityGroupRule;
 /**
  * Security groups of the built-in network, as nova's proxy to neutron shows them: per project,
  * each project with a "default" group (made on first use, ingress allowed from its own members),
- * neutron's default quotas (10 groups, 100 rules a project), another project's group unknown.
+ * quotas of groups and rules per project as neutron's (negative: none), another project's group
+ * unknown.
  */
 public final class SecurityGroupsApi {
-    /** neutron's default quota of groups and of rules per project. */
-    static final int GROUP_QUOTA = 10;
-    static final int RULE_QUOTA = 100;
-
     private final SecurityGroupStore store;
+    private final long groupQuota;
+    private final long ruleQuota;
 
-    public SecurityGroupsApi(SecurityGroupStore store) {
+    public SecurityGroupsApi(SecurityGroupStore store, long groupQuota, long ruleQuota) {
         this.store = requireNonNull(store, "store is null");
+        this.groupQuota = groupQuota;
+        this.ruleQuota = ruleQuota;
     }
 
     /** neutron's default group of a project: ingress from the group itself over IPv4 and IPv6. */
@@ -76,7 +77,7 @@ public final class SecurityGroupsApi {
         }
         SecurityGroup group = new SecurityGroup(UUID.randomUUID().toString(), name, description, project(ctx),
                 List.of());
-        if (!store.create(group, GROUP_QUOTA)) {
+        if (!store.create(group, groupQuota)) {
             throw new Forbidden("Quota exceeded for resources: ['security_group'].");
         }
         return store.get(group.id()).orElseThrow();
@@ -119,7 +120,7 @@ public final class SecurityGroupsApi {
             }
         }
         SecurityGroupRule created = rule.toRule(UUID.randomUUID().toString(), parent.id());
-        if (!store.addRule(parent.projectId(), created, RULE_QUOTA)) {
+        if (!store.addRule(parent.projectId(), created, ruleQuota)) {
             throw new Forbidden("Quota exceeded for resources: ['security_group_rule'].");
         }
         return created;
