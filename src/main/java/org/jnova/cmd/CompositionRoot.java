@@ -410,7 +410,7 @@ public final class CompositionRoot implements AutoCloseable {
         ServersController.Settings serverSettings = new ServersController.Settings(maxLimit, enablePassword,
                 passwordLength, networkLabel, conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE));
         router.controller("servers", new ServersController(servers, serverViews, new ServerCreateChecks(quotas,
-                        servicesApi, serverGroupsApi, servers, serverSettings.defaultScheduleZone()), serverSettings))
+                        servicesApi, serverGroupsApi, servers, serverSettings.defaultScheduleZone(), securityGroups), serverSettings))
                 .actions("servers", new ServerActionsController(servers))
                 .controller("ips", new IpsController(servers))
                 .controller("server_metadata", new ServerMetadataController(servers, serverMetadata))

@@ -130,7 +130,11 @@ public final class ServerView {
         s.put("key_name", i.keyName());
         s.put("OS-SRV-USG:launched_at", ServerTimes.naive(i.launchedAt()));
         s.put("OS-SRV-USG:terminated_at", ServerTimes.naive(i.terminatedAt()));
-        s.put("security_groups", List.of(Map.of("name", "default")));
+        List<String> groups = org.jnova.compute.ServerSecurityGroupsApi.groups(i);
+        if (!groups.isEmpty()) {
+            // nova leaves the key out for a server in no group
+            s.put("security_groups", groups.stream().map(name -> Map.of("name", name)).toList());
+        }
         if (ctx.showExtendedAttributes()) {
             s.put("OS-EXT-SRV-ATTR:host", i.host());
             s.put("OS-EXT-SRV-ATTR:instance_name", i.name());

@@ -185,6 +185,36 @@ class SecurityGroupsProxyTest {
         call(jnova, "DELETE", GROUPS + "/" + id, null, "2.1", 202, token);
     }
 
+    @EachEngine
+    void serversAreBootedInTheGroupsTheyName(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        String token = "alice:sgProjF";
+        String id = call(jnova, "POST", GROUPS, "{\"security_group\": {\"name\": \"api\", \"description\": \"\"}}",
+                "2.1", 200, token).path("security_group").path("id").asText();
+        String boot = "{\"server\": {\"name\": \"sg\", \"imageRef\": \"" + SeedData.CIRROS_IMAGE_ID
+                + "\", \"flavorRef\": \"1\", \"security_groups\": [{\"name\": \"%s\"}, {\"name\": \"default\"}]}}";
+        assertThat(message(call(jnova, "POST", "/servers", String.format(boot, "nope"), "2.1", 400, token)))
+                .isEqualTo("Security group nope not found.");
+        // another project's group is unknown too
+        call(jnova, "POST", "/servers", String.format(boot, id), "2.1", 400, "bob:sgProjG");
+        String server = call(jnova, "POST", "/servers", String.format(boot, id), "2.1", 202, token).path("server")
+                .path("id").asText();
+        waitActive(jnova, server);
+        assertThat(call(jnova, "GET", "/servers/" + server + "/os-security-groups", null, "2.1", 200, token)
+                .path("security_groups")).extracting(g -> g.path("name").asText()).containsExactly("api", "default");
+        assertThat(call(jnova, "GET", "/servers/" + server, null, "2.1", 200, token).path("server")
+                .path("security_groups").toString()).isEqualTo("[{\"name\":\"api\"},{\"name\":\"default\"}]");
+        assertThat(message(call(jnova, "DELETE", GROUPS + "/" + id, null, "2.1", 400, token)))
+                .isEqualTo("Security Group " + id + " in use.");
+        call(jnova, "POST", "/servers/" + server + "/action", "{\"removeSecurityGroup\": {\"name\": \"api\"}}", "2.1",
+                202, token);
+        call(jnova, "POST", "/servers/" + server + "/action", "{\"removeSecurityGroup\": {\"name\": \"default\"}}",
+                "2.1", 202, token);
+        assertThat(call(jnova, "GET", "/servers/" + server, null, "2.1", 200, token).path("server")
+                .has("security_groups")).isFalse();
+        call(jnova, "DELETE", GROUPS + "/" + id, null, "2.1", 202, token);
+    }
+
     private static String rule(String parent, String fields) {
         return "{\"security_group_rule\": {\"parent_group_id\": \"" + parent + "\", " + fields + "}}";
     }
