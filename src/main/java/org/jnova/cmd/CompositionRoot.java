@@ -148,11 +148,12 @@ import org.jnova.db.MigrationStore;
 import org.jnova.db.OutboxStore;
 import org.jnova.db.FloatingIpStore;
 import org.jnova.db.PortStore;
-import org.jnova.db.SecurityGroupStore;
 import org.jnova.db.QuotaStore;
+import org.jnova.db.SecurityGroupStore;
 import org.jnova.db.ServerGroupStore;
 import org.jnova.db.ServiceStore;
 import org.jnova.db.VolumeStore;
+import org.jnova.exception.ConfigError;
 import org.jnova.image.ImagesApi;
 import org.jnova.network.FixedIpAllocator;
 import org.jnova.network.InterfaceAttachmentsApi;
@@ -403,7 +404,7 @@ public final class CompositionRoot implements AutoCloseable {
 
         FloatingIpsApi floatingIps = new FloatingIpsApi(new FloatingIpStore(dbs.main()), ports,
                 new FloatingIpsApi.Pool(conf.get(ComputeOpts.FLOATING_IP_POOL),
-                        Cidr.parse(conf.get(ComputeOpts.FLOATING_IP_RANGE)), conf.get(ComputeOpts.FLOATING_IP_QUOTA)));
+                        floatingIpRange(), conf.get(ComputeOpts.FLOATING_IP_QUOTA)));
         router.controller("floating_ip_pools", new FloatingIpPoolsController(floatingIps));
         router.controller("floating_ips", new FloatingIpsController(floatingIps));
 
@@ -475,6 +476,15 @@ public final class CompositionRoot implements AutoCloseable {
         NetworksApi networksApi = new NetworksApi(networkId, networkLabel);
         router.controller("networks", new NetworksController(networksApi));
         router.controller("tenant_networks", new TenantNetworksController(networksApi));
+    }
+
+    private Cidr floatingIpRange() {
+        String range = conf.get(ComputeOpts.FLOATING_IP_RANGE);
+        try {
+            return Cidr.parse(range);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("Invalid [jnova_compute] floating_ip_range: " + range, e);
+        }
     }
 
     /** The conductor (scheduling) service; start it in every API process of the embedded setup. */

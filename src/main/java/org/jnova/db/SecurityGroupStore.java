@@ -31,6 +31,9 @@ public final class SecurityGroupStore {
 
     /** Adds the project's default group with its rules unless the project has it already. */
     public void ensureExists(SecurityGroup group) {
+        if (db.read(tx -> tx.count("SELECT COUNT(*) FROM security_groups WHERE id = ?", group.id())) > 0) {
+            return;
+        }
         db.inTransaction(tx -> {
             ProjectLock.lock(tx, group.projectId());
             if (tx.count("SELECT COUNT(*) FROM security_groups WHERE id = ?", group.id()) == 0) {
