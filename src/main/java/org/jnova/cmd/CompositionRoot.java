@@ -45,7 +45,13 @@ import org.jnova.api.openstack.compute.removed.FixedIpActionsGone;
 import org.jnova.api.openstack.compute.removed.NetworkActionsGone;
 import org.jnova.api.openstack.compute.removed.RemovedApiController;
 import org.jnova.api.openstack.compute.remoteconsoles.RemoteConsolesController;
+import org.jnova.api.openstack.compute.floatingippools.FloatingIpPoolsController;
+import org.jnova.api.openstack.compute.floatingips.FloatingIpsController;
+import org.jnova.api.openstack.compute.networks.NetworksController;
+import org.jnova.api.openstack.compute.securitygroups.SecurityGroupRulesController;
+import org.jnova.api.openstack.compute.securitygroups.SecurityGroupsController;
 import org.jnova.api.openstack.compute.securitygroups.ServerSecurityGroupsController;
+import org.jnova.api.openstack.compute.tenantnetworks.TenantNetworksController;
 import org.jnova.api.openstack.compute.serverdiagnostics.ServerDiagnosticsController;
 import org.jnova.api.openstack.compute.serverexternalevents.ServerExternalEventsController;
 import org.jnova.api.openstack.compute.servergroups.ServerGroupsController;
@@ -108,6 +114,9 @@ import org.jnova.compute.ServerExternalEventsApi;
 import org.jnova.compute.ServerGroupsApi;
 import org.jnova.compute.ServerMetadataApi;
 import org.jnova.compute.ServerPasswordApi;
+import org.jnova.compute.FloatingIpsApi;
+import org.jnova.compute.NetworksApi;
+import org.jnova.compute.SecurityGroupsApi;
 import org.jnova.compute.ServerSecurityGroupsApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.compute.ServicesApi;
@@ -156,12 +165,15 @@ import org.jnova.db.InstanceStore;
 import org.jnova.db.KeyPairStore;
 import org.jnova.db.MigrationStore;
 import org.jnova.db.OutboxStore;
+import org.jnova.db.FloatingIpStore;
 import org.jnova.db.PortStore;
 import org.jnova.db.QuotaStore;
+import org.jnova.db.SecurityGroupStore;
 import org.jnova.db.ServerGroupStore;
 import org.jnova.db.ServiceStore;
 import org.jnova.db.SnapshotStore;
 import org.jnova.db.VolumeStore;
+import org.jnova.exception.ConfigError;
 import org.jnova.image.ImagesApi;
 import org.jnova.network.FixedIpAllocator;
 import org.jnova.network.InterfaceAttachmentsApi;
@@ -171,6 +183,7 @@ import org.jnova.rpc.Outbox;
 import org.jnova.rpc.OutboxRelay;
 import org.jnova.rpc.Transport;
 import org.jnova.scheduler.Scheduler;
+import org.jnova.utils.Cidr;
 import org.jnova.utils.JsonMappers;
 import org.jnova.virt.ConfigDriveWriter;
 import org.jnova.virt.fake.FakeDriver;
@@ -228,6 +241,7 @@ public final class CompositionRoot implements AutoCloseable {
     private final ServerMetadataApi serverMetadata;
     private final Scheduler scheduler;
     private final ServerSecurityGroupsApi serverSecurityGroups;
+    private final SecurityGroupsApi securityGroups;
     private final RebuildApi rebuild;
     private final MoveApi moves;
     private final ServicesApi servicesApi;
@@ -297,7 +311,9 @@ public final class CompositionRoot implements AutoCloseable {
                 new Scheduler.Weights(conf.get(SchedulerOpts.RAM_WEIGHT_MULTIPLIER),
                         conf.get(SchedulerOpts.SOFT_AFFINITY_WEIGHT_MULTIPLIER),
                         conf.get(SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)));
-        serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances);
+        securityGroups = new SecurityGroupsApi(new SecurityGroupStore(dbs.main()),
+                conf.get(ComputeOpts.SECURITY_GROUP_QUOTA), conf.get(ComputeOpts.SECURITY_GROUP_RULE_QUOTA));
+        serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances, ports, securityGroups);
         rebuild = new RebuildApi(servers, instances, dbs.main(), imagesApi, keyPairStore, actions, quotas, computeRpc,
                 rootVolumes, volumes);
         moves = new MoveApi(servers, instances, dbs.main(), actions, nodes, services, migrations, scheduler, computeRpc,
@@ -417,10 +433,16 @@ public final class CompositionRoot implements AutoCloseable {
         router.controller("quota_set", new QuotaSetsController(quotas));
         router.controller("quota_classes", new QuotaClassesController(quotas));
 
+        FloatingIpsApi floatingIps = new FloatingIpsApi(new FloatingIpStore(dbs.main()), ports,
+                new FloatingIpsApi.Pool(conf.get(ComputeOpts.FLOATING_IP_POOL),
+                        floatingIpRange(), conf.get(ComputeOpts.FLOATING_IP_QUOTA)));
+        router.controller("floating_ip_pools", new FloatingIpPoolsController(floatingIps));
+        router.controller("floating_ips", new FloatingIpsController(floatingIps));
+
         ServersController.Settings serverSettings = new ServersController.Settings(maxLimit, enablePassword,
                 passwordLength, networkLabel, conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE));
         router.controller("servers", new ServersController(servers, serverViews, new ServerCreateChecks(quotas,
-                        servicesApi, serverGroupsApi, servers, serverSettings.defaultScheduleZone()), serverSettings))
+                        servicesApi, serverGroupsApi, servers, serverSettings.defaultScheduleZone(), securityGroups), serverSettings))
                 .actions("servers", new ServerActionsController(servers))
                 .controller("ips", new IpsController(servers))
                 .controller("server_metadata", new ServerMetadataController(servers, serverMetadata))
@@ -449,7 +471,7 @@ public final class CompositionRoot implements AutoCloseable {
                 new EvacuateController(servers, moves, enablePassword, passwordLength),
                 new SecurityGroupActionController(servers, serverSecurityGroups),
                 new MultinicController(servers),
-                new FloatingIpActionsController(servers));
+                new FloatingIpActionsController(servers, floatingIps));
 
         ConsolesApi consoles = new ConsolesApi(consoleTokens, new ConsolesApi.Settings(
                 conf.get(ConsoleOpts.VNC_ENABLED), conf.get(ConsoleOpts.NOVNCPROXY_BASE_URL),
@@ -485,12 +507,26 @@ public final class CompositionRoot implements AutoCloseable {
         router.controller("server_volume_attachments",
                 new VolumeAttachmentsController(servers, volumeAttachments, paging));
         router.controller("server_security_groups", new ServerSecurityGroupsController(servers,
-                serverSecurityGroups));
+                serverSecurityGroups, securityGroups));
 
         RemovedApiController removed = new RemovedApiController();
         RemovedApiController.RESOURCES.forEach(resource -> router.controller(resource, removed));
         router.actions("fixed_ips", new FixedIpActionsGone());
         router.actions("networks", new NetworkActionsGone());
+        router.controller("security_group", new SecurityGroupsController(securityGroups, paging));
+        router.controller("security_group_rules", new SecurityGroupRulesController(securityGroups));
+        NetworksApi networksApi = new NetworksApi(networkId, networkLabel);
+        router.controller("networks", new NetworksController(networksApi));
+        router.controller("tenant_networks", new TenantNetworksController(networksApi));
+    }
+
+    private Cidr floatingIpRange() {
+        String range = conf.get(ComputeOpts.FLOATING_IP_RANGE);
+        try {
+            return Cidr.parse(range);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError("Invalid [jnova_compute] floating_ip_range: " + range, e);
+        }
     }
 
     /** The conductor (scheduling) service; start it in every API process of the embedded setup. */

@@ -2,106 +2,103 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jnova.context.RequestContext;
 import org.jnova.db.InstanceStore;
+import org.jnova.db.PortStore;
+import org.jnova.db.SecurityGroupStore;
+import org.jnova.exception.Conflict;
 import org.jnova.exception.NotFound;
 import org.jnova.objects.Instance;
+import org.jnova.objects.SecurityGroup;
 
 /**
- * A server's security groups: list, addSecurityGroup, removeSecurityGroup. jnova has no
- * security group service yet: every project has only the group "default" (as neutron makes
- * it: a stable id per project, ingress allowed from members of the group itself), and a
- * server's groups are a list kept in its system metadata ("security_groups", "default" when
- * unset) — what neutron's port groups are in nova.
+ * A server's security groups: list, addSecurityGroup, removeSecurityGroup. A server's groups
+ * are names of its project's groups kept in its system metadata ("security_groups", "default"
+ * when unset) — what neutron's port groups are in nova.
  */
 public final class ServerSecurityGroupsApi {
     /** System metadata key of a server's groups, comma separated. */
-    public static final String KEY = "security_groups";
-    private static final List<String> KNOWN = List.of("default");
+    public static final String KEY = SecurityGroupStore.SERVER_GROUPS_KEY;
 
     private final ServersApi servers;
     private final InstanceStore instances;
+    private final PortStore ports;
+    private final SecurityGroupsApi groups;
 
-    public ServerSecurityGroupsApi(ServersApi servers, InstanceStore instances) {
+    public ServerSecurityGroupsApi(ServersApi servers, InstanceStore instances, PortStore ports,
+            SecurityGroupsApi groups) {
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
+        this.ports = requireNonNull(ports, "ports is null");
+        this.groups = requireNonNull(groups, "groups is null");
     }
 
-    /** The groups of a server. */
+    /** The group names of a server. */
     public static List<String> groups(Instance i) {
         String value = i.systemMetadata().get(KEY);
         return value == null ? List.of("default") : value.isEmpty() ? List.of() : Arrays.asList(value.split(","));
     }
 
-    /** A security group in nova's terms: rules are the ingress rules only. */
-    public record SecurityGroup(String id, String name, String description, String projectId, List<Rule> rules) {
-    }
-
-    /**
-     * An ingress rule: null protocol and ports mean any; {@code remoteGroupId} (else
-     * {@code cidr}) is where traffic may come from.
-     */
-    public record Rule(String id, String parentGroupId, String protocol, Integer fromPort, Integer toPort,
-            String remoteGroupId, String cidr) {
-    }
-
-    /** The groups of a server (nova's get_instance_security_groups), by name. */
+    /** The groups of a server (nova's get_instance_security_groups), from its project's groups. */
     public List<SecurityGroup> list(RequestContext ctx, String uuid) {
         Instance i = servers.get(ctx, uuid);
+        List<String> names = groups(i);
         List<SecurityGroup> out = new ArrayList<>();
-        for (String name : groups(i)) {
-            if (name.equals("default")) {
-                out.add(defaultGroup(i.projectId()));
+        for (SecurityGroup g : groups.ofProject(i.projectId())) {
+            if (names.contains(g.name())) {
+                out.add(g);
             }
         }
         return out;
     }
 
-    /** neutron's default group of a project: ingress from the group itself over IPv4 and IPv6. */
-    static SecurityGroup defaultGroup(String projectId) {
-        String id = stableId("security-group:" + projectId + ":default");
-        return new SecurityGroup(id, "default", "Default security group", projectId, List.of(
-                new Rule(stableId(id + ":ingress:IPv4"), id, null, null, null, id, null),
-                new Rule(stableId(id + ":ingress:IPv6"), id, null, null, null, id, null)));
-    }
-
-    private static String stableId(String name) {
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    public void add(RequestContext ctx, String uuid, String name) {
+    public void add(RequestContext ctx, String uuid, String nameOrId) {
         Instance i = servers.get(ctx, uuid);
-        requireKnown(ctx, name);
-        List<String> groups = new ArrayList<>(groups(i));
-        if (!groups.contains(name)) {
-            groups.add(name);
+        SecurityGroup group = find(ctx, nameOrId);
+        requirePorts(i);
+        List<String> names = new ArrayList<>(groups(i));
+        if (!names.contains(group.name())) {
+            names.add(group.name());
         }
-        save(i, groups);
+        save(i, names);
     }
 
-    public void remove(RequestContext ctx, String uuid, String name) {
+    public void remove(RequestContext ctx, String uuid, String nameOrId) {
         Instance i = servers.get(ctx, uuid);
-        requireKnown(ctx, name);
-        List<String> groups = new ArrayList<>(groups(i));
-        if (!groups.remove(name)) {
-            throw new NotFound("Security group " + name + " not associated with the instance " + i.uuid());
+        SecurityGroup group = find(ctx, nameOrId);
+        requirePorts(i);
+        List<String> names = new ArrayList<>(groups(i));
+        if (!names.remove(group.name())) {
+            throw new NotFound("Security group " + nameOrId + " not associated with the instance " + i.uuid());
         }
-        save(i, groups);
+        save(i, names);
     }
 
-    private static void requireKnown(RequestContext ctx, String name) {
-        if (!KNOWN.contains(name)) {
-            throw new NotFound("Security group " + name + " is not found for project " + ctx.projectId().orElse(""));
+    /** neutron's find by name or id in the caller's project. */
+    private SecurityGroup find(RequestContext ctx, String nameOrId) {
+        List<SecurityGroup> found = groups.findByNameOrId(ctx, nameOrId);
+        if (found.isEmpty()) {
+            throw new NotFound("Security group " + nameOrId + " is not found for project "
+                    + ctx.projectId().orElse(""));
+        }
+        if (found.size() > 1) {
+            throw new Conflict("Multiple security_group matches found for name '" + nameOrId
+                    + "', use an ID to be more specific.");
+        }
+        return found.get(0);
+    }
+
+    private void requirePorts(Instance i) {
+        if (ports.ports(i.uuid()).isEmpty()) {
+            throw new NotFound("instance_id " + i.uuid() + " could not be found as device id on any ports");
         }
     }
 
-    private void save(Instance i, List<String> groups) {
-        instances.updateMetadata(i.uuid(), Map.of(KEY, String.join(",", groups)), false, true);
+    private void save(Instance i, List<String> names) {
+        instances.updateMetadata(i.uuid(), Map.of(KEY, String.join(",", names)), false, true);
     }
 }

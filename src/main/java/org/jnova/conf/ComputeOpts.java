@@ -69,6 +69,21 @@ public final class ComputeOpts {
             .help("CIDR the built-in network allocates fixed IPs from (jnova only; nova asks neutron).").build();
     public static final Opt<String> NETWORK_NAME = Opt.string("jnova_compute", "network_name").defaultValue("private")
             .help("Label of the built-in network in server addresses (jnova only).").build();
+    public static final Opt<String> FLOATING_IP_POOL = Opt.string("jnova_compute", "floating_ip_pool")
+            .defaultValue("public").help("Name of the built-in floating IP pool (jnova only; nova asks neutron).")
+            .build();
+    public static final Opt<String> FLOATING_IP_RANGE = Opt.string("jnova_compute", "floating_ip_range")
+            .defaultValue("172.24.4.0/24").help("CIDR the built-in floating IP pool allocates from, its network "
+                    + "and gateway addresses left out (jnova only).").build();
+    public static final Opt<Integer> FLOATING_IP_QUOTA = Opt.integer("jnova_compute", "floating_ip_quota").min(-1)
+            .defaultValue(50).help("Floating IPs a project may hold, -1 for no limit (jnova only; neutron's "
+                    + "floatingip quota).").build();
+    public static final Opt<Integer> SECURITY_GROUP_QUOTA = Opt.integer("jnova_compute", "security_group_quota")
+            .min(-1).defaultValue(10).help("Security groups a project may have, its default group included, -1 for "
+                    + "no limit (jnova only; neutron's security_group quota).").build();
+    public static final Opt<Integer> SECURITY_GROUP_RULE_QUOTA = Opt.integer("jnova_compute",
+            "security_group_rule_quota").min(-1).defaultValue(100).help("Security group rules a project may have, "
+                    + "-1 for no limit (jnova only; neutron's security_group_rule quota).").build();
     public static final Opt<Integer> FAKE_VCPUS = Opt.integer("jnova_compute", "fake_vcpus").min(1).defaultValue(1000)
             .help("VCPUs the fake hypervisor reports (jnova only).").build();
     public static final Opt<Integer> FAKE_MEMORY_MB = Opt.integer("jnova_compute", "fake_memory_mb").min(1)
@@ -117,7 +132,8 @@ public final class ComputeOpts {
                 CPU_ALLOCATION_RATIO, RAM_ALLOCATION_RATIO, DISK_ALLOCATION_RATIO, INITIAL_CPU_ALLOCATION_RATIO,
                 INITIAL_RAM_ALLOCATION_RATIO, INITIAL_DISK_ALLOCATION_RATIO, RESERVED_HOST_MEMORY_MB,
                 RESERVED_HOST_DISK_MB, RESERVED_HOST_CPUS, INSTANCE_NAME_TEMPLATE, COMPUTE_DRIVER, INSTANCE_USAGE_AUDIT_PERIOD, FIXED_RANGE,
-                NETWORK_NAME, FAKE_VCPUS, FAKE_MEMORY_MB, FAKE_LOCAL_GB, FAKE_SPAWN_DELAY_MS, FAKE_DESTROY_DELAY_MS, SEED_IMAGES,
+                NETWORK_NAME, FLOATING_IP_POOL, FLOATING_IP_RANGE, FLOATING_IP_QUOTA, SECURITY_GROUP_QUOTA,
+                SECURITY_GROUP_RULE_QUOTA, FAKE_VCPUS, FAKE_MEMORY_MB, FAKE_LOCAL_GB, FAKE_SPAWN_DELAY_MS, FAKE_DESTROY_DELAY_MS, SEED_IMAGES,
                 FAKE_ACTION_DELAY_MS, ALLOW_RESIZE_TO_SAME_HOST, SHELVED_OFFLOAD_TIME, SHELVED_POLL_INTERVAL,
                 FAKE_LIVE_MIGRATION_MS, INSTANCE_BUILD_TIMEOUT, BUILD_RECOVERY_AGE);
     }

@@ -37,11 +37,14 @@ public final class InstanceChildren {
                 return null;
             }, uuids);
             loadFaults(tx, chunk, faults);
-            tx.query("SELECT uuid, instance_uuid, network_label, address, fixed_ip FROM virtual_interfaces "
-                    + "WHERE deleted = 0 AND instance_uuid IN " + in + " ORDER BY id", r -> {
+            tx.query("SELECT v.uuid, v.instance_uuid, v.network_label, v.address, v.fixed_ip, f.address AS floating "
+                    + "FROM virtual_interfaces v LEFT JOIN floating_ips f ON f.instance_uuid = v.instance_uuid "
+                    + "AND f.fixed_ip = v.fixed_ip WHERE v.deleted = 0 AND v.instance_uuid IN " + in
+                    + " ORDER BY v.id", r -> {
                         vifs.computeIfAbsent(r.getString("instance_uuid"), k -> new ArrayList<>())
                                 .add(new VirtualInterface(r.getString("uuid"), r.getString("instance_uuid"),
-                                        r.getString("network_label"), r.getString("address"), r.getString("fixed_ip")));
+                                        r.getString("network_label"), r.getString("address"), r.getString("fixed_ip"),
+                                        r.getString("floating")));
                         return null;
                     }, uuids);
         }

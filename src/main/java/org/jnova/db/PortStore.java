@@ -44,14 +44,24 @@ public final class PortStore {
 
     /** Releases every port of an instance (soft delete). */
     public void deleteForInstance(String instanceUuid) {
-        db.inTransaction(tx -> tx.update("UPDATE virtual_interfaces SET deleted = id, deleted_at = ? "
-                + "WHERE instance_uuid = ? AND deleted = 0", java.time.Instant.now(), instanceUuid));
+        db.inTransaction(tx -> {
+            FloatingIpStore.disassociateInstance(tx, instanceUuid, null);
+            return tx.update("UPDATE virtual_interfaces SET deleted = id, deleted_at = ? "
+                    + "WHERE instance_uuid = ? AND deleted = 0", java.time.Instant.now(), instanceUuid);
+        });
     }
 
     /** Releases one port (soft delete). */
     public void delete(String portId) {
-        db.inTransaction(tx -> tx.update("UPDATE virtual_interfaces SET deleted = id, deleted_at = ? WHERE uuid = ? "
-                + "AND deleted = 0", Instant.now(), portId));
+        db.inTransaction(tx -> {
+            for (String[] port : tx.query("SELECT instance_uuid, fixed_ip FROM virtual_interfaces WHERE uuid = ? "
+                    + "AND deleted = 0", r -> new String[] {r.getString("instance_uuid"), r.getString("fixed_ip")},
+                    portId)) {
+                FloatingIpStore.disassociateInstance(tx, port[0], port[1]);
+            }
+            return tx.update("UPDATE virtual_interfaces SET deleted = id, deleted_at = ? WHERE uuid = ? "
+                    + "AND deleted = 0", Instant.now(), portId);
+        });
     }
 
     public void setTag(String portId, String tag) {

@@ -62,7 +62,12 @@ final class FuzzFixtures implements FixtureIds {
             ids.put("os-volumes:" + o, volume(who));
             ids.put("os-snapshots:" + o, call(who, "POST", "/os-snapshots", "{\"snapshot\": {\"volume_id\": \""
                     + ids.get("os-volumes:" + o) + "\"}}", "2.1", 200).path("snapshot").path("id").asText());
+            securityGroup(o);
+            floatingIp(o);
         }
+        ids.put("os-networks:A", call(Persona.ADMIN, "GET", "/os-networks", null, "2.1", 200).path("networks").path(0)
+                .path("id").asText());
+        ids.put("os-networks:B", ids.get("os-networks:A"));
         String attached = volume(Persona.MEMBER_A);
         call(Persona.MEMBER_A, "POST", "/servers/" + id("servers", Owner.A) + "/os-volume_attachments",
                 "{\"volumeAttachment\": {\"volumeId\": \"" + attached + "\"}}", "2.1", 200);
@@ -135,6 +140,13 @@ final class FuzzFixtures implements FixtureIds {
             if (reply(member(o), "GET", "/os-keypairs/" + id("os-keypairs", o), null, "2.1").status() != 200) {
                 keypair(o);
             }
+            if (reply(member(o), "GET", "/os-security-groups/" + id("os-security-groups", o), null, "2.1")
+                    .status() != 200) {
+                securityGroup(o);
+            }
+            if (reply(member(o), "GET", "/os-floating-ips/" + id("os-floating-ips", o), null, "2.1").status() != 200) {
+                floatingIp(o);
+            }
             if (reply(member(o), "GET", "/images/" + id("images", o), null, "2.1").status() != 200) {
                 snapshot(o, false);
             }
@@ -170,6 +182,9 @@ final class FuzzFixtures implements FixtureIds {
             case "key_name" -> id("os-keypairs", Owner.A);
             case "volumeId", "volume_id" -> id("os-volumes", Owner.A);
             case "host" -> ids.get("os-hosts:A");
+            case "parent_group_id", "group_id" -> id("os-security-groups", Owner.A);
+            case "address" -> ids.get("floating-address:A");
+            case "pool" -> "public";
             case "tenant", "tenant_id", "project_id" -> PROJECT_B;
             case "name" -> "fuzz-" + (names++ % 97);
             default -> null;
@@ -247,6 +262,23 @@ final class FuzzFixtures implements FixtureIds {
                 200).path("servers")) {
             remove(server.path("id").asText());
         }
+    }
+
+    /** A security group with one rule; they may be gone after fuzzing ({@link #refresh()}). */
+    private void securityGroup(Owner o) {
+        String group = reply(member(o), "POST", "/os-security-groups", "{\"security_group\": {\"name\": \"fuzz-"
+                + (made++) + "\", \"description\": \"\"}}", "2.1").json().path("security_group").path("id").asText();
+        ids.put("os-security-groups:" + o, group);
+        ids.put("os-security-group-rules:" + o, reply(member(o), "POST", "/os-security-group-rules",
+                "{\"security_group_rule\": {\"parent_group_id\": \"" + group + "\", \"ip_protocol\": \"tcp\", "
+                + "\"from_port\": 22, \"to_port\": 22}}", "2.1").json().path("security_group_rule").path("id")
+                .asText());
+    }
+
+    private void floatingIp(Owner o) {
+        JsonNode ip = reply(member(o), "POST", "/os-floating-ips", "{}", "2.1").json().path("floating_ip");
+        ids.put("os-floating-ips:" + o, ip.path("id").asText());
+        ids.put("floating-address:" + o, ip.path("ip").asText());
     }
 
     private void keypair(Owner o) {

@@ -26,7 +26,8 @@ final class FuzzRun {
     static final String METADATA_SECRET = "fuzz-metadata-secret";
     /** nova.conf lines the fuzzed jnova runs with: the metadata API behind a proxy with a shared secret. */
     static final String[] CONF = {"[neutron]", "service_metadata_proxy = true",
-        "metadata_proxy_shared_secret = " + METADATA_SECRET, "[api]", "metadata_cache_expiration = 5"};
+        "metadata_proxy_shared_secret = " + METADATA_SECRET, "[api]", "metadata_cache_expiration = 5",
+        "[jnova_compute]", "security_group_quota = -1", "floating_ip_quota = -1"};
     private static final int REFRESH_EVERY = 150;
     private static final int READ_TIMEOUT_MILLIS = 60_000;
     private static final int MAX_FAILURES_KEPT = 25;

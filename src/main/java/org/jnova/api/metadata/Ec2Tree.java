@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
+import org.jnova.compute.ServerSecurityGroupsApi;
+import org.jnova.objects.VirtualInterface;
 
 /**
  * The EC2-style tree of one instance for one version (nova's get_ec2_metadata) and how a
@@ -34,7 +37,7 @@ final class Ec2Tree {
         meta.put("hostname", hostname);
         meta.put("local-ipv4", md.fixedIp());
         meta.put("reservation-id", md.instance().reservationId());
-        meta.put("security-groups", List.of("default"));
+        meta.put("security-groups", ServerSecurityGroupsApi.groups(md.instance()));
         md.key().ifPresent(key -> {
             Map<String, Object> zero = new LinkedHashMap<>();
             zero.put(NAME, "0=" + key.name());
@@ -46,7 +49,9 @@ final class Ec2Tree {
         if (atLeast("2007-01-19", v)) {
             meta.put("local-hostname", hostname);
             meta.put("public-hostname", hostname);
-            meta.put("public-ipv4", "");
+            meta.put("public-ipv4", md.instance().interfaces().stream().map(
+                    VirtualInterface::floatingIp).filter(Objects::nonNull).findFirst()
+                    .orElse(""));
         }
         if (atLeast("2007-08-29", v)) {
             meta.put("instance-type", md.instance().flavor().name());

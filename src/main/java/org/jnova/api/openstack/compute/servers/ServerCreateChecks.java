@@ -4,18 +4,23 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.objects.Instance;
 import org.jnova.compute.Quotas;
+import org.jnova.compute.SecurityGroupsApi;
 import org.jnova.compute.ServicesApi;
 import org.jnova.compute.ServerCreate;
 import org.jnova.compute.ServerGroupsApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.context.RequestContext;
+import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.OverQuota;
+import org.jnova.objects.SecurityGroup;
 import org.jnova.objects.ServerGroup;
 
 /**
@@ -29,9 +34,11 @@ public final class ServerCreateChecks {
     private final ServerGroupsApi serverGroups;
     private final ServersApi servers;
     private final String defaultScheduleZone;
+    private final SecurityGroupsApi securityGroups;
 
     public ServerCreateChecks(Quotas quotas, ServicesApi servicesApi, ServerGroupsApi serverGroups,
-            ServersApi servers, String defaultScheduleZone) {
+            ServersApi servers, String defaultScheduleZone, SecurityGroupsApi securityGroups) {
+        this.securityGroups = requireNonNull(securityGroups, "securityGroups is null");
         this.quotas = requireNonNull(quotas, "quotas is null");
         this.servicesApi = requireNonNull(servicesApi, "servicesApi is null");
         this.serverGroups = requireNonNull(serverGroups, "serverGroups is null");
@@ -107,6 +114,33 @@ public final class ServerCreateChecks {
                         || host.equals(h.node().host())))) {
             throw new Invalid("Compute host " + node + " could not be found.");
         }
+    }
+
+    /**
+     * The security groups asked for by name or id (nova's _check_requested_secgroups), as the
+     * names kept with the server; null when none were named. 400 "Security group X not
+     * found." for one the project lacks, 409 when a name matches several.
+     */
+    String securityGroupNames(RequestContext ctx, JsonNode body) {
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode group : body.path("security_groups")) {
+            String name = group.path("name").asText("");
+            if (!name.isEmpty() && !name.equals("default")) {
+                List<SecurityGroup> found = securityGroups.findByNameOrId(ctx, name);
+                if (found.isEmpty()) {
+                    throw new Invalid("Security group " + name + " not found.");
+                }
+                if (found.size() > 1) {
+                    throw new Conflict("Multiple security_group matches found for name '" + name
+                            + "', use an ID to be more specific.");
+                }
+                name = found.get(0).name();
+            }
+            if (!name.isEmpty()) {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? null : String.join(",", names);
     }
 
     /** What nova keeps beside the instance: trusted image certificate ids (2.63) and the pinned zone (2.96). */

@@ -50,13 +50,6 @@ final class ServerCreateParser {
         long minCount = QueryValues.saturatedLong(min);
         long maxCount = QueryValues.saturatedLong(max);
         checkNetworks(s.path("networks"));
-        for (JsonNode group : s.path("security_groups")) {
-            // the built-in network has one security group
-            String groupName = group.path("name").asText("");
-            if (!groupName.equals("default")) {
-                throw new Invalid("Security group " + groupName + " not found.");
-            }
-        }
         Map<String, String> metadata = new LinkedHashMap<>();
         s.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
         List<String> tags = new ArrayList<>();

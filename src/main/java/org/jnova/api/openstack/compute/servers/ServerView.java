@@ -133,7 +133,11 @@ public final class ServerView {
         s.put("key_name", i.keyName());
         s.put("OS-SRV-USG:launched_at", ServerTimes.naive(i.launchedAt()));
         s.put("OS-SRV-USG:terminated_at", ServerTimes.naive(i.terminatedAt()));
-        s.put("security_groups", List.of(Map.of("name", "default")));
+        List<String> groups = org.jnova.compute.ServerSecurityGroupsApi.groups(i);
+        if (!groups.isEmpty()) {
+            // nova leaves the key out for a server in no group
+            s.put("security_groups", groups.stream().map(name -> Map.of("name", name)).toList());
+        }
         if (ctx.showExtendedAttributes()) {
             s.put("OS-EXT-SRV-ATTR:host", i.host());
             s.put("OS-EXT-SRV-ATTR:instance_name", i.name());
@@ -187,6 +191,16 @@ public final class ServerView {
                 a.put("OS-EXT-IPS-MAC:mac_addr", port.macAddress());
             }
             out.computeIfAbsent(port.networkLabel(), k -> new ArrayList<>()).add(a);
+            if (port.floatingIp() != null) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("version", port.floatingIp().contains(":") ? 6 : 4);
+                f.put("addr", port.floatingIp());
+                if (extended) {
+                    f.put("OS-EXT-IPS:type", "floating");
+                    f.put("OS-EXT-IPS-MAC:mac_addr", port.macAddress());
+                }
+                out.get(port.networkLabel()).add(f);
+            }
         }
         return out;
     }

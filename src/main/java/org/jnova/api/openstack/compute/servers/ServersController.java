@@ -17,6 +17,7 @@ import org.jnova.api.openstack.wsgi.Response;
 import org.jnova.context.RequestContext;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.ServerCreate;
+import org.jnova.compute.ServerSecurityGroupsApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Instance;
@@ -69,13 +70,18 @@ public final class ServersController {
         }
         checks.checkPersonality(ctx, body.path("personality"));
         checks.checkRequestedDestination(req, body);
+        String groupNames = checks.securityGroupNames(ctx, body);
+        Map<String, String> systemMetadata = new java.util.LinkedHashMap<>(checks.systemMetadata(body, request));
+        if (groupNames != null) {
+            systemMetadata.put(ServerSecurityGroupsApi.KEY, groupNames);
+        }
         String group = checks.schedulerGroup(req);
         if (group != null) {
             checks.checkGroupMembersQuota(ctx, group, (int) Math.min(request.maxCount(), Integer.MAX_VALUE));
         }
         ServersApi.CreateResult result;
         try {
-            result = servers.create(ctx, request, checks.systemMetadata(body, request), created -> {
+            result = servers.create(ctx, request, systemMetadata, created -> {
                 if (group != null) {
                     checks.joinGroup(ctx, group, created);
                 }

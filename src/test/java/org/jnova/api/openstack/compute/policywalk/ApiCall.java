@@ -192,6 +192,9 @@ record ApiCall(String method, String path, String body, String version, String p
                 HIDDEN_IN_A));
         t.add(fresh("DELETE", "/os-volumes/{volume}", null, "2.1", "os_compute_api:os-volumes:delete", PROJECT_MEMBER,
                 HIDDEN_IN_A));
+        networkProxies(t);
+        securityGroups(t);
+        floatingIps(t);
         String va = S + "/os-volume_attachments";
         t.add(c("GET", va, null, "2.1", "os_compute_api:os-volumes-attachments:index", PROJECT_READER, HIDDEN_IN_A));
         t.add(c("GET", va + "/{volume}", null, "2.1", "os_compute_api:os-volumes-attachments:show", PROJECT_READER,
@@ -298,15 +301,62 @@ record ApiCall(String method, String path, String body, String version, String p
             {"GET", "/os-fping", null}, {"GET", "/os-fping/1", null},
             {"GET", "/os-security-group-default-rules", null}, {"POST", "/os-security-group-default-rules", "{}"},
             {"GET", "/os-security-group-default-rules/1", null}, {"DELETE", "/os-security-group-default-rules/1", null},
-            {"POST", "/os-networks/1/action", "{\"disassociate\": null}"},
-            {"POST", "/os-networks/1/action", "{\"disassociate_host\": null}"},
-            {"POST", "/os-networks/1/action", "{\"disassociate_project\": null}"},
-            {"POST", "/os-networks/1/action", "{\"associate_host\": \"h\"}"},
             {"GET", S + "/consoles", null}, {"POST", S + "/consoles", "{}"}, {"GET", S + "/consoles/1", null},
             {"DELETE", S + "/consoles/1", null}, {"GET", S + "/os-virtual-interfaces", null}};
         for (String[] call : calls) {
             t.add(c(call[0], call[1], call[2], "2.1", null, ANYONE, OWN));
         }
+    }
+
+    /** os-networks and os-tenant-networks to 2.35: the shared built-in network; nova-network's calls 410. */
+    private static void networkProxies(List<ApiCall> t) {
+        t.add(c("GET", "/os-networks", null, "2.1", "os_compute_api:os-networks:list", PROJECT_READER, OWN));
+        t.add(c("GET", "/os-networks/{network}", null, "2.1", "os_compute_api:os-networks:show", PROJECT_READER,
+                OWN));
+        t.add(c("GET", "/os-tenant-networks", null, "2.1", "os_compute_api:os-tenant-networks:list", PROJECT_READER,
+                OWN));
+        t.add(c("GET", "/os-tenant-networks/{network}", null, "2.1", "os_compute_api:os-tenant-networks:show",
+                PROJECT_READER, OWN));
+        // removed with nova-network: 410 for everyone, no policy
+        t.add(c("POST", "/os-networks", "{\"network\": {}}", "2.1", null, ANYONE, OWN));
+        t.add(c("POST", "/os-networks/add", "{\"id\": null}", "2.1", null, ANYONE, OWN));
+        t.add(c("DELETE", "/os-networks/{network}", null, "2.1", null, ANYONE, OWN));
+        for (String key : List.of("disassociate", "disassociate_host", "disassociate_project", "associate_host")) {
+            t.add(c("POST", "/os-networks/{network}/action", "{\"" + key + "\": null}", "2.1", null, ANYONE, OWN));
+        }
+        t.add(c("POST", "/os-tenant-networks", "{\"network\": {}}", "2.1", null, ANYONE, OWN));
+        t.add(c("DELETE", "/os-tenant-networks/{network}", null, "2.1", null, ANYONE, OWN));
+    }
+
+    /** os-security-groups and rules to 2.35; {secgroup} is a group of A's, {secrule} a rule in one. */
+    private static void securityGroups(List<ApiCall> t) {
+        String g = "/os-security-groups";
+        t.add(c("GET", g, null, "2.1", "os_compute_api:os-security-groups:get", PROJECT_READER, OWN));
+        t.add(c("POST", g, "{\"security_group\": {\"name\": \"{uniq}\", \"description\": \"d\"}}", "2.1",
+                "os_compute_api:os-security-groups:create", PROJECT_MEMBER, OWN));
+        t.add(c("GET", g + "/{secgroup}", null, "2.1", "os_compute_api:os-security-groups:show", PROJECT_READER,
+                HIDDEN_IN_A));
+        t.add(c("PUT", g + "/{secgroup}", "{\"security_group\": {\"name\": \"{uniq}\", \"description\": \"\"}}",
+                "2.1", "os_compute_api:os-security-groups:update", PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(fresh("DELETE", g + "/{secgroup}", null, "2.1", "os_compute_api:os-security-groups:delete",
+                PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(c("POST", "/os-security-group-rules", "{\"security_group_rule\": {\"parent_group_id\": "
+                + "\"{secgroup}\", \"ip_protocol\": \"udp\", \"from_port\": 53, \"to_port\": 53}}", "2.1",
+                "os_compute_api:os-security-groups:rule:create", PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(fresh("DELETE", "/os-security-group-rules/{secrule}", null, "2.1",
+                "os_compute_api:os-security-groups:rule:delete", PROJECT_MEMBER, HIDDEN_IN_A));
+    }
+
+    /** os-floating-ip-pools and os-floating-ips to 2.35; {fip} is an address of A's. */
+    private static void floatingIps(List<ApiCall> t) {
+        t.add(c("GET", "/os-floating-ip-pools", null, "2.1", "os_compute_api:os-floating-ip-pools", ANYONE, OWN));
+        t.add(c("GET", "/os-floating-ips", null, "2.1", "os_compute_api:os-floating-ips:list", PROJECT_READER, OWN));
+        t.add(c("POST", "/os-floating-ips", "{\"pool\": \"public\"}", "2.1", "os_compute_api:os-floating-ips:create",
+                PROJECT_MEMBER, OWN));
+        t.add(c("GET", "/os-floating-ips/{fip}", null, "2.1", "os_compute_api:os-floating-ips:show", PROJECT_READER,
+                HIDDEN_IN_A));
+        t.add(fresh("DELETE", "/os-floating-ips/{fip}", null, "2.1", "os_compute_api:os-floating-ips:delete",
+                PROJECT_MEMBER, HIDDEN_IN_A));
     }
 
     static ApiCall c(String method, String path, String body, String version, String policy, Rule rule, Scope scope) {

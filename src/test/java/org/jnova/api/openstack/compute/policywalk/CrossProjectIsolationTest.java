@@ -104,6 +104,14 @@ class CrossProjectIsolationTest {
                 + "/os-extra_specs/k1", null, "2.1").json().path("k1").asText(), "v1");
         expect(changed, "flavor access", api.call(Persona.ADMIN_A, "GET", "/flavors/" + w.get("flavor")
                 + "/os-flavor-access", null, "2.1").json().path("flavor_access").size() + "", "1");
+        JsonNode secgroup = api.call(Persona.MEMBER_A, "GET", "/os-security-groups/" + w.get("secgroup"), null, "2.1")
+                .json().path("security_group");
+        expect(changed, "security group", secgroup.path("name").asText() + " with " + secgroup.path("rules").size()
+                + " rule", w.get("secgroup_name") + " with 1 rule");
+        expect(changed, "server's security groups", api.call(Persona.MEMBER_A, "GET", "/servers/" + w.get("server")
+                + "/os-security-groups", null, "2.1").json().path("security_groups").size() + "", "2");
+        expect(changed, "floating IP", api.call(Persona.MEMBER_A, "GET", "/os-floating-ips/" + w.get("fip"), null,
+                "2.1").json().path("floating_ip").path("instance_id").asText(), w.get("server"));
         expect(changed, "image", String.valueOf(api.call(Persona.MEMBER_A, "GET", "/images/" + w.get("image"), null,
                 "2.1").status()), "200");
         JsonNode b = api.expect(200, Persona.MEMBER_B, "GET", "/servers/" + w.get("bserver"), null, "2.1").json()

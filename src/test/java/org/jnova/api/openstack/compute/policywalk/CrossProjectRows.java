@@ -85,6 +85,8 @@ final class CrossProjectRows {
         listFilters(t);
         referencesInBodies(t);
         projectInUrl(t);
+        networkProxies(t);
+        securityGroupsAndFloatingIps(t);
         // last: a wrong answer here would have destroyed a fixture the rows above use
         t.add(hidden("DELETE", "/os-keypairs/{keypair}"));
         t.add(hidden("DELETE", "/os-server-groups/{group}"));
@@ -92,6 +94,11 @@ final class CrossProjectRows {
                 Answer.denied("os_compute_api:os-volumes:snapshots:delete")));
         t.add(hidden("DELETE", "/os-volumes/{volume}").reader(Answer.denied("os_compute_api:os-volumes:delete")));
         t.add(hidden("DELETE", "/os-volumes/{attached}").reader(Answer.denied("os_compute_api:os-volumes:delete")));
+        t.add(hidden("DELETE", "/os-security-group-rules/{secrule}")
+                .reader(Answer.denied("os_compute_api:os-security-groups:rule:delete")));
+        t.add(hidden("DELETE", "/os-security-groups/{secgroup}")
+                .reader(Answer.denied("os_compute_api:os-security-groups:delete")));
+        t.add(hidden("DELETE", "/os-floating-ips/{fip}").reader(Answer.denied("os_compute_api:os-floating-ips:delete")));
         t.add(hidden("DELETE", "/os-volumes_boot/{server}"));
         t.add(hidden("DELETE", S));
         return t;
@@ -454,6 +461,50 @@ final class CrossProjectRows {
                 "/{projectA}/os-quota-sets/{projectA}", "/{projectA}/limits", "/{projectA}/os-keypairs/{keypair}")) {
             t.add(row("GET", path, null, "2.1", Answer.refused(400)));
         }
+    }
+
+    /** The built-in network is shared: every project sees it; nova-network's calls are gone (410). */
+    private static void networkProxies(List<Row> t) {
+        t.add(row("GET", "/os-networks/{network_id}", null, "2.1", Answer.SERVED));
+        t.add(row("GET", "/os-tenant-networks/{network_id}", null, "2.1", Answer.SERVED));
+        t.add(row("DELETE", "/os-networks/{network_id}", null, "2.1", Answer.refused(410)));
+        t.add(row("DELETE", "/os-tenant-networks/{network_id}", null, "2.1", Answer.refused(410)));
+        for (String key : List.of("disassociate", "disassociate_host", "disassociate_project", "associate_host")) {
+            t.add(row("POST", "/os-networks/{network_id}/action", "{\"" + key + "\": null}", "2.1",
+                    Answer.refused(410)));
+        }
+    }
+
+    /**
+     * {secgroup} is a group of A's with rule {secrule}, on A's server; {fip_address} ({fip}) is
+     * an address of A's associated with A's server. nova checks these policies against the
+     * caller's own project first, so B's reader is denied the changes before any lookup.
+     */
+    private static void securityGroupsAndFloatingIps(List<Row> t) {
+        String g = "/os-security-groups/{secgroup}";
+        t.add(hidden("GET", g));
+        t.add(row("PUT", g, "{\"security_group\": {\"name\": \"x\", \"description\": \"\"}}", "2.1",
+                Answer.HIDDEN).reader(Answer.denied("os_compute_api:os-security-groups:update")));
+        t.add(row("POST", "/os-security-group-rules", "{\"security_group_rule\": {\"parent_group_id\": "
+                + "\"{secgroup}\", \"ip_protocol\": \"udp\", \"from_port\": 53, \"to_port\": 53}}", "2.1",
+                Answer.HIDDEN).reader(Answer.denied("os_compute_api:os-security-groups:rule:create")));
+        t.add(row("GET", "/os-security-groups?all_tenants=1", null, "2.1", Answer.SERVED));
+        t.add(row("GET", "/os-security-groups", null, "2.1", Answer.SERVED));
+        t.add(hidden("GET", "/os-floating-ips/{fip}"));
+        t.add(row("GET", "/os-floating-ips", null, "2.1", Answer.SERVED));
+        // A's group and address named in actions on B's own server
+        t.add(row("POST", BS + "/action", "{\"addSecurityGroup\": {\"name\": \"{secgroup}\"}}", "2.1", Answer.HIDDEN)
+                .reader(Answer.denied("os_compute_api:os-security-groups:add")));
+        t.add(row("POST", BS + "/action", "{\"addSecurityGroup\": {\"name\": \"{secgroup_name}\"}}", "2.1",
+                Answer.HIDDEN).reader(Answer.denied("os_compute_api:os-security-groups:add")));
+        t.add(row("POST", BS + "/action", "{\"addFloatingIp\": {\"address\": \"{fip_address}\"}}", "2.1",
+                Answer.HIDDEN).reader(Answer.denied("os_compute_api:os-floating-ips:add")));
+        t.add(row("POST", BS + "/action", "{\"removeFloatingIp\": {\"address\": \"{fip_address}\"}}", "2.1",
+                Answer.HIDDEN));
+        t.add(row("POST", S + "/action", "{\"removeFloatingIp\": {\"address\": \"{fip_address}\"}}", "2.1",
+                Answer.HIDDEN));
+        t.add(row("POST", S + "/action", "{\"removeSecurityGroup\": {\"name\": \"{secgroup_name}\"}}", "2.1",
+                Answer.HIDDEN));
     }
 
     private static Row row(String method, String path, String body, String version, Answer both) {

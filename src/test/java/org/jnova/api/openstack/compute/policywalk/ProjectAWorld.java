@@ -73,6 +73,23 @@ final class ProjectAWorld {
                 "2.1").json().path("interfaceAttachments").path(0).path("net_id").asText(), false);
         w.put("action", api.firstActionRequestId(server), true);
 
+        w.put("secgroup_name", "iso-secgroup-" + mark, true);
+        w.put("secgroup", api.expect(200, Persona.MEMBER_A, "POST", "/os-security-groups", "{\"security_group\": "
+                + "{\"name\": \"" + w.get("secgroup_name") + "\", \"description\": \"\"}}", "2.1").json()
+                .path("security_group").path("id").asText(), true);
+        w.put("secrule", api.expect(200, Persona.MEMBER_A, "POST", "/os-security-group-rules",
+                "{\"security_group_rule\": {\"parent_group_id\": \"" + w.get("secgroup") + "\", \"ip_protocol\": "
+                + "\"tcp\", \"from_port\": 22, \"to_port\": 22}}", "2.1").json().path("security_group_rule")
+                .path("id").asText(), true);
+        api.expect(202, Persona.MEMBER_A, "POST", "/servers/" + server + "/action", "{\"addSecurityGroup\": "
+                + "{\"name\": \"" + w.get("secgroup_name") + "\"}}", "2.1");
+        JsonNode fip = api.expect(200, Persona.MEMBER_A, "POST", "/os-floating-ips", "{}", "2.1").json()
+                .path("floating_ip");
+        w.put("fip", fip.path("id").asText(), true);
+        w.put("fip_address", fip.path("ip").asText(), true);
+        api.expect(202, Persona.MEMBER_A, "POST", "/servers/" + server + "/action", "{\"addFloatingIp\": "
+                + "{\"address\": \"" + w.get("fip_address") + "\"}}", "2.1");
+
         w.put("volume_name", "iso-volume-" + mark, true);
         w.put("volume", volume(api, w.get("volume_name")), true);
         w.put("attached", volume(api, w.get("volume_name") + "-attached"), true);

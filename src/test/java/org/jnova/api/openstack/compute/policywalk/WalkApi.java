@@ -153,6 +153,30 @@ final class WalkApi {
         return name;
     }
 
+    String securityGroupOfA() {
+        return expect(200, Persona.MEMBER_A, "POST", "/os-security-groups", "{\"security_group\": {\"name\": \""
+                + unique("secgroup") + "\", \"description\": \"\"}}", "2.1").json().path("security_group").path("id")
+                .asText();
+    }
+
+    /** A TCP rule in a new group of A's. */
+    String securityGroupRuleOfA() {
+        return expect(200, Persona.MEMBER_A, "POST", "/os-security-group-rules", "{\"security_group_rule\": "
+                + "{\"parent_group_id\": \"" + securityGroupOfA() + "\", \"ip_protocol\": \"tcp\", \"from_port\": 22, "
+                + "\"to_port\": 22}}", "2.1").json().path("security_group_rule").path("id").asText();
+    }
+
+    String floatingIpOfA() {
+        return expect(200, Persona.MEMBER_A, "POST", "/os-floating-ips", "{}", "2.1").json().path("floating_ip")
+                .path("id").asText();
+    }
+
+    /** The id of the built-in network. */
+    String builtInNetwork() {
+        return expect(200, Persona.ADMIN_A, "GET", "/os-networks", null, "2.1").json().path("networks").path(0)
+                .path("id").asText();
+    }
+
     String serverGroupOfA() {
         return expect(200, Persona.MEMBER_A, "POST", "/os-server-groups",
                 "{\"server_group\": {\"name\": \"" + unique("sg") + "\", \"policies\": [\"anti-affinity\"]}}", "2.1")

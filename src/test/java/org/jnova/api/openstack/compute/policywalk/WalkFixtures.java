@@ -42,6 +42,10 @@ final class WalkFixtures {
             case "port" -> values.computeIfAbsent(name, k -> api.firstPortId(value("server", who)));
             case "action" -> values.computeIfAbsent(name, k -> api.firstActionRequestId(value("server", who)));
             case "volume" -> values.computeIfAbsent(name, k -> api.volumeOfA());
+            case "secgroup" -> values.computeIfAbsent(name, k -> api.securityGroupOfA());
+            case "secrule" -> values.computeIfAbsent(name, k -> api.securityGroupRuleOfA());
+            case "fip" -> values.computeIfAbsent(name, k -> api.floatingIpOfA());
+            case "network" -> values.computeIfAbsent(name, k -> api.builtInNetwork());
             case "group" -> values.computeIfAbsent(name, k -> api.serverGroupOfA());
             case "aggregate" -> values.computeIfAbsent(name, k -> api.aggregate());
             case "flavor" -> values.computeIfAbsent(name, k -> api.flavor());
