@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jnova.compute.rpcapi.ComputeMessage;
 import org.jnova.compute.rpcapi.ComputeMessage.RebootInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.RestoreInstance;
@@ -59,6 +61,8 @@ public final class ServersApi {
     private final Settings settings;
     private final VolumeCleanup volumeCleanup;
     private final BootDevices bootDevices;
+    /** The zones a server may be booted into, read fresh for each request. */
+    private final Supplier<Set<String>> availableZones;
     private final org.jnova.db.BlockDeviceMappingStore bdms;
 
     /** Servers written per transaction: other projects' writes interleave between batches. */
@@ -84,7 +88,9 @@ public final class ServersApi {
     public ServersApi(InstanceStore instances, Transactions mainDb, FlavorsApi flavors, ImagesApi images,
             KeyPairStore keyPairs, ActionStore actions, Quotas quotas, ComputeRpcApi computeRpc,
             ConductorRpcApi conductorRpc, Settings settings,
-            org.jnova.db.BlockDeviceMappingStore bdms, VolumeCleanup volumeCleanup, BootDevices bootDevices) {
+            org.jnova.db.BlockDeviceMappingStore bdms, VolumeCleanup volumeCleanup, BootDevices bootDevices,
+            Supplier<Set<String>> availableZones) {
+        this.availableZones = requireNonNull(availableZones, "availableZones is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
@@ -139,7 +145,7 @@ public final class ServersApi {
                     .orElseThrow(() -> new ComputeErrors.KeypairNotFound(req.keyName(), ctx.userId())));
         }
         String zone = req.availabilityZone() != null ? req.availabilityZone() : settings.defaultScheduleZone();
-        if (zone != null && !zone.equals(settings.defaultAvailabilityZone())) {
+        if (zone != null && !availableZones.get().contains(zone)) {
             throw new ComputeErrors.InvalidAvailabilityZone(zone);
         }
         int metadataLimit = quotas.limits(ctx.requireProjectId(), ctx.userId()).get("metadata_items");

@@ -41,6 +41,7 @@ public final class ShelveApi {
     private final ComputeRpcApi computeRpc;
     private final ConductorRpcApi conductorRpc;
     private final Settings settings;
+    private final java.util.function.Supplier<Set<String>> availableZones;
 
     /** The zone servers live in and [DEFAULT] shelved_offload_time. */
     public record Settings(String defaultAvailabilityZone, int shelvedOffloadTime) {
@@ -48,7 +49,8 @@ public final class ShelveApi {
 
     public ShelveApi(ServersApi servers, InstanceStore instances, Transactions mainDb, ActionStore actions,
             ImagesApi images, ComputeNodeStore nodes, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc,
-            Settings settings) {
+            Settings settings, java.util.function.Supplier<Set<String>> availableZones) {
+        this.availableZones = requireNonNull(availableZones, "availableZones is null");
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.mainDb = requireNonNull(mainDb, "mainDb is null");
@@ -98,7 +100,7 @@ public final class ShelveApi {
                     + "\" with status \"" + i.vmState() + "\" is not supported. The server status must be "
                     + "SHELVED_OFFLOADED.");
         }
-        if (azGiven && zone != null && !zone.equals(settings.defaultAvailabilityZone())) {
+        if (azGiven && zone != null && !availableZones.get().contains(zone)) {
             throw new Invalid("The requested availability zone is not available");
         }
         if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {

@@ -22,6 +22,8 @@ public record Instance(int id, String uuid, String name, String displayName, Str
         Optional<InstanceFault> fault) {
     /** System metadata key the API sets to {@link #NO_NETWORK} for a server booted with {@code "networks": "none"}. */
     public static final String REQUESTED_NETWORKS_KEY = "requested_networks";
+    /** System metadata: the zone the server was asked for at boot (what the scheduler keeps it in). */
+    public static final String PINNED_ZONE_KEY = "pinned_availability_zone";
     public static final String NO_NETWORK = "none";
 
     public Instance {

@@ -25,7 +25,7 @@ import org.jnova.utils.JsonMappers;
 public final class ServerView {
     /** System metadata keys the servers API writes at create. */
     public static final String TRUSTED_CERTS_KEY = "trusted_certs";
-    public static final String PINNED_ZONE_KEY = "pinned_availability_zone";
+    public static final String PINNED_ZONE_KEY = Instance.PINNED_ZONE_KEY;
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = JsonMappers.standard();
     private static final List<String> FAULT_STATUSES = List.of("ERROR", "DELETED");
     private static final List<String> PROGRESS_STATUSES = List.of("ACTIVE", "BUILD", "REBUILD", "RESIZE",
