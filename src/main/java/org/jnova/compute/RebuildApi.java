@@ -40,7 +40,8 @@ public final class RebuildApi {
      */
     public record Rebuild(String imageRef, String name, Map<String, String> metadata, boolean preserveEphemeral,
             boolean setKeyName, String keyName, boolean setUserData, String userData, String hostname,
-            String accessIpV4, String accessIpV6, boolean setDescription, String description) {
+            String accessIpV4, String accessIpV6, boolean setDescription, String description,
+            Boolean autoDiskConfig) {
     }
 
     public RebuildApi(ServersApi servers, InstanceStore instances, Transactions mainDb, ImagesApi images,
@@ -66,6 +67,7 @@ public final class RebuildApi {
         if (!"active".equals(image.status())) {
             throw new Invalid("Image " + image.id() + " is not active.");
         }
+        Map<String, String> diskConfig = AutoDiskConfig.systemMetadata(r.autoDiskConfig(), image);
         KeyPair key = null;
         if (r.setKeyName() && r.keyName() != null) {
             key = keyPairs.get(ctx.userId(), r.keyName()).orElseThrow(() -> new Invalid("Invalid key_name provided."));
@@ -110,6 +112,7 @@ public final class RebuildApi {
             instances.children().updateMetadata(tx, i.uuid(), Map.of("image_base_image_ref", image.id(),
                     "image_min_ram", String.valueOf(image.minRam()), "image_min_disk",
                     String.valueOf(image.minDisk())), false, true);
+            instances.children().updateMetadata(tx, i.uuid(), diskConfig, false, true);
             actions.start(tx, i.uuid(), "rebuild", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             computeRpc.cast(tx, i.host(), new RebuildInstance(i.uuid(), ctx.requestId(), r.preserveEphemeral()));
             return instances.get(tx, i.uuid(), false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));

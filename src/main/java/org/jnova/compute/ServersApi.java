@@ -113,7 +113,8 @@ public final class ServersApi {
 
     /**
      * As {@link #create(RequestContext, ServerCreate)}, also writing {@code systemMetadata}
-     * (e.g. the API's trusted_certs, pinned availability zone) with each instance.
+     * (e.g. the API's trusted_certs, pinned availability zone) with each instance; its
+     * auto_disk_config, when there, is the requested OS-DCF:diskConfig, settled against the image.
      */
     public CreateResult create(RequestContext ctx, ServerCreate req, Map<String, String> systemMetadata) {
         return create(ctx, req, systemMetadata, created -> { });
@@ -139,6 +140,8 @@ public final class ServersApi {
                 : bootDevices.bootImage(ctx, req.blockDevices(), req.legacyBdm());
         List<BlockDeviceRequest> blockDevices = bootDevices.transform(req);
         bootImage.ifPresent(image -> checkImage(image, flavor, BootDevices.rootVolume(blockDevices)));
+        AutoDiskConfig.forImage(AutoDiskConfig.requested(systemMetadata.get(Instance.AUTO_DISK_CONFIG_KEY)),
+                bootImage.orElse(null));
         Optional<KeyPair> key = Optional.empty();
         if (req.keyName() != null) {
             key = Optional.of(keyPairs.get(ctx.userId(), req.keyName())
@@ -373,6 +376,8 @@ public final class ServersApi {
 
     private static Map<String, String> systemMetadata(Optional<Image> bootImage, Map<String, String> extra) {
         Map<String, String> out = new HashMap<>(extra);
+        out.putAll(AutoDiskConfig.systemMetadata(AutoDiskConfig.requested(extra.get(Instance.AUTO_DISK_CONFIG_KEY)),
+                bootImage.orElse(null)));
         bootImage.ifPresent(image -> {
             out.put("image_base_image_ref", image.id());
             out.put("image_min_ram", String.valueOf(image.minRam()));
@@ -445,10 +450,14 @@ public final class ServersApi {
         return instances.withChildren(bare);
     }
 
-    /** Changes name, description, access IPs or hostname (null: unchanged). */
+    /** Changes name, description, access IPs, hostname or auto disk config (null: unchanged). */
     public Instance update(RequestContext ctx, String uuid, String name, String description, boolean setDescription,
-            String accessIpV4, String accessIpV6, String hostname) {
+            String accessIpV4, String accessIpV6, String hostname, Boolean autoDiskConfig) {
         get(ctx, uuid);
+        if (autoDiskConfig != null) {
+            instances.updateMetadata(uuid, Map.of(Instance.AUTO_DISK_CONFIG_KEY,
+                    AutoDiskConfig.stored(autoDiskConfig)), false, true);
+        }
         InstanceUpdate cols = new InstanceUpdate();
         if (name != null) {
             cols.displayName(name);

@@ -24,6 +24,8 @@ public record Instance(int id, String uuid, String name, String displayName, Str
     public static final String REQUESTED_NETWORKS_KEY = "requested_networks";
     /** System metadata: the zone the server was asked for at boot (what the scheduler keeps it in). */
     public static final String PINNED_ZONE_KEY = "pinned_availability_zone";
+    /** System metadata: "True" when the disk is partitioned automatically (OS-DCF:diskConfig AUTO). */
+    public static final String AUTO_DISK_CONFIG_KEY = "auto_disk_config";
     public static final String NO_NETWORK = "none";
 
     public Instance {
