@@ -99,7 +99,7 @@ public final class RebuildApi {
             cols.accessIpV4(r.accessIpV4());
         }
         if (r.accessIpV6() != null) {
-            cols.accessIpV6(r.accessIpV6());
+            cols.accessIpV6(ServersApi.accessIpV6(r.accessIpV6()));
         }
         if (r.setDescription()) {
             cols.displayDescription(r.description());

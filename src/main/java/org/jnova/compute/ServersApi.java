@@ -368,7 +368,8 @@ public final class ServersApi {
                 ctx.requireProjectId(), ctx.userId(), VmStates.BUILDING, TaskStates.SCHEDULING, PowerState.NOSTATE,
                 flavor, req.imageRef() != null ? req.imageRef() : "", null, null, zone,
                 key.map(KeyPair::name).orElse(null),
-                key.map(KeyPair::publicKey).orElse(null), false, null, null, req.accessIpV4(), req.accessIpV6(),
+                key.map(KeyPair::publicKey).orElse(null), false, null, null, req.accessIpV4(),
+                accessIpV6(req.accessIpV6()),
                 req.configDrive() == null ? "" : req.configDrive(), req.userData(), reservationId, index, 0,
                 "/dev/vda", null, null, null, null, null, false, req.metadata(),
                 systemMetadata(image, extraSystemMetadata), req.tags(), List.of(), Optional.empty());
@@ -384,6 +385,11 @@ public final class ServersApi {
             out.put("image_min_disk", String.valueOf(image.minDisk()));
         });
         return out;
+    }
+
+    /** accessIPv6 as nova stores it (netaddr's text of the validated address). */
+    static String accessIpV6(String requested) {
+        return requested == null ? null : org.jnova.utils.Ipv6Text.canonical(requested);
     }
 
     /** nova's sanitize_hostname: lower case, [a-z0-9.-] only, at most 63 characters. */
@@ -469,7 +475,7 @@ public final class ServersApi {
             cols.accessIpV4(accessIpV4);
         }
         if (accessIpV6 != null) {
-            cols.accessIpV6(accessIpV6);
+            cols.accessIpV6(accessIpV6(accessIpV6));
         }
         if (hostname != null) {
             cols.hostname(hostname);
