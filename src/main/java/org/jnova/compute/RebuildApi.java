@@ -41,7 +41,7 @@ public final class RebuildApi {
     public record Rebuild(String imageRef, String name, Map<String, String> metadata, boolean preserveEphemeral,
             boolean setKeyName, String keyName, boolean setUserData, String userData, String hostname,
             String accessIpV4, String accessIpV6, boolean setDescription, String description,
-            Boolean autoDiskConfig) {
+            Boolean autoDiskConfig, String adminPassword) {
     }
 
     public RebuildApi(ServersApi servers, InstanceStore instances, Transactions mainDb, ImagesApi images,
@@ -114,7 +114,8 @@ public final class RebuildApi {
                     String.valueOf(image.minDisk())), false, true);
             instances.children().updateMetadata(tx, i.uuid(), diskConfig, false, true);
             actions.start(tx, i.uuid(), "rebuild", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            computeRpc.cast(tx, i.host(), new RebuildInstance(i.uuid(), ctx.requestId(), r.preserveEphemeral()));
+            computeRpc.cast(tx, i.host(), new RebuildInstance(i.uuid(), ctx.requestId(), r.preserveEphemeral(),
+                    r.adminPassword()));
             return instances.get(tx, i.uuid(), false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
         });
         return updated;

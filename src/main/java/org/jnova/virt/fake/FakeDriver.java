@@ -88,6 +88,15 @@ public final class FakeDriver implements VirtDriver {
         boot(instance);
     }
 
+    /** The fake guest keeps the injected password where changePassword and rescue put theirs. */
+    @Override
+    public void spawn(Instance instance, String adminPassword) throws Exception {
+        spawn(instance);
+        if (adminPassword != null) {
+            passwords.put(instance.uuid(), adminPassword);
+        }
+    }
+
     @Override
     public void destroy(Instance instance) throws Exception {
         sleep(destroyDelay);

@@ -67,7 +67,7 @@ public final class ServerRebuildController {
                 body.hasNonNull("name") ? body.get("name").asText().strip() : null, metadata,
                 body.path("preserve_ephemeral").asBoolean(false), setKey, text(body, "key_name"), setUserData,
                 text(body, "user_data"), hostname, text(body, "accessIPv4"), text(body, "accessIPv6"), setDescription,
-                text(body, "description"), DiskConfigRequest.of(body)));
+                text(body, "description"), DiskConfigRequest.of(body), password));
         return ApiResult.of(view.of(req, rebuilt, showPassword ? password : null))
                 .header("Location", req.applicationUrl() + "/servers/" + id);
     }
