@@ -106,8 +106,18 @@ public final class ShelveApi {
         if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
-        transition(ctx, i, "unshelve", TaskStates.UNSHELVING,
-                tx -> conductorRpc.cast(tx, new UnshelveInstance(i.uuid(), ctx.requestId(), host)));
+        transition(ctx, i, "unshelve", TaskStates.UNSHELVING, tx -> {
+            if (azGiven) {
+                // nova's request spec takes the new zone (null: not pinned any more)
+                if (zone == null) {
+                    instances.children().deleteMetadata(tx, i.uuid(), Instance.PINNED_ZONE_KEY, true);
+                } else {
+                    instances.children().updateMetadata(tx, i.uuid(), Map.of(Instance.PINNED_ZONE_KEY, zone), false,
+                            true);
+                }
+            }
+            conductorRpc.cast(tx, new UnshelveInstance(i.uuid(), ctx.requestId(), host));
+        });
     }
 
     private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {
