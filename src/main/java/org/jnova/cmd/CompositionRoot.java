@@ -290,27 +290,32 @@ public final class CompositionRoot implements AutoCloseable {
         quotas = new Quotas(conf, new QuotaStore(dbs.api()), dbs.api(), instances, keyPairStore);
         flavors = new FlavorsApi(flavorStore, dbs.api());
         keyPairs = new KeyPairsApi(keyPairStore, quotas, dbs.api());
-        servers = new ServersApi(instances, dbs.main(), flavors, imagesApi, keyPairStore, actions, quotas, computeRpc,
-                conductorRpc,
-                new ServersApi.Settings(defaultZone, conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE),
-                        conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL), conf.get(ServersOpts.MAX_SERVERS_PER_REQUEST),
-                        conf.get(ServiceQuotaOpts.PORTS)),
-                bdms, volumeCleanup, new BootDevices(imagesApi, volumes));
-        RootVolumes rootVolumes = new RootVolumes(bdms);
-        serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imagesApi, computeRpc,
-                new VolumeBackedSnapshots(bdms, rootVolumes, volumes, imagesApi, actions));
-        shelve = new ShelveApi(servers, instances, dbs.main(), actions, imagesApi, nodes, computeRpc, conductorRpc,
-                new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), rootVolumes);
-        resize = new ResizeApi(servers, instances, dbs.main(), flavors, quotas, actions, nodes, computeRpc,
-                conductorRpc, rootVolumes);
-        serverMetadata = new ServerMetadataApi(servers, instances, dbs.main(), quotas);
         scheduler = new Scheduler(nodes, services, instances, dbs.main(), serverGroups,
                 new Scheduler.Settings(defaultZone, Duration.ofSeconds(conf.get(ComputeOpts.SERVICE_DOWN_TIME)),
                 conf.get(ComputeOpts.RESERVED_HOST_MEMORY_MB), conf.get(ComputeOpts.RESERVED_HOST_DISK_MB),
                 conf.get(ComputeOpts.RESERVED_HOST_CPUS), SchedulerOpts.instancesPerHostLimit(conf)),
                 new Scheduler.Weights(conf.get(SchedulerOpts.RAM_WEIGHT_MULTIPLIER),
                         conf.get(SchedulerOpts.SOFT_AFFINITY_WEIGHT_MULTIPLIER),
-                        conf.get(SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)));
+                        conf.get(SchedulerOpts.SOFT_ANTI_AFFINITY_WEIGHT_MULTIPLIER)),
+                aggregateStore::hostZones);
+        servicesApi = new ServicesApi(services, nodes, instances, scheduler, defaultZone,
+                conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE), aggregateStore::hostZones);
+        availabilityZones = new AvailabilityZonesApi(servicesApi, defaultZone);
+        servers = new ServersApi(instances, dbs.main(), flavors, imagesApi, keyPairStore, actions, quotas, computeRpc,
+                conductorRpc,
+                new ServersApi.Settings(defaultZone, conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE),
+                        conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL), conf.get(ServersOpts.MAX_SERVERS_PER_REQUEST),
+                        conf.get(ServiceQuotaOpts.PORTS)),
+                bdms, volumeCleanup, new BootDevices(imagesApi, volumes), availabilityZones::availableZones);
+        RootVolumes rootVolumes = new RootVolumes(bdms);
+        serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imagesApi, computeRpc,
+                new VolumeBackedSnapshots(bdms, rootVolumes, volumes, imagesApi, actions));
+        shelve = new ShelveApi(servers, instances, dbs.main(), actions, imagesApi, nodes, computeRpc, conductorRpc,
+                new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), rootVolumes,
+                availabilityZones::availableZones);
+        resize = new ResizeApi(servers, instances, dbs.main(), flavors, quotas, actions, nodes, computeRpc,
+                conductorRpc, rootVolumes);
+        serverMetadata = new ServerMetadataApi(servers, instances, dbs.main(), quotas);
         securityGroups = new SecurityGroupsApi(new SecurityGroupStore(dbs.main()),
                 conf.get(ComputeOpts.SECURITY_GROUP_QUOTA), conf.get(ComputeOpts.SECURITY_GROUP_RULE_QUOTA));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances, ports, securityGroups);
@@ -318,12 +323,9 @@ public final class CompositionRoot implements AutoCloseable {
                 rootVolumes, volumes);
         moves = new MoveApi(servers, instances, dbs.main(), actions, nodes, services, migrations, scheduler, computeRpc,
                 conductorRpc);
-        servicesApi = new ServicesApi(services, nodes, instances, scheduler, defaultZone,
-                conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE), aggregateStore::hostZones);
         aggregates = new AggregatesApi(aggregateStore, services, instances);
         usage = new UsageApi(instances);
         instanceActions = new InstanceActionsApi(servers, actions);
-        availabilityZones = new AvailabilityZonesApi(servicesApi, defaultZone);
         migrationsApi = new MigrationsApi(migrations);
         serverGroupsApi = new ServerGroupsApi(serverGroups, instances);
         serverPasswords = new ServerPasswordApi(instances);

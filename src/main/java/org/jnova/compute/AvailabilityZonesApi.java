@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * os-availability-zone: every compute host is in [DEFAULT] default_availability_zone (no
- * host aggregates yet); other services are in internal_service_availability_zone. The
- * plain list shows only zones with compute services, as nova.
+ * os-availability-zone: a compute host is in the zone of the aggregate it is in, else in
+ * [DEFAULT] default_availability_zone; other services are in
+ * internal_service_availability_zone. The plain list shows only zones with compute services,
+ * as nova. Zones are read from the database on every call (no cache), so an aggregate change
+ * made through any API process is seen at once by all of them.
  */
 public final class AvailabilityZonesApi {
     private final ServicesApi services;
@@ -23,6 +27,17 @@ public final class AvailabilityZonesApi {
     public AvailabilityZonesApi(ServicesApi services, String defaultZone) {
         this.services = requireNonNull(services, "services is null");
         this.defaultZone = requireNonNull(defaultZone, "defaultZone is null");
+    }
+
+    /** nova's get_availability_zones(get_only_available=True): the zones of enabled services. */
+    public Set<String> availableZones() {
+        Set<String> out = new TreeSet<>();
+        for (ServicesApi.ServiceStatus s : services.list(null, null)) {
+            if (!s.service().disabled()) {
+                out.add(s.zone());
+            }
+        }
+        return out;
     }
 
     public List<Zone> zones(boolean detail) {

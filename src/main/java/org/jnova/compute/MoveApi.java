@@ -85,8 +85,11 @@ public final class MoveApi {
         }
     }
 
-    /** evacuate to {@code host} (null: the scheduler picks) from a host whose compute service is down. */
-    public void evacuate(RequestContext ctx, String uuid, String host, String targetState) {
+    /**
+     * evacuate to {@code host} (null: the scheduler picks) from a host whose compute service is
+     * down; the rebuilt guest gets {@code adminPassword} (null: it keeps its own).
+     */
+    public void evacuate(RequestContext ctx, String uuid, String host, String targetState, String adminPassword) {
         Instance i = servers.get(ctx, uuid);
         if (host != null && services.list(host, "nova-compute").isEmpty()) {
             throw new NotFound("Compute host " + host + " not found.");
@@ -110,7 +113,8 @@ public final class MoveApi {
             String migration = migrations.create(tx, i.uuid(), "evacuation", "accepted", i.host(), i.node(), host,
                     i.flavor().id(), i.flavor().id(), ctx.userId(), ctx.requireProjectId());
             conductorRpc.cast(tx, new EvacuateInstance(i.uuid(), ctx.requestId(), ctx.userId(),
-                    ctx.requireProjectId(), host, migration, targetState == null ? VmStates.ACTIVE : targetState));
+                    ctx.requireProjectId(), host, migration, targetState == null ? VmStates.ACTIVE : targetState,
+                    adminPassword));
             return null;
         });
     }

@@ -25,6 +25,12 @@ import org.jnova.objects.Flavor;
 public final class Quotas {
     /** Resource names in nova's order, with the option giving each default. */
     public static final Map<String, Opt<Integer>> RESOURCES = defaults();
+    /**
+     * nova's deprecated nova-network resources: no option, unlimited unless set, stored and
+     * shown as given (the API hides them from 2.36 / 2.50) and never enforced.
+     */
+    public static final List<String> NETWORK_RESOURCES = List.of("fixed_ips", "floating_ips", "security_groups",
+            "security_group_rules");
 
     private final ConfigOpts conf;
     private final QuotaStore quotas;
@@ -65,6 +71,7 @@ public final class Quotas {
     private Map<String, Integer> classLimits(Tx tx, String className) throws SQLException {
         Map<String, Integer> out = new LinkedHashMap<>();
         RESOURCES.forEach((name, opt) -> out.put(name, conf.get(opt)));
+        NETWORK_RESOURCES.forEach(name -> out.put(name, -1));
         Map<String, Integer> stored = quotas.classLimits(tx, "default");
         stored.forEach((k, v) -> { if (out.containsKey(k)) out.put(k, v); });
         if (!"default".equals(className)) {
@@ -218,7 +225,7 @@ public final class Quotas {
         Map<String, Integer> userSet = userId == null ? Map.of()
                 : quotas.userLimits(projectId, userId);
         Map<String, Settable> out = new LinkedHashMap<>();
-        for (String name : RESOURCES.keySet()) {
+        for (String name : projectLimits.keySet()) {
             int limit = projectLimits.get(name);
             long given = userSums.getOrDefault(name, 0);
             long remains = limit - given;
@@ -239,7 +246,7 @@ public final class Quotas {
     public void set(String projectId, String userId, Map<String, Integer> limits) {
         apiDb.inTransaction(tx -> {
             for (Map.Entry<String, Integer> e : limits.entrySet()) {
-                if (!RESOURCES.containsKey(e.getKey())) {
+                if (!isResource(e.getKey())) {
                     throw new org.jnova.exception.Invalid("Bad key(s) " + e.getKey() + " in quota_set");
                 }
                 if (userId == null) {
@@ -255,12 +262,16 @@ public final class Quotas {
     public void setClass(String className, Map<String, Integer> limits) {
         apiDb.inTransaction(tx -> {
             for (Map.Entry<String, Integer> e : limits.entrySet()) {
-                if (RESOURCES.containsKey(e.getKey())) {
+                if (isResource(e.getKey())) {
                     quotas.setClassLimit(tx, className, e.getKey(), e.getValue());
                 }
             }
             return null;
         });
+    }
+
+    private static boolean isResource(String name) {
+        return RESOURCES.containsKey(name) || NETWORK_RESOURCES.contains(name);
     }
 
     /** Back to defaults (DELETE os-quota-sets). */

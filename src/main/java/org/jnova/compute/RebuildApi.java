@@ -45,7 +45,7 @@ public final class RebuildApi {
     public record Rebuild(String imageRef, String name, Map<String, String> metadata, boolean preserveEphemeral,
             boolean setKeyName, String keyName, boolean setUserData, String userData, String hostname,
             String accessIpV4, String accessIpV6, boolean setDescription, String description,
-            boolean reimageBootVolume) {
+            boolean reimageBootVolume, Boolean autoDiskConfig, String adminPassword) {
     }
 
     private final RootVolumes rootVolumes;
@@ -84,6 +84,7 @@ public final class RebuildApi {
             throw new Invalid("Image " + image.id() + " is unacceptable: Unable to rebuild with a different image "
                     + "for a volume-backed server.");
         }
+        Map<String, String> diskConfig = AutoDiskConfig.systemMetadata(r.autoDiskConfig(), image);
         KeyPair key = null;
         if (r.setKeyName() && r.keyName() != null) {
             key = keyPairs.get(ctx.userId(), r.keyName()).orElseThrow(() -> new Invalid("Invalid key_name provided."));
@@ -119,7 +120,7 @@ public final class RebuildApi {
             cols.accessIpV4(r.accessIpV4());
         }
         if (r.accessIpV6() != null) {
-            cols.accessIpV6(r.accessIpV6());
+            cols.accessIpV6(ServersApi.accessIpV6(r.accessIpV6()));
         }
         if (r.setDescription()) {
             cols.displayDescription(r.description());
@@ -135,8 +136,10 @@ public final class RebuildApi {
                 }
             }
             instances.children().updateMetadata(tx, i.uuid(), ImageSystemMetadata.of(image), false, true);
+            instances.children().updateMetadata(tx, i.uuid(), diskConfig, false, true);
             actions.start(tx, i.uuid(), "rebuild", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            computeRpc.cast(tx, i.host(), new RebuildInstance(i.uuid(), ctx.requestId(), r.preserveEphemeral()));
+            computeRpc.cast(tx, i.host(), new RebuildInstance(i.uuid(), ctx.requestId(), r.preserveEphemeral(),
+                    r.adminPassword()));
             return instances.get(tx, i.uuid(), false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
         });
         return updated;

@@ -73,6 +73,14 @@ public final class ResizeApi {
      * admin context here). The cores/ram the new flavor adds are checked against the quota.
      */
     public void resize(RequestContext ctx, String uuid, String flavorRef) {
+        resize(ctx, uuid, flavorRef, null);
+    }
+
+    /**
+     * As above with the requested OS-DCF:diskConfig ({@code autoDiskConfig}, null: not given,
+     * which as in nova leaves the resized server MANUAL).
+     */
+    public void resize(RequestContext ctx, String uuid, String flavorRef, Boolean autoDiskConfig) {
         Instance i = checked(ctx, uuid, "resize", Set.of(VmStates.ACTIVE, VmStates.STOPPED));
         Flavor flavor;
         try {
@@ -91,7 +99,7 @@ public final class ResizeApi {
                     + "allowed.");
         }
         quotas.checkUpsize(i.projectId(), i.userId(), i.flavor(), flavor);
-        start(ctx, i, "resize", flavor, null);
+        start(ctx, i, "resize", flavor, null, AutoDiskConfig.forResize(autoDiskConfig, i));
     }
 
     /** migrate (cold); {@code host} (2.56, admin) names the destination. */
@@ -100,7 +108,7 @@ public final class ResizeApi {
         if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
-        start(ctx, i, "migrate", i.flavor(), host);
+        start(ctx, i, "migrate", i.flavor(), host, AutoDiskConfig.forResize(null, i));
     }
 
     public void confirmResize(RequestContext ctx, String uuid) {
@@ -124,9 +132,15 @@ public final class ResizeApi {
                 tx -> computeRpc.cast(tx, i.host(), new RevertResize(i.uuid(), ctx.requestId())));
     }
 
-    private void start(RequestContext ctx, Instance i, String action, Flavor flavor, String host) {
-        transition(ctx, i, action, TaskStates.RESIZE_PREP, tx -> conductorRpc.cast(tx, new MigrateServer(i.uuid(),
-                ctx.requestId(), flavor, action, ctx.userId(), ctx.requireProjectId(), host)));
+    /** nova's resize, which a cold migration also is, sets auto_disk_config to what was asked or False. */
+    private void start(RequestContext ctx, Instance i, String action, Flavor flavor, String host,
+            String autoDiskConfig) {
+        transition(ctx, i, action, TaskStates.RESIZE_PREP, tx -> {
+            instances.children().updateMetadata(tx, i.uuid(), Map.of(Instance.AUTO_DISK_CONFIG_KEY, autoDiskConfig),
+                    false, true);
+            conductorRpc.cast(tx, new MigrateServer(i.uuid(), ctx.requestId(), flavor, action, ctx.userId(),
+                    ctx.requireProjectId(), host));
+        });
     }
 
     private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jnova.compute.rpcapi.ComputeMessage;
 import org.jnova.compute.rpcapi.ComputeMessage.RebootInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.RestoreInstance;
@@ -60,6 +62,8 @@ public final class ServersApi {
     private final VolumeCleanup volumeCleanup;
     private final BootDevices bootDevices;
     private final PinnedZones pinnedZones;
+    /** The zones a server may be booted into, read fresh for each request. */
+    private final Supplier<Set<String>> availableZones;
     private final org.jnova.db.BlockDeviceMappingStore bdms;
 
     /** Servers written per transaction: other projects' writes interleave between batches. */
@@ -85,7 +89,9 @@ public final class ServersApi {
     public ServersApi(InstanceStore instances, Transactions mainDb, FlavorsApi flavors, ImagesApi images,
             KeyPairStore keyPairs, ActionStore actions, Quotas quotas, ComputeRpcApi computeRpc,
             ConductorRpcApi conductorRpc, Settings settings,
-            org.jnova.db.BlockDeviceMappingStore bdms, VolumeCleanup volumeCleanup, BootDevices bootDevices) {
+            org.jnova.db.BlockDeviceMappingStore bdms, VolumeCleanup volumeCleanup, BootDevices bootDevices,
+            Supplier<Set<String>> availableZones) {
+        this.availableZones = requireNonNull(availableZones, "availableZones is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
@@ -109,7 +115,8 @@ public final class ServersApi {
 
     /**
      * As {@link #create(RequestContext, ServerCreate)}, also writing {@code systemMetadata}
-     * (e.g. the API's trusted_certs, pinned availability zone) with each instance.
+     * (e.g. the API's trusted_certs, pinned availability zone) with each instance; its
+     * auto_disk_config, when there, is the requested OS-DCF:diskConfig, settled against the image.
      */
     public CreateResult create(RequestContext ctx, ServerCreate req, Map<String, String> systemMetadata) {
         return create(ctx, req, systemMetadata, created -> { });
@@ -135,13 +142,15 @@ public final class ServersApi {
                 : bootDevices.bootImage(ctx, req.blockDevices(), req.legacyBdm());
         List<BlockDeviceRequest> blockDevices = bootDevices.transform(req);
         bootImage.ifPresent(image -> checkImage(image, flavor, BootDevices.rootVolume(blockDevices)));
+        AutoDiskConfig.forImage(AutoDiskConfig.requested(systemMetadata.get(Instance.AUTO_DISK_CONFIG_KEY)),
+                bootImage.orElse(null));
         Optional<KeyPair> key = Optional.empty();
         if (req.keyName() != null) {
             key = Optional.of(keyPairs.get(ctx.userId(), req.keyName())
                     .orElseThrow(() -> new ComputeErrors.KeypairNotFound(req.keyName(), ctx.userId())));
         }
         String zone = req.availabilityZone() != null ? req.availabilityZone() : settings.defaultScheduleZone();
-        if (zone != null && !zone.equals(settings.defaultAvailabilityZone())) {
+        if (zone != null && !availableZones.get().contains(zone)) {
             throw new ComputeErrors.InvalidAvailabilityZone(zone);
         }
         int metadataLimit = quotas.limits(ctx.requireProjectId(), ctx.userId()).get("metadata_items");
@@ -364,7 +373,8 @@ public final class ServersApi {
                 ctx.requireProjectId(), ctx.userId(), VmStates.BUILDING, TaskStates.SCHEDULING, PowerState.NOSTATE,
                 flavor, req.imageRef() != null ? req.imageRef() : "", null, null, zone,
                 key.map(KeyPair::name).orElse(null),
-                key.map(KeyPair::publicKey).orElse(null), false, null, null, req.accessIpV4(), req.accessIpV6(),
+                key.map(KeyPair::publicKey).orElse(null), false, null, null, req.accessIpV4(),
+                accessIpV6(req.accessIpV6()),
                 req.configDrive() == null ? "" : req.configDrive(), req.userData(), reservationId, index, 0,
                 "/dev/vda", null, null, null, null, null, false, req.metadata(),
                 systemMetadata(image, extraSystemMetadata), req.tags(), List.of(), Optional.empty());
@@ -372,8 +382,15 @@ public final class ServersApi {
 
     private static Map<String, String> systemMetadata(Optional<Image> bootImage, Map<String, String> extra) {
         Map<String, String> out = new HashMap<>(extra);
+        out.putAll(AutoDiskConfig.systemMetadata(AutoDiskConfig.requested(extra.get(Instance.AUTO_DISK_CONFIG_KEY)),
+                bootImage.orElse(null)));
         bootImage.ifPresent(image -> out.putAll(ImageSystemMetadata.of(image)));
         return out;
+    }
+
+    /** accessIPv6 as nova stores it (netaddr's text of the validated address). */
+    static String accessIpV6(String requested) {
+        return requested == null ? null : org.jnova.utils.Ipv6Text.canonical(requested);
     }
 
     /** nova's sanitize_hostname: lower case, [a-z0-9.-] only, at most 63 characters. */
@@ -451,10 +468,14 @@ public final class ServersApi {
         return instances.withChildren(bare);
     }
 
-    /** Changes name, description, access IPs or hostname (null: unchanged). */
+    /** Changes name, description, access IPs, hostname or auto disk config (null: unchanged). */
     public Instance update(RequestContext ctx, String uuid, String name, String description, boolean setDescription,
-            String accessIpV4, String accessIpV6, String hostname) {
+            String accessIpV4, String accessIpV6, String hostname, Boolean autoDiskConfig) {
         get(ctx, uuid);
+        if (autoDiskConfig != null) {
+            instances.updateMetadata(uuid, Map.of(Instance.AUTO_DISK_CONFIG_KEY,
+                    AutoDiskConfig.stored(autoDiskConfig)), false, true);
+        }
         InstanceUpdate cols = new InstanceUpdate();
         if (name != null) {
             cols.displayName(name);
@@ -466,7 +487,7 @@ public final class ServersApi {
             cols.accessIpV4(accessIpV4);
         }
         if (accessIpV6 != null) {
-            cols.accessIpV6(accessIpV6);
+            cols.accessIpV6(accessIpV6(accessIpV6));
         }
         if (hostname != null) {
             cols.hostname(hostname);

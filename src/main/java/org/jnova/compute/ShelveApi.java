@@ -41,6 +41,7 @@ public final class ShelveApi {
     private final ComputeRpcApi computeRpc;
     private final ConductorRpcApi conductorRpc;
     private final Settings settings;
+    private final java.util.function.Supplier<Set<String>> availableZones;
 
     /** The zone servers live in and [DEFAULT] shelved_offload_time. */
     public record Settings(String defaultAvailabilityZone, int shelvedOffloadTime) {
@@ -50,8 +51,9 @@ public final class ShelveApi {
 
     public ShelveApi(ServersApi servers, InstanceStore instances, Transactions mainDb, ActionStore actions,
             ImagesApi images, ComputeNodeStore nodes, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc,
-            Settings settings, RootVolumes rootVolumes) {
+            Settings settings, RootVolumes rootVolumes, java.util.function.Supplier<Set<String>> availableZones) {
         this.rootVolumes = requireNonNull(rootVolumes, "rootVolumes is null");
+        this.availableZones = requireNonNull(availableZones, "availableZones is null");
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.mainDb = requireNonNull(mainDb, "mainDb is null");
@@ -107,14 +109,24 @@ public final class ShelveApi {
                     + "\" with status \"" + i.vmState() + "\" is not supported. The server status must be "
                     + "SHELVED_OFFLOADED.");
         }
-        if (azGiven && zone != null && !zone.equals(settings.defaultAvailabilityZone())) {
+        if (azGiven && zone != null && !availableZones.get().contains(zone)) {
             throw new Invalid("The requested availability zone is not available");
         }
         if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
-        transition(ctx, i, "unshelve", TaskStates.UNSHELVING,
-                tx -> conductorRpc.cast(tx, new UnshelveInstance(i.uuid(), ctx.requestId(), host)));
+        transition(ctx, i, "unshelve", TaskStates.UNSHELVING, tx -> {
+            if (azGiven) {
+                // nova's request spec takes the new zone (null: not pinned any more)
+                if (zone == null) {
+                    instances.children().deleteMetadata(tx, i.uuid(), Instance.PINNED_ZONE_KEY, true);
+                } else {
+                    instances.children().updateMetadata(tx, i.uuid(), Map.of(Instance.PINNED_ZONE_KEY, zone), false,
+                            true);
+                }
+            }
+            conductorRpc.cast(tx, new UnshelveInstance(i.uuid(), ctx.requestId(), host));
+        });
     }
 
     private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {

@@ -195,7 +195,7 @@ public final class ComputeTaskManager {
                 return liveMigrate(m.instanceUuid(), m.requestId(), m.host(), m.userId(), m.projectId());
             }
             case EvacuateInstance m -> evacuate(m.instanceUuid(), m.requestId(), m.host(), m.targetState(),
-                    m.migrationUuid());
+                    m.migrationUuid(), m.newPass());
             case UnshelveInstance(String uuid, String requestId, String host) -> unshelve(uuid, requestId, host);
         }
         return null;
@@ -334,7 +334,8 @@ public final class ComputeTaskManager {
      * claimed and rebuilds the server in {@code targetState}; none: ERROR with the NoValidHost
      * fault and the migration (made by the API) "error", as nova.
      */
-    private void evacuate(String uuid, String requestId, String host, String targetState, String migration) {
+    private void evacuate(String uuid, String requestId, String host, String targetState, String migration,
+            String newPass) {
         Optional<Instance> found = instances.get(uuid, false);
         if (found.isEmpty()) {
             return;
@@ -361,7 +362,7 @@ public final class ComputeTaskManager {
         mainDb.inTransaction(tx -> {
             migrations.update(tx, migration, "accepted", chosen.host(), chosen.nodename());
             computeRpc.cast(tx, chosen.host(), new RebuildEvacuatedInstance(uuid, requestId, chosen.nodename(),
-                    migration, targetState));
+                    migration, targetState, newPass));
             return null;
         });
     }

@@ -21,9 +21,15 @@ public record Instance(int id, String uuid, String name, String displayName, Str
         Map<String, String> systemMetadata, List<String> tags, List<VirtualInterface> interfaces,
         Optional<InstanceFault> fault) {
     /** System metadata key the API sets to {@link #NO_NETWORK} for a server booted with {@code "networks": "none"}. */
-    /** System metadata: the availability zone the server is pinned to (nova's request spec zone). */
-    public static final String PINNED_ZONE_KEY = "pinned_availability_zone";
     public static final String REQUESTED_NETWORKS_KEY = "requested_networks";
+    /**
+     * System metadata: the availability zone the server is pinned to (nova's request spec zone):
+     * the zone asked for at boot, where the scheduler keeps it; changed by unshelve and, from
+     * 2.104, by update.
+     */
+    public static final String PINNED_ZONE_KEY = "pinned_availability_zone";
+    /** System metadata: "True" when the disk is partitioned automatically (OS-DCF:diskConfig AUTO). */
+    public static final String AUTO_DISK_CONFIG_KEY = "auto_disk_config";
     public static final String NO_NETWORK = "none";
 
     public Instance {

@@ -21,7 +21,8 @@ import org.jnova.objects.Service;
  * Picks a compute node for an instance and claims the flavor's resources on it. Filters:
  * the node's nova-compute service is up and enabled, it runs fewer than
  * [filter_scheduler] max_instances_per_host instances, it is in the requested availability
- * zone (every compute host is in [DEFAULT] default_availability_zone; no aggregates yet),
+ * zone (a host's zone is its aggregate's, else [DEFAULT] default_availability_zone; read
+ * from the database for each placement),
  * the server group's affinity / anti-affinity policy (see {@link GroupPlacement}), the claim
  * fits. Weighers as nova's, each normalised to 0..1 and multiplied: free RAM
  * (ram_weight_multiplier) and the soft group policies (soft_(anti_)affinity_weight_multiplier).
@@ -43,6 +44,8 @@ public final class Scheduler {
     private final Settings settings;
     private final org.jnova.db.ServerGroupStore groups;
     private final Weights weights;
+    /** host -> zone of the aggregate it is in (hosts in none are in the default zone). */
+    private final java.util.function.Supplier<Map<String, String>> hostZones;
 
     /** Reserved host resources, zone and service liveness. */
     public record Settings(String defaultAvailabilityZone, Duration serviceDownTime, int reservedHostMemoryMb,
@@ -61,7 +64,7 @@ public final class Scheduler {
     /** A scheduler that ignores server groups. */
     public Scheduler(ComputeNodeStore nodes, ServiceStore services, InstanceStore instances, Transactions mainDb,
             Settings settings) {
-        this(nodes, services, instances, mainDb, null, settings, Weights.DEFAULT);
+        this(nodes, services, instances, mainDb, null, settings, Weights.DEFAULT, Map::of);
     }
 
     /**
@@ -69,7 +72,9 @@ public final class Scheduler {
      * (nullable: no group policies) is where server groups and their members live.
      */
     public Scheduler(ComputeNodeStore nodes, ServiceStore services, InstanceStore instances, Transactions mainDb,
-            org.jnova.db.ServerGroupStore groups, Settings settings, Weights weights) {
+            org.jnova.db.ServerGroupStore groups, Settings settings, Weights weights,
+            java.util.function.Supplier<Map<String, String>> hostZones) {
+        this.hostZones = requireNonNull(hostZones, "hostZones is null");
         this.groups = groups;
         this.weights = requireNonNull(weights, "weights is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
@@ -77,6 +82,19 @@ public final class Scheduler {
         this.instances = requireNonNull(instances, "instances is null");
         this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    /**
+     * The zone the instance is kept in: the one it was booted into (nova's request spec), or for
+     * an instance without that record and not yet placed, its own zone.
+     */
+    private static String requestedZone(Instance instance) {
+        String pinned = instance.systemMetadata().get(Instance.PINNED_ZONE_KEY);
+        return pinned != null || instance.host() != null ? pinned : instance.availabilityZone();
+    }
+
+    private String zoneOf(Map<String, String> zones, String host) {
+        return zones.getOrDefault(host, settings.defaultAvailabilityZone());
     }
 
     /** Places the instance and records host/node on it; empty means no valid host. */
@@ -114,10 +132,8 @@ public final class Scheduler {
     /** As above; {@code onClaim} runs in the claim's transaction. */
     public Optional<Selection> selectAndClaim(Instance instance, org.jnova.objects.Flavor flavor,
             java.util.Set<String> excludedHosts, String requiredHost, boolean recordHost, OnClaim onClaim) {
-        String zone = instance.availabilityZone();
-        if (zone != null && !zone.equals(settings.defaultAvailabilityZone())) {
-            return Optional.empty();
-        }
+        String zone = requestedZone(instance);
+        Map<String, String> zones = hostZones.get();
         Map<Integer, Service> up = services.list(null, "nova-compute").stream()
                 .filter(s -> isUp(s) && !s.disabled())
                 .collect(Collectors.toMap(Service::id, s -> s));
@@ -126,6 +142,7 @@ public final class Scheduler {
                 .filter(n -> up.containsKey(n.serviceId()))
                 .filter(n -> !excludedHosts.contains(n.host()))
                 .filter(n -> requiredHost == null || requiredHost.equals(n.host()))
+                .filter(n -> zone == null || zone.equals(zoneOf(zones, n.host())))
                 .filter(n -> group.map(g -> g.passes(instance.uuid(), n.host())).orElse(true))
                 .toList(), group);
         var f = flavor;
@@ -144,7 +161,7 @@ public final class Scheduler {
                         // redelivered or recovered build) claims nothing.
                         org.jnova.db.InstanceUpdate placement = new org.jnova.db.InstanceUpdate().host(node.host())
                                 .node(node.hypervisorHostname()).launchedOn(node.host())
-                                .availabilityZone(settings.defaultAvailabilityZone());
+                                .availabilityZone(zoneOf(zones, node.host()));
                         if (!instances.update(tx, instance.uuid(), unplaced ? placement.expectNoHost() : placement)) {
                             return Claim.INSTANCE_TAKEN;
                         }

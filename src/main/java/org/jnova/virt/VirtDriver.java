@@ -14,6 +14,11 @@ public interface VirtDriver {
     /** Creates and starts the guest; throws to fail the build. */
     void spawn(Instance instance) throws Exception;
 
+    /** As {@link #spawn(Instance)}, injecting {@code adminPassword} (nullable: none) into the guest. */
+    default void spawn(Instance instance, String adminPassword) throws Exception {
+        spawn(instance);
+    }
+
     /** Stops and removes the guest; missing guests are not an error. */
     void destroy(Instance instance) throws Exception;
 

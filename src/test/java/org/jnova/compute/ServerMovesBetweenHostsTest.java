@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.jnova.objects.Instance;
 import org.jnova.testing.EachEngine;
 import org.jnova.testing.JnovaTestServer;
+import org.jnova.testing.OpenApiConformance;
 import org.jnova.virt.fake.FakeDriver;
 
 /**
@@ -179,6 +180,51 @@ class ServerMovesBetweenHostsTest {
                 assertThat(migration(jnova, id, "evacuation").path("status").asText()).isEqualTo("completed");
             } finally {
                 restarted.stop();
+            }
+        }
+    }
+
+    @EachEngine
+    void evacuationAndRebuildGiveTheGuestTheirAdminPassword(String engine) throws Exception {
+        try (TwoHosts cloud = TwoHosts.start(engine, 200)) {
+            JnovaTestServer jnova = cloud.jnova;
+            String id = boot(jnova, "host2");
+            String shared = boot(jnova, "host2");
+            FakeDriver host3Driver = jnova.cloud().fakeDriver();
+            ComputeManager host3 = jnova.cloud().computeManager("host3", host3Driver);
+            host3.start();
+            try {
+                cloud.host2.stop();
+                forceDown(jnova, "host2", true);
+                JnovaTestServer.Reply reply = jnova.call("POST", "/servers/" + id + "/action",
+                        "{\"evacuate\": {\"host\": \"host3\", \"onSharedStorage\": false}}", "2.1");
+                assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+                OpenApiConformance.get().assertConforms("POST", "/v2.1/servers/{id}/action", 201, "2.1",
+                        reply.json());
+                String generated = reply.json().path("adminPass").asText();
+                assertThat(generated).hasSize(14);
+                assertThat(await(jnova, id, i -> i.taskState() == null).host()).isEqualTo("host3");
+                assertThat(host3Driver.adminPassword(id)).isEqualTo(generated);
+
+                JnovaTestServer.Reply rebuilt = jnova.call("POST", "/servers/" + id + "/action", "{\"rebuild\": {"
+                        + "\"imageRef\": \"" + SeedData.CIRROS_IMAGE_ID + "\", \"adminPass\": \"Rebuilt-Pass-1\"}}",
+                        "2.1");
+                assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(202);
+                await(jnova, id, i -> i.taskState() == null);
+                assertThat(host3Driver.adminPassword(id)).isEqualTo("Rebuilt-Pass-1");
+
+                // a disk on shared storage keeps the guest's password: none is made or shown
+                JnovaTestServer.Reply kept = jnova.call("POST", "/servers/" + shared + "/action",
+                        "{\"evacuate\": {\"host\": \"host3\", \"onSharedStorage\": true}}", "2.1");
+                assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+                // not checked against the OpenAPI file, whose adminPass is a string only: nova answers
+                // {"adminPass": null} here and its own response schema (evacuate_response) allows null
+                assertThat(kept.json().has("adminPass")).isTrue();
+                assertThat(kept.json().get("adminPass").isNull()).isTrue();
+                assertThat(await(jnova, shared, i -> i.taskState() == null).host()).isEqualTo("host3");
+                assertThat(host3Driver.adminPassword(shared)).isNull();
+            } finally {
+                host3.stop();
             }
         }
     }

@@ -111,7 +111,7 @@ public final class InstanceOperations {
                 run(uuid, requestId, "compute_rebuild_instance", List.of(TaskStates.REBUILD_BLOCK_DEVICE_MAPPING,
                         TaskStates.REBUILD_SPAWNING), i -> {
                             driver.destroy(i);
-                            driver.spawn(i);
+                            driver.spawn(i, m.newPass());
                             if (VmStates.STOPPED.equals(before)) {
                                 driver.powerOff(i);
                             }

@@ -104,7 +104,7 @@ public final class MoveOperations {
                 }
             }
             case RebuildEvacuatedInstance m -> event(uuid, requestId, "compute_rebuild_instance",
-                    i -> rebuildEvacuated(i, m.destNode(), m.migrationUuid(), m.targetState()));
+                    i -> rebuildEvacuated(i, m.destNode(), m.migrationUuid(), m.targetState(), m.newPass()));
         }
         return null;
     }
@@ -230,7 +230,8 @@ public final class MoveOperations {
      * source host's resources are given back since that host is down. A failure: ERROR, the
      * migration "failed", this host's claim given back.
      */
-    private void rebuildEvacuated(Instance instance, String destNode, String migrationUuid, String targetState)
+    private void rebuildEvacuated(Instance instance, String destNode, String migrationUuid, String targetState,
+            String newPass)
             throws Exception {
         String uuid = instance.uuid();
         try {
@@ -238,7 +239,7 @@ public final class MoveOperations {
             ExpectedTaskState.advance(instances, uuid,
                     TaskStates.REBUILD_BLOCK_DEVICE_MAPPING, TaskStates.REBUILD_SPAWNING);
             Instance spawning = instances.get(uuid, false).orElseThrow(() -> new ComputeErrors.InstanceNotFound(uuid));
-            driver.spawn(spawning);
+            driver.spawn(spawning, newPass);
             boolean stopped = VmStates.STOPPED.equals(targetState);
             if (stopped) {
                 driver.powerOff(spawning);

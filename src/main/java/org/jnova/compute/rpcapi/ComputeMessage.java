@@ -104,8 +104,12 @@ public sealed interface ComputeMessage {
         }
     }
 
-    /** A rebuild on the server's own host. */
-    record RebuildInstance(String instanceUuid, String requestId, boolean preserveEphemeral) implements Action {
+    /** A rebuild on the server's own host; {@code newPass} (nullable) is the guest's new admin password. */
+    record RebuildInstance(String instanceUuid, String requestId, boolean preserveEphemeral, String newPass)
+            implements Action {
+        public RebuildInstance(String instanceUuid, String requestId, boolean preserveEphemeral) {
+            this(instanceUuid, requestId, preserveEphemeral, null);
+        }
     }
 
     /** The guest's console log, its last {@code tailLength} lines (null: all). */
@@ -204,8 +208,15 @@ public sealed interface ComputeMessage {
             implements Moving {
     }
 
-    /** To the host chosen for an evacuated server: rebuild it here in {@code targetState}. */
+    /**
+     * To the host chosen for an evacuated server: rebuild it here in {@code targetState}, with
+     * {@code newPass} (nullable) as the guest's admin password.
+     */
     record RebuildEvacuatedInstance(String instanceUuid, String requestId, String destNode, String migrationUuid,
-            String targetState) implements Moving {
+            String targetState, String newPass) implements Moving {
+        public RebuildEvacuatedInstance(String instanceUuid, String requestId, String destNode, String migrationUuid,
+                String targetState) {
+            this(instanceUuid, requestId, destNode, migrationUuid, targetState, null);
+        }
     }
 }

@@ -109,6 +109,7 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
             }
             case RebuildInstance m -> {
                 args.put("preserve_ephemeral", m.preserveEphemeral());
+                args.put("new_pass", m.newPass());
                 yield "rebuild_instance";
             }
             case GetConsoleOutput m -> {
@@ -197,6 +198,7 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
                 args.put("dest_node", m.destNode());
                 args.put("migration_uuid", m.migrationUuid());
                 args.put("target_state", m.targetState());
+                args.put("new_pass", m.newPass());
                 yield "rebuild_instance";
             }
         };
@@ -234,8 +236,8 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
                     a.integer("rotation"));
             case "rebuild_instance" -> a.flag("recreate")
                     ? new RebuildEvacuatedInstance(uuid, req, a.string("dest_node"), a.string("migration_uuid"),
-                            a.string("target_state"))
-                    : new RebuildInstance(uuid, req, a.flag("preserve_ephemeral"));
+                            a.string("target_state"), a.optionalString("new_pass"))
+                    : new RebuildInstance(uuid, req, a.flag("preserve_ephemeral"), a.optionalString("new_pass"));
             case "get_console_output" -> new GetConsoleOutput(uuid, req, a.optionalInteger("tail_length"));
             case "inject_network_info" -> new InjectNetworkInfo(uuid, req);
             case "shelve_instance" -> new ShelveInstance(uuid, req, a.string("image_id"), a.flag("offload"));

@@ -33,9 +33,16 @@ public sealed interface ConductorMessage {
             implements Call<String> {
     }
 
-    /** Rebuild a server of a down host elsewhere, in {@code targetState}, under the API's migration record. */
+    /**
+     * Rebuild a server of a down host elsewhere, in {@code targetState}, under the API's
+     * migration record; {@code newPass} (nullable) is the admin password the rebuilt guest gets.
+     */
     record EvacuateInstance(String instanceUuid, String requestId, String userId, String projectId, String host,
-            String migrationUuid, String targetState) implements ConductorMessage {
+            String migrationUuid, String targetState, String newPass) implements ConductorMessage {
+        public EvacuateInstance(String instanceUuid, String requestId, String userId, String projectId, String host,
+                String migrationUuid, String targetState) {
+            this(instanceUuid, requestId, userId, projectId, host, migrationUuid, targetState, null);
+        }
     }
 
     record UnshelveInstance(String instanceUuid, String requestId, String host) implements ConductorMessage {

@@ -50,6 +50,7 @@ public final class ConductorMessageCodec implements MessageCodec<ConductorMessag
                 putRequester(args, m.userId(), m.projectId(), m.host());
                 args.put("migration_uuid", m.migrationUuid());
                 args.put("target_state", m.targetState());
+                args.put("new_pass", m.newPass());
                 yield "evacuate_instance";
             }
             case UnshelveInstance m -> {
@@ -84,7 +85,7 @@ public final class ConductorMessageCodec implements MessageCodec<ConductorMessag
                     a.optionalString("user_id"), a.optionalString("project_id"), a.optionalString("host"));
             case "evacuate_instance" -> new EvacuateInstance(a.string("instance_uuid"), req,
                     a.optionalString("user_id"), a.optionalString("project_id"), a.optionalString("host"),
-                    a.string("migration_uuid"), a.string("target_state"));
+                    a.string("migration_uuid"), a.string("target_state"), a.optionalString("new_pass"));
             case "unshelve_instance" -> new UnshelveInstance(a.string("instance_uuid"), req,
                     a.optionalString("host"));
             default -> throw new MalformedMessage("Unknown conductor method " + method);

@@ -26,6 +26,7 @@ public final class FakeDriver implements VirtDriver {
     private final Duration destroyDelay;
     private final Duration actionDelay;
     private final Map<String, Integer> guests = new ConcurrentHashMap<>();
+    private static final int CONSOLE_LINES = 2000;
     private final Map<String, List<String>> consoles = new ConcurrentHashMap<>();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     /** Per guest: device name to volume id. */
@@ -92,8 +93,16 @@ public final class FakeDriver implements VirtDriver {
         }
         configDrive.write(instance);
         guests.put(instance.uuid(), PowerState.RUNNING);
-        log(instance, "Booting " + instance.hostname());
-        log(instance, instance.hostname() + " login:");
+        boot(instance);
+    }
+
+    /** The fake guest keeps the injected password where changePassword and rescue put theirs. */
+    @Override
+    public void spawn(Instance instance, String adminPassword) throws Exception {
+        spawn(instance);
+        if (adminPassword != null) {
+            passwords.put(instance.uuid(), adminPassword);
+        }
     }
 
     @Override
@@ -160,7 +169,7 @@ public final class FakeDriver implements VirtDriver {
     public void powerOn(Instance instance) throws InterruptedException {
         sleep(actionDelay);
         guests.put(instance.uuid(), PowerState.RUNNING);
-        log(instance, "Booting " + instance.hostname());
+        boot(instance);
     }
 
     @Override
@@ -168,6 +177,7 @@ public final class FakeDriver implements VirtDriver {
         sleep(actionDelay);
         guests.put(instance.uuid(), PowerState.RUNNING);
         log(instance, hard ? "Reset (hard reboot)" : "Restarting system.");
+        boot(instance);
     }
 
     @Override
@@ -306,10 +316,27 @@ public final class FakeDriver implements VirtDriver {
         log(instance, message);
     }
 
+    /** The guest's boot messages, the login prompt last. */
+    private void boot(Instance instance) {
+        List<String> lines = consoles.computeIfAbsent(instance.uuid(), k -> new ArrayList<>());
+        synchronized (lines) {
+            lines.addAll(FakeBootLog.of(instance));
+            keepLast(lines);
+        }
+    }
+
     private void log(Instance instance, String line) {
         List<String> lines = consoles.computeIfAbsent(instance.uuid(), k -> new ArrayList<>());
         synchronized (lines) {
             lines.add("[" + Instant.now() + "] " + line);
+            keepLast(lines);
+        }
+    }
+
+    /** A guest's console keeps its last {@value #CONSOLE_LINES} lines, as a serial log file is rotated. */
+    private static void keepLast(List<String> lines) {
+        if (lines.size() > CONSOLE_LINES) {
+            lines.subList(0, lines.size() - CONSOLE_LINES).clear();
         }
     }
 

@@ -95,6 +95,7 @@ class MessageCodecTest {
             new SnapshotInstance(UUID, REQ, "img-2"),
             new BackupInstance(UUID, REQ, "img-3", "daily", 3),
             new RebuildInstance(UUID, REQ, true),
+            new RebuildInstance(UUID, REQ, false, "new-pass"),
             new GetConsoleOutput(UUID, REQ, 50),
             new GetConsoleOutput(UUID, REQ, null),
             new GetHostUptime(REQ),
@@ -122,7 +123,8 @@ class MessageCodecTest {
             new PreLiveMigration(UUID, REQ),
             new PostLiveMigrationAtDestination(UUID, REQ, "node-2", 1),
             new RollbackLiveMigrationAtDestination(UUID, REQ, "node-2"),
-            new RebuildEvacuatedInstance(UUID, REQ, "node-3", "mig-2", "stopped"));
+            new RebuildEvacuatedInstance(UUID, REQ, "node-3", "mig-2", "stopped"),
+            new RebuildEvacuatedInstance(UUID, REQ, "node-3", "mig-2", "active", "new-pass"));
 
     private static final List<ConductorMessage> CONDUCTOR = List.of(
             new BuildInstances(List.of(UUID, "second"), REQ),
@@ -131,6 +133,7 @@ class MessageCodecTest {
             new LiveMigrateInstance(UUID, REQ, "user-1", "project-1", "host-2"),
             new LiveMigrateInstance(UUID, REQ, "user-1", "project-1", null),
             new EvacuateInstance(UUID, REQ, "user-1", "project-1", null, "mig-3", "active"),
+            new EvacuateInstance(UUID, REQ, "user-1", "project-1", "host-2", "mig-3", "stopped", "new-pass"),
             new ConductorMessage.UnshelveInstance(UUID, REQ, "host-2"),
             new ConductorMessage.UnshelveInstance(UUID, REQ, null));
 

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The quota resource names the API shows, in nova's (alphabetical) order, and which of them
  * microversions hide. The nova-network ones (fixed_ips, floating_ips, security_groups,
- * security_group_rules) are always unlimited: nova keeps them only so bodies do not change.
+ * security_group_rules) are stored and shown but never enforced: nova keeps them only so
+ * bodies do not change.
  */
 public final class QuotaResources {
     /** Every resource, sorted by name as nova's QuotaEngine lists them. */

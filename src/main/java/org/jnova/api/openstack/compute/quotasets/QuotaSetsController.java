@@ -85,9 +85,7 @@ public final class QuotaSetsController {
             if (!force && range != null) {
                 checkLimit(key, value, range);
             }
-            if (!QuotaResources.NETWORK.contains(key)) {
-                valid.put(key, value);
-            }
+            valid.put(key, value);
         });
         quotas.set(id, userId, valid);
         return body(req, null, quotas.limits(id, userId));

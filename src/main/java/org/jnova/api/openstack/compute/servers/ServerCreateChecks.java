@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.objects.Instance;
+import org.jnova.compute.AutoDiskConfig;
 import org.jnova.compute.Quotas;
 import org.jnova.compute.SecurityGroupsApi;
 import org.jnova.compute.ServicesApi;
@@ -148,6 +149,10 @@ public final class ServerCreateChecks {
         Map<String, String> out = new LinkedHashMap<>();
         if (Instance.NO_NETWORK.equals(body.path("networks").asText(null))) {
             out.put(Instance.REQUESTED_NETWORKS_KEY, Instance.NO_NETWORK);
+        }
+        Boolean autoDiskConfig = DiskConfigRequest.of(body);
+        if (autoDiskConfig != null) {
+            out.put(Instance.AUTO_DISK_CONFIG_KEY, AutoDiskConfig.stored(autoDiskConfig));
         }
         JsonNode certs = body.path("trusted_image_certificates");
         if (certs.isArray()) {

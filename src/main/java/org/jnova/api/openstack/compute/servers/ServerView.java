@@ -235,7 +235,7 @@ public final class ServerView {
     }
 
     private static String diskConfig(Instance i) {
-        return "True".equalsIgnoreCase(i.systemMetadata().get("auto_disk_config")) ? "AUTO" : "MANUAL";
+        return "True".equalsIgnoreCase(i.systemMetadata().get(Instance.AUTO_DISK_CONFIG_KEY)) ? "AUTO" : "MANUAL";
     }
 
     /** sha224(project + host) in hex, "" without a host (nova's generate_hostid). */

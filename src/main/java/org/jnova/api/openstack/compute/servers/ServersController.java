@@ -206,7 +206,8 @@ public final class ServersController {
             servers.updatePinnedZone(req.context(), id, java.util.Optional.ofNullable(text(s, "pinned_availability_zone")));
         }
         Instance after = servers.update(req.context(), id, name == null ? null : name.strip(), text(s, "description"),
-                setDescription, text(s, "accessIPv4"), text(s, "accessIPv6"), text(s, "hostname"));
+                setDescription, text(s, "accessIPv4"), text(s, "accessIPv6"), text(s, "hostname"),
+                DiskConfigRequest.of(s));
         if (req.isSupported("2.75")) {
             return Map.of("server", ServerView.detailed(req, after, views.showContext(req, after), false));
         }

@@ -119,6 +119,46 @@ class QuotasAndLimitsApiTest {
                 + "'[' does not match '^-?[0-9]+$'");
     }
 
+    @EachEngine
+    void networkQuotasAreKeptBeforeTheyAreHidden(String engine) throws Exception {
+        String body = "{\"fixed_ips\": 11, \"floating_ips\": 12, \"security_groups\": 13, "
+                + "\"security_group_rules\": 14}";
+        JsonNode classSet = SERVERS.call(engine, "PUT", "/os-quota-class-sets/silver", "{\"quota_class_set\": " + body
+                + "}", "2.1").json().get("quota_class_set");
+        assertNetworkQuotas(classSet);
+        assertNetworkQuotas(SERVERS.call(engine, "GET", "/os-quota-class-sets/silver", null, "2.49").json()
+                .get("quota_class_set"));
+        // another class keeps nova's unlimited default
+        assertThat(SERVERS.call(engine, "GET", "/os-quota-class-sets/bronze", null, "2.1").json()
+                .at("/quota_class_set/fixed_ips").asInt()).isEqualTo(-1);
+
+        JsonNode quotaSet = SERVERS.call(engine, "PUT", "/os-quota-sets/netq", "{\"quota_set\": " + body + "}", "2.35")
+                .json().get("quota_set");
+        assertNetworkQuotas(quotaSet);
+        assertNetworkQuotas(SERVERS.call(engine, "GET", "/os-quota-sets/netq", null, "2.1").json().get("quota_set"));
+        JsonNode detail = SERVERS.call(engine, "GET", "/os-quota-sets/netq/detail", null, "2.1").json()
+                .get("quota_set");
+        assertThat(detail.at("/security_groups/limit").asInt()).isEqualTo(13);
+        assertThat(detail.at("/security_groups/in_use").asInt()).isZero();
+        JsonNode limits = SERVERS.call(engine, "GET", "/limits?tenant_id=netq", null, "2.35").json()
+                .at("/limits/absolute");
+        assertThat(limits.get("maxSecurityGroups").asInt()).isEqualTo(13);
+        assertThat(limits.get("maxSecurityGroupRules").asInt()).isEqualTo(14);
+        assertThat(limits.get("maxTotalFloatingIps").asInt()).isEqualTo(12);
+        assertThat(SERVERS.call(engine, "GET", "/os-quota-sets/netq", null, "2.36").json().get("quota_set")
+                .has("fixed_ips")).isFalse();
+        SERVERS.call(engine, "DELETE", "/os-quota-sets/netq", null, "2.1");
+        assertThat(SERVERS.call(engine, "GET", "/os-quota-sets/netq", null, "2.1").json()
+                .at("/quota_set/security_groups").asInt()).isEqualTo(-1);
+    }
+
+    private static void assertNetworkQuotas(JsonNode set) {
+        assertThat(set.get("fixed_ips").asInt()).isEqualTo(11);
+        assertThat(set.get("floating_ips").asInt()).isEqualTo(12);
+        assertThat(set.get("security_groups").asInt()).isEqualTo(13);
+        assertThat(set.get("security_group_rules").asInt()).isEqualTo(14);
+    }
+
     private static List<String> keys(JsonNode node) {
         List<String> out = new ArrayList<>();
         node.fieldNames().forEachRemaining(out::add);

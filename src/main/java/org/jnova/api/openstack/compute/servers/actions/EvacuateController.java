@@ -45,15 +45,16 @@ public final class EvacuateController {
                 && host == null) {
             throw new Invalid("Can't force to a non-provided destination");
         }
-        String password;
-        if (!req.isSupported("2.14") && body.path("onSharedStorage").asBoolean(false) && body.has("adminPass")) {
+        boolean onSharedStorage = !req.isSupported("2.14") && body.path("onSharedStorage").asBoolean(false);
+        if (onSharedStorage && body.has("adminPass")) {
             throw new Invalid("admin password can't be changed on existing disk");
         }
-        password = body.hasNonNull("adminPass") ? body.get("adminPass").asText()
-                : AdminPasswords.generate(passwordLength);
-        moves.evacuate(req.context(), id, host, req.isSupported("2.95") ? VmStates.STOPPED : null);
+        // a disk kept on shared storage keeps its password
+        String password = body.hasNonNull("adminPass") ? body.get("adminPass").asText()
+                : onSharedStorage ? null : AdminPasswords.generate(passwordLength);
+        moves.evacuate(req.context(), id, host, req.isSupported("2.95") ? VmStates.STOPPED : null, password);
         if (!req.isSupported("2.14") && showPassword) {
-            return Map.of("adminPass", password);
+            return java.util.Collections.singletonMap("adminPass", password);
         }
         return null;
     }

@@ -12,6 +12,7 @@ import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
+import org.jnova.api.openstack.compute.servers.DiskConfigRequest;
 import org.jnova.compute.RebuildApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.objects.Instance;
@@ -66,7 +67,7 @@ public final class ServerRebuildController {
                 body.hasNonNull("name") ? body.get("name").asText().strip() : null, metadata,
                 body.path("preserve_ephemeral").asBoolean(false), setKey, text(body, "key_name"), setUserData,
                 text(body, "user_data"), hostname, text(body, "accessIPv4"), text(body, "accessIPv6"), setDescription,
-                text(body, "description"), req.isSupported("2.93")));
+                text(body, "description"), req.isSupported("2.93"), DiskConfigRequest.of(body), password));
         return ApiResult.of(view.of(req, rebuilt, showPassword ? password : null))
                 .header("Location", req.applicationUrl() + "/servers/" + id);
     }

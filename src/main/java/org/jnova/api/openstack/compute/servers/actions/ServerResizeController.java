@@ -7,6 +7,7 @@ import org.jnova.api.openstack.wsgi.Action;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.api.openstack.wsgi.RequestSchema;
 import org.jnova.api.openstack.wsgi.Response;
+import org.jnova.api.openstack.compute.servers.DiskConfigRequest;
 import org.jnova.compute.ResizeApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.objects.Instance;
@@ -31,7 +32,8 @@ public final class ServerResizeController {
         req.authorize("os_compute_api:servers:resize", ActionTargets.owner(server));
         String flavorRef = req.body().at("/resize/flavorRef").asText();
         // nova's get_id_from_href: the last path segment of a flavor link
-        resize.resize(req.context(), id, flavorRef.substring(flavorRef.lastIndexOf('/') + 1));
+        resize.resize(req.context(), id, flavorRef.substring(flavorRef.lastIndexOf('/') + 1),
+                DiskConfigRequest.of(req.body().path("resize")));
     }
 
     @Response(204)

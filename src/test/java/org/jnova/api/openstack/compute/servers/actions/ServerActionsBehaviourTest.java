@@ -125,6 +125,37 @@ class ServerActionsBehaviourTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void consoleOutputIsTheGuestsBootLog(String engine) throws Exception {
+        JnovaTestServer jnova = jnova(engine);
+        String uuid = activeServer(jnova, admin());
+        String all = action(jnova, uuid, "{\"os-getConsoleOutput\": {}}", "2.1").json().get("output").asText();
+        String[] lines = all.split("\n", -1);
+        assertThat(lines.length).isGreaterThan(60);
+        assertThat(lines[0]).matches("\\[ +\\d+\\.\\d{6}\\] Linux version .*");
+        assertThat(all).contains("Set hostname to <").contains("Cloud-init v.");
+        // the same server boots the same way
+        assertThat(action(jnova, uuid, "{\"os-getConsoleOutput\": {\"length\": null}}", "2.1").json().get("output")
+                .asText()).isEqualTo(all);
+        for (int n : new int[] {1, 5, 50}) {
+            String tail = action(jnova, uuid, "{\"os-getConsoleOutput\": {\"length\": " + n + "}}", "2.1").json()
+                    .get("output").asText();
+            assertThat(tail.split("\n", -1)).containsExactly(java.util.Arrays.copyOfRange(lines, lines.length - n,
+                    lines.length));
+        }
+        assertThat(action(jnova, uuid, "{\"os-getConsoleOutput\": {\"length\": \"100000000000000000000\"}}", "2.1")
+                .json().get("output").asText()).isEqualTo(all);
+        // nova reads a string's number for the minimum too; "-1" is Python's lines[1:]
+        assertThat(action(jnova, uuid, "{\"os-getConsoleOutput\": {\"length\": \"-1\"}}", "2.1").json()
+                .get("output").asText().split("\n", -1)).hasSize(lines.length - 1);
+        for (String bad : new String[] {"\"1.5\"", "1.5", "\"abc\"", "\"\"", "true", "-2", "\"-3\""}) {
+            JnovaTestServer.Reply r = action(jnova, uuid, "{\"os-getConsoleOutput\": {\"length\": " + bad + "}}",
+                    "2.1");
+            assertThat(r.status()).as(bad).isEqualTo(400);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void backupsAreRotated(String engine) throws Exception {
         JnovaTestServer jnova = jnova(engine);
         String uuid = activeServer(jnova, admin());
