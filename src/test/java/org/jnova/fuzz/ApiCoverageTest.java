@@ -33,41 +33,7 @@ class ApiCoverageTest {
      * "POST /v2.1/template action". Remove a line when its operation is served: the test fails
      * on lines whose operation now works, so the list only shrinks.
      */
-    private static final Set<String> NOT_YET = Set.of(
-            // os-networks (nova proxies neutron); its removed actions already answer 410
-            "GET /v2.1/os-networks",
-            "POST /v2.1/os-networks",
-            "POST /v2.1/os-networks/add",
-            "GET /v2.1/os-networks/{id}",
-            "DELETE /v2.1/os-networks/{id}",
-            // os-tenant-networks
-            "GET /v2.1/os-tenant-networks",
-            "POST /v2.1/os-tenant-networks",
-            "GET /v2.1/os-tenant-networks/{id}",
-            "DELETE /v2.1/os-tenant-networks/{id}",
-            // security groups and their rules (the per-server list and add/remove actions exist)
-            "GET /v2.1/os-security-groups",
-            "POST /v2.1/os-security-groups",
-            "GET /v2.1/os-security-groups/{id}",
-            "PUT /v2.1/os-security-groups/{id}",
-            "DELETE /v2.1/os-security-groups/{id}",
-            "POST /v2.1/os-security-group-rules",
-            "DELETE /v2.1/os-security-group-rules/{id}",
-            // floating IPs and pools (the add/remove server actions exist)
-            "GET /v2.1/os-floating-ips",
-            "POST /v2.1/os-floating-ips",
-            "GET /v2.1/os-floating-ips/{id}",
-            "DELETE /v2.1/os-floating-ips/{id}",
-            "GET /v2.1/os-floating-ip-pools",
-            // os-snapshots (volume snapshots proxy)
-            "GET /v2.1/os-snapshots",
-            "POST /v2.1/os-snapshots",
-            "GET /v2.1/os-snapshots/detail",
-            "GET /v2.1/os-snapshots/{id}",
-            "DELETE /v2.1/os-snapshots/{id}",
-            // assisted volume snapshots
-            "POST /v2.1/os-assisted-volume-snapshots",
-            "DELETE /v2.1/os-assisted-volume-snapshots/{id}");
+    private static final Set<String> NOT_YET = Set.of();
 
     /** Highest versions nova's controllers have where the description leaves the operation open. */
     private static final Map<String, String> MAX_NOT_IN_DESCRIPTION = Map.of(

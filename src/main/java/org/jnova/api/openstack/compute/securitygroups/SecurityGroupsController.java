@@ -32,7 +32,7 @@ public final class SecurityGroupsController {
 
     @ApiVersion(min = "2.1", max = MAX)
     @ExpectedErrors(404)
-    @QuerySchema("index.query")
+    @QuerySchema("groups_index.query")  // index.query is the server security groups list's
     public Object index(ApiRequest req) {
         authorize(req, "get");
         List<SecurityGroup> all = groups.list(req.context(), QueryValues.last(req, "all_tenants").isPresent());

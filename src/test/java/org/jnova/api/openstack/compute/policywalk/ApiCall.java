@@ -192,6 +192,7 @@ record ApiCall(String method, String path, String body, String version, String p
                 HIDDEN_IN_A));
         t.add(fresh("DELETE", "/os-volumes/{volume}", null, "2.1", "os_compute_api:os-volumes:delete", PROJECT_MEMBER,
                 HIDDEN_IN_A));
+        volumeSnapshots(t);
         networkProxies(t);
         securityGroups(t);
         floatingIps(t);
@@ -306,6 +307,23 @@ record ApiCall(String method, String path, String body, String version, String p
         for (String[] call : calls) {
             t.add(c(call[0], call[1], call[2], "2.1", null, ANYONE, OWN));
         }
+    }
+
+    /** os-snapshots (to 2.35) and the admin's assisted snapshots; {snapshot} is a snapshot of a volume of A. */
+    private static void volumeSnapshots(List<ApiCall> t) {
+        String p = "os_compute_api:os-volumes:snapshots:";
+        t.add(c("GET", "/os-snapshots", null, "2.1", p + "list", PROJECT_READER, OWN));
+        t.add(c("GET", "/os-snapshots/detail", null, "2.1", p + "detail", PROJECT_READER, OWN));
+        t.add(fresh("POST", "/os-snapshots", "{\"snapshot\": {\"volume_id\": \"{volume}\"}}", "2.1", p + "create",
+                PROJECT_MEMBER, HIDDEN_IN_A));
+        t.add(c("GET", "/os-snapshots/{snapshot}", null, "2.1", p + "show", PROJECT_READER, HIDDEN_IN_A));
+        t.add(fresh("DELETE", "/os-snapshots/{snapshot}", null, "2.1", p + "delete", PROJECT_MEMBER, HIDDEN_IN_A));
+        // the volume named is not attached anywhere: the admin is told so (400), everyone else is refused first
+        t.add(c("POST", "/os-assisted-volume-snapshots", "{\"snapshot\": {\"volume_id\": \"{volume}\", "
+                + "\"create_info\": {\"snapshot_id\": \"{uniq}\", \"type\": \"qcow2\", \"new_file\": \"f\"}}}", "2.1",
+                "os_compute_api:os-assisted-volume-snapshots:create", ADMIN_ONLY, OWN));
+        t.add(c("DELETE", "/os-assisted-volume-snapshots/{uniq}?delete_info=%7B%22volume_id%22%3A%22{volume}%22%7D",
+                null, "2.1", "os_compute_api:os-assisted-volume-snapshots:delete", ADMIN_ONLY, OWN));
     }
 
     /** os-networks and os-tenant-networks to 2.35: the shared built-in network; nova-network's calls 410. */

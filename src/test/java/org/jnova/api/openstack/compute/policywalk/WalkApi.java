@@ -189,6 +189,12 @@ final class WalkApi {
                 .path("volume").path("id").asText();
     }
 
+    /** A snapshot of a new volume of project A, made by its member through os-snapshots. */
+    String snapshotOfA() {
+        return expect(200, Persona.MEMBER_A, "POST", "/os-snapshots", "{\"snapshot\": {\"volume_id\": \""
+                + volumeOfA() + "\"}}", "2.1").json().path("snapshot").path("id").asText();
+    }
+
     /** An aggregate holding the compute host. */
     String aggregate() {
         String id = expect(200, Persona.ADMIN_A, "POST", "/os-aggregates",

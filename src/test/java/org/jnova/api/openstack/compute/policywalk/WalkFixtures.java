@@ -42,6 +42,7 @@ final class WalkFixtures {
             case "port" -> values.computeIfAbsent(name, k -> api.firstPortId(value("server", who)));
             case "action" -> values.computeIfAbsent(name, k -> api.firstActionRequestId(value("server", who)));
             case "volume" -> values.computeIfAbsent(name, k -> api.volumeOfA());
+            case "snapshot" -> values.computeIfAbsent(name, k -> api.snapshotOfA());
             case "secgroup" -> values.computeIfAbsent(name, k -> api.securityGroupOfA());
             case "secrule" -> values.computeIfAbsent(name, k -> api.securityGroupRuleOfA());
             case "fip" -> values.computeIfAbsent(name, k -> api.floatingIpOfA());

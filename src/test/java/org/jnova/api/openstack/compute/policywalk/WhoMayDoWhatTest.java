@@ -37,7 +37,8 @@ class WhoMayDoWhatTest {
         return JnovaTestServer.start(engine, "[quota]", "instances = -1", "cores = -1", "ram = -1",
                 "server_groups = -1", "key_pairs = -1", "metadata_items = -1", "[jnova_shares]",
                 "shares = " + ApiCall.WALK_SHARE + ":" + Persona.Projects.A + ":available:NFS:10.0.0.9:/walk",
-                "[jnova_compute]", "security_group_quota = -1", "floating_ip_quota = -1");
+                "[jnova_compute]", "security_group_quota = -1", "floating_ip_quota = -1",
+                "[jnova_quota]", "volumes = -1", "gigabytes = -1", "snapshots = -1");
     }
 
     @ParameterizedTest

@@ -127,7 +127,7 @@ class ImagePropertiesAndHintsViewTest {
                 .path("scheduler_hints").toString()).isEqualTo("{\"other\":[\"x\"]}");
         String none = bootActive(jnova, "empty", ", \"os:scheduler_hints\": {}");
         JnovaTestServer.Reply latest = jnova.call("GET", "/servers/" + none, null, "latest", "admin:admin");
-        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("compute 2.100");
+        assertThat(latest.header("OpenStack-API-Version")).isEqualTo("compute 2.104");
         assertThat(latest.json().path("server").path("scheduler_hints").toString()).isEqualTo("{}");
     }
 
