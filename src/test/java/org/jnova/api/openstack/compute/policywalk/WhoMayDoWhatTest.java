@@ -33,12 +33,15 @@ class WhoMayDoWhatTest {
         return jnova.cloud().computeRouter(enforcer);
     }
 
-    static JnovaTestServer start(String engine) throws Exception {
-        return JnovaTestServer.start(engine, "[quota]", "instances = -1", "cores = -1", "ram = -1",
-                "server_groups = -1", "key_pairs = -1", "metadata_items = -1", "[jnova_shares]",
+    /** A jnova the walk can use: no quota in the way, the share the calls attach; {@code extra} settings after. */
+    static JnovaTestServer start(String engine, String... extra) throws Exception {
+        List<String> settings = new java.util.ArrayList<>(List.of("[quota]", "instances = -1", "cores = -1",
+                "ram = -1", "server_groups = -1", "key_pairs = -1", "metadata_items = -1", "[jnova_shares]",
                 "shares = " + ApiCall.WALK_SHARE + ":" + Persona.Projects.A + ":available:NFS:10.0.0.9:/walk",
                 "[jnova_compute]", "security_group_quota = -1", "floating_ip_quota = -1",
-                "[jnova_quota]", "volumes = -1", "gigabytes = -1", "snapshots = -1");
+                "[jnova_quota]", "volumes = -1", "gigabytes = -1", "snapshots = -1"));
+        settings.addAll(List.of(extra));
+        return JnovaTestServer.start(engine, settings.toArray(String[]::new));
     }
 
     @ParameterizedTest
