@@ -23,7 +23,8 @@ class ScriptsQuietTest {
     record Run(int exitCode, String stdout, String stderr) {
     }
 
-    private static Run run(Path dir, String script, String... args) throws IOException, InterruptedException {
+    /** The script run on the test class path with the test's JDK (nothing built). */
+    private static ProcessBuilder script(Path dir, String script, String... args) {
         List<String> command = new ArrayList<>(List.of(BIN.resolve(script).toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
@@ -31,7 +32,11 @@ class ScriptsQuietTest {
         builder.environment().put("JNOVA_CLASSPATH", System.getProperty("java.class.path"));
         builder.environment().put("JNOVA_CDS", "no");
         builder.environment().put("JNOVA_JAVA_OPTS", "-Xmx192m -XX:TieredStopAtLevel=1");
-        Process process = builder.start();
+        return builder;
+    }
+
+    private static Run run(Path dir, String script, String... args) throws IOException, InterruptedException {
+        Process process = script(dir, script, args).start();
         process.getOutputStream().close();
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
         String stdout = readAll(process.getInputStream());
@@ -94,6 +99,36 @@ class ScriptsQuietTest {
         assertThat(api.stderr().strip()).startsWith("nova-api: ").contains("'nova-manage db sync'")
                 .contains("'nova-manage api_db sync'").doesNotContain("\n");
         assertThat(api.stdout() + api.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theAllInOneSyncsItsOwnDatabaseAndStartsWithoutJvmWarnings(@TempDir Path dir) throws Exception {
+        Path conf = conf(dir, "[DEFAULT]\nosapi_compute_listen_port = " + freePort()
+                + "\nmetadata_listen_port = " + freePort() + "\n");
+        Process jnova = script(dir, "jnova", "--config-file", conf.toString()).start();
+        try {
+            jnova.getOutputStream().close();
+            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(jnova.getErrorStream()));
+            try (java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(jnova.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null && !line.contains("metadata listening on")) {
+                    // the all-in-one is up once its last API listens
+                }
+                assertThat(line).as("the all-in-one started").isNotNull();
+                jnova.destroy();
+                assertThat(jnova.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(stderr.join()).doesNotContain("WARNING:");
+        } finally {
+            jnova.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test
