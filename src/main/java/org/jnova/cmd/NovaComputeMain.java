@@ -86,7 +86,7 @@ public final class NovaComputeMain {
             stop.countDown();
         }, Signals.Kind.TERM, Signals.Kind.INT);
         try (Databases dbs = Databases.open(conf)) {
-            dbs.requireSynced();
+            dbs.requireMainSynced();
         }
         try (CompositionRoot root = CompositionRoot.open(conf)) {
             ComputeManager compute = root.computeHost();

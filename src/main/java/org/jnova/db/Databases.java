@@ -61,9 +61,18 @@ public record Databases(Database main, Database api) implements AutoCloseable {
      * newer than this release passes.
      */
     public void requireSynced() {
+        requireSynced(List.of("main", "api"));
+    }
+
+    /** As {@link #requireSynced()}, for a compute host, which uses the main database only. */
+    public void requireMainSynced() {
+        requireSynced(List.of("main"));
+    }
+
+    private void requireSynced(List<String> schemas) {
         List<String> behind = new ArrayList<>();
         List<String> commands = new ArrayList<>();
-        for (String schema : List.of("main", "api")) {
+        for (String schema : schemas) {
             Migrator migrator = new Migrator(schema.equals("main") ? main : api, schema);
             int current = migrator.currentVersion();
             int latest = migrator.latestVersion();

@@ -134,7 +134,6 @@ class ScriptsQuietTest {
     @Test
     void novaComputeOnAnUnsyncedDatabaseSaysToSyncAndExitsOne(@TempDir Path dir) throws Exception {
         Path conf = conf(dir, "[DEFAULT]\ntransport_url = rabbit://guest:guest@127.0.0.1:1/\n");
-        run(dir, "nova-manage", "--config-file", conf.toString(), "api_db", "sync");
 
         Run compute = run(dir, "nova-compute", "--config-file", conf.toString());
 
