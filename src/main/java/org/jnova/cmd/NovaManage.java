@@ -27,7 +27,8 @@ import org.jnova.log.LoggingSetup;
  * {@code db version}, {@code api_db version}, {@code db archive_deleted_rows [--max_rows N]
  * [--purge]}, {@code db purge --all | --before DATE}. Options come from
  * nova's configuration flags before the command ({@code --config-file FILE}, repeatable,
- * {@code --config-dir DIR}).
+ * {@code --config-dir DIR}, {@code --debug}). As nova's, a sync that works prints nothing; the
+ * log holds warnings and errors only unless debug is asked for.
  */
 public final class NovaManage {
     private NovaManage() {
