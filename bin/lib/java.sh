@@ -22,7 +22,9 @@ JNOVA_HOME=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export JNOVA_HOME
 
 # Builds the jar and its runtime classpath once, when the sources are newer than it.
+# JNOVA_CLASSPATH, when set, is the class path to run instead (nothing is built).
 jnova_build_if_needed() {
+  [ -n "${JNOVA_CLASSPATH:-}" ] && return 0
   local jar="$JNOVA_HOME/target/jnova.jar"
   if [ ! -f "$jar" ] || [ -n "$(find "$JNOVA_HOME/src/main" "$JNOVA_HOME/pom.xml" -newer "$jar" -print -quit)" ]; then
     (cd "$JNOVA_HOME" && ./mvnw -q -B -DskipTests package) >&2 || return 1
@@ -47,11 +49,15 @@ jnova_cds_opts() {
   echo "-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=$archive -Xlog:cds=off,cds+dynamic=off"
 }
 
+# The JDBC drivers load native code (sqlite-jdbc its library): granting the class path native
+# access keeps JDK 22+ from warning on every start (Java 21 accepts the flag as well).
+JNOVA_BASE_JVM_OPTS="--enable-native-access=ALL-UNNAMED"
+
 # jnova_exec "JVM OPTIONS" MAIN ARGS...: replaces the shell with the JVM running MAIN.
 jnova_exec() {
   local jvm_opts="$1" main_class="$2"; shift 2
-  exec "$JAVA_HOME/bin/java" $jvm_opts ${JNOVA_JAVA_OPTS:-} -Djnova.home="$JNOVA_HOME" \
-    -cp "$JNOVA_HOME/target/jnova.jar:$JNOVA_HOME/target/lib/*" "$main_class" "$@"
+  exec "$JAVA_HOME/bin/java" $JNOVA_BASE_JVM_OPTS $jvm_opts ${JNOVA_JAVA_OPTS:-} -Djnova.home="$JNOVA_HOME" \
+    -cp "${JNOVA_CLASSPATH:-$JNOVA_HOME/target/jnova.jar:$JNOVA_HOME/target/lib/*}" "$main_class" "$@"
 }
 
 jnova_exec_main() {

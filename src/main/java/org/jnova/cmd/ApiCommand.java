@@ -38,6 +38,7 @@ final class ApiCommand {
             conf.warnings().forEach(warning -> LOG.warn("{}", warning));
             LOG.debug("Full set of CONF:");
             conf.logOptValues(LOG);
+            factory.checkDatabase(conf);
             try (GuruMeditation report = GuruMeditation.setupAutorun(
                     new GuruMeditationReport(prog, Version.STRING, () -> conf), conf, new SignalHandlers())) {
                 return LauncherMain.launch(factory, factory.getClass().getName(), args);

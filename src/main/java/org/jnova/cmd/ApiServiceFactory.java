@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jnova.conf.ApiOpts;
 import org.jnova.conf.cfg.ConfigLoader;
 import org.jnova.conf.cfg.ConfigOpts;
+import org.jnova.db.Databases;
 import org.jnova.log.LoggingSetup;
 import org.jnova.paste.PasteLoader;
 import org.jnova.policy.Enforcer;
@@ -55,6 +56,19 @@ public class ApiServiceFactory implements ServiceFactory {
         applyDefaults(conf);
         LoggingSetup.setup(conf, prog);
         return conf;
+    }
+
+    /**
+     * Refuses to start nova-api on a database nova-manage has not synced (the all-in-one
+     * syncs its own when it starts).
+     */
+    public void checkDatabase(ConfigOpts conf) {
+        if (embedded) {
+            return;
+        }
+        try (Databases dbs = Databases.open(conf)) {
+            dbs.requireSynced();
+        }
     }
 
     /** Where an entry point's defaults differ from nova-api's (oslo's set_defaults). */

@@ -10,6 +10,7 @@ import org.jnova.conf.cfg.ConfigLoader;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
 import org.jnova.conf.cfg.ParsedArgs;
+import org.jnova.db.Databases;
 import org.jnova.exception.ConfigError;
 import org.jnova.exception.NovaException;
 import org.jnova.log.LoggingSetup;
@@ -84,6 +85,9 @@ public final class NovaComputeMain {
             received.compareAndSet(null, kind);
             stop.countDown();
         }, Signals.Kind.TERM, Signals.Kind.INT);
+        try (Databases dbs = Databases.open(conf)) {
+            dbs.requireMainSynced();
+        }
         try (CompositionRoot root = CompositionRoot.open(conf)) {
             ComputeManager compute = root.computeHost();
             compute.start();

@@ -11,6 +11,7 @@ import org.jnova.conf.cfg.ConfigLoader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jnova.conf.ComputeOpts;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.conf.QuotaOpts;
@@ -19,24 +20,31 @@ import org.jnova.conf.cfg.Opt;
 import org.jnova.db.Archiver;
 import org.jnova.db.Databases;
 import org.jnova.db.Migrator;
+import org.jnova.log.LoggingSetup;
 
 /**
  * nova-manage for the database: {@code db sync [VERSION]}, {@code api_db sync [VERSION]},
  * {@code db version}, {@code api_db version}, {@code db archive_deleted_rows [--max_rows N]
  * [--purge]}, {@code db purge --all | --before DATE}. Options come from
  * nova's configuration flags before the command ({@code --config-file FILE}, repeatable,
- * {@code --config-dir DIR}).
+ * {@code --config-dir DIR}, {@code --debug}). As nova's, a sync that works prints nothing; the
+ * log holds warnings and errors only unless debug is asked for.
  */
 public final class NovaManage {
     private NovaManage() {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.out, System.err, conf -> LoggingSetup.setupTool(conf, "nova-manage")));
     }
 
-    /** Runs one command; returns the exit code. */
+    /** Runs one command, logging as the caller's logging is set up; returns the exit code. */
     public static int run(String[] argv, PrintStream out, PrintStream err) {
+        return run(argv, out, err, conf -> { });
+    }
+
+    /** Runs one command after {@code setupLogging} saw the configuration; returns the exit code. */
+    static int run(String[] argv, PrintStream out, PrintStream err, Consumer<ConfigOpts> setupLogging) {
         List<String> args = new ArrayList<>(List.of(argv));
         List<String> configArgs = new ArrayList<>();
         while (!args.isEmpty() && args.get(0).startsWith("-")) {
@@ -49,6 +57,7 @@ public final class NovaManage {
         try {
             ConfigOpts conf = ConfigLoader.load(NovaOptions.all(), configArgs.toArray(String[]::new), "nova",
                     "nova-manage");
+            setupLogging.accept(conf);
             if (args.size() < 2) {
                 err.println("usage: nova-manage [--config-file FILE] (db|api_db) (sync|version|archive_deleted_rows|purge)");
                 return 2;
@@ -59,11 +68,11 @@ public final class NovaManage {
             try (Databases dbs = Databases.open(conf)) {
                 return switch (category + " " + command) {
                     case "db sync" -> {
-                        out.println(new Migrator(dbs.main(), "main").migrate(version(rest)));
+                        new Migrator(dbs.main(), "main").migrate(version(rest));
                         yield 0;
                     }
                     case "api_db sync" -> {
-                        out.println(new Migrator(dbs.api(), "api").migrate(version(rest)));
+                        new Migrator(dbs.api(), "api").migrate(version(rest));
                         yield 0;
                     }
                     case "db version" -> {

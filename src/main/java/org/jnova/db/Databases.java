@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 
@@ -51,6 +53,38 @@ public record Databases(Database main, Database api) implements AutoCloseable {
     public void syncAll() {
         new Migrator(api, "api").migrate(java.util.Optional.empty());
         new Migrator(main, "main").migrate(java.util.Optional.empty());
+    }
+
+    /**
+     * Fails when a schema is older than this release knows (never synced, or synced by an
+     * older release), naming the nova-manage commands that bring it up to date. A database
+     * newer than this release passes.
+     */
+    public void requireSynced() {
+        requireSynced(List.of("main", "api"));
+    }
+
+    /** As {@link #requireSynced()}, for a compute host, which uses the main database only. */
+    public void requireMainSynced() {
+        requireSynced(List.of("main"));
+    }
+
+    private void requireSynced(List<String> schemas) {
+        List<String> behind = new ArrayList<>();
+        List<String> commands = new ArrayList<>();
+        for (String schema : schemas) {
+            Migrator migrator = new Migrator(schema.equals("main") ? main : api, schema);
+            int current = migrator.currentVersion();
+            int latest = migrator.latestVersion();
+            if (current < latest) {
+                behind.add(schema + " at version " + current + " of " + latest);
+                commands.add(schema.equals("main") ? "nova-manage db sync" : "nova-manage api_db sync");
+            }
+        }
+        if (!behind.isEmpty()) {
+            throw new DatabaseNotSynced("Database schema not up to date (" + String.join(", ", behind)
+                    + "): run '" + String.join("' and '", commands) + "' first");
+        }
     }
 
     public boolean shared() {

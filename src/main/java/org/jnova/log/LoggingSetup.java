@@ -39,6 +39,27 @@ public final class LoggingSetup {
         configure(context, conf, binary);
     }
 
+    /**
+     * Logging for a one-shot command-line tool ({@code nova-manage}): silent unless something
+     * goes wrong. Without {@code debug} only warnings and errors are written, and what would
+     * go to standard output goes to standard error, so the tool's own output stays alone there.
+     */
+    public static void setupTool(ConfigOpts conf, String binary) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            throw new IllegalStateException("SLF4J is not bound to Logback");
+        }
+        configureTool(context, conf, binary);
+    }
+
+    /** {@link #setupTool} on {@code context}. */
+    public static void configureTool(LoggerContext context, ConfigOpts conf, String binary) {
+        LogSettings settings = LogSettings.from(conf, binary);
+        LogSettings toStderr = new LogSettings(settings.debug(), settings.logFile(),
+                settings.useStderr() || settings.logFile().isEmpty(), settings.defaultLogLevels(),
+                settings.formats(), settings.logConfigAppend());
+        configure(context, toStderr, conf.warnings(), settings.debug() ? Level.DEBUG : Level.WARN);
+    }
+
     /** Configures {@code context} from {@code conf}; {@code binary} names the file under log_dir. */
     public static void configure(LoggerContext context, ConfigOpts conf, String binary) {
         configure(context, LogSettings.from(conf, binary), conf.warnings());
@@ -46,17 +67,24 @@ public final class LoggingSetup {
 
     /** Configures {@code context}, then logs {@code configWarnings} (from loading the config). */
     public static void configure(LoggerContext context, LogSettings settings, List<String> configWarnings) {
+        configure(context, settings, configWarnings, Level.ALL);
+    }
+
+    /** As above; no logger goes below {@code floor}, whatever default_log_levels say. */
+    private static void configure(LoggerContext context, LogSettings settings, List<String> configWarnings,
+            Level floor) {
         context.reset();
         if (context.getMDCAdapter() == null && org.slf4j.MDC.getMDCAdapter() instanceof LogbackMDCAdapter mdc) {
             context.setMDCAdapter(mdc);
         }
         context.start();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(settings.debug() ? Level.DEBUG : Level.INFO);
+        root.setLevel(atLeast(settings.debug() ? Level.DEBUG : Level.INFO, floor));
         for (String pair : settings.defaultLogLevels()) {
             int equal = pair.indexOf('=');
             if (equal > 0) {
-                context.getLogger(pair.substring(0, equal).strip()).setLevel(level(pair.substring(equal + 1)));
+                context.getLogger(pair.substring(0, equal).strip())
+                        .setLevel(atLeast(level(pair.substring(equal + 1)), floor));
             }
         }
         OsloLayout layout = new OsloLayout(settings.formats());
@@ -121,6 +149,10 @@ public final class LoggingSetup {
         appender.setEncoder(encoder);
         appender.start();
         root.addAppender((Appender<ILoggingEvent>) appender);
+    }
+
+    private static Level atLeast(Level level, Level floor) {
+        return level.isGreaterOrEqual(floor) ? level : floor;
     }
 
     static Level level(String text) {

@@ -35,7 +35,7 @@ class NovaManageTest {
             assertThat(sync.code()).isZero();
             String latest = String.valueOf(org.jnova.db.Migrator.latestVersion("main"));
             assertThat(latest).isNotEqualTo("0");
-            assertThat(sync.out().strip()).isEqualTo(latest);
+            assertThat(sync.out()).isEmpty();
             assertThat(run("--config-file", conf.toString(), "db", "sync").code()).isZero();
             assertThat(run("--config-file", conf.toString(), "db", "version").out().strip()).isEqualTo(latest);
             Result nothing = run("--config-file", conf.toString(), "db", "archive_deleted_rows", "--max_rows", "10");

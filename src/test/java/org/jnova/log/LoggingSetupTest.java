@@ -110,6 +110,25 @@ class LoggingSetupTest {
     }
 
     @Test
+    void aToolWritesWarningsOnlyEvenWhereDefaultLogLevelsSayInfo() throws IOException {
+        LoggingSetup.configureTool(context, conf("default_log_levels", "chatty=INFO"), "nova-api");
+        context.getLogger("nova.db").info("Applied migration 1");
+        context.getLogger("chatty.child").info("not shown either");
+        context.getLogger("nova.db").warn("shown");
+
+        assertThat(logLines()).singleElement().asString().endsWith("WARNING nova.db [-] shown");
+    }
+
+    @Test
+    void aToolWithDebugWritesEverything() throws IOException {
+        LoggingSetup.configureTool(context, conf("debug", "true"), "nova-api");
+        context.getLogger("nova.db").debug("details");
+        context.getLogger("nova.db").info("Applied migration 1");
+
+        assertThat(logLines()).hasSize(2);
+    }
+
+    @Test
     void aLogFileMovedAwayByLogrotateIsOpenedAgain() throws IOException {
         LoggingSetup.configure(context, conf(), "nova-api");
         Logger log = context.getLogger("nova.rotate");
