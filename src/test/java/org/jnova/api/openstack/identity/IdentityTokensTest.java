@@ -1,0 +1,180 @@
+package org.jnova.api.openstack.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jnova.cmd.NovaManage;
+import org.jnova.testing.EachEngine;
+import org.jnova.testing.JnovaTestServer;
+
+/**
+ * The Identity v3 API on a real socket beside the Compute API: Keystone's version documents,
+ * nova-manage identity bootstrap, password tokens with roles and catalog, 401 for bad
+ * credentials, validation.
+ */
+class IdentityTokensTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    record Reply(int status, Map<String, List<String>> headers, String body) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(body);
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    @EachEngine
+    void versionsBootstrapAndPasswordTokens(String engine) throws Exception {
+        try (JnovaTestServer jnova = JnovaTestServer.start(engine)) {
+            String identity = jnova.startIdentity();
+
+            Reply root = call("GET", identity + "/", null, Map.of());
+            assertThat(root.status()).isEqualTo(300);
+            JsonNode v3 = root.json().path("versions").path("values").get(0);
+            assertThat(v3.path("id").asText()).isEqualTo("v3.14");
+            assertThat(v3.path("status").asText()).isEqualTo("stable");
+            assertThat(v3.path("links").get(0).path("href").asText()).isEqualTo(identity + "/v3/");
+            assertThat(v3.path("media-types").get(0).path("type").asText())
+                    .isEqualTo("application/vnd.openstack.identity-v3+json");
+            Reply version = call("GET", identity + "/v3", null, Map.of());
+            assertThat(version.status()).isEqualTo(200);
+            assertThat(version.json().path("version").path("links").get(0).path("href").asText())
+                    .isEqualTo(identity + "/v3/");
+            assertThat(call("GET", identity + "/v3/nothing", null, Map.of()).json().path("error").path("code").asInt())
+                    .isEqualTo(404);
+
+            bootstrap(jnova, "s3cret", identity, jnova.computeUrl());
+
+            Reply issued = authenticate(identity, passwordByName("admin", "s3cret", "{\"project\": {\"name\": "
+                    + "\"admin\", \"domain\": {\"name\": \"Default\"}}}"));
+            assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+            String token = issued.header("X-Subject-Token");
+            assertThat(token).isNotBlank();
+            JsonNode body = issued.json().path("token");
+            assertThat(body.path("methods").get(0).asText()).isEqualTo("password");
+            assertThat(body.path("user").path("name").asText()).isEqualTo("admin");
+            assertThat(body.path("user").path("domain").path("id").asText()).isEqualTo("default");
+            assertThat(body.path("project").path("name").asText()).isEqualTo("admin");
+            assertThat(body.path("project").path("domain").path("name").asText()).isEqualTo("Default");
+            assertThat(names(body.path("roles"), "name")).containsExactlyInAnyOrder("admin", "member", "reader");
+            assertThat(body.path("audit_ids")).hasSize(1);
+            Instant issuedAt = Instant.parse(body.path("issued_at").asText());
+            Instant expiresAt = Instant.parse(body.path("expires_at").asText());
+            assertThat(Duration.between(issuedAt, expiresAt)).isEqualTo(Duration.ofHours(1));
+            assertThat(body.path("expires_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z");
+            assertThat(names(body.path("catalog"), "type")).containsExactlyInAnyOrder("compute", "identity");
+            for (JsonNode service : body.path("catalog")) {
+                JsonNode endpoint = service.path("endpoints").get(0);
+                assertThat(endpoint.path("interface").asText()).isEqualTo("public");
+                assertThat(endpoint.path("region_id").asText()).isEqualTo("RegionOne");
+                assertThat(endpoint.path("url").asText()).isEqualTo(service.path("type").asText().equals("compute")
+                        ? jnova.computeUrl() : identity + "/v3");
+            }
+
+            String userId = body.path("user").path("id").asText();
+            String projectId = body.path("project").path("id").asText();
+            Reply byIds = authenticate(identity, "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": "
+                    + "{\"user\": {\"id\": \"" + userId + "\", \"password\": \"s3cret\"}}}, \"scope\": {\"project\": "
+                    + "{\"id\": \"" + projectId + "\"}}}}");
+            assertThat(byIds.status()).isEqualTo(201);
+            assertThat(byIds.json().path("token").path("project").path("id").asText()).isEqualTo(projectId);
+
+            Reply unscoped = authenticate(identity, passwordByName("admin", "s3cret", null));
+            assertThat(unscoped.status()).isEqualTo(201);
+            assertThat(unscoped.json().path("token").has("project")).isFalse();
+            assertThat(unscoped.json().path("token").has("catalog")).isFalse();
+
+            for (Reply refused : List.of(authenticate(identity, passwordByName("admin", "wrong", null)),
+                    authenticate(identity, passwordByName("nobody", "s3cret", null)),
+                    authenticate(identity, passwordByName("admin", "s3cret",
+                            "{\"project\": {\"id\": \"nonexistent\"}}")))) {
+                assertThat(refused.status()).isEqualTo(401);
+                assertThat(refused.json()).isEqualTo(JSON.readTree("{\"error\": {\"code\": 401, \"message\": "
+                        + "\"The request you have made requires authentication.\", \"title\": \"Unauthorized\"}}"));
+            }
+            Reply malformed = authenticate(identity, "{\"auth\": {}}");
+            assertThat(malformed.status()).isEqualTo(400);
+            assertThat(malformed.json().path("error").path("title").asText()).isEqualTo("Bad Request");
+            assertThat(authenticate(identity, "not json").status()).isEqualTo(400);
+
+            Reply validated = call("GET", identity + "/v3/auth/tokens", null,
+                    Map.of("X-Auth-Token", token, "X-Subject-Token", byIds.header("X-Subject-Token")));
+            assertThat(validated.status()).isEqualTo(200);
+            assertThat(validated.header("X-Subject-Token")).isEqualTo(byIds.header("X-Subject-Token"));
+            assertThat(validated.json().path("token").path("audit_ids"))
+                    .isEqualTo(byIds.json().path("token").path("audit_ids"));
+            assertThat(validated.json().path("token").path("expires_at"))
+                    .isEqualTo(byIds.json().path("token").path("expires_at"));
+            Reply head = call("HEAD", identity + "/v3/auth/tokens", null,
+                    Map.of("X-Auth-Token", token, "X-Subject-Token", token));
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(head.body()).isEmpty();
+            String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+            Reply invalid = call("GET", identity + "/v3/auth/tokens", null,
+                    Map.of("X-Auth-Token", token, "X-Subject-Token", tampered));
+            assertThat(invalid.status()).isEqualTo(404);
+            assertThat(invalid.json().path("error").path("message").asText())
+                    .isEqualTo("Could not find token: " + tampered + ".");
+            assertThat(call("GET", identity + "/v3/auth/tokens", null, Map.of("X-Subject-Token", token)).status())
+                    .isEqualTo(401);
+            assertThat(call("GET", identity + "/v3/auth/tokens", null,
+                    Map.of("X-Auth-Token", tampered, "X-Subject-Token", token)).status()).isEqualTo(401);
+
+            bootstrap(jnova, "n3w", identity, jnova.computeUrl());
+            assertThat(authenticate(identity, passwordByName("admin", "s3cret", null)).status()).isEqualTo(401);
+            assertThat(authenticate(identity, passwordByName("admin", "n3w", null)).status()).isEqualTo(201);
+        }
+    }
+
+    private static void bootstrap(JnovaTestServer jnova, String password, String identity, String compute) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = NovaManage.run(new String[] {"--config-file", jnova.configFile().toString(), "identity", "bootstrap",
+            "--bootstrap-password", password, "--bootstrap-public-url", identity + "/v3",
+            "--compute-public-url=" + compute}, new PrintStream(out), new PrintStream(err));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    }
+
+    private static String passwordByName(String user, String password, String scope) {
+        return "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"name\": \"" + user
+                + "\", \"domain\": {\"id\": \"default\"}, \"password\": \"" + password + "\"}}}"
+                + (scope == null ? "" : ", \"scope\": " + scope) + "}}";
+    }
+
+    private static List<String> names(JsonNode array, String field) {
+        List<String> names = new ArrayList<>();
+        array.forEach(n -> names.add(n.path(field).asText()));
+        return names;
+    }
+
+    private Reply authenticate(String identity, String body) throws Exception {
+        return call("POST", identity + "/v3/auth/tokens", body, Map.of("Content-Type", "application/json"));
+    }
+
+    private Reply call(String method, String url, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.headers().map(), response.body());
+    }
+}
