@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jnova.api.metadata.MetadataRequestHandler;
 import org.jnova.api.openstack.identity.IdentityV3Router;
-import org.jnova.api.openstack.identity.IdentityVersions;
+import org.jnova.api.openstack.identity.versions.IdentityVersions;
 import org.jnova.policy.Enforcer;
 import org.jnova.api.middleware.NovaMiddleware;
 import org.jnova.api.openstack.Microversions;

@@ -3,7 +3,9 @@ package org.jnova.api.openstack.identity;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.api.openstack.identity.tokens.AuthTokensController;
+import org.jnova.api.openstack.identity.versions.IdentityVersions;
 import org.jnova.identity.IdentityError;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Request;

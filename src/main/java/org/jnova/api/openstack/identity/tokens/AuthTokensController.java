@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
-import org.jnova.api.openstack.identity.IdentityJson;
+import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.identity.IdentityApi;
 import org.jnova.identity.IdentityError;
 import org.jnova.identity.NameOrId;

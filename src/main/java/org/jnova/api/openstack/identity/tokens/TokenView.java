@@ -2,7 +2,7 @@ package org.jnova.api.openstack.identity.tokens;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.jnova.api.openstack.identity.IdentityJson;
+import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.identity.Token;
 import org.jnova.objects.CatalogEndpoint;
 import org.jnova.objects.CatalogService;

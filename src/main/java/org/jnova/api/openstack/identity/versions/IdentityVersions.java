@@ -1,6 +1,7 @@
-package org.jnova.api.openstack.identity;
+package org.jnova.api.openstack.identity.versions;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Request;
 import org.jnova.wsgi.Response;
@@ -27,7 +28,7 @@ public final class IdentityVersions implements App {
     }
 
     /** The v3 document, whose self link is {@code href}. */
-    static ObjectNode v3(String href) {
+    public static ObjectNode v3(String href) {
         ObjectNode version = IdentityJson.object().put("id", VERSION).put("status", "stable").put("updated", UPDATED);
         version.putArray("links").addObject().put("rel", "self").put("href", href);
         version.putArray("media-types").addObject().put("base", "application/json")
@@ -35,7 +36,7 @@ public final class IdentityVersions implements App {
         return version;
     }
 
-    static Response headless(Request request, Response response) {
+    public static Response headless(Request request, Response response) {
         if (request.method().equals("HEAD")) {
             response.setBody(new byte[0]);
         }

@@ -1,4 +1,4 @@
-package org.jnova.api.openstack.identity;
+package org.jnova.api.openstack.identity.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
