@@ -144,6 +144,47 @@ class IdentityTokensTest {
         }
     }
 
+    /** Debian's openstack CLI (python-openstackclient, keystoneauth) against this identity. */
+    @org.junit.jupiter.api.Test
+    void openstackCliIssuesATokenAndListsTheCatalog() throws Exception {
+        java.nio.file.Path cli = java.nio.file.Path.of("/usr/bin/openstack");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(cli), "no openstack CLI");
+        try (JnovaTestServer jnova = JnovaTestServer.start("sqlite")) {
+            String identity = jnova.startIdentity();
+            bootstrap(jnova, "s3cret", identity, jnova.computeUrl());
+            JsonNode token = JSON.readTree(openstack(cli, identity, "token", "issue", "-f", "json"));
+            assertThat(token.path("project_id").asText()).hasSize(32);
+            assertThat(token.path("user_id").asText()).hasSize(32);
+            assertThat(token.path("id").asText()).isNotBlank();
+            JsonNode catalog = JSON.readTree(openstack(cli, identity, "catalog", "list", "-f", "json"));
+            assertThat(names(catalog, "Type")).containsExactlyInAnyOrder("compute", "identity");
+        }
+    }
+
+    private static String openstack(java.nio.file.Path cli, String identity, String... command) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(cli.toString(), "--os-auth-url", identity + "/v3",
+                "--os-identity-api-version", "3", "--os-username", "admin", "--os-password", "s3cret",
+                "--os-project-name", "admin", "--os-user-domain-id", "default", "--os-project-domain-id",
+                "default"));
+        argv.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(false);
+        builder.environment().keySet().removeIf(name -> name.startsWith("OS_"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return process.getErrorStream().readAllBytes();
+                    } catch (java.io.IOException e) {
+                        return new byte[0];
+                    }
+                });
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(new String(err.get(), StandardCharsets.UTF_8)).isZero();
+        return out;
+    }
+
     private static void bootstrap(JnovaTestServer jnova, String password, String identity, String compute) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
