@@ -52,6 +52,9 @@ public final class IdentityApi {
      *         or disabled project, or a project the user has no role on
      */
     public Token authenticateWithPassword(NameOrId user, String password, Optional<NameOrId> project) {
+        if (!storable(user) || project.filter(p -> !storable(p)).isPresent()) {
+            throw IdentityError.unauthorized();
+        }
         IdentityUser found = findUser(user).filter(IdentityUser::enabled)
                 .filter(u -> hasher.verify(password, u.passwordHash()))
                 .orElseThrow(IdentityError::unauthorized);
@@ -122,6 +125,12 @@ public final class IdentityApi {
             }
         }
         return roles;
+    }
+
+    /** Whether every text of {@code named} may be looked up (PostgreSQL's text cannot hold U+0000). */
+    private static boolean storable(NameOrId named) {
+        return java.util.stream.Stream.of(named.id(), named.name(), named.domainId(), named.domainName())
+                .flatMap(Optional::stream).noneMatch(text -> text.indexOf('\0') >= 0);
     }
 
     private Optional<IdentityUser> findUser(NameOrId user) {

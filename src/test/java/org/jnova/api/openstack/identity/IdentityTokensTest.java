@@ -116,6 +116,24 @@ class IdentityTokensTest {
                 assertThat(refused.json()).isEqualTo(JSON.readTree("{\"error\": {\"code\": 401, \"message\": "
                         + "\"The request you have made requires authentication.\", \"title\": \"Unauthorized\"}}"));
             }
+            for (String hostile : List.of(passwordByName("ad\\u0000min", "s3cret", null),
+                    passwordByName("admin", "s3cret", "{\"domain\": {\"id\": \"default\"}}"),
+                    passwordByName("admin", "s3cret", "{\"project\": {\"name\": \"admin\", \"domain\": "
+                            + "{\"name\": \"No\\u0000ne\"}}}"),
+                    "{\"auth\": {\"identity\": {\"methods\": [\"token\"], \"token\": {\"id\": \"x\"}}}}")) {
+                assertThat(authenticate(identity, hostile).status()).as(hostile).isEqualTo(401);
+            }
+            for (String malformedBody : List.of("[]", "{\"auth\": []}", "{\"auth\": {\"identity\": {\"methods\": []}}}",
+                    "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": "
+                            + "{\"name\": \"admin\", \"password\": 1}}}}}",
+                    "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": "
+                            + "[\"admin\"]}}}}",
+                    passwordByName("admin", "s3cret", "{\"project\": \"admin\"}"),
+                    passwordByName("admin", "s3cret", "{\"project\": {\"name\": \"admin\"}}"))) {
+                Reply refused = authenticate(identity, malformedBody);
+                assertThat(refused.status()).as(malformedBody).isEqualTo(400);
+                assertThat(refused.json().path("error").path("code").asInt()).isEqualTo(400);
+            }
             Reply malformed = authenticate(identity, "{\"auth\": {}}");
             assertThat(malformed.status()).isEqualTo(400);
             assertThat(malformed.json().path("error").path("title").asText()).isEqualTo("Bad Request");
