@@ -13,8 +13,8 @@ import org.jnova.objects.IdentityUser;
 
 /**
  * {@code keystone-manage bootstrap}: the {@code default} domain, the roles admin, member and
- * reader (admin implies member, member implies reader), an admin user with the admin role on
- * an admin project, and catalog endpoints. Running it again creates what is missing and sets
+ * reader (admin implies member, member implies reader), a user (admin) with a role (admin) on
+ * a project (admin), and catalog endpoints. Running it again creates what is missing and sets
  * the admin's password and the endpoints' URLs.
  */
 public final class IdentityBootstrap {
@@ -49,9 +49,9 @@ public final class IdentityBootstrap {
         }
         IdentityRole reader = role("reader");
         IdentityRole member = role("member");
-        IdentityRole admin = role(settings.roleName());
-        store.addImpliedRole(admin.id(), member.id());
+        store.addImpliedRole(role("admin").id(), member.id());
         store.addImpliedRole(member.id(), reader.id());
+        IdentityRole granted = role(settings.roleName());
         IdentityProject project = store.projectByName("default", settings.projectName()).orElseGet(() -> {
             IdentityProject created = new IdentityProject(newId(), settings.projectName(), "default", true);
             store.insertProject(created);
@@ -65,7 +65,7 @@ public final class IdentityBootstrap {
         } else {
             store.setPasswordHash(user.id(), hash);
         }
-        store.assignRole(user.id(), project.id(), admin.id());
+        store.assignRole(user.id(), project.id(), granted.id());
         settings.services().forEach((type, service) -> {
             String serviceId = store.serviceIdByType(type).orElseGet(() -> {
                 String id = newId();

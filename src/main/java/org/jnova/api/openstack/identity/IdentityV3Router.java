@@ -42,7 +42,12 @@ public final class IdentityV3Router implements App {
             }
             return IdentityJson.error(404, "Not Found", "The resource could not be found.");
         } catch (IdentityError e) {
-            return IdentityJson.error(e);
+            Response response = IdentityJson.error(e);
+            if (e.code() == 401) {
+                // Keystone names itself to a client it refuses
+                response.headers().set("WWW-Authenticate", "Keystone uri=\"" + request.hostUrl() + "\"");
+            }
+            return response;
         } catch (RuntimeException e) {
             LOG.error("Unexpected error in {} {}", request.method(), path, e);
             return IdentityJson.error(500, "Internal Server Error",

@@ -113,6 +113,7 @@ class IdentityTokensTest {
                     authenticate(identity, passwordByName("admin", "s3cret",
                             "{\"project\": {\"id\": \"nonexistent\"}}")))) {
                 assertThat(refused.status()).isEqualTo(401);
+                assertThat(refused.header("WWW-Authenticate")).isEqualTo("Keystone uri=\"" + identity + "\"");
                 assertThat(refused.json()).isEqualTo(JSON.readTree("{\"error\": {\"code\": 401, \"message\": "
                         + "\"The request you have made requires authentication.\", \"title\": \"Unauthorized\"}}"));
             }
@@ -162,6 +163,26 @@ class IdentityTokensTest {
                     .isEqualTo(401);
             assertThat(call("GET", identity + "/v3/auth/tokens", null,
                     Map.of("X-Auth-Token", tampered, "X-Subject-Token", token)).status()).isEqualTo(401);
+
+            assertThat(bootstrap(jnova, "--bootstrap-username", "demo", "--bootstrap-password", "d3mo",
+                    "--bootstrap-project-name", "demo", "--bootstrap-role-name", "member")).isZero();
+            Reply demo = authenticate(identity, passwordByName("demo", "d3mo", "{\"project\": {\"name\": \"demo\", "
+                    + "\"domain\": {\"id\": \"default\"}}}"));
+            assertThat(demo.status()).isEqualTo(201);
+            assertThat(names(demo.json().path("token").path("roles"), "name")).containsExactlyInAnyOrder("member",
+                    "reader");
+            String demoToken = demo.header("X-Subject-Token");
+            assertThat(authenticate(identity, passwordByName("demo", "d3mo", "{\"project\": {\"name\": \"admin\", "
+                    + "\"domain\": {\"id\": \"default\"}}}")).status()).isEqualTo(401);
+            assertThat(call("GET", identity + "/v3/auth/tokens", null,
+                    Map.of("X-Auth-Token", demoToken, "X-Subject-Token", demoToken)).status()).isEqualTo(200);
+            Reply notTheirs = call("GET", identity + "/v3/auth/tokens", null,
+                    Map.of("X-Auth-Token", demoToken, "X-Subject-Token", token));
+            assertThat(notTheirs.status()).isEqualTo(403);
+            assertThat(notTheirs.json().path("error").path("title").asText()).isEqualTo("Forbidden");
+            assertThat(call("GET", identity + "/v3/auth/tokens", null,
+                    Map.of("X-Auth-Token", token, "X-Subject-Token", demoToken)).status()).isEqualTo(200);
+            assertThat(bootstrap(jnova, "--bootstrap-password")).isEqualTo(2);
 
             bootstrap(jnova, "n3w", identity, jnova.computeUrl());
             assertThat(authenticate(identity, passwordByName("admin", "s3cret", null)).status()).isEqualTo(401);
@@ -222,12 +243,18 @@ class IdentityTokensTest {
     }
 
     private static void bootstrap(JnovaTestServer jnova, String password, String identity, String compute) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(bootstrap(jnova, "--bootstrap-password", password, "--bootstrap-public-url", identity + "/v3",
+                "--compute-public-url=" + compute)).isZero();
+    }
+
+    /** nova-manage identity bootstrap with {@code options}; its exit code. */
+    private static int bootstrap(JnovaTestServer jnova, String... options) {
+        List<String> argv = new ArrayList<>(List.of("--config-file", jnova.configFile().toString(), "identity",
+                "bootstrap"));
+        argv.addAll(List.of(options));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = NovaManage.run(new String[] {"--config-file", jnova.configFile().toString(), "identity", "bootstrap",
-            "--bootstrap-password", password, "--bootstrap-public-url", identity + "/v3",
-            "--compute-public-url=" + compute}, new PrintStream(out), new PrintStream(err));
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return NovaManage.run(argv.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err));
     }
 
     private static String passwordByName(String user, String password, String scope) {
