@@ -25,6 +25,7 @@ public final class AllInOneServiceFactory extends ApiServiceFactory {
     protected void applyDefaults(ConfigOpts conf) {
         conf.setDefault(ServiceOpts.OSAPI_COMPUTE_WORKERS, "1");
         conf.setDefault(ServiceOpts.METADATA_WORKERS, "1");
+        conf.setDefault(ServiceOpts.IDENTITY_WORKERS, "1");
         conf.setDefault(ApiOpts.AUTH_STRATEGY, "noauth2");
         conf.setDefault(ComputeOpts.TRANSPORT_URL, "fake://");
         conf.setDefault(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST, "True");

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jnova.api.metadata.MetadataRequestHandler;
+import org.jnova.api.openstack.identity.IdentityV3Router;
+import org.jnova.api.openstack.identity.versions.IdentityVersions;
 import org.jnova.policy.Enforcer;
 import org.jnova.api.middleware.NovaMiddleware;
 import org.jnova.api.openstack.Microversions;
@@ -22,7 +24,8 @@ import org.jnova.paste.NovaFactoryNames;
 
 /**
  * The paste factories of one API process: nova's middleware names, and the applications
- * (the v2.1 router with the controllers, the version documents, the metadata app) that the
+ * (the v2.1 router with the controllers, the version documents, the metadata app, Keystone's
+ * version list and /v3 app) that the
  * {@link CompositionRoot} hands in.
  */
 public final class ApiApps {
@@ -33,7 +36,7 @@ public final class ApiApps {
     }
 
     static FactoryRegistry registry(ConfigOpts conf, Enforcer enforcer, Consumer<ApiRouterV21.Builder> controllers,
-            Supplier<MetadataRequestHandler> metadataApp) {
+            Supplier<MetadataRequestHandler> metadataApp, Supplier<IdentityV3Router> identityApp) {
         FactoryRegistry registry = FactoryRegistry.withUrlMaps(conf);
         NovaMiddleware.register(registry, conf, enforcer);
         ResourceSupport support = support(enforcer);
@@ -45,6 +48,8 @@ public final class ApiApps {
         registry.registerApp(NovaFactoryNames.VERSIONS, (global, local) -> new Versions(versions, support.json()));
         registry.registerApp(NovaFactoryNames.VERSIONS_V2, (global, local) -> new VersionsV2(versions, support));
         registry.registerApp(NovaFactoryNames.METADATA, (global, local) -> metadataApp.get());
+        registry.registerApp(NovaFactoryNames.IDENTITY_VERSIONS, (global, local) -> new IdentityVersions());
+        registry.registerApp(NovaFactoryNames.IDENTITY_V3, (global, local) -> identityApp.get());
         return registry;
     }
 

@@ -153,12 +153,18 @@ import org.jnova.conf.ServiceQuotaOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
 import org.jnova.console.ConsolesApi;
+import org.jnova.api.openstack.identity.IdentityV3Router;
+import org.jnova.api.openstack.identity.tokens.AuthTokensController;
+import org.jnova.identity.IdentityApi;
+import org.jnova.identity.IdentityBootstrap;
+import org.jnova.identity.PasswordHasher;
 import org.jnova.db.ActionStore;
 import org.jnova.db.AggregateStore;
 import org.jnova.db.BlockDeviceMappingStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.ConsoleAuthTokenStore;
 import org.jnova.db.Databases;
+import org.jnova.db.IdentityStore;
 import org.jnova.db.FlavorStore;
 import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
@@ -204,6 +210,8 @@ public final class CompositionRoot implements AutoCloseable {
     /** How often the outbox relay looks for casts to send again. */
     private static final Duration OUTBOX_SWEEP_INTERVAL = Duration.ofSeconds(2);
 
+    /** Keystone's [token] expiration default. */
+    private static final java.time.Duration IDENTITY_TOKEN_LIFETIME = java.time.Duration.ofHours(1);
     private final ConfigOpts conf;
     private final Databases dbs;
     private final Transport transport;
@@ -255,6 +263,7 @@ public final class CompositionRoot implements AutoCloseable {
     private final ServerExternalEventsApi externalEvents;
     /** What the metadata service and config drives read and write about a guest. */
     private final GuestDataApi guestData;
+    private final IdentityApi identity;
 
     /** The graph over {@code dbs} and {@code transport}; {@link #close()} closes both. */
     public CompositionRoot(ConfigOpts conf, Databases dbs, Transport transport) {
@@ -266,6 +275,8 @@ public final class CompositionRoot implements AutoCloseable {
         flavorStore = new FlavorStore(dbs.api());
         images = new ImageStore(dbs.main());
         keyPairStore = new KeyPairStore(dbs.api());
+        identity = new IdentityApi(new IdentityStore(dbs.api()), identityPasswords(), IDENTITY_TOKEN_LIFETIME,
+                Clock.systemUTC());
         actions = new ActionStore(dbs.main());
         services = new ServiceStore(dbs.main());
         nodes = new ComputeNodeStore(dbs.main());
@@ -380,7 +391,27 @@ public final class CompositionRoot implements AutoCloseable {
 
     /** The paste factories of an API process: middleware, the v2.1 router, versions, metadata. */
     FactoryRegistry pasteApps(Enforcer enforcer) {
-        return ApiApps.registry(conf, enforcer, this::registerControllers, this::metadataApp);
+        return ApiApps.registry(conf, enforcer, this::registerControllers, this::metadataApp, this::identityApp);
+    }
+
+    /** Keystone's /v3 (enabled_apis = identity): so far password tokens and their validation. */
+    private IdentityV3Router identityApp() {
+        return new IdentityV3Router(new AuthTokensController(identity));
+    }
+
+    /** {@code keystone-manage bootstrap} over this root's API database. */
+    public IdentityBootstrap identityBootstrap() {
+        return identityBootstrap(dbs);
+    }
+
+    /** {@code keystone-manage bootstrap} over {@code dbs}' API database, for nova-manage. */
+    static IdentityBootstrap identityBootstrap(Databases dbs) {
+        return new IdentityBootstrap(new IdentityStore(dbs.api()), identityPasswords());
+    }
+
+    /** Keystone's pbkdf2_sha512 hashes at passlib's default rounds. */
+    private static PasswordHasher identityPasswords() {
+        return new PasswordHasher(25_000);
     }
 
     /**

@@ -59,7 +59,8 @@ public final class NovaManage {
                     "nova-manage");
             setupLogging.accept(conf);
             if (args.size() < 2) {
-                err.println("usage: nova-manage [--config-file FILE] (db|api_db) (sync|version|archive_deleted_rows|purge)");
+                err.println("usage: nova-manage [--config-file FILE] (db|api_db) (sync|version|archive_deleted_rows|purge)"
+                        + " | identity bootstrap --bootstrap-password PASSWORD [...]");
                 return 2;
             }
             String category = args.get(0);
@@ -83,6 +84,7 @@ public final class NovaManage {
                         out.println(new Migrator(dbs.api(), "api").currentVersion());
                         yield 0;
                     }
+                    case "identity bootstrap" -> IdentityBootstrapCommand.run(dbs, rest, out, err);
                     case "db archive_deleted_rows" -> archive(dbs, rest, out);
                     case "db purge" -> purge(dbs, rest, out, err);
                     default -> {

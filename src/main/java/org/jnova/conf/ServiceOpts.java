@@ -52,6 +52,22 @@ public final class ServiceOpts {
                     + " will be used.")
             .build();
 
+    public static final Opt<String> IDENTITY_LISTEN = Opt.string(DEFAULT, "identity_listen")
+            .defaultValue("0.0.0.0")
+            .help("IP address on which the Identity v3 API will listen (enabled_apis = identity).")
+            .build();
+
+    public static final Opt<Integer> IDENTITY_LISTEN_PORT = Opt.integer(DEFAULT, "identity_listen_port")
+            .defaultValue(5000).min(0).max(65535)
+            .help("Port on which the Identity v3 API will listen.")
+            .build();
+
+    public static final Opt<Integer> IDENTITY_WORKERS = Opt.integer(DEFAULT, "identity_workers")
+            .min(1)
+            .help("Number of workers for the Identity v3 API. If not specified the number of available CPUs"
+                    + " will be used.")
+            .build();
+
     public static final Opt<Integer> GRACEFUL_SHUTDOWN_TIMEOUT = Opt.integer(DEFAULT, "graceful_shutdown_timeout")
             .defaultValue(60)
             .help("Specify a timeout after which a gracefully shutdown server will exit. Zero value means"
@@ -64,6 +80,6 @@ public final class ServiceOpts {
     public static List<Opt<?>> all() {
         return List.of(ENABLED_APIS, ENABLED_SSL_APIS, OSAPI_COMPUTE_LISTEN, OSAPI_COMPUTE_LISTEN_PORT,
                 OSAPI_COMPUTE_WORKERS, METADATA_LISTEN, METADATA_LISTEN_PORT, METADATA_WORKERS,
-                GRACEFUL_SHUTDOWN_TIMEOUT);
+                IDENTITY_LISTEN, IDENTITY_LISTEN_PORT, IDENTITY_WORKERS, GRACEFUL_SHUTDOWN_TIMEOUT);
     }
 }

@@ -17,6 +17,9 @@ public final class NovaFactoryNames {
     public static final String VERSIONS = "nova.api.openstack.compute.versions:Versions.factory";
     public static final String VERSIONS_V2 = "nova.api.openstack.compute.versions:VersionsV2.factory";
     public static final String METADATA = "nova.api.metadata.handler:MetadataRequestHandler.factory";
+    /** Keystone's version list at {@code /} and its {@code /v3} application (enabled_apis = identity). */
+    public static final String IDENTITY_VERSIONS = "keystone.version.service:public_version_app_factory";
+    public static final String IDENTITY_V3 = "keystone.version.service:v3_app_factory";
 
     // filters
     public static final String CORS = "oslo_middleware.cors:filter_factory";

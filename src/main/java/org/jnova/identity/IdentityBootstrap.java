@@ -1,0 +1,92 @@
+package org.jnova.identity;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+import java.util.UUID;
+import org.jnova.db.IdentityStore;
+import org.jnova.objects.CatalogEndpoint;
+import org.jnova.objects.IdentityDomain;
+import org.jnova.objects.IdentityProject;
+import org.jnova.objects.IdentityRole;
+import org.jnova.objects.IdentityUser;
+
+/**
+ * {@code keystone-manage bootstrap}: the {@code default} domain, the roles admin, member and
+ * reader (admin implies member, member implies reader), a user (admin) with a role (admin) on
+ * a project (admin), and catalog endpoints. Running it again creates what is missing and sets
+ * the admin's password and the endpoints' URLs.
+ */
+public final class IdentityBootstrap {
+    /** What to create: names, the password, the region and the endpoints per service type. */
+    public record Settings(String username, String password, String projectName, String roleName,
+            String regionId, Map<String, ServiceEndpoints> services) {
+        public Settings {
+            requireNonNull(password, "password is null");
+            services = Map.copyOf(services);
+        }
+    }
+
+    /** A catalog service's name and its URL per interface (public, internal, admin). */
+    public record ServiceEndpoints(String name, Map<String, String> urls) {
+        public ServiceEndpoints {
+            urls = Map.copyOf(urls);
+        }
+    }
+
+    private final IdentityStore store;
+    private final PasswordHasher hasher;
+
+    public IdentityBootstrap(IdentityStore store, PasswordHasher hasher) {
+        this.store = requireNonNull(store, "store is null");
+        this.hasher = requireNonNull(hasher, "hasher is null");
+    }
+
+    /** Creates or updates; returns the admin user's id. */
+    public String run(Settings settings) {
+        if (store.domainById("default").isEmpty()) {
+            store.insertDomain(new IdentityDomain("default", "Default", true), "The default domain");
+        }
+        IdentityRole reader = role("reader");
+        IdentityRole member = role("member");
+        store.addImpliedRole(role("admin").id(), member.id());
+        store.addImpliedRole(member.id(), reader.id());
+        IdentityRole granted = role(settings.roleName());
+        IdentityProject project = store.projectByName("default", settings.projectName()).orElseGet(() -> {
+            IdentityProject created = new IdentityProject(newId(), settings.projectName(), "default", true);
+            store.insertProject(created);
+            return created;
+        });
+        String hash = hasher.hash(settings.password());
+        IdentityUser user = store.userByName("default", settings.username()).orElse(null);
+        if (user == null) {
+            user = new IdentityUser(newId(), settings.username(), "default", true, hash);
+            store.insertUser(user);
+        } else {
+            store.setPasswordHash(user.id(), hash);
+        }
+        store.assignRole(user.id(), project.id(), granted.id());
+        settings.services().forEach((type, service) -> {
+            String serviceId = store.serviceIdByType(type).orElseGet(() -> {
+                String id = newId();
+                store.insertService(id, type, service.name());
+                return id;
+            });
+            service.urls().forEach((iface, url) -> store.putEndpoint(
+                    new CatalogEndpoint(newId(), serviceId, iface, settings.regionId(), url)));
+        });
+        return user.id();
+    }
+
+    private IdentityRole role(String name) {
+        return store.roleByName(name).orElseGet(() -> {
+            IdentityRole role = new IdentityRole(newId(), name);
+            store.insertRole(role);
+            return role;
+        });
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+}

@@ -1,0 +1,5 @@
+package org.jnova.objects;
+
+/** An Identity v3 domain. */
+public record IdentityDomain(String id, String name, boolean enabled) {
+}

@@ -1,0 +1,5 @@
+package org.jnova.objects;
+
+/** An Identity v3 role. */
+public record IdentityRole(String id, String name) {
+}

@@ -1,0 +1,5 @@
+package org.jnova.objects;
+
+/** A key that signs Identity tokens, by its number. */
+public record SigningKey(long id, String secret) {
+}

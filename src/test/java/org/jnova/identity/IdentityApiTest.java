@@ -1,0 +1,80 @@
+package org.jnova.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.jnova.db.Database;
+import org.jnova.db.DatabaseUrl;
+import org.jnova.db.IdentityStore;
+import org.jnova.db.Migrator;
+import org.jnova.db.TestDatabases;
+import org.junit.jupiter.api.Test;
+
+/** Expiry and signing-key rotation of password tokens, with a clock the test moves. */
+class IdentityApiTest {
+    /** A clock that stands still until moved. */
+    static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-03-01T10:00:00.123456Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void tokensExpireAndSurviveAKeyRotation() throws Exception {
+        String url = TestDatabases.create("sqlite");
+        try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
+                new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
+            new Migrator(db, "api").migrate(Optional.empty());
+            IdentityStore store = new IdentityStore(db);
+            PasswordHasher hasher = new PasswordHasher(1000);
+            new IdentityBootstrap(store, hasher).run(new IdentityBootstrap.Settings("admin", "pw", "admin", "admin",
+                    "RegionOne", Map.of()));
+            MovableClock clock = new MovableClock();
+            IdentityApi identity = new IdentityApi(store, hasher, Duration.ofHours(1), clock);
+            Optional<NameOrId> project = Optional.of(NameOrId.byName("admin", "default"));
+
+            Token first = identity.authenticateWithPassword(NameOrId.byName("admin", "default"), "pw", project);
+            assertThat(first.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+            assertThat(first.catalog()).isEmpty();
+            store.insertSigningKey("a-newer-key-0123456789abcdef0123456789abcdef");
+            Token second = identity.authenticateWithPassword(NameOrId.byName("admin", "default"), "pw", project);
+            assertThat(second.id().split("\\.")[0]).isNotEqualTo(first.id().split("\\.")[0]);
+            assertThat(identity.validate(first.id())).isPresent();
+            assertThat(identity.validate(second.id()).orElseThrow().auditId()).isEqualTo(second.auditId());
+
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(identity.validate(first.id())).isPresent();
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(identity.validate(first.id())).isEmpty();
+            assertThatThrownBy(() -> identity.authenticateWithPassword(NameOrId.byName("admin", "default"), "PW",
+                    project)).isInstanceOfSatisfying(IdentityError.class, e -> assertThat(e.code()).isEqualTo(401));
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
+}
