@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jnova.api.image.ImageApiV2;
+import org.jnova.api.image.ImageVersions;
 import org.jnova.api.metadata.MetadataRequestHandler;
 import org.jnova.policy.Enforcer;
 import org.jnova.api.middleware.NovaMiddleware;
@@ -33,7 +35,7 @@ public final class ApiApps {
     }
 
     static FactoryRegistry registry(ConfigOpts conf, Enforcer enforcer, Consumer<ApiRouterV21.Builder> controllers,
-            Supplier<MetadataRequestHandler> metadataApp) {
+            Supplier<MetadataRequestHandler> metadataApp, Supplier<ImageApiV2> imageApp) {
         FactoryRegistry registry = FactoryRegistry.withUrlMaps(conf);
         NovaMiddleware.register(registry, conf, enforcer);
         ResourceSupport support = support(enforcer);
@@ -45,6 +47,8 @@ public final class ApiApps {
         registry.registerApp(NovaFactoryNames.VERSIONS, (global, local) -> new Versions(versions, support.json()));
         registry.registerApp(NovaFactoryNames.VERSIONS_V2, (global, local) -> new VersionsV2(versions, support));
         registry.registerApp(NovaFactoryNames.METADATA, (global, local) -> metadataApp.get());
+        registry.registerApp(NovaFactoryNames.IMAGE_VERSIONS, (global, local) -> new ImageVersions());
+        registry.registerApp(NovaFactoryNames.IMAGE_API_V2, (global, local) -> imageApp.get());
         return registry;
     }
 

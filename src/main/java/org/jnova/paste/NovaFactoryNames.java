@@ -17,6 +17,9 @@ public final class NovaFactoryNames {
     public static final String VERSIONS = "nova.api.openstack.compute.versions:Versions.factory";
     public static final String VERSIONS_V2 = "nova.api.openstack.compute.versions:VersionsV2.factory";
     public static final String METADATA = "nova.api.metadata.handler:MetadataRequestHandler.factory";
+    /** The built-in Image v2 API, under glance's own factory names. */
+    public static final String IMAGE_VERSIONS = "glance.api.versions:create_resource";
+    public static final String IMAGE_API_V2 = "glance.api.v2.router:API.factory";
 
     // filters
     public static final String CORS = "oslo_middleware.cors:filter_factory";

@@ -25,7 +25,14 @@ public final class ApiService {
 
     private ApiService(ServiceSettings settings, ConfigOpts conf, AppLoader loader) {
         this(settings, Objects.requireNonNull(loader, "loader is null").loadApp(settings.name()),
-                HttpServerOptions.fromConfig(conf, settings.useSsl(), settings.maxUrlLength()));
+                serverOptions(settings, conf));
+    }
+
+    /** The Image API takes image data up to {@code image_size_cap}, not the JSON APIs' body limit. */
+    private static HttpServerOptions serverOptions(ServiceSettings settings, ConfigOpts conf) {
+        HttpServerOptions options = HttpServerOptions.fromConfig(conf, settings.useSsl(), settings.maxUrlLength());
+        return "image".equals(settings.name())
+                ? options.withMaxRequestBodySize(org.jnova.conf.ImageOpts.imageSizeCap(conf) + 1) : options;
     }
 
     /** A service for an app already built, with explicit server options. */
