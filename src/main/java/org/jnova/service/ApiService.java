@@ -32,7 +32,7 @@ public final class ApiService {
     private static HttpServerOptions serverOptions(ServiceSettings settings, ConfigOpts conf) {
         HttpServerOptions options = HttpServerOptions.fromConfig(conf, settings.useSsl(), settings.maxUrlLength());
         return "image".equals(settings.name())
-                ? options.withMaxRequestBodySize(org.jnova.conf.ImageOpts.imageSizeCap(conf) + 1) : options;
+                ? options.withMaxRequestBodySize(Math.min(org.jnova.conf.ImageOpts.imageSizeCap(conf), Long.MAX_VALUE - 1) + 1) : options;
     }
 
     /** A service for an app already built, with explicit server options. */

@@ -38,7 +38,9 @@ class ImageApiV2Test {
     @BeforeAll
     static void start() throws Exception {
         stateDir = Files.createTempDirectory("jnova-image-state");
-        jnova = JnovaTestServer.start("sqlite", "[DEFAULT]", "state_path = " + stateDir, "image_size_cap = 4096");
+        // the first engine of jnova.test.databases (sqlite by default)
+        String engine = org.jnova.db.TestDatabases.engines().get(0);
+        jnova = JnovaTestServer.start(engine, "[DEFAULT]", "state_path = " + stateDir, "image_size_cap = 4096");
         imageUrl = jnova.startImage();
     }
 
