@@ -254,6 +254,29 @@ class ImageApiV2Test {
     }
 
     @Test
+    void aServerBootsFromAnUploadedImageAndItsSnapshotIsAnImageV2Image() throws Exception {
+        String token = "booter:booter";
+        String id = json("POST", "/v2/images", token, "{\"name\": \"bootable\", \"disk_format\": \"raw\", "
+                + "\"container_format\": \"bare\"}").json().get("id").asText();
+        JnovaTestServer.Reply queued = jnova.call("POST", "/servers", "{\"server\": {\"name\": \"q\", "
+                + "\"imageRef\": \"" + id + "\", \"flavorRef\": \"1\"}}", "2.1", token);
+        assertEquals(400, queued.status(), "an image without data does not boot: " + queued.body());
+        assertEquals(204, call("PUT", "/v2/images/" + id + "/file", token, "application/octet-stream",
+                new byte[] {1, 2, 3}).status());
+        String server = org.jnova.testing.TestServers.active(jnova, token, id, "1");
+
+        JnovaTestServer.Reply snapshot = jnova.call("POST", "/servers/" + server + "/action",
+                "{\"createImage\": {\"name\": \"snap\"}}", "2.45", token);
+        assertEquals(202, snapshot.status(), snapshot.body());
+        String snapshotId = snapshot.json().get("image_id").asText();
+        JsonNode shown = get("/v2/images/" + snapshotId, token).json();
+        assertEquals("snap", shown.get("name").asText());
+        assertEquals("private", shown.get("visibility").asText());
+        assertEquals("booter", shown.get("owner").asText());
+        assertEquals(404, get("/v2/images/" + snapshotId, DEMO).status());
+    }
+
+    @Test
     void schemas() throws Exception {
         assertEquals("image", get("/v2/schemas/image", DEMO).json().get("name").asText());
         assertEquals("images", get("/v2/schemas/images", DEMO).json().get("name").asText());
