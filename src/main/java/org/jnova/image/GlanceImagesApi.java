@@ -163,6 +163,43 @@ public final class GlanceImagesApi {
         return get(ctx, id);
     }
 
+    /** glance's tag sub-resource: adds a tag (present already: nothing changes). */
+    public void addTag(RequestContext ctx, String id, String tag) {
+        GlanceImage image = taggable(ctx, id, "update");
+        if (tag.length() > 255) {
+            throw GlanceError.badRequest("Could not update image: Provided object does not match schema 'image': '"
+                    + tag + "' is too long");
+        }
+        if (!image.tags().contains(tag)) {
+            List<String> tags = new ArrayList<>(image.tags());
+            tags.add(tag);
+            store.update(new GlanceImage(image.image(), image.diskFormat(), image.containerFormat(), image.checksum(),
+                    image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags));
+        }
+    }
+
+    /** Removes a tag; 404 when the image does not carry it. */
+    public void removeTag(RequestContext ctx, String id, String tag) {
+        GlanceImage image = taggable(ctx, id, "delete");
+        if (!image.tags().contains(tag)) {
+            throw new GlanceError(404, "The resource could not be found.");
+        }
+        List<String> tags = new ArrayList<>(image.tags());
+        tags.remove(tag);
+        store.update(new GlanceImage(image.image(), image.diskFormat(), image.containerFormat(), image.checksum(),
+                image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags));
+    }
+
+    private GlanceImage taggable(RequestContext ctx, String id, String verb) {
+        GlanceImage image = store.get(id).filter(g -> visibility.visible(ctx, g.image()))
+                .orElseThrow(() -> new GlanceError(404, "Image " + id + " not found."));
+        String owner = image.image().owner();
+        if (!ctx.isAdmin() && (owner == null || !ctx.projectId().map(owner::equals).orElse(false))) {
+            throw GlanceError.forbidden("Not allowed to " + verb + " tags for image " + id + ".");
+        }
+        return image;
+    }
+
     public void delete(RequestContext ctx, String id) {
         GlanceImage image = mutable(ctx, get(ctx, id));
         if (image.isProtected()) {

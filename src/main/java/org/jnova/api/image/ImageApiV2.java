@@ -99,6 +99,15 @@ public final class ImageApiV2 implements App {
                 default -> upload(request, ctx, id);
             };
         }
+        if (parts.length == 5 && parts[3].equals("tags")) {
+            String tag = parts[4];
+            if (requireMethod(method, "PUT", "DELETE").equals("PUT")) {
+                images.addTag(ctx, id, tag);
+            } else {
+                images.removeTag(ctx, id, tag);
+            }
+            return Response.empty(204);
+        }
         throw new GlanceError(404, "The resource could not be found.");
     }
 

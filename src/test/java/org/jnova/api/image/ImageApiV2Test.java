@@ -277,6 +277,22 @@ class ImageApiV2Test {
     }
 
     @Test
+    void tagsSubResource() throws Exception {
+        String id = json("POST", "/v2/images", DEMO, "{\"name\": \"tagged\"}").json().get("id").asText();
+        assertEquals(204, call("PUT", "/v2/images/" + id + "/tags/blue%20sky", DEMO, null, null).status());
+        assertEquals(204, call("PUT", "/v2/images/" + id + "/tags/blue%20sky", DEMO, null, null).status());
+        assertEquals(List.of("blue sky"), JSON.convertValue(get("/v2/images/" + id, DEMO).json().get("tags"),
+                List.class));
+        assertEquals(1, get("/v2/images?tag=blue%20sky", DEMO).json().get("images").size());
+        assertEquals(404, call("PUT", "/v2/images/" + id + "/tags/x", "other:other", null, null).status());
+        assertEquals(204, call("DELETE", "/v2/images/" + id + "/tags/blue%20sky", DEMO, null, null).status());
+        assertEquals(404, call("DELETE", "/v2/images/" + id + "/tags/blue%20sky", DEMO, null, null).status());
+        assertEquals(0, get("/v2/images/" + id, DEMO).json().get("tags").size());
+        assertEquals(204, call("PUT", "/v2/images/" + id + "/tags/100%25", DEMO, null, null).status());
+        assertEquals("100%", get("/v2/images/" + id, DEMO).json().get("tags").get(0).asText());
+    }
+
+    @Test
     void schemas() throws Exception {
         assertEquals("image", get("/v2/schemas/image", DEMO).json().get("name").asText());
         assertEquals("images", get("/v2/schemas/images", DEMO).json().get("name").asText());
