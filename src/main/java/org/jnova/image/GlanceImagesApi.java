@@ -163,6 +163,27 @@ public final class GlanceImagesApi {
         return get(ctx, id);
     }
 
+    /** glance's deactivate (active → deactivated; already deactivated: nothing) for the owner or an admin. */
+    public void deactivate(RequestContext ctx, String id) {
+        switchStatus(ctx, id, "active", "deactivated", "deactivate");
+    }
+
+    /** glance's reactivate (deactivated → active; already active: nothing). */
+    public void reactivate(RequestContext ctx, String id) {
+        switchStatus(ctx, id, "deactivated", "active", "reactivate");
+    }
+
+    private void switchStatus(RequestContext ctx, String id, String from, String to, String verb) {
+        GlanceImage image = mutable(ctx, get(ctx, id));
+        String status = image.image().status();
+        if (status.equals(to)) {
+            return;
+        }
+        if (!status.equals(from) || !store.moveStatus(id, from, to)) {
+            throw GlanceError.forbidden("Not allowed to " + verb + " image in status '" + status + "'");
+        }
+    }
+
     /** glance's tag sub-resource: adds a tag (present already: nothing changes). */
     public void addTag(RequestContext ctx, String id, String tag) {
         GlanceImage image = taggable(ctx, id, "update");

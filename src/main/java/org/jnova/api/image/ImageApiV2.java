@@ -99,6 +99,16 @@ public final class ImageApiV2 implements App {
                 default -> upload(request, ctx, id);
             };
         }
+        if (parts.length == 5 && parts[3].equals("actions")
+                && (parts[4].equals("deactivate") || parts[4].equals("reactivate"))) {
+            requireMethod(method, "POST");
+            if (parts[4].equals("deactivate")) {
+                images.deactivate(ctx, id);
+            } else {
+                images.reactivate(ctx, id);
+            }
+            return Response.empty(204);
+        }
         if (parts.length == 5 && parts[3].equals("tags")) {
             String tag = parts[4];
             if (requireMethod(method, "PUT", "DELETE").equals("PUT")) {

@@ -293,6 +293,23 @@ class ImageApiV2Test {
     }
 
     @Test
+    void deactivateAndReactivate() throws Exception {
+        String id = json("POST", "/v2/images", DEMO, "{\"name\": \"switch\"}").json().get("id").asText();
+        Reply queued = call("POST", "/v2/images/" + id + "/actions/deactivate", DEMO, null, null);
+        assertEquals(403, queued.status());
+        assertTrue(queued.text().contains("Not allowed to deactivate image in status 'queued'"), queued.text());
+        call("PUT", "/v2/images/" + id + "/file", DEMO, "application/octet-stream", new byte[] {9});
+        assertEquals(204, call("POST", "/v2/images/" + id + "/actions/deactivate", DEMO, null, null).status());
+        assertEquals(204, call("POST", "/v2/images/" + id + "/actions/deactivate", DEMO, null, null).status());
+        assertEquals("deactivated", get("/v2/images/" + id, DEMO).json().get("status").asText());
+        assertEquals(403, get("/v2/images/" + id + "/file", DEMO).status(), "no download while deactivated");
+        assertEquals(200, get("/v2/images/" + id + "/file", "admin:admin").status(), "but for an admin");
+        assertEquals(204, call("POST", "/v2/images/" + id + "/actions/reactivate", DEMO, null, null).status());
+        assertEquals("active", get("/v2/images/" + id, DEMO).json().get("status").asText());
+        assertEquals(405, call("GET", "/v2/images/" + id + "/actions/reactivate", DEMO, null, null).status());
+    }
+
+    @Test
     void schemas() throws Exception {
         assertEquals("image", get("/v2/schemas/image", DEMO).json().get("name").asText());
         assertEquals("images", get("/v2/schemas/images", DEMO).json().get("name").asText());
