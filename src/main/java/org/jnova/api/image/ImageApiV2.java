@@ -149,16 +149,17 @@ public final class ImageApiV2 implements App {
     }
 
     private static int limit(String value) {
-        int limit;
+        long limit;
         try {
-            limit = Integer.parseInt(value.strip());
+            limit = new java.math.BigInteger(value.strip()).max(java.math.BigInteger.valueOf(-1))
+                    .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
         } catch (NumberFormatException e) {
             throw new GlanceError(400, "limit param must be an integer");
         }
         if (limit < 0) {
             throw new GlanceError(400, "limit param must be positive");
         }
-        return limit;
+        return (int) limit;
     }
 
     private static String withoutMarker(String query) {

@@ -236,6 +236,9 @@ class ImageApiV2Test {
         assertEquals(3, get("/v2/images?visibility=shared&tag=pg", project).json().get("images").size());
         assertEquals(0, get("/v2/images?tag=pg", DEMO).json().get("images").size(), "not the demo project's");
         assertEquals(400, get("/v2/images?limit=x", project).status());
+        assertEquals(400, get("/v2/images?limit=-1", project).status());
+        assertEquals(3, get("/v2/images?tag=pg&limit=99999999999999999999", project).json().get("images").size(),
+                "a huge limit is capped at api_limit_max");
         assertEquals(400, get("/v2/images?sort_key=bogus", project).status());
         assertEquals(400, get("/v2/images?marker=" + java.util.UUID.randomUUID(), project).status());
     }
