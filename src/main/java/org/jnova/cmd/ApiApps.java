@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jnova.api.image.ImageApiV2;
+import org.jnova.api.image.ImageVersions;
 import org.jnova.api.metadata.MetadataRequestHandler;
 import org.jnova.api.openstack.identity.IdentityV3Router;
 import org.jnova.api.openstack.identity.versions.IdentityVersions;
@@ -36,7 +38,8 @@ public final class ApiApps {
     }
 
     static FactoryRegistry registry(ConfigOpts conf, Enforcer enforcer, Consumer<ApiRouterV21.Builder> controllers,
-            Supplier<MetadataRequestHandler> metadataApp, Supplier<IdentityV3Router> identityApp) {
+            Supplier<MetadataRequestHandler> metadataApp, Supplier<IdentityV3Router> identityApp,
+            Supplier<ImageApiV2> imageApp) {
         FactoryRegistry registry = FactoryRegistry.withUrlMaps(conf);
         NovaMiddleware.register(registry, conf, enforcer);
         ResourceSupport support = support(enforcer);
@@ -50,6 +53,8 @@ public final class ApiApps {
         registry.registerApp(NovaFactoryNames.METADATA, (global, local) -> metadataApp.get());
         registry.registerApp(NovaFactoryNames.IDENTITY_VERSIONS, (global, local) -> new IdentityVersions());
         registry.registerApp(NovaFactoryNames.IDENTITY_V3, (global, local) -> identityApp.get());
+        registry.registerApp(NovaFactoryNames.IMAGE_VERSIONS, (global, local) -> new ImageVersions());
+        registry.registerApp(NovaFactoryNames.IMAGE_API_V2, (global, local) -> imageApp.get());
         return registry;
     }
 

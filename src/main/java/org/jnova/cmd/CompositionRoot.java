@@ -4,7 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import org.jnova.api.image.ImageApiV2;
+import org.jnova.conf.DatabaseOpts;
+import org.jnova.conf.ImageOpts;
+import org.jnova.db.GlanceImageStore;
+import org.jnova.image.GlanceImagesApi;
+import org.jnova.image.ImageFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -391,7 +398,8 @@ public final class CompositionRoot implements AutoCloseable {
 
     /** The paste factories of an API process: middleware, the v2.1 router, versions, metadata. */
     FactoryRegistry pasteApps(Enforcer enforcer) {
-        return ApiApps.registry(conf, enforcer, this::registerControllers, this::metadataApp, this::identityApp);
+        return ApiApps.registry(conf, enforcer, this::registerControllers, this::metadataApp, this::identityApp,
+                this::imageApp);
     }
 
     /** Keystone's /v3 (enabled_apis = identity): so far password tokens and their validation. */
@@ -412,6 +420,15 @@ public final class CompositionRoot implements AutoCloseable {
     /** Keystone's pbkdf2_sha512 hashes at passlib's default rounds. */
     private static PasswordHasher identityPasswords() {
         return new PasswordHasher(25_000);
+    }
+
+    /** glance's Image v2 router over the same image catalog as the compute API's images. */
+    private ImageApiV2 imageApp() {
+        String statePath = conf.get(DatabaseOpts.STATE_PATH);
+        Path files = (statePath == null ? Path.of("") : Path.of(statePath)).resolve("images");
+        GlanceImagesApi api = new GlanceImagesApi(new GlanceImageStore(dbs.main()), images, imagesApi,
+                new ImageFiles(files), ImageOpts.imageSizeCap(conf), Clock.systemUTC());
+        return new ImageApiV2(api, conf.get(ImageOpts.LIMIT_PARAM_DEFAULT), conf.get(ImageOpts.API_LIMIT_MAX));
     }
 
     /**

@@ -68,6 +68,21 @@ public final class ServiceOpts {
                     + " will be used.")
             .build();
 
+    public static final Opt<String> IMAGE_LISTEN = Opt.string(DEFAULT, "image_listen")
+            .defaultValue("0.0.0.0")
+            .help("IP address on which the Image v2 API (enabled_apis = image) will listen.")
+            .build();
+
+    public static final Opt<Integer> IMAGE_LISTEN_PORT = Opt.integer(DEFAULT, "image_listen_port")
+            .defaultValue(9292).min(0).max(65535)
+            .help("Port on which the Image v2 API will listen.")
+            .build();
+
+    public static final Opt<Integer> IMAGE_WORKERS = Opt.integer(DEFAULT, "image_workers")
+            .min(1)
+            .help("Number of workers for the Image v2 API. The default will be the number of CPUs available.")
+            .build();
+
     public static final Opt<Integer> GRACEFUL_SHUTDOWN_TIMEOUT = Opt.integer(DEFAULT, "graceful_shutdown_timeout")
             .defaultValue(60)
             .help("Specify a timeout after which a gracefully shutdown server will exit. Zero value means"
@@ -80,6 +95,7 @@ public final class ServiceOpts {
     public static List<Opt<?>> all() {
         return List.of(ENABLED_APIS, ENABLED_SSL_APIS, OSAPI_COMPUTE_LISTEN, OSAPI_COMPUTE_LISTEN_PORT,
                 OSAPI_COMPUTE_WORKERS, METADATA_LISTEN, METADATA_LISTEN_PORT, METADATA_WORKERS,
-                IDENTITY_LISTEN, IDENTITY_LISTEN_PORT, IDENTITY_WORKERS, GRACEFUL_SHUTDOWN_TIMEOUT);
+                IDENTITY_LISTEN, IDENTITY_LISTEN_PORT, IDENTITY_WORKERS, IMAGE_LISTEN, IMAGE_LISTEN_PORT, IMAGE_WORKERS,
+                GRACEFUL_SHUTDOWN_TIMEOUT);
     }
 }

@@ -20,6 +20,9 @@ public final class NovaFactoryNames {
     /** Keystone's version list at {@code /} and its {@code /v3} application (enabled_apis = identity). */
     public static final String IDENTITY_VERSIONS = "keystone.version.service:public_version_app_factory";
     public static final String IDENTITY_V3 = "keystone.version.service:v3_app_factory";
+    /** The built-in Image v2 API, under glance's own factory names. */
+    public static final String IMAGE_VERSIONS = "glance.api.versions:create_resource";
+    public static final String IMAGE_API_V2 = "glance.api.v2.router:API.factory";
 
     // filters
     public static final String CORS = "oslo_middleware.cors:filter_factory";

@@ -41,6 +41,7 @@ public final class JnovaTestServer implements AutoCloseable {
     private final AllInOneServiceFactory factory;
     private ApiService metadata;
     private ApiService identity;
+    private ApiService image;
 
     private JnovaTestServer(AllInOneServiceFactory factory, ApiService service, ConfigOpts conf, String databaseUrl,
             Path dir) {
@@ -58,7 +59,8 @@ public final class JnovaTestServer implements AutoCloseable {
         List<String> lines = new ArrayList<>(List.of("[DEFAULT]", "osapi_compute_listen = 127.0.0.1",
                 "osapi_compute_listen_port = 0",
                 "metadata_listen = 127.0.0.1", "metadata_listen_port = 0", "identity_listen = 127.0.0.1",
-                "identity_listen_port = 0", "[database]", "connection = " + url,
+                "identity_listen_port = 0", "image_listen = 127.0.0.1", "image_listen_port = 0", "[database]",
+                "connection = " + url,
                 "[jnova_compute]", "fake_spawn_delay_ms = 0", "fake_destroy_delay_ms = 0"));
         lines.addAll(List.of(extraConfLines));
         Path confFile = dir.resolve("nova.conf");
@@ -139,6 +141,18 @@ public final class JnovaTestServer implements AutoCloseable {
     }
 
     /**
+     * Starts the Image v2 API ([DEFAULT] image_listen, a free port) in this process beside the
+     * Compute API, once; returns its URL http://127.0.0.1:port.
+     */
+    public synchronized String startImage() {
+        if (image == null) {
+            image = factory.create(conf, "image");
+            image.start();
+        }
+        return "http://127.0.0.1:" + image.port();
+    }
+
+    /**
      * Calls {@code /v2.1<path>} as the admin user of project "admin" (noauth2) at a microversion
      * (null: none sent).
      */
@@ -190,6 +204,9 @@ public final class JnovaTestServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         synchronized (this) {
+            if (image != null) {
+                image.stop();
+            }
             if (metadata != null) {
                 metadata.stop();
             }

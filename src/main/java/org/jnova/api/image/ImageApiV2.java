@@ -1,0 +1,299 @@
+package org.jnova.api.image;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jnova.api.RequestAttributes;
+import org.jnova.context.RequestContext;
+import org.jnova.image.GlanceError;
+import org.jnova.image.GlanceImagesApi;
+import org.jnova.image.ImagePatch;
+import org.jnova.image.ImageQuery;
+import org.jnova.objects.GlanceImage;
+import org.jnova.wsgi.App;
+import org.jnova.wsgi.Request;
+import org.jnova.wsgi.Response;
+import org.jnova.wsgi.WebobErrorPage;
+
+/**
+ * glance's Image v2 router below {@code /v2} (paste: {@code glance.api.v2.router:API.factory}):
+ * images, their data and the schemas. Errors are webob's pages with glance's explanations.
+ */
+public final class ImageApiV2 implements App {
+    public static final String PASTE_FACTORY = "glance.api.v2.router:API.factory";
+    static final String PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
+    private static final List<String> FILTERS = List.of("name", "status", "visibility", "owner", "disk_format",
+            "container_format");
+    private static final Map<Integer, String> TITLES = Map.of(400, "Bad Request", 403, "Forbidden", 404,
+            "Not Found", 405, "Method Not Allowed", 409, "Conflict", 410, "Gone", 413, "Request Entity Too Large",
+            415, "Unsupported Media Type");
+
+    private final GlanceImagesApi images;
+    private final ImageSchemas schemas = new ImageSchemas();
+    private final int limitDefault;
+    private final int limitMax;
+
+    public ImageApiV2(GlanceImagesApi images, int limitDefault, int limitMax) {
+        this.images = requireNonNull(images, "images is null");
+        this.limitDefault = limitDefault;
+        this.limitMax = limitMax;
+    }
+
+    @Override
+    public Response handle(Request request) throws Exception {
+        try {
+            return route(request);
+        } catch (GlanceError e) {
+            return error(request, e.status(), e.getMessage());
+        } catch (MethodNotAllowed e) {
+            Response response = error(request, 405, "The method specified is not allowed for this resource.");
+            response.headers().set("Allow", e.allow);
+            return response;
+        }
+    }
+
+    private Response route(Request request) throws Exception {
+        String[] parts = request.pathInfo().replaceAll("/+$", "").split("/");
+        String method = request.method();
+        if (parts.length == 3 && parts[1].equals("schemas") && (parts[2].equals("image") || parts[2].equals("images"))) {
+            requireMethod(method, "GET");
+            return json(200, parts[2].equals("image") ? schemas.image() : schemas.images());
+        }
+        if (parts.length < 2 || !parts[1].equals("images")) {
+            throw new GlanceError(404, "The resource could not be found.");
+        }
+        RequestContext ctx = request.<RequestContext>attribute(RequestAttributes.CONTEXT)
+                .orElseThrow(() -> new GlanceError(403, "You are not authorized to complete this action."));
+        if (parts.length == 2) {
+            return switch (requireMethod(method, "GET", "POST")) {
+                case "GET" -> list(request, ctx);
+                default -> create(request, ctx);
+            };
+        }
+        String id = parts[2];
+        if (parts.length == 3) {
+            return switch (requireMethod(method, "GET", "PATCH", "DELETE")) {
+                case "GET" -> json(200, ImageView.image(images.get(ctx, id)));
+                case "PATCH" -> update(request, ctx, id);
+                default -> {
+                    images.delete(ctx, id);
+                    yield Response.empty(204);
+                }
+            };
+        }
+        if (parts.length == 4 && parts[3].equals("file")) {
+            return switch (requireMethod(method, "GET", "PUT")) {
+                case "GET" -> download(ctx, id);
+                default -> upload(request, ctx, id);
+            };
+        }
+        if (parts.length == 5 && parts[3].equals("actions")
+                && (parts[4].equals("deactivate") || parts[4].equals("reactivate"))) {
+            requireMethod(method, "POST");
+            if (parts[4].equals("deactivate")) {
+                images.deactivate(ctx, id);
+            } else {
+                images.reactivate(ctx, id);
+            }
+            return Response.empty(204);
+        }
+        if (parts.length == 5 && parts[3].equals("tags")) {
+            String tag = parts[4];
+            if (requireMethod(method, "PUT", "DELETE").equals("PUT")) {
+                images.addTag(ctx, id, tag);
+            } else {
+                images.removeTag(ctx, id, tag);
+            }
+            return Response.empty(204);
+        }
+        throw new GlanceError(404, "The resource could not be found.");
+    }
+
+    private Response list(Request request, RequestContext ctx) {
+        Map<String, List<String>> params = request.queryParams();
+        Map<String, String> filters = new LinkedHashMap<>();
+        for (String filter : FILTERS) {
+            first(params, filter).ifPresent(value -> filters.put(filter, value));
+        }
+        List<String> tags = params.getOrDefault("tag", List.of()).stream().map(String::strip).toList();
+        List<String> keys = new ArrayList<>();
+        params.getOrDefault("sort_key", List.of()).forEach(k -> keys.addAll(List.of(k.split(","))));
+        List<String> dirs = new ArrayList<>();
+        params.getOrDefault("sort_dir", List.of()).forEach(d -> dirs.addAll(List.of(d.split(","))));
+        int limit = first(params, "limit").map(ImageApiV2::limit).orElse(limitDefault);
+        ImageQuery query = new ImageQuery(filters, tags, keys.stream().map(String::strip).toList(),
+                dirs.stream().map(String::strip).toList(), Math.min(limit, limitMax),
+                first(params, "marker").orElse(null));
+        GlanceImagesApi.Page page = images.list(ctx, query);
+        ObjectNode body = ImageView.JSON.createObjectNode();
+        ArrayNode list = body.putArray("images");
+        page.images().forEach(g -> list.add(ImageView.image(g)));
+        String rest = withoutMarker(request.queryString());
+        body.put("first", "/v2/images" + (rest.isEmpty() ? "" : "?" + rest));
+        body.put("schema", "/v2/schemas/images");
+        page.nextMarker().ifPresent(marker -> body.put("next", "/v2/images?" + (rest.isEmpty() ? "" : rest + "&")
+                + "marker=" + marker));
+        return json(200, body);
+    }
+
+    private static int limit(String value) {
+        long limit;
+        try {
+            limit = new java.math.BigInteger(value.strip()).max(java.math.BigInteger.valueOf(-1))
+                    .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
+        } catch (NumberFormatException e) {
+            throw new GlanceError(400, "limit param must be an integer");
+        }
+        if (limit < 0) {
+            throw new GlanceError(400, "limit param must be positive");
+        }
+        return (int) limit;
+    }
+
+    private static String withoutMarker(String query) {
+        List<String> kept = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            if (!pair.isEmpty() && !pair.startsWith("marker=") && !pair.equals("marker")) {
+                kept.add(pair);
+            }
+        }
+        return String.join("&", kept);
+    }
+
+    private Response create(Request request, RequestContext ctx) {
+        Map<String, Object> body = readObject(request);
+        GlanceImage image = images.create(ctx, body);
+        Response response = json(201, ImageView.image(image));
+        response.headers().set("Location", request.applicationUrl().replaceAll("/+$", "") + "/v2/images/"
+                + image.id());
+        return response;
+    }
+
+    private Response update(Request request, RequestContext ctx, String id) {
+        String type = request.headers().first("Content-Type").orElse("").split(";")[0].strip();
+        if (!type.equals(PATCH_TYPE) && !type.equals("application/openstack-images-v2.0-json-patch")) {
+            Response response = error(request, 415, "The server could not comply with the request since it is "
+                    + "either malformed or otherwise incorrect.");
+            response.headers().set("Accept-Patch", "application/openstack-images-v2.0-json-patch, " + PATCH_TYPE);
+            return response;
+        }
+        JsonNode body = readJson(request);
+        if (!body.isArray()) {
+            throw new GlanceError(400, "Request body must be a JSON array of operation objects.");
+        }
+        List<ImagePatch.Change> changes = new ArrayList<>();
+        for (JsonNode op : body) {
+            if (!op.isObject()) {
+                throw new GlanceError(400, "Operations must be JSON objects.");
+            }
+            String name = op.path("op").asText(null);
+            if (name == null || !op.path("op").isTextual()) {
+                throw new GlanceError(400, "Unable to find `op` in JSON Schema change. It must be one of the "
+                        + "following: add, remove, replace.");
+            }
+            if (!op.path("path").isTextual()) {
+                throw new GlanceError(400, "Unable to find 'path' in JSON Schema change");
+            }
+            if (!"remove".equals(name) && !op.has("value")) {
+                throw new GlanceError(400, "Operation objects must contain exactly one member named \"add\", "
+                        + "\"remove\", or \"replace\".");
+            }
+            Object value = op.has("value") ? ImageView.JSON.convertValue(op.get("value"), Object.class) : null;
+            changes.add(new ImagePatch.Change(name, op.get("path").asText(), value));
+        }
+        return json(200, ImageView.image(images.update(ctx, id, changes)));
+    }
+
+    private Response upload(Request request, RequestContext ctx, String id) throws Exception {
+        String type = request.headers().first("Content-Type").orElse("application/octet-stream").split(";")[0]
+                .strip();
+        if (!type.equals("application/octet-stream")) {
+            throw new GlanceError(415, "Content type '" + type + "' is not supported for image data upload.");
+        }
+        images.upload(ctx, id, new ByteArrayInputStream(request.body()));
+        return Response.empty(204);
+    }
+
+    private Response download(RequestContext ctx, String id) throws Exception {
+        GlanceImage image = images.get(ctx, id);
+        Optional<Path> data = images.data(ctx, id);
+        if (data.isEmpty()) {
+            return Response.empty(204);
+        }
+        Response response = new Response(200, Files.readAllBytes(data.get()));
+        response.headers().set("Content-Type", "application/octet-stream");
+        if (image.checksum() != null) {
+            response.headers().set("Content-MD5", image.checksum());
+        }
+        return response;
+    }
+
+    private static String requireMethod(String method, String... allowed) {
+        for (String m : allowed) {
+            if (m.equals(method)) {
+                return m;
+            }
+        }
+        throw new MethodNotAllowed(String.join(", ", allowed));
+    }
+
+    private static Optional<String> first(Map<String, List<String>> params, String name) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    private static Map<String, Object> readObject(Request request) {
+        JsonNode node = readJson(request);
+        if (!node.isObject()) {
+            throw new GlanceError(400, "Malformed JSON in request body.");
+        }
+        return ImageView.JSON.convertValue(node, new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static JsonNode readJson(Request request) {
+        if (request.body().length == 0) {
+            throw new GlanceError(400, "Body expected in request.");
+        }
+        try {
+            return ImageView.JSON.readTree(request.body());
+        } catch (JsonProcessingException e) {
+            throw new GlanceError(400, "Malformed JSON in request body.");
+        } catch (java.io.IOException e) {
+            throw new GlanceError(400, "Malformed JSON in request body.");
+        }
+    }
+
+    private static Response json(int status, JsonNode body) {
+        try {
+            return Response.json(status, ImageView.JSON.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Response error(Request request, int status, String explanation) {
+        return WebobErrorPage.response(request, status, TITLES.getOrDefault(status, "Error"), explanation, "");
+    }
+
+    /** webob's 405 with the methods a path takes. */
+    private static final class MethodNotAllowed extends RuntimeException {
+        private final String allow;
+
+        MethodNotAllowed(String allow) {
+            super("method not allowed");
+            this.allow = allow;
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package org.jnova.image;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jnova.context.RequestContext;
+import org.jnova.db.GlanceImageStore;
+import org.jnova.db.ImageStore;
+import org.jnova.objects.GlanceImage;
+import org.jnova.objects.Image;
+
+/**
+ * glance's Image v2 over jnova's catalog: the images the compute API shows, with glance's
+ * defaults (queued, visibility shared), who sees what ({@link ImagesApi#visible}), who
+ * changes what (owner or admin), JSON-patch updates and the image data in {@link ImageFiles}.
+ */
+public final class GlanceImagesApi {
+    private final GlanceImageStore store;
+    private final ImageStore images;
+    private final ImagesApi visibility;
+    private final ImageFiles files;
+    private final long sizeCap;
+    private final Clock clock;
+
+    public GlanceImagesApi(GlanceImageStore store, ImageStore images, ImagesApi visibility, ImageFiles files,
+            long sizeCap, Clock clock) {
+        this.store = requireNonNull(store, "store is null");
+        this.images = requireNonNull(images, "images is null");
+        this.visibility = requireNonNull(visibility, "visibility is null");
+        this.files = requireNonNull(files, "files is null");
+        this.sizeCap = sizeCap;
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** One page of a list and the marker of the next page, if the page is full. */
+    public record Page(List<GlanceImage> images, Optional<String> nextMarker) {
+    }
+
+    public GlanceImage get(RequestContext ctx, String id) {
+        return store.get(id).filter(g -> visibility.visible(ctx, g.image())).orElseThrow(() -> GlanceError.notFound(id));
+    }
+
+    public Page list(RequestContext ctx, ImageQuery query) {
+        String visibilityFilter = query.filters().get("visibility");
+        if (visibilityFilter != null && !"all".equals(visibilityFilter)
+                && !Image.VISIBILITIES.contains(visibilityFilter)) {
+            throw GlanceError.badRequest("Invalid visibility value: " + visibilityFilter);
+        }
+        Comparator<GlanceImage> order = ImageOrder.of(query.sortKeys(), query.sortDirs());
+        List<GlanceImage> all = new ArrayList<>();
+        for (GlanceImage g : store.list()) {
+            if (listed(ctx, g.image(), visibilityFilter) && matches(g, query)) {
+                all.add(g);
+            }
+        }
+        all.sort(order);
+        int start = 0;
+        if (query.marker() != null) {
+            GlanceImage marker = store.get(query.marker()).filter(g -> visibility.visible(ctx, g.image()))
+                    .orElseThrow(() -> GlanceError.badRequest("No image found with ID " + query.marker()));
+            while (start < all.size() && order.compare(all.get(start), marker) <= 0) {
+                start++;
+            }
+        }
+        List<GlanceImage> page = all.subList(start, Math.min(all.size(), start + query.limit()));
+        Optional<String> next = !page.isEmpty() && page.size() == query.limit()
+                ? Optional.of(page.get(page.size() - 1).id()) : Optional.empty();
+        return new Page(List.copyOf(page), next);
+    }
+
+    /** glance's default list (public, own, accepted shared, own community) or one visibility. */
+    private boolean listed(RequestContext ctx, Image image, String visibilityFilter) {
+        if (!visibility.visible(ctx, image)) {
+            return false;
+        }
+        String project = ctx.projectId().orElse("");
+        boolean own = project.equals(image.owner());
+        if (visibilityFilter == null) {
+            return switch (image.visibility()) {
+                case Image.COMMUNITY -> own;
+                case Image.SHARED -> ctx.isAdmin() || own || image.owner() == null
+                        || images.memberStatus(image.id(), project).filter("accepted"::equals).isPresent();
+                default -> true;
+            };
+        }
+        return "all".equals(visibilityFilter) || visibilityFilter.equals(image.visibility());
+    }
+
+    private static boolean matches(GlanceImage g, ImageQuery query) {
+        for (Map.Entry<String, String> filter : query.filters().entrySet()) {
+            String actual = switch (filter.getKey()) {
+                case "name" -> g.image().name();
+                case "status" -> g.image().status();
+                case "owner" -> g.image().owner();
+                case "disk_format" -> g.diskFormat();
+                case "container_format" -> g.containerFormat();
+                case "visibility" -> null;
+                default -> g.image().properties().get(filter.getKey());
+            };
+            if (!"visibility".equals(filter.getKey()) && !filter.getValue().equals(actual)) {
+                return false;
+            }
+        }
+        return g.tags().containsAll(query.tags());
+    }
+
+    /** glance's create: queued, shared unless told, owned by the caller's project. */
+    public GlanceImage create(RequestContext ctx, Map<String, Object> body) {
+        for (String key : ImageFields.DISALLOWED) {
+            if (body.containsKey(key)) {
+                throw GlanceError.forbidden("Attribute '" + key + "' is read-only.");
+            }
+        }
+        String id = body.containsKey("id") ? ImageFields.id(body.get("id")) : UUID.randomUUID().toString();
+        for (String key : body.keySet()) {
+            if (!"id".equals(key) && ImageFields.READ_ONLY.contains(key)) {
+                throw GlanceError.forbidden("Attribute '" + key + "' is read-only.");
+            }
+        }
+        String owner = ctx.projectId().orElse(null);
+        if (body.containsKey("owner")) {
+            String asked = ImageFields.owner(body.get("owner"));
+            if (!ctx.isAdmin() && (asked == null || !asked.equals(owner))) {
+                throw GlanceError.forbidden("You are not permitted to create images owned by '" + asked + "'.");
+            }
+            owner = asked;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Image blank = new Image(id, null, "queued", 0, 0, 0, Map.of(), now, now, owner, Image.SHARED);
+        GlanceImage image = new GlanceImage(blank, null, null, null, null, null, false, List.of());
+        for (Map.Entry<String, Object> field : body.entrySet()) {
+            if (!"id".equals(field.getKey()) && !"owner".equals(field.getKey())) {
+                image = ImagePatch.set(ctx, image, field.getKey(), field.getValue());
+            }
+        }
+        if (!store.insert(image)) {
+            throw GlanceError.conflict("Image ID " + id + " already exists!");
+        }
+        return store.get(id).orElseThrow(() -> GlanceError.notFound(id));
+    }
+
+    /** Applies JSON-patch operations (glance's add, replace, remove) as the owner or an admin. */
+    public GlanceImage update(RequestContext ctx, String id, List<ImagePatch.Change> changes) {
+        GlanceImage image = mutable(ctx, get(ctx, id));
+        for (ImagePatch.Change change : changes) {
+            image = ImagePatch.apply(ctx, image, change);
+        }
+        if (!store.update(image)) {
+            throw GlanceError.notFound(id);
+        }
+        return get(ctx, id);
+    }
+
+    /** glance's deactivate (active → deactivated; already deactivated: nothing) for the owner or an admin. */
+    public void deactivate(RequestContext ctx, String id) {
+        switchStatus(ctx, id, "active", "deactivated", "deactivate");
+    }
+
+    /** glance's reactivate (deactivated → active; already active: nothing). */
+    public void reactivate(RequestContext ctx, String id) {
+        switchStatus(ctx, id, "deactivated", "active", "reactivate");
+    }
+
+    private void switchStatus(RequestContext ctx, String id, String from, String to, String verb) {
+        GlanceImage image = mutable(ctx, get(ctx, id));
+        String status = image.image().status();
+        if (status.equals(to)) {
+            return;
+        }
+        if (!status.equals(from) || !store.moveStatus(id, from, to)) {
+            throw GlanceError.forbidden("Not allowed to " + verb + " image in status '" + status + "'");
+        }
+    }
+
+    /** glance's tag sub-resource: adds a tag (present already: nothing changes). */
+    public void addTag(RequestContext ctx, String id, String tag) {
+        GlanceImage image = taggable(ctx, id, "update");
+        if (tag.length() > 255) {
+            throw GlanceError.badRequest("Could not update image: Provided object does not match schema 'image': '"
+                    + tag + "' is too long");
+        }
+        if (!image.tags().contains(tag)) {
+            List<String> tags = new ArrayList<>(image.tags());
+            tags.add(tag);
+            store.update(new GlanceImage(image.image(), image.diskFormat(), image.containerFormat(), image.checksum(),
+                    image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags));
+        }
+    }
+
+    /** Removes a tag; 404 when the image does not carry it. */
+    public void removeTag(RequestContext ctx, String id, String tag) {
+        GlanceImage image = taggable(ctx, id, "delete");
+        if (!image.tags().contains(tag)) {
+            throw new GlanceError(404, "The resource could not be found.");
+        }
+        List<String> tags = new ArrayList<>(image.tags());
+        tags.remove(tag);
+        store.update(new GlanceImage(image.image(), image.diskFormat(), image.containerFormat(), image.checksum(),
+                image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags));
+    }
+
+    private GlanceImage taggable(RequestContext ctx, String id, String verb) {
+        GlanceImage image = store.get(id).filter(g -> visibility.visible(ctx, g.image()))
+                .orElseThrow(() -> new GlanceError(404, "Image " + id + " not found."));
+        String owner = image.image().owner();
+        if (!ctx.isAdmin() && (owner == null || !ctx.projectId().map(owner::equals).orElse(false))) {
+            throw GlanceError.forbidden("Not allowed to " + verb + " tags for image " + id + ".");
+        }
+        return image;
+    }
+
+    public void delete(RequestContext ctx, String id) {
+        GlanceImage image = mutable(ctx, get(ctx, id));
+        if (image.isProtected()) {
+            throw GlanceError.forbidden("Image " + id + " is protected and cannot be deleted.");
+        }
+        if (!images.delete(id)) {
+            throw GlanceError.notFound(id);
+        }
+        files.delete(id);
+    }
+
+    /** Stores the image's data: queued → saving → active with size and checksums. */
+    public GlanceImage upload(RequestContext ctx, String id, InputStream data) throws IOException {
+        GlanceImage image = mutable(ctx, get(ctx, id));
+        if (!store.moveStatus(id, "queued", "saving")) {
+            throw GlanceError.conflict("Image status transition from " + image.image().status()
+                    + " to saving is not allowed");
+        }
+        ImageFiles.Written written;
+        try {
+            written = files.write(id, data, sizeCap);
+        } catch (ImageFiles.TooLarge e) {
+            store.moveStatus(id, "saving", "queued");
+            throw new GlanceError(413, "The incoming image is too large: Image exceeds the image size limit of "
+                    + sizeCap + " bytes");
+        } catch (IOException | RuntimeException e) {
+            store.moveStatus(id, "saving", "queued");
+            throw e;
+        }
+        if (!store.activate(id, written.size(), written.md5(), "sha512", written.sha512())) {
+            files.delete(id);
+            throw new GlanceError(410, "Image " + id + " could not be found after upload. The image may have been "
+                    + "deleted during the upload.");
+        }
+        return get(ctx, id);
+    }
+
+    /** The image and its data file; empty data for an image that has none (glance's 204). */
+    public Optional<Path> data(RequestContext ctx, String id) {
+        GlanceImage image = get(ctx, id);
+        if ("deactivated".equals(image.image().status()) && !ctx.isAdmin()) {
+            throw GlanceError.forbidden("The requested image has been deactivated. Image data download is "
+                    + "forbidden.");
+        }
+        return files.find(id);
+    }
+
+    private static GlanceImage mutable(RequestContext ctx, GlanceImage image) {
+        if (ctx.isAdmin()) {
+            return image;
+        }
+        String owner = image.image().owner();
+        if (owner == null || !ctx.projectId().map(owner::equals).orElse(false)) {
+            throw GlanceError.forbidden("You are not authorized to complete modify_image action.");
+        }
+        return image;
+    }
+
+    static Map<String, String> withProperty(Map<String, String> props, String key, String value) {
+        Map<String, String> copy = new TreeMap<>(props);
+        if (value == null) {
+            copy.remove(key);
+        } else {
+            copy.put(key, value);
+        }
+        return copy;
+    }
+}

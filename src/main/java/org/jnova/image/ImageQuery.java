@@ -1,0 +1,13 @@
+package org.jnova.image;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Image v2 list request: equality filters (name, status, visibility, owner, disk_format,
+ * container_format), tags every image must carry, sort keys with directions, a page size and
+ * the id after which the page starts.
+ */
+public record ImageQuery(Map<String, String> filters, List<String> tags, List<String> sortKeys,
+        List<String> sortDirs, int limit, String marker) {
+}
