@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.compute.removed.Gone;
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.compute.NetworksApi;
 import org.jnova.compute.NetworksApi.Network;
-import org.jnova.exception.NovaException;
 
 /**
  * os-networks, nova's nova-network proxy: index and show to 2.35 (404 after); create, add,
@@ -49,17 +49,17 @@ public final class NetworksController {
 
     @ExpectedErrors(410)
     public void create(ApiRequest req) {
-        throw gone();
+        throw Gone.error();
     }
 
     @ExpectedErrors(410)
     public void add(ApiRequest req) {
-        throw gone();
+        throw Gone.error();
     }
 
     @ExpectedErrors(410)
     public void delete(ApiRequest req) {
-        throw gone();
+        throw Gone.error();
     }
 
     /** nova's network_dict since nova-network left: id and label, every other field null. */
@@ -78,9 +78,6 @@ public final class NetworksController {
         return out;
     }
 
-    static NovaException gone() {
-        return org.jnova.api.openstack.compute.removed.Gone.error();
-    }
 
     private static void authorize(ApiRequest req, String rule) {
         req.authorize("os_compute_api:os-networks:" + rule, Map.of("project_id", req.context().projectId().orElse("")));

@@ -5,11 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
+import org.jnova.api.openstack.compute.removed.Gone;
 import org.jnova.api.openstack.wsgi.ApiVersion;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
 import org.jnova.compute.NetworksApi;
 import org.jnova.compute.NetworksApi.Network;
-import org.jnova.exception.NovaException;
 
 /**
  * os-tenant-networks, nova's nova-network proxy: index and show to 2.35 (404 after); create
@@ -39,12 +39,12 @@ public final class TenantNetworksController {
 
     @ExpectedErrors(410)
     public void create(ApiRequest req) {
-        throw gone();
+        throw Gone.error();
     }
 
     @ExpectedErrors(410)
     public void delete(ApiRequest req) {
-        throw gone();
+        throw Gone.error();
     }
 
     /** nova's network_dict over neutron: the cidr is the text "None", as nova has always answered. */
@@ -56,9 +56,6 @@ public final class TenantNetworksController {
         return out;
     }
 
-    private static NovaException gone() {
-        return org.jnova.api.openstack.compute.removed.Gone.error();
-    }
 
     private static void authorize(ApiRequest req, String rule) {
         req.authorize("os_compute_api:os-tenant-networks:" + rule,
