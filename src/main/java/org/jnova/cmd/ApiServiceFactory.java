@@ -13,6 +13,7 @@ import org.jnova.db.Databases;
 import org.jnova.log.LoggingSetup;
 import org.jnova.paste.PasteLoader;
 import org.jnova.policy.Enforcer;
+import org.jnova.policy.KeystonePolicies;
 import org.jnova.policy.PolicySettings;
 import org.jnova.service.ApiService;
 import org.jnova.service.ServiceFactory;
@@ -91,7 +92,8 @@ public class ApiServiceFactory implements ServiceFactory {
         if (paste == null || pasteConf != conf) {
             // one registry (router, controllers, schemas, policy) per configuration, shared by the APIs
             Enforcer enforcer = Enforcer.nova(PolicySettings.from(conf), name -> findFile(name, conf));
-            paste = PasteLoader.fromConfig(conf, name -> findFile(name, conf), root.pasteApps(enforcer));
+            Enforcer identityEnforcer = KeystonePolicies.enforcer(PolicySettings.from(conf), name -> findFile(name, conf));
+            paste = PasteLoader.fromConfig(conf, name -> findFile(name, conf), root.pasteApps(enforcer, identityEnforcer));
             pasteConf = conf;
         }
         ApiService service = new ApiService(serviceName, conf, paste::loadApp);

@@ -161,6 +161,8 @@ import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
 import org.jnova.console.ConsolesApi;
 import org.jnova.api.openstack.identity.IdentityV3Router;
+import org.jnova.api.openstack.identity.support.IdentityPolicy;
+import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.tokens.AuthTokensController;
 import org.jnova.identity.IdentityApi;
 import org.jnova.identity.IdentityBootstrap;
@@ -397,14 +399,16 @@ public final class CompositionRoot implements AutoCloseable {
     }
 
     /** The paste factories of an API process: middleware, the v2.1 router, versions, metadata. */
-    FactoryRegistry pasteApps(Enforcer enforcer) {
-        return ApiApps.registry(conf, enforcer, this::registerControllers, this::metadataApp, this::identityApp,
-                this::imageApp);
+    FactoryRegistry pasteApps(Enforcer enforcer, Enforcer identityEnforcer) {
+        return ApiApps.registry(conf, enforcer, this::registerControllers, this::metadataApp,
+                () -> identityApp(identityEnforcer), this::imageApp);
     }
 
-    /** Keystone's /v3 (enabled_apis = identity): so far password tokens and their validation. */
-    private IdentityV3Router identityApp() {
-        return new IdentityV3Router(new AuthTokensController(identity));
+    /** Keystone's /v3 (enabled_apis = identity): every resource's routes, under Keystone's policy. */
+    private IdentityV3Router identityApp(Enforcer identityEnforcer) {
+        List<IdentityRoute> routes = new ArrayList<>();
+        routes.addAll(new AuthTokensController(identity).routes());
+        return new IdentityV3Router(routes, identity, new IdentityPolicy(identityEnforcer));
     }
 
     /** {@code keystone-manage bootstrap} over this root's API database. */

@@ -19,9 +19,14 @@ public final class IdentityError extends RuntimeException {
         return new IdentityError(400, "Bad Request", message);
     }
 
-    public static IdentityError forbidden() {
+    /** Keystone's 403 for a policy rule the caller does not pass. */
+    public static IdentityError forbidden(String rule) {
         return new IdentityError(403, "Forbidden", "You are not authorized to perform the requested action: "
-                + "identity:validate_token.");
+                + rule + ".");
+    }
+
+    public static IdentityError conflict(String message) {
+        return new IdentityError(409, "Conflict", message);
     }
 
     public static IdentityError notFound(String message) {

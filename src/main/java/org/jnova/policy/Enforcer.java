@@ -74,14 +74,16 @@ public final class Enforcer {
         this.files = new PolicyFiles(settings.policyFile(), settings.policyDirs(), finder);
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.loaded = load(files.current());
-        if (!settings.policyFile().equals(PolicySettings.defaults().policyFile()) && loaded.stamps().isEmpty()) {
-            LOG.warn("Policy file {} not found; nova's default rules apply", settings.policyFile());
-        }
     }
 
     /** nova's enforcer: nova's registered rules under these settings. */
     public static Enforcer nova(PolicySettings settings, Function<String, Optional<Path>> finder) {
-        return new Enforcer(settings, NovaPolicies.defaults(), finder);
+        Enforcer enforcer = new Enforcer(settings, NovaPolicies.defaults(), finder);
+        if (!settings.policyFile().equals(PolicySettings.defaults().policyFile())
+                && enforcer.loaded.stamps().isEmpty()) {
+            LOG.warn("Policy file {} not found; nova's default rules apply", settings.policyFile());
+        }
+        return enforcer;
     }
 
     /**
@@ -103,12 +105,23 @@ public final class Enforcer {
     /** Whether the caller may perform the rule on the target (nova's {@code context.can(..., fatal=False)}). */
     public boolean allowed(RequestContext context, String rule, Map<String, Object> target) {
         Objects.requireNonNull(context, "context is null");
+        return allowed(Credentials.of(context), rule, target);
+    }
+
+    /**
+     * Whether credentials shaped as oslo.policy receives them (ids, {@code roles},
+     * {@code system_scope}, nested values such as {@code token.domain.id}) pass the rule on the
+     * target, whose keys are flat ({@code target.project.id}).
+     *
+     * @throws PolicyNotRegistered when the rule is not registered
+     */
+    public boolean allowed(Map<String, Object> credentials, String rule, Map<String, Object> target) {
+        Objects.requireNonNull(credentials, "credentials is null");
         Objects.requireNonNull(target, "target is null");
         RuleDefault registeredRule = registered.get(rule);
         if (registeredRule == null) {
             throw new PolicyNotRegistered(rule);
         }
-        Map<String, Object> credentials = Credentials.of(context);
         if (!scopeAllows(registeredRule, credentials)) {
             return false;
         }

@@ -3,9 +3,14 @@ package org.jnova.api.openstack.identity;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.jnova.api.openstack.identity.support.IdentityCall;
 import org.jnova.api.openstack.identity.support.IdentityJson;
-import org.jnova.api.openstack.identity.tokens.AuthTokensController;
+import org.jnova.api.openstack.identity.support.IdentityPolicy;
+import org.jnova.api.openstack.identity.support.IdentityRoute;
+import org.jnova.api.openstack.identity.support.IdentityRoutes;
 import org.jnova.api.openstack.identity.versions.IdentityVersions;
+import org.jnova.identity.IdentityApi;
 import org.jnova.identity.IdentityError;
 import org.jnova.wsgi.App;
 import org.jnova.wsgi.Request;
@@ -14,15 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keystone's {@code /v3}: its version document and the resources jnova implements so far
- * ({@code /v3/auth/tokens}); anything else is Keystone's 404.
+ * Keystone's {@code /v3}: its version document and the routes of the resources jnova
+ * implements, each handler given an {@link IdentityCall} (path parameters, lazily
+ * authenticated caller, Keystone's policy); anything else is Keystone's 404 or 405.
  */
 public final class IdentityV3Router implements App {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityV3Router.class);
-    private final AuthTokensController tokens;
+    private final IdentityRoutes routes;
+    private final IdentityApi identity;
+    private final IdentityPolicy policy;
 
-    public IdentityV3Router(AuthTokensController tokens) {
-        this.tokens = requireNonNull(tokens, "tokens is null");
+    public IdentityV3Router(List<IdentityRoute> routes, IdentityApi identity, IdentityPolicy policy) {
+        this.routes = new IdentityRoutes(routes);
+        this.identity = requireNonNull(identity, "identity is null");
+        this.policy = requireNonNull(policy, "policy is null");
     }
 
     @Override
@@ -32,22 +42,21 @@ public final class IdentityV3Router implements App {
             if (path.isEmpty() || path.equals("/")) {
                 return version(request);
             }
-            if (path.equals("/auth/tokens") || path.equals("/auth/tokens/")) {
-                return switch (request.method()) {
-                    case "POST" -> tokens.issue(request);
-                    case "GET" -> tokens.validate(request);
-                    case "HEAD" -> IdentityVersions.headless(request, tokens.validate(request));
-                    default -> methodNotAllowed();
-                };
-            }
-            return IdentityJson.error(404, "Not Found", "The resource could not be found.");
+            return switch (routes.find(request.method(), path)) {
+                case IdentityRoutes.Result.Found found -> IdentityVersions.headless(request,
+                        found.match().route().handler().handle(
+                                new IdentityCall(request, found.match().parameters(), identity, policy)));
+                case IdentityRoutes.Result.MethodNotAllowed notAllowed -> methodNotAllowed();
+                case IdentityRoutes.Result.NotFound notFound ->
+                        IdentityJson.error(404, "Not Found", "The resource could not be found.");
+            };
         } catch (IdentityError e) {
             Response response = IdentityJson.error(e);
             if (e.code() == 401) {
                 // Keystone names itself to a client it refuses
                 response.headers().set("WWW-Authenticate", "Keystone uri=\"" + request.hostUrl() + "\"");
             }
-            return response;
+            return IdentityVersions.headless(request, response);
         } catch (RuntimeException e) {
             LOG.error("Unexpected error in {} {}", request.method(), path, e);
             return IdentityJson.error(500, "Internal Server Error",

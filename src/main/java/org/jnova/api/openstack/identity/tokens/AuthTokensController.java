@@ -3,8 +3,13 @@ package org.jnova.api.openstack.identity.tokens;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jnova.api.openstack.identity.support.IdentityCall;
 import org.jnova.api.openstack.identity.support.IdentityJson;
+import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.identity.IdentityApi;
 import org.jnova.identity.IdentityError;
 import org.jnova.identity.NameOrId;
@@ -22,7 +27,16 @@ public final class AuthTokensController {
     }
 
     /** POST: 201 with the token in X-Subject-Token and its body, 401 for bad credentials. */
-    public Response issue(Request request) {
+    /** POST, GET and HEAD of {@code /auth/tokens}. */
+    public List<IdentityRoute> routes() {
+        List<IdentityRoute> routes = new ArrayList<>();
+        routes.add(IdentityRoute.post("/auth/tokens", call -> issue(call.request())));
+        routes.add(IdentityRoute.get("/auth/tokens", call -> validate(call, "identity:validate_token")));
+        routes.add(new IdentityRoute("HEAD", "/auth/tokens", call -> validate(call, "identity:check_token")));
+        return routes;
+    }
+
+    Response issue(Request request) {
         JsonNode auth = field(IdentityJson.parse(request.body()), "auth", "request body");
         JsonNode identityNode = field(auth, "identity", "auth");
         JsonNode methods = field(identityNode, "methods", "identity");
@@ -46,22 +60,19 @@ public final class AuthTokensController {
     }
 
     /**
-     * GET: 200 with the body of the token in X-Subject-Token; 401 when the caller's own
-     * X-Auth-Token is not valid, 403 when the caller is neither the token's user nor holds the
-     * admin or service role, 404 when the subject token is not valid.
+     * GET (and HEAD): 200 with the body of the token in X-Subject-Token; 401 when the
+     * caller's own X-Auth-Token is not valid, 403 when Keystone's rule refuses (the caller is
+     * neither the token's user nor an admin, reader of the system or service), 404 when the
+     * subject token is not valid.
      */
-    public Response validate(Request request) {
-        Token caller = request.headers().first("X-Auth-Token").flatMap(identity::validate)
-                .orElseThrow(IdentityError::unauthorized);
+    Response validate(IdentityCall call, String rule) {
+        Request request = call.request();
+        call.caller();
         String subjectId = request.headers().first(SUBJECT_TOKEN)
                 .orElseThrow(() -> IdentityError.notFound("Could not find token: None."));
         Token subject = identity.validate(subjectId)
                 .orElseThrow(() -> IdentityError.notFound("Could not find token: " + subjectId + "."));
-        boolean privileged = caller.roles().stream().anyMatch(r -> r.name().equals("admin")
-                || r.name().equals("service"));
-        if (!privileged && !caller.user().id().equals(subject.user().id())) {
-            throw IdentityError.forbidden();
-        }
+        call.authorize(rule, Map.of("target.token.user_id", subject.user().id()));
         Response response = IdentityJson.json(200, TokenView.show(subject, !noCatalog(request)));
         response.headers().set(SUBJECT_TOKEN, subject.id());
         return response;
