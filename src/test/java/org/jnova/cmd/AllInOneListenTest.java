@@ -30,7 +30,8 @@ class AllInOneListenTest {
 
     private static Path config(Path dir, int computePort, int metadataPort, String extra) throws IOException {
         return Files.writeString(dir.resolve("nova.conf"), "[DEFAULT]\nosapi_compute_listen_port = " + computePort
-                + "\nmetadata_listen_port = " + metadataPort + "\nstate_path = " + dir + "\n" + extra
+                + "\nmetadata_listen_port = " + metadataPort + "\nenabled_apis = osapi_compute,metadata\nstate_path = "
+                + dir + "\n" + extra + "[api]\nauth_strategy = noauth2\n"
                 + "[database]\nconnection = sqlite:///" + dir.resolve("nova.sqlite") + "\n");
     }
 
