@@ -693,6 +693,10 @@ public final class CompositionRoot implements AutoCloseable {
 
     // the parts tests inspect and drive directly
 
+    public IdentityApi identity() {
+        return identity;
+    }
+
     public InstanceStore instances() {
         return instances;
     }
