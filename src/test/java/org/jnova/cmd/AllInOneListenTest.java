@@ -89,6 +89,27 @@ class AllInOneListenTest {
     }
 
     @Test
+    void byDefaultEveryApiListensOnLoopbackAndNoWarningIsGiven(@TempDir Path dir) throws Exception {
+        int compute = freePort();
+        int metadata = freePort();
+        int identity = freePort();
+        int image = freePort();
+        Path conf = Files.writeString(dir.resolve("nova.conf"), "[DEFAULT]\nosapi_compute_listen_port = " + compute
+                + "\nmetadata_listen_port = " + metadata + "\nidentity_listen_port = " + identity
+                + "\nimage_listen_port = " + image + "\nstate_path = " + dir + "\n"
+                + "[database]\nconnection = sqlite:///" + dir.resolve("nova.sqlite") + "\n");
+        try (ChildJvm jnova = ChildJvm.start(JnovaMain.class, "--config-file", conf.toString())) {
+            awaitOutput(jnova, "osapi_compute listening on 127.0.0.1:" + compute);
+            awaitOutput(jnova, "metadata listening on 127.0.0.1:" + metadata);
+            awaitOutput(jnova, "identity listening on 127.0.0.1:" + identity);
+            awaitOutput(jnova, "image listening on 127.0.0.1:" + image);
+            assertThat(jnova.output()).doesNotContain(WARNING).contains("OS_CLOUD=jnova-demo");
+            assertThat(Files.readString(dir.resolve("clouds.yaml")))
+                    .contains("auth_url: http://127.0.0.1:" + identity + "/v3");
+        }
+    }
+
+    @Test
     void loopbackIsRecognisedByAddressAndName() {
         assertThat(ApiServiceFactory.isLoopback("127.0.0.1")).isTrue();
         assertThat(ApiServiceFactory.isLoopback("::1")).isTrue();
