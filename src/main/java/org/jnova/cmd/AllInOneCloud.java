@@ -151,16 +151,16 @@ final class AllInOneCloud {
         return YAML.createObjectNode();
     }
 
-    /** Written beside the target with mode 0600, then moved over it. */
+    /** Written to a file of its own beside the target with mode 0600, then moved over it. */
     private static void write(Path file, ObjectNode content) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = file.resolveSibling("." + CLOUDS_FILE + ".tmp");
-            Files.deleteIfExists(temp);
+            Path directory = Files.createDirectories(file.toAbsolutePath().getParent());
+            Path temp;
             try {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                temp = Files.createTempFile(directory, "." + CLOUDS_FILE, ".tmp",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
-                Files.createFile(temp);
+                temp = Files.createTempFile(directory, "." + CLOUDS_FILE, ".tmp");
             }
             Files.writeString(temp, YAML.writeValueAsString(content));
             try {
