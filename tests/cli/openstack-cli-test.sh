@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Drives the all-in-one jnova with Debian's `openstack` CLI (python-openstackclient over
-# openstacksdk): flavors, images, key pairs and a server's whole life. Prints one line per
-# check and closes with "N passed, N failed"; exits non-zero when anything failed.
+# Drives the all-in-one jnova, started with its defaults in a fresh state_path, with Debian's
+# `openstack` CLI (python-openstackclient over openstacksdk), using nothing but the clouds.yaml
+# jnova writes there (clouds jnova = admin, jnova-demo = demo): tokens, the catalog, flavors,
+# images (upload, download, snapshots and who sees them), key pairs and a server's whole life.
+# Prints one line per check and closes with "N passed, N failed"; exits non-zero when anything
+# failed.
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 RUN=$(mktemp -d)
 PORT=${JNOVA_CLI_TEST_PORT:-$((20000 + RANDOM % 20000))}
 MD_PORT=$((PORT + 1))
+ID_PORT=$((PORT + 2))
+IMAGE_PORT=$((PORT + 3))
 passed=0
 failed=0
 
@@ -27,35 +32,47 @@ check() {  # check NAME COMMAND...: passes when the command succeeds
   fi
 }
 
+# only the ports differ from the defaults; state_path is the working directory
 cat >"$RUN/nova.conf" <<CONF
 [DEFAULT]
-osapi_compute_listen = 127.0.0.1
 osapi_compute_listen_port = $PORT
-metadata_listen = 127.0.0.1
 metadata_listen_port = $MD_PORT
-[database]
-connection = sqlite:///$RUN/nova.sqlite
+identity_listen_port = $ID_PORT
+image_listen_port = $IMAGE_PORT
 CONF
 
-"$ROOT/bin/jnova" --config-file "$RUN/nova.conf" >"$RUN/jnova.log" 2>&1 &
+(cd "$RUN" && exec "$ROOT/bin/jnova" --config-file "$RUN/nova.conf" >"$RUN/jnova.log" 2>&1) &
 echo $! >"$RUN/pid"
 for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break
+  [ -f "$RUN/clouds.yaml" ] && curl -sf "http://127.0.0.1:$IMAGE_PORT/" -o /dev/null 2>&1 && break
   sleep 0.5
 done
 
-os() {
-  openstack --os-auth-type admin_token --os-token admin:admin \
-    --os-endpoint "http://127.0.0.1:$PORT/v2.1" --os-compute-api-version 2.79 "$@"
+export OS_CLIENT_CONFIG_FILE="$RUN/clouds.yaml"
+unset OS_AUTH_URL OS_TOKEN OS_USERNAME OS_PASSWORD OS_PROJECT_NAME OS_AUTH_TYPE OS_ENDPOINT
+os() {  # the admin of project admin
+  OS_CLOUD=jnova openstack --os-compute-api-version 2.79 "$@"
 }
-export -f os 2>/dev/null
-OS_PORT=$PORT
+demo() {  # the member of project demo
+  OS_CLOUD=jnova-demo openstack "$@"
+}
 
 has() {  # has PATTERN COMMAND...: the command succeeds and prints PATTERN
   local pattern=$1; shift
   local out
   out=$("$@" 2>&1) || { echo "$out"; return 1; }
   grep -q -- "$pattern" <<<"$out" || { echo "expected '$pattern' in:"; echo "$out"; return 1; }
+}
+
+lacks() {  # lacks PATTERN COMMAND...: the command succeeds and does not print PATTERN
+  local pattern=$1; shift
+  local out
+  out=$("$@" 2>&1) || { echo "$out"; return 1; }
+  ! grep -q -- "$pattern" <<<"$out" || { echo "did not expect '$pattern' in:"; echo "$out"; return 1; }
+}
+
+fails() {  # fails COMMAND...: the command fails
+  ! "$@"
 }
 
 wait_status() {  # wait_status SERVER STATUS
@@ -69,6 +86,12 @@ wait_status() {  # wait_status SERVER STATUS
   return 1
 }
 
+check "clouds.yaml written with mode 0600" test "$(stat -c %a "$RUN/clouds.yaml")" = 600
+check "no token, no service" has '^401$' curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/v2.1/servers"
+check "token issue" has project_id demo token issue
+check "catalog list names compute, identity and image" \
+  bash -c "out=\$(OS_CLOUD=jnova-demo openstack catalog list -f value -c Type) && grep -q compute <<<\"\$out\" \
+    && grep -q identity <<<\"\$out\" && grep -q image <<<\"\$out\""
 check "flavor list shows m1.tiny" has m1.tiny os flavor list
 check "flavor show m1.small" has 2048 os flavor show m1.small
 check "keypair create" has cli-key os keypair create --public-key "$HERE/test-key.pub" cli-key
@@ -78,11 +101,31 @@ check "server create" has cli-server os server create --flavor m1.tiny --image 1
 check "server becomes ACTIVE" wait_status cli-server ACTIVE
 check "server list" has cli-server os server list
 check "server show has an address" has '10\.' os server show cli-server -f value -c addresses
+check "admin snapshots its server" has active os server image create --name admin-snap --wait cli-server \
+  -f value -c status
+check "the demo project does not see the admin's server" fails demo server show cli-server
 check "server set name" os server set --name cli-renamed cli-server
 check "renamed server shows" has cli-renamed os server show cli-renamed -f value -c name
 check "server delete" os server delete --wait cli-renamed
-check "server gone" bash -c "! openstack --os-auth-type admin_token --os-token admin:admin --os-endpoint http://127.0.0.1:$OS_PORT/v2.1 server show cli-renamed"
+check "server gone" fails os server show cli-renamed
 check "keypair delete" os keypair delete cli-key
+
+check "demo: image list shows cirros" has cirros demo image list
+check "demo: server create --wait" has ACTIVE demo server create --flavor m1.tiny --image cirros-0.6.2-x86_64-disk \
+  --wait demo1 -f value -c status
+check "demo: server list" has demo1 demo server list
+head -c 65536 /dev/urandom >"$RUN/upload.qcow2"
+check "demo: image create --file" has myimg demo image create --file "$RUN/upload.qcow2" --disk-format qcow2 \
+  myimg -f value -c name
+check "demo: the uploaded image is active" has active demo image show myimg -f value -c status
+check "demo: image save gives the same bytes" \
+  bash -c "OS_CLOUD=jnova-demo openstack image save --file '$RUN/download.qcow2' myimg && cmp '$RUN/upload.qcow2' '$RUN/download.qcow2'"
+check "demo: server image create (snapshot)" has active demo server image create --name demo-snap --wait demo1 \
+  -f value -c status
+check "demo: image list shows its snapshot and upload" has demo-snap demo image list
+check "demo: image list lacks the admin's snapshot" lacks admin-snap demo image list
+check "admin: image list shows its snapshot" has admin-snap os image list
+check "demo: server delete" demo server delete --wait demo1
 
 echo "openstack-cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

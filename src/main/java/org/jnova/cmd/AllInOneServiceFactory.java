@@ -2,20 +2,23 @@ package org.jnova.cmd;
 
 import org.jnova.conf.ApiOpts;
 import org.jnova.conf.ComputeOpts;
+import org.jnova.conf.KeystoneAuthOpts;
 import org.jnova.conf.ServiceOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 
 /**
  * The all-in-one wiring behind {@code bin/jnova}: nova-api's, with a compute host, the
  * schema and the seed data in the same process, and defaults that need nothing installed:
- * one worker per API (one JVM already uses every core), noauth2, the in-process transport.
- * The database default is nova's own, {@code sqlite:///nova.sqlite}. With noauth2 every
- * caller may claim to be admin, so both APIs then listen on 127.0.0.1 unless the
- * configuration names an address ({@code osapi_compute_listen}, {@code metadata_listen},
- * {@code image_listen} when the Image API is enabled).
+ * the Compute, metadata, Identity v3 and Image v2 APIs, one worker per API (one JVM already
+ * uses every core), Keystone authentication against the built-in identity (validated
+ * in-process, see {@link AllInOneCloud} for the users and the clouds.yaml it sets up), the
+ * in-process transport. The database default is nova's own, {@code sqlite:///nova.sqlite}.
+ * Every API listens on 127.0.0.1 unless the configuration names an address
+ * ({@code osapi_compute_listen}, {@code metadata_listen}, {@code identity_listen},
+ * {@code image_listen}); with {@code auth_strategy = noauth2}, which must be asked for, every
+ * caller may claim to be admin.
  */
 public final class AllInOneServiceFactory extends ApiServiceFactory {
-    private static final String NOAUTH2 = "noauth2";
     private static final String LOOPBACK = "127.0.0.1";
 
     public AllInOneServiceFactory() {
@@ -28,13 +31,14 @@ public final class AllInOneServiceFactory extends ApiServiceFactory {
         conf.setDefault(ServiceOpts.METADATA_WORKERS, "1");
         conf.setDefault(ServiceOpts.IDENTITY_WORKERS, "1");
         conf.setDefault(ServiceOpts.IMAGE_WORKERS, "1");
-        conf.setDefault(ApiOpts.AUTH_STRATEGY, "noauth2");
+        conf.setDefault(ServiceOpts.ENABLED_APIS, "osapi_compute,metadata,identity,image");
+        conf.setDefault(ApiOpts.AUTH_STRATEGY, "keystone");
+        conf.setDefault(KeystoneAuthOpts.SERVICE_TOKEN_ROLES_REQUIRED, "True");
         conf.setDefault(ComputeOpts.TRANSPORT_URL, "fake://");
         conf.setDefault(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST, "True");
-        if (NOAUTH2.equals(conf.get(ApiOpts.AUTH_STRATEGY))) {
-            conf.setDefault(ServiceOpts.OSAPI_COMPUTE_LISTEN, LOOPBACK);
-            conf.setDefault(ServiceOpts.METADATA_LISTEN, LOOPBACK);
-            conf.setDefault(ServiceOpts.IMAGE_LISTEN, LOOPBACK);
-        }
+        conf.setDefault(ServiceOpts.OSAPI_COMPUTE_LISTEN, LOOPBACK);
+        conf.setDefault(ServiceOpts.METADATA_LISTEN, LOOPBACK);
+        conf.setDefault(ServiceOpts.IDENTITY_LISTEN, LOOPBACK);
+        conf.setDefault(ServiceOpts.IMAGE_LISTEN, LOOPBACK);
     }
 }

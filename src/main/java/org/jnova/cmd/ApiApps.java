@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jnova.api.auth.BuiltInIdentity;
 import org.jnova.api.image.ImageApiV2;
 import org.jnova.api.image.ImageVersions;
 import org.jnova.api.metadata.MetadataRequestHandler;
@@ -37,11 +38,12 @@ public final class ApiApps {
     private ApiApps() {
     }
 
-    static FactoryRegistry registry(ConfigOpts conf, Enforcer enforcer, Consumer<ApiRouterV21.Builder> controllers,
+    static FactoryRegistry registry(ConfigOpts conf, Enforcer enforcer, Optional<BuiltInIdentity> builtInIdentity,
+            Consumer<ApiRouterV21.Builder> controllers,
             Supplier<MetadataRequestHandler> metadataApp, Supplier<IdentityV3Router> identityApp,
             Supplier<ImageApiV2> imageApp) {
         FactoryRegistry registry = FactoryRegistry.withUrlMaps(conf);
-        NovaMiddleware.register(registry, conf, enforcer);
+        NovaMiddleware.register(registry, conf, enforcer, builtInIdentity);
         ResourceSupport support = support(enforcer);
         Microversions microversions = support.microversions();
         Optional<String> linkPrefix = Optional.ofNullable(conf.get(ApiOpts.COMPUTE_LINK_PREFIX));

@@ -156,6 +156,7 @@ import org.jnova.conf.OutboxOpts;
 import org.jnova.conf.QuotaOpts;
 import org.jnova.conf.SchedulerOpts;
 import org.jnova.conf.ServersOpts;
+import org.jnova.conf.ServiceOpts;
 import org.jnova.conf.ServiceQuotaOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
@@ -164,6 +165,8 @@ import org.jnova.api.openstack.identity.IdentityV3Router;
 import org.jnova.api.openstack.identity.support.IdentityPolicy;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.tokens.AuthTokensController;
+import org.jnova.api.openstack.identity.tokens.BuiltInTokenValidator;
+import org.jnova.api.auth.BuiltInIdentity;
 import org.jnova.identity.IdentityApi;
 import org.jnova.identity.IdentityBootstrap;
 import org.jnova.identity.PasswordHasher;
@@ -386,6 +389,9 @@ public final class CompositionRoot implements AutoCloseable {
         if (embedded) {
             dbs.syncAll();
             seed();
+            if (servesOwnIdentity() && "keystone".equals(conf.get(ApiOpts.AUTH_STRATEGY))) {
+                new AllInOneCloud(conf, identityBootstrap(), identity, statePath()).setUp();
+            }
             ComputeManager compute = computeHost();
             compute.start();
             running.add(compute::stop);
@@ -400,8 +406,25 @@ public final class CompositionRoot implements AutoCloseable {
 
     /** The paste factories of an API process: middleware, the v2.1 router, versions, metadata. */
     FactoryRegistry pasteApps(Enforcer enforcer, Enforcer identityEnforcer) {
-        return ApiApps.registry(conf, enforcer, this::registerControllers, this::metadataApp,
+        Optional<BuiltInIdentity> builtInIdentity = servesOwnIdentity()
+                ? Optional.of(new BuiltInIdentity(new BuiltInTokenValidator(identity),
+                        new LocalEndpoints(conf).identityRoot()))
+                : Optional.empty();
+        return ApiApps.registry(conf, enforcer, builtInIdentity, this::registerControllers, this::metadataApp,
                 () -> identityApp(identityEnforcer), this::imageApp);
+    }
+
+    /**
+     * Whether this process serves the Identity API ({@code enabled_apis} lists identity): then
+     * the other APIs' {@code authtoken} validates tokens with it in-process, not over HTTP.
+     */
+    private boolean servesOwnIdentity() {
+        return conf.get(ServiceOpts.ENABLED_APIS).contains("identity");
+    }
+
+    private Path statePath() {
+        String statePath = conf.get(DatabaseOpts.STATE_PATH);
+        return statePath == null ? Path.of("") : Path.of(statePath);
     }
 
     /** Keystone's /v3 (enabled_apis = identity): every resource's routes, under Keystone's policy. */
@@ -428,8 +451,7 @@ public final class CompositionRoot implements AutoCloseable {
 
     /** glance's Image v2 router over the same image catalog as the compute API's images. */
     private ImageApiV2 imageApp() {
-        String statePath = conf.get(DatabaseOpts.STATE_PATH);
-        Path files = (statePath == null ? Path.of("") : Path.of(statePath)).resolve("images");
+        Path files = statePath().resolve("images");
         GlanceImagesApi api = new GlanceImagesApi(new GlanceImageStore(dbs.main()), images, imagesApi,
                 new ImageFiles(files), ImageOpts.imageSizeCap(conf), Clock.systemUTC());
         return new ImageApiV2(api, conf.get(ImageOpts.LIMIT_PARAM_DEFAULT), conf.get(ImageOpts.API_LIMIT_MAX));
@@ -674,6 +696,10 @@ public final class CompositionRoot implements AutoCloseable {
     }
 
     // the parts tests inspect and drive directly
+
+    public IdentityApi identity() {
+        return identity;
+    }
 
     public InstanceStore instances() {
         return instances;

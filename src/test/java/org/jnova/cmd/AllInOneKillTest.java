@@ -45,7 +45,7 @@ class AllInOneKillTest {
                 + "osapi_compute_listen_port = " + port + "\nmetadata_listen_port = " + freePort() + "\n"
                 + "enabled_apis = osapi_compute\nstate_path = " + dir + "\nreport_interval = 1\n"
                 + "[database]\nconnection = sqlite:///" + dir.resolve("nova.sqlite") + "\n"
-                + "[quota]\ninstances = -1\ncores = -1\nram = -1\n"
+                + "[api]\nauth_strategy = noauth2\n[quota]\ninstances = -1\ncores = -1\nram = -1\n"
                 + "[jnova_compute]\nfake_spawn_delay_ms = 300\n");
         String base = "http://127.0.0.1:" + port + "/v2.1";
         Map<String, String> accepted = new ConcurrentHashMap<>();

@@ -30,7 +30,8 @@ class AllInOneListenTest {
 
     private static Path config(Path dir, int computePort, int metadataPort, String extra) throws IOException {
         return Files.writeString(dir.resolve("nova.conf"), "[DEFAULT]\nosapi_compute_listen_port = " + computePort
-                + "\nmetadata_listen_port = " + metadataPort + "\nstate_path = " + dir + "\n" + extra
+                + "\nmetadata_listen_port = " + metadataPort + "\nenabled_apis = osapi_compute,metadata\nstate_path = "
+                + dir + "\n" + extra + "[api]\nauth_strategy = noauth2\n"
                 + "[database]\nconnection = sqlite:///" + dir.resolve("nova.sqlite") + "\n");
     }
 
@@ -84,6 +85,27 @@ class AllInOneListenTest {
             awaitOutput(jnova, "metadata listening on 127.0.0.1:" + metadata);
             assertThat(jnova.output()).contains("WARNING").contains("osapi_compute listens on 0.0.0.0 with [api] "
                     + "auth_strategy = noauth2: " + WARNING);
+        }
+    }
+
+    @Test
+    void byDefaultEveryApiListensOnLoopbackAndNoWarningIsGiven(@TempDir Path dir) throws Exception {
+        int compute = freePort();
+        int metadata = freePort();
+        int identity = freePort();
+        int image = freePort();
+        Path conf = Files.writeString(dir.resolve("nova.conf"), "[DEFAULT]\nosapi_compute_listen_port = " + compute
+                + "\nmetadata_listen_port = " + metadata + "\nidentity_listen_port = " + identity
+                + "\nimage_listen_port = " + image + "\nstate_path = " + dir + "\n"
+                + "[database]\nconnection = sqlite:///" + dir.resolve("nova.sqlite") + "\n");
+        try (ChildJvm jnova = ChildJvm.start(JnovaMain.class, "--config-file", conf.toString())) {
+            awaitOutput(jnova, "osapi_compute listening on 127.0.0.1:" + compute);
+            awaitOutput(jnova, "metadata listening on 127.0.0.1:" + metadata);
+            awaitOutput(jnova, "identity listening on 127.0.0.1:" + identity);
+            awaitOutput(jnova, "image listening on 127.0.0.1:" + image);
+            assertThat(jnova.output()).doesNotContain(WARNING).contains("OS_CLOUD=jnova-demo");
+            assertThat(Files.readString(dir.resolve("clouds.yaml")))
+                    .contains("auth_url: http://127.0.0.1:" + identity + "/v3");
         }
     }
 

@@ -104,7 +104,8 @@ class ScriptsQuietTest {
     @Test
     void theAllInOneSyncsItsOwnDatabaseAndStartsWithoutJvmWarnings(@TempDir Path dir) throws Exception {
         Path conf = conf(dir, "[DEFAULT]\nosapi_compute_listen_port = " + freePort()
-                + "\nmetadata_listen_port = " + freePort() + "\n");
+                + "\nmetadata_listen_port = " + freePort() + "\nidentity_listen_port = " + freePort()
+                + "\nimage_listen_port = " + freePort() + "\nstate_path = " + dir + "\n");
         Process jnova = script(dir, "jnova", "--config-file", conf.toString()).start();
         try {
             jnova.getOutputStream().close();
@@ -112,7 +113,7 @@ class ScriptsQuietTest {
             try (java.io.BufferedReader out = new java.io.BufferedReader(
                     new java.io.InputStreamReader(jnova.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
-                while ((line = out.readLine()) != null && !line.contains("metadata listening on")) {
+                while ((line = out.readLine()) != null && !line.contains("image listening on")) {
                     // the all-in-one is up once its last API listens
                 }
                 assertThat(line).as("the all-in-one started").isNotNull();

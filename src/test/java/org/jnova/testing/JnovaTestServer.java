@@ -59,7 +59,8 @@ public final class JnovaTestServer implements AutoCloseable {
         List<String> lines = new ArrayList<>(List.of("[DEFAULT]", "osapi_compute_listen = 127.0.0.1",
                 "osapi_compute_listen_port = 0",
                 "metadata_listen = 127.0.0.1", "metadata_listen_port = 0", "identity_listen = 127.0.0.1",
-                "identity_listen_port = 0", "image_listen = 127.0.0.1", "image_listen_port = 0", "[database]",
+                "identity_listen_port = 0", "image_listen = 127.0.0.1", "image_listen_port = 0",
+                "[api]", "auth_strategy = noauth2", "[database]",
                 "connection = " + url,
                 "[jnova_compute]", "fake_spawn_delay_ms = 0", "fake_destroy_delay_ms = 0"));
         lines.addAll(List.of(extraConfLines));

@@ -56,7 +56,7 @@ public final class AuthToken implements Middleware {
             "User-Domain-Name", "Roles");
 
     private final KeystoneAuthSettings settings;
-    private final IdentityClient identity;
+    private final TokenValidator identity;
     private final Clock clock;
     private final TokenCache cache;
     private final String wwwAuthenticate;
@@ -65,11 +65,11 @@ public final class AuthToken implements Middleware {
         this(settings, new IdentityClient(settings, Clock.systemUTC()), Clock.systemUTC());
     }
 
-    public AuthToken(KeystoneAuthSettings settings, IdentityClient identity, Clock clock) {
+    public AuthToken(KeystoneAuthSettings settings, TokenValidator identity, Clock clock) {
         this(settings, identity, clock, new TokenCache(settings.tokenCacheTime()));
     }
 
-    AuthToken(KeystoneAuthSettings settings, IdentityClient identity, Clock clock, TokenCache cache) {
+    AuthToken(KeystoneAuthSettings settings, TokenValidator identity, Clock clock, TokenCache cache) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.identity = Objects.requireNonNull(identity, "identity is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
@@ -161,7 +161,7 @@ public final class AuthToken implements Middleware {
                 LOG.info("Authorization failed for a token Keystone rejected moments ago");
                 return Optional.empty();
             }
-            IdentityClient.Validation validation;
+            TokenValidator.Validation validation;
             try {
                 validation = identity.validate(token);
             } catch (KeystoneUnreachable e) {
@@ -172,7 +172,7 @@ public final class AuthToken implements Middleware {
                         e.getMessage());
                 return Optional.empty();
             }
-            if (validation instanceof IdentityClient.Validation.Valid valid) {
+            if (validation instanceof TokenValidator.Validation.Valid valid) {
                 TokenInfo info = valid.token();
                 entry = new TokenCache.Entry(info.withoutCatalog(), info.catalog().map(AuthToken::normalizedCatalog));
                 cache.putValid(key, entry);

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * (the client's own work runs on virtual threads too) and on a {@link ReentrantLock}, never
  * in a {@code synchronized} block, so a slow Keystone holds no carrier thread.
  */
-public final class IdentityClient {
+public final class IdentityClient implements TokenValidator {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityClient.class);
     private static final ObjectMapper JSON = JsonMappers.standard();
     /** keystoneauth renews a token this long before it expires. */
@@ -57,15 +57,6 @@ public final class IdentityClient {
     private final Clock clock;
     private final ReentrantLock serviceTokenLock = new ReentrantLock();
     private volatile ServiceToken serviceToken;
-
-    /** The outcome of validating a token. */
-    public sealed interface Validation {
-        record Valid(TokenInfo token) implements Validation {
-        }
-
-        record Invalid(String reason) implements Validation {
-        }
-    }
 
     private record ServiceToken(String token, TokenInfo info, String validationBase) {
     }
@@ -85,6 +76,7 @@ public final class IdentityClient {
      *
      * @throws KeystoneUnreachable when Keystone cannot answer the question
      */
+    @Override
     public Validation validate(String subjectToken) {
         ServiceToken service = serviceToken(false);
         HttpResponse<String> response = send(validationRequest(service, subjectToken));

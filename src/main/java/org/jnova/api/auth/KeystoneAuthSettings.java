@@ -180,6 +180,27 @@ public record KeystoneAuthSettings(
                 values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES_REQUIRED).orElse(false));
     }
 
+    /**
+     * The settings for validating with the identity service of this process: no service user
+     * is needed, so only the caching, decision and catalog options of {@code [keystone_authtoken]}
+     * are read; {@code authUrl} is the built-in identity's public URL.
+     */
+    public static KeystoneAuthSettings builtIn(ConfigOpts conf, Map<String, String> pasteLocal, String identityUri) {
+        Values values = new Values(conf, pasteLocal);
+        URI uri = URI.create(identityUri);
+        ServiceCredentials none = new ServiceCredentials(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), "", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new KeystoneAuthSettings(uri,
+                values.get(KeystoneAuthOpts.WWW_AUTHENTICATE_URI).orElse(identityUri),
+                none,
+                Duration.ofSeconds(values.get(KeystoneAuthOpts.TOKEN_CACHE_TIME).orElse(300)),
+                Optional.empty(), 0, "public", Optional.empty(),
+                values.get(KeystoneAuthOpts.DELAY_AUTH_DECISION).orElse(false),
+                values.get(KeystoneAuthOpts.INCLUDE_SERVICE_CATALOG).orElse(true),
+                values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES).orElse(List.of("service")),
+                values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES_REQUIRED).orElse(false));
+    }
+
     /** Option values, a paste key of the option's name (or a deprecated name) winning over the file. */
     private record Values(ConfigOpts conf, Map<String, String> local) {
         <T> Optional<T> get(Opt<T> opt) {

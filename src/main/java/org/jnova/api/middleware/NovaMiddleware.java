@@ -1,9 +1,12 @@
 package org.jnova.api.middleware;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jnova.api.auth.AuthToken;
+import org.jnova.api.auth.BuiltInIdentity;
 import org.jnova.api.auth.KeystoneAuthSettings;
 import org.jnova.api.auth.NovaKeystoneContext;
 import org.jnova.conf.MiddlewareOpts;
@@ -33,7 +36,7 @@ public final class NovaMiddleware {
         return register(registry, conf, () -> {
             throw new ConfigError("The keystone pipeline needs the policy enforcer (context_is_admin); register "
                     + "nova's middleware with NovaMiddleware.register(registry, conf, enforcer)");
-        });
+        }, Optional.empty());
     }
 
     /**
@@ -42,11 +45,21 @@ public final class NovaMiddleware {
      * deciding {@code isAdmin} with the enforcer's {@code context_is_admin}.
      */
     public static FactoryRegistry register(FactoryRegistry registry, ConfigOpts conf, Enforcer enforcer) {
-        Objects.requireNonNull(enforcer, "enforcer is null");
-        return register(registry, conf, () -> enforcer);
+        return register(registry, conf, enforcer, Optional.empty());
     }
 
-    private static FactoryRegistry register(FactoryRegistry registry, ConfigOpts conf, Supplier<Enforcer> enforcer) {
+    /**
+     * As {@link #register(FactoryRegistry, ConfigOpts, Enforcer)}; with {@code builtInIdentity}
+     * (this process serves the Identity API) {@code authtoken} validates tokens in-process.
+     */
+    public static FactoryRegistry register(FactoryRegistry registry, ConfigOpts conf, Enforcer enforcer,
+            Optional<BuiltInIdentity> builtInIdentity) {
+        Objects.requireNonNull(enforcer, "enforcer is null");
+        return register(registry, conf, () -> enforcer, builtInIdentity);
+    }
+
+    private static FactoryRegistry register(FactoryRegistry registry, ConfigOpts conf, Supplier<Enforcer> enforcer,
+            Optional<BuiltInIdentity> builtInIdentity) {
         Objects.requireNonNull(registry, "registry is null");
         Objects.requireNonNull(conf, "conf is null");
         registry.registerComposite(NovaFactoryNames.PIPELINE_FACTORY_V21,
@@ -69,7 +82,9 @@ public final class NovaMiddleware {
         // osprofiler is not part of jnova: nova without it installed passes requests straight through too
         registry.registerFilter(NovaFactoryNames.OSPROFILER, (global, local) -> next -> next);
         registry.registerFilter(NovaFactoryNames.KEYSTONE_AUTH_TOKEN,
-                (global, local) -> new AuthToken(KeystoneAuthSettings.from(conf, local)));
+                (global, local) -> builtInIdentity.map(identity -> new AuthToken(
+                        KeystoneAuthSettings.builtIn(conf, local, identity.publicUri()), identity.tokens(),
+                        Clock.systemUTC())).orElseGet(() -> new AuthToken(KeystoneAuthSettings.from(conf, local))));
         registry.registerFilter(NovaFactoryNames.KEYSTONE_CONTEXT,
                 (global, local) -> new NovaKeystoneContext(enforcer.get()));
         return registry;
