@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jnova.db.Database;
 import org.jnova.db.DatabaseUrl;
+import org.jnova.db.IdentityApplicationCredentialStore;
+import org.jnova.db.IdentityRevocationStore;
 import org.jnova.db.IdentityStore;
 import org.jnova.db.Migrator;
 import org.jnova.db.TestDatabases;
@@ -52,10 +54,13 @@ class IdentityApiTest {
             new Migrator(db, "api").migrate(Optional.empty());
             IdentityStore store = new IdentityStore(db);
             PasswordHasher hasher = new PasswordHasher(1000);
-            new IdentityBootstrap(store, hasher).run(new IdentityBootstrap.Settings("admin", "pw", "admin", "admin",
-                    "RegionOne", Map.of()));
             MovableClock clock = new MovableClock();
-            IdentityApi identity = new IdentityApi(store, hasher, Duration.ofHours(1), clock);
+            TokenRevocations revocations = new TokenRevocations(new IdentityRevocationStore(db), Duration.ofHours(1),
+                    clock);
+            new IdentityBootstrap(store, hasher, revocations).run(new IdentityBootstrap.Settings("admin", "pw", "admin", "admin",
+                    "RegionOne", Map.of()));
+            IdentityApi identity = new IdentityApi(store, new IdentityApplicationCredentialStore(db), revocations, hasher,
+                    Duration.ofHours(1), clock);
             Optional<NameOrId> project = Optional.of(NameOrId.byName("admin", "default"));
 
             Token first = identity.authenticateWithPassword(NameOrId.byName("admin", "default"), "pw", project);
