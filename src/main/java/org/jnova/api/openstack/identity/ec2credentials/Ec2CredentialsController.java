@@ -51,7 +51,10 @@ public final class Ec2CredentialsController {
         return IdentityJson.json(201, member(call, credentials.create(call.caller(), userId, tenantId)));
     }
 
-    /** Keystone's rule needs {@code target.credential.user_id}, which a list has not: only admins pass. */
+    /**
+     * Keystone's new rule needs {@code target.credential.user_id}, which a list has not; its
+     * deprecated {@code admin_or_owner}, still in force, lets the user list their own.
+     */
     Response list(IdentityCall call) {
         String userId = call.parameter("user_id");
         call.authorize("identity:ec2_list_credentials", Map.of("user_id", userId));
