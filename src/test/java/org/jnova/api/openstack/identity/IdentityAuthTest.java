@@ -520,6 +520,30 @@ class IdentityAuthTest {
         }
     }
 
+    /** A second jnova's Compute API validating against this identity through authtoken, with a 2 s cache. */
+    @Test
+    void theComputeApiRefusesARevokedTokenOnceItsCacheForgetsIt() throws Exception {
+        try (JnovaTestServer jnova = JnovaTestServer.start("sqlite")) {
+            Cloud cloud = cloud(jnova);
+            try (JnovaTestServer compute = JnovaTestServer.start("sqlite", "[api]", "auth_strategy = keystone",
+                    "[keystone_authtoken]", "auth_type = password", "auth_url = " + cloud.url() + "/v3",
+                    "www_authenticate_uri = " + cloud.url() + "/v3", "username = admin", "password = s3cret",
+                    "user_domain_name = Default", "project_name = admin", "project_domain_name = Default",
+                    "token_cache_time = 2")) {
+                JnovaTestServer.Reply before = compute.call("GET", "/servers", null, null, cloud.demoToken());
+                assertThat(before.status()).as(before.body()).isEqualTo(200);
+                assertThat(compute.call("GET", "/servers", null, null, "garbage").status()).isEqualTo(401);
+                assertThat(call("DELETE", cloud.url() + "/v3/auth/tokens", null, Map.of("X-Auth-Token",
+                        cloud.adminToken(), "X-Subject-Token", cloud.demoToken())).status()).isEqualTo(204);
+                Thread.sleep(2500);
+                assertThat(compute.call("GET", "/servers", null, null, cloud.demoToken()).status()).isEqualTo(401);
+                Reply fresh = authenticate(cloud.url(), password("demo", "d3mo", "{\"project\": {\"id\": \""
+                        + cloud.demoProject() + "\"}}"));
+                assertThat(compute.call("GET", "/servers", null, null, fresh.subject()).status()).isEqualTo(200);
+            }
+        }
+    }
+
     /** Bootstraps admin (s3cret, admin project) and demo (d3mo, member of the demo project) and gets their tokens. */
     private Cloud cloud(JnovaTestServer jnova) throws Exception {
         String identity = jnova.startIdentity();
