@@ -61,8 +61,8 @@ public final class ApplicationCredentialsController {
         String userId = call.parameter("user_id");
         call.authorize("identity:list_application_credentials", Map.of("user_id", userId));
         Optional<String> name = call.query("name").filter(n -> n.indexOf('\0') < 0);
-        List<IdentityApplicationCredential> found = call.query("name").isPresent() && name.isEmpty() ? List.of()
-                : credentials.list(userId, name);
+        boolean storable = userId.indexOf('\0') < 0 && (call.query("name").isEmpty() || name.isPresent());
+        List<IdentityApplicationCredential> found = storable ? credentials.list(userId, name) : List.of();
         return IdentityJson.json(200, ApplicationCredentialView.collection(call, found));
     }
 

@@ -44,7 +44,7 @@ public final class IdentityInput {
         }
         refuseNul(path, text);
         if (text.isBlank()) {
-            throw invalid(path, python(value) + " does not match '^[\\\\S]+$'");
+            throw invalid(path, python(value) + " does not match '[\\\\S]+'");
         }
         return text;
     }
