@@ -128,6 +128,14 @@ public final class IdentityApi {
         revocations.revokeAuditId(token.auditId());
     }
 
+    /**
+     * Revokes every token of the user issued until now, as Keystone does when a user's password
+     * changes or the user is disabled (a re-enabled user's old tokens stay revoked).
+     */
+    public void revokeUser(String userId) {
+        revocations.revokeUser(userId);
+    }
+
     /** The roles {@code assigned} and every role they imply, transitively (admin: member, reader). */
     public List<IdentityRole> effectiveRoles(List<IdentityRole> assigned) {
         if (assigned.isEmpty()) {
