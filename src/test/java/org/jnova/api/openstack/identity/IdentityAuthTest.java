@@ -529,6 +529,53 @@ class IdentityAuthTest {
         }
     }
 
+    /** A request signed by the AWS SDK for Java v2's own SigV4 signer, as an EC2 client sends it, is accepted. */
+    @Test
+    void ec2tokensAcceptsTheAwsSdksSignatureVersion4() throws Exception {
+        try (JnovaTestServer jnova = JnovaTestServer.start("sqlite")) {
+            Cloud cloud = cloud(jnova);
+            JsonNode credential = call("POST", cloud.url() + "/v3/users/" + cloud.demoId() + "/credentials/OS-EC2",
+                    "{\"tenant_id\": \"" + cloud.demoProject() + "\"}", json(cloud.demoToken())).json()
+                    .path("credential");
+            String access = credential.path("access").asText();
+            byte[] form = "Action=DescribeRegions&Version=2016-11-15".getBytes(StandardCharsets.UTF_8);
+            software.amazon.awssdk.http.SdkHttpRequest request = software.amazon.awssdk.http.SdkHttpRequest.builder()
+                    .method(software.amazon.awssdk.http.SdkHttpMethod.POST).protocol("http").host("ec2.example.com")
+                    .port(8773).encodedPath("/")
+                    .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
+            software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner signer =
+                    software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create();
+            software.amazon.awssdk.http.auth.spi.signer.SignedRequest signed = signer.sign(r -> r
+                    .identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(access,
+                            credential.path("secret").asText()))
+                    .request(request).payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(form))
+                    .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                            "ec2")
+                    .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
+                            "RegionOne"));
+            Map<String, String> headers = new java.util.LinkedHashMap<>();
+            signed.request().headers().forEach((name, values) -> headers.put(name, values.get(0)));
+            headers.putIfAbsent("Host", "ec2.example.com:8773");
+            String authorization = headers.get("Authorization");
+            assertThat(authorization).startsWith("AWS4-HMAC-SHA256 Credential=" + access + "/");
+            String bodyHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(form));
+            ObjectNode credentials = credentials(access, "ec2.example.com:8773", "POST", "/", Map.of("Action",
+                    "DescribeRegions", "Version", "2016-11-15"), headers, bodyHash);
+            credentials.put("signature", authorization.substring(authorization.indexOf("Signature=") + 10));
+            Reply token = call("POST", cloud.url() + "/v3/ec2tokens", wrap(credentials), json(cloud.adminToken()));
+            assertThat(token.status()).as(token.body()).isEqualTo(200);
+            assertThat(token.token().path("project").path("id").asText()).isEqualTo(cloud.demoProject());
+            ((ObjectNode) credentials.get("params")).put("Version", "2013-10-15");
+            assertThat(call("POST", cloud.url() + "/v3/ec2tokens", wrap(credentials), json(cloud.adminToken()))
+                    .status()).as("a POST's parameters are outside Keystone's canonical request: the body hash "
+                            + "covers them").isEqualTo(200);
+            credentials.put("body_hash", "0".repeat(64));
+            assertThat(call("POST", cloud.url() + "/v3/ec2tokens", wrap(credentials), json(cloud.adminToken()))
+                    .status()).isEqualTo(401);
+        }
+    }
+
     /** A second jnova's Compute API validating against this identity through authtoken, with a 2 s cache. */
     @Test
     void theComputeApiRefusesARevokedTokenOnceItsCacheForgetsIt() throws Exception {
