@@ -143,7 +143,6 @@ public final class Ec2Signer {
         Map<String, String> lower = new LinkedHashMap<>();
         request.headers().forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT).strip(), value.strip()));
         boolean stripPort = OLD_BOTO.matcher(lower.getOrDefault("user-agent", "")).find();
-        StringBuilder text = new StringBuilder();
         List<String> lines = new ArrayList<>();
         for (String name : signedHeaders.split(";", -1)) {
             String value = lower.get(name);
@@ -152,8 +151,7 @@ public final class Ec2Signer {
             }
             lines.add(name + ":" + (name.equals("host") && stripPort ? value.split(":", -1)[0] : value));
         }
-        text.append(String.join("\n", lines)).append('\n');
-        return text.toString();
+        return String.join("\n", lines) + "\n";
     }
 
     /** Parameters sorted by name, names and values percent-encoded as Python's {@code quote(..., safe='-_~')}. */

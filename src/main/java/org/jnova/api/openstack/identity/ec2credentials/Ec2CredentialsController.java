@@ -46,7 +46,7 @@ public final class Ec2CredentialsController {
         Optional<String> tenantId = tenant != null && tenant.isTextual() && tenant.asText().indexOf('\0') < 0
                 ? Optional.of(tenant.asText()) : Optional.empty();
         if (tenant != null && !tenant.isNull() && tenantId.isEmpty()) {
-            throw IdentityError.notFound("Could not find project: " + IdentityJsonText.of(tenant) + ".");
+            throw IdentityError.notFound("Could not find project: " + pythonText(tenant) + ".");
         }
         return IdentityJson.json(201, member(call, credentials.create(call.caller(), userId, tenantId)));
     }
@@ -108,17 +108,12 @@ public final class Ec2CredentialsController {
                 + "/credentials/OS-EC2/" + credential.access());
     }
 
-    /** How Keystone's message shows a tenant id that is not a string (Python's str of the value). */
-    private static final class IdentityJsonText {
-        private IdentityJsonText() {
+    /** How Keystone's message shows a tenant id that is not a usable string (Python's str of the value). */
+    private static String pythonText(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.asBoolean() ? "True" : "False";
         }
-
-        static String of(JsonNode value) {
-            if (value.isBoolean()) {
-                return value.asBoolean() ? "True" : "False";
-            }
-            String text = value.isTextual() ? value.asText().replace('\0', '?') : value.toString();
-            return text.length() > 64 ? text.substring(0, 64) + "..." : text;
-        }
+        String text = value.isTextual() ? value.asText().replace('\0', '?') : value.toString();
+        return text.length() > 64 ? text.substring(0, 64) + "..." : text;
     }
 }

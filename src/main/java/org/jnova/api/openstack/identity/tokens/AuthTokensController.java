@@ -78,7 +78,7 @@ public final class AuthTokensController {
     Response validate(IdentityCall call, String rule) {
         Request request = call.request();
         call.caller();
-        boolean allowExpired = call.query("allow_expired").map(v -> TRUE_WORDS.contains(v.toLowerCase()))
+        boolean allowExpired = call.query("allow_expired").map(v -> TRUE_WORDS.contains(v.toLowerCase(java.util.Locale.ROOT)))
                 .orElse(false);
         Token subject = subject(call, allowExpired);
         call.authorize(rule, Map.of("target.token.user_id", subject.user().id()));
