@@ -162,6 +162,13 @@ class IdentityAuthTest {
                     + "\"password\": {\"user\": {\"name\": \"demo\", \"domain\": {\"id\": \"default\"}, \"password\": "
                     + "\"d3mo\"}}, \"token\": {\"id\": \"" + unscoped.subject() + "\"}}}}");
             assertThat(both.status()).as("methods naming two users").isEqualTo(401);
+            Reply combined = authenticate(id, "{\"auth\": {\"identity\": {\"methods\": [\"password\", \"token\"], "
+                    + "\"password\": {\"user\": {\"name\": \"admin\", \"domain\": {\"id\": \"default\"}, \"password\": "
+                    + "\"s3cret\"}}, \"token\": {\"id\": \"" + unscoped.subject() + "\"}}, \"scope\": {\"system\": "
+                    + "{\"all\": true}}}}");
+            assertThat(combined.status()).as(combined.body()).isEqualTo(201);
+            assertThat(texts(combined.token().path("methods"))).containsExactlyInAnyOrder("password", "token");
+            assertThat(combined.token().path("expires_at")).isEqualTo(unscoped.token().path("expires_at"));
 
             // revocation
             assertThat(call("DELETE", id + "/v3/auth/tokens", null, Map.of("X-Subject-Token", rescoped.subject()))
