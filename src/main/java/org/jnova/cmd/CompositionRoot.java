@@ -164,9 +164,15 @@ import org.jnova.console.ConsolesApi;
 import org.jnova.api.openstack.identity.IdentityV3Router;
 import org.jnova.api.openstack.identity.support.IdentityPolicy;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
+import org.jnova.api.openstack.identity.applicationcredentials.ApplicationCredentialsController;
+import org.jnova.api.openstack.identity.ec2credentials.Ec2CredentialsController;
+import org.jnova.api.openstack.identity.ec2tokens.Ec2TokensController;
 import org.jnova.api.openstack.identity.tokens.AuthTokensController;
 import org.jnova.api.openstack.identity.tokens.BuiltInTokenValidator;
 import org.jnova.api.auth.BuiltInIdentity;
+import org.jnova.identity.ApplicationCredentialsApi;
+import org.jnova.identity.Ec2CredentialsApi;
+import org.jnova.identity.TokenRevocations;
 import org.jnova.identity.IdentityApi;
 import org.jnova.identity.IdentityBootstrap;
 import org.jnova.identity.PasswordHasher;
@@ -176,6 +182,9 @@ import org.jnova.db.BlockDeviceMappingStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.ConsoleAuthTokenStore;
 import org.jnova.db.Databases;
+import org.jnova.db.IdentityApplicationCredentialStore;
+import org.jnova.db.IdentityCredentialStore;
+import org.jnova.db.IdentityRevocationStore;
 import org.jnova.db.IdentityStore;
 import org.jnova.db.FlavorStore;
 import org.jnova.db.ImageStore;
@@ -287,8 +296,8 @@ public final class CompositionRoot implements AutoCloseable {
         flavorStore = new FlavorStore(dbs.api());
         images = new ImageStore(dbs.main());
         keyPairStore = new KeyPairStore(dbs.api());
-        identity = new IdentityApi(new IdentityStore(dbs.api()), identityPasswords(), IDENTITY_TOKEN_LIFETIME,
-                Clock.systemUTC());
+        identity = new IdentityApi(new IdentityStore(dbs.api()), new IdentityApplicationCredentialStore(dbs.api()),
+                identityRevocations(dbs), identityPasswords(), IDENTITY_TOKEN_LIFETIME, Clock.systemUTC());
         actions = new ActionStore(dbs.main());
         services = new ServiceStore(dbs.main());
         nodes = new ComputeNodeStore(dbs.main());
@@ -431,6 +440,13 @@ public final class CompositionRoot implements AutoCloseable {
     private IdentityV3Router identityApp(Enforcer identityEnforcer) {
         List<IdentityRoute> routes = new ArrayList<>();
         routes.addAll(new AuthTokensController(identity).routes());
+        routes.addAll(new ApplicationCredentialsController(new ApplicationCredentialsApi(new IdentityStore(dbs.api()),
+                new IdentityApplicationCredentialStore(dbs.api()), identity, identityPasswords(), Clock.systemUTC()))
+                .routes());
+        Ec2CredentialsApi ec2Credentials = new Ec2CredentialsApi(new IdentityStore(dbs.api()),
+                new IdentityCredentialStore(dbs.api()), identity, Clock.systemUTC());
+        routes.addAll(new Ec2CredentialsController(ec2Credentials).routes());
+        routes.addAll(new Ec2TokensController(ec2Credentials).routes());
         return new IdentityV3Router(routes, identity, new IdentityPolicy(identityEnforcer));
     }
 
@@ -441,7 +457,12 @@ public final class CompositionRoot implements AutoCloseable {
 
     /** {@code keystone-manage bootstrap} over {@code dbs}' API database, for nova-manage. */
     static IdentityBootstrap identityBootstrap(Databases dbs) {
-        return new IdentityBootstrap(new IdentityStore(dbs.api()), identityPasswords());
+        return new IdentityBootstrap(new IdentityStore(dbs.api()), identityPasswords(), identityRevocations(dbs));
+    }
+
+    /** Revocation events in {@code dbs}' API database, pruned past the token lifetime. */
+    private static TokenRevocations identityRevocations(Databases dbs) {
+        return new TokenRevocations(new IdentityRevocationStore(dbs.api()), IDENTITY_TOKEN_LIFETIME, Clock.systemUTC());
     }
 
     /** Keystone's pbkdf2_sha512 hashes at passlib's default rounds. */

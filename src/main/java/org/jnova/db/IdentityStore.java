@@ -18,7 +18,8 @@ import org.jnova.objects.SigningKey;
 
 /**
  * Identity v3 data in the API database: domains, projects, users, roles and their implications,
- * role assignments of users on projects, the catalog, and the token signing keys.
+ * role assignments of users on projects, domains and the system, the catalog, and the token signing
+ * keys.
  */
 public final class IdentityStore {
     private final Database db;
@@ -124,6 +125,29 @@ public final class IdentityStore {
         return db.read(tx -> tx.query("SELECT r.id, r.name FROM identity_assignments a JOIN identity_roles r "
                 + "ON r.id = a.role_id WHERE a.actor_id = ? AND a.target_id = ? ORDER BY r.name",
                 IdentityStore::role, actorId, targetId));
+    }
+
+    /**
+     * The roles assigned directly to the user {@code actorId} on the domain {@code domainId}
+     * (rows of identity_assignments whose target is the domain).
+     */
+    public List<IdentityRole> domainRoles(String actorId, String domainId) {
+        return assignedRoles(actorId, domainId);
+    }
+
+    /** Gives {@code actorId} the role on the system (Keystone's system_assignment, target {@code system}); once. */
+    public void assignSystemRole(String actorId, String roleId) {
+        db.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM identity_system_assignments WHERE actor_id = ? "
+                + "AND target_id = ? AND role_id = ?", actorId, "system", roleId) > 0 ? 0
+                : tx.update("INSERT INTO identity_system_assignments (actor_id, target_id, role_id) VALUES (?, ?, ?)",
+                        actorId, "system", roleId));
+    }
+
+    /** The roles assigned directly to {@code actorId} on the system, by name. */
+    public List<IdentityRole> systemRoles(String actorId) {
+        return db.read(tx -> tx.query("SELECT r.id, r.name FROM identity_system_assignments a JOIN identity_roles r "
+                + "ON r.id = a.role_id WHERE a.actor_id = ? AND a.target_id = ? ORDER BY r.name",
+                IdentityStore::role, actorId, "system"));
     }
 
     public List<IdentityRole> roles() {

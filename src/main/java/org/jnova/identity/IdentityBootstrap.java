@@ -14,8 +14,9 @@ import org.jnova.objects.IdentityUser;
 /**
  * {@code keystone-manage bootstrap}: the {@code default} domain, the roles admin, member and
  * reader (admin implies member, member implies reader), a user (admin) with a role (admin) on
- * a project (admin), and catalog endpoints. Running it again creates what is missing and sets
- * the admin's password and the endpoints' URLs.
+ * a project (admin) and on the system, and catalog endpoints. Running it again
+ * creates what is missing and sets the admin's password (revoking the user's tokens, as a
+ * password change does) and the endpoints' URLs.
  */
 public final class IdentityBootstrap {
     /** What to create: names, the password, the region and the endpoints per service type. */
@@ -36,10 +37,12 @@ public final class IdentityBootstrap {
 
     private final IdentityStore store;
     private final PasswordHasher hasher;
+    private final TokenRevocations revocations;
 
-    public IdentityBootstrap(IdentityStore store, PasswordHasher hasher) {
+    public IdentityBootstrap(IdentityStore store, PasswordHasher hasher, TokenRevocations revocations) {
         this.store = requireNonNull(store, "store is null");
         this.hasher = requireNonNull(hasher, "hasher is null");
+        this.revocations = requireNonNull(revocations, "revocations is null");
     }
 
     /** Creates or updates; returns the admin user's id. */
@@ -64,8 +67,10 @@ public final class IdentityBootstrap {
             store.insertUser(user);
         } else {
             store.setPasswordHash(user.id(), hash);
+            revocations.revokeUser(user.id());
         }
         store.assignRole(user.id(), project.id(), granted.id());
+        store.assignSystemRole(user.id(), granted.id());
         settings.services().forEach((type, service) -> {
             String serviceId = store.serviceIdByType(type).orElseGet(() -> {
                 String id = newId();

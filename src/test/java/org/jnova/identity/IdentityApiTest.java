@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jnova.db.Database;
 import org.jnova.db.DatabaseUrl;
+import org.jnova.db.IdentityApplicationCredentialStore;
+import org.jnova.db.IdentityRevocationStore;
 import org.jnova.db.IdentityStore;
 import org.jnova.db.Migrator;
 import org.jnova.db.TestDatabases;
@@ -52,10 +54,13 @@ class IdentityApiTest {
             new Migrator(db, "api").migrate(Optional.empty());
             IdentityStore store = new IdentityStore(db);
             PasswordHasher hasher = new PasswordHasher(1000);
-            new IdentityBootstrap(store, hasher).run(new IdentityBootstrap.Settings("admin", "pw", "admin", "admin",
-                    "RegionOne", Map.of()));
             MovableClock clock = new MovableClock();
-            IdentityApi identity = new IdentityApi(store, hasher, Duration.ofHours(1), clock);
+            TokenRevocations revocations = new TokenRevocations(new IdentityRevocationStore(db), Duration.ofHours(1),
+                    clock);
+            new IdentityBootstrap(store, hasher, revocations).run(new IdentityBootstrap.Settings("admin", "pw", "admin", "admin",
+                    "RegionOne", Map.of()));
+            IdentityApi identity = new IdentityApi(store, new IdentityApplicationCredentialStore(db), revocations, hasher,
+                    Duration.ofHours(1), clock);
             Optional<NameOrId> project = Optional.of(NameOrId.byName("admin", "default"));
 
             Token first = identity.authenticateWithPassword(NameOrId.byName("admin", "default"), "pw", project);
@@ -76,5 +81,56 @@ class IdentityApiTest {
         } finally {
             TestDatabases.drop(url);
         }
+    }
+
+    @Test
+    void revocationByAuditChainAllowExpiredAndPruning() throws Exception {
+        String url = TestDatabases.create("sqlite");
+        try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
+                new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
+            new Migrator(db, "api").migrate(Optional.empty());
+            IdentityStore store = new IdentityStore(db);
+            PasswordHasher hasher = new PasswordHasher(1000);
+            MovableClock clock = new MovableClock();
+            TokenRevocations revocations = new TokenRevocations(new IdentityRevocationStore(db), Duration.ofHours(1),
+                    clock);
+            new IdentityBootstrap(store, hasher, revocations).run(new IdentityBootstrap.Settings("admin", "pw",
+                    "admin", "admin", "RegionOne", Map.of()));
+            IdentityApi identity = new IdentityApi(store, new IdentityApplicationCredentialStore(db), revocations,
+                    hasher, Duration.ofHours(1), clock);
+            NameOrId admin = NameOrId.byName("admin", "default");
+
+            Token original = identity.authenticateWithPassword(admin, "pw", Optional.empty());
+            clock.advance(Duration.ofMinutes(1));
+            Token rescoped = identity.authenticate(java.util.List.of(new AuthMethod.ExistingToken(original.id())),
+                    RequestedScope.system());
+            assertThat(rescoped.systemScoped()).isTrue();
+            assertThat(rescoped.auditIds()).containsExactly(rescoped.auditId(), original.auditId());
+            assertThat(rescoped.expiresAt()).isEqualTo(original.expiresAt());
+            Token other = identity.authenticateWithPassword(admin, "pw", Optional.of(NameOrId.byName("admin",
+                    "default")));
+            clock.advance(Duration.ofMinutes(1));
+            revocations.revokeAuditChain(original.auditId());
+            assertThat(identity.validate(original.id())).isEmpty();
+            assertThat(identity.validate(rescoped.id())).isEmpty();
+            assertThat(identity.validate(other.id())).as("another chain").isPresent();
+
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(identity.validate(other.id())).isEmpty();
+            assertThat(identity.validate(other.id(), true)).as("allow_expired").isPresent();
+            assertThat(identity.validate(rescoped.id(), true)).as("revoked stays revoked").isEmpty();
+            clock.advance(Duration.ofHours(48));
+            assertThat(identity.validate(other.id(), true)).as("past the window").isEmpty();
+
+            assertThat(events(db)).isEqualTo(1);
+            revocations.revokeUser("someone");
+            assertThat(events(db)).as("the old event pruned, the new kept").isEqualTo(1);
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
+
+    private static long events(Database db) {
+        return db.read(tx -> tx.count("SELECT COUNT(*) FROM identity_revocation_events"));
     }
 }

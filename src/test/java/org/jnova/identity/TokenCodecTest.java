@@ -35,4 +35,39 @@ class TokenCodecTest {
             assertThat(TokenCodec.decode(garbage, id -> Optional.of(KEY))).as(garbage).isEmpty();
         }
     }
+
+    @Test
+    void carriesEveryScopeTheAuditChainAndTheApplicationCredential() {
+        for (TokenScope scope : List.of(TokenScope.unscoped(), TokenScope.project("p1"), TokenScope.domain("default"),
+                TokenScope.system())) {
+            TokenCodec.Claims claims = new TokenCodec.Claims("u1", scope, List.of("token", "password"),
+                    CLAIMS.issuedAt(), CLAIMS.expiresAt(), "audit", Optional.of("parent"), Optional.of("ac1"));
+            assertThat(TokenCodec.decode(TokenCodec.encode(7, KEY, claims), id -> Optional.of(KEY))).contains(claims);
+        }
+    }
+
+    @Test
+    void stillDecodesVersionOneClaimsAndRefusesUnknownVersions() throws Exception {
+        String v1 = String.join("\n", "u1", "p1", "password", "1767225600123456", "1767229200123456", "audit");
+        assertThat(TokenCodec.decode(signed(v1), id -> Optional.of(KEY))).contains(CLAIMS);
+        String v1Unscoped = String.join("\n", "u1", "", "password", "1767225600123456", "1767229200123456", "audit");
+        assertThat(TokenCodec.decode(signed(v1Unscoped), id -> Optional.of(KEY)).orElseThrow().scope())
+                .isEqualTo(TokenScope.unscoped());
+        for (String unknown : List.of(String.join("\n", "3", "u1", "", "password", "1", "2", "a", "", ""),
+                String.join("\n", "2", "u1", "galaxy:x", "password", "1", "2", "a", "", ""),
+                String.join("\n", "2", "u1", "system:some", "password", "1", "2", "a", "", ""),
+                String.join("\n", "2", "u1", "", "password", "one", "2", "a", "", ""))) {
+            assertThat(TokenCodec.decode(signed(unknown), id -> Optional.of(KEY))).as(unknown).isEmpty();
+        }
+    }
+
+    /** {@code claims} signed as the codec signs them, with key 7. */
+    private static String signed(String claims) throws Exception {
+        String payload = "7." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(KEY, "HmacSHA256"));
+        return payload + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    }
 }

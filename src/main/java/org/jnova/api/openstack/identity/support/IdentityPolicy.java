@@ -46,8 +46,8 @@ public final class IdentityPolicy {
         credentials.put("user_domain_id", token.userDomain().id());
         credentials.put("project_id", token.project().map(p -> (Object) p.id()).orElse(null));
         credentials.put("project_domain_id", token.projectDomain().map(d -> (Object) d.id()).orElse(null));
-        credentials.put("domain_id", null);
-        credentials.put("system_scope", null);
+        credentials.put("domain_id", token.domain().map(d -> (Object) d.id()).orElse(null));
+        credentials.put("system_scope", token.systemScoped() ? "all" : null);
         credentials.put("roles", roles);
         credentials.put("is_admin", false);
         credentials.put("is_admin_project", true);
@@ -60,6 +60,10 @@ public final class IdentityPolicy {
         values.put("user", Map.of("id", token.user().id(), "domain", Map.of("id", token.userDomain().id())));
         token.project().ifPresent(project -> values.put("project",
                 Map.of("id", project.id(), "domain", Map.of("id", project.domainId()))));
+        token.domain().ifPresent(domain -> values.put("domain", Map.of("id", domain.id(), "name", domain.name())));
+        if (token.systemScoped()) {
+            values.put("system", Map.of("all", true));
+        }
         values.put("roles", roles.stream().map(name -> Map.of("name", name)).toList());
         return values;
     }
