@@ -164,6 +164,14 @@ import org.jnova.api.openstack.identity.IdentityV3Router;
 import org.jnova.api.openstack.identity.support.IdentityPolicy;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.tokens.AuthTokensController;
+import org.jnova.api.openstack.identity.assignments.GrantsController;
+import org.jnova.api.openstack.identity.assignments.RoleAssignmentsController;
+import org.jnova.api.openstack.identity.catalog.AuthCatalogController;
+import org.jnova.api.openstack.identity.endpoints.EndpointsController;
+import org.jnova.api.openstack.identity.groups.GroupsController;
+import org.jnova.api.openstack.identity.regions.RegionsController;
+import org.jnova.api.openstack.identity.roles.RolesController;
+import org.jnova.api.openstack.identity.services.CatalogServicesController;
 import org.jnova.identity.IdentityApi;
 import org.jnova.identity.IdentityBootstrap;
 import org.jnova.identity.PasswordHasher;
@@ -174,6 +182,10 @@ import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.ConsoleAuthTokenStore;
 import org.jnova.db.Databases;
 import org.jnova.db.IdentityStore;
+import org.jnova.db.IdentityAssignmentStore;
+import org.jnova.db.IdentityCatalogStore;
+import org.jnova.db.IdentityGroupStore;
+import org.jnova.db.IdentityRoleStore;
 import org.jnova.db.FlavorStore;
 import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
@@ -408,6 +420,17 @@ public final class CompositionRoot implements AutoCloseable {
     private IdentityV3Router identityApp(Enforcer identityEnforcer) {
         List<IdentityRoute> routes = new ArrayList<>();
         routes.addAll(new AuthTokensController(identity).routes());
+        routes.addAll(new RolesController(new IdentityRoleStore(dbs.api())).routes());
+        routes.addAll(new GroupsController(new IdentityGroupStore(dbs.api()), new IdentityStore(dbs.api())).routes());
+        routes.addAll(new GrantsController(new IdentityAssignmentStore(dbs.api()), new IdentityRoleStore(dbs.api()),
+                new IdentityGroupStore(dbs.api()), new IdentityStore(dbs.api())).routes());
+        routes.addAll(new RoleAssignmentsController(new IdentityAssignmentStore(dbs.api()),
+                new IdentityRoleStore(dbs.api()), new IdentityGroupStore(dbs.api()), new IdentityStore(dbs.api()))
+                .routes());
+        routes.addAll(new CatalogServicesController(new IdentityCatalogStore(dbs.api())).routes());
+        routes.addAll(new EndpointsController(new IdentityCatalogStore(dbs.api())).routes());
+        routes.addAll(new RegionsController(new IdentityCatalogStore(dbs.api())).routes());
+        routes.addAll(new AuthCatalogController(new IdentityStore(dbs.api())).routes());
         return new IdentityV3Router(routes, identity, new IdentityPolicy(identityEnforcer));
     }
 

@@ -8,12 +8,12 @@ import org.jnova.objects.IdentityRoleEntry;
 import org.jnova.wsgi.Request;
 
 /** Keystone's role bodies: the role itself, and the prior/implied pairs of role inferences. */
-final class RoleView {
+public final class RoleView {
     private RoleView() {
     }
 
     /** {@code {id, name, domain_id: null, description, options, links, ...extra}}. */
-    static ObjectNode role(Request request, IdentityRoleEntry role) {
+    public static ObjectNode role(Request request, IdentityRoleEntry role) {
         ObjectNode body = KeystoneBodies.object(role.extra());
         body.put("id", role.id()).put("name", role.name()).putNull("domain_id");
         body.put("description", role.description());
