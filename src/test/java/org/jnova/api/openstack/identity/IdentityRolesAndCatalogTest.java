@@ -564,6 +564,42 @@ class IdentityRolesAndCatalogTest {
         }
     }
 
+    /** Debian's openstack CLI on roles, assignments and the catalog, which need no users API. */
+    @org.junit.jupiter.api.Test
+    void openstackCliManagesRolesAndTheCatalog() throws Exception {
+        java.nio.file.Path cli = java.nio.file.Path.of("/usr/bin/openstack");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(cli), "no openstack CLI");
+        try (Cloud cloud = new Cloud("sqlite")) {
+            JsonNode created = JSON.readTree(openstack(cli, cloud.identity, "role", "create", "auditor",
+                    "--description", "reads the logs", "-f", "json"));
+            assertThat(created.path("name").asText()).isEqualTo("auditor");
+            assertThat(created.path("description").asText()).isEqualTo("reads the logs");
+            openstack(cli, cloud.identity, "implied", "role", "create", "auditor", "--implied-role", "reader");
+            assertThat(openstack(cli, cloud.identity, "implied", "role", "list", "-f", "json")).contains("auditor");
+            JsonNode roles = JSON.readTree(openstack(cli, cloud.identity, "role", "list", "-f", "json"));
+            assertThat(names(roles, "Name")).containsExactlyInAnyOrder("admin", "auditor", "member", "reader");
+            JsonNode assignments = JSON.readTree(openstack(cli, cloud.identity, "role", "assignment", "list",
+                    "--effective", "-f", "json"));
+            assertThat(assignments).hasSizeGreaterThanOrEqualTo(3);
+            openstack(cli, cloud.identity, "role", "delete", "auditor");
+
+            JsonNode service = JSON.readTree(openstack(cli, cloud.identity, "service", "create", "--name", "glance",
+                    "--description", "images", "image", "-f", "json"));
+            assertThat(service.path("type").asText()).isEqualTo("image");
+            openstack(cli, cloud.identity, "region", "create", "RegionTwo");
+            openstack(cli, cloud.identity, "endpoint", "create", "--region", "RegionTwo", "glance", "public",
+                    "http://glance:9292");
+            JsonNode endpoints = JSON.readTree(openstack(cli, cloud.identity, "endpoint", "list", "--service",
+                    "image", "-f", "json"));
+            assertThat(endpoints).hasSize(1);
+            assertThat(endpoints.get(0).path("URL").asText()).isEqualTo("http://glance:9292");
+            JsonNode catalog = JSON.readTree(openstack(cli, cloud.identity, "catalog", "list", "-f", "json"));
+            assertThat(names(catalog, "Type")).contains("image", "identity", "compute");
+            JsonNode regions = JSON.readTree(openstack(cli, cloud.identity, "region", "list", "-f", "json"));
+            assertThat(names(regions, "Region")).containsExactlyInAnyOrder("RegionOne", "RegionTwo");
+        }
+    }
+
     private static String openstack(java.nio.file.Path cli, String identity, String... command) throws Exception {
         List<String> argv = new ArrayList<>(List.of(cli.toString(), "--os-auth-url", identity + "/v3",
                 "--os-identity-api-version", "3", "--os-username", "admin", "--os-password", "s3cret",
