@@ -173,7 +173,11 @@ import org.jnova.api.openstack.identity.regions.RegionsController;
 import org.jnova.api.openstack.identity.roles.RolesController;
 import org.jnova.api.openstack.identity.services.CatalogServicesController;
 import org.jnova.identity.IdentityApi;
+import org.jnova.identity.IdentityAssignments;
 import org.jnova.identity.IdentityBootstrap;
+import org.jnova.identity.IdentityCatalog;
+import org.jnova.identity.IdentityGroups;
+import org.jnova.identity.IdentityRoles;
 import org.jnova.identity.PasswordHasher;
 import org.jnova.db.ActionStore;
 import org.jnova.db.AggregateStore;
@@ -420,17 +424,20 @@ public final class CompositionRoot implements AutoCloseable {
     private IdentityV3Router identityApp(Enforcer identityEnforcer) {
         List<IdentityRoute> routes = new ArrayList<>();
         routes.addAll(new AuthTokensController(identity).routes());
-        routes.addAll(new RolesController(new IdentityRoleStore(dbs.api())).routes());
-        routes.addAll(new GroupsController(new IdentityGroupStore(dbs.api()), new IdentityStore(dbs.api())).routes());
-        routes.addAll(new GrantsController(new IdentityAssignmentStore(dbs.api()), new IdentityRoleStore(dbs.api()),
-                new IdentityGroupStore(dbs.api()), new IdentityStore(dbs.api())).routes());
-        routes.addAll(new RoleAssignmentsController(new IdentityAssignmentStore(dbs.api()),
-                new IdentityRoleStore(dbs.api()), new IdentityGroupStore(dbs.api()), new IdentityStore(dbs.api()))
-                .routes());
-        routes.addAll(new CatalogServicesController(new IdentityCatalogStore(dbs.api())).routes());
-        routes.addAll(new EndpointsController(new IdentityCatalogStore(dbs.api())).routes());
-        routes.addAll(new RegionsController(new IdentityCatalogStore(dbs.api())).routes());
-        routes.addAll(new AuthCatalogController(new IdentityStore(dbs.api())).routes());
+        IdentityStore identityStore = new IdentityStore(dbs.api());
+        IdentityRoles roles = new IdentityRoles(new IdentityRoleStore(dbs.api()));
+        IdentityGroups groups = new IdentityGroups(new IdentityGroupStore(dbs.api()), identityStore);
+        IdentityAssignments assignments = new IdentityAssignments(new IdentityAssignmentStore(dbs.api()),
+                identityStore);
+        IdentityCatalog catalog = new IdentityCatalog(new IdentityCatalogStore(dbs.api()), identityStore);
+        routes.addAll(new RolesController(roles).routes());
+        routes.addAll(new GroupsController(groups).routes());
+        routes.addAll(new GrantsController(assignments, roles, groups).routes());
+        routes.addAll(new RoleAssignmentsController(assignments, roles, groups).routes());
+        routes.addAll(new CatalogServicesController(catalog).routes());
+        routes.addAll(new EndpointsController(catalog).routes());
+        routes.addAll(new RegionsController(catalog).routes());
+        routes.addAll(new AuthCatalogController(catalog).routes());
         return new IdentityV3Router(routes, identity, new IdentityPolicy(identityEnforcer));
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jnova.objects.IdentityAssignment;
+import org.jnova.objects.IdentityAssignmentFilter;
 import org.jnova.objects.IdentityRole;
 
 /**
@@ -71,17 +72,8 @@ public final class IdentityAssignmentStore {
                 viaGroup.stored(), userId));
     }
 
-    /** Which assignments to list; an empty filter matches every value. */
-    public record Filter(Optional<String> userId, Optional<String> groupId, Optional<String> projectId,
-            Optional<String> domainId, Optional<String> roleId) {
-        public static Filter all() {
-            return new Filter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty());
-        }
-    }
-
     /** The assignments as stored (groups not expanded), in a stable order. */
-    public List<IdentityAssignment> list(Filter filter) {
+    public List<IdentityAssignment> list(IdentityAssignmentFilter filter) {
         StringBuilder sql = new StringBuilder("SELECT type, actor_id, target_id, role_id FROM identity_assignments "
                 + "WHERE 1 = 1");
         List<Object> args = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jnova.objects.IdentityEndpointEntry;
 import org.jnova.objects.IdentityRegion;
 import org.jnova.objects.IdentityServiceEntry;
+import org.jnova.objects.RegionDeletion;
 
 /**
  * The catalog as the services, endpoints and regions APIs manage it, in the API database
@@ -121,13 +122,6 @@ public final class IdentityCatalogStore {
     public void updateRegion(IdentityRegion region) {
         db.inTransaction(tx -> tx.update("UPDATE identity_regions SET description = ?, parent_region_id = ?, extra = ? "
                 + "WHERE id = ?", region.description(), region.parentRegionId(), region.extra(), region.id()));
-    }
-
-    /** What deleting a region did. */
-    public enum RegionDeletion {
-        DELETED,
-        NOT_FOUND,
-        HAS_ENDPOINTS
     }
 
     /** Deletes the region and the regions below it, unless one of them has endpoints. */

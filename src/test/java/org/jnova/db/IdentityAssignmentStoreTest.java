@@ -46,7 +46,7 @@ class IdentityAssignmentStoreTest {
 
             IdentityAssignmentStore assignments = new IdentityAssignmentStore(db);
             IdentityGroupStore groups = new IdentityGroupStore(db);
-            assertThat(assignments.list(IdentityAssignmentStore.Filter.all())).containsExactly(
+            assertThat(assignments.list(org.jnova.objects.IdentityAssignmentFilter.all())).containsExactly(
                     new IdentityAssignment(IdentityAssignment.Type.USER_PROJECT, "alice", "p1", "r-member"));
             assertThat(new IdentityCatalogStore(db).region("RegionOne")).isPresent();
             assertThat(names(new IdentityStore(db).assignedRoles("alice", "p1"))).containsExactly("member");
@@ -67,7 +67,7 @@ class IdentityAssignmentStoreTest {
             assertThat(names(assignments.rolesOnDomain("bob", "default"))).containsExactly("reader");
             assertThat(names(assignments.rolesOnDomain("alice", "default"))).containsExactly("member");
             assertThat(assignments.rolesOnDomain("bob", "p1")).isEmpty();
-            assertThat(assignments.list(new IdentityAssignmentStore.Filter(Optional.empty(), Optional.of("g1"),
+            assertThat(assignments.list(new org.jnova.objects.IdentityAssignmentFilter(Optional.empty(), Optional.of("g1"),
                     Optional.empty(), Optional.of("default"), Optional.empty()))).hasSize(1);
 
             groups.removeMember("g1", "bob");
@@ -78,7 +78,7 @@ class IdentityAssignmentStoreTest {
             assertThat(groups.groupsOf("bob")).isEmpty();
             assertThat(new IdentityRoleStore(db).delete("r-member")).isTrue();
             assertThat(assignments.rolesOnProject("alice", "p1")).isEmpty();
-            assertThat(assignments.list(IdentityAssignmentStore.Filter.all())).isEmpty();
+            assertThat(assignments.list(org.jnova.objects.IdentityAssignmentFilter.all())).isEmpty();
 
             IdentityCatalogStore catalog = new IdentityCatalogStore(db);
             catalog.updateEndpoint(new IdentityEndpointEntry("e1", "s1", "public", "RegionOne", "http://nova", false,
@@ -86,9 +86,9 @@ class IdentityAssignmentStoreTest {
             assertThat(new IdentityStore(db).catalog().get(0).endpoints()).isEmpty();
             catalog.updateService(new IdentityServiceEntry("s1", "compute", "nova", false, "{}"));
             assertThat(new IdentityStore(db).catalog()).isEmpty();
-            assertThat(catalog.deleteRegion("RegionOne")).isEqualTo(IdentityCatalogStore.RegionDeletion.HAS_ENDPOINTS);
+            assertThat(catalog.deleteRegion("RegionOne")).isEqualTo(org.jnova.objects.RegionDeletion.HAS_ENDPOINTS);
             assertThat(catalog.deleteService("s1")).isTrue();
-            assertThat(catalog.deleteRegion("RegionOne")).isEqualTo(IdentityCatalogStore.RegionDeletion.DELETED);
+            assertThat(catalog.deleteRegion("RegionOne")).isEqualTo(org.jnova.objects.RegionDeletion.DELETED);
         } finally {
             TestDatabases.drop(url);
         }

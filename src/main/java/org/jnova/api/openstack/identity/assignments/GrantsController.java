@@ -14,10 +14,9 @@ import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.support.KeystoneBodies;
 import org.jnova.api.openstack.identity.support.KeystoneLinks;
-import org.jnova.db.IdentityAssignmentStore;
-import org.jnova.db.IdentityGroupStore;
-import org.jnova.db.IdentityRoleStore;
-import org.jnova.db.IdentityStore;
+import org.jnova.identity.IdentityAssignments;
+import org.jnova.identity.IdentityGroups;
+import org.jnova.identity.IdentityRoles;
 import org.jnova.identity.IdentityError;
 import org.jnova.objects.IdentityAssignment;
 import org.jnova.objects.IdentityDomain;
@@ -34,17 +33,14 @@ import org.jnova.wsgi.Response;
  * back (DELETE), and the roles given to one actor on one target (GET).
  */
 public final class GrantsController {
-    private final IdentityAssignmentStore assignments;
-    private final IdentityRoleStore roles;
-    private final IdentityGroupStore groups;
-    private final IdentityStore identity;
+    private final IdentityAssignments assignments;
+    private final IdentityRoles roles;
+    private final IdentityGroups groups;
 
-    public GrantsController(IdentityAssignmentStore assignments, IdentityRoleStore roles, IdentityGroupStore groups,
-            IdentityStore identity) {
+    public GrantsController(IdentityAssignments assignments, IdentityRoles roles, IdentityGroups groups) {
         this.assignments = requireNonNull(assignments, "assignments is null");
         this.roles = requireNonNull(roles, "roles is null");
         this.groups = requireNonNull(groups, "groups is null");
-        this.identity = requireNonNull(identity, "identity is null");
     }
 
     public List<IdentityRoute> routes() {
@@ -135,7 +131,7 @@ public final class GrantsController {
         String actorId = call.parameter(actorParameter);
         target.put(actorParameter, actorId);
         if (type.user()) {
-            Optional<IdentityUser> user = find(actorId, identity::userById);
+            Optional<IdentityUser> user = find(actorId, assignments::user);
             if (user.isEmpty() && !allowMissingActor) {
                 throw IdentityError.notFound("Could not find user: " + actorId + ".");
             }
@@ -158,13 +154,13 @@ public final class GrantsController {
         String targetId = call.parameter(targetParameter);
         target.put(targetParameter, targetId);
         if (type.project()) {
-            IdentityProject project = find(targetId, identity::projectById)
+            IdentityProject project = find(targetId, assignments::project)
                     .orElseThrow(() -> IdentityError.notFound("Could not find project: " + targetId + "."));
             target.put("target.project.id", project.id());
             target.put("target.project.name", project.name());
             target.put("target.project.domain_id", project.domainId());
         } else {
-            IdentityDomain domain = find(targetId, identity::domainById)
+            IdentityDomain domain = find(targetId, assignments::domain)
                     .orElseThrow(() -> IdentityError.notFound("Could not find domain: " + targetId + "."));
             target.put("target.domain.id", domain.id());
             target.put("target.domain.name", domain.name());

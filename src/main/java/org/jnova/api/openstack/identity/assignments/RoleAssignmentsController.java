@@ -17,12 +17,12 @@ import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.support.KeystoneBodies;
 import org.jnova.api.openstack.identity.support.KeystoneLinks;
-import org.jnova.db.IdentityAssignmentStore;
-import org.jnova.db.IdentityGroupStore;
-import org.jnova.db.IdentityRoleStore;
-import org.jnova.db.IdentityStore;
+import org.jnova.identity.IdentityAssignments;
+import org.jnova.identity.IdentityGroups;
+import org.jnova.identity.IdentityRoles;
 import org.jnova.identity.IdentityError;
 import org.jnova.objects.IdentityAssignment;
+import org.jnova.objects.IdentityAssignmentFilter;
 import org.jnova.objects.IdentityGroup;
 import org.jnova.objects.IdentityUser;
 import org.jnova.wsgi.Response;
@@ -36,17 +36,15 @@ import org.jnova.wsgi.Response;
 public final class RoleAssignmentsController {
     private static final List<String> FILTERS = List.of("group.id", "role.id", "scope.domain.id", "scope.project.id",
             "scope.OS-INHERIT:inherited_to", "user.id", "scope.system");
-    private final IdentityAssignmentStore assignments;
-    private final IdentityRoleStore roles;
-    private final IdentityGroupStore groups;
-    private final IdentityStore identity;
+    private final IdentityAssignments assignments;
+    private final IdentityRoles roles;
+    private final IdentityGroups groups;
 
-    public RoleAssignmentsController(IdentityAssignmentStore assignments, IdentityRoleStore roles,
-            IdentityGroupStore groups, IdentityStore identity) {
+    public RoleAssignmentsController(IdentityAssignments assignments, IdentityRoles roles,
+            IdentityGroups groups) {
         this.assignments = requireNonNull(assignments, "assignments is null");
         this.roles = requireNonNull(roles, "roles is null");
         this.groups = requireNonNull(groups, "groups is null");
-        this.identity = requireNonNull(identity, "identity is null");
     }
 
     public List<IdentityRoute> routes() {
@@ -114,7 +112,7 @@ public final class RoleAssignmentsController {
                 && storable(groupId) && storable(projectId) && storable(domainId) && storable(roleId);
         if (searchable) {
             entries = effective ? effective(userId, projectId, domainId, roleId)
-                    : direct(new IdentityAssignmentStore.Filter(userId, groupId, projectId, domainId, roleId));
+                    : direct(new IdentityAssignmentFilter(userId, groupId, projectId, domainId, roleId));
         }
         Names names = truthy(call, "include_names") ? new Names() : null;
         List<ObjectNode> members = new ArrayList<>();
@@ -124,7 +122,7 @@ public final class RoleAssignmentsController {
         return IdentityJson.json(200, KeystoneLinks.collection(call.request(), "role_assignments", members));
     }
 
-    private List<Entry> direct(IdentityAssignmentStore.Filter filter) {
+    private List<Entry> direct(IdentityAssignmentFilter filter) {
         return assignments.list(filter).stream().map(Entry::of).toList();
     }
 
@@ -133,16 +131,16 @@ public final class RoleAssignmentsController {
             Optional<String> roleId) {
         List<Entry> expanded = new ArrayList<>();
         if (userId.isPresent()) {
-            direct(new IdentityAssignmentStore.Filter(userId, Optional.empty(), projectId, domainId, Optional.empty()))
+            direct(new IdentityAssignmentFilter(userId, Optional.empty(), projectId, domainId, Optional.empty()))
                     .forEach(expanded::add);
             for (IdentityGroup group : groups.groupsOf(userId.get())) {
-                for (Entry entry : direct(new IdentityAssignmentStore.Filter(Optional.empty(), Optional.of(group.id()),
+                for (Entry entry : direct(new IdentityAssignmentFilter(Optional.empty(), Optional.of(group.id()),
                         projectId, domainId, Optional.empty()))) {
                     expanded.add(entry.forMember(userId.get()));
                 }
             }
         } else {
-            for (Entry entry : direct(new IdentityAssignmentStore.Filter(Optional.empty(), Optional.empty(), projectId,
+            for (Entry entry : direct(new IdentityAssignmentFilter(Optional.empty(), Optional.empty(), projectId,
                     domainId, Optional.empty()))) {
                 if (entry.groupId().isEmpty()) {
                     expanded.add(entry);
@@ -225,7 +223,7 @@ public final class RoleAssignmentsController {
         private final Map<String, Optional<org.jnova.objects.IdentityRoleEntry>> rolesById = new HashMap<>();
 
         void user(ObjectNode node, String id) {
-            users.computeIfAbsent(id, identity::userById).ifPresent(user -> {
+            users.computeIfAbsent(id, assignments::user).ifPresent(user -> {
                 node.put("name", user.name());
                 domain(node.putObject("domain").put("id", user.domainId()), user.domainId());
             });
@@ -239,14 +237,14 @@ public final class RoleAssignmentsController {
         }
 
         void project(ObjectNode node, String id) {
-            projects.computeIfAbsent(id, identity::projectById).ifPresent(project -> {
+            projects.computeIfAbsent(id, assignments::project).ifPresent(project -> {
                 node.put("name", project.name());
                 domain(node.putObject("domain").put("id", project.domainId()), project.domainId());
             });
         }
 
         void domain(ObjectNode node, String id) {
-            domains.computeIfAbsent(id, identity::domainById).ifPresent(domain -> node.put("name", domain.name()));
+            domains.computeIfAbsent(id, assignments::domain).ifPresent(domain -> node.put("name", domain.name()));
         }
 
         void role(ObjectNode node, String id) {

@@ -10,7 +10,7 @@ import org.jnova.api.openstack.identity.support.IdentityCall;
 import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.support.KeystoneLinks;
-import org.jnova.db.IdentityStore;
+import org.jnova.identity.IdentityCatalog;
 import org.jnova.identity.IdentityError;
 import org.jnova.objects.CatalogEndpoint;
 import org.jnova.objects.CatalogService;
@@ -18,10 +18,10 @@ import org.jnova.wsgi.Response;
 
 /** {@code GET /v3/auth/catalog}: the catalog of the caller's project-scoped token, as it stands now. */
 public final class AuthCatalogController {
-    private final IdentityStore store;
+    private final IdentityCatalog catalog;
 
-    public AuthCatalogController(IdentityStore store) {
-        this.store = requireNonNull(store, "store is null");
+    public AuthCatalogController(IdentityCatalog catalog) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
     }
 
     public List<IdentityRoute> routes() {
@@ -34,9 +34,9 @@ public final class AuthCatalogController {
             throw IdentityError.forbiddenBecause("A project-scoped token is required to produce a service catalog.");
         }
         ObjectNode body = IdentityJson.object();
-        ArrayNode catalog = body.putArray("catalog");
-        for (CatalogService service : store.catalog()) {
-            ObjectNode entry = catalog.addObject();
+        ArrayNode services = body.putArray("catalog");
+        for (CatalogService service : catalog.tokenCatalog()) {
+            ObjectNode entry = services.addObject();
             ArrayNode endpoints = entry.putArray("endpoints");
             for (CatalogEndpoint endpoint : service.endpoints()) {
                 endpoints.addObject().put("id", endpoint.id()).put("interface", endpoint.interfaceName())

@@ -16,7 +16,7 @@ import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.support.KeystoneBodies;
 import org.jnova.api.openstack.identity.support.KeystoneLinks;
-import org.jnova.db.IdentityCatalogStore;
+import org.jnova.identity.IdentityCatalog;
 import org.jnova.identity.IdentityError;
 import org.jnova.objects.IdentityEndpointEntry;
 import org.jnova.objects.IdentityRegion;
@@ -42,9 +42,9 @@ public final class EndpointsController {
             + ", 'minProperties': 1, 'additionalProperties': true}");
     private static final String INVALID = " The server could not comply with the request since it is either malformed "
             + "or otherwise incorrect. The client is assumed to be in error.";
-    private final IdentityCatalogStore catalog;
+    private final IdentityCatalog catalog;
 
-    public EndpointsController(IdentityCatalogStore catalog) {
+    public EndpointsController(IdentityCatalog catalog) {
         this.catalog = requireNonNull(catalog, "catalog is null");
     }
 

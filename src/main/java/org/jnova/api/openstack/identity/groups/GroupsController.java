@@ -16,8 +16,7 @@ import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.support.KeystoneBodies;
 import org.jnova.api.openstack.identity.support.KeystoneLinks;
-import org.jnova.db.IdentityGroupStore;
-import org.jnova.db.IdentityStore;
+import org.jnova.identity.IdentityGroups;
 import org.jnova.identity.IdentityError;
 import org.jnova.objects.IdentityGroup;
 import org.jnova.objects.IdentityUser;
@@ -39,12 +38,10 @@ public final class GroupsController {
             + ", 'required': ['name'], 'additionalProperties': true}");
     private static final JsonNode UPDATE = KeystoneBodies.schema("{'type': 'object', " + PROPERTIES
             + ", 'minProperties': 1, 'additionalProperties': true}");
-    private final IdentityGroupStore groups;
-    private final IdentityStore identity;
+    private final IdentityGroups groups;
 
-    public GroupsController(IdentityGroupStore groups, IdentityStore identity) {
+    public GroupsController(IdentityGroups groups) {
         this.groups = requireNonNull(groups, "groups is null");
-        this.identity = requireNonNull(identity, "identity is null");
     }
 
     public List<IdentityRoute> routes() {
@@ -98,7 +95,7 @@ public final class GroupsController {
         KeystoneBodies.requireStorable(member, "group");
         String domainId = member.path("domain_id").isTextual() ? member.path("domain_id").asText()
                 : DEFAULT_DOMAIN_ID;
-        if (identity.domainById(domainId).isEmpty()) {
+        if (groups.domain(domainId).isEmpty()) {
             throw IdentityError.notFound("Could not find domain: " + domainId + ".");
         }
         String description = member.has("description") && member.get("description").isTextual()
@@ -232,7 +229,7 @@ public final class GroupsController {
     }
 
     private Optional<IdentityUser> user(String id) {
-        return KeystoneBodies.storableId(id) ? identity.userById(id) : Optional.empty();
+        return KeystoneBodies.storableId(id) ? groups.user(id) : Optional.empty();
     }
 
     private static Map<String, Object> groupTarget(String id, Optional<IdentityGroup> group) {

@@ -16,9 +16,10 @@ import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.support.KeystoneBodies;
 import org.jnova.api.openstack.identity.support.KeystoneLinks;
-import org.jnova.db.IdentityCatalogStore;
+import org.jnova.identity.IdentityCatalog;
 import org.jnova.identity.IdentityError;
 import org.jnova.objects.IdentityRegion;
+import org.jnova.objects.RegionDeletion;
 import org.jnova.wsgi.Request;
 import org.jnova.wsgi.Response;
 
@@ -37,9 +38,9 @@ public final class RegionsController {
             + ", 'minProperties': 1, 'additionalProperties': true}");
     /** The width of the id and description columns, Keystone's too. */
     private static final int MAX_LENGTH = 255;
-    private final IdentityCatalogStore catalog;
+    private final IdentityCatalog catalog;
 
-    public RegionsController(IdentityCatalogStore catalog) {
+    public RegionsController(IdentityCatalog catalog) {
         this.catalog = requireNonNull(catalog, "catalog is null");
     }
 
@@ -129,8 +130,8 @@ public final class RegionsController {
     Response delete(IdentityCall call) {
         call.authorize("identity:delete_region", Map.of("region_id", call.parameter("region_id")));
         String id = call.parameter("region_id");
-        IdentityCatalogStore.RegionDeletion result = KeystoneBodies.storableId(id) ? catalog.deleteRegion(id)
-                : IdentityCatalogStore.RegionDeletion.NOT_FOUND;
+        RegionDeletion result = KeystoneBodies.storableId(id) ? catalog.deleteRegion(id)
+                : RegionDeletion.NOT_FOUND;
         return switch (result) {
             case DELETED -> Response.empty(204);
             case NOT_FOUND -> throw notFound(id);

@@ -18,7 +18,7 @@ import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.support.KeystoneBodies;
 import org.jnova.api.openstack.identity.support.KeystoneLinks;
-import org.jnova.db.IdentityRoleStore;
+import org.jnova.identity.IdentityRoles;
 import org.jnova.identity.IdentityError;
 import org.jnova.objects.IdentityRoleEntry;
 import org.jnova.wsgi.Response;
@@ -38,9 +38,9 @@ public final class RolesController {
             + ", 'required': ['name'], 'additionalProperties': true}");
     private static final JsonNode UPDATE = KeystoneBodies.schema("{'type': 'object', " + PROPERTIES
             + ", 'minProperties': 1, 'additionalProperties': true}");
-    private final IdentityRoleStore roles;
+    private final IdentityRoles roles;
 
-    public RolesController(IdentityRoleStore roles) {
+    public RolesController(IdentityRoles roles) {
         this.roles = requireNonNull(roles, "roles is null");
     }
 

@@ -16,7 +16,7 @@ import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.support.KeystoneBodies;
 import org.jnova.api.openstack.identity.support.KeystoneLinks;
-import org.jnova.db.IdentityCatalogStore;
+import org.jnova.identity.IdentityCatalog;
 import org.jnova.identity.IdentityError;
 import org.jnova.objects.IdentityServiceEntry;
 import org.jnova.wsgi.Request;
@@ -33,9 +33,9 @@ public final class CatalogServicesController {
             + ", 'required': ['type'], 'additionalProperties': true}");
     private static final JsonNode UPDATE = KeystoneBodies.schema("{'type': 'object', " + PROPERTIES
             + ", 'minProperties': 1, 'additionalProperties': true}");
-    private final IdentityCatalogStore catalog;
+    private final IdentityCatalog catalog;
 
-    public CatalogServicesController(IdentityCatalogStore catalog) {
+    public CatalogServicesController(IdentityCatalog catalog) {
         this.catalog = requireNonNull(catalog, "catalog is null");
     }
 
