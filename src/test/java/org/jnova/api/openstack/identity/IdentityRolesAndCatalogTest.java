@@ -542,6 +542,49 @@ class IdentityRolesAndCatalogTest {
         }
     }
 
+    /** The bodies against Keystone's published OpenAPI description. */
+    @org.junit.jupiter.api.Test
+    void bodiesConformToTheOpenApiDescription() throws Exception {
+        org.jnova.testing.OpenApiConformance api = new org.jnova.testing.OpenApiConformance(
+                java.nio.file.Path.of("..", "shared", "reference", "identity-openapi-v3.yaml"));
+        try (Cloud cloud = new Cloud("sqlite")) {
+            String reader = cloud.id("roles", "reader");
+            String admin = cloud.id("roles", "admin");
+            String group = cloud.ok("POST", "/v3/groups", cloud.admin, "{\"group\": {\"name\": \"ops\"}}", 201)
+                    .path("group").path("id").asText();
+            String service = cloud.ok("POST", "/v3/services", cloud.admin,
+                    "{\"service\": {\"type\": \"image\", \"name\": \"glance\"}}", 201).path("service").path("id")
+                    .asText();
+            String endpoint = cloud.ok("POST", "/v3/endpoints", cloud.admin, "{\"endpoint\": {\"service_id\": \""
+                    + service + "\", \"interface\": \"public\", \"url\": \"http://glance\", \"region_id\": "
+                    + "\"RegionOne\"}}", 201).path("endpoint").path("id").asText();
+            List<String[]> calls = List.of(new String[] {"GET", "/v3/roles", "/v3/roles"},
+                    new String[] {"GET", "/v3/roles/" + reader, "/v3/roles/{role_id}"},
+                    new String[] {"GET", "/v3/roles/" + admin + "/implies", "/v3/roles/{prior_role_id}/implies"},
+                    new String[] {"GET", "/v3/role_inferences", "/v3/role_inferences"},
+                    new String[] {"GET", "/v3/role_assignments?include_names", "/v3/role_assignments"},
+                    new String[] {"GET", "/v3/role_assignments?effective", "/v3/role_assignments"},
+                    new String[] {"GET", "/v3/groups", "/v3/groups"},
+                    new String[] {"GET", "/v3/groups/" + group, "/v3/groups/{group_id}"},
+                    new String[] {"GET", "/v3/groups/" + group + "/users", "/v3/groups/{group_id}/users"},
+                    new String[] {"GET", "/v3/services", "/v3/services"},
+                    new String[] {"GET", "/v3/services/" + service, "/v3/services/{service_id}"},
+                    new String[] {"GET", "/v3/endpoints", "/v3/endpoints"},
+                    new String[] {"GET", "/v3/endpoints/" + endpoint, "/v3/endpoints/{endpoint_id}"},
+                    new String[] {"GET", "/v3/regions", "/v3/regions"},
+                    new String[] {"GET", "/v3/regions/RegionOne", "/v3/regions/{region_id}"},
+                    new String[] {"GET", "/v3/auth/catalog", "/v3/auth/catalog"});
+            List<String> violations = new ArrayList<>();
+            for (String[] call : calls) {
+                Reply reply = cloud.send(call[0], call[1], cloud.admin, null);
+                assertThat(reply.status()).as(call[1]).isEqualTo(200);
+                api.violations(call[0], call[2], reply.status(), "3.14", reply.json())
+                        .forEach(v -> violations.add(call[1] + " " + v));
+            }
+            assertThat(violations).isEmpty();
+        }
+    }
+
     /** Debian's openstack CLI: role add by names (it resolves them to ids) and role assignment list. */
     @org.junit.jupiter.api.Test
     void openstackCliAddsAndListsRoleAssignments() throws Exception {

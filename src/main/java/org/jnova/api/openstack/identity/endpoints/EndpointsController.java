@@ -140,7 +140,8 @@ public final class EndpointsController {
 
     /**
      * The endpoint's region: {@code region_id} must name a region (Keystone's 400 otherwise);
-     * {@code region} alone names one that is created if missing; neither keeps {@code current}.
+     * {@code region} alone names one that is created if missing; neither keeps {@code current}
+     * (a null {@code region_id} alone clears it).
      */
     private String region(JsonNode member, Optional<String> current) {
         if (member.hasNonNull("region_id")) {
@@ -160,7 +161,8 @@ public final class EndpointsController {
             }
             return regionId;
         }
-        return current.orElse(null);
+        // an explicit null region_id takes the endpoint out of its region
+        return member.has("region_id") ? null : current.orElse(null);
     }
 
     private void requireService(String serviceId) {

@@ -91,14 +91,11 @@ public final class RolesController {
             // roles here are global: a domain-specific role is refused rather than made global
             throw IdentityError.badRequest("Domain-specific roles are not supported.");
         }
-        String id = text(member, "id").filter(i -> !i.isEmpty() && KeystoneBodies.storableId(i))
-                .orElseGet(() -> UUID.randomUUID().toString().replace("-", ""));
-        if (id.length() > 64) {
-            id = UUID.randomUUID().toString().replace("-", "");
-        }
+        // Keystone gives every new role an id of its own, whatever the body says
+        String id = UUID.randomUUID().toString().replace("-", "");
         IdentityRoleEntry role = new IdentityRoleEntry(id, member.path("name").asText(),
                 text(member, "description").orElse(null), options(member, "{}"), KeystoneBodies.extra(member, KNOWN));
-        if (roles.get(id).isPresent() || !roles.create(role)) {
+        if (!roles.create(role)) {
             throw duplicate(role.name());
         }
         return IdentityJson.json(201, KeystoneLinks.member("role", RoleView.role(call.request(), role)));
