@@ -18,8 +18,8 @@ import org.jnova.objects.SigningKey;
 
 /**
  * Identity v3 data in the API database: domains, projects, users, roles and their implications,
- * role assignments of users on projects, domains and the system, the catalog, and the token signing
- * keys.
+ * role assignments of users on projects, domains and the system (groups: {@link IdentityAssignmentStore}),
+ * the catalog, and the token signing keys.
  */
 public final class IdentityStore {
     private final Database db;
@@ -112,19 +112,20 @@ public final class IdentityStore {
         });
     }
 
-    /** Gives {@code actorId} the role on {@code targetId}; once. */
-    public void assignRole(String actorId, String targetId, String roleId) {
-        db.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM identity_assignments WHERE actor_id = ? "
-                + "AND target_id = ? AND role_id = ?", actorId, targetId, roleId) > 0 ? 0
-                : tx.update("INSERT INTO identity_assignments (actor_id, target_id, role_id) VALUES (?, ?, ?)",
-                        actorId, targetId, roleId));
+    /** Gives the user {@code userId} the role on the project {@code projectId}; once. */
+    public void assignRole(String userId, String projectId, String roleId) {
+        db.inTransaction(tx -> tx.count("SELECT COUNT(*) FROM identity_assignments WHERE type = 'UserProject' "
+                + "AND actor_id = ? AND target_id = ? AND role_id = ?", userId, projectId, roleId) > 0 ? 0
+                : tx.update("INSERT INTO identity_assignments (type, actor_id, target_id, role_id) "
+                        + "VALUES ('UserProject', ?, ?, ?)", userId, projectId, roleId));
     }
 
-    /** The roles assigned directly to {@code actorId} on {@code targetId}, by name. */
-    public List<IdentityRole> assignedRoles(String actorId, String targetId) {
-        return db.read(tx -> tx.query("SELECT r.id, r.name FROM identity_assignments a JOIN identity_roles r "
-                + "ON r.id = a.role_id WHERE a.actor_id = ? AND a.target_id = ? ORDER BY r.name",
-                IdentityStore::role, actorId, targetId));
+    /**
+     * The roles assigned to the user {@code userId} on the project {@code projectId}, directly
+     * or to one of its groups, by name (see {@link IdentityAssignmentStore} for domains).
+     */
+    public List<IdentityRole> assignedRoles(String userId, String projectId) {
+        return new IdentityAssignmentStore(db).rolesOnProject(userId, projectId);
     }
 
     /**
@@ -170,6 +171,10 @@ public final class IdentityStore {
             int changed = tx.update("UPDATE identity_endpoints SET url = ? WHERE service_id = ? AND interface = ? "
                     + "AND region_id = ?", endpoint.url(), endpoint.serviceId(), endpoint.interfaceName(),
                     endpoint.regionId());
+            if (endpoint.regionId() != null && tx.count("SELECT COUNT(*) FROM identity_regions WHERE id = ?",
+                    endpoint.regionId()) == 0) {
+                tx.update("INSERT INTO identity_regions (id, description) VALUES (?, ?)", endpoint.regionId(), "");
+            }
             return changed > 0 ? changed : tx.update("INSERT INTO identity_endpoints (id, service_id, interface, "
                     + "region_id, url, enabled) VALUES (?, ?, ?, ?, ?, ?)", endpoint.id(), endpoint.serviceId(),
                     endpoint.interfaceName(), endpoint.regionId(), endpoint.url(), true);

@@ -25,6 +25,11 @@ public final class IdentityError extends RuntimeException {
                 + rule + ".");
     }
 
+    /** A 403 Keystone words itself (ForbiddenNotSecurity and its kin), not a policy refusal. */
+    public static IdentityError forbiddenBecause(String message) {
+        return new IdentityError(403, "Forbidden", message);
+    }
+
     public static IdentityError conflict(String message) {
         return new IdentityError(409, "Conflict", message);
     }
