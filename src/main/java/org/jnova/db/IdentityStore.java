@@ -128,12 +128,9 @@ public final class IdentityStore {
         return new IdentityAssignmentStore(db).rolesOnProject(userId, projectId);
     }
 
-    /**
-     * The roles assigned directly to the user {@code actorId} on the domain {@code domainId}
-     * (rows of identity_assignments whose target is the domain).
-     */
+    /** The roles assigned to the user {@code actorId} on the domain {@code domainId}, directly or through its groups. */
     public List<IdentityRole> domainRoles(String actorId, String domainId) {
-        return assignedRoles(actorId, domainId);
+        return new IdentityAssignmentStore(db).rolesOnDomain(actorId, domainId);
     }
 
     /** Gives {@code actorId} the role on the system (Keystone's system_assignment, target {@code system}); once. */

@@ -25,7 +25,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jnova.cmd.NovaManage;
 import org.jnova.db.Databases;
+import org.jnova.db.IdentityAssignmentStore;
 import org.jnova.db.IdentityStore;
+import org.jnova.objects.IdentityAssignment;
 import org.jnova.identity.PasswordHasher;
 import org.jnova.objects.IdentityUser;
 import org.jnova.testing.EachEngine;
@@ -107,7 +109,8 @@ class IdentityAuthTest {
             assertThat(authenticate(id, password("admin", "s3cret", domainScope)).status()).isEqualTo(401);
             try (Databases dbs = Databases.open(jnova.conf())) {
                 IdentityStore store = new IdentityStore(dbs.api());
-                store.assignRole(cloud.adminId(), "default", store.roleByName("member").orElseThrow().id());
+                new IdentityAssignmentStore(dbs.api()).grant(new IdentityAssignment(IdentityAssignment.Type.USER_DOMAIN,
+                        cloud.adminId(), "default", store.roleByName("member").orElseThrow().id()));
             }
             Reply domain = authenticate(id, password("admin", "s3cret", domainScope));
             assertThat(domain.status()).as(domain.body()).isEqualTo(201);
