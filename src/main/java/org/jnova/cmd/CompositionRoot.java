@@ -164,8 +164,15 @@ import org.jnova.api.openstack.identity.IdentityV3Router;
 import org.jnova.api.openstack.identity.support.IdentityPolicy;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.tokens.AuthTokensController;
+import org.jnova.api.openstack.identity.authscopes.AuthScopesController;
+import org.jnova.api.openstack.identity.domains.DomainsController;
+import org.jnova.api.openstack.identity.projects.ProjectsController;
+import org.jnova.api.openstack.identity.users.UsersController;
 import org.jnova.identity.IdentityApi;
 import org.jnova.identity.IdentityBootstrap;
+import org.jnova.identity.IdentityDomains;
+import org.jnova.identity.IdentityProjects;
+import org.jnova.identity.IdentityUsers;
 import org.jnova.identity.PasswordHasher;
 import org.jnova.db.ActionStore;
 import org.jnova.db.AggregateStore;
@@ -173,7 +180,10 @@ import org.jnova.db.BlockDeviceMappingStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.ConsoleAuthTokenStore;
 import org.jnova.db.Databases;
+import org.jnova.db.IdentityDomainStore;
+import org.jnova.db.IdentityProjectStore;
 import org.jnova.db.IdentityStore;
+import org.jnova.db.IdentityUserStore;
 import org.jnova.db.FlavorStore;
 import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
@@ -273,6 +283,9 @@ public final class CompositionRoot implements AutoCloseable {
     /** What the metadata service and config drives read and write about a guest. */
     private final GuestDataApi guestData;
     private final IdentityApi identity;
+    private final IdentityDomains identityDomains;
+    private final IdentityProjects identityProjects;
+    private final IdentityUsers identityUsers;
 
     /** The graph over {@code dbs} and {@code transport}; {@link #close()} closes both. */
     public CompositionRoot(ConfigOpts conf, Databases dbs, Transport transport) {
@@ -286,6 +299,11 @@ public final class CompositionRoot implements AutoCloseable {
         keyPairStore = new KeyPairStore(dbs.api());
         identity = new IdentityApi(new IdentityStore(dbs.api()), identityPasswords(), IDENTITY_TOKEN_LIFETIME,
                 Clock.systemUTC());
+        IdentityDomainStore identityDomainStore = new IdentityDomainStore(dbs.api());
+        identityDomains = new IdentityDomains(identityDomainStore);
+        identityProjects = new IdentityProjects(new IdentityProjectStore(dbs.api()), identityDomainStore);
+        identityUsers = new IdentityUsers(new IdentityUserStore(dbs.api()), new IdentityStore(dbs.api()),
+                identityDomainStore, identityPasswords());
         actions = new ActionStore(dbs.main());
         services = new ServiceStore(dbs.main());
         nodes = new ComputeNodeStore(dbs.main());
@@ -408,6 +426,10 @@ public final class CompositionRoot implements AutoCloseable {
     private IdentityV3Router identityApp(Enforcer identityEnforcer) {
         List<IdentityRoute> routes = new ArrayList<>();
         routes.addAll(new AuthTokensController(identity).routes());
+        routes.addAll(new DomainsController(identityDomains).routes());
+        routes.addAll(new ProjectsController(identityProjects, identityDomains).routes());
+        routes.addAll(new UsersController(identityUsers, identityProjects).routes());
+        routes.addAll(new AuthScopesController(identityProjects).routes());
         return new IdentityV3Router(routes, identity, new IdentityPolicy(identityEnforcer));
     }
 

@@ -25,6 +25,11 @@ public final class IdentityError extends RuntimeException {
                 + rule + ".");
     }
 
+    /** Keystone's ForbiddenNotSecurity: a 403 whose message says why, not a policy refusal. */
+    public static IdentityError forbiddenNotSecurity(String message) {
+        return new IdentityError(403, "Forbidden", message);
+    }
+
     public static IdentityError conflict(String message) {
         return new IdentityError(409, "Conflict", message);
     }
