@@ -17,3 +17,6 @@ CREATE TABLE identity_project_tags (
 CREATE UNIQUE INDEX uniq_identity_project_tags0project_id0name ON identity_project_tags (project_id, name);
 
 CREATE INDEX identity_assignments_target_id_idx ON identity_assignments (target_id);
+
+-- Keystone gives every project a description ('' unless one is given).
+UPDATE identity_projects SET description = '' WHERE description IS NULL;
