@@ -401,8 +401,6 @@ class IdentityDirectoryTest {
             }
             assertThat(call("GET", "/projects?name=%00&domain_id=" + longId, admin, null).status()).isEqualTo(200);
             assertThat(call("GET", "/users?enabled=%00", admin, null).status()).isEqualTo(200);
-            assertThat(call("POST", "/users/%00/password", null, "{\"user\": {\"original_password\": \"a\", "
-                    + "\"password\": \"b\"}}").status()).isIn(400, 401);
             assertThat(call("POST", "/users/" + longId + "/password", null, "{\"user\": {\"original_password\": "
                     + "\"a\", \"password\": \"b\"}}").status()).isEqualTo(401);
             assertThat(call("POST", "/users", admin, "{\"user\": {\"name\": \"u\", \"password\": 12}}").message())
@@ -411,6 +409,9 @@ class IdentityDirectoryTest {
                     .isEqualTo("Invalid input for field 'enabled': None is not of type 'boolean'");
             assertThat(call("POST", "/projects", "garbage", "{\"project\": {\"name\": \"p\"}}").status())
                     .isEqualTo(401);
+            // last: the HTTP server refuses a NUL in the path itself and closes the connection
+            assertThat(call("POST", "/users/%00/password", null, "{\"user\": {\"original_password\": \"a\", "
+                    + "\"password\": \"b\"}}").status()).isIn(400, 401);
         }
     }
 
