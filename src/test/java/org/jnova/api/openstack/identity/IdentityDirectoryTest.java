@@ -415,6 +415,66 @@ class IdentityDirectoryTest {
         }
     }
 
+    /** Debian's openstack CLI (python-openstackclient) managing domains, projects and users here. */
+    @org.junit.jupiter.api.Test
+    void openstackCliManagesProjectsAndUsers() throws Exception {
+        java.nio.file.Path cli = java.nio.file.Path.of("/usr/bin/openstack");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(cli), "no openstack CLI");
+        try (JnovaTestServer jnova = start("sqlite")) {
+            JsonNode domain = JSON.readTree(openstack(cli, "domain", "create", "--description", "cli", "clidomain",
+                    "-f", "json"));
+            assertThat(domain.path("name").asText()).isEqualTo("clidomain");
+            JsonNode project = JSON.readTree(openstack(cli, "project", "create", "--domain", "clidomain",
+                    "--description", "from the CLI", "--tag", "t1", "cliproject", "-f", "json"));
+            assertThat(project.path("name").asText()).isEqualTo("cliproject");
+            assertThat(project.path("domain_id").asText()).isEqualTo(domain.path("id").asText());
+            JsonNode projects = JSON.readTree(openstack(cli, "project", "list", "--domain", "clidomain", "-f",
+                    "json"));
+            assertThat(names(projects, "Name")).containsExactly("cliproject");
+            JsonNode user = JSON.readTree(openstack(cli, "user", "create", "--domain", "clidomain", "--password",
+                    "clipw", "--email", "cli@example.org", "cliuser", "-f", "json"));
+            assertThat(user.path("name").asText()).isEqualTo("cliuser");
+            assertThat(user.path("email").asText()).isEqualTo("cli@example.org");
+            JsonNode shown = JSON.readTree(openstack(cli, "user", "show", "--domain", "clidomain", "cliuser", "-f",
+                    "json"));
+            assertThat(shown.path("id").asText()).isEqualTo(user.path("id").asText());
+            assertThat(names(JSON.readTree(openstack(cli, "user", "list", "--domain", "clidomain", "-f", "json")),
+                    "Name")).containsExactly("cliuser");
+            openstack(cli, "project", "set", "--disable", project.path("id").asText());
+            openstack(cli, "project", "delete", project.path("id").asText());
+            openstack(cli, "user", "delete", user.path("id").asText());
+            openstack(cli, "domain", "set", "--disable", "clidomain");
+            openstack(cli, "domain", "delete", "clidomain");
+            assertThat(names(JSON.readTree(openstack(cli, "domain", "list", "-f", "json")), "Name"))
+                    .containsExactly("Default");
+        }
+    }
+
+    private String openstack(java.nio.file.Path cli, String... command) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(cli.toString(), "--os-auth-url", identity + "/v3",
+                "--os-identity-api-version", "3", "--os-username", "admin", "--os-password", "s3cret",
+                "--os-project-name", "admin", "--os-user-domain-id", "default", "--os-project-domain-id",
+                "default"));
+        argv.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(false);
+        builder.environment().keySet().removeIf(name -> name.startsWith("OS_"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    try {
+                        return process.getErrorStream().readAllBytes();
+                    } catch (java.io.IOException e) {
+                        return new byte[0];
+                    }
+                });
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ": "
+                + new String(err.get(), java.nio.charset.StandardCharsets.UTF_8)).isZero();
+        return out;
+    }
+
     /**
      * Conforms to Keystone's published description, but for its erratum met here: the lists
      * of {@code /v3/auth/projects} and {@code /v3/auth/domains} carry Keystone's usual {@code links} objects (its
@@ -430,7 +490,8 @@ class IdentityDirectoryTest {
     private JnovaTestServer start(String engine) throws Exception {
         JnovaTestServer jnova = JnovaTestServer.start(engine);
         identity = jnova.startIdentity();
-        assertThat(bootstrap(jnova, "--bootstrap-password", "s3cret")).isZero();
+        assertThat(bootstrap(jnova, "--bootstrap-password", "s3cret", "--bootstrap-public-url", identity + "/v3"))
+                .isZero();
         admin = authenticate("admin", "s3cret", "admin").header("X-Subject-Token");
         return jnova;
     }
@@ -485,8 +546,12 @@ class IdentityDirectoryTest {
     }
 
     private static List<String> names(JsonNode array) {
+        return names(array, "name");
+    }
+
+    private static List<String> names(JsonNode array, String field) {
         List<String> names = new ArrayList<>();
-        array.forEach(n -> names.add(n.path("name").asText()));
+        array.forEach(n -> names.add(n.path(field).asText()));
         return names;
     }
 }
