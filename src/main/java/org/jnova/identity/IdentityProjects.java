@@ -47,8 +47,14 @@ public final class IdentityProjects {
      * beyond the depth limit, 409 for a name its domain has.
      */
     public IdentityProjectDetails create(IdentityProjectDetails project) {
-        IdentityDomainDetails domain = domains.byId(project.domainId()).orElseThrow(() -> IdentityError.badRequest(IdentityDomains.notFound(project.domainId()).getMessage()));
+        IdentityDomainDetails domain = domains.byId(project.domainId()).orElseThrow(
+                () -> IdentityError.badRequest(IdentityDomains.notFound(project.domainId()).getMessage()));
         if (!project.parentId().equals(domain.id())) {
+            if (domains.byId(project.parentId()).isPresent()) {
+                throw IdentityError.badRequest("Cannot create project, the parent (" + project.parentId() + ") is "
+                        + "acting as a domain, but this project's domain id (" + domain.id() + ") does not match the "
+                        + "parent's id.");
+            }
             IdentityProjectDetails parent = find(project.parentId())
                     .orElseThrow(() -> IdentityError.badRequest(notFound(project.parentId()).getMessage()));
             if (!parent.domainId().equals(domain.id())) {
@@ -58,14 +64,16 @@ public final class IdentityProjects {
             List<IdentityProjectDetails> branch = branch(parent);
             for (IdentityProjectDetails ancestor : branch) {
                 if (!ancestor.enabled()) {
-                    throw IdentityError.badRequest("cannot create a project in a branch containing a disabled "
-                            + "project: " + ancestor.id());
+                    throw disabledBranch(ancestor.id());
                 }
             }
             if (branch.size() >= MAX_TREE_DEPTH) {
                 throw IdentityError.forbiddenNotSecurity("Max hierarchy depth reached for " + parent.id()
                         + " branch.");
             }
+        }
+        if (!domain.enabled()) {
+            throw disabledBranch(domain.id());
         }
         if (!store.insert(project)) {
             throw conflict(project);
@@ -130,6 +138,11 @@ public final class IdentityProjects {
                     : store.byId(current.parentId()).orElse(null);
         }
         return branch;
+    }
+
+    /** Keystone's refusal of a new project below a disabled one (a domain counts: it is a project there). */
+    private static IdentityError disabledBranch(String id) {
+        return IdentityError.badRequest("cannot create a project in a branch containing a disabled project: " + id);
     }
 
     static IdentityError notFound(String id) {

@@ -98,6 +98,11 @@ class IdentityDirectoryStoresTest {
             assertThatThrownBy(() -> domains.delete("d1")).isInstanceOf(IdentityError.class)
                     .hasMessage("Cannot delete a domain that is enabled, please disable it first.");
             domains.update(new IdentityDomainDetails("d1", "D1", "", false, "{}", List.of("t")));
+            assertThatThrownBy(() -> projects.create(new IdentityProjectDetails("r", "r", "d1", "d1", "", true, "{}",
+                    List.of()))).hasMessage("cannot create a project in a branch containing a disabled project: d1");
+            assertThatThrownBy(() -> projects.create(new IdentityProjectDetails("r", "r", "default", "d1", "", true,
+                    "{}", List.of()))).hasMessage("Cannot create project, the parent (d1) is acting as a domain, but "
+                            + "this project's domain id (default) does not match the parent's id.");
             domains.delete("d1");
             assertThat(domains.find("d1")).isEmpty();
             assertThat(projects.find("p1")).isEmpty();
