@@ -60,6 +60,7 @@ public final class DomainsController {
     }
 
     Response create(IdentityCall call) {
+        IdentitySchema.wellFormed(call);
         call.authorize("identity:create_domain", new HashMap<>());
         JsonNode body = IdentitySchema.member(call, "domain");
         validate(body);
@@ -75,6 +76,7 @@ public final class DomainsController {
 
     /** Keystone looks the domain up (404) before policy, once the caller is authenticated. */
     Response update(IdentityCall call) {
+        IdentitySchema.wellFormed(call);
         String id = call.parameter("domain_id");
         call.caller();
         IdentityDomainDetails domain = domains.get(id);

@@ -42,6 +42,7 @@ final class ProjectTagsController {
     }
 
     Response replace(IdentityCall call) {
+        IdentitySchema.wellFormed(call);
         IdentityProjectDetails project = authorized(call, "identity:update_project_tags");
         JsonNode tags = call.request().body().length == 0 ? IdentityJson.object() : call.body().get("tags");
         IdentitySchema.tagList("", tags == null ? IdentityJson.object() : tags);

@@ -84,6 +84,7 @@ public final class ProjectsController {
     }
 
     Response create(IdentityCall call) {
+        IdentitySchema.wellFormed(call);
         JsonNode body = IdentitySchema.member(call, "project");
         Map<String, Object> target = new HashMap<>();
         if (body.isObject()) {
@@ -119,6 +120,7 @@ public final class ProjectsController {
 
     /** Policy first (the target empty for a missing project), then 404, then the body. */
     Response update(IdentityCall call) {
+        IdentitySchema.wellFormed(call);
         String id = call.parameter("project_id");
         Optional<IdentityProjectDetails> found = projects.find(id);
         call.authorize("identity:update_project", target(id, found));

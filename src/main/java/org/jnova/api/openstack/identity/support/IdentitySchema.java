@@ -1,8 +1,10 @@
 package org.jnova.api.openstack.identity.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,6 +43,16 @@ public final class IdentitySchema {
     }
 
     private IdentitySchema() {
+    }
+
+    /**
+     * Keystone's first check of every request, before authentication: a body, when there is
+     * one, must be a JSON object (400 otherwise).
+     */
+    public static void wellFormed(IdentityCall call) {
+        if (call.request().body().length > 0) {
+            call.body();
+        }
     }
 
     /**
@@ -162,7 +174,7 @@ public final class IdentitySchema {
 
     /** jsonschema's {@code additionalProperties: false}. */
     public static void only(JsonNode object, Set<String> allowed) {
-        java.util.List<String> extra = new java.util.ArrayList<>();
+        List<String> extra = new ArrayList<>();
         object.fieldNames().forEachRemaining(name -> {
             if (!allowed.contains(name)) {
                 extra.add(PythonRepr.text(name));
@@ -179,23 +191,22 @@ public final class IdentitySchema {
         if (node.isTextual() && node.asText().indexOf('\0') >= 0) {
             throw invalidAt(path, PythonRepr.of(node) + " contains a NUL character");
         }
-        if (node.isContainerNode()) {
-            int index = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String child = path.isEmpty() ? field.getKey() : path + "/" + field.getKey();
-                if (field.getKey().indexOf('\0') >= 0) {
-                    throw invalidAt(path, PythonRepr.text(field.getKey()) + " contains a NUL character");
-                }
-                storable(field.getValue(), child);
-            }
-            if (node.isArray()) {
-                for (JsonNode element : node) {
-                    storable(element, path.isEmpty() ? Integer.toString(index) : path + "/" + index);
-                    index++;
-                }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                storable(node.get(i), child(path, Integer.toString(i)));
             }
         }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().indexOf('\0') >= 0) {
+                throw invalidAt(path, PythonRepr.text(field.getKey()) + " contains a NUL character");
+            }
+            storable(field.getValue(), child(path, field.getKey()));
+        }
+    }
+
+    private static String child(String path, String name) {
+        return path.isEmpty() ? name : path + "/" + name;
     }
 
     private static void checkString(String path, JsonNode value, StringRule rule) {

@@ -80,6 +80,7 @@ public final class UsersController {
     }
 
     Response create(IdentityCall call) {
+        IdentitySchema.wellFormed(call);
         JsonNode body = IdentitySchema.member(call, "user");
         Map<String, Object> target = new HashMap<>();
         IdentityEntities.putTarget(target, "target.user", (ObjectNode) body);
@@ -99,6 +100,7 @@ public final class UsersController {
 
     /** Policy first (the target empty for a missing user), then 404, then the body. */
     Response update(IdentityCall call) {
+        IdentitySchema.wellFormed(call);
         String id = call.parameter("user_id");
         Optional<IdentityUserDetails> found = users.find(id);
         call.authorize("identity:update_user", target(id, found));
@@ -135,6 +137,7 @@ public final class UsersController {
      * 204, or 401 for a wrong original password or an unknown or disabled user.
      */
     Response changePassword(IdentityCall call) {
+        IdentitySchema.wellFormed(call);
         JsonNode body = IdentitySchema.member(call, "user");
         IdentitySchema.string(body, "original_password", IdentitySchema.STRING);
         IdentitySchema.string(body, "password", IdentitySchema.STRING);
