@@ -181,12 +181,19 @@ import org.jnova.api.openstack.identity.groups.GroupsController;
 import org.jnova.api.openstack.identity.regions.RegionsController;
 import org.jnova.api.openstack.identity.roles.RolesController;
 import org.jnova.api.openstack.identity.services.CatalogServicesController;
+import org.jnova.api.openstack.identity.authscopes.AuthScopesController;
+import org.jnova.api.openstack.identity.domains.DomainsController;
+import org.jnova.api.openstack.identity.projects.ProjectsController;
+import org.jnova.api.openstack.identity.users.UsersController;
 import org.jnova.identity.IdentityApi;
 import org.jnova.identity.IdentityAssignments;
 import org.jnova.identity.IdentityBootstrap;
 import org.jnova.identity.IdentityCatalog;
 import org.jnova.identity.IdentityGroups;
 import org.jnova.identity.IdentityRoles;
+import org.jnova.identity.IdentityDomains;
+import org.jnova.identity.IdentityProjects;
+import org.jnova.identity.IdentityUsers;
 import org.jnova.identity.PasswordHasher;
 import org.jnova.db.ActionStore;
 import org.jnova.db.AggregateStore;
@@ -202,6 +209,10 @@ import org.jnova.db.IdentityAssignmentStore;
 import org.jnova.db.IdentityCatalogStore;
 import org.jnova.db.IdentityGroupStore;
 import org.jnova.db.IdentityRoleStore;
+import org.jnova.db.IdentityDomainStore;
+import org.jnova.db.IdentityProjectStore;
+import org.jnova.db.IdentityStore;
+import org.jnova.db.IdentityUserStore;
 import org.jnova.db.FlavorStore;
 import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
@@ -301,6 +312,9 @@ public final class CompositionRoot implements AutoCloseable {
     /** What the metadata service and config drives read and write about a guest. */
     private final GuestDataApi guestData;
     private final IdentityApi identity;
+    private final IdentityDomains identityDomains;
+    private final IdentityProjects identityProjects;
+    private final IdentityUsers identityUsers;
 
     /** The graph over {@code dbs} and {@code transport}; {@link #close()} closes both. */
     public CompositionRoot(ConfigOpts conf, Databases dbs, Transport transport) {
@@ -312,8 +326,14 @@ public final class CompositionRoot implements AutoCloseable {
         flavorStore = new FlavorStore(dbs.api());
         images = new ImageStore(dbs.main());
         keyPairStore = new KeyPairStore(dbs.api());
+        TokenRevocations tokenRevocations = identityRevocations(dbs);
         identity = new IdentityApi(new IdentityStore(dbs.api()), new IdentityApplicationCredentialStore(dbs.api()),
-                identityRevocations(dbs), identityPasswords(), IDENTITY_TOKEN_LIFETIME, Clock.systemUTC());
+                tokenRevocations, identityPasswords(), IDENTITY_TOKEN_LIFETIME, Clock.systemUTC());
+        IdentityDomainStore identityDomainStore = new IdentityDomainStore(dbs.api());
+        identityDomains = new IdentityDomains(identityDomainStore);
+        identityProjects = new IdentityProjects(new IdentityProjectStore(dbs.api()), identityDomainStore);
+        identityUsers = new IdentityUsers(new IdentityUserStore(dbs.api()), new IdentityStore(dbs.api()),
+                identityDomainStore, identityPasswords(), tokenRevocations);
         actions = new ActionStore(dbs.main());
         services = new ServiceStore(dbs.main());
         nodes = new ComputeNodeStore(dbs.main());
@@ -477,6 +497,10 @@ public final class CompositionRoot implements AutoCloseable {
         routes.addAll(new EndpointsController(catalog).routes());
         routes.addAll(new RegionsController(catalog).routes());
         routes.addAll(new AuthCatalogController(catalog).routes());
+        routes.addAll(new DomainsController(identityDomains).routes());
+        routes.addAll(new ProjectsController(identityProjects, identityDomains).routes());
+        routes.addAll(new UsersController(identityUsers, identityProjects).routes());
+        routes.addAll(new AuthScopesController(identityProjects).routes());
         return new IdentityV3Router(routes, identity, new IdentityPolicy(identityEnforcer));
     }
 

@@ -54,10 +54,10 @@ public final class IdentityStore {
                 + "WHERE domain_id = ? AND name = ?", IdentityStore::project, domainId, name));
     }
 
-    public void insertProject(IdentityProject project) {
-        db.inTransaction(tx -> tx.update("INSERT INTO identity_projects (id, name, domain_id, enabled, created_at) "
-                + "VALUES (?, ?, ?, ?, ?)", project.id(), project.name(), project.domainId(), project.enabled(),
-                FlavorJson.now()));
+    public void insertProject(IdentityProject project, String description) {
+        db.inTransaction(tx -> tx.update("INSERT INTO identity_projects (id, name, domain_id, description, enabled, "
+                + "created_at) VALUES (?, ?, ?, ?, ?, ?)", project.id(), project.name(), project.domainId(),
+                description, project.enabled(), FlavorJson.now()));
     }
 
     public Optional<IdentityUser> userById(String id) {

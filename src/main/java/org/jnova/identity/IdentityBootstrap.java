@@ -57,7 +57,7 @@ public final class IdentityBootstrap {
         IdentityRole granted = role(settings.roleName());
         IdentityProject project = store.projectByName("default", settings.projectName()).orElseGet(() -> {
             IdentityProject created = new IdentityProject(newId(), settings.projectName(), "default", true);
-            store.insertProject(created);
+            store.insertProject(created, "Bootstrap project for initializing the cloud.");
             return created;
         });
         String hash = hasher.hash(settings.password());
