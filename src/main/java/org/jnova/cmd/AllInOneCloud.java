@@ -82,7 +82,8 @@ final class AllInOneCloud {
             services.put("image", endpoints("glance", urls.image()));
         }
         bootstrap.run(new IdentityBootstrap.Settings("admin", adminPassword, "admin", "admin", REGION, services));
-        bootstrap.run(new IdentityBootstrap.Settings("demo", demoPassword, "demo", "member", REGION, Map.of()));
+        bootstrap.run(new IdentityBootstrap.Settings("demo", demoPassword, "demo", "member", REGION, Map.of(),
+                false));
 
         if (!conf.get(AllInOneOpts.WRITE_CLOUDS_YAML)) {
             return;

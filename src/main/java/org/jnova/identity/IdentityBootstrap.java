@@ -20,11 +20,22 @@ import org.jnova.objects.IdentityUser;
  */
 public final class IdentityBootstrap {
     /** What to create: names, the password, the region and the endpoints per service type. */
+    /**
+     * @param onSystem also grant the role on the system, as keystone-manage bootstrap does for
+     *     its administrator (not for an ordinary user, whom a system-scoped token would let read
+     *     every project)
+     */
     public record Settings(String username, String password, String projectName, String roleName,
-            String regionId, Map<String, ServiceEndpoints> services) {
+            String regionId, Map<String, ServiceEndpoints> services, boolean onSystem) {
         public Settings {
             requireNonNull(password, "password is null");
             services = Map.copyOf(services);
+        }
+
+        /** keystone-manage bootstrap's settings: the role is granted on the system too. */
+        public Settings(String username, String password, String projectName, String roleName, String regionId,
+                Map<String, ServiceEndpoints> services) {
+            this(username, password, projectName, roleName, regionId, services, true);
         }
     }
 
@@ -65,12 +76,15 @@ public final class IdentityBootstrap {
         if (user == null) {
             user = new IdentityUser(newId(), settings.username(), "default", true, hash);
             store.insertUser(user);
-        } else {
+        } else if (!hasher.verify(settings.password(), user.passwordHash())) {
+            // as keystone-manage: the password is reset (and the user's tokens revoked) only when it changed
             store.setPasswordHash(user.id(), hash);
             revocations.revokeUser(user.id());
         }
         store.assignRole(user.id(), project.id(), granted.id());
-        store.assignSystemRole(user.id(), granted.id());
+        if (settings.onSystem()) {
+            store.assignSystemRole(user.id(), granted.id());
+        }
         settings.services().forEach((type, service) -> {
             String serviceId = store.serviceIdByType(type).orElseGet(() -> {
                 String id = newId();

@@ -4,7 +4,6 @@
 -- extra attributes, groups and their members, services and endpoints with extra
 -- attributes (a service's name beside its description), and regions.
 ALTER TABLE identity_assignments ADD COLUMN type VARCHAR(16) NOT NULL DEFAULT 'UserProject';
-CREATE INDEX identity_assignments_target_id_idx ON identity_assignments (target_id);
 CREATE INDEX identity_assignments_role_id_idx ON identity_assignments (role_id);
 
 ALTER TABLE identity_roles ADD COLUMN description TEXT;

@@ -61,7 +61,8 @@ class IdentityDirectoryStoresTest {
             users.update(new IdentityUserDetails(demoId, "demo", "default", false, null, "{}"), false, null);
             assertThat(identity.validate(token.id())).isEmpty();
             users.update(demo, false, null);
-            assertThat(identity.validate(token.id())).isPresent();
+            assertThat(identity.validate(token.id())).as("disabling revoked it, as Keystone").isEmpty();
+            token = identity.authenticateWithPassword(NameOrId.byName("demo", "default"), "pw", demoProject);
             IdentityProjectDetails project = projects.get(demoProjectId);
             projects.update(project, new IdentityProjectDetails(project.id(), project.name(), project.domainId(),
                     project.parentId(), project.description(), false, project.extra(), project.tags()));

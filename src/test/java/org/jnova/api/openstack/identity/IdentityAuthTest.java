@@ -591,7 +591,8 @@ class IdentityAuthTest {
     void theComputeApiRefusesARevokedTokenOnceItsCacheForgetsIt() throws Exception {
         try (JnovaTestServer jnova = JnovaTestServer.start("sqlite")) {
             Cloud cloud = cloud(jnova);
-            try (JnovaTestServer compute = JnovaTestServer.start("sqlite", "[api]", "auth_strategy = keystone",
+            try (JnovaTestServer compute = JnovaTestServer.start("sqlite", "[DEFAULT]",
+                    "enabled_apis = osapi_compute,metadata", "[api]", "auth_strategy = keystone",
                     "[keystone_authtoken]", "auth_type = password", "auth_url = " + cloud.url() + "/v3",
                     "www_authenticate_uri = " + cloud.url() + "/v3", "username = admin", "password = s3cret",
                     "user_domain_name = Default", "project_name = admin", "project_domain_name = Default",
