@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jnova.context.RequestContext;
 import org.jnova.db.GlanceImageStore;
+import org.jnova.db.ImageMemberStore;
 import org.jnova.db.ImageStore;
 import org.jnova.objects.GlanceImage;
 import org.jnova.objects.Image;
@@ -31,11 +32,13 @@ public final class GlanceImagesApi {
     private final ImageStore images;
     private final ImagesApi visibility;
     private final ImageFiles files;
+    private final ImageMemberStore members;
     private final long sizeCap;
     private final Clock clock;
 
-    public GlanceImagesApi(GlanceImageStore store, ImageStore images, ImagesApi visibility, ImageFiles files,
-            long sizeCap, Clock clock) {
+    public GlanceImagesApi(GlanceImageStore store, ImageStore images, ImageMemberStore members, ImagesApi visibility,
+            ImageFiles files, long sizeCap, Clock clock) {
+        this.members = requireNonNull(members, "members is null");
         this.store = requireNonNull(store, "store is null");
         this.images = requireNonNull(images, "images is null");
         this.visibility = requireNonNull(visibility, "visibility is null");
@@ -60,8 +63,10 @@ public final class GlanceImagesApi {
         }
         Comparator<GlanceImage> order = ImageOrder.of(query.sortKeys(), query.sortDirs());
         List<GlanceImage> all = new ArrayList<>();
+        Map<String, String> memberships = ctx.isAdmin() || ctx.projectId().isEmpty() ? Map.of()
+                : members.statusesOf(ctx.projectId().get());
         for (GlanceImage g : store.list()) {
-            if (listed(ctx, g.image(), visibilityFilter) && matches(g, query)) {
+            if (listed(ctx, g.image(), visibilityFilter, query.memberStatus(), memberships) && matches(g, query)) {
                 all.add(g);
             }
         }
@@ -80,20 +85,27 @@ public final class GlanceImagesApi {
         return new Page(List.copyOf(page), next);
     }
 
-    /** glance's default list (public, own, accepted shared, own community) or one visibility. */
-    private boolean listed(RequestContext ctx, Image image, String visibilityFilter) {
-        if (!visibility.visible(ctx, image)) {
+    /**
+     * glance's list: public and community images, the caller's own and the shared images it is
+     * a member of with {@code memberStatus} ("all": any); an admin, every image. Without a
+     * visibility filter community images only when they are the caller's; with one, only that
+     * visibility ("all": any).
+     */
+    private static boolean listed(RequestContext ctx, Image image, String visibilityFilter, String memberStatus,
+            Map<String, String> memberships) {
+        String project = ctx.projectId().orElse(null);
+        boolean own = project != null && project.equals(image.owner());
+        boolean reachable = ctx.isAdmin() || switch (image.visibility()) {
+            case Image.PUBLIC, Image.COMMUNITY -> true;
+            case Image.SHARED -> own || Optional.ofNullable(memberships.get(image.id()))
+                    .filter(s -> "all".equals(memberStatus) || s.equals(memberStatus)).isPresent();
+            default -> own;
+        };
+        if (!reachable) {
             return false;
         }
-        String project = ctx.projectId().orElse("");
-        boolean own = project.equals(image.owner());
         if (visibilityFilter == null) {
-            return switch (image.visibility()) {
-                case Image.COMMUNITY -> own;
-                case Image.SHARED -> ctx.isAdmin() || own || image.owner() == null
-                        || images.memberStatus(image.id(), project).filter("accepted"::equals).isPresent();
-                default -> true;
-            };
+            return !Image.COMMUNITY.equals(image.visibility()) || own;
         }
         return "all".equals(visibilityFilter) || visibilityFilter.equals(image.visibility());
     }

@@ -19,6 +19,7 @@ import org.jnova.api.RequestAttributes;
 import org.jnova.context.RequestContext;
 import org.jnova.image.GlanceError;
 import org.jnova.image.GlanceImagesApi;
+import org.jnova.image.ImageMembersApi;
 import org.jnova.image.ImagePatch;
 import org.jnova.image.ImageQuery;
 import org.jnova.objects.GlanceImage;
@@ -38,15 +39,17 @@ public final class ImageApiV2 implements App {
             "container_format");
     private static final Map<Integer, String> TITLES = Map.of(400, "Bad Request", 403, "Forbidden", 404,
             "Not Found", 405, "Method Not Allowed", 409, "Conflict", 410, "Gone", 413, "Request Entity Too Large",
-            415, "Unsupported Media Type");
+            415, "Unsupported Media Type", 416, "Requested Range Not Satisfiable");
 
     private final GlanceImagesApi images;
+    private final ImageMembersApi members;
     private final ImageSchemas schemas = new ImageSchemas();
     private final int limitDefault;
     private final int limitMax;
 
-    public ImageApiV2(GlanceImagesApi images, int limitDefault, int limitMax) {
+    public ImageApiV2(GlanceImagesApi images, ImageMembersApi members, int limitDefault, int limitMax) {
         this.images = requireNonNull(images, "images is null");
+        this.members = requireNonNull(members, "members is null");
         this.limitDefault = limitDefault;
         this.limitMax = limitMax;
     }
@@ -67,9 +70,9 @@ public final class ImageApiV2 implements App {
     private Response route(Request request) throws Exception {
         String[] parts = request.pathInfo().replaceAll("/+$", "").split("/");
         String method = request.method();
-        if (parts.length == 3 && parts[1].equals("schemas") && (parts[2].equals("image") || parts[2].equals("images"))) {
+        if (parts.length == 3 && parts[1].equals("schemas") && schemas.named(parts[2]) != null) {
             requireMethod(method, "GET");
-            return json(200, parts[2].equals("image") ? schemas.image() : schemas.images());
+            return json(200, schemas.named(parts[2]));
         }
         if (parts.length < 2 || !parts[1].equals("images")) {
             throw new GlanceError(404, "The resource could not be found.");
@@ -109,6 +112,9 @@ public final class ImageApiV2 implements App {
             }
             return Response.empty(204);
         }
+        if (parts.length >= 4 && parts.length <= 5 && parts[3].equals("members")) {
+            return members(request, ctx, id, parts.length == 5 ? parts[4] : null);
+        }
         if (parts.length == 5 && parts[3].equals("tags")) {
             String tag = parts[4];
             if (requireMethod(method, "PUT", "DELETE").equals("PUT")) {
@@ -119,6 +125,60 @@ public final class ImageApiV2 implements App {
             return Response.empty(204);
         }
         throw new GlanceError(404, "The resource could not be found.");
+    }
+
+    /** {@code /v2/images/{id}/members[/{member_id}]}. */
+    private Response members(Request request, RequestContext ctx, String id, String memberId) {
+        String method = request.method();
+        if (memberId == null) {
+            if (requireMethod(method, "GET", "POST").equals("GET")) {
+                ObjectNode body = ImageView.JSON.createObjectNode();
+                ArrayNode list = body.putArray("members");
+                members.list(ctx, id).forEach(m -> list.add(ImageView.member(m)));
+                body.put("schema", "/v2/schemas/members");
+                return json(200, body);
+            }
+            return json(200, ImageView.member(members.add(ctx, id, memberToAdd(readJson(request)))));
+        }
+        return switch (requireMethod(method, "GET", "PUT", "DELETE")) {
+            case "GET" -> json(200, ImageView.member(members.get(ctx, id, memberId)));
+            case "PUT" -> json(200, ImageView.member(members.update(ctx, id, memberId,
+                    memberStatus(readJson(request)))));
+            default -> {
+                members.remove(ctx, id, memberId);
+                yield Response.empty(204);
+            }
+        };
+    }
+
+    /** glance's member deserializer: {@code {"member": "<project>"}}. */
+    private static String memberToAdd(JsonNode body) {
+        if (!body.isObject()) {
+            throw new GlanceError(400, "Expected a member in the form: {\"member\": \"image_id\"}");
+        }
+        JsonNode member = body.get("member");
+        if (member == null) {
+            throw new GlanceError(400, "Member to be added not specified");
+        }
+        if (member.isNull() || (member.isTextual() && member.asText().isEmpty())
+                || (member.isNumber() && member.asDouble() == 0) || (member.isBoolean() && !member.asBoolean())
+                || (member.isContainerNode() && member.isEmpty())) {
+            throw new GlanceError(400, "Member can't be empty");
+        }
+        if (!member.isValueNode() || member.asText().length() > 255) {
+            throw new GlanceError(400, "Expected a member in the form: {\"member\": \"image_id\"}");
+        }
+        return member.asText();
+    }
+
+    private static Object memberStatus(JsonNode body) {
+        if (!body.isObject()) {
+            throw new GlanceError(400, "Expected a status in the form: {\"status\": \"status\"}");
+        }
+        if (!body.has("status")) {
+            throw new GlanceError(400, "Status not specified");
+        }
+        return ImageView.JSON.convertValue(body.get("status"), Object.class);
     }
 
     private Response list(Request request, RequestContext ctx) {
@@ -135,7 +195,7 @@ public final class ImageApiV2 implements App {
         int limit = first(params, "limit").map(ImageApiV2::limit).orElse(limitDefault);
         ImageQuery query = new ImageQuery(filters, tags, keys.stream().map(String::strip).toList(),
                 dirs.stream().map(String::strip).toList(), Math.min(limit, limitMax),
-                first(params, "marker").orElse(null));
+                first(params, "marker").orElse(null), memberStatus(params));
         GlanceImagesApi.Page page = images.list(ctx, query);
         ObjectNode body = ImageView.JSON.createObjectNode();
         ArrayNode list = body.putArray("images");
@@ -146,6 +206,14 @@ public final class ImageApiV2 implements App {
         page.nextMarker().ifPresent(marker -> body.put("next", "/v2/images?" + (rest.isEmpty() ? "" : rest + "&")
                 + "marker=" + marker));
         return json(200, body);
+    }
+
+    private static String memberStatus(Map<String, List<String>> params) {
+        String status = first(params, "member_status").orElse("accepted");
+        if (!List.of("pending", "accepted", "rejected", "all").contains(status)) {
+            throw new GlanceError(400, "Invalid status: " + status);
+        }
+        return status;
     }
 
     private static int limit(String value) {
