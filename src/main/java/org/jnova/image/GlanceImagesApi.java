@@ -244,8 +244,14 @@ public final class GlanceImagesApi {
         files.delete(id);
     }
 
-    /** Stores the image's data: queued → saving → active with size and checksums. */
-    public GlanceImage upload(RequestContext ctx, String id, InputStream data) throws IOException {
+    /**
+     * Stores the image's data as it arrives: queued → saving → active with size and checksums.
+     * Data beyond {@code image_size_cap} (declared or read), a body that breaks off or any other
+     * failure leaves no file and the image queued again.
+     *
+     * @param declaredSize the size the client announced; negative when it did not
+     */
+    public GlanceImage upload(RequestContext ctx, String id, InputStream data, long declaredSize) {
         GlanceImage image = mutable(ctx, get(ctx, id));
         if (!store.moveStatus(id, "queued", "saving")) {
             throw GlanceError.conflict("Image status transition from " + image.image().status()
@@ -253,21 +259,33 @@ public final class GlanceImagesApi {
         }
         ImageFiles.Written written;
         try {
+            if (declaredSize > sizeCap) {
+                throw new ImageFiles.TooLarge();
+            }
             written = files.write(id, data, sizeCap);
         } catch (ImageFiles.TooLarge e) {
             store.moveStatus(id, "saving", "queued");
-            throw new GlanceError(413, "The incoming image is too large: Image exceeds the image size limit of "
-                    + sizeCap + " bytes");
-        } catch (IOException | RuntimeException e) {
+            throw tooLarge();
+        } catch (ImageFiles.ReadFailed e) {
+            store.moveStatus(id, "saving", "queued");
+            throw GlanceError.badRequest("Reading the image data failed: the request body ended early.");
+        } catch (IOException e) {
+            store.moveStatus(id, "saving", "queued");
+            throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
             store.moveStatus(id, "saving", "queued");
             throw e;
         }
         if (!store.activate(id, written.size(), written.md5(), "sha512", written.sha512())) {
             files.delete(id);
             throw new GlanceError(410, "Image " + id + " could not be found after upload. The image may have been "
-                    + "deleted during the upload.");
+                    + "deleted during the upload, cleaning up the chunks uploaded.");
         }
         return get(ctx, id);
+    }
+
+    private static GlanceError tooLarge() {
+        return new GlanceError(413, "The incoming image is too large: The provided image is too large.");
     }
 
     /** The image and its data file; empty data for an image that has none (glance's 204). */

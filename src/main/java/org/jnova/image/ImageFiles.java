@@ -34,12 +34,22 @@ public final class ImageFiles {
 
     /** Thrown when the data passes {@code maxSize} bytes; nothing is kept. */
     public static final class TooLarge extends IOException {
-        TooLarge() {
+        public TooLarge() {
             super("image too large");
         }
     }
 
-    /** Stores the data of image {@code id}, refusing more than {@code maxSize} bytes. */
+    /** Thrown when reading the data failed (the client went away); nothing is kept. */
+    public static final class ReadFailed extends IOException {
+        ReadFailed(IOException cause) {
+            super("reading the image data failed", cause);
+        }
+    }
+
+    /**
+     * Stores the data of image {@code id} as it is read, refusing more than {@code maxSize}
+     * bytes; only a complete upload is moved in place.
+     */
     public Written write(String id, InputStream data, long maxSize) throws IOException {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".upload-", ".tmp");
@@ -51,7 +61,7 @@ public final class ImageFiles {
                     sha512)) {
                 byte[] buffer = new byte[65536];
                 int n;
-                while ((n = data.read(buffer)) > 0) {
+                while ((n = read(data, buffer)) >= 0) {
                     size += n;
                     if (size > maxSize) {
                         throw new TooLarge();
@@ -64,6 +74,14 @@ public final class ImageFiles {
             return new Written(size, hex.formatHex(md5.digest()), hex.formatHex(sha512.digest()));
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static int read(InputStream data, byte[] buffer) throws ReadFailed {
+        try {
+            return data.read(buffer);
+        } catch (IOException e) {
+            throw new ReadFailed(e);
         }
     }
 

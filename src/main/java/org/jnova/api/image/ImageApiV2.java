@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jnova.api.RequestAttributes;
 import org.jnova.context.RequestContext;
 import org.jnova.image.GlanceError;
@@ -35,6 +36,7 @@ import org.jnova.wsgi.WebobErrorPage;
 public final class ImageApiV2 implements App {
     public static final String PASTE_FACTORY = "glance.api.v2.router:API.factory";
     static final String PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
+    private static final Pattern DATA_PATH = Pattern.compile("(.*)?/v2/images/[^/]+/(file|stage)/*");
     private static final List<String> FILTERS = List.of("name", "status", "visibility", "owner", "disk_format",
             "container_format");
     private static final Map<Integer, String> TITLES = Map.of(400, "Bad Request", 403, "Forbidden", 404,
@@ -98,7 +100,7 @@ public final class ImageApiV2 implements App {
         }
         if (parts.length == 4 && parts[3].equals("file")) {
             return switch (requireMethod(method, "GET", "PUT")) {
-                case "GET" -> download(ctx, id);
+                case "GET" -> download(request, ctx, id);
                 default -> upload(request, ctx, id);
             };
         }
@@ -290,22 +292,73 @@ public final class ImageApiV2 implements App {
         if (!type.equals("application/octet-stream")) {
             throw new GlanceError(415, "Content type '" + type + "' is not supported for image data upload.");
         }
-        images.upload(ctx, id, new ByteArrayInputStream(request.body()));
+        images.upload(ctx, id, request.bodyStream(), declaredSize(request));
         return Response.empty(204);
     }
 
-    private Response download(RequestContext ctx, String id) throws Exception {
+    /** glance's image size of an upload: {@code x-openstack-image-size}, else the Content-Length. */
+    private static long declaredSize(Request request) {
+        Optional<String> size = request.headers().first("x-openstack-image-size");
+        try {
+            if (size.isPresent()) {
+                return Long.parseLong(size.get().strip());
+            }
+            return request.headers().first("Content-Length").map(String::strip).map(Long::parseLong).orElse(-1L);
+        } catch (NumberFormatException e) {
+            throw new GlanceError(400, "Invalid or missing image size in request headers.");
+        }
+    }
+
+    /** The image's data, whole or the one byte range asked for (glance's Range support: 206, 416). */
+    private Response download(Request request, RequestContext ctx, String id) throws Exception {
         GlanceImage image = images.get(ctx, id);
         Optional<Path> data = images.data(ctx, id);
         if (data.isEmpty()) {
             return Response.empty(204);
         }
-        Response response = new Response(200, Files.readAllBytes(data.get()));
+        Path file = data.get();
+        long size = Files.size(file);
+        long offset = 0;
+        long length = size;
+        String contentRange = null;
+        Optional<String> range = request.headers().first("Range");
+        if (range.isPresent()) {
+            ByteRange asked = ByteRange.parse(range.get(), size);
+            offset = asked.offset();
+            length = asked.length();
+            contentRange = "bytes " + offset + "-" + (offset + length - 1) + "/" + size;
+        }
+        long start = offset;
+        long count = length;
+        Response response = Response.streamed(contentRange == null ? 200 : 206, length, out -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                in.skipNBytes(start);
+                byte[] buffer = new byte[65536];
+                long left = count;
+                while (left > 0) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n < 0) {
+                        throw new java.io.EOFException("image data ended early");
+                    }
+                    out.write(buffer, 0, n);
+                    left -= n;
+                }
+            }
+        });
         response.headers().set("Content-Type", "application/octet-stream");
+        if (contentRange != null) {
+            response.headers().set("Content-Range", contentRange);
+        }
         if (image.checksum() != null) {
             response.headers().set("Content-MD5", image.checksum());
         }
+        response.headers().set("Content-Length", Long.toString(length));
         return response;
+    }
+
+    /** Whether a request's body is image data the app streams (uploads and staging). */
+    public static boolean streamsBody(String method, String path) {
+        return "PUT".equals(method) && DATA_PATH.matcher(path).matches();
     }
 
     private static String requireMethod(String method, String... allowed) {

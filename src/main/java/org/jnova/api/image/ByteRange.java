@@ -1,0 +1,49 @@
+package org.jnova.api.image;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jnova.image.GlanceError;
+
+/**
+ * One byte range of an image download, from a {@code Range} header as glance reads it with
+ * webob: {@code bytes=first-last}, {@code bytes=first-} or {@code bytes=-suffix}; several
+ * ranges 400, an unreadable one or one starting past the end 416.
+ */
+record ByteRange(long offset, long length) {
+    private static final Pattern RANGE = Pattern.compile("(?i)bytes *= *(\\d*) *- *(\\d*).*");
+
+    static ByteRange parse(String header, long size) {
+        if (header.contains(",")) {
+            throw new GlanceError(400, "Requests with multiple ranges are not supported in Glance. You may make "
+                    + "multiple single-range requests instead.");
+        }
+        Matcher m = RANGE.matcher(header.strip());
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            throw new GlanceError(416, "Invalid Range header.");
+        }
+        long start;
+        Long end = null;
+        try {
+            if (m.group(1).isEmpty()) {
+                start = -Long.parseLong(m.group(2));
+            } else {
+                start = Long.parseLong(m.group(1));
+                if (!m.group(2).isEmpty()) {
+                    end = Long.parseLong(m.group(2)) + 1;
+                    if (start >= end) {
+                        throw new GlanceError(416, "Invalid Range header.");
+                    }
+                }
+            }
+        } catch (NumberFormatException e) {
+            throw new GlanceError(416, "Invalid Range header.");
+        }
+        if (start >= size) {
+            throw new GlanceError(416, "Invalid start position in Range header. Start position MUST be in the "
+                    + "inclusive range [0, " + (size - 1) + "].");
+        }
+        long offset = start >= 0 ? start : -start < size ? size + start : 0;
+        long stop = end != null && end < size ? end : size;
+        return new ByteRange(offset, stop - offset);
+    }
+}
