@@ -431,7 +431,8 @@ public final class CompositionRoot implements AutoCloseable {
         GlanceImageStore glanceImages = new GlanceImageStore(dbs.main());
         ImageMemberStore memberStore = new ImageMemberStore(dbs.main());
         GlanceImagesApi api = new GlanceImagesApi(glanceImages, images, memberStore, imagesApi,
-                new ImageFiles(files), ImageOpts.imageSizeCap(conf), Clock.systemUTC());
+                new ImageFiles(files), ImageOpts.imageSizeCap(conf), Clock.systemUTC(),
+                task -> Thread.ofVirtual().name("image-import").start(task));
         ImageMembersApi members = new ImageMembersApi(glanceImages, memberStore, imagesApi,
                 conf.get(ImageOpts.IMAGE_MEMBER_QUOTA));
         return new ImageApiV2(api, members, conf.get(ImageOpts.LIMIT_PARAM_DEFAULT),

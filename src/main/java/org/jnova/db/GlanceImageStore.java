@@ -76,9 +76,46 @@ public final class GlanceImageStore {
 
     /** Records uploaded data: size, checksums, status active (only from {@code saving}). */
     public boolean activate(String id, long size, String checksum, String hashAlgo, String hashValue) {
+        return activate(id, "saving", size, checksum, hashAlgo, hashValue);
+    }
+
+    /** Records stored data: size, checksums, status active (only from {@code fromStatus}). */
+    public boolean activate(String id, String fromStatus, long size, String checksum, String hashAlgo,
+            String hashValue) {
         return db.inTransaction(tx -> tx.update("UPDATE images SET status = 'active', size = ?, checksum = ?, "
-                + "os_hash_algo = ?, os_hash_value = ?, updated_at = ? WHERE id = ? AND status = 'saving' AND "
-                + "deleted = 0", size, checksum, hashAlgo, hashValue, FlavorJson.now(), id) > 0);
+                + "os_hash_algo = ?, os_hash_value = ?, updated_at = ? WHERE id = ? AND status = ? AND "
+                + "deleted = 0", size, checksum, hashAlgo, hashValue, FlavorJson.now(), id, fromStatus) > 0);
+    }
+
+    /** Records the size of data staged for import (only in {@code uploading}). */
+    public boolean staged(String id, long size) {
+        return db.inTransaction(tx -> tx.update("UPDATE images SET size = ?, updated_at = ? WHERE id = ? AND "
+                + "status = 'uploading' AND deleted = 0", size, FlavorJson.now(), id) > 0);
+    }
+
+    /**
+     * Moves a live image from {@code fromStatus} to {@code toStatus} and sets (null value:
+     * removes) properties, in one transaction; false when it was not there in that status.
+     */
+    public boolean moveStatus(String id, String fromStatus, String toStatus, Map<String, String> properties) {
+        return db.inTransaction(tx -> {
+            Optional<GlanceImage> image = tx.queryOne("SELECT " + COLUMNS + " FROM images WHERE id = ? AND "
+                    + "status = ? AND deleted = 0", GlanceImageStore::row, id, fromStatus);
+            if (image.isEmpty()) {
+                return false;
+            }
+            Map<String, String> props = new TreeMap<>(image.get().image().properties());
+            properties.forEach((k, v) -> {
+                if (v == null) {
+                    props.remove(k);
+                } else {
+                    props.put(k, v);
+                }
+            });
+            return tx.update("UPDATE images SET status = ?, properties = ?, updated_at = ? WHERE id = ? AND "
+                    + "status = ? AND deleted = 0", toStatus, FlavorJson.writeMap(props), FlavorJson.now(), id,
+                    fromStatus) > 0;
+        });
     }
 
     private static String tags(List<String> tags) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.jnova.context.RequestContext;
 import org.jnova.db.GlanceImageStore;
 import org.jnova.db.ImageMemberStore;
@@ -28,6 +29,8 @@ import org.jnova.objects.Image;
  * changes what (owner or admin), JSON-patch updates and the image data in {@link ImageFiles}.
  */
 public final class GlanceImagesApi {
+    /** glance's import lock: the property naming the import task working on an image. */
+    static final String IMPORT_TASK = "os_glance_import_task";
     private final GlanceImageStore store;
     private final ImageStore images;
     private final ImagesApi visibility;
@@ -35,9 +38,11 @@ public final class GlanceImagesApi {
     private final ImageMemberStore members;
     private final long sizeCap;
     private final Clock clock;
+    private final Executor imports;
 
     public GlanceImagesApi(GlanceImageStore store, ImageStore images, ImageMemberStore members, ImagesApi visibility,
-            ImageFiles files, long sizeCap, Clock clock) {
+            ImageFiles files, long sizeCap, Clock clock, Executor imports) {
+        this.imports = requireNonNull(imports, "imports is null");
         this.members = requireNonNull(members, "members is null");
         this.store = requireNonNull(store, "store is null");
         this.images = requireNonNull(images, "images is null");
@@ -282,6 +287,93 @@ public final class GlanceImagesApi {
                     + "deleted during the upload, cleaning up the chunks uploaded.");
         }
         return get(ctx, id);
+    }
+
+    /**
+     * glance's stage (the first half of the glance-direct import): queued → uploading, the data
+     * in the staging area and its size recorded. A failure leaves nothing staged and the image
+     * queued.
+     */
+    public void stage(RequestContext ctx, String id, InputStream data, long declaredSize) {
+        GlanceImage image = mutable(ctx, get(ctx, id));
+        if (!store.moveStatus(id, "queued", "uploading")) {
+            throw GlanceError.conflict("Image status transition from " + image.image().status()
+                    + " to uploading is not allowed");
+        }
+        try {
+            if (declaredSize > sizeCap) {
+                throw new ImageFiles.TooLarge();
+            }
+            ImageFiles.Written written = files.stage(id, data, sizeCap);
+            if (!store.staged(id, written.size())) {
+                files.unstage(id);
+                throw GlanceError.notFound(id);
+            }
+        } catch (ImageFiles.TooLarge e) {
+            store.moveStatus(id, "uploading", "queued");
+            throw tooLarge();
+        } catch (ImageFiles.ReadFailed e) {
+            store.moveStatus(id, "uploading", "queued");
+            throw GlanceError.badRequest("Reading the image data failed: the request body ended early.");
+        } catch (IOException e) {
+            store.moveStatus(id, "uploading", "queued");
+            throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            store.moveStatus(id, "uploading", "queued");
+            throw e;
+        }
+    }
+
+    /**
+     * glance's glance-direct import of staged data, checked as glance checks it: uploading →
+     * importing (holding the {@code os_glance_import_task} lock), then, in the background, the
+     * staged data moves to the store and the image becomes active; on failure it is queued again.
+     */
+    public void importStaged(RequestContext ctx, String id, boolean allStoresMustSucceed) {
+        GlanceImage image = get(ctx, id);
+        String status = image.image().status();
+        if ("active".equals(status)) {
+            throw GlanceError.conflict("Image with status active cannot be target for import");
+        }
+        if (!"uploading".equals(status)) {
+            throw GlanceError.conflict("Image needs to be staged before 'glance-direct' method can be used");
+        }
+        if (image.containerFormat() == null) {
+            throw GlanceError.conflict("'container_format' needs to be set before import");
+        }
+        if (image.diskFormat() == null) {
+            throw GlanceError.conflict("'disk_format' needs to be set before import");
+        }
+        mutable(ctx, image);
+        if (!allStoresMustSucceed) {
+            throw GlanceError.badRequest("All_stores_must_succeed can only be set with enabled_backends None");
+        }
+        String task = UUID.randomUUID().toString();
+        Map<String, String> begun = new TreeMap<>();
+        begun.put(IMPORT_TASK, task);
+        begun.put("os_glance_importing_to_stores", "");
+        begun.put("os_glance_failed_import", "");
+        if (!store.moveStatus(id, "uploading", "importing", begun)) {
+            throw GlanceError.conflict("New operation on image '" + id + "' is not permitted as prior operation is "
+                    + "still in progress");
+        }
+        imports.execute(() -> finishImport(id));
+    }
+
+    private void finishImport(String id) {
+        Map<String, String> unlocked = new TreeMap<>();
+        unlocked.put(IMPORT_TASK, null);
+        try {
+            ImageFiles.Written written = files.importStaged(id);
+            if (store.activate(id, "importing", written.size(), written.md5(), "sha512", written.sha512())) {
+                store.moveStatus(id, "active", "active", unlocked);
+            } else {
+                files.delete(id);
+            }
+        } catch (IOException | RuntimeException e) {
+            files.unstage(id);
+            store.moveStatus(id, "importing", "queued", unlocked);
+        }
     }
 
     private static GlanceError tooLarge() {

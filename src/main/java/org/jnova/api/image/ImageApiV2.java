@@ -36,6 +36,8 @@ import org.jnova.wsgi.WebobErrorPage;
 public final class ImageApiV2 implements App {
     public static final String PASTE_FACTORY = "glance.api.v2.router:API.factory";
     static final String PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
+    /** glance's enabled_import_methods: the ones jnova implements. */
+    private static final List<String> IMPORT_METHODS = List.of("glance-direct");
     private static final Pattern DATA_PATH = Pattern.compile("(.*)?/v2/images/[^/]+/(file|stage)/*");
     private static final List<String> FILTERS = List.of("name", "status", "visibility", "owner", "disk_format",
             "container_format");
@@ -76,6 +78,20 @@ public final class ImageApiV2 implements App {
             requireMethod(method, "GET");
             return json(200, schemas.named(parts[2]));
         }
+        if (parts.length == 3 && parts[1].equals("info")
+                && (parts[2].equals("import") || parts[2].equals("stores"))) {
+            requireMethod(method, "GET");
+            if (parts[2].equals("stores")) {
+                throw new GlanceError(404, "Multi backend is not supported at this site.");
+            }
+            ObjectNode body = ImageView.JSON.createObjectNode();
+            ObjectNode methods = body.putObject("import-methods");
+            methods.put("description", "Import methods available.");
+            methods.put("type", "array");
+            ArrayNode value = methods.putArray("value");
+            IMPORT_METHODS.forEach(value::add);
+            return json(200, body);
+        }
         if (parts.length < 2 || !parts[1].equals("images")) {
             throw new GlanceError(404, "The resource could not be found.");
         }
@@ -103,6 +119,19 @@ public final class ImageApiV2 implements App {
                 case "GET" -> download(request, ctx, id);
                 default -> upload(request, ctx, id);
             };
+        }
+        if (parts.length == 4 && parts[3].equals("stage")) {
+            requireMethod(method, "PUT");
+            requireOctetStream(request);
+            images.stage(ctx, id, request.bodyStream(), declaredSize(request));
+            return Response.empty(204);
+        }
+        if (parts.length == 4 && parts[3].equals("import")) {
+            requireMethod(method, "POST");
+            JsonNode body = readJson(request);
+            checkImportBody(body);
+            images.importStaged(ctx, id, body.path("all_stores_must_succeed").asBoolean(true));
+            return Response.empty(202);
         }
         if (parts.length == 5 && parts[3].equals("actions")
                 && (parts[4].equals("deactivate") || parts[4].equals("reactivate"))) {
@@ -248,6 +277,7 @@ public final class ImageApiV2 implements App {
         Response response = json(201, ImageView.image(image));
         response.headers().set("Location", request.applicationUrl().replaceAll("/+$", "") + "/v2/images/"
                 + image.id());
+        response.headers().set("OpenStack-image-import-methods", String.join(",", IMPORT_METHODS));
         return response;
     }
 
@@ -287,13 +317,40 @@ public final class ImageApiV2 implements App {
     }
 
     private Response upload(Request request, RequestContext ctx, String id) throws Exception {
+        requireOctetStream(request);
+        images.upload(ctx, id, request.bodyStream(), declaredSize(request));
+        return Response.empty(204);
+    }
+
+    private static void requireOctetStream(Request request) {
         String type = request.headers().first("Content-Type").orElse("application/octet-stream").split(";")[0]
                 .strip();
         if (!type.equals("application/octet-stream")) {
             throw new GlanceError(415, "Content type '" + type + "' is not supported for image data upload.");
         }
-        images.upload(ctx, id, request.bodyStream(), declaredSize(request));
-        return Response.empty(204);
+    }
+
+    /** glance's import body checks: a method with a name it offers; boolean store flags. */
+    private static void checkImportBody(JsonNode body) {
+        JsonNode method = body.isObject() ? body.get("method") : null;
+        if (method == null) {
+            throw new GlanceError(400, "Import request requires a 'method' field.");
+        }
+        JsonNode name = method.isObject() ? method.get("name") : null;
+        if (name == null) {
+            throw new GlanceError(400, "Import request requires a 'name' field.");
+        }
+        if (!name.isTextual() || !IMPORT_METHODS.contains(name.asText())) {
+            throw new GlanceError(400, "Unknown import method name '" + name.asText() + "'.");
+        }
+        JsonNode mustSucceed = body.get("all_stores_must_succeed");
+        if (mustSucceed != null && !mustSucceed.isBoolean()) {
+            throw new GlanceError(400, "'all_stores_must_succeed' must be boolean value only");
+        }
+        JsonNode allStores = body.get("all_stores");
+        if (allStores != null && !allStores.isBoolean()) {
+            throw new GlanceError(400, "'all_stores' must be boolean value only");
+        }
     }
 
     /** glance's image size of an upload: {@code x-openstack-image-size}, else the Content-Length. */
