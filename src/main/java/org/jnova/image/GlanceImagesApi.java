@@ -67,11 +67,13 @@ public final class GlanceImagesApi {
             throw GlanceError.badRequest("Invalid visibility value: " + visibilityFilter);
         }
         Comparator<GlanceImage> order = ImageOrder.of(query.sortKeys(), query.sortDirs());
+        java.util.function.Predicate<GlanceImage> filters = ImageFilters.of(query.filters());
         List<GlanceImage> all = new ArrayList<>();
         Map<String, String> memberships = ctx.isAdmin() || ctx.projectId().isEmpty() ? Map.of()
                 : members.statusesOf(ctx.projectId().get());
         for (GlanceImage g : store.list()) {
-            if (listed(ctx, g.image(), visibilityFilter, query.memberStatus(), memberships) && matches(g, query)) {
+            if (listed(ctx, g.image(), visibilityFilter, query.memberStatus(), memberships) && filters.test(g)
+                    && g.tags().containsAll(query.tags())) {
                 all.add(g);
             }
         }
@@ -115,24 +117,6 @@ public final class GlanceImagesApi {
         return "all".equals(visibilityFilter) || visibilityFilter.equals(image.visibility());
     }
 
-    private static boolean matches(GlanceImage g, ImageQuery query) {
-        for (Map.Entry<String, String> filter : query.filters().entrySet()) {
-            String actual = switch (filter.getKey()) {
-                case "name" -> g.image().name();
-                case "status" -> g.image().status();
-                case "owner" -> g.image().owner();
-                case "disk_format" -> g.diskFormat();
-                case "container_format" -> g.containerFormat();
-                case "visibility" -> null;
-                default -> g.image().properties().get(filter.getKey());
-            };
-            if (!"visibility".equals(filter.getKey()) && !filter.getValue().equals(actual)) {
-                return false;
-            }
-        }
-        return g.tags().containsAll(query.tags());
-    }
-
     /** glance's create: queued, shared unless told, owned by the caller's project. */
     public GlanceImage create(RequestContext ctx, Map<String, Object> body) {
         for (String key : ImageFields.DISALLOWED) {
@@ -156,7 +140,7 @@ public final class GlanceImagesApi {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Image blank = new Image(id, null, "queued", 0, 0, 0, Map.of(), now, now, owner, Image.SHARED);
-        GlanceImage image = new GlanceImage(blank, null, null, null, null, null, false, List.of());
+        GlanceImage image = new GlanceImage(blank, null, null, null, null, null, false, List.of(), false);
         for (Map.Entry<String, Object> field : body.entrySet()) {
             if (!"id".equals(field.getKey()) && !"owner".equals(field.getKey())) {
                 image = ImagePatch.set(ctx, image, field.getKey(), field.getValue());
@@ -212,7 +196,7 @@ public final class GlanceImagesApi {
             List<String> tags = new ArrayList<>(image.tags());
             tags.add(tag);
             store.update(new GlanceImage(image.image(), image.diskFormat(), image.containerFormat(), image.checksum(),
-                    image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags));
+                    image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags, image.osHidden()));
         }
     }
 
@@ -225,7 +209,7 @@ public final class GlanceImagesApi {
         List<String> tags = new ArrayList<>(image.tags());
         tags.remove(tag);
         store.update(new GlanceImage(image.image(), image.diskFormat(), image.containerFormat(), image.checksum(),
-                image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags));
+                image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags, image.osHidden()));
     }
 
     private GlanceImage taggable(RequestContext ctx, String id, String verb) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An Image v2 list request: equality filters (name, status, visibility, owner, disk_format,
- * container_format), tags every image must carry, sort keys with directions, a page size and
+ * An Image v2 list request: glance's filters by name ({@link ImageFilters}), tags every image
+ * must carry, sort keys with directions, a page size and
  * the id after which the page starts, and the membership status of the shared images listed
  * (pending, accepted, rejected or all).
  */

@@ -39,8 +39,11 @@ public final class ImageApiV2 implements App {
     /** glance's enabled_import_methods: the ones jnova implements. */
     private static final List<String> IMPORT_METHODS = List.of("glance-direct");
     private static final Pattern DATA_PATH = Pattern.compile("(.*)?/v2/images/[^/]+/(file|stage)/*");
-    private static final List<String> FILTERS = List.of("name", "status", "visibility", "owner", "disk_format",
-            "container_format");
+    /** The list's parameters that are not filters. */
+    private static final List<String> LIST_PARAMS = List.of("limit", "marker", "member_status", "tag", "sort",
+            "sort_key", "sort_dir");
+    private static final List<String> SORT_KEYS = List.of("name", "status", "container_format", "disk_format", "size",
+            "id", "created_at", "updated_at");
     private static final Map<Integer, String> TITLES = Map.of(400, "Bad Request", 403, "Forbidden", 404,
             "Not Found", 405, "Method Not Allowed", 409, "Conflict", 410, "Gone", 413, "Request Entity Too Large",
             415, "Unsupported Media Type", 416, "Requested Range Not Satisfiable");
@@ -215,17 +218,29 @@ public final class ImageApiV2 implements App {
     private Response list(Request request, RequestContext ctx) {
         Map<String, List<String>> params = request.queryParams();
         Map<String, String> filters = new LinkedHashMap<>();
-        for (String filter : FILTERS) {
-            first(params, filter).ifPresent(value -> filters.put(filter, value));
+        params.forEach((name, values) -> {
+            if (!LIST_PARAMS.contains(name) && !values.isEmpty()) {
+                filters.put(name, values.get(values.size() - 1));
+            }
+        });
+        String visibility = filters.get("visibility");
+        if (visibility != null && !visibility.isEmpty()
+                && !List.of("community", "public", "private", "shared", "all").contains(visibility)) {
+            throw new GlanceError(400, "Invalid visibility value: " + visibility);
         }
+        if (filters.containsKey("changes-since") && !filters.get("changes-since").isEmpty()) {
+            throw new GlanceError(400, "The \"changes-since\" filter is no longer available on v2.");
+        }
+        if (visibility != null && visibility.isEmpty()) {
+            filters.remove("visibility");
+        }
+        filters.remove("changes-since");
         List<String> tags = params.getOrDefault("tag", List.of()).stream().map(String::strip).toList();
         List<String> keys = new ArrayList<>();
-        params.getOrDefault("sort_key", List.of()).forEach(k -> keys.addAll(List.of(k.split(","))));
         List<String> dirs = new ArrayList<>();
-        params.getOrDefault("sort_dir", List.of()).forEach(d -> dirs.addAll(List.of(d.split(","))));
+        sorting(params, keys, dirs);
         int limit = first(params, "limit").map(ImageApiV2::limit).orElse(limitDefault);
-        ImageQuery query = new ImageQuery(filters, tags, keys.stream().map(String::strip).toList(),
-                dirs.stream().map(String::strip).toList(), Math.min(limit, limitMax),
+        ImageQuery query = new ImageQuery(filters, tags, keys, dirs, Math.min(limit, limitMax),
                 first(params, "marker").orElse(null), memberStatus(params));
         GlanceImagesApi.Page page = images.list(ctx, query);
         ObjectNode body = ImageView.JSON.createObjectNode();
@@ -237,6 +252,46 @@ public final class ImageApiV2 implements App {
         page.nextMarker().ifPresent(marker -> body.put("next", "/v2/images?" + (rest.isEmpty() ? "" : rest + "&")
                 + "marker=" + marker));
         return json(200, body);
+    }
+
+    /**
+     * glance's two sorting syntaxes: {@code sort=key:dir,...}, or repeated {@code sort_key} and
+     * {@code sort_dir} (one direction for all keys, or one per key).
+     */
+    private static void sorting(Map<String, List<String>> params, List<String> keys, List<String> dirs) {
+        if (params.containsKey("sort")) {
+            if (params.containsKey("sort_key") || params.containsKey("sort_dir")) {
+                throw new GlanceError(400, "Old and new sorting syntax cannot be combined");
+            }
+            for (String pair : params.get("sort").get(0).strip().split(",", -1)) {
+                int colon = pair.indexOf(':');
+                String key = (colon < 0 ? pair : pair.substring(0, colon)).strip();
+                String dir = colon < 0 || pair.substring(colon + 1).isEmpty() ? "desc" : pair.substring(colon + 1);
+                keys.add(sortKey(key));
+                dirs.add(sortDir(dir.strip()));
+            }
+            return;
+        }
+        params.getOrDefault("sort_key", List.of()).forEach(k -> keys.add(sortKey(k.strip())));
+        params.getOrDefault("sort_dir", List.of()).forEach(d -> dirs.add(sortDir(d.strip())));
+        if (dirs.size() > 1 && dirs.size() != keys.size()) {
+            throw new GlanceError(400, "Number of sort dirs does not match the number of sort keys");
+        }
+    }
+
+    private static String sortKey(String key) {
+        if (!SORT_KEYS.contains(key)) {
+            throw new GlanceError(400, "Invalid sort key: " + key + ". It must be one of the following: "
+                    + String.join(", ", SORT_KEYS) + ".");
+        }
+        return key;
+    }
+
+    private static String sortDir(String dir) {
+        if (!dir.equals("asc") && !dir.equals("desc")) {
+            throw new GlanceError(400, "Invalid sort direction: " + dir);
+        }
+        return dir;
     }
 
     private static String memberStatus(Map<String, List<String>> params) {

@@ -29,7 +29,7 @@ final class ImageView {
         node.put("status", i.status());
         node.put("visibility", i.visibility());
         node.put("protected", g.isProtected());
-        node.put("os_hidden", false);
+        node.put("os_hidden", g.osHidden());
         node.put("checksum", g.checksum());
         node.put("os_hash_algo", g.osHashAlgo());
         node.put("os_hash_value", g.osHashValue());
