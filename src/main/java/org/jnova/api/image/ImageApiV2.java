@@ -49,14 +49,14 @@ public final class ImageApiV2 implements App {
             415, "Unsupported Media Type", 416, "Requested Range Not Satisfiable");
 
     private final GlanceImagesApi images;
-    private final ImageMembersApi members;
+    private final ImageMembersResource members;
     private final ImageSchemas schemas = new ImageSchemas();
     private final int limitDefault;
     private final int limitMax;
 
     public ImageApiV2(GlanceImagesApi images, ImageMembersApi members, int limitDefault, int limitMax) {
         this.images = requireNonNull(images, "images is null");
-        this.members = requireNonNull(members, "members is null");
+        this.members = new ImageMembersResource(requireNonNull(members, "members is null"));
         this.limitDefault = limitDefault;
         this.limitMax = limitMax;
     }
@@ -147,7 +147,7 @@ public final class ImageApiV2 implements App {
             return Response.empty(204);
         }
         if (parts.length >= 4 && parts.length <= 5 && parts[3].equals("members")) {
-            return members(request, ctx, id, parts.length == 5 ? parts[4] : null);
+            return members.handle(request, ctx, id, parts.length == 5 ? parts[4] : null);
         }
         if (parts.length == 5 && parts[3].equals("tags")) {
             String tag = parts[4];
@@ -159,60 +159,6 @@ public final class ImageApiV2 implements App {
             return Response.empty(204);
         }
         throw new GlanceError(404, "The resource could not be found.");
-    }
-
-    /** {@code /v2/images/{id}/members[/{member_id}]}. */
-    private Response members(Request request, RequestContext ctx, String id, String memberId) {
-        String method = request.method();
-        if (memberId == null) {
-            if (requireMethod(method, "GET", "POST").equals("GET")) {
-                ObjectNode body = ImageView.JSON.createObjectNode();
-                ArrayNode list = body.putArray("members");
-                members.list(ctx, id).forEach(m -> list.add(ImageView.member(m)));
-                body.put("schema", "/v2/schemas/members");
-                return json(200, body);
-            }
-            return json(200, ImageView.member(members.add(ctx, id, memberToAdd(readJson(request)))));
-        }
-        return switch (requireMethod(method, "GET", "PUT", "DELETE")) {
-            case "GET" -> json(200, ImageView.member(members.get(ctx, id, memberId)));
-            case "PUT" -> json(200, ImageView.member(members.update(ctx, id, memberId,
-                    memberStatus(readJson(request)))));
-            default -> {
-                members.remove(ctx, id, memberId);
-                yield Response.empty(204);
-            }
-        };
-    }
-
-    /** glance's member deserializer: {@code {"member": "<project>"}}. */
-    private static String memberToAdd(JsonNode body) {
-        if (!body.isObject()) {
-            throw new GlanceError(400, "Expected a member in the form: {\"member\": \"image_id\"}");
-        }
-        JsonNode member = body.get("member");
-        if (member == null) {
-            throw new GlanceError(400, "Member to be added not specified");
-        }
-        if (member.isNull() || (member.isTextual() && member.asText().isEmpty())
-                || (member.isNumber() && member.asDouble() == 0) || (member.isBoolean() && !member.asBoolean())
-                || (member.isContainerNode() && member.isEmpty())) {
-            throw new GlanceError(400, "Member can't be empty");
-        }
-        if (!member.isValueNode() || member.asText().length() > 255) {
-            throw new GlanceError(400, "Expected a member in the form: {\"member\": \"image_id\"}");
-        }
-        return member.asText();
-    }
-
-    private static Object memberStatus(JsonNode body) {
-        if (!body.isObject()) {
-            throw new GlanceError(400, "Expected a status in the form: {\"status\": \"status\"}");
-        }
-        if (!body.has("status")) {
-            throw new GlanceError(400, "Status not specified");
-        }
-        return ImageView.JSON.convertValue(body.get("status"), Object.class);
     }
 
     private Response list(Request request, RequestContext ctx) {
@@ -473,7 +419,7 @@ public final class ImageApiV2 implements App {
         return "PUT".equals(method) && DATA_PATH.matcher(path).matches();
     }
 
-    private static String requireMethod(String method, String... allowed) {
+    static String requireMethod(String method, String... allowed) {
         for (String m : allowed) {
             if (m.equals(method)) {
                 return m;
@@ -495,7 +441,7 @@ public final class ImageApiV2 implements App {
         return ImageView.JSON.convertValue(node, new TypeReference<Map<String, Object>>() { });
     }
 
-    private static JsonNode readJson(Request request) {
+    static JsonNode readJson(Request request) {
         if (request.body().length == 0) {
             throw new GlanceError(400, "Body expected in request.");
         }
@@ -508,7 +454,7 @@ public final class ImageApiV2 implements App {
         }
     }
 
-    private static Response json(int status, JsonNode body) {
+    static Response json(int status, JsonNode body) {
         try {
             return Response.json(status, ImageView.JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
