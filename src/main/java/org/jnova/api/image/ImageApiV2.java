@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +38,6 @@ public final class ImageApiV2 implements App {
     /** glance's enabled_import_methods: the ones jnova implements. */
     private static final List<String> IMPORT_METHODS = List.of("glance-direct");
     private static final Pattern DATA_PATH = Pattern.compile("(.*)?/v2/images/[^/]+/(file|stage)/*");
-    /** The list's parameters that are not filters. */
-    private static final List<String> LIST_PARAMS = List.of("limit", "marker", "member_status", "tag", "sort",
-            "sort_key", "sort_dir");
-    private static final List<String> SORT_KEYS = List.of("name", "status", "container_format", "disk_format", "size",
-            "id", "created_at", "updated_at");
     private static final Map<Integer, String> TITLES = Map.of(400, "Bad Request", 403, "Forbidden", 404,
             "Not Found", 405, "Method Not Allowed", 409, "Conflict", 410, "Gone", 413, "Request Entity Too Large",
             415, "Unsupported Media Type", 416, "Requested Range Not Satisfiable");
@@ -162,114 +156,17 @@ public final class ImageApiV2 implements App {
     }
 
     private Response list(Request request, RequestContext ctx) {
-        Map<String, List<String>> params = request.queryParams();
-        Map<String, String> filters = new LinkedHashMap<>();
-        params.forEach((name, values) -> {
-            if (!LIST_PARAMS.contains(name) && !values.isEmpty()) {
-                filters.put(name, values.get(values.size() - 1));
-            }
-        });
-        String visibility = filters.get("visibility");
-        if (visibility != null && !visibility.isEmpty()
-                && !List.of("community", "public", "private", "shared", "all").contains(visibility)) {
-            throw new GlanceError(400, "Invalid visibility value: " + visibility);
-        }
-        if (filters.containsKey("changes-since") && !filters.get("changes-since").isEmpty()) {
-            throw new GlanceError(400, "The \"changes-since\" filter is no longer available on v2.");
-        }
-        if (visibility != null && visibility.isEmpty()) {
-            filters.remove("visibility");
-        }
-        filters.remove("changes-since");
-        List<String> tags = params.getOrDefault("tag", List.of()).stream().map(String::strip).toList();
-        List<String> keys = new ArrayList<>();
-        List<String> dirs = new ArrayList<>();
-        sorting(params, keys, dirs);
-        int limit = first(params, "limit").map(ImageApiV2::limit).orElse(limitDefault);
-        ImageQuery query = new ImageQuery(filters, tags, keys, dirs, Math.min(limit, limitMax),
-                first(params, "marker").orElse(null), memberStatus(params));
+        ImageQuery query = ImageListQuery.parse(request.queryParams(), limitDefault, limitMax);
         GlanceImagesApi.Page page = images.list(ctx, query);
         ObjectNode body = ImageView.JSON.createObjectNode();
         ArrayNode list = body.putArray("images");
         page.images().forEach(g -> list.add(ImageView.image(g)));
-        String rest = withoutMarker(request.queryString());
+        String rest = ImageListQuery.withoutMarker(request.queryString());
         body.put("first", "/v2/images" + (rest.isEmpty() ? "" : "?" + rest));
         body.put("schema", "/v2/schemas/images");
         page.nextMarker().ifPresent(marker -> body.put("next", "/v2/images?" + (rest.isEmpty() ? "" : rest + "&")
                 + "marker=" + marker));
         return json(200, body);
-    }
-
-    /**
-     * glance's two sorting syntaxes: {@code sort=key:dir,...}, or repeated {@code sort_key} and
-     * {@code sort_dir} (one direction for all keys, or one per key).
-     */
-    private static void sorting(Map<String, List<String>> params, List<String> keys, List<String> dirs) {
-        if (params.containsKey("sort")) {
-            if (params.containsKey("sort_key") || params.containsKey("sort_dir")) {
-                throw new GlanceError(400, "Old and new sorting syntax cannot be combined");
-            }
-            for (String pair : params.get("sort").get(0).strip().split(",", -1)) {
-                int colon = pair.indexOf(':');
-                String key = (colon < 0 ? pair : pair.substring(0, colon)).strip();
-                String dir = colon < 0 || pair.substring(colon + 1).isEmpty() ? "desc" : pair.substring(colon + 1);
-                keys.add(sortKey(key));
-                dirs.add(sortDir(dir.strip()));
-            }
-            return;
-        }
-        params.getOrDefault("sort_key", List.of()).forEach(k -> keys.add(sortKey(k.strip())));
-        params.getOrDefault("sort_dir", List.of()).forEach(d -> dirs.add(sortDir(d.strip())));
-        if (dirs.size() > 1 && dirs.size() != keys.size()) {
-            throw new GlanceError(400, "Number of sort dirs does not match the number of sort keys");
-        }
-    }
-
-    private static String sortKey(String key) {
-        if (!SORT_KEYS.contains(key)) {
-            throw new GlanceError(400, "Invalid sort key: " + key + ". It must be one of the following: "
-                    + String.join(", ", SORT_KEYS) + ".");
-        }
-        return key;
-    }
-
-    private static String sortDir(String dir) {
-        if (!dir.equals("asc") && !dir.equals("desc")) {
-            throw new GlanceError(400, "Invalid sort direction: " + dir);
-        }
-        return dir;
-    }
-
-    private static String memberStatus(Map<String, List<String>> params) {
-        String status = first(params, "member_status").orElse("accepted");
-        if (!List.of("pending", "accepted", "rejected", "all").contains(status)) {
-            throw new GlanceError(400, "Invalid status: " + status);
-        }
-        return status;
-    }
-
-    private static int limit(String value) {
-        long limit;
-        try {
-            limit = new java.math.BigInteger(value.strip()).max(java.math.BigInteger.valueOf(-1))
-                    .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
-        } catch (NumberFormatException e) {
-            throw new GlanceError(400, "limit param must be an integer");
-        }
-        if (limit < 0) {
-            throw new GlanceError(400, "limit param must be positive");
-        }
-        return (int) limit;
-    }
-
-    private static String withoutMarker(String query) {
-        List<String> kept = new ArrayList<>();
-        for (String pair : query.split("&")) {
-            if (!pair.isEmpty() && !pair.startsWith("marker=") && !pair.equals("marker")) {
-                kept.add(pair);
-            }
-        }
-        return String.join("&", kept);
     }
 
     private Response create(Request request, RequestContext ctx) {
@@ -426,11 +323,6 @@ public final class ImageApiV2 implements App {
             }
         }
         throw new MethodNotAllowed(String.join(", ", allowed));
-    }
-
-    private static Optional<String> first(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     private static Map<String, Object> readObject(Request request) {
