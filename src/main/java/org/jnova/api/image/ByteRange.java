@@ -7,9 +7,11 @@ import org.jnova.image.GlanceError;
 /**
  * One byte range of an image download, from a {@code Range} header as glance reads it with
  * webob: {@code bytes=first-last}, {@code bytes=first-} or {@code bytes=-suffix}; several
- * ranges 400, an unreadable one or one starting past the end 416.
+ * ranges 400, an unreadable one or one starting past the end 416 (and the deprecated
+ * {@code Content-Range} request header glance still reads).
  */
 record ByteRange(long offset, long length) {
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
     private static final Pattern RANGE = Pattern.compile("(?i)bytes *= *(\\d*) *- *(\\d*).*");
 
     static ByteRange parse(String header, long size) {
@@ -45,5 +47,40 @@ record ByteRange(long offset, long length) {
         long offset = start >= 0 ? start : -start < size ? size + start : 0;
         long stop = end != null && end < size ? end : size;
         return new ByteRange(offset, stop - offset);
+    }
+
+    /**
+     * The deprecated {@code Content-Range} of a download request that glance still honours:
+     * {@code bytes first-last/length} or {@code bytes first-last/*}.
+     */
+    static ByteRange parseContentRange(String header, long size) {
+        Matcher m = CONTENT_RANGE.matcher(header.strip());
+        long start;
+        long stop;
+        Long length = null;
+        try {
+            if (!m.matches()) {
+                throw new NumberFormatException();
+            }
+            start = Long.parseLong(m.group(1));
+            stop = Long.parseLong(m.group(2)) + 1;
+            if (!m.group(3).equals("*")) {
+                length = Long.parseLong(m.group(3));
+            }
+        } catch (NumberFormatException e) {
+            throw new GlanceError(416, "Invalid Content-Range header.");
+        }
+        if (start >= stop || (length != null && stop > length)) {
+            throw new GlanceError(416, "Invalid Content-Range header.");
+        }
+        if (length == null && stop > size) {
+            throw new GlanceError(416, "Invalid stop position in Content-Range header. The stop position MUST be in "
+                    + "the inclusive range [0, " + (size - 1) + "].");
+        }
+        if (start >= size) {
+            throw new GlanceError(416, "Invalid start position in Content-Range header. Start position MUST be in "
+                    + "the inclusive range [0, " + (size - 1) + "].");
+        }
+        return new ByteRange(start, Math.min(stop, size) - start);
     }
 }

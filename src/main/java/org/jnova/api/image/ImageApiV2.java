@@ -277,8 +277,10 @@ public final class ImageApiV2 implements App {
         long length = size;
         String contentRange = null;
         Optional<String> range = request.headers().first("Range");
-        if (range.isPresent()) {
-            ByteRange asked = ByteRange.parse(range.get(), size);
+        Optional<String> askedContentRange = request.headers().first("Content-Range");
+        if (range.isPresent() || askedContentRange.isPresent()) {
+            ByteRange asked = range.isPresent() ? ByteRange.parse(range.get(), size)
+                    : ByteRange.parseContentRange(askedContentRange.get(), size);
             offset = asked.offset();
             length = asked.length();
             contentRange = "bytes " + offset + "-" + (offset + length - 1) + "/" + size;
