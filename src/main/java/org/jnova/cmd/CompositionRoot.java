@@ -10,7 +10,9 @@ import org.jnova.api.image.ImageApiV2;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.conf.ImageOpts;
 import org.jnova.db.GlanceImageStore;
+import org.jnova.db.ImageMemberStore;
 import org.jnova.image.GlanceImagesApi;
+import org.jnova.image.ImageMembersApi;
 import org.jnova.image.ImageFiles;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -527,9 +529,15 @@ public final class CompositionRoot implements AutoCloseable {
     /** glance's Image v2 router over the same image catalog as the compute API's images. */
     private ImageApiV2 imageApp() {
         Path files = statePath().resolve("images");
-        GlanceImagesApi api = new GlanceImagesApi(new GlanceImageStore(dbs.main()), images, imagesApi,
-                new ImageFiles(files), ImageOpts.imageSizeCap(conf), Clock.systemUTC());
-        return new ImageApiV2(api, conf.get(ImageOpts.LIMIT_PARAM_DEFAULT), conf.get(ImageOpts.API_LIMIT_MAX));
+        GlanceImageStore glanceImages = new GlanceImageStore(dbs.main());
+        ImageMemberStore memberStore = new ImageMemberStore(dbs.main());
+        GlanceImagesApi api = new GlanceImagesApi(glanceImages, images, memberStore, imagesApi,
+                new ImageFiles(files), ImageOpts.imageSizeCap(conf), Clock.systemUTC(),
+                task -> Thread.ofVirtual().name("image-import").start(task));
+        ImageMembersApi members = new ImageMembersApi(glanceImages, memberStore, imagesApi,
+                conf.get(ImageOpts.IMAGE_MEMBER_QUOTA));
+        return new ImageApiV2(api, members, conf.get(ImageOpts.LIMIT_PARAM_DEFAULT),
+                conf.get(ImageOpts.API_LIMIT_MAX));
     }
 
     /**

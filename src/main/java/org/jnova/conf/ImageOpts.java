@@ -22,6 +22,11 @@ public final class ImageOpts {
             .help("Maximum number of images an Image v2 list returns, whatever limit the request asks for.")
             .build();
 
+    public static final Opt<Integer> IMAGE_MEMBER_QUOTA = Opt.integer(Opt.DEFAULT_GROUP, "image_member_quota")
+            .defaultValue(128)
+            .help("Maximum number of image members per image (glance's default). A negative value means unlimited.")
+            .build();
+
     private ImageOpts() {
     }
 
@@ -39,6 +44,6 @@ public final class ImageOpts {
     }
 
     public static List<Opt<?>> all() {
-        return List.of(IMAGE_SIZE_CAP, LIMIT_PARAM_DEFAULT, API_LIMIT_MAX);
+        return List.of(IMAGE_SIZE_CAP, LIMIT_PARAM_DEFAULT, API_LIMIT_MAX, IMAGE_MEMBER_QUOTA);
     }
 }

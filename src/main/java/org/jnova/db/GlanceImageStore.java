@@ -22,7 +22,7 @@ public final class GlanceImageStore {
     private static final ObjectMapper JSON = JsonMappers.standard();
     private static final String COLUMNS = "id, name, status, min_disk, min_ram, size, properties, created_at, "
             + "updated_at, owner, visibility, disk_format, container_format, checksum, os_hash_algo, os_hash_value, "
-            + "protected, tags";
+            + "protected, tags, os_hidden";
     private final Database db;
 
     public GlanceImageStore(Database db) {
@@ -49,11 +49,11 @@ public final class GlanceImageStore {
                 return false;
             }
             tx.update("INSERT INTO images (id, name, status, min_disk, min_ram, size, properties, created_at, "
-                    + "updated_at, owner, visibility, disk_format, container_format, protected, tags, deleted) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", i.id(), i.name(), i.status(),
+                    + "updated_at, owner, visibility, disk_format, container_format, protected, tags, os_hidden, "
+                    + "deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", i.id(), i.name(), i.status(),
                     i.minDisk(), i.minRam(), i.size(), FlavorJson.writeMap(i.properties()), i.createdAt(),
                     i.updatedAt(), i.owner(), i.visibility(), g.diskFormat(), g.containerFormat(),
-                    g.isProtected() ? 1 : 0, tags(g.tags()));
+                    g.isProtected() ? 1 : 0, tags(g.tags()), g.osHidden() ? 1 : 0);
             return true;
         });
     }
@@ -63,9 +63,10 @@ public final class GlanceImageStore {
         Image i = g.image();
         return db.inTransaction(tx -> tx.update("UPDATE images SET name = ?, min_disk = ?, min_ram = ?, "
                 + "properties = ?, visibility = ?, owner = ?, disk_format = ?, container_format = ?, protected = ?, "
-                + "tags = ?, updated_at = ? WHERE id = ? AND deleted = 0", i.name(), i.minDisk(), i.minRam(),
-                FlavorJson.writeMap(i.properties()), i.visibility(), i.owner(), g.diskFormat(), g.containerFormat(),
-                g.isProtected() ? 1 : 0, tags(g.tags()), FlavorJson.now(), i.id()) > 0);
+                + "tags = ?, os_hidden = ?, updated_at = ? WHERE id = ? AND deleted = 0", i.name(), i.minDisk(),
+                i.minRam(), FlavorJson.writeMap(i.properties()), i.visibility(), i.owner(), g.diskFormat(),
+                g.containerFormat(), g.isProtected() ? 1 : 0, tags(g.tags()), g.osHidden() ? 1 : 0, FlavorJson.now(),
+                i.id()) > 0);
     }
 
     /** Moves a live image from {@code fromStatus} to {@code toStatus}; false when it was not there in that status. */
@@ -76,9 +77,46 @@ public final class GlanceImageStore {
 
     /** Records uploaded data: size, checksums, status active (only from {@code saving}). */
     public boolean activate(String id, long size, String checksum, String hashAlgo, String hashValue) {
+        return activate(id, "saving", size, checksum, hashAlgo, hashValue);
+    }
+
+    /** Records stored data: size, checksums, status active (only from {@code fromStatus}). */
+    public boolean activate(String id, String fromStatus, long size, String checksum, String hashAlgo,
+            String hashValue) {
         return db.inTransaction(tx -> tx.update("UPDATE images SET status = 'active', size = ?, checksum = ?, "
-                + "os_hash_algo = ?, os_hash_value = ?, updated_at = ? WHERE id = ? AND status = 'saving' AND "
-                + "deleted = 0", size, checksum, hashAlgo, hashValue, FlavorJson.now(), id) > 0);
+                + "os_hash_algo = ?, os_hash_value = ?, updated_at = ? WHERE id = ? AND status = ? AND "
+                + "deleted = 0", size, checksum, hashAlgo, hashValue, FlavorJson.now(), id, fromStatus) > 0);
+    }
+
+    /** Records the size of data staged for import (only in {@code uploading}). */
+    public boolean staged(String id, long size) {
+        return db.inTransaction(tx -> tx.update("UPDATE images SET size = ?, updated_at = ? WHERE id = ? AND "
+                + "status = 'uploading' AND deleted = 0", size, FlavorJson.now(), id) > 0);
+    }
+
+    /**
+     * Moves a live image from {@code fromStatus} to {@code toStatus} and sets (null value:
+     * removes) properties, in one transaction; false when it was not there in that status.
+     */
+    public boolean moveStatus(String id, String fromStatus, String toStatus, Map<String, String> properties) {
+        return db.inTransaction(tx -> {
+            Optional<GlanceImage> image = tx.queryOne("SELECT " + COLUMNS + " FROM images WHERE id = ? AND "
+                    + "status = ? AND deleted = 0", GlanceImageStore::row, id, fromStatus);
+            if (image.isEmpty()) {
+                return false;
+            }
+            Map<String, String> props = new TreeMap<>(image.get().image().properties());
+            properties.forEach((k, v) -> {
+                if (v == null) {
+                    props.remove(k);
+                } else {
+                    props.put(k, v);
+                }
+            });
+            return tx.update("UPDATE images SET status = ?, properties = ?, updated_at = ? WHERE id = ? AND "
+                    + "status = ? AND deleted = 0", toStatus, FlavorJson.writeMap(props), FlavorJson.now(), id,
+                    fromStatus) > 0;
+        });
     }
 
     private static String tags(List<String> tags) {
@@ -108,6 +146,6 @@ public final class GlanceImageStore {
                 r.getString("owner"), r.getString("visibility"));
         return new GlanceImage(image, r.getString("disk_format"), r.getString("container_format"),
                 r.getString("checksum"), r.getString("os_hash_algo"), r.getString("os_hash_value"),
-                r.getInt("protected") != 0, readTags(r.getString("tags")));
+                r.getInt("protected") != 0, readTags(r.getString("tags")), r.getInt("os_hidden") != 0);
     }
 }

@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import org.jnova.context.RequestContext;
 import org.jnova.db.GlanceImageStore;
+import org.jnova.db.ImageMemberStore;
 import org.jnova.db.ImageStore;
 import org.jnova.objects.GlanceImage;
 import org.jnova.objects.Image;
@@ -27,15 +29,21 @@ import org.jnova.objects.Image;
  * changes what (owner or admin), JSON-patch updates and the image data in {@link ImageFiles}.
  */
 public final class GlanceImagesApi {
+    /** glance's import lock: the property naming the import task working on an image. */
+    static final String IMPORT_TASK = "os_glance_import_task";
     private final GlanceImageStore store;
     private final ImageStore images;
     private final ImagesApi visibility;
     private final ImageFiles files;
+    private final ImageMemberStore members;
     private final long sizeCap;
     private final Clock clock;
+    private final Executor imports;
 
-    public GlanceImagesApi(GlanceImageStore store, ImageStore images, ImagesApi visibility, ImageFiles files,
-            long sizeCap, Clock clock) {
+    public GlanceImagesApi(GlanceImageStore store, ImageStore images, ImageMemberStore members, ImagesApi visibility,
+            ImageFiles files, long sizeCap, Clock clock, Executor imports) {
+        this.imports = requireNonNull(imports, "imports is null");
+        this.members = requireNonNull(members, "members is null");
         this.store = requireNonNull(store, "store is null");
         this.images = requireNonNull(images, "images is null");
         this.visibility = requireNonNull(visibility, "visibility is null");
@@ -59,9 +67,13 @@ public final class GlanceImagesApi {
             throw GlanceError.badRequest("Invalid visibility value: " + visibilityFilter);
         }
         Comparator<GlanceImage> order = ImageOrder.of(query.sortKeys(), query.sortDirs());
+        java.util.function.Predicate<GlanceImage> filters = ImageFilters.of(query.filters());
         List<GlanceImage> all = new ArrayList<>();
+        Map<String, String> memberships = ctx.isAdmin() || ctx.projectId().isEmpty() ? Map.of()
+                : members.statusesOf(ctx.projectId().get());
         for (GlanceImage g : store.list()) {
-            if (listed(ctx, g.image(), visibilityFilter) && matches(g, query)) {
+            if (listed(ctx, g.image(), visibilityFilter, query.memberStatus(), memberships) && filters.test(g)
+                    && g.tags().containsAll(query.tags())) {
                 all.add(g);
             }
         }
@@ -80,40 +92,29 @@ public final class GlanceImagesApi {
         return new Page(List.copyOf(page), next);
     }
 
-    /** glance's default list (public, own, accepted shared, own community) or one visibility. */
-    private boolean listed(RequestContext ctx, Image image, String visibilityFilter) {
-        if (!visibility.visible(ctx, image)) {
+    /**
+     * glance's list: public and community images, the caller's own and the shared images it is
+     * a member of with {@code memberStatus} ("all": any); an admin, every image. Without a
+     * visibility filter community images only when they are the caller's; with one, only that
+     * visibility ("all": any).
+     */
+    private static boolean listed(RequestContext ctx, Image image, String visibilityFilter, String memberStatus,
+            Map<String, String> memberships) {
+        String project = ctx.projectId().orElse(null);
+        boolean own = project != null && project.equals(image.owner());
+        boolean reachable = ctx.isAdmin() || switch (image.visibility()) {
+            case Image.PUBLIC, Image.COMMUNITY -> true;
+            case Image.SHARED -> own || Optional.ofNullable(memberships.get(image.id()))
+                    .filter(s -> "all".equals(memberStatus) || s.equals(memberStatus)).isPresent();
+            default -> own;
+        };
+        if (!reachable) {
             return false;
         }
-        String project = ctx.projectId().orElse("");
-        boolean own = project.equals(image.owner());
         if (visibilityFilter == null) {
-            return switch (image.visibility()) {
-                case Image.COMMUNITY -> own;
-                case Image.SHARED -> ctx.isAdmin() || own || image.owner() == null
-                        || images.memberStatus(image.id(), project).filter("accepted"::equals).isPresent();
-                default -> true;
-            };
+            return !Image.COMMUNITY.equals(image.visibility()) || own;
         }
         return "all".equals(visibilityFilter) || visibilityFilter.equals(image.visibility());
-    }
-
-    private static boolean matches(GlanceImage g, ImageQuery query) {
-        for (Map.Entry<String, String> filter : query.filters().entrySet()) {
-            String actual = switch (filter.getKey()) {
-                case "name" -> g.image().name();
-                case "status" -> g.image().status();
-                case "owner" -> g.image().owner();
-                case "disk_format" -> g.diskFormat();
-                case "container_format" -> g.containerFormat();
-                case "visibility" -> null;
-                default -> g.image().properties().get(filter.getKey());
-            };
-            if (!"visibility".equals(filter.getKey()) && !filter.getValue().equals(actual)) {
-                return false;
-            }
-        }
-        return g.tags().containsAll(query.tags());
     }
 
     /** glance's create: queued, shared unless told, owned by the caller's project. */
@@ -139,7 +140,7 @@ public final class GlanceImagesApi {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Image blank = new Image(id, null, "queued", 0, 0, 0, Map.of(), now, now, owner, Image.SHARED);
-        GlanceImage image = new GlanceImage(blank, null, null, null, null, null, false, List.of());
+        GlanceImage image = new GlanceImage(blank, null, null, null, null, null, false, List.of(), false);
         for (Map.Entry<String, Object> field : body.entrySet()) {
             if (!"id".equals(field.getKey()) && !"owner".equals(field.getKey())) {
                 image = ImagePatch.set(ctx, image, field.getKey(), field.getValue());
@@ -195,7 +196,7 @@ public final class GlanceImagesApi {
             List<String> tags = new ArrayList<>(image.tags());
             tags.add(tag);
             store.update(new GlanceImage(image.image(), image.diskFormat(), image.containerFormat(), image.checksum(),
-                    image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags));
+                    image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags, image.osHidden()));
         }
     }
 
@@ -208,7 +209,7 @@ public final class GlanceImagesApi {
         List<String> tags = new ArrayList<>(image.tags());
         tags.remove(tag);
         store.update(new GlanceImage(image.image(), image.diskFormat(), image.containerFormat(), image.checksum(),
-                image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags));
+                image.osHashAlgo(), image.osHashValue(), image.isProtected(), tags, image.osHidden()));
     }
 
     private GlanceImage taggable(RequestContext ctx, String id, String verb) {
@@ -232,8 +233,14 @@ public final class GlanceImagesApi {
         files.delete(id);
     }
 
-    /** Stores the image's data: queued → saving → active with size and checksums. */
-    public GlanceImage upload(RequestContext ctx, String id, InputStream data) throws IOException {
+    /**
+     * Stores the image's data as it arrives: queued → saving → active with size and checksums.
+     * Data beyond {@code image_size_cap} (declared or read), a body that breaks off or any other
+     * failure leaves no file and the image queued again.
+     *
+     * @param declaredSize the size the client announced; negative when it did not
+     */
+    public GlanceImage upload(RequestContext ctx, String id, InputStream data, long declaredSize) {
         GlanceImage image = mutable(ctx, get(ctx, id));
         if (!store.moveStatus(id, "queued", "saving")) {
             throw GlanceError.conflict("Image status transition from " + image.image().status()
@@ -241,21 +248,120 @@ public final class GlanceImagesApi {
         }
         ImageFiles.Written written;
         try {
+            if (declaredSize > sizeCap) {
+                throw new ImageFiles.TooLarge();
+            }
             written = files.write(id, data, sizeCap);
         } catch (ImageFiles.TooLarge e) {
             store.moveStatus(id, "saving", "queued");
-            throw new GlanceError(413, "The incoming image is too large: Image exceeds the image size limit of "
-                    + sizeCap + " bytes");
-        } catch (IOException | RuntimeException e) {
+            throw tooLarge();
+        } catch (ImageFiles.ReadFailed e) {
+            store.moveStatus(id, "saving", "queued");
+            throw GlanceError.badRequest("Reading the image data failed: the request body ended early.");
+        } catch (IOException e) {
+            store.moveStatus(id, "saving", "queued");
+            throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
             store.moveStatus(id, "saving", "queued");
             throw e;
         }
         if (!store.activate(id, written.size(), written.md5(), "sha512", written.sha512())) {
             files.delete(id);
             throw new GlanceError(410, "Image " + id + " could not be found after upload. The image may have been "
-                    + "deleted during the upload.");
+                    + "deleted during the upload, cleaning up the chunks uploaded.");
         }
         return get(ctx, id);
+    }
+
+    /**
+     * glance's stage (the first half of the glance-direct import): queued → uploading, the data
+     * in the staging area and its size recorded. A failure leaves nothing staged and the image
+     * queued.
+     */
+    public void stage(RequestContext ctx, String id, InputStream data, long declaredSize) {
+        GlanceImage image = mutable(ctx, get(ctx, id));
+        if (!store.moveStatus(id, "queued", "uploading")) {
+            throw GlanceError.conflict("Image status transition from " + image.image().status()
+                    + " to uploading is not allowed");
+        }
+        try {
+            if (declaredSize > sizeCap) {
+                throw new ImageFiles.TooLarge();
+            }
+            ImageFiles.Written written = files.stage(id, data, sizeCap);
+            if (!store.staged(id, written.size())) {
+                files.unstage(id);
+                throw GlanceError.notFound(id);
+            }
+        } catch (ImageFiles.TooLarge e) {
+            store.moveStatus(id, "uploading", "queued");
+            throw tooLarge();
+        } catch (ImageFiles.ReadFailed e) {
+            store.moveStatus(id, "uploading", "queued");
+            throw GlanceError.badRequest("Reading the image data failed: the request body ended early.");
+        } catch (IOException e) {
+            store.moveStatus(id, "uploading", "queued");
+            throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            store.moveStatus(id, "uploading", "queued");
+            throw e;
+        }
+    }
+
+    /**
+     * glance's glance-direct import of staged data, checked as glance checks it: uploading →
+     * importing (holding the {@code os_glance_import_task} lock), then, in the background, the
+     * staged data moves to the store and the image becomes active; on failure it is queued again.
+     */
+    public void importStaged(RequestContext ctx, String id, boolean allStoresMustSucceed) {
+        GlanceImage image = get(ctx, id);
+        String status = image.image().status();
+        if ("active".equals(status)) {
+            throw GlanceError.conflict("Image with status active cannot be target for import");
+        }
+        if (!"uploading".equals(status)) {
+            throw GlanceError.conflict("Image needs to be staged before 'glance-direct' method can be used");
+        }
+        if (image.containerFormat() == null) {
+            throw GlanceError.conflict("'container_format' needs to be set before import");
+        }
+        if (image.diskFormat() == null) {
+            throw GlanceError.conflict("'disk_format' needs to be set before import");
+        }
+        mutable(ctx, image);
+        if (!allStoresMustSucceed) {
+            throw GlanceError.badRequest("All_stores_must_succeed can only be set with enabled_backends None");
+        }
+        String task = UUID.randomUUID().toString();
+        Map<String, String> begun = new TreeMap<>();
+        begun.put(IMPORT_TASK, task);
+        begun.put("os_glance_importing_to_stores", "");
+        begun.put("os_glance_failed_import", "");
+        if (!store.moveStatus(id, "uploading", "importing", begun)) {
+            throw GlanceError.conflict("New operation on image '" + id + "' is not permitted as prior operation is "
+                    + "still in progress");
+        }
+        imports.execute(() -> finishImport(id));
+    }
+
+    private void finishImport(String id) {
+        Map<String, String> unlocked = new TreeMap<>();
+        unlocked.put(IMPORT_TASK, null);
+        try {
+            ImageFiles.Written written = files.importStaged(id);
+            if (store.activate(id, "importing", written.size(), written.md5(), "sha512", written.sha512())) {
+                store.moveStatus(id, "active", "active", unlocked);
+            } else {
+                files.delete(id);
+            }
+        } catch (IOException | RuntimeException e) {
+            files.unstage(id);
+            store.moveStatus(id, "importing", "queued", unlocked);
+        }
+    }
+
+    private static GlanceError tooLarge() {
+        return new GlanceError(413, "The incoming image is too large: The provided image is too large.");
     }
 
     /** The image and its data file; empty data for an image that has none (glance's 204). */

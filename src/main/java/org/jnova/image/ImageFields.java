@@ -12,7 +12,7 @@ final class ImageFields {
             "virtual_size", "direct_url", "self", "file", "schema", "id", "os_hash_algo", "os_hash_value");
     static final Set<String> RESERVED = Set.of("location", "deleted", "deleted_at");
     static final Set<String> SETTABLE_BASE = Set.of("name", "visibility", "min_disk", "min_ram", "container_format",
-            "disk_format", "protected", "tags", "owner");
+            "disk_format", "protected", "tags", "owner", "os_hidden");
     static final Set<String> DISK_FORMATS = Set.of("ami", "ari", "aki", "vhd", "vhdx", "vmdk", "raw", "qcow2", "vdi",
             "iso", "ploop");
     static final Set<String> CONTAINER_FORMATS = Set.of("ami", "ari", "aki", "bare", "ovf", "ova", "docker",

@@ -17,8 +17,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The bytes of images, one file per image id in a directory (glance's filesystem store),
- * written to a temporary file first and moved in place once complete.
+ * The bytes of images, one file per image id in a directory (glance's filesystem store), and
+ * data staged for import in its {@code staging} directory; written to a temporary file first
+ * and moved in place once complete.
  */
 public final class ImageFiles {
     private static final Pattern SAFE_ID = Pattern.compile("[0-9a-fA-F-]{36}");
@@ -34,15 +35,71 @@ public final class ImageFiles {
 
     /** Thrown when the data passes {@code maxSize} bytes; nothing is kept. */
     public static final class TooLarge extends IOException {
-        TooLarge() {
+        public TooLarge() {
             super("image too large");
         }
     }
 
-    /** Stores the data of image {@code id}, refusing more than {@code maxSize} bytes. */
+    /** Thrown when reading the data failed (the client went away); nothing is kept. */
+    public static final class ReadFailed extends IOException {
+        ReadFailed(IOException cause) {
+            super("reading the image data failed", cause);
+        }
+    }
+
+    /**
+     * Stores the data of image {@code id} as it is read, refusing more than {@code maxSize}
+     * bytes; only a complete upload is moved in place.
+     */
     public Written write(String id, InputStream data, long maxSize) throws IOException {
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".upload-", ".tmp");
+        return writeTo(dir, file(id), data, maxSize);
+    }
+
+    /**
+     * Stages the data of image {@code id} (glance's staging area for the glance-direct import),
+     * as {@link #write} does.
+     */
+    public Written stage(String id, InputStream data, long maxSize) throws IOException {
+        return writeTo(stagingDir(), stagingDir().resolve(safe(id)), data, maxSize);
+    }
+
+    /** Moves staged data into the store, computing its checksums as it is copied. */
+    public Written importStaged(String id) throws IOException {
+        Path staged = stagingDir().resolve(safe(id));
+        Written written;
+        try (InputStream in = Files.newInputStream(staged)) {
+            written = write(id, in, Long.MAX_VALUE);
+        }
+        Files.deleteIfExists(staged);
+        return written;
+    }
+
+    /** Drops the staged data of an image, if any. */
+    public void unstage(String id) {
+        if (!SAFE_ID.matcher(id).matches()) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(stagingDir().resolve(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path stagingDir() {
+        return dir.resolve("staging");
+    }
+
+    private static String safe(String id) {
+        if (!SAFE_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not an image id: " + id);
+        }
+        return id;
+    }
+
+    private static Written writeTo(Path directory, Path target, InputStream data, long maxSize) throws IOException {
+        Files.createDirectories(directory);
+        Path tmp = Files.createTempFile(directory, ".upload-", ".tmp");
         try {
             MessageDigest md5 = digest("MD5");
             MessageDigest sha512 = digest("SHA-512");
@@ -51,7 +108,7 @@ public final class ImageFiles {
                     sha512)) {
                 byte[] buffer = new byte[65536];
                 int n;
-                while ((n = data.read(buffer)) > 0) {
+                while ((n = read(data, buffer)) >= 0) {
                     size += n;
                     if (size > maxSize) {
                         throw new TooLarge();
@@ -59,11 +116,19 @@ public final class ImageFiles {
                     out.write(buffer, 0, n);
                 }
             }
-            Files.move(tmp, file(id), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             HexFormat hex = HexFormat.of();
             return new Written(size, hex.formatHex(md5.digest()), hex.formatHex(sha512.digest()));
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static int read(InputStream data, byte[] buffer) throws ReadFailed {
+        try {
+            return data.read(buffer);
+        } catch (IOException e) {
+            throw new ReadFailed(e);
         }
     }
 
@@ -76,11 +141,13 @@ public final class ImageFiles {
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
+    /** Deletes an image's data, staged or stored. */
     public void delete(String id) {
         if (!SAFE_ID.matcher(id).matches()) {
             return;
         }
         try {
+            Files.deleteIfExists(stagingDir().resolve(id));
             Files.deleteIfExists(file(id));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -88,10 +155,7 @@ public final class ImageFiles {
     }
 
     private Path file(String id) {
-        if (!SAFE_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("not an image id: " + id);
-        }
-        return dir.resolve(id);
+        return dir.resolve(safe(id));
     }
 
     private static MessageDigest digest(String name) {

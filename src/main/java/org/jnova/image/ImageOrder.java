@@ -29,7 +29,8 @@ final class ImageOrder {
                 throw GlanceError.badRequest("Invalid sort key: " + key + ". It must be one of the following: "
                         + "name, status, container_format, disk_format, size, id, created_at, updated_at.");
             }
-            String dir = i < dirs.size() ? dirs.get(i) : dirs.isEmpty() ? "desc" : dirs.get(dirs.size() - 1);
+            // one direction goes for every key, tie-breakers included; else tie-breakers are desc
+            String dir = dirs.size() == 1 ? dirs.get(0) : i < dirs.size() ? dirs.get(i) : "desc";
             if (!"asc".equals(dir) && !"desc".equals(dir)) {
                 throw GlanceError.badRequest("Invalid sort direction: " + dir);
             }

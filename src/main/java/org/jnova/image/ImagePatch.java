@@ -72,14 +72,16 @@ public final class ImagePatch {
                     ImageFields.nonNegative(key, value), i.size(), i.properties(), i.createdAt(), i.updatedAt(),
                     i.owner(), i.visibility()));
             case "disk_format" -> new GlanceImage(i, ImageFields.format(key, value, ImageFields.DISK_FORMATS),
-                    g.containerFormat(), g.checksum(), g.osHashAlgo(), g.osHashValue(), g.isProtected(), g.tags());
+                    g.containerFormat(), g.checksum(), g.osHashAlgo(), g.osHashValue(), g.isProtected(), g.tags(), g.osHidden());
             case "container_format" -> new GlanceImage(i, g.diskFormat(),
                     ImageFields.format(key, value, ImageFields.CONTAINER_FORMATS), g.checksum(), g.osHashAlgo(),
-                    g.osHashValue(), g.isProtected(), g.tags());
+                    g.osHashValue(), g.isProtected(), g.tags(), g.osHidden());
             case "protected" -> new GlanceImage(i, g.diskFormat(), g.containerFormat(), g.checksum(), g.osHashAlgo(),
-                    g.osHashValue(), ImageFields.bool(key, value), g.tags());
+                    g.osHashValue(), ImageFields.bool(key, value), g.tags(), g.osHidden());
+            case "os_hidden" -> new GlanceImage(i, g.diskFormat(), g.containerFormat(), g.checksum(), g.osHashAlgo(),
+                    g.osHashValue(), g.isProtected(), g.tags(), ImageFields.bool(key, value));
             case "tags" -> new GlanceImage(i, g.diskFormat(), g.containerFormat(), g.checksum(), g.osHashAlgo(),
-                    g.osHashValue(), g.isProtected(), ImageFields.tags(value));
+                    g.osHashValue(), g.isProtected(), ImageFields.tags(value), g.osHidden());
             default -> {
                 if (ImageFields.READ_ONLY.contains(key)) {
                     throw GlanceError.forbidden("Attribute '" + key + "' is read-only.");
@@ -110,6 +112,6 @@ public final class ImagePatch {
 
     private static GlanceImage withImage(GlanceImage g, Image image) {
         return new GlanceImage(image, g.diskFormat(), g.containerFormat(), g.checksum(), g.osHashAlgo(),
-                g.osHashValue(), g.isProtected(), g.tags());
+                g.osHashValue(), g.isProtected(), g.tags(), g.osHidden());
     }
 }

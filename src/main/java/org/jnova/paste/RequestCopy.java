@@ -27,7 +27,7 @@ public final class RequestCopy {
     public static Request with(Request request, String scheme, String host, String scriptName, String pathInfo,
             String remoteAddr) {
         Request copy = new Request(request.method(), scheme, host, scriptName, pathInfo, request.queryString(),
-                request.headers(), request.body(), remoteAddr);
+                request.headers(), request.body(), request.streamedBody(), remoteAddr);
         copyAttributes(request, copy);
         return copy;
     }

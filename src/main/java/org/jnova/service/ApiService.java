@@ -29,23 +29,15 @@ public final class ApiService {
     }
 
     /**
-     * Image data is held in memory until uploads stream to the store: one request carries no
-     * more than this, whatever image_size_cap allows, so uploads cannot exhaust a worker's heap.
-     */
-    static final long IMAGE_BODY_IN_MEMORY_LIMIT = 32L * 1024 * 1024;
-
-    /**
-     * The Image API takes image data up to {@code image_size_cap} (one byte more reaches the
-     * app, which answers glance's 413) and {@link #IMAGE_BODY_IN_MEMORY_LIMIT}, not the JSON
-     * APIs' body limit.
+     * The Image API streams image data (uploads and staging) to its store, limited by
+     * {@code image_size_cap} in the app; its other requests have the JSON APIs' body limit.
      */
     private static HttpServerOptions serverOptions(ServiceSettings settings, ConfigOpts conf) {
         HttpServerOptions options = HttpServerOptions.fromConfig(conf, settings.useSsl(), settings.maxUrlLength());
         if (!"image".equals(settings.name())) {
             return options;
         }
-        long cap = org.jnova.conf.ImageOpts.imageSizeCap(conf);
-        return options.withMaxRequestBodySize(cap < IMAGE_BODY_IN_MEMORY_LIMIT ? cap + 1 : IMAGE_BODY_IN_MEMORY_LIMIT);
+        return options.withStreamedBodies(org.jnova.api.image.ImageApiV2::streamsBody);
     }
 
     /** A service for an app already built, with explicit server options. */

@@ -1,5 +1,7 @@
 package org.jnova.wsgi;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,11 +29,21 @@ public final class Request {
     private final String queryString;
     private final Headers headers;
     private final byte[] body;
+    private final InputStream bodyStream;
     private final String remoteAddr;
     private final Map<String, Object> attributes = new HashMap<>();
 
     public Request(String method, String scheme, String host, String scriptName, String pathInfo,
             String queryString, Headers headers, byte[] body, String remoteAddr) {
+        this(method, scheme, host, scriptName, pathInfo, queryString, headers, body, null, remoteAddr);
+    }
+
+    /**
+     * A request whose body, when {@code bodyStream} is not null, is not in memory: it is read
+     * from that stream as it arrives ({@link #body()} is then empty).
+     */
+    public Request(String method, String scheme, String host, String scriptName, String pathInfo,
+            String queryString, Headers headers, byte[] body, InputStream bodyStream, String remoteAddr) {
         this.method = Objects.requireNonNull(method, "method is null");
         this.scheme = Objects.requireNonNull(scheme, "scheme is null");
         this.host = Objects.requireNonNull(host, "host is null");
@@ -40,6 +52,7 @@ public final class Request {
         this.queryString = queryString == null ? "" : queryString;
         this.headers = Objects.requireNonNull(headers, "headers is null");
         this.body = body == null ? new byte[0] : body;
+        this.bodyStream = bodyStream;
         this.remoteAddr = remoteAddr == null ? "" : remoteAddr;
     }
 
@@ -61,6 +74,12 @@ public final class Request {
     public Headers headers() { return headers; }
     public byte[] body() { return body; }
     public String bodyText() { return new String(body, StandardCharsets.UTF_8); }
+    /** The body as a stream: the connection's, for a streamed body, else the one in memory. */
+    public InputStream bodyStream() { return bodyStream != null ? bodyStream : new ByteArrayInputStream(body); }
+    /** Whether the body is read from the connection rather than held in memory. */
+    public boolean isBodyStreamed() { return bodyStream != null; }
+    /** The streamed body itself, or null (for copies of this request). */
+    public InputStream streamedBody() { return bodyStream; }
     public String remoteAddr() { return remoteAddr; }
 
     /** scheme://host + scriptName: the URL this app is mounted at, without a trailing slash. */

@@ -7,18 +7,19 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jnova.api.RequestAttributes;
 import org.jnova.context.RequestContext;
 import org.jnova.image.GlanceError;
 import org.jnova.image.GlanceImagesApi;
+import org.jnova.image.ImageMembersApi;
 import org.jnova.image.ImagePatch;
 import org.jnova.image.ImageQuery;
 import org.jnova.objects.GlanceImage;
@@ -34,19 +35,22 @@ import org.jnova.wsgi.WebobErrorPage;
 public final class ImageApiV2 implements App {
     public static final String PASTE_FACTORY = "glance.api.v2.router:API.factory";
     static final String PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
-    private static final List<String> FILTERS = List.of("name", "status", "visibility", "owner", "disk_format",
-            "container_format");
+    /** glance's enabled_import_methods: the ones jnova implements. */
+    private static final List<String> IMPORT_METHODS = List.of("glance-direct");
+    private static final Pattern DATA_PATH = Pattern.compile("(.*)?/v2/images/[^/]+/(file|stage)/*");
     private static final Map<Integer, String> TITLES = Map.of(400, "Bad Request", 403, "Forbidden", 404,
             "Not Found", 405, "Method Not Allowed", 409, "Conflict", 410, "Gone", 413, "Request Entity Too Large",
-            415, "Unsupported Media Type");
+            415, "Unsupported Media Type", 416, "Requested Range Not Satisfiable");
 
     private final GlanceImagesApi images;
+    private final ImageMembersResource members;
     private final ImageSchemas schemas = new ImageSchemas();
     private final int limitDefault;
     private final int limitMax;
 
-    public ImageApiV2(GlanceImagesApi images, int limitDefault, int limitMax) {
+    public ImageApiV2(GlanceImagesApi images, ImageMembersApi members, int limitDefault, int limitMax) {
         this.images = requireNonNull(images, "images is null");
+        this.members = new ImageMembersResource(requireNonNull(members, "members is null"));
         this.limitDefault = limitDefault;
         this.limitMax = limitMax;
     }
@@ -67,9 +71,23 @@ public final class ImageApiV2 implements App {
     private Response route(Request request) throws Exception {
         String[] parts = request.pathInfo().replaceAll("/+$", "").split("/");
         String method = request.method();
-        if (parts.length == 3 && parts[1].equals("schemas") && (parts[2].equals("image") || parts[2].equals("images"))) {
+        if (parts.length == 3 && parts[1].equals("schemas") && schemas.named(parts[2]) != null) {
             requireMethod(method, "GET");
-            return json(200, parts[2].equals("image") ? schemas.image() : schemas.images());
+            return json(200, schemas.named(parts[2]));
+        }
+        if (parts.length == 3 && parts[1].equals("info")
+                && (parts[2].equals("import") || parts[2].equals("stores"))) {
+            requireMethod(method, "GET");
+            if (parts[2].equals("stores")) {
+                throw new GlanceError(404, "Multi backend is not supported at this site.");
+            }
+            ObjectNode body = ImageView.JSON.createObjectNode();
+            ObjectNode methods = body.putObject("import-methods");
+            methods.put("description", "Import methods available.");
+            methods.put("type", "array");
+            ArrayNode value = methods.putArray("value");
+            IMPORT_METHODS.forEach(value::add);
+            return json(200, body);
         }
         if (parts.length < 2 || !parts[1].equals("images")) {
             throw new GlanceError(404, "The resource could not be found.");
@@ -95,9 +113,22 @@ public final class ImageApiV2 implements App {
         }
         if (parts.length == 4 && parts[3].equals("file")) {
             return switch (requireMethod(method, "GET", "PUT")) {
-                case "GET" -> download(ctx, id);
+                case "GET" -> download(request, ctx, id);
                 default -> upload(request, ctx, id);
             };
+        }
+        if (parts.length == 4 && parts[3].equals("stage")) {
+            requireMethod(method, "PUT");
+            requireOctetStream(request);
+            images.stage(ctx, id, request.bodyStream(), declaredSize(request));
+            return Response.empty(204);
+        }
+        if (parts.length == 4 && parts[3].equals("import")) {
+            requireMethod(method, "POST");
+            JsonNode body = readJson(request);
+            checkImportBody(body);
+            images.importStaged(ctx, id, body.path("all_stores_must_succeed").asBoolean(true));
+            return Response.empty(202);
         }
         if (parts.length == 5 && parts[3].equals("actions")
                 && (parts[4].equals("deactivate") || parts[4].equals("reactivate"))) {
@@ -108,6 +139,9 @@ public final class ImageApiV2 implements App {
                 images.reactivate(ctx, id);
             }
             return Response.empty(204);
+        }
+        if (parts.length >= 4 && parts.length <= 5 && parts[3].equals("members")) {
+            return members.handle(request, ctx, id, parts.length == 5 ? parts[4] : null);
         }
         if (parts.length == 5 && parts[3].equals("tags")) {
             String tag = parts[4];
@@ -122,54 +156,17 @@ public final class ImageApiV2 implements App {
     }
 
     private Response list(Request request, RequestContext ctx) {
-        Map<String, List<String>> params = request.queryParams();
-        Map<String, String> filters = new LinkedHashMap<>();
-        for (String filter : FILTERS) {
-            first(params, filter).ifPresent(value -> filters.put(filter, value));
-        }
-        List<String> tags = params.getOrDefault("tag", List.of()).stream().map(String::strip).toList();
-        List<String> keys = new ArrayList<>();
-        params.getOrDefault("sort_key", List.of()).forEach(k -> keys.addAll(List.of(k.split(","))));
-        List<String> dirs = new ArrayList<>();
-        params.getOrDefault("sort_dir", List.of()).forEach(d -> dirs.addAll(List.of(d.split(","))));
-        int limit = first(params, "limit").map(ImageApiV2::limit).orElse(limitDefault);
-        ImageQuery query = new ImageQuery(filters, tags, keys.stream().map(String::strip).toList(),
-                dirs.stream().map(String::strip).toList(), Math.min(limit, limitMax),
-                first(params, "marker").orElse(null));
+        ImageQuery query = ImageListQuery.parse(request.queryParams(), limitDefault, limitMax);
         GlanceImagesApi.Page page = images.list(ctx, query);
         ObjectNode body = ImageView.JSON.createObjectNode();
         ArrayNode list = body.putArray("images");
         page.images().forEach(g -> list.add(ImageView.image(g)));
-        String rest = withoutMarker(request.queryString());
+        String rest = ImageListQuery.withoutMarker(request.queryString());
         body.put("first", "/v2/images" + (rest.isEmpty() ? "" : "?" + rest));
         body.put("schema", "/v2/schemas/images");
         page.nextMarker().ifPresent(marker -> body.put("next", "/v2/images?" + (rest.isEmpty() ? "" : rest + "&")
                 + "marker=" + marker));
         return json(200, body);
-    }
-
-    private static int limit(String value) {
-        long limit;
-        try {
-            limit = new java.math.BigInteger(value.strip()).max(java.math.BigInteger.valueOf(-1))
-                    .min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
-        } catch (NumberFormatException e) {
-            throw new GlanceError(400, "limit param must be an integer");
-        }
-        if (limit < 0) {
-            throw new GlanceError(400, "limit param must be positive");
-        }
-        return (int) limit;
-    }
-
-    private static String withoutMarker(String query) {
-        List<String> kept = new ArrayList<>();
-        for (String pair : query.split("&")) {
-            if (!pair.isEmpty() && !pair.startsWith("marker=") && !pair.equals("marker")) {
-                kept.add(pair);
-            }
-        }
-        return String.join("&", kept);
     }
 
     private Response create(Request request, RequestContext ctx) {
@@ -178,6 +175,7 @@ public final class ImageApiV2 implements App {
         Response response = json(201, ImageView.image(image));
         response.headers().set("Location", request.applicationUrl().replaceAll("/+$", "") + "/v2/images/"
                 + image.id());
+        response.headers().set("OpenStack-image-import-methods", String.join(",", IMPORT_METHODS));
         return response;
     }
 
@@ -217,41 +215,116 @@ public final class ImageApiV2 implements App {
     }
 
     private Response upload(Request request, RequestContext ctx, String id) throws Exception {
+        requireOctetStream(request);
+        images.upload(ctx, id, request.bodyStream(), declaredSize(request));
+        return Response.empty(204);
+    }
+
+    private static void requireOctetStream(Request request) {
         String type = request.headers().first("Content-Type").orElse("application/octet-stream").split(";")[0]
                 .strip();
         if (!type.equals("application/octet-stream")) {
             throw new GlanceError(415, "Content type '" + type + "' is not supported for image data upload.");
         }
-        images.upload(ctx, id, new ByteArrayInputStream(request.body()));
-        return Response.empty(204);
     }
 
-    private Response download(RequestContext ctx, String id) throws Exception {
+    /** glance's import body checks: a method with a name it offers; boolean store flags. */
+    private static void checkImportBody(JsonNode body) {
+        JsonNode method = body.isObject() ? body.get("method") : null;
+        if (method == null) {
+            throw new GlanceError(400, "Import request requires a 'method' field.");
+        }
+        JsonNode name = method.isObject() ? method.get("name") : null;
+        if (name == null) {
+            throw new GlanceError(400, "Import request requires a 'name' field.");
+        }
+        if (!name.isTextual() || !IMPORT_METHODS.contains(name.asText())) {
+            throw new GlanceError(400, "Unknown import method name '" + name.asText() + "'.");
+        }
+        JsonNode mustSucceed = body.get("all_stores_must_succeed");
+        if (mustSucceed != null && !mustSucceed.isBoolean()) {
+            throw new GlanceError(400, "'all_stores_must_succeed' must be boolean value only");
+        }
+        JsonNode allStores = body.get("all_stores");
+        if (allStores != null && !allStores.isBoolean()) {
+            throw new GlanceError(400, "'all_stores' must be boolean value only");
+        }
+    }
+
+    /** glance's image size of an upload: {@code x-openstack-image-size}, else the Content-Length. */
+    private static long declaredSize(Request request) {
+        Optional<String> size = request.headers().first("x-openstack-image-size");
+        try {
+            if (size.isPresent()) {
+                return Long.parseLong(size.get().strip());
+            }
+            return request.headers().first("Content-Length").map(String::strip).map(Long::parseLong).orElse(-1L);
+        } catch (NumberFormatException e) {
+            throw new GlanceError(400, "Invalid or missing image size in request headers.");
+        }
+    }
+
+    /** The image's data, whole or the one byte range asked for (glance's Range support: 206, 416). */
+    private Response download(Request request, RequestContext ctx, String id) throws Exception {
         GlanceImage image = images.get(ctx, id);
         Optional<Path> data = images.data(ctx, id);
         if (data.isEmpty()) {
             return Response.empty(204);
         }
-        Response response = new Response(200, Files.readAllBytes(data.get()));
+        Path file = data.get();
+        long size = Files.size(file);
+        long offset = 0;
+        long length = size;
+        String contentRange = null;
+        Optional<String> range = request.headers().first("Range");
+        Optional<String> askedContentRange = request.headers().first("Content-Range");
+        if (range.isPresent() || askedContentRange.isPresent()) {
+            ByteRange asked = range.isPresent() ? ByteRange.parse(range.get(), size)
+                    : ByteRange.parseContentRange(askedContentRange.get(), size);
+            offset = asked.offset();
+            length = asked.length();
+            contentRange = "bytes " + offset + "-" + (offset + length - 1) + "/" + size;
+        }
+        long start = offset;
+        long count = length;
+        Response response = Response.streamed(contentRange == null ? 200 : 206, length, out -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                in.skipNBytes(start);
+                byte[] buffer = new byte[65536];
+                long left = count;
+                while (left > 0) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (n < 0) {
+                        throw new java.io.EOFException("image data ended early");
+                    }
+                    out.write(buffer, 0, n);
+                    left -= n;
+                }
+            }
+        });
         response.headers().set("Content-Type", "application/octet-stream");
+        if (contentRange != null) {
+            response.headers().set("Content-Range", contentRange);
+        }
         if (image.checksum() != null) {
             response.headers().set("Content-MD5", image.checksum());
         }
+        response.headers().set("Content-Length", Long.toString(length));
         return response;
     }
 
-    private static String requireMethod(String method, String... allowed) {
+    /** Whether a request's body is image data the app streams (uploads and staging). */
+    public static boolean streamsBody(String method, String path) {
+        return "PUT".equals(method) && DATA_PATH.matcher(path).matches();
+    }
+
+    static String requireMethod(String method, String... allowed) {
         for (String m : allowed) {
             if (m.equals(method)) {
                 return m;
             }
         }
         throw new MethodNotAllowed(String.join(", ", allowed));
-    }
-
-    private static Optional<String> first(Map<String, List<String>> params, String name) {
-        List<String> values = params.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     private static Map<String, Object> readObject(Request request) {
@@ -262,7 +335,7 @@ public final class ImageApiV2 implements App {
         return ImageView.JSON.convertValue(node, new TypeReference<Map<String, Object>>() { });
     }
 
-    private static JsonNode readJson(Request request) {
+    static JsonNode readJson(Request request) {
         if (request.body().length == 0) {
             throw new GlanceError(400, "Body expected in request.");
         }
@@ -275,7 +348,7 @@ public final class ImageApiV2 implements App {
         }
     }
 
-    private static Response json(int status, JsonNode body) {
+    static Response json(int status, JsonNode body) {
         try {
             return Response.json(status, ImageView.JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {

@@ -6,21 +6,37 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** {@code /v2/schemas/image} and {@code /v2/schemas/images}: glance's JSON schemas of its bodies. */
+/**
+ * {@code /v2/schemas/image(s)} and {@code /v2/schemas/member(s)}: glance's JSON schemas of its
+ * bodies.
+ */
 final class ImageSchemas {
     private final JsonNode image;
     private final JsonNode images;
+    private final JsonNode member;
+    private final JsonNode members;
 
     ImageSchemas() {
-        try (InputStream in = ImageSchemas.class.getResourceAsStream("image-schema.json")) {
-            image = ImageView.JSON.readTree(in);
+        image = read("image-schema.json");
+        images = collection("images", image);
+        member = read("member-schema.json");
+        members = collection("members", member);
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = ImageSchemas.class.getResourceAsStream(resource)) {
+            return ImageView.JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** glance's CollectionSchema of an item schema. */
+    private static JsonNode collection(String name, JsonNode item) {
         ObjectNode list = ImageView.JSON.createObjectNode();
-        list.put("name", "images");
+        list.put("name", name);
         ObjectNode props = list.putObject("properties");
-        props.putObject("images").put("type", "array").set("items", image);
+        props.putObject(name).put("type", "array").set("items", item);
         props.putObject("schema").put("type", "string");
         props.putObject("first").put("type", "string");
         props.putObject("next").put("type", "string");
@@ -28,7 +44,18 @@ final class ImageSchemas {
         links.addObject().put("rel", "first").put("href", "{first}");
         links.addObject().put("rel", "next").put("href", "{next}");
         links.addObject().put("rel", "describedby").put("href", "{schema}");
-        images = list;
+        return list;
+    }
+
+    /** The schema called {@code name} (image, images, member, members), if there is one. */
+    JsonNode named(String name) {
+        return switch (name) {
+            case "image" -> image;
+            case "images" -> images;
+            case "member" -> member;
+            case "members" -> members;
+            default -> null;
+        };
     }
 
     JsonNode image() {

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.jnova.objects.GlanceImage;
 import org.jnova.objects.Image;
+import org.jnova.objects.ImageMember;
 import org.jnova.utils.JsonMappers;
 
 /** glance's image body: its fields, custom properties at the top level, and its links. */
@@ -28,7 +29,7 @@ final class ImageView {
         node.put("status", i.status());
         node.put("visibility", i.visibility());
         node.put("protected", g.isProtected());
-        node.put("os_hidden", false);
+        node.put("os_hidden", g.osHidden());
         node.put("checksum", g.checksum());
         node.put("os_hash_algo", g.osHashAlgo());
         node.put("os_hash_value", g.osHashValue());
@@ -50,6 +51,18 @@ final class ImageView {
         node.put("self", "/v2/images/" + i.id());
         node.put("file", "/v2/images/" + i.id() + "/file");
         node.put("schema", "/v2/schemas/image");
+        return node;
+    }
+
+    /** glance's member body. */
+    static ObjectNode member(ImageMember m) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("member_id", m.memberId());
+        node.put("image_id", m.imageId());
+        node.put("status", m.status());
+        node.put("created_at", time(m.createdAt()));
+        node.put("updated_at", time(m.updatedAt()));
+        node.put("schema", "/v2/schemas/member");
         return node;
     }
 

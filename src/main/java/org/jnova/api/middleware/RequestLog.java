@@ -60,7 +60,7 @@ public final class RequestLog implements Middleware {
             uri += "?" + request.queryString();
         }
         String status = response == null ? "500" : String.valueOf(response.status());
-        int length = response == null ? 0 : response.body().length;
+        long length = response == null ? 0 : response.bodyLength();
         String microversion = request.<String>attribute(RequestAttributes.API_VERSION).orElse("-");
         LOG.info("{} \"{} {}\" status: {} len: {} microversion: {} time: {}", address, request.method(), uri, status,
                 length, microversion, seconds(System.nanoTime() - start));

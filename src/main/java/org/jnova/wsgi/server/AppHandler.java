@@ -91,7 +91,7 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
             refuse(response, callback, refusal.get());
             return true;
         }
-        if (request.getLength() > options.maxRequestBodySize()) {
+        if (request.getLength() > options.maxRequestBodySize() && !streamed(request)) {
             refuse(response, callback, OversizedBody.declared(accept(request), options.maxRequestBodySize()));
             return true;
         }
@@ -192,6 +192,10 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         }
         Callback releasing = Callback.from(callback, (Runnable) pool::release);
         try {
+            if (streamed(request)) {
+                write(request, response, invoke(request, NO_BODY, Content.Source.asInputStream(request)), releasing);
+                return;
+            }
             byte[] body;
             try {
                 body = readBody(request);
@@ -204,7 +208,7 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
                 refuse(response, releasing, EdgeLimits.Refusal.empty(400));
                 return;
             }
-            org.jnova.wsgi.Response result = invoke(request, body);
+            org.jnova.wsgi.Response result = invoke(request, body, null);
             write(request, response, result, releasing);
         } catch (Throwable e) {
             LOG.error("Writing the response failed", e);
@@ -212,9 +216,15 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
-    private org.jnova.wsgi.Response invoke(Request request, byte[] body) {
+    /** Whether the app reads this request's body from the connection (see {@link StreamedBodies}). */
+    private boolean streamed(Request request) {
+        String path = request.getHttpURI().getPath();
+        return options.streamedBodies().streams(request.getMethod(), percentDecode(path == null ? "/" : path));
+    }
+
+    private org.jnova.wsgi.Response invoke(Request request, byte[] body, InputStream bodyStream) {
         try {
-            return app.handle(toWsgi(request, body));
+            return app.handle(toWsgi(request, body, bodyStream));
         } catch (Throwable e) {
             // The fault wrapper middleware normally catches everything; this is the last net.
             LOG.error("Unexpected error serving {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
@@ -257,7 +267,7 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         return out.toByteArray();
     }
 
-    private org.jnova.wsgi.Request toWsgi(Request request, byte[] body) {
+    private org.jnova.wsgi.Request toWsgi(Request request, byte[] body, InputStream bodyStream) {
         Headers headers = new Headers();
         for (HttpField field : request.getHeaders()) {
             headers.add(field.getName(), field.getValue() == null ? "" : field.getValue());
@@ -266,7 +276,7 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         String query = request.getHttpURI().getQuery();
         return new org.jnova.wsgi.Request(request.getMethod(), request.isSecure() ? "https" : "http",
                 host(request), "", percentDecode(rawPath == null ? "/" : rawPath), query, headers, body,
-                remoteAddress(request));
+                bodyStream, remoteAddress(request));
     }
 
     /** The client's address as a WSGI server gives it: {@code 10.0.0.5}, {@code ::1}. */
@@ -332,6 +342,10 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
             response.getHeaders().add(header[0], header[1]);
         }
         boolean bodyless = status == 204 || status == 304 || (status >= 100 && status < 200);
+        if (result.bodyWriter() != null && !bodyless) {
+            writeStreamed(request, response, result, callback);
+            return;
+        }
         byte[] body = bodyless ? new byte[0] : result.body();
         if (!bodyless && !result.headers().contains("Content-Length")) {
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) body.length);
@@ -341,6 +355,33 @@ final class AppHandler extends Handler.Abstract.NonBlocking {
         }
         boolean head = "HEAD".equals(request.getMethod());
         response.write(true, ByteBuffer.wrap(head ? new byte[0] : body), callback);
+    }
+
+    /**
+     * Writes a streamed body through a blocking stream on this (virtual) thread; a failure
+     * half-way (the client went away) aborts the response.
+     */
+    private void writeStreamed(Request request, Response response, org.jnova.wsgi.Response result,
+            Callback callback) {
+        if (!result.headers().contains("Content-Length")) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, result.bodyLength());
+        }
+        if (!options.keepAlive() || draining) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        if ("HEAD".equals(request.getMethod())) {
+            response.write(true, ByteBuffer.wrap(new byte[0]), callback);
+            return;
+        }
+        try (java.io.OutputStream out = Content.Sink.asOutputStream(response)) {
+            result.bodyWriter().writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("Streaming the body of {} {} failed: {}", request.getMethod(), request.getHttpURI().getPath(),
+                    e.toString());
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
     }
 
     /** Decodes %XX escapes as UTF-8, as a WSGI server fills PATH_INFO; '+' stays '+'. */

@@ -28,10 +28,12 @@ import org.jnova.exception.ConfigError;
  * @param tcpKeepIdleSeconds TCP_KEEPIDLE of accepted sockets; 0 leaves the system default
  * @param gracefulShutdownTimeoutSeconds how long stop waits for requests in flight; 0 forever
  * @param tls the TLS files when the server speaks HTTPS
+ * @param streamedBodies the requests whose bodies the app reads as they arrive, beyond the body limit
  */
 public record HttpServerOptions(int poolSize, int maxQueuedRequests, int backlog, int maxHeaderLine,
         int maxUrlLength, long maxRequestBodySize, int clientSocketTimeoutSeconds, boolean keepAlive,
-        int tcpKeepIdleSeconds, int gracefulShutdownTimeoutSeconds, Optional<TlsFiles> tls) {
+        int tcpKeepIdleSeconds, int gracefulShutdownTimeoutSeconds, Optional<TlsFiles> tls,
+        StreamedBodies streamedBodies) {
 
     /** The seeds' default accept queue length. */
     public static final int DEFAULT_BACKLOG = 128;
@@ -40,6 +42,7 @@ public record HttpServerOptions(int poolSize, int maxQueuedRequests, int backlog
 
     public HttpServerOptions {
         Objects.requireNonNull(tls, "tls is null");
+        Objects.requireNonNull(streamedBodies, "streamedBodies is null");
         if (maxUrlLength < 1 || maxRequestBodySize < 0 || maxQueuedRequests < 0) {
             throw new IllegalArgumentException("maxUrlLength must be positive, the body and queue limits not negative");
         }
@@ -51,7 +54,7 @@ public record HttpServerOptions(int poolSize, int maxQueuedRequests, int backlog
      */
     public static HttpServerOptions defaults() {
         return new HttpServerOptions(1000, 128, DEFAULT_BACKLOG, 16384, DEFAULT_MAX_URL_LENGTH, 114688, 900, true,
-                600, 60, Optional.empty());
+                600, 60, Optional.empty(), StreamedBodies.NONE);
     }
 
     /**
@@ -68,7 +71,7 @@ public record HttpServerOptions(int poolSize, int maxQueuedRequests, int backlog
                 DEFAULT_BACKLOG, conf.get(WsgiOpts.MAX_HEADER_LINE), maxUrlLength.orElse(DEFAULT_MAX_URL_LENGTH),
                 Math.max(0, conf.get(MiddlewareOpts.MAX_REQUEST_BODY_SIZE)), conf.get(WsgiOpts.CLIENT_SOCKET_TIMEOUT),
                 conf.get(WsgiOpts.KEEP_ALIVE), conf.get(WsgiOpts.TCP_KEEPIDLE),
-                conf.get(ServiceOpts.GRACEFUL_SHUTDOWN_TIMEOUT), tls);
+                conf.get(ServiceOpts.GRACEFUL_SHUTDOWN_TIMEOUT), tls, StreamedBodies.NONE);
     }
 
     private static TlsFiles tlsFiles(ConfigOpts conf) {
@@ -93,43 +96,49 @@ public record HttpServerOptions(int poolSize, int maxQueuedRequests, int backlog
     public HttpServerOptions withPoolSize(int value) {
         return new HttpServerOptions(value, maxQueuedRequests, backlog, maxHeaderLine, maxUrlLength,
                 maxRequestBodySize, clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds,
-                gracefulShutdownTimeoutSeconds, tls);
+                gracefulShutdownTimeoutSeconds, tls, streamedBodies);
     }
 
     public HttpServerOptions withMaxQueuedRequests(int value) {
         return new HttpServerOptions(poolSize, value, backlog, maxHeaderLine, maxUrlLength, maxRequestBodySize,
-                clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds, gracefulShutdownTimeoutSeconds, tls);
+                clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds, gracefulShutdownTimeoutSeconds, tls, streamedBodies);
     }
 
     public HttpServerOptions withBacklog(int value) {
         return new HttpServerOptions(poolSize, maxQueuedRequests, value, maxHeaderLine, maxUrlLength,
                 maxRequestBodySize, clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds,
-                gracefulShutdownTimeoutSeconds, tls);
+                gracefulShutdownTimeoutSeconds, tls, streamedBodies);
     }
 
     public HttpServerOptions withMaxHeaderLine(int value) {
         return new HttpServerOptions(poolSize, maxQueuedRequests, backlog, value, maxUrlLength, maxRequestBodySize,
-                clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds, gracefulShutdownTimeoutSeconds, tls);
+                clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds, gracefulShutdownTimeoutSeconds, tls, streamedBodies);
     }
 
     public HttpServerOptions withMaxUrlLength(int value) {
         return new HttpServerOptions(poolSize, maxQueuedRequests, backlog, maxHeaderLine, value, maxRequestBodySize,
-                clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds, gracefulShutdownTimeoutSeconds, tls);
+                clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds, gracefulShutdownTimeoutSeconds, tls, streamedBodies);
     }
 
     public HttpServerOptions withMaxRequestBodySize(long value) {
         return new HttpServerOptions(poolSize, maxQueuedRequests, backlog, maxHeaderLine, maxUrlLength, value,
-                clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds, gracefulShutdownTimeoutSeconds, tls);
+                clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds, gracefulShutdownTimeoutSeconds, tls, streamedBodies);
     }
 
     public HttpServerOptions withGracefulShutdownTimeout(int seconds) {
         return new HttpServerOptions(poolSize, maxQueuedRequests, backlog, maxHeaderLine, maxUrlLength,
-                maxRequestBodySize, clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds, seconds, tls);
+                maxRequestBodySize, clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds, seconds, tls, streamedBodies);
     }
 
     public HttpServerOptions withTls(TlsFiles files) {
         return new HttpServerOptions(poolSize, maxQueuedRequests, backlog, maxHeaderLine, maxUrlLength,
                 maxRequestBodySize, clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds,
-                gracefulShutdownTimeoutSeconds, Optional.of(files));
+                gracefulShutdownTimeoutSeconds, Optional.of(files), streamedBodies);
+    }
+
+    public HttpServerOptions withStreamedBodies(StreamedBodies value) {
+        return new HttpServerOptions(poolSize, maxQueuedRequests, backlog, maxHeaderLine, maxUrlLength,
+                maxRequestBodySize, clientSocketTimeoutSeconds, keepAlive, tcpKeepIdleSeconds,
+                gracefulShutdownTimeoutSeconds, tls, value);
     }
 }

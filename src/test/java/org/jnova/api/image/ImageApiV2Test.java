@@ -201,7 +201,25 @@ class ImageApiV2Test {
         String id = json("POST", "/v2/images", DEMO, "{\"name\": \"big\"}").json().get("id").asText();
         Reply upload = call("PUT", "/v2/images/" + id + "/file", DEMO, "application/octet-stream", new byte[4097]);
         assertEquals(413, upload.status());
+        assertTrue(upload.text().contains("The incoming image is too large: The provided image is too large."),
+                upload.text());
         assertEquals("queued", get("/v2/images/" + id, DEMO).json().get("status").asText());
+
+        // chunked, so only counting finds it too large
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(imageUrl + "/v2/images/" + id + "/file"))
+                .header("X-Auth-Token", DEMO).header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[9000])))
+                .build();
+        assertEquals(413, client.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals("queued", get("/v2/images/" + id, DEMO).json().get("status").asText());
+        assertEquals(204, call("PUT", "/v2/images/" + id + "/file", DEMO, "application/octet-stream",
+                new byte[4096]).status(), "exactly the cap is taken");
+    }
+
+    @Test
+    void otherRequestsKeepTheJsonBodyLimit() throws Exception {
+        String big = "{\"name\": \"" + "n".repeat(200_000) + "\"}";
+        assertEquals(413, json("POST", "/v2/images", DEMO, big).status());
     }
 
     @Test

@@ -306,4 +306,31 @@ class HttpServerLimitsTest {
         }
         assertThat(condition.getAsBoolean()).isTrue();
     }
+
+    @Test
+    void streamedBodiesReachTheAppUnreadAndBeyondTheBodyLimit() throws Exception {
+        App counting = request -> {
+            long n = 0;
+            try (InputStream in = request.bodyStream()) {
+                byte[] buffer = new byte[8192];
+                for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
+                    n += r;
+                }
+            }
+            return Response.text(200, "text/plain", request.isBodyStreamed() + " " + request.body().length + " " + n);
+        };
+        int port = start(counting, HttpServerOptions.defaults()
+                .withStreamedBodies((method, path) -> "PUT".equals(method) && path.equals("/data")));
+        String big = "x".repeat(300_000);
+        String streamed = RawHttp.exchange("127.0.0.1", port, "PUT /data HTTP/1.1\r\nHost: x\r\nConnection: close"
+                + "\r\nContent-Length: " + big.length() + "\r\n\r\n" + big);
+        assertThat(RawHttp.status(streamed)).isEqualTo(200);
+        assertThat(body(streamed)).isEqualTo("true 0 300000");
+        String elsewhere = RawHttp.exchange("127.0.0.1", port, "PUT /other HTTP/1.1\r\nHost: x\r\nConnection: "
+                + "close\r\nContent-Length: " + big.length() + "\r\n\r\n" + big);
+        assertThat(RawHttp.status(elsewhere)).isEqualTo(413);
+        String small = RawHttp.exchange("127.0.0.1", port, "PUT /other HTTP/1.1\r\nHost: x\r\nConnection: "
+                + "close\r\nContent-Length: 3\r\n\r\nabc");
+        assertThat(body(small)).isEqualTo("false 3 3");
+    }
 }
