@@ -12,7 +12,7 @@ import org.jnova.conf.cfg.ConfigOpts;
  * The database default is nova's own, {@code sqlite:///nova.sqlite}. With noauth2 every
  * caller may claim to be admin, so both APIs then listen on 127.0.0.1 unless the
  * configuration names an address ({@code osapi_compute_listen}, {@code metadata_listen},
- * {@code image_listen} when the Image API is enabled).
+ * {@code image_listen} and {@code ec2_listen} when those APIs are enabled).
  */
 public final class AllInOneServiceFactory extends ApiServiceFactory {
     private static final String NOAUTH2 = "noauth2";
@@ -28,6 +28,7 @@ public final class AllInOneServiceFactory extends ApiServiceFactory {
         conf.setDefault(ServiceOpts.METADATA_WORKERS, "1");
         conf.setDefault(ServiceOpts.IDENTITY_WORKERS, "1");
         conf.setDefault(ServiceOpts.IMAGE_WORKERS, "1");
+        conf.setDefault(ServiceOpts.EC2_WORKERS, "1");
         conf.setDefault(ApiOpts.AUTH_STRATEGY, "noauth2");
         conf.setDefault(ComputeOpts.TRANSPORT_URL, "fake://");
         conf.setDefault(ComputeOpts.ALLOW_RESIZE_TO_SAME_HOST, "True");
@@ -35,6 +36,7 @@ public final class AllInOneServiceFactory extends ApiServiceFactory {
             conf.setDefault(ServiceOpts.OSAPI_COMPUTE_LISTEN, LOOPBACK);
             conf.setDefault(ServiceOpts.METADATA_LISTEN, LOOPBACK);
             conf.setDefault(ServiceOpts.IMAGE_LISTEN, LOOPBACK);
+            conf.setDefault(ServiceOpts.EC2_LISTEN, LOOPBACK);
         }
     }
 }

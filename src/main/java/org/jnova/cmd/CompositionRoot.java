@@ -171,6 +171,8 @@ import org.jnova.db.BlockDeviceMappingStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.ConsoleAuthTokenStore;
 import org.jnova.db.Databases;
+import org.jnova.db.Ec2IdMappingStore;
+import org.jnova.ec2.Ec2Ids;
 import org.jnova.db.IdentityStore;
 import org.jnova.db.FlavorStore;
 import org.jnova.db.ImageStore;
@@ -271,6 +273,8 @@ public final class CompositionRoot implements AutoCloseable {
     /** What the metadata service and config drives read and write about a guest. */
     private final GuestDataApi guestData;
     private final IdentityApi identity;
+    /** EC2's ids of instances and images, shared by the EC2 API and the metadata service. */
+    private final Ec2Ids ec2Ids;
 
     /** The graph over {@code dbs} and {@code transport}; {@link #close()} closes both. */
     public CompositionRoot(ConfigOpts conf, Databases dbs, Transport transport) {
@@ -348,7 +352,8 @@ public final class CompositionRoot implements AutoCloseable {
         serverGroupsApi = new ServerGroupsApi(serverGroups, instances);
         serverPasswords = new ServerPasswordApi(instances);
         externalEvents = new ServerExternalEventsApi(instances, actions);
-        guestData = new GuestDataApi(instances, keyPairStore, images, ports);
+        ec2Ids = new Ec2Ids(new Ec2IdMappingStore(dbs.main()));
+        guestData = new GuestDataApi(instances, keyPairStore, ports, ec2Ids);
     }
 
     /** Opens the databases and the transport {@code conf} names; closing the root closes them. */
