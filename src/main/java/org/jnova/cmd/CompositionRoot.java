@@ -6,6 +6,14 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.jnova.api.ec2.Ec2Cloud;
+import org.jnova.api.ec2.Ec2Executor;
+import org.jnova.api.ec2.Ec2Paste;
+import org.jnova.api.ec2.images.ImagesActions;
+import org.jnova.api.ec2.instances.InstancesActions;
+import org.jnova.api.ec2.keypairs.KeyPairsActions;
+import org.jnova.api.ec2.regions.RegionsActions;
+import org.jnova.api.ec2.tags.TagsActions;
 import org.jnova.api.image.ImageApiV2;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.conf.ImageOpts;
@@ -403,8 +411,19 @@ public final class CompositionRoot implements AutoCloseable {
 
     /** The paste factories of an API process: middleware, the v2.1 router, versions, metadata. */
     FactoryRegistry pasteApps(Enforcer enforcer) {
-        return ApiApps.registry(conf, enforcer, this::registerControllers, this::metadataApp, this::identityApp,
-                this::imageApp);
+        FactoryRegistry registry = ApiApps.registry(conf, enforcer, this::registerControllers, this::metadataApp,
+                this::identityApp, this::imageApp);
+        Ec2Paste.register(registry, conf, enforcer, () -> ec2App(enforcer));
+        return registry;
+    }
+
+    /** The EC2 API's actions (enabled_apis = ec2) over the same compute APIs as the v2.1 router. */
+    private Ec2Executor ec2App(Enforcer enforcer) {
+        return Ec2Cloud.executor(new RegionsActions(availabilityZones, enforcer),
+                new InstancesActions(servers, serverActions, flavors, securityGroups, ec2Ids, enforcer,
+                        conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE)),
+                new ImagesActions(imagesApi, ec2Ids), new KeyPairsActions(keyPairs, enforcer),
+                new TagsActions(servers, serverMetadata, ec2Ids, enforcer));
     }
 
     /** Keystone's /v3 (enabled_apis = identity): so far password tokens and their validation. */

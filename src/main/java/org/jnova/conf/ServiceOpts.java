@@ -89,7 +89,7 @@ public final class ServiceOpts {
             .build();
 
     public static final Opt<Integer> EC2_LISTEN_PORT = Opt.integer(DEFAULT, "ec2_listen_port")
-            .defaultValue(8773).min(1).max(65535)
+            .defaultValue(8773).min(0).max(65535)
             .help("The port on which the EC2 API will listen.")
             .build();
 

@@ -12,7 +12,8 @@ import org.jnova.context.RequestContext;
  * One EC2 call as {@code cloudrequest} (nova's {@code Requestify}) read it: the caller, the
  * action, the API version and the action's own parameters (authentication ones removed).
  */
-public record Ec2Request(RequestContext context, String action, String version, Map<String, String> params) {
+public record Ec2Request(RequestContext context, String action, String version, Map<String, String> params,
+        String endpoint) {
     /** The attribute under which the request carries it. */
     public static final String ATTRIBUTE = "ec2.request";
 
@@ -21,6 +22,7 @@ public record Ec2Request(RequestContext context, String action, String version, 
         Objects.requireNonNull(action, "action is null");
         Objects.requireNonNull(version, "version is null");
         params = Map.copyOf(params);
+        Objects.requireNonNull(endpoint, "endpoint is null");
     }
 
     public Optional<String> param(String name) {

@@ -39,7 +39,8 @@ public final class Ec2Requestify implements Middleware {
             arguments.keySet().removeAll(NOT_ARGUMENTS);
             RequestContext context = request.<RequestContext>attribute(RequestAttributes.CONTEXT)
                     .orElseThrow(() -> Ec2Error.authFailure("The request was not authenticated."));
-            request.setAttribute(Ec2Request.ATTRIBUTE, new Ec2Request(context, action, version, arguments));
+            request.setAttribute(Ec2Request.ATTRIBUTE, new Ec2Request(context, action, version, arguments,
+                    request.hostUrl() + request.scriptName() + "/"));
             return next.handle(request);
         };
     }
