@@ -2,6 +2,7 @@ package org.jnova.api.ec2;
 
 import java.time.Clock;
 import java.util.function.Supplier;
+import org.jnova.api.auth.IdentityClient;
 import org.jnova.api.auth.KeystoneAuthSettings;
 import org.jnova.api.ec2.auth.Ec2KeystoneAuth;
 import org.jnova.api.ec2.auth.Ec2NoAuth;
@@ -37,8 +38,11 @@ public final class Ec2Paste {
         registry.registerFilter(REQUEST_LOGGING,
                 (global, local) -> new Ec2RequestLog(conf.get(MiddlewareOpts.USE_FORWARDED_FOR)));
         registry.registerFilter(NO_AUTH, (global, local) -> new Ec2NoAuth());
-        registry.registerFilter(KEYSTONE_AUTH, (global, local) -> new Ec2KeystoneAuth(
-                new KeystoneEc2Tokens(KeystoneAuthSettings.from(conf, local), Clock.systemUTC()), enforcer));
+        registry.registerFilter(KEYSTONE_AUTH, (global, local) -> {
+            KeystoneAuthSettings settings = KeystoneAuthSettings.from(conf, local);
+            return new Ec2KeystoneAuth(new KeystoneEc2Tokens(settings,
+                    new IdentityClient(settings, Clock.systemUTC()), Clock.systemUTC()), enforcer);
+        });
         registry.registerFilter(REQUESTIFY, (global, local) -> new Ec2Requestify());
         registry.registerFilter(VALIDATOR, (global, local) -> new Ec2Validator());
         registry.registerApp(EXECUTOR, (global, local) -> executor.get());

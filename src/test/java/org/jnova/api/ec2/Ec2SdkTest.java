@@ -23,7 +23,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
@@ -68,7 +67,6 @@ class Ec2SdkTest {
                 .region(Region.of("nova"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
                         "any-secret")))
-                .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
                 .build();
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import org.jnova.api.auth.IdentityClient;
 import org.jnova.api.auth.KeystoneAuthSettings;
 import org.jnova.api.auth.KeystoneUnreachable;
 import org.jnova.api.auth.TokenInfo;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks EC2 signatures with Keystone: {@code POST {auth_url}/v3/ec2tokens} with
- * {@code {"credentials": {...}}}, unauthenticated as Keystone expects; 200 with a token in
+ * {@code {"credentials": {...}}} and the service's own token (Keystone enforces its
+ * {@code identity:ec2tokens_validate} rule on a token); 200 with a token in
  * {@code X-Subject-Token} and its body means the signature is right; any 4xx is
  * {@code AuthFailure}; no answer or a 5xx is {@link KeystoneUnreachable}. The check is never skipped.
  */
@@ -33,9 +35,12 @@ public final class KeystoneEc2Tokens implements Ec2CredentialsVerifier {
     private final KeystoneAuthSettings settings;
     private final Clock clock;
     private final HttpClient http;
+    private final IdentityClient service;
 
-    public KeystoneEc2Tokens(KeystoneAuthSettings settings, Clock clock) {
+    /** Checks with the Keystone {@code settings} name, with the service's token from {@code service}. */
+    public KeystoneEc2Tokens(KeystoneAuthSettings settings, IdentityClient service, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
+        this.service = Objects.requireNonNull(service, "service is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.connectTimeout()).build();
@@ -46,17 +51,10 @@ public final class KeystoneEc2Tokens implements Ec2CredentialsVerifier {
         HttpRequest request = HttpRequest.newBuilder(URI.create(v3Base(settings.authUrl().toString()) + "/ec2tokens"))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("User-Agent", "jnova ec2")
+                .header("X-Auth-Token", service.serviceToken())
                 .timeout(settings.requestTimeout())
                 .POST(HttpRequest.BodyPublishers.ofString(body(credentials).toString())).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new KeystoneUnreachable("Unable to reach Keystone at " + request.uri() + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KeystoneUnreachable("Interrupted while calling Keystone", e);
-        }
+        HttpResponse<String> response = send(request);
         int status = response.statusCode();
         if (status >= 400 && status < 500) {
             LOG.info("Keystone refused the EC2 signature of access key {} ({})", credentials.access(), status);
@@ -75,6 +73,23 @@ public final class KeystoneEc2Tokens implements Ec2CredentialsVerifier {
             return new Verified(token.get(), info);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new KeystoneUnreachable("Keystone's ec2tokens answer is unreadable", e);
+        }
+    }
+
+    /** Sends; a kept connection Keystone closed meanwhile fails at once and is tried once more. */
+    private HttpResponse<String> send(HttpRequest request) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                if (attempt > 0 || e instanceof java.net.ConnectException
+                        || e instanceof java.net.http.HttpTimeoutException) {
+                    throw new KeystoneUnreachable("Unable to reach Keystone at " + request.uri() + ": " + e, e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KeystoneUnreachable("Interrupted while calling Keystone", e);
+            }
         }
     }
 
