@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jnova.api.ec2.Ec2Cloud;
-import org.jnova.api.ec2.Ec2Executor;
+import org.jnova.api.ec2.protocol.Ec2Executor;
 import org.jnova.api.ec2.Ec2Paste;
 import org.jnova.api.ec2.images.ImagesActions;
 import org.jnova.api.ec2.instances.InstancesActions;

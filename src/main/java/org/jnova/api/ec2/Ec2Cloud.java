@@ -3,6 +3,8 @@ package org.jnova.api.ec2;
 import java.util.HashMap;
 import java.util.Map;
 import org.jnova.api.ec2.images.ImagesActions;
+import org.jnova.api.ec2.protocol.Ec2Action;
+import org.jnova.api.ec2.protocol.Ec2Executor;
 import org.jnova.api.ec2.instances.InstancesActions;
 import org.jnova.api.ec2.keypairs.KeyPairsActions;
 import org.jnova.api.ec2.regions.RegionsActions;

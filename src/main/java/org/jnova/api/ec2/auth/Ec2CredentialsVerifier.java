@@ -13,7 +13,7 @@ public interface Ec2CredentialsVerifier {
     }
 
     /**
-     * @throws org.jnova.api.ec2.Ec2Error AuthFailure when the access key is unknown or the
+     * @throws org.jnova.api.ec2.protocol.Ec2Error AuthFailure when the access key is unknown or the
      *     signature wrong
      * @throws org.jnova.api.auth.KeystoneUnreachable when the question cannot be answered now
      */

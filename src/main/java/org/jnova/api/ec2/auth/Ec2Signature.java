@@ -2,8 +2,8 @@ package org.jnova.api.ec2.auth;
 
 import java.util.Map;
 import java.util.Optional;
-import org.jnova.api.ec2.Ec2Error;
-import org.jnova.api.ec2.Ec2Params;
+import org.jnova.api.ec2.protocol.Ec2Error;
+import org.jnova.api.ec2.protocol.Ec2Params;
 import org.jnova.wsgi.Request;
 
 /**

@@ -15,7 +15,7 @@ import org.jnova.api.auth.IdentityClient;
 import org.jnova.api.auth.KeystoneAuthSettings;
 import org.jnova.api.auth.KeystoneUnreachable;
 import org.jnova.api.auth.TokenInfo;
-import org.jnova.api.ec2.Ec2Error;
+import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.utils.JsonMappers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

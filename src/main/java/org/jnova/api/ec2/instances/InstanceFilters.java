@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.jnova.api.ec2.Ec2Error;
+import org.jnova.api.ec2.protocol.Ec2Error;
+import org.jnova.api.ec2.protocol.Wildcards;
 import org.jnova.ec2.Ec2Ids;
 import org.jnova.objects.Instance;
 

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jnova.api.ec2.Ec2Action;
-import org.jnova.api.ec2.Ec2Error;
-import org.jnova.api.ec2.Ec2Request;
+import org.jnova.api.ec2.protocol.Ec2Action;
+import org.jnova.api.ec2.protocol.Ec2Error;
+import org.jnova.api.ec2.protocol.Ec2Request;
 import org.jnova.compute.AvailabilityZonesApi;
 import org.jnova.policy.Enforcer;
 

@@ -1,4 +1,4 @@
-package org.jnova.api.ec2.instances;
+package org.jnova.api.ec2.protocol;
 
 /**
  * EC2's filter values: {@code *} any run of characters, {@code ?} one, {@code \} escapes the next.

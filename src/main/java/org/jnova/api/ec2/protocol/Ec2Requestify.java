@@ -1,4 +1,4 @@
-package org.jnova.api.ec2;
+package org.jnova.api.ec2.protocol;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
