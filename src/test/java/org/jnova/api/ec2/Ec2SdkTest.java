@@ -46,14 +46,17 @@ import software.amazon.awssdk.services.ec2.model.TagDescription;
 class Ec2SdkTest {
     private static JnovaTestServer jnova;
     private static String ec2Url;
+    private static String metadataUrl;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws Exception {
         String engine = org.jnova.db.TestDatabases.engines().get(0);
-        jnova = JnovaTestServer.start(engine);
+        // the metadata service finds the instance by the forwarded address, as behind nova's proxy
+        jnova = JnovaTestServer.start(engine, "[api]", "use_forwarded_for = true");
         ec2Url = jnova.startEc2();
+        metadataUrl = jnova.startMetadata();
     }
 
     @AfterAll
@@ -113,6 +116,10 @@ class Ec2SdkTest {
             assertThat(running.placement().availabilityZone()).isEqualTo("nova");
             assertThat(running.privateIpAddress()).isNotBlank();
             assertThat(running.launchTime()).isNotNull();
+
+            // the metadata service shows the same EC2 ids
+            assertThat(metadata(running.privateIpAddress(), "instance-id")).isEqualTo(id);
+            assertThat(metadata(running.privateIpAddress(), "ami-id")).isEqualTo(cirros.imageId());
 
             var attribute = ec2.describeInstanceAttribute(r -> r.instanceId(id).attribute("userData"));
             assertThat(attribute.userData().value()).isEqualTo(userData);
@@ -264,6 +271,14 @@ class Ec2SdkTest {
         assertThat(v4.statusCode()).isEqualTo(200);
         assertThat(v4.body()).contains("xmlns=\"http://ec2.amazonaws.com/doc/2014-10-01/\"")
                 .contains("<availabilityZoneInfo><item><zoneName>");
+    }
+
+    private String metadata(String fixedIp, String item) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(metadataUrl
+                + "/latest/meta-data/" + item)).header("X-Forwarded-For", fixedIp).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     private HttpResponse<String> post(String form, String authorization) throws Exception {
