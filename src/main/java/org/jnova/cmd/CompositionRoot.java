@@ -13,6 +13,7 @@ import org.jnova.api.ec2.images.ImagesActions;
 import org.jnova.api.ec2.instances.InstancesActions;
 import org.jnova.api.ec2.keypairs.KeyPairsActions;
 import org.jnova.api.ec2.regions.RegionsActions;
+import org.jnova.api.ec2.securitygroups.SecurityGroupsActions;
 import org.jnova.api.ec2.tags.TagsActions;
 import org.jnova.api.image.ImageApiV2;
 import org.jnova.conf.DatabaseOpts;
@@ -423,7 +424,8 @@ public final class CompositionRoot implements AutoCloseable {
                 new InstancesActions(servers, serverActions, flavors, securityGroups, ec2Ids, enforcer,
                         conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE)),
                 new ImagesActions(imagesApi, ec2Ids), new KeyPairsActions(keyPairs, enforcer),
-                new TagsActions(servers, serverMetadata, ec2Ids, enforcer));
+                new TagsActions(servers, serverMetadata, ec2Ids, enforcer),
+                new SecurityGroupsActions(securityGroups, enforcer));
     }
 
     /** Keystone's /v3 (enabled_apis = identity): so far password tokens and their validation. */

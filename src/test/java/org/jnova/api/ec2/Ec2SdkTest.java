@@ -219,6 +219,24 @@ class Ec2SdkTest {
     }
 
     @Test
+    void securityGroups() {
+        try (Ec2Client ec2 = client("groups:groups"); Ec2Client other = client("someone:elsewhere")) {
+            var groups = ec2.describeSecurityGroups().securityGroups();
+            assertThat(groups).extracting(g -> g.groupName()).contains("default");
+            assertThat(groups).allSatisfy(g -> assertThat(g.ownerId()).isEqualTo("groups"));
+            String id = groups.getFirst().groupId();
+            assertThat(ec2.describeSecurityGroups(r -> r.groupIds(id)).securityGroups()).hasSize(1);
+            Ec2Exception missing = catchThrowableOfType(Ec2Exception.class,
+                    () -> ec2.describeSecurityGroups(r -> r.groupNames("no-such-group")));
+            assertThat(missing.awsErrorDetails().errorCode()).isEqualTo("InvalidGroup.NotFound");
+            // another project's group is not found
+            Ec2Exception hidden = catchThrowableOfType(Ec2Exception.class,
+                    () -> other.describeSecurityGroups(r -> r.groupIds(id)));
+            assertThat(hidden.awsErrorDetails().errorCode()).isEqualTo("InvalidGroup.NotFound");
+        }
+    }
+
+    @Test
     void keyPairs() throws Exception {
         try (Ec2Client ec2 = client("keys:keys"); Ec2Client other = client("stranger:keys")) {
             CreateKeyPairResponse created = ec2.createKeyPair(r -> r.keyName("made"));
