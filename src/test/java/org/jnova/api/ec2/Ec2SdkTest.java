@@ -212,6 +212,10 @@ class Ec2SdkTest {
                     .imageId(ec2.describeImages().images().getFirst().imageId()).minCount(1).maxCount(1)
                     .instanceType("no.such.type")));
             assertThat(flavor.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+            Ec2Exception unsupported = catchThrowableOfType(Ec2Exception.class, () -> ec2.runInstances(r -> r
+                    .imageId(ec2.describeImages().images().getFirst().imageId()).minCount(1).maxCount(1)
+                    .subnetId("subnet-1")));
+            assertThat(unsupported.awsErrorDetails().errorCode()).isEqualTo("UnsupportedOperation");
             Ec2Exception filter = catchThrowableOfType(Ec2Exception.class,
                     () -> ec2.describeInstances(r -> r.filters(filter("no-such-filter", "x"))));
             assertThat(filter.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");

@@ -38,6 +38,10 @@ public final class InstancesActions {
     /** nova's default_flavor: what RunInstances boots without an InstanceType. */
     static final String DEFAULT_INSTANCE_TYPE = "m1.small";
     private static final int DESCRIBE_LIMIT = 1000;
+    /** What RunInstances cannot honour: refused rather than ignored. */
+    private static final List<String> UNSUPPORTED_RUN_PARAMETERS = List.of("BlockDeviceMapping", "SubnetId",
+            "NetworkInterface", "PrivateIpAddress", "Ipv6Address", "Ipv6AddressCount", "ElasticGpuSpecification",
+            "InstanceMarketOptions", "LaunchTemplate", "CpuOptions", "HibernationOptions", "KernelId", "RamdiskId");
 
     private final ServersApi servers;
     private final ServerActionsApi serverActions;
@@ -169,6 +173,12 @@ public final class InstancesActions {
     private Map<String, ?> run(Ec2Request call) {
         RequestContext ctx = call.context();
         enforcer.authorize(ctx, "os_compute_api:servers:create", projectTarget(ctx));
+        for (String name : call.params().keySet()) {
+            if (UNSUPPORTED_RUN_PARAMETERS.stream().anyMatch(prefix -> name.equals(prefix)
+                    || name.startsWith(prefix + "."))) {
+                throw Ec2Error.client("UnsupportedOperation", "The parameter " + name + " is not supported.");
+            }
+        }
         String imageEc2Id = call.required("ImageId");
         String imageUuid = ids.imageUuid(imageEc2Id).orElseThrow(() -> imageNotFound(imageEc2Id));
         int min = call.integer("MinCount").orElseThrow(() -> Ec2Error.missingParameter("MinCount"));
