@@ -15,7 +15,7 @@ import org.jnova.conf.cfg.ConfigOpts;
  * in-process transport. The database default is nova's own, {@code sqlite:///nova.sqlite}.
  * Every API listens on 127.0.0.1 unless the configuration names an address
  * ({@code osapi_compute_listen}, {@code metadata_listen}, {@code identity_listen},
- * {@code image_listen}); with {@code auth_strategy = noauth2}, which must be asked for, every
+ * {@code image_listen}, {@code ec2_listen} when enabled); with {@code auth_strategy = noauth2}, which must be asked for, every
  * caller may claim to be admin.
  */
 public final class AllInOneServiceFactory extends ApiServiceFactory {
@@ -31,6 +31,7 @@ public final class AllInOneServiceFactory extends ApiServiceFactory {
         conf.setDefault(ServiceOpts.METADATA_WORKERS, "1");
         conf.setDefault(ServiceOpts.IDENTITY_WORKERS, "1");
         conf.setDefault(ServiceOpts.IMAGE_WORKERS, "1");
+        conf.setDefault(ServiceOpts.EC2_WORKERS, "1");
         conf.setDefault(ServiceOpts.ENABLED_APIS, "osapi_compute,metadata,identity,image");
         conf.setDefault(ApiOpts.AUTH_STRATEGY, "keystone");
         conf.setDefault(KeystoneAuthOpts.SERVICE_TOKEN_ROLES_REQUIRED, "True");
@@ -40,5 +41,6 @@ public final class AllInOneServiceFactory extends ApiServiceFactory {
         conf.setDefault(ServiceOpts.METADATA_LISTEN, LOOPBACK);
         conf.setDefault(ServiceOpts.IDENTITY_LISTEN, LOOPBACK);
         conf.setDefault(ServiceOpts.IMAGE_LISTEN, LOOPBACK);
+        conf.setDefault(ServiceOpts.EC2_LISTEN, LOOPBACK);
     }
 }

@@ -6,6 +6,15 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.jnova.api.ec2.Ec2Cloud;
+import org.jnova.api.ec2.protocol.Ec2Executor;
+import org.jnova.api.ec2.Ec2Paste;
+import org.jnova.api.ec2.images.ImagesActions;
+import org.jnova.api.ec2.instances.InstancesActions;
+import org.jnova.api.ec2.keypairs.KeyPairsActions;
+import org.jnova.api.ec2.regions.RegionsActions;
+import org.jnova.api.ec2.securitygroups.SecurityGroupsActions;
+import org.jnova.api.ec2.tags.TagsActions;
 import org.jnova.api.image.ImageApiV2;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.conf.ImageOpts;
@@ -206,6 +215,8 @@ import org.jnova.db.Databases;
 import org.jnova.db.IdentityApplicationCredentialStore;
 import org.jnova.db.IdentityCredentialStore;
 import org.jnova.db.IdentityRevocationStore;
+import org.jnova.db.Ec2IdMappingStore;
+import org.jnova.ec2.Ec2Ids;
 import org.jnova.db.IdentityStore;
 import org.jnova.db.IdentityAssignmentStore;
 import org.jnova.db.IdentityCatalogStore;
@@ -317,6 +328,8 @@ public final class CompositionRoot implements AutoCloseable {
     private final IdentityDomains identityDomains;
     private final IdentityProjects identityProjects;
     private final IdentityUsers identityUsers;
+    /** EC2's ids of instances and images, shared by the EC2 API and the metadata service. */
+    private final Ec2Ids ec2Ids;
 
     /** The graph over {@code dbs} and {@code transport}; {@link #close()} closes both. */
     public CompositionRoot(ConfigOpts conf, Databases dbs, Transport transport) {
@@ -400,7 +413,8 @@ public final class CompositionRoot implements AutoCloseable {
         serverGroupsApi = new ServerGroupsApi(serverGroups, instances);
         serverPasswords = new ServerPasswordApi(instances);
         externalEvents = new ServerExternalEventsApi(instances, actions);
-        guestData = new GuestDataApi(instances, keyPairStore, images, ports);
+        ec2Ids = new Ec2Ids(new Ec2IdMappingStore(dbs.main()));
+        guestData = new GuestDataApi(instances, keyPairStore, ports, ec2Ids);
     }
 
     /** Opens the databases and the transport {@code conf} names; closing the root closes them. */
@@ -457,8 +471,20 @@ public final class CompositionRoot implements AutoCloseable {
                 ? Optional.of(new BuiltInIdentity(new BuiltInTokenValidator(identity),
                         new LocalEndpoints(conf).identityRoot()))
                 : Optional.empty();
-        return ApiApps.registry(conf, enforcer, builtInIdentity, this::registerControllers, this::metadataApp,
-                () -> identityApp(identityEnforcer), this::imageApp);
+        FactoryRegistry registry = ApiApps.registry(conf, enforcer, builtInIdentity, this::registerControllers,
+                this::metadataApp, () -> identityApp(identityEnforcer), this::imageApp);
+        Ec2Paste.register(registry, conf, enforcer, () -> ec2App(enforcer));
+        return registry;
+    }
+
+    /** The EC2 API's actions (enabled_apis = ec2) over the same compute APIs as the v2.1 router. */
+    private Ec2Executor ec2App(Enforcer enforcer) {
+        return Ec2Cloud.executor(new RegionsActions(availabilityZones, enforcer),
+                new InstancesActions(servers, serverActions, flavors, securityGroups, ec2Ids, enforcer,
+                        conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE)),
+                new ImagesActions(imagesApi, ec2Ids), new KeyPairsActions(keyPairs, enforcer),
+                new TagsActions(servers, serverMetadata, ec2Ids, enforcer),
+                new SecurityGroupsActions(securityGroups, enforcer));
     }
 
     /**

@@ -2,14 +2,13 @@ package org.jnova.compute;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
 import org.jnova.db.KeyPairStore;
 import org.jnova.db.PortStore;
+import org.jnova.ec2.Ec2Ids;
 import org.jnova.objects.Instance;
 import org.jnova.objects.KeyPair;
 
@@ -17,14 +16,14 @@ import org.jnova.objects.KeyPair;
 public final class GuestDataApi {
     private final InstanceStore instances;
     private final KeyPairStore keyPairs;
-    private final ImageStore images;
     private final PortStore ports;
+    private final Ec2Ids ec2Ids;
 
-    public GuestDataApi(InstanceStore instances, KeyPairStore keyPairs, ImageStore images, PortStore ports) {
+    public GuestDataApi(InstanceStore instances, KeyPairStore keyPairs, PortStore ports, Ec2Ids ec2Ids) {
         this.instances = requireNonNull(instances, "instances is null");
         this.keyPairs = requireNonNull(keyPairs, "keyPairs is null");
-        this.images = requireNonNull(images, "images is null");
         this.ports = requireNonNull(ports, "ports is null");
+        this.ec2Ids = requireNonNull(ec2Ids, "ec2Ids is null");
     }
 
     /** The live instance. */
@@ -41,9 +40,9 @@ public final class GuestDataApi {
         return keyPairs.get(userId, name);
     }
 
-    /** Every image id ever registered, oldest first (EC2 ids are ranks in this list). */
-    public List<String> imageIdsInRegistrationOrder() {
-        return images.idsInRegistrationOrder();
+    /** The EC2 id (ami-) of the image an instance was booted from, the same the EC2 API shows. */
+    public String ec2ImageId(String imageId) {
+        return ec2Ids.imageId(imageId);
     }
 
     /** Sets items of the instance's system metadata, keeping the others. */

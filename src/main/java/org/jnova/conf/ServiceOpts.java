@@ -83,6 +83,22 @@ public final class ServiceOpts {
             .help("Number of workers for the Image v2 API. The default will be the number of CPUs available.")
             .build();
 
+    public static final Opt<String> EC2_LISTEN = Opt.string(DEFAULT, "ec2_listen")
+            .defaultValue("0.0.0.0")
+            .help("The IP address on which the EC2 API (enabled_apis = ec2) will listen.")
+            .build();
+
+    public static final Opt<Integer> EC2_LISTEN_PORT = Opt.integer(DEFAULT, "ec2_listen_port")
+            .defaultValue(8773).min(0).max(65535)
+            .help("The port on which the EC2 API will listen.")
+            .build();
+
+    public static final Opt<Integer> EC2_WORKERS = Opt.integer(DEFAULT, "ec2_workers")
+            .min(1)
+            .help("Number of workers for EC2 API service. The default will be equal to the number of CPUs"
+                    + " available.")
+            .build();
+
     public static final Opt<Integer> GRACEFUL_SHUTDOWN_TIMEOUT = Opt.integer(DEFAULT, "graceful_shutdown_timeout")
             .defaultValue(60)
             .help("Specify a timeout after which a gracefully shutdown server will exit. Zero value means"
@@ -96,6 +112,7 @@ public final class ServiceOpts {
         return List.of(ENABLED_APIS, ENABLED_SSL_APIS, OSAPI_COMPUTE_LISTEN, OSAPI_COMPUTE_LISTEN_PORT,
                 OSAPI_COMPUTE_WORKERS, METADATA_LISTEN, METADATA_LISTEN_PORT, METADATA_WORKERS,
                 IDENTITY_LISTEN, IDENTITY_LISTEN_PORT, IDENTITY_WORKERS, IMAGE_LISTEN, IMAGE_LISTEN_PORT, IMAGE_WORKERS,
+                EC2_LISTEN, EC2_LISTEN_PORT, EC2_WORKERS,
                 GRACEFUL_SHUTDOWN_TIMEOUT);
     }
 }

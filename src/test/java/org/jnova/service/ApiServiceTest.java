@@ -31,12 +31,16 @@ class ApiServiceTest {
     }
 
     @Test
-    void unknownServiceListensEverywhereOnAnyPortAndEc2LimitsUrls() {
+    void ec2ListensOn8773AndLimitsUrlsAndAnUnknownServiceListensEverywhereOnAnyPort() {
         ServiceSettings ec2 = ServiceSettings.of(conf(), "ec2");
+        ServiceSettings unknown = ServiceSettings.of(conf(), "unknown");
 
         assertThat(ec2.host()).isEqualTo("0.0.0.0");
-        assertThat(ec2.port()).isZero();
+        assertThat(ec2.port()).isEqualTo(8773);
         assertThat(ec2.maxUrlLength()).hasValue(16384);
+        assertThat(unknown.host()).isEqualTo("0.0.0.0");
+        assertThat(unknown.port()).isZero();
+        assertThat(unknown.maxUrlLength()).isEmpty();
     }
 
     @Test

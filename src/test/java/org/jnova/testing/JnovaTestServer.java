@@ -42,6 +42,7 @@ public final class JnovaTestServer implements AutoCloseable {
     private ApiService metadata;
     private ApiService identity;
     private ApiService image;
+    private ApiService ec2;
 
     private JnovaTestServer(AllInOneServiceFactory factory, ApiService service, ConfigOpts conf, String databaseUrl,
             Path dir) {
@@ -59,8 +60,8 @@ public final class JnovaTestServer implements AutoCloseable {
         List<String> lines = new ArrayList<>(List.of("[DEFAULT]", "osapi_compute_listen = 127.0.0.1",
                 "osapi_compute_listen_port = 0",
                 "metadata_listen = 127.0.0.1", "metadata_listen_port = 0", "identity_listen = 127.0.0.1",
-                "identity_listen_port = 0", "image_listen = 127.0.0.1", "image_listen_port = 0",
-                "[api]", "auth_strategy = noauth2", "[database]",
+                "identity_listen_port = 0", "image_listen = 127.0.0.1", "image_listen_port = 0", "ec2_listen = 127.0.0.1",
+                "ec2_listen_port = 0", "[api]", "auth_strategy = noauth2", "[database]",
                 "connection = " + url,
                 "[jnova_compute]", "fake_spawn_delay_ms = 0", "fake_destroy_delay_ms = 0"));
         lines.addAll(List.of(extraConfLines));
@@ -202,9 +203,24 @@ public final class JnovaTestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the EC2 API ([DEFAULT] ec2_listen, a free port) in this process beside the Compute
+     * API, once; returns its URL http://127.0.0.1:port.
+     */
+    public synchronized String startEc2() {
+        if (ec2 == null) {
+            ec2 = factory.create(conf, "ec2");
+            ec2.start();
+        }
+        return "http://127.0.0.1:" + ec2.port();
+    }
+
     @Override
     public void close() throws Exception {
         synchronized (this) {
+            if (ec2 != null) {
+                ec2.stop();
+            }
             if (image != null) {
                 image.stop();
             }

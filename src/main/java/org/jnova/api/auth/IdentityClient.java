@@ -114,6 +114,16 @@ public final class IdentityClient implements TokenValidator {
     }
 
     /**
+     * The service's own token, for the Keystone calls that need one beside the caller's
+     * credentials (the EC2 API's {@code /v3/ec2tokens}).
+     *
+     * @throws KeystoneUnreachable when the service cannot authenticate
+     */
+    public String serviceToken() {
+        return serviceToken(false).token();
+    }
+
+    /**
      * The service's token, authenticating when there is none, it is about to expire or
      * {@code renew} is asked; one caller authenticates while the others wait for its result.
      */

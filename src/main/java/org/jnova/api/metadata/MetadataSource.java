@@ -134,14 +134,9 @@ public final class MetadataSource {
         guests.setSystemMetadata(uuid, chunks);
     }
 
-    /** The EC2 id of an image: ami- and its 1-based rank among all images ever registered. */
+    /** The EC2 id of an image, as the EC2 API shows it. */
     private String amiId(String imageId) {
-        if (imageId == null) {
-            return "ami-00000000";
-        }
-        List<String> ids = guests.imageIdsInRegistrationOrder();
-        int index = ids.indexOf(imageId);
-        return String.format("ami-%08x", index < 0 ? 0 : index + 1);
+        return guests.ec2ImageId(imageId);
     }
 
     /** The StaticJSON file's content; {} without a file. An unreadable file fails the request, as in nova. */

@@ -138,6 +138,14 @@ final class KeystoneServer implements AutoCloseable {
         return userId;
     }
 
+    /** New EC2 credentials of the user for the project (Keystone's OS-EC2 API): {access, secret}. */
+    String[] ec2Credentials(String user, String password, String project) throws Exception {
+        IssuedToken token = projectToken(user, password, project);
+        JsonNode credential = call(token.token(), "POST", "/v3/users/" + token.userId() + "/credentials/OS-EC2",
+                Map.of("tenant_id", token.projectId())).path("credential");
+        return new String[] {credential.path("access").asText(), credential.path("secret").asText()};
+    }
+
     /** Gives the user a role on the whole system (for system-scoped tokens). */
     void grantSystemRole(String userId, String role) throws Exception {
         String admin = adminToken().token();

@@ -1,0 +1,356 @@
+package org.jnova.api.ec2.instances;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jnova.api.ec2.protocol.Ec2Action;
+import org.jnova.api.ec2.protocol.Ec2Error;
+import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.compute.ComputeErrors;
+import org.jnova.compute.FlavorsApi;
+import org.jnova.compute.SecurityGroupsApi;
+import org.jnova.compute.ServerActionsApi;
+import org.jnova.compute.ServerCreate;
+import org.jnova.compute.ServerSecurityGroupsApi;
+import org.jnova.compute.ServersApi;
+import org.jnova.context.RequestContext;
+import org.jnova.ec2.Ec2Ids;
+import org.jnova.objects.Flavor;
+import org.jnova.objects.Instance;
+import org.jnova.objects.InstanceFilter;
+import org.jnova.objects.SecurityGroup;
+import org.jnova.objects.VirtualInterface;
+import org.jnova.policy.Enforcer;
+
+/**
+ * The instance actions over the compute API, each authorized by nova's compute policy rule
+ * for the same operation: DescribeInstances, RunInstances, Start/Stop/Reboot/TerminateInstances,
+ * GetConsoleOutput and DescribeInstanceAttribute.
+ */
+public final class InstancesActions {
+    /** nova's default_flavor: what RunInstances boots without an InstanceType. */
+    static final String DEFAULT_INSTANCE_TYPE = "m1.small";
+    private static final int DESCRIBE_LIMIT = 1000;
+    /** What RunInstances cannot honour: refused rather than ignored. */
+    private static final List<String> UNSUPPORTED_RUN_PARAMETERS = List.of("BlockDeviceMapping", "SubnetId",
+            "NetworkInterface", "PrivateIpAddress", "Ipv6Address", "Ipv6AddressCount", "ElasticGpuSpecification",
+            "InstanceMarketOptions", "LaunchTemplate", "CpuOptions", "HibernationOptions", "KernelId", "RamdiskId");
+
+    private final ServersApi servers;
+    private final ServerActionsApi serverActions;
+    private final FlavorsApi flavors;
+    private final SecurityGroupsApi securityGroups;
+    private final Ec2Ids ids;
+    private final Enforcer enforcer;
+    private final String defaultZone;
+
+    public InstancesActions(ServersApi servers, ServerActionsApi serverActions, FlavorsApi flavors,
+            SecurityGroupsApi securityGroups, Ec2Ids ids, Enforcer enforcer, String defaultZone) {
+        this.servers = requireNonNull(servers, "servers is null");
+        this.serverActions = requireNonNull(serverActions, "serverActions is null");
+        this.flavors = requireNonNull(flavors, "flavors is null");
+        this.securityGroups = requireNonNull(securityGroups, "securityGroups is null");
+        this.ids = requireNonNull(ids, "ids is null");
+        this.enforcer = requireNonNull(enforcer, "enforcer is null");
+        this.defaultZone = requireNonNull(defaultZone, "defaultZone is null");
+    }
+
+    public void register(Map<String, Ec2Action> actions) {
+        actions.put("DescribeInstances", this::describe);
+        actions.put("RunInstances", this::run);
+        actions.put("StartInstances", call -> transition(call, "os_compute_api:servers:start",
+                (ctx, uuid) -> servers.start(ctx, uuid)));
+        actions.put("StopInstances", call -> transition(call, "os_compute_api:servers:stop",
+                (ctx, uuid) -> servers.stop(ctx, uuid)));
+        actions.put("TerminateInstances", call -> transition(call, "os_compute_api:servers:delete",
+                (ctx, uuid) -> servers.delete(ctx, uuid)));
+        actions.put("RebootInstances", this::reboot);
+        actions.put("GetConsoleOutput", this::consoleOutput);
+        actions.put("DescribeInstanceAttribute", this::attribute);
+    }
+
+    private Map<String, ?> describe(Ec2Request call) {
+        RequestContext ctx = call.context();
+        enforcer.authorize(ctx, "os_compute_api:servers:detail", projectTarget(ctx));
+        List<Instance> found = new ArrayList<>();
+        List<String> wanted = call.list("InstanceId");
+        if (!wanted.isEmpty()) {
+            for (String ec2Id : wanted) {
+                found.add(instance(ctx, ec2Id));
+            }
+        } else {
+            found.addAll(servers.list(ctx, InstanceFilter.builder().projectId(ctx.projectId().orElse(null)).build(),
+                    List.of(), DESCRIBE_LIMIT, null));
+        }
+        InstanceFilters filters = new InstanceFilters(call.filters(), this::zone);
+        Map<String, List<Instance>> reservations = new LinkedHashMap<>();
+        for (Instance i : found) {
+            if (filters.test(i)) {
+                reservations.computeIfAbsent(i.reservationId(), k -> new ArrayList<>()).add(i);
+            }
+        }
+        List<Object> set = new ArrayList<>();
+        reservations.values().forEach(members -> set.add(reservation(members)));
+        return Map.of("reservationSet", set);
+    }
+
+    private Map<String, Object> reservation(List<Instance> members) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Instance first = members.getFirst();
+        out.put("reservationId", first.reservationId());
+        out.put("ownerId", first.projectId());
+        out.put("groupSet", groups(first));
+        out.put("instancesSet", members.stream().map(this::instanceView).toList());
+        return out;
+    }
+
+    private List<Object> groups(Instance i) {
+        return ServerSecurityGroupsApi.groups(i).stream().<Object>map(name -> Map.of("groupName", name,
+                "groupId", name)).toList();
+    }
+
+    private Map<String, Object> instanceView(Instance i) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("instanceId", Ec2Ids.instanceId(i));
+        out.put("imageId", ids.imageId(i.imageRef()));
+        out.put("instanceState", InstanceStates.of(InstanceStates.code(i)));
+        String fixedIp = fixedIp(i).orElse(null);
+        out.put("privateDnsName", i.hostname());
+        out.put("dnsName", floatingIp(i).orElse(""));
+        out.put("reason", "");
+        out.put("keyName", i.keyName());
+        out.put("amiLaunchIndex", i.launchIndex());
+        out.put("productCodes", List.of());
+        out.put("instanceType", i.flavor() == null ? null : i.flavor().name());
+        out.put("launchTime", i.launchedAt() != null ? i.launchedAt() : i.createdAt());
+        Map<String, Object> placement = new LinkedHashMap<>();
+        placement.put("availabilityZone", zone(i));
+        placement.put("groupName", "");
+        placement.put("tenancy", "default");
+        out.put("placement", placement);
+        out.put("monitoring", Map.of("state", "disabled"));
+        out.put("privateIpAddress", fixedIp);
+        out.put("ipAddress", floatingIp(i).orElse(null));
+        out.put("groupSet", groups(i));
+        out.put("architecture", "x86_64");
+        out.put("rootDeviceType", "instance-store");
+        out.put("rootDeviceName", i.rootDeviceName());
+        out.put("blockDeviceMapping", List.of());
+        out.put("virtualizationType", "hvm");
+        out.put("tagSet", i.metadata().entrySet().stream().<Object>map(e -> tag(e.getKey(), e.getValue())).toList());
+        out.put("hypervisor", "xen");
+        return out;
+    }
+
+    private static Map<String, Object> tag(String key, String value) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("key", key);
+        out.put("value", value);
+        return out;
+    }
+
+    String zone(Instance i) {
+        return i.availabilityZone() != null ? i.availabilityZone() : defaultZone;
+    }
+
+    static Optional<String> fixedIp(Instance i) {
+        return i.interfaces().stream().map(VirtualInterface::fixedIp).filter(ip -> ip != null && !ip.isEmpty())
+                .findFirst();
+    }
+
+    private static Optional<String> floatingIp(Instance i) {
+        return i.interfaces().stream().map(VirtualInterface::floatingIp).filter(ip -> ip != null && !ip.isEmpty())
+                .findFirst();
+    }
+
+    private Map<String, ?> run(Ec2Request call) {
+        RequestContext ctx = call.context();
+        enforcer.authorize(ctx, "os_compute_api:servers:create", projectTarget(ctx));
+        for (String name : call.params().keySet()) {
+            if (UNSUPPORTED_RUN_PARAMETERS.stream().anyMatch(prefix -> name.equals(prefix)
+                    || name.startsWith(prefix + "."))) {
+                throw Ec2Error.client("UnsupportedOperation", "The parameter " + name + " is not supported.");
+            }
+        }
+        String imageEc2Id = call.required("ImageId");
+        String imageUuid = ids.imageUuid(imageEc2Id).orElseThrow(() -> imageNotFound(imageEc2Id));
+        int min = call.integer("MinCount").orElseThrow(() -> Ec2Error.missingParameter("MinCount"));
+        int max = call.integer("MaxCount").orElseThrow(() -> Ec2Error.missingParameter("MaxCount"));
+        if (min < 1 || max < 1) {
+            throw Ec2Error.invalidParameterValue("MinCount and MaxCount must be at least 1");
+        }
+        if (min > max) {
+            throw Ec2Error.invalidParameterValue("MinCount (" + min + ") must not be greater than MaxCount ("
+                    + max + ")");
+        }
+        String typeName = call.param("InstanceType").orElse(DEFAULT_INSTANCE_TYPE);
+        Flavor flavor = flavor(ctx, typeName);
+        String userData = call.param("UserData").map(text -> text.replaceAll("\\s", "")).orElse(null);
+        String zone = call.param("Placement.AvailabilityZone").filter(z -> !z.isEmpty()).orElse(null);
+        Map<String, String> systemMetadata = new LinkedHashMap<>();
+        String groupNames = securityGroupNames(ctx, call);
+        if (groupNames != null) {
+            systemMetadata.put(ServerSecurityGroupsApi.KEY, groupNames);
+        }
+        ServerCreate request = new ServerCreate("Server", imageUuid, flavor.flavorId(), min, max,
+                call.param("KeyName").orElse(null), zone, Map.of(), userData, null, null, null, null, null, List.of());
+        ServersApi.CreateResult result;
+        try {
+            result = servers.create(ctx, request, systemMetadata);
+        } catch (ComputeErrors.ImageNotFound e) {
+            throw imageNotFound(imageEc2Id);
+        } catch (ComputeErrors.KeypairNotFound e) {
+            throw Ec2Error.client("InvalidKeyPair.NotFound", "The key pair '" + request.keyName()
+                    + "' does not exist");
+        } catch (ComputeErrors.TooManyInstances e) {
+            throw Ec2Error.client("InstanceLimitExceeded", e.getMessage());
+        } catch (ComputeErrors.InvalidAvailabilityZone e) {
+            throw Ec2Error.invalidParameterValue("Invalid availability zone: [" + zone + "]");
+        }
+        List<Instance> created = result.instances().stream().map(i -> servers.get(ctx, i.uuid())).toList();
+        return reservation(created);
+    }
+
+    private Flavor flavor(RequestContext ctx, String name) {
+        List<Flavor> found = flavors.list(ctx.isAdmin() ? null : Boolean.TRUE, ctx.projectId().orElse(null), null,
+                null, name::equals, null, true, null, null);
+        if (found.isEmpty()) {
+            throw Ec2Error.invalidParameterValue("Invalid value '" + name + "' for InstanceType.");
+        }
+        return found.getFirst();
+    }
+
+    private String securityGroupNames(RequestContext ctx, Ec2Request call) {
+        List<String> names = new ArrayList<>(call.list("SecurityGroup"));
+        names.addAll(call.list("SecurityGroupId"));
+        List<String> resolved = new ArrayList<>();
+        for (String name : names) {
+            if (name.equals("default")) {
+                resolved.add(name);
+                continue;
+            }
+            List<SecurityGroup> found = securityGroups.findByNameOrId(ctx, name);
+            if (found.size() != 1) {
+                throw Ec2Error.client("InvalidGroup.NotFound", "The security group '" + name + "' does not exist");
+            }
+            resolved.add(found.getFirst().name());
+        }
+        return resolved.isEmpty() ? null : String.join(",", resolved.stream().distinct().toList());
+    }
+
+    private interface Transition {
+        void apply(RequestContext ctx, String uuid);
+    }
+
+    /** Start, stop or terminate each instance: its state before and after, as EC2 reports. */
+    private Map<String, ?> transition(Ec2Request call, String rule, Transition transition) {
+        RequestContext ctx = call.context();
+        List<String> wanted = call.list("InstanceId");
+        if (wanted.isEmpty()) {
+            throw Ec2Error.missingParameter("InstanceId");
+        }
+        List<Instance> found = wanted.stream().map(id -> instance(ctx, id)).toList();
+        List<Object> set = new ArrayList<>();
+        for (Instance before : found) {
+            enforcer.authorize(ctx, rule, Map.of("project_id", before.projectId(), "user_id", before.userId()));
+            int previous = InstanceStates.code(before);
+            if (previous != InstanceStates.TERMINATED) {
+                transition.apply(ctx, before.uuid());
+            }
+            int current = servers.findInAnyProject(before.uuid()).map(InstanceStates::code)
+                    .orElse(InstanceStates.TERMINATED);
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("instanceId", Ec2Ids.instanceId(before));
+            item.put("currentState", InstanceStates.of(current));
+            item.put("previousState", InstanceStates.of(previous));
+            set.add(item);
+        }
+        return Map.of("instancesSet", set);
+    }
+
+    private Map<String, ?> reboot(Ec2Request call) {
+        RequestContext ctx = call.context();
+        List<String> wanted = call.list("InstanceId");
+        if (wanted.isEmpty()) {
+            throw Ec2Error.missingParameter("InstanceId");
+        }
+        for (Instance i : wanted.stream().map(id -> instance(ctx, id)).toList()) {
+            enforcer.authorize(ctx, "os_compute_api:servers:reboot", Map.of("project_id", i.projectId()));
+            servers.reboot(ctx, i.uuid(), false);
+        }
+        return Map.of("return", true);
+    }
+
+    private Map<String, ?> consoleOutput(Ec2Request call) {
+        RequestContext ctx = call.context();
+        String ec2Id = call.required("InstanceId");
+        Instance i = instance(ctx, ec2Id);
+        enforcer.authorize(ctx, "os_compute_api:os-console-output", Map.of("project_id", i.projectId()));
+        String output = serverActions.consoleOutput(ctx, i.uuid(), null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("instanceId", ec2Id);
+        out.put("timestamp", java.time.Instant.now());
+        out.put("output", Base64.getEncoder().encodeToString(output.getBytes(StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    private Map<String, ?> attribute(Ec2Request call) {
+        RequestContext ctx = call.context();
+        String ec2Id = call.required("InstanceId");
+        String name = call.required("Attribute");
+        Instance i = instance(ctx, ec2Id);
+        enforcer.authorize(ctx, "os_compute_api:servers:show", Map.of("project_id", i.projectId()));
+        Map<String, Function<Instance, Object>> attributes = Map.of(
+                "instanceType", x -> value(x.flavor() == null ? null : x.flavor().name()),
+                "kernel", x -> value(x.systemMetadata().get("image_kernel_id")),
+                "ramdisk", x -> value(x.systemMetadata().get("image_ramdisk_id")),
+                "userData", x -> value(x.userData()),
+                "rootDeviceName", x -> value(x.rootDeviceName()),
+                "groupSet", this::groups,
+                "disableApiTermination", x -> value(false),
+                "instanceInitiatedShutdownBehavior", x -> value("stop"));
+        Function<Instance, Object> reader = attributes.get(name);
+        if (reader == null) {
+            throw Ec2Error.invalidParameterValue("Value (" + name + ") for parameter attribute is invalid. "
+                    + "Unknown attribute.");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("instanceId", ec2Id);
+        out.put(name, reader.apply(i));
+        return out;
+    }
+
+    private static Map<String, Object> value(Object value) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("value", value);
+        return out;
+    }
+
+    /** The caller's instance an EC2 id names: InvalidInstanceID.NotFound when none it may see. */
+    private Instance instance(RequestContext ctx, String ec2Id) {
+        Optional<String> uuid = ids.instanceUuid(ec2Id);
+        try {
+            return servers.get(ctx, uuid.orElseThrow(() -> new ComputeErrors.InstanceNotFound(ec2Id)));
+        } catch (ComputeErrors.InstanceNotFound e) {
+            throw Ec2Error.client("InvalidInstanceID.NotFound", "The instance ID '" + ec2Id + "' does not exist");
+        }
+    }
+
+    private static Ec2Error imageNotFound(String ec2Id) {
+        return Ec2Error.client("InvalidAMIID.NotFound", "The image id '[" + ec2Id + "]' does not exist");
+    }
+
+    private static Map<String, Object> projectTarget(RequestContext ctx) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("project_id", ctx.projectId().orElse(null));
+        target.put("user_id", ctx.userId());
+        return target;
+    }
+}
