@@ -180,6 +180,8 @@ import org.jnova.api.openstack.identity.ec2credentials.Ec2CredentialsController;
 import org.jnova.api.openstack.identity.ec2tokens.Ec2TokensController;
 import org.jnova.api.openstack.identity.tokens.AuthTokensController;
 import org.jnova.api.openstack.identity.tokens.BuiltInTokenValidator;
+import org.jnova.api.openstack.identity.ec2tokens.BuiltInEc2Verifier;
+import org.jnova.api.ec2.auth.Ec2CredentialsVerifier;
 import org.jnova.api.auth.BuiltInIdentity;
 import org.jnova.identity.ApplicationCredentialsApi;
 import org.jnova.identity.Ec2CredentialsApi;
@@ -328,6 +330,8 @@ public final class CompositionRoot implements AutoCloseable {
     private final IdentityDomains identityDomains;
     private final IdentityProjects identityProjects;
     private final IdentityUsers identityUsers;
+    /** Keystone's EC2 credentials: /v3/ec2tokens, and the EC2 API's signature check in-process. */
+    private final Ec2CredentialsApi ec2Credentials;
     /** EC2's ids of instances and images, shared by the EC2 API and the metadata service. */
     private final Ec2Ids ec2Ids;
 
@@ -349,6 +353,8 @@ public final class CompositionRoot implements AutoCloseable {
         identityProjects = new IdentityProjects(new IdentityProjectStore(dbs.api()), identityDomainStore);
         identityUsers = new IdentityUsers(new IdentityUserStore(dbs.api()), new IdentityStore(dbs.api()),
                 identityDomainStore, identityPasswords(), tokenRevocations);
+        ec2Credentials = new Ec2CredentialsApi(new IdentityStore(dbs.api()), new IdentityCredentialStore(dbs.api()),
+                identity, Clock.systemUTC());
         actions = new ActionStore(dbs.main());
         services = new ServiceStore(dbs.main());
         nodes = new ComputeNodeStore(dbs.main());
@@ -473,7 +479,9 @@ public final class CompositionRoot implements AutoCloseable {
                 : Optional.empty();
         FactoryRegistry registry = ApiApps.registry(conf, enforcer, builtInIdentity, this::registerControllers,
                 this::metadataApp, () -> identityApp(identityEnforcer), this::imageApp);
-        Ec2Paste.register(registry, conf, enforcer, () -> ec2App(enforcer));
+        Optional<Ec2CredentialsVerifier> builtInEc2 = servesOwnIdentity()
+                ? Optional.of(new BuiltInEc2Verifier(ec2Credentials)) : Optional.empty();
+        Ec2Paste.register(registry, conf, enforcer, builtInEc2, () -> ec2App(enforcer));
         return registry;
     }
 
@@ -507,8 +515,6 @@ public final class CompositionRoot implements AutoCloseable {
         routes.addAll(new ApplicationCredentialsController(new ApplicationCredentialsApi(new IdentityStore(dbs.api()),
                 new IdentityApplicationCredentialStore(dbs.api()), identity, identityPasswords(), Clock.systemUTC()))
                 .routes());
-        Ec2CredentialsApi ec2Credentials = new Ec2CredentialsApi(new IdentityStore(dbs.api()),
-                new IdentityCredentialStore(dbs.api()), identity, Clock.systemUTC());
         routes.addAll(new Ec2CredentialsController(ec2Credentials).routes());
         routes.addAll(new Ec2TokensController(ec2Credentials).routes());
         IdentityStore identityStore = new IdentityStore(dbs.api());

@@ -60,6 +60,13 @@ public final class Ec2CredentialsApi {
     /** A signed request to check: the access key, the signature, and what was signed. */
     public record Ec2Auth(String access, Optional<String> signature, Ec2Signer.SignedRequest request,
             Optional<String> timestamp) {
+        /** The request's own time, as Keystone reads it: {@code Timestamp}, else {@code X-Amz-Date}. */
+        public static Ec2Auth of(String access, Optional<String> signature, Ec2Signer.SignedRequest request) {
+            Optional<String> timestamp = Optional.ofNullable(request.params().get("Timestamp"))
+                    .or(() -> Optional.ofNullable(request.headers().get("X-Amz-Date")))
+                    .or(() -> Optional.ofNullable(request.params().get("X-Amz-Date")));
+            return new Ec2Auth(access, signature, request, timestamp.filter(t -> !t.isEmpty()));
+        }
     }
 
     /**

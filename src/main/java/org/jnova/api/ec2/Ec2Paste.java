@@ -1,6 +1,7 @@
 package org.jnova.api.ec2;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jnova.api.auth.IdentityClient;
 import org.jnova.api.ec2.protocol.Ec2Executor;
@@ -9,6 +10,7 @@ import org.jnova.api.ec2.protocol.Ec2RequestLog;
 import org.jnova.api.ec2.protocol.Ec2Requestify;
 import org.jnova.api.ec2.protocol.Ec2Validator;
 import org.jnova.api.auth.KeystoneAuthSettings;
+import org.jnova.api.ec2.auth.Ec2CredentialsVerifier;
 import org.jnova.api.ec2.auth.Ec2KeystoneAuth;
 import org.jnova.api.ec2.auth.Ec2NoAuth;
 import org.jnova.api.ec2.auth.KeystoneEc2Tokens;
@@ -36,14 +38,21 @@ public final class Ec2Paste {
     private Ec2Paste() {
     }
 
+    /**
+     * @param builtInIdentity checks signatures in-process when this process serves the identity
+     *     API itself; empty: Keystone's {@code /v3/ec2tokens} over HTTP
+     */
     public static void register(FactoryRegistry registry, ConfigOpts conf, Enforcer enforcer,
-            Supplier<Ec2Executor> executor) {
+            Optional<Ec2CredentialsVerifier> builtInIdentity, Supplier<Ec2Executor> executor) {
         registry.registerComposite(PIPELINE_FACTORY, new AuthPipelineFactory(conf.get(MiddlewareOpts.AUTH_STRATEGY)));
         registry.registerFilter(FAULT_WRAPPER, (global, local) -> new Ec2FaultWrapper());
         registry.registerFilter(REQUEST_LOGGING,
                 (global, local) -> new Ec2RequestLog(conf.get(MiddlewareOpts.USE_FORWARDED_FOR)));
         registry.registerFilter(NO_AUTH, (global, local) -> new Ec2NoAuth());
         registry.registerFilter(KEYSTONE_AUTH, (global, local) -> {
+            if (builtInIdentity.isPresent()) {
+                return new Ec2KeystoneAuth(builtInIdentity.get(), enforcer);
+            }
             KeystoneAuthSettings settings = KeystoneAuthSettings.from(conf, local);
             return new Ec2KeystoneAuth(new KeystoneEc2Tokens(settings,
                     new IdentityClient(settings, Clock.systemUTC()), Clock.systemUTC()), enforcer);

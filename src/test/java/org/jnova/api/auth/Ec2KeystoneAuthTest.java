@@ -38,7 +38,8 @@ class Ec2KeystoneAuthTest {
         demoUserId = keystone.createUser("ec2demo", "demo-secret", "ec2demo", "member", "reader");
         demo = keystone.ec2Credentials("ec2demo", "demo-secret", "ec2demo");
         String engine = org.jnova.db.TestDatabases.engines().get(0);
-        jnova = JnovaTestServer.start(engine, "[api]", "auth_strategy = keystone", "[keystone_authtoken]",
+        jnova = JnovaTestServer.start(engine, "[DEFAULT]", "enabled_apis = osapi_compute,metadata", "[api]",
+                "auth_strategy = keystone", "[keystone_authtoken]",
                 "auth_type = password", "auth_url = " + keystone.url() + "/v3", "username = nova",
                 "password = nova-secret", "user_domain_name = Default", "project_name = service",
                 "project_domain_name = Default");

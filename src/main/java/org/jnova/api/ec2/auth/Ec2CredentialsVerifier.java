@@ -18,4 +18,10 @@ public interface Ec2CredentialsVerifier {
      * @throws org.jnova.api.auth.KeystoneUnreachable when the question cannot be answered now
      */
     Verified verify(Ec2Credentials credentials);
+
+    /** The AuthFailure of a key or signature the identity service refused. */
+    static org.jnova.api.ec2.protocol.Ec2Error signatureRefused() {
+        return org.jnova.api.ec2.protocol.Ec2Error.authFailure("Signature not provided or the signature does not "
+                + "match. Check your key and signing method.");
+    }
 }

@@ -58,8 +58,7 @@ public final class KeystoneEc2Tokens implements Ec2CredentialsVerifier {
         int status = response.statusCode();
         if (status >= 400 && status < 500) {
             LOG.info("Keystone refused the EC2 signature of access key {} ({})", credentials.access(), status);
-            throw Ec2Error.authFailure("Signature not provided or the signature does not match. Check your key "
-                    + "and signing method.");
+            throw Ec2CredentialsVerifier.signatureRefused();
         }
         Optional<String> token = response.headers().firstValue("X-Subject-Token");
         if (status != 200 && status != 201 || token.isEmpty() || response.body().length() > MAX_ANSWER_CHARS) {

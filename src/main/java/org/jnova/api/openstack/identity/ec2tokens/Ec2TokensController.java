@@ -49,11 +49,8 @@ public final class Ec2TokensController {
         Ec2Signer.SignedRequest request = new Ec2Signer.SignedRequest(text(given, "host"), text(given, "verb"),
                 text(given, "path"), strings(given.get("params")), strings(given.get("headers")),
                 Optional.ofNullable(text(given, "body_hash")));
-        Optional<String> timestamp = Optional.ofNullable(request.params().get("Timestamp"))
-                .or(() -> Optional.ofNullable(request.headers().get("X-Amz-Date")))
-                .or(() -> Optional.ofNullable(request.params().get("X-Amz-Date")));
-        Token token = credentials.authenticate(new Ec2CredentialsApi.Ec2Auth(given.get("access").asText(),
-                Optional.ofNullable(text(given, "signature")), request, timestamp.filter(t -> !t.isEmpty())));
+        Token token = credentials.authenticate(Ec2CredentialsApi.Ec2Auth.of(given.get("access").asText(),
+                Optional.ofNullable(text(given, "signature")), request));
         Response response = IdentityJson.json(200, TokenView.show(token, true));
         response.headers().set("X-Subject-Token", token.id());
         return response;
