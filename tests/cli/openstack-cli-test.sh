@@ -2,7 +2,8 @@
 # Drives the all-in-one jnova, started with its defaults in a fresh state_path, with Debian's
 # `openstack` CLI (python-openstackclient over openstacksdk), using nothing but the clouds.yaml
 # jnova writes there (clouds jnova = admin, jnova-demo = demo): tokens, the catalog, flavors,
-# images (upload, download, snapshots and who sees them), key pairs and a server's whole life.
+# images (upload, download, snapshots and who sees them), key pairs, a server's whole life, a
+# project and user made by the admin, and openstacksdk's cloud layer.
 # Prints one line per check and closes with "N passed, N failed"; exits non-zero when anything
 # failed.
 set -u
@@ -125,6 +126,36 @@ check "demo: server image create (snapshot)" has active demo server image create
 check "demo: image list shows its snapshot and upload" has demo-snap demo image list
 check "demo: image list lacks the admin's snapshot" lacks admin-snap demo image list
 check "admin: image list shows its snapshot" has admin-snap os image list
+check "demo: may not create a project" fails demo project create --domain default demo-made
+check "admin: project create" has cli-project os project create --domain default cli-project -f value -c name
+check "admin: user create" has cli-user os user create --domain default --project cli-project \
+  --password Cli-pw-1 cli-user -f value -c name
+check "admin: role add" os role add --project cli-project --user cli-user member
+check "admin: role assignment list names the grant" has member os role assignment list --user cli-user --names
+check "admin: user list" has cli-user os user list
+# the new user gets a cloud of its own: jnova-demo's entry with its credentials (the client
+# would keep the cloud's project_name over --os-project-name)
+/usr/bin/python3 - "$RUN/clouds.yaml" "$RUN/clouds-cli-user.yaml" <<'PY'
+import sys, yaml
+clouds = yaml.safe_load(open(sys.argv[1]))
+cloud = clouds['clouds']['jnova-demo']
+cloud['auth'].update(username='cli-user', password='Cli-pw-1', project_name='cli-project')
+yaml.safe_dump({'clouds': {'cli-user': cloud}}, open(sys.argv[2], 'w'))
+PY
+third() {  # the new user, member of project cli-project
+  OS_CLIENT_CONFIG_FILE="$RUN/clouds-cli-user.yaml" OS_CLOUD=cli-user openstack "$@"
+}
+check "new user: token issue" has "$(os project show cli-project -f value -c id)" third token issue -f value -c project_id
+check "new user: server list lacks the demo project's server" lacks demo1 third server list
+check "new user: image list lacks the demo project's snapshot" lacks demo-snap third image list
+check "new user: image list shows the public cirros" has cirros third image list
+check "openstacksdk: create_server(image=name) and delete_server" has ACTIVE /usr/bin/python3 -c "
+import openstack
+cloud = openstack.connect(cloud='jnova-demo')
+server = cloud.create_server('sdk1', image='cirros-0.6.2-x86_64-disk', flavor='m1.tiny', wait=True, timeout=60)
+print(server.status)
+cloud.delete_server('sdk1', wait=True, timeout=60)
+"
 check "demo: server delete" demo server delete --wait demo1
 
 echo "openstack-cli: $passed passed, $failed failed"
