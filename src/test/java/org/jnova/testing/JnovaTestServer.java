@@ -57,7 +57,8 @@ public final class JnovaTestServer implements AutoCloseable {
     public static JnovaTestServer start(String engine, String... extraConfLines) throws Exception {
         String url = TestDatabases.create(engine);
         Path dir = Files.createTempDirectory("jnova-api");
-        List<String> lines = new ArrayList<>(List.of("[DEFAULT]", "osapi_compute_listen = 127.0.0.1",
+        List<String> lines = new ArrayList<>(List.of("[DEFAULT]", "state_path = " + dir,
+                "osapi_compute_listen = 127.0.0.1",
                 "osapi_compute_listen_port = 0",
                 "metadata_listen = 127.0.0.1", "metadata_listen_port = 0", "identity_listen = 127.0.0.1",
                 "identity_listen_port = 0", "image_listen = 127.0.0.1", "image_listen_port = 0", "ec2_listen = 127.0.0.1",
