@@ -24,6 +24,13 @@ import org.jnova.api.openstack.identity.tokens.BuiltInTokenValidator;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.service.ApiService;
 import org.junit.jupiter.api.Test;
+import org.openstack4j.api.OSClient;
+import org.openstack4j.api.exceptions.AuthenticationException;
+import org.openstack4j.model.common.Identifier;
+import org.openstack4j.model.compute.Flavor;
+import org.openstack4j.model.compute.Image;
+import org.openstack4j.model.compute.Server;
+import org.openstack4j.openstack.OSFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -122,6 +129,35 @@ class AllInOneCloudTest {
 
     private String compute() {
         return "http://127.0.0.1:" + computePort + "/v2.1";
+    }
+
+    /** openstack4j as its users write it: password authentication, then the catalog's compute endpoint. */
+    @Test
+    void openstack4jLogsInWithAPasswordAndBootsThroughTheCatalog() throws Exception {
+        try (Started jnova = start(config("[jnova_all_in_one]\ndemo_password = D3mo-pw-4j\n"))) {
+            OSClient.OSClientV3 os = OSFactory.builderV3().endpoint("http://127.0.0.1:" + identityPort + "/v3")
+                    .credentials("demo", "D3mo-pw-4j", Identifier.byName("Default"))
+                    .scopeToProject(Identifier.byName("demo"), Identifier.byName("Default")).authenticate();
+            assertThat(os.getToken().getProject().getName()).isEqualTo("demo");
+            Flavor tiny = os.compute().flavors().list().stream().filter(f -> f.getName().equals("m1.tiny"))
+                    .findFirst().orElseThrow();
+            Image image = os.compute().images().list().get(0);
+            Server booted = os.compute().servers().boot(os.compute().servers().serverBuilder().name("o4j-password")
+                    .flavor(tiny.getId()).image(image.getId()).build());
+            assertThat(booted.getId()).isNotBlank();
+            assertThat(os.compute().servers().list()).extracting(Server::getName).contains("o4j-password");
+            assertThat(os.compute().servers().delete(booted.getId()).isSuccess()).isTrue();
+
+            OSClient.OSClientV3 wrong = null;
+            try {
+                wrong = OSFactory.builderV3().endpoint("http://127.0.0.1:" + identityPort + "/v3")
+                        .credentials("demo", "not-the-password", Identifier.byName("Default"))
+                        .scopeToProject(Identifier.byName("demo"), Identifier.byName("Default")).authenticate();
+            } catch (AuthenticationException e) {
+                assertThat(e.getStatus()).isEqualTo(401);
+            }
+            assertThat(wrong).as("a wrong password gets no client").isNull();
+        }
     }
 
     @Test
