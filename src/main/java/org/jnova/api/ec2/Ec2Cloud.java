@@ -2,6 +2,7 @@ package org.jnova.api.ec2;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.jnova.api.ec2.addresses.AddressesActions;
 import org.jnova.api.ec2.images.ImagesActions;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Executor;
@@ -17,7 +18,8 @@ public final class Ec2Cloud {
     }
 
     public static Ec2Executor executor(RegionsActions regions, InstancesActions instances, ImagesActions images,
-            KeyPairsActions keyPairs, TagsActions tags, SecurityGroupsActions securityGroups) {
+            KeyPairsActions keyPairs, TagsActions tags, SecurityGroupsActions securityGroups,
+            AddressesActions addresses) {
         Map<String, Ec2Action> actions = new HashMap<>();
         regions.register(actions);
         instances.register(actions);
@@ -25,6 +27,7 @@ public final class Ec2Cloud {
         keyPairs.register(actions);
         tags.register(actions);
         securityGroups.register(actions);
+        addresses.register(actions);
         return new Ec2Executor(actions);
     }
 }
