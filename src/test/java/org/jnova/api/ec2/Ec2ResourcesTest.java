@@ -1,0 +1,197 @@
+package org.jnova.api.ec2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.jnova.testing.JnovaTestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryPolicy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Address;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+
+/**
+ * The EC2 API's calls that change security groups and addresses, with the AWS SDK for Java v2
+ * on a real socket (noauth2: the access key names user:project), a floating IP quota of 2.
+ */
+class Ec2ResourcesTest {
+    private static JnovaTestServer jnova;
+    private static String ec2Url;
+
+    @BeforeAll
+    static void start() throws Exception {
+        String engine = org.jnova.db.TestDatabases.engines().get(0);
+        jnova = JnovaTestServer.start(engine, "[jnova_compute]", "floating_ip_quota = 2");
+        ec2Url = jnova.startEc2();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        jnova.close();
+    }
+
+    private static Ec2Client client(String accessKey) {
+        return Ec2Client.builder()
+                .endpointOverride(URI.create(ec2Url))
+                .region(Region.of("nova"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
+                        "any-secret")))
+                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
+                .build();
+    }
+
+    @Test
+    void securityGroupLifecycle() {
+        try (Ec2Client ec2 = client("sg:sg"); Ec2Client other = client("sg-other:sg-other")) {
+            String id = ec2.createSecurityGroup(r -> r.groupName("web").description("web servers")).groupId();
+            assertThat(id).isNotBlank();
+            assertThat(code(() -> ec2.createSecurityGroup(r -> r.groupName("web").description("again"))))
+                    .isEqualTo("InvalidGroup.Duplicate");
+            assertThat(code(() -> ec2.createSecurityGroup(r -> r.groupName("web2"))))
+                    .isEqualTo("MissingParameter");
+
+            // IpPermissions: a CIDR range and a source group
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(
+                    IpPermission.builder().ipProtocol("tcp").fromPort(22).toPort(22)
+                            .ipRanges(x -> x.cidrIp("10.0.0.0/8")).build(),
+                    IpPermission.builder().ipProtocol("icmp").fromPort(-1).toPort(-1)
+                            .userIdGroupPairs(g -> g.groupName("default")).build()));
+            // the legacy flat parameters, by group name
+            ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("udp").fromPort(53).toPort(53)
+                    .cidrIp("192.168.0.0/16"));
+            SecurityGroup web = group(ec2, id);
+            assertThat(web.groupName()).isEqualTo("web");
+            assertThat(web.description()).isEqualTo("web servers");
+            assertThat(web.ipPermissions()).hasSize(3);
+            IpPermission ssh = web.ipPermissions().stream().filter(p -> "tcp".equals(p.ipProtocol())).findFirst()
+                    .orElseThrow();
+            assertThat(ssh.fromPort()).isEqualTo(22);
+            assertThat(ssh.toPort()).isEqualTo(22);
+            assertThat(ssh.ipRanges()).singleElement().satisfies(x -> assertThat(x.cidrIp()).isEqualTo("10.0.0.0/8"));
+            IpPermission icmp = web.ipPermissions().stream().filter(p -> "icmp".equals(p.ipProtocol())).findFirst()
+                    .orElseThrow();
+            assertThat(icmp.userIdGroupPairs()).singleElement()
+                    .satisfies(g -> assertThat(g.groupName()).isEqualTo("default"));
+
+            // refusals
+            assertThat(code(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("tcp")
+                    .fromPort(22).toPort(22).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidPermission.Duplicate");
+            assertThat(code(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("tcp")
+                    .fromPort(80).toPort(22).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidParameterValue");
+            assertThat(code(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("gre")
+                    .fromPort(1).toPort(2).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidParameterValue");
+            assertThat(code(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("tcp")
+                    .fromPort(1).toPort(2).cidrIp("not-a-cidr")))).isEqualTo("InvalidParameterValue");
+            assertThat(code(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("nope").ipProtocol("tcp")
+                    .fromPort(1).toPort(2).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidGroup.NotFound");
+            assertThat(code(() -> ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("tcp")
+                    .fromPort(23).toPort(23).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidPermission.NotFound");
+
+            // another project sees nothing of it and cannot change or delete it
+            assertThat(code(() -> other.authorizeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("tcp")
+                    .fromPort(1).toPort(2).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidGroup.NotFound");
+            assertThat(code(() -> other.deleteSecurityGroup(r -> r.groupId(id)))).isEqualTo("InvalidGroup.NotFound");
+            assertThat(other.describeSecurityGroups().securityGroups()).extracting(SecurityGroup::groupName)
+                    .containsExactly("default");
+
+            ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("tcp").fromPort(22).toPort(22)
+                    .cidrIp("10.0.0.0/8"));
+            ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder()
+                    .ipProtocol("icmp").fromPort(-1).toPort(-1).userIdGroupPairs(g -> g.groupName("default")).build()));
+            assertThat(group(ec2, id).ipPermissions()).singleElement()
+                    .satisfies(p -> assertThat(p.ipProtocol()).isEqualTo("udp"));
+
+            String defaultId = ec2.describeSecurityGroups(r -> r.groupNames("default")).securityGroups().getFirst()
+                    .groupId();
+            assertThat(code(() -> ec2.deleteSecurityGroup(r -> r.groupId(defaultId)))).isEqualTo("CannotDelete");
+            ec2.deleteSecurityGroup(r -> r.groupName("web"));
+            assertThat(code(() -> ec2.describeSecurityGroups(r -> r.groupIds(id)))).isEqualTo("InvalidGroup.NotFound");
+            assertThat(code(() -> ec2.deleteSecurityGroup(r -> r.groupId(id)))).isEqualTo("InvalidGroup.NotFound");
+            assertThat(code(() -> ec2.deleteSecurityGroup(r -> { }))).isEqualTo("MissingParameter");
+        }
+    }
+
+    @Test
+    void addressLifecycle() throws Exception {
+        try (Ec2Client ec2 = client("eip:eip"); Ec2Client other = client("eip-other:eip-other")) {
+            String first = ec2.allocateAddress().publicIp();
+            String second = ec2.allocateAddress().publicIp();
+            assertThat(first).startsWith("172.24.4.");
+            assertThat(code(ec2::allocateAddress)).isEqualTo("AddressLimitExceeded");
+            assertThat(ec2.describeAddresses().addresses()).extracting(Address::publicIp)
+                    .containsExactlyInAnyOrder(first, second);
+            assertThat(ec2.describeAddresses(r -> r.publicIps(first)).addresses()).singleElement()
+                    .satisfies(a -> assertThat(a.instanceId()).isNull());
+            assertThat(code(() -> ec2.describeAddresses(r -> r.publicIps("172.24.4.250"))))
+                    .isEqualTo("InvalidAddress.NotFound");
+            // another project's addresses are invisible
+            assertThat(other.describeAddresses().addresses()).isEmpty();
+            assertThat(code(() -> other.releaseAddress(r -> r.publicIp(first)))).isEqualTo("InvalidAddress.NotFound");
+
+            Image cirros = ec2.describeImages().images().stream().filter(i -> i.name().startsWith("cirros"))
+                    .findFirst().orElseThrow();
+            String instanceId = ec2.runInstances(r -> r.imageId(cirros.imageId()).minCount(1).maxCount(1)
+                    .instanceType("m1.tiny")).instances().getFirst().instanceId();
+            Instance running = waitFor(ec2, instanceId, InstanceStateName.RUNNING);
+            assertThat(code(() -> other.associateAddress(r -> r.instanceId(instanceId).publicIp(first))))
+                    .isEqualTo("InvalidInstanceID.NotFound");
+            assertThat(code(() -> ec2.associateAddress(r -> r.instanceId(instanceId).publicIp("172.24.4.250"))))
+                    .isEqualTo("InvalidAddress.NotFound");
+            ec2.associateAddress(r -> r.instanceId(instanceId).publicIp(first));
+            Address associated = ec2.describeAddresses(r -> r.publicIps(first)).addresses().getFirst();
+            assertThat(associated.instanceId()).isEqualTo(instanceId);
+            assertThat(associated.privateIpAddress()).isEqualTo(running.privateIpAddress());
+            assertThat(ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().getFirst().instances()
+                    .getFirst().publicIpAddress()).isEqualTo(first);
+            assertThat(code(() -> ec2.releaseAddress(r -> r.publicIp(first)))).isEqualTo("InvalidIPAddress.InUse");
+
+            ec2.disassociateAddress(r -> r.publicIp(first));
+            assertThat(ec2.describeAddresses(r -> r.publicIps(first)).addresses().getFirst().instanceId()).isNull();
+            assertThat(code(() -> ec2.disassociateAddress(r -> r.publicIp(first))))
+                    .isEqualTo("InvalidAssociationID.NotFound");
+            ec2.releaseAddress(r -> r.publicIp(first));
+            ec2.releaseAddress(r -> r.publicIp(second));
+            assertThat(ec2.describeAddresses().addresses()).isEmpty();
+            assertThat(code(() -> ec2.releaseAddress(r -> r.publicIp(first)))).isEqualTo("InvalidAddress.NotFound");
+            ec2.terminateInstances(r -> r.instanceIds(instanceId));
+        }
+    }
+
+    private static SecurityGroup group(Ec2Client ec2, String id) {
+        return ec2.describeSecurityGroups(r -> r.groupIds(id)).securityGroups().getFirst();
+    }
+
+    private static String code(Runnable call) {
+        Ec2Exception e = catchThrowableOfType(Ec2Exception.class, call::run);
+        assertThat(e).as("an EC2 error").isNotNull();
+        assertThat(e.statusCode()).isEqualTo(400);
+        return e.awsErrorDetails().errorCode();
+    }
+
+    private static Instance waitFor(Ec2Client ec2, String id, InstanceStateName state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<Instance> found = ec2.describeInstances(r -> r.instanceIds(id)).reservations().getFirst()
+                    .instances();
+            Instance i = found.getFirst();
+            if (i.state().name() == state || System.nanoTime() > deadline) {
+                assertThat(i.state().name()).isEqualTo(state);
+                return i;
+            }
+            Thread.sleep(50);
+        }
+    }
+}
