@@ -15,6 +15,7 @@ import org.jnova.api.ec2.keypairs.KeyPairsActions;
 import org.jnova.api.ec2.regions.RegionsActions;
 import org.jnova.api.ec2.securitygroups.SecurityGroupsActions;
 import org.jnova.api.ec2.addresses.AddressesActions;
+import org.jnova.api.ec2.volumes.VolumesActions;
 import org.jnova.api.ec2.tags.TagsActions;
 import org.jnova.api.image.ImageApiV2;
 import org.jnova.conf.DatabaseOpts;
@@ -494,7 +495,8 @@ public final class CompositionRoot implements AutoCloseable {
                 new ImagesActions(imagesApi, ec2Ids), new KeyPairsActions(keyPairs, enforcer),
                 new TagsActions(servers, serverMetadata, ec2Ids, enforcer),
                 new SecurityGroupsActions(securityGroups, enforcer),
-                new AddressesActions(floatingIpsApi(), servers, ec2Ids, enforcer));
+                new AddressesActions(floatingIpsApi(), servers, ec2Ids, enforcer),
+                new VolumesActions(volumes, volumeAttachments, servers, ec2Ids, enforcer));
     }
 
     /** The built-in network's floating IPs (one pool), as the v2.1 router and the EC2 API use them. */

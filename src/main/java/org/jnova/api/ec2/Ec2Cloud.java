@@ -11,6 +11,7 @@ import org.jnova.api.ec2.keypairs.KeyPairsActions;
 import org.jnova.api.ec2.regions.RegionsActions;
 import org.jnova.api.ec2.securitygroups.SecurityGroupsActions;
 import org.jnova.api.ec2.tags.TagsActions;
+import org.jnova.api.ec2.volumes.VolumesActions;
 
 /** nova's {@code CloudController}: every action the EC2 API answers, by name. */
 public final class Ec2Cloud {
@@ -19,7 +20,7 @@ public final class Ec2Cloud {
 
     public static Ec2Executor executor(RegionsActions regions, InstancesActions instances, ImagesActions images,
             KeyPairsActions keyPairs, TagsActions tags, SecurityGroupsActions securityGroups,
-            AddressesActions addresses) {
+            AddressesActions addresses, VolumesActions volumes) {
         Map<String, Ec2Action> actions = new HashMap<>();
         regions.register(actions);
         instances.register(actions);
@@ -28,6 +29,7 @@ public final class Ec2Cloud {
         tags.register(actions);
         securityGroups.register(actions);
         addresses.register(actions);
+        volumes.register(actions);
         return new Ec2Executor(actions);
     }
 }
