@@ -22,6 +22,10 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Snapshot;
+import software.amazon.awssdk.services.ec2.model.SnapshotState;
+import software.amazon.awssdk.services.ec2.model.Volume;
+import software.amazon.awssdk.services.ec2.model.VolumeState;
 
 /**
  * The EC2 API's calls that change security groups and addresses, with the AWS SDK for Java v2
@@ -167,6 +171,92 @@ class Ec2ResourcesTest {
             assertThat(ec2.describeAddresses().addresses()).isEmpty();
             assertThat(code(() -> ec2.releaseAddress(r -> r.publicIp(first)))).isEqualTo("InvalidAddress.NotFound");
             ec2.terminateInstances(r -> r.instanceIds(instanceId));
+        }
+    }
+
+    @Test
+    void volumesAndSnapshots() throws Exception {
+        try (Ec2Client ec2 = client("vol:vol"); Ec2Client other = client("vol-other:vol-other")) {
+            var created = ec2.createVolume(r -> r.size(1).availabilityZone("nova"));
+            String volumeId = created.volumeId();
+            assertThat(volumeId).matches("vol-[0-9a-f]{8}");
+            assertThat(created.size()).isEqualTo(1);
+            Volume available = waitForVolume(ec2, volumeId, VolumeState.AVAILABLE);
+            assertThat(available.availabilityZone()).isEqualTo("nova");
+            assertThat(available.attachments()).isEmpty();
+            assertThat(ec2.describeVolumes().volumes()).extracting(Volume::volumeId).containsExactly(volumeId);
+
+            var snapshot = ec2.createSnapshot(r -> r.volumeId(volumeId).description("first"));
+            String snapshotId = snapshot.snapshotId();
+            assertThat(snapshotId).matches("snap-[0-9a-f]{8}");
+            assertThat(snapshot.volumeId()).isEqualTo(volumeId);
+            assertThat(snapshot.volumeSize()).isEqualTo(1);
+            assertThat(snapshot.ownerId()).isEqualTo("vol");
+            Snapshot described = ec2.describeSnapshots(r -> r.snapshotIds(snapshotId)).snapshots().getFirst();
+            assertThat(described.description()).isEqualTo("first");
+            assertThat(described.state()).isIn(SnapshotState.PENDING, SnapshotState.COMPLETED);
+            String fromSnapshot = ec2.createVolume(r -> r.snapshotId(snapshotId)).volumeId();
+            Volume copy = waitForVolume(ec2, fromSnapshot, VolumeState.AVAILABLE);
+            assertThat(copy.snapshotId()).isEqualTo(snapshotId);
+            assertThat(copy.size()).isEqualTo(1);
+
+            // another project sees none of it
+            assertThat(other.describeVolumes().volumes()).isEmpty();
+            assertThat(other.describeSnapshots().snapshots()).isEmpty();
+            assertThat(code(() -> other.describeVolumes(r -> r.volumeIds(volumeId)))).isEqualTo("InvalidVolume.NotFound");
+            assertThat(code(() -> other.deleteVolume(r -> r.volumeId(volumeId)))).isEqualTo("InvalidVolume.NotFound");
+            assertThat(code(() -> other.deleteSnapshot(r -> r.snapshotId(snapshotId))))
+                    .isEqualTo("InvalidSnapshot.NotFound");
+            assertThat(code(() -> other.createVolume(r -> r.snapshotId(snapshotId))))
+                    .isEqualTo("InvalidSnapshot.NotFound");
+            // refusals
+            assertThat(code(() -> ec2.describeVolumes(r -> r.volumeIds("vol-7ffffff0")))).isEqualTo("InvalidVolume.NotFound");
+            assertThat(code(() -> ec2.describeVolumes(r -> r.volumeIds("volume-1")))).isEqualTo("InvalidVolumeID.Malformed");
+            assertThat(code(() -> ec2.describeSnapshots(r -> r.snapshotIds("snap-7ffffff0"))))
+                    .isEqualTo("InvalidSnapshot.NotFound");
+            assertThat(code(() -> ec2.createVolume(r -> r.availabilityZone("nova")))).isEqualTo("MissingParameter");
+            assertThat(code(() -> ec2.createVolume(r -> r.size(0)))).isEqualTo("InvalidParameterValue");
+
+            // attach to a running instance, then detach
+            Image cirros = ec2.describeImages().images().stream().filter(i -> i.name().startsWith("cirros"))
+                    .findFirst().orElseThrow();
+            String instanceId = ec2.runInstances(r -> r.imageId(cirros.imageId()).minCount(1).maxCount(1)
+                    .instanceType("m1.tiny")).instances().getFirst().instanceId();
+            waitFor(ec2, instanceId, InstanceStateName.RUNNING);
+            assertThat(code(() -> other.attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId)
+                    .device("/dev/vdb")))).isEqualTo("InvalidInstanceID.NotFound");
+            var attaching = ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId).device("/dev/vdb"));
+            assertThat(attaching.instanceId()).isEqualTo(instanceId);
+            assertThat(attaching.device()).isEqualTo("/dev/vdb");
+            Volume inUse = waitForVolume(ec2, volumeId, VolumeState.IN_USE);
+            assertThat(inUse.attachments()).singleElement().satisfies(a -> {
+                assertThat(a.instanceId()).isEqualTo(instanceId);
+                assertThat(a.device()).isEqualTo("/dev/vdb");
+            });
+            assertThat(code(() -> ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId)
+                    .device("/dev/vdc")))).isEqualTo("VolumeInUse");
+            assertThat(code(() -> ec2.deleteVolume(r -> r.volumeId(volumeId)))).isEqualTo("VolumeInUse");
+            assertThat(code(() -> ec2.detachVolume(r -> r.volumeId(fromSnapshot)))).isEqualTo("IncorrectState");
+            assertThat(ec2.detachVolume(r -> r.volumeId(volumeId)).instanceId()).isEqualTo(instanceId);
+            waitForVolume(ec2, volumeId, VolumeState.AVAILABLE);
+
+            ec2.deleteSnapshot(r -> r.snapshotId(snapshotId));
+            ec2.deleteVolume(r -> r.volumeId(fromSnapshot));
+            ec2.deleteVolume(r -> r.volumeId(volumeId));
+            assertThat(code(() -> ec2.deleteVolume(r -> r.volumeId(volumeId)))).isEqualTo("InvalidVolume.NotFound");
+            ec2.terminateInstances(r -> r.instanceIds(instanceId));
+        }
+    }
+
+    private static Volume waitForVolume(Ec2Client ec2, String id, VolumeState state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Volume v = ec2.describeVolumes(r -> r.volumeIds(id)).volumes().getFirst();
+            if (v.state() == state || System.nanoTime() > deadline) {
+                assertThat(v.state()).isEqualTo(state);
+                return v;
+            }
+            Thread.sleep(50);
         }
     }
 
