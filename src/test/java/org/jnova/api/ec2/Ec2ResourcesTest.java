@@ -17,7 +17,11 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.InstanceStatus;
+import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
+import software.amazon.awssdk.services.ec2.model.SummaryStatus;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -246,6 +250,76 @@ class Ec2ResourcesTest {
             assertThat(code(() -> ec2.deleteVolume(r -> r.volumeId(volumeId)))).isEqualTo("InvalidVolume.NotFound");
             ec2.terminateInstances(r -> r.instanceIds(instanceId));
         }
+    }
+
+    @Test
+    void instanceStatusAndAttributes() throws Exception {
+        try (Ec2Client ec2 = client("status:status"); Ec2Client other = client("status-other:status-other")) {
+            Image cirros = ec2.describeImages().images().stream().filter(i -> i.name().startsWith("cirros"))
+                    .findFirst().orElseThrow();
+            String id = ec2.runInstances(r -> r.imageId(cirros.imageId()).minCount(1).maxCount(1)
+                    .instanceType("m1.tiny")).instances().getFirst().instanceId();
+            waitFor(ec2, id, InstanceStateName.RUNNING);
+            InstanceStatus status = ec2.describeInstanceStatus().instanceStatuses().stream()
+                    .filter(s -> s.instanceId().equals(id)).findFirst().orElseThrow();
+            assertThat(status.instanceState().name()).isEqualTo(InstanceStateName.RUNNING);
+            assertThat(status.availabilityZone()).isEqualTo("nova");
+            assertThat(status.systemStatus().status()).isEqualTo(SummaryStatus.OK);
+            assertThat(status.instanceStatus().status()).isEqualTo(SummaryStatus.OK);
+            assertThat(status.instanceStatus().details()).singleElement()
+                    .satisfies(d -> assertThat(d.statusAsString()).isEqualTo("passed"));
+            assertThat(other.describeInstanceStatus().instanceStatuses()).isEmpty();
+            assertThat(code(() -> other.describeInstanceStatus(r -> r.instanceIds(id))))
+                    .isEqualTo("InvalidInstanceID.NotFound");
+            assertThat(ec2.describeInstanceStatus(r -> r.filters(filter("instance-state-name", "stopped")))
+                    .instanceStatuses()).isEmpty();
+
+            ec2.stopInstances(r -> r.instanceIds(id));
+            waitFor(ec2, id, InstanceStateName.STOPPED);
+            assertThat(ec2.describeInstanceStatus(r -> r.instanceIds(id)).instanceStatuses()).isEmpty();
+            assertThat(ec2.describeInstanceStatus(r -> r.instanceIds(id).includeAllInstances(true))
+                    .instanceStatuses()).singleElement()
+                    .satisfies(s -> assertThat(s.instanceState().name()).isEqualTo(InstanceStateName.STOPPED));
+
+            ec2.modifyInstanceAttribute(r -> r.instanceId(id).disableApiTermination(b -> b.value(false)));
+            assertThat(code(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id)
+                    .disableApiTermination(b -> b.value(true))))).isEqualTo("UnsupportedOperation");
+            assertThat(code(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id)
+                    .instanceType(b -> b.value("m1.small"))))).isEqualTo("UnsupportedOperation");
+            assertThat(code(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id)))).isEqualTo("MissingParameter");
+            assertThat(code(() -> other.modifyInstanceAttribute(r -> r.instanceId(id)
+                    .disableApiTermination(b -> b.value(false))))).isEqualTo("InvalidInstanceID.NotFound");
+            ec2.terminateInstances(r -> r.instanceIds(id));
+        }
+    }
+
+    @Test
+    void imageAndKeyPairFilters() {
+        try (Ec2Client ec2 = client("filters:filters")) {
+            Image cirros = ec2.describeImages().images().stream().filter(i -> i.name().startsWith("cirros"))
+                    .findFirst().orElseThrow();
+            assertThat(ec2.describeImages(r -> r.filters(filter("image-id", cirros.imageId()))).images())
+                    .extracting(Image::imageId).containsExactly(cirros.imageId());
+            assertThat(ec2.describeImages(r -> r.filters(filter("name", "cirros*"), filter("state", "available"),
+                    filter("image-type", "machine"))).images()).extracting(Image::imageId).contains(cirros.imageId());
+            assertThat(ec2.describeImages(r -> r.filters(filter("name", "no-such-*"))).images()).isEmpty();
+            assertThat(code(() -> ec2.describeImages(r -> r.filters(filter("no-such-filter", "x")))))
+                    .isEqualTo("InvalidParameterValue");
+
+            ec2.createKeyPair(r -> r.keyName("alpha"));
+            ec2.createKeyPair(r -> r.keyName("beta"));
+            String fingerprint = ec2.describeKeyPairs(r -> r.keyNames("beta")).keyPairs().getFirst().keyFingerprint();
+            assertThat(ec2.describeKeyPairs(r -> r.filters(filter("key-name", "al*"))).keyPairs())
+                    .extracting(KeyPairInfo::keyName).containsExactly("alpha");
+            assertThat(ec2.describeKeyPairs(r -> r.filters(filter("fingerprint", fingerprint))).keyPairs())
+                    .extracting(KeyPairInfo::keyName).containsExactly("beta");
+            assertThat(code(() -> ec2.describeKeyPairs(r -> r.filters(filter("color", "red")))))
+                    .isEqualTo("InvalidParameterValue");
+        }
+    }
+
+    private static Filter filter(String name, String... values) {
+        return Filter.builder().name(name).values(values).build();
     }
 
     private static Volume waitForVolume(Ec2Client ec2, String id, VolumeState state) throws InterruptedException {
