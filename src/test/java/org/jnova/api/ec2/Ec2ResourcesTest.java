@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.ec2.model.VolumeState;
 
 /**
  * The EC2 API's calls that change security groups and addresses, with the AWS SDK for Java v2
- * on a real socket (noauth2: the access key names user:project), a floating IP quota of 2.
+ * on a real socket (noauth2: the access key names user:project), quotas of 2 floating IPs and
+ * 2 volumes.
  */
 class Ec2ResourcesTest {
     private static JnovaTestServer jnova;
@@ -42,7 +43,8 @@ class Ec2ResourcesTest {
     @BeforeAll
     static void start() throws Exception {
         String engine = org.jnova.db.TestDatabases.engines().get(0);
-        jnova = JnovaTestServer.start(engine, "[jnova_compute]", "floating_ip_quota = 2");
+        jnova = JnovaTestServer.start(engine, "[jnova_compute]", "floating_ip_quota = 2", "[jnova_quota]",
+                "volumes = 2");
         ec2Url = jnova.startEc2();
     }
 
@@ -201,6 +203,7 @@ class Ec2ResourcesTest {
             assertThat(described.state()).isIn(SnapshotState.PENDING, SnapshotState.COMPLETED);
             String fromSnapshot = ec2.createVolume(r -> r.snapshotId(snapshotId)).volumeId();
             Volume copy = waitForVolume(ec2, fromSnapshot, VolumeState.AVAILABLE);
+            assertThat(code(() -> ec2.createVolume(r -> r.size(1)))).isEqualTo("VolumeLimitExceeded");
             assertThat(copy.snapshotId()).isEqualTo(snapshotId);
             assertThat(copy.size()).isEqualTo(1);
 

@@ -17,6 +17,7 @@ import org.jnova.compute.VolumeAttachmentsApi;
 import org.jnova.context.RequestContext;
 import org.jnova.ec2.Ec2Ids;
 import org.jnova.exception.Invalid;
+import org.jnova.exception.OverQuota;
 import org.jnova.objects.Instance;
 import org.jnova.objects.Volume;
 import org.jnova.objects.VolumeSnapshot;
@@ -88,10 +89,13 @@ public final class VolumesActions {
         if (size.isPresent() && size.get() < 1) {
             throw Ec2Error.invalidParameterValue("Volume of " + size.get() + " GiB is too small; minimum is 1 GiB");
         }
-        Volume created = volumes.create(ctx, new VolumeRequest(size.orElseGet(() -> snapshot.get().volumeSize()),
-                null, null, null, Map.of(), call.param("AvailabilityZone").orElse(null), null,
-                snapshot.map(VolumeSnapshot::id).orElse(null)));
-        return volumeView(ctx, created);
+        try {
+            return volumeView(ctx, volumes.create(ctx, new VolumeRequest(size.orElseGet(() ->
+                    snapshot.get().volumeSize()), null, null, null, Map.of(),
+                    call.param("AvailabilityZone").orElse(null), null, snapshot.map(VolumeSnapshot::id).orElse(null))));
+        } catch (OverQuota e) {
+            throw Ec2Error.client("VolumeLimitExceeded", e.getMessage());
+        }
     }
 
     private Map<String, ?> deleteVolume(Ec2Request call) {
@@ -161,8 +165,12 @@ public final class VolumesActions {
         authorize(ctx, SNAPSHOTS + "create");
         Volume volume = volume(ctx, call.required("VolumeId"));
         // as nova's EC2 API: an in-use volume is snapshotted too (force)
-        return snapshotView(volumes.createSnapshot(ctx, volume.id(), null,
-                call.param("Description").orElse(null), true));
+        try {
+            return snapshotView(volumes.createSnapshot(ctx, volume.id(), null,
+                    call.param("Description").orElse(null), true));
+        } catch (OverQuota e) {
+            throw Ec2Error.client("SnapshotLimitExceeded", e.getMessage());
+        }
     }
 
     private Map<String, ?> deleteSnapshot(Ec2Request call) {
