@@ -39,18 +39,23 @@ import software.amazon.awssdk.services.ec2.model.VolumeState;
 class Ec2ResourcesTest {
     private static JnovaTestServer jnova;
     private static String ec2Url;
+    private static java.nio.file.Path policy;
 
     @BeforeAll
     static void start() throws Exception {
         String engine = org.jnova.db.TestDatabases.engines().get(0);
+        // an operator's rule: only the user sg deletes security groups
+        policy = java.nio.file.Files.createTempFile("ec2-policy", ".yaml");
+        java.nio.file.Files.writeString(policy, "\"os_compute_api:os-security-groups:delete\": \"user_id:sg\"\n");
         jnova = JnovaTestServer.start(engine, "[jnova_compute]", "floating_ip_quota = 2", "[jnova_quota]",
-                "volumes = 2");
+                "volumes = 2", "[oslo_policy]", "policy_file = " + policy);
         ec2Url = jnova.startEc2();
     }
 
     @AfterAll
     static void stop() throws Exception {
         jnova.close();
+        java.nio.file.Files.deleteIfExists(policy);
     }
 
     private static Ec2Client client(String accessKey) {
@@ -113,7 +118,8 @@ class Ec2ResourcesTest {
             // another project sees nothing of it and cannot change or delete it
             assertThat(code(() -> other.authorizeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("tcp")
                     .fromPort(1).toPort(2).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidGroup.NotFound");
-            assertThat(code(() -> other.deleteSecurityGroup(r -> r.groupId(id)))).isEqualTo("InvalidGroup.NotFound");
+            assertThat(code(() -> other.revokeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("udp")
+                    .fromPort(53).toPort(53).cidrIp("192.168.0.0/16")))).isEqualTo("InvalidGroup.NotFound");
             assertThat(other.describeSecurityGroups().securityGroups()).extracting(SecurityGroup::groupName)
                     .containsExactly("default");
 
@@ -123,6 +129,24 @@ class Ec2ResourcesTest {
                     .ipProtocol("icmp").fromPort(-1).toPort(-1).userIdGroupPairs(g -> g.groupName("default")).build()));
             assertThat(group(ec2, id).ipPermissions()).singleElement()
                     .satisfies(p -> assertThat(p.ipProtocol()).isEqualTo("udp"));
+
+            // a policy refusal is 403 UnauthorizedOperation
+            try (Ec2Client colleague = client("colleague:sg")) {
+                Ec2Exception refused = catchThrowableOfType(Ec2Exception.class,
+                        () -> colleague.deleteSecurityGroup(r -> r.groupId(id)));
+                assertThat(refused.statusCode()).isEqualTo(403);
+                assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("UnauthorizedOperation");
+            }
+            // tcp without ports is 1-65535, and -1 ports name it too
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder()
+                    .ipProtocol("tcp").ipRanges(x -> x.cidrIp("10.1.0.0/16")).build()));
+            assertThat(group(ec2, id).ipPermissions()).anySatisfy(p -> {
+                assertThat(p.fromPort()).isEqualTo(1);
+                assertThat(p.toPort()).isEqualTo(65535);
+            });
+            ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("tcp").fromPort(-1).toPort(-1)
+                    .cidrIp("10.1.0.0/16"));
+            assertThat(group(ec2, id).ipPermissions()).hasSize(1);
 
             String defaultId = ec2.describeSecurityGroups(r -> r.groupNames("default")).securityGroups().getFirst()
                     .groupId();

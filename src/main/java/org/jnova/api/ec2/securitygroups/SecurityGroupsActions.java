@@ -234,12 +234,15 @@ public final class SecurityGroupsActions {
         };
     }
 
-    /** Whether a group's rule is the one asked for (ports -1 or absent alike). */
+    /**
+     * Whether a group's rule is the one asked for: ports -1 and absent alike, a TCP or UDP rule
+     * kept without ports read as 1-65535 (as nova shows it).
+     */
     private static boolean matches(NewRule wanted, SecurityGroupRule r) {
         String protocol = wanted.protocol() == null ? null : wanted.protocol().toLowerCase(java.util.Locale.ROOT);
         return java.util.Objects.equals(protocol, r.protocol())
-                && java.util.Objects.equals(port(wanted.fromPort()), port(r.fromPort()))
-                && java.util.Objects.equals(port(wanted.toPort()), port(r.toPort()))
+                && java.util.Objects.equals(port(wanted.fromPort()), port(SecurityGroupRules.fromPort(r)))
+                && java.util.Objects.equals(port(wanted.toPort()), port(SecurityGroupRules.toPort(r)))
                 && java.util.Objects.equals(wanted.groupId(), r.remoteGroupId())
                 && (wanted.groupId() != null || java.util.Objects.equals(wanted.cidr(), r.cidr()));
     }
