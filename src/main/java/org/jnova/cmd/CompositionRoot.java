@@ -14,6 +14,8 @@ import org.jnova.api.ec2.instances.InstancesActions;
 import org.jnova.api.ec2.keypairs.KeyPairsActions;
 import org.jnova.api.ec2.regions.RegionsActions;
 import org.jnova.api.ec2.securitygroups.SecurityGroupsActions;
+import org.jnova.api.ec2.addresses.AddressesActions;
+import org.jnova.api.ec2.volumes.VolumesActions;
 import org.jnova.api.ec2.tags.TagsActions;
 import org.jnova.api.image.ImageApiV2;
 import org.jnova.conf.DatabaseOpts;
@@ -492,7 +494,16 @@ public final class CompositionRoot implements AutoCloseable {
                         conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE)),
                 new ImagesActions(imagesApi, ec2Ids), new KeyPairsActions(keyPairs, enforcer),
                 new TagsActions(servers, serverMetadata, ec2Ids, enforcer),
-                new SecurityGroupsActions(securityGroups, enforcer));
+                new SecurityGroupsActions(securityGroups, enforcer),
+                new AddressesActions(floatingIpsApi(), servers, ec2Ids, enforcer),
+                new VolumesActions(volumes, volumeAttachments, servers, ec2Ids, enforcer));
+    }
+
+    /** The built-in network's floating IPs (one pool), as the v2.1 router and the EC2 API use them. */
+    private FloatingIpsApi floatingIpsApi() {
+        return new FloatingIpsApi(new FloatingIpStore(dbs.main()), ports,
+                new FloatingIpsApi.Pool(conf.get(ComputeOpts.FLOATING_IP_POOL),
+                        floatingIpRange(), conf.get(ComputeOpts.FLOATING_IP_QUOTA)));
     }
 
     /**
@@ -624,9 +635,7 @@ public final class CompositionRoot implements AutoCloseable {
         router.controller("quota_set", new QuotaSetsController(quotas));
         router.controller("quota_classes", new QuotaClassesController(quotas));
 
-        FloatingIpsApi floatingIps = new FloatingIpsApi(new FloatingIpStore(dbs.main()), ports,
-                new FloatingIpsApi.Pool(conf.get(ComputeOpts.FLOATING_IP_POOL),
-                        floatingIpRange(), conf.get(ComputeOpts.FLOATING_IP_QUOTA)));
+        FloatingIpsApi floatingIps = floatingIpsApi();
         router.controller("floating_ip_pools", new FloatingIpPoolsController(floatingIps));
         router.controller("floating_ips", new FloatingIpsController(floatingIps));
 

@@ -67,6 +67,29 @@ public final class Ec2Ids {
         return number.flatMap(store::uuidOf);
     }
 
+    /**
+     * {@code vol-%08x} of the volume's row in {@code ec2_id_mappings} (nova's
+     * volume_id_mappings), made the first time the volume is shown.
+     */
+    public String volumeId(String volumeUuid) {
+        return String.format("vol-%08x", store.numberOf(volumeUuid));
+    }
+
+    /** {@code snap-%08x}, as {@link #volumeId} (nova's snapshot_id_mappings). */
+    public String snapshotId(String snapshotUuid) {
+        return String.format("snap-%08x", store.numberOf(snapshotUuid));
+    }
+
+    /** The uuid {@code vol-...} names (the caller checks it is a volume it may see). */
+    public Optional<String> volumeUuid(String ec2Id) {
+        return number(ec2Id, "vol").flatMap(store::uuidOf);
+    }
+
+    /** The uuid {@code snap-...} names (the caller checks it is a snapshot it may see). */
+    public Optional<String> snapshotUuid(String ec2Id) {
+        return number(ec2Id, "snap").flatMap(store::uuidOf);
+    }
+
     /** Whether {@code ec2Id} has EC2's shape for {@code prefix} (nova's validate_ec2_id). */
     public static boolean wellFormed(String ec2Id, String prefix) {
         return number(ec2Id, prefix).isPresent();

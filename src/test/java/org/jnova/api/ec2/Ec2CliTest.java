@@ -114,6 +114,30 @@ class Ec2CliTest {
         waitFor(id, "stopped");
         ok("start-instances", "--instance-ids", id);
         waitFor(id, "running");
+
+        String group = ok("create-security-group", "--group-name", "cli-web", "--description", "web").json()
+                .path("GroupId").asText();
+        ok("authorize-security-group-ingress", "--group-name", "cli-web", "--protocol", "tcp", "--port", "80",
+                "--cidr", "0.0.0.0/0");
+        JsonNode rule = ok("describe-security-groups", "--group-ids", group).json()
+                .at("/SecurityGroups/0/IpPermissions/0");
+        assertThat(rule.path("FromPort").asInt()).isEqualTo(80);
+        assertThat(rule.at("/IpRanges/0/CidrIp").asText()).isEqualTo("0.0.0.0/0");
+        Result duplicate = aws("authorize-security-group-ingress", "--group-id", group, "--protocol", "tcp",
+                "--port", "80", "--cidr", "0.0.0.0/0");
+        assertThat(duplicate.output()).contains("InvalidPermission.Duplicate");
+        ok("revoke-security-group-ingress", "--group-id", group, "--protocol", "tcp", "--port", "80",
+                "--cidr", "0.0.0.0/0");
+        ok("delete-security-group", "--group-id", group);
+
+        String address = ok("allocate-address").json().path("PublicIp").asText();
+        ok("associate-address", "--instance-id", id, "--public-ip", address);
+        assertThat(ok("describe-addresses", "--public-ips", address).json().at("/Addresses/0/InstanceId").asText())
+                .isEqualTo(id);
+        ok("disassociate-address", "--public-ip", address);
+        ok("release-address", "--public-ip", address);
+        assertThat(ok("describe-addresses").json().path("Addresses")).isEmpty();
+
         Result missing = aws("describe-instances", "--instance-ids", "i-7ffffff0");
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.output()).contains("InvalidInstanceID.NotFound");

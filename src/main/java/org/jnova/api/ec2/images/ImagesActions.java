@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.ec2.Ec2Ids;
 import org.jnova.image.ImagesApi;
 import org.jnova.objects.Image;
@@ -18,6 +19,12 @@ import org.jnova.objects.Image;
  * compute API; ImageId.N narrows them (an unknown or invisible one is InvalidAMIID.NotFound).
  */
 public final class ImagesActions {
+    /** DescribeImages' filters and the element each reads. */
+    private static final Map<String, String> FILTERS = Map.of("image-id", "imageId", "name", "name",
+            "state", "imageState", "image-type", "imageType", "owner-id", "imageOwnerId", "is-public", "isPublic",
+            "architecture", "architecture", "root-device-type", "rootDeviceType",
+            "virtualization-type", "virtualizationType", "hypervisor", "hypervisor");
+
     private final ImagesApi images;
     private final Ec2Ids ids;
 
@@ -42,7 +49,8 @@ public final class ImagesActions {
                                 + "]' does not exist")));
             }
         }
-        return Map.of("imagesSet", found.stream().<Object>map(this::view).toList());
+        ViewFilters filters = new ViewFilters(call.filters(), FILTERS);
+        return Map.of("imagesSet", found.stream().map(this::view).filter(filters).<Object>map(v -> v).toList());
     }
 
     private Map<String, Object> view(Image image) {

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.FlavorsApi;
 import org.jnova.compute.SecurityGroupsApi;
@@ -74,6 +75,8 @@ public final class InstancesActions {
         actions.put("RebootInstances", this::reboot);
         actions.put("GetConsoleOutput", this::consoleOutput);
         actions.put("DescribeInstanceAttribute", this::attribute);
+        actions.put("ModifyInstanceAttribute", this::modifyAttribute);
+        actions.put("DescribeInstanceStatus", this::status);
     }
 
     private Map<String, ?> describe(Ec2Request call) {
@@ -324,6 +327,107 @@ public final class InstancesActions {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("instanceId", ec2Id);
         out.put(name, reader.apply(i));
+        return out;
+    }
+
+    /**
+     * nova's EC2 API changed no instance attribute; the two jnova shows with fixed values may be
+     * "set" to those values, anything else is UnsupportedOperation.
+     */
+    private Map<String, ?> modifyAttribute(Ec2Request call) {
+        RequestContext ctx = call.context();
+        String ec2Id = call.required("InstanceId");
+        Instance i = instance(ctx, ec2Id);
+        enforcer.authorize(ctx, "os_compute_api:servers:update", Map.of("project_id", i.projectId()));
+        Map<String, String> changes = new LinkedHashMap<>();
+        call.param("Attribute").ifPresent(name -> changes.put(name, call.param("Value").orElseThrow(() ->
+                Ec2Error.missingParameter("Value"))));
+        call.params().forEach((key, value) -> {
+            if (key.matches("[A-Za-z]+\\.Value")) {
+                String name = key.substring(0, key.length() - ".Value".length());
+                changes.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), value);
+            }
+        });
+        call.params().keySet().stream().filter(k -> k.startsWith("GroupId.") || k.startsWith("BlockDeviceMapping.")
+                || k.equals("SourceDestCheck") || k.equals("EbsOptimized")).findFirst().ifPresent(k -> {
+                    throw unsupportedAttribute(k);
+                });
+        if (changes.isEmpty()) {
+            throw Ec2Error.missingParameter("Attribute");
+        }
+        changes.forEach((name, value) -> {
+            boolean unchanged = switch (name) {
+                case "disableApiTermination" -> "false".equalsIgnoreCase(value);
+                case "instanceInitiatedShutdownBehavior" -> "stop".equals(value);
+                default -> false;
+            };
+            if (!unchanged) {
+                throw unsupportedAttribute(name);
+            }
+        });
+        return Map.of("return", true);
+    }
+
+    private static Ec2Error unsupportedAttribute(String name) {
+        return Ec2Error.client("UnsupportedOperation", "The attribute " + name + " cannot be modified");
+    }
+
+    /**
+     * DescribeInstanceStatus: the running instances ({@code IncludeAllInstances=true}: all), each
+     * with its state and system and instance status ok (pending instances: initializing);
+     * filters {@code availability-zone}, {@code instance-state-name}, {@code instance-state-code},
+     * {@code system-status.status}, {@code instance-status.status}.
+     */
+    private Map<String, ?> status(Ec2Request call) {
+        RequestContext ctx = call.context();
+        enforcer.authorize(ctx, "os_compute_api:servers:detail", projectTarget(ctx));
+        List<String> wanted = call.list("InstanceId");
+        boolean all = call.bool("IncludeAllInstances").orElse(false);
+        List<Instance> found = new ArrayList<>();
+        if (!wanted.isEmpty()) {
+            for (String ec2Id : wanted) {
+                found.add(instance(ctx, ec2Id));
+            }
+        } else {
+            found.addAll(servers.list(ctx, InstanceFilter.builder().projectId(ctx.projectId().orElse(null)).build(),
+                    List.of(), DESCRIBE_LIMIT, null));
+        }
+        ViewFilters filters = new ViewFilters(call.filters(), Map.of("availability-zone", "zone",
+                "instance-state-name", "stateName", "instance-state-code", "stateCode",
+                "system-status.status", "status", "instance-status.status", "status"));
+        List<Object> set = new ArrayList<>();
+        for (Instance i : found) {
+            int code = InstanceStates.code(i);
+            if (!all && code != InstanceStates.RUNNING) {
+                continue;
+            }
+            String health = code == InstanceStates.RUNNING ? "ok" : code == InstanceStates.PENDING
+                    ? "initializing" : "not-applicable";
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("zone", zone(i));
+            facts.put("stateName", InstanceStates.name(code));
+            facts.put("stateCode", code);
+            facts.put("status", health);
+            if (!filters.test(facts)) {
+                continue;
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("instanceId", Ec2Ids.instanceId(i));
+            item.put("availabilityZone", zone(i));
+            item.put("instanceState", InstanceStates.of(code));
+            item.put("systemStatus", health(health));
+            item.put("instanceStatus", health(health));
+            set.add(item);
+        }
+        return Map.of("instanceStatusSet", set);
+    }
+
+    private static Map<String, Object> health(String status) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", status);
+        String passed = status.equals("ok") ? "passed" : status.equals("initializing") ? "initializing"
+                : "not-applicable";
+        out.put("details", List.of(Map.of("name", "reachability", "status", passed)));
         return out;
     }
 

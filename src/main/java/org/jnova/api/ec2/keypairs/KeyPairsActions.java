@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.KeyPairsApi;
 import org.jnova.context.RequestContext;
@@ -56,7 +57,10 @@ public final class KeyPairsActions {
                 }
             }
         }
-        return Map.of("keySet", found.stream().<Object>map(kp -> view(kp, null)).toList());
+        ViewFilters filters = new ViewFilters(call.filters(), Map.of("key-name", "keyName",
+                "fingerprint", "keyFingerprint", "key-pair-id", "keyPairId", "key-type", "keyType"));
+        return Map.of("keySet", found.stream().map(kp -> view(kp, null)).filter(filters).<Object>map(v -> v)
+                .toList());
     }
 
     private Map<String, ?> create(Ec2Request call, String publicKey) {

@@ -9,15 +9,21 @@ import java.util.Map;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.compute.SecurityGroupRules;
+import org.jnova.compute.SecurityGroupRules.NewRule;
 import org.jnova.compute.SecurityGroupsApi;
+import org.jnova.exception.Forbidden;
+import org.jnova.exception.Invalid;
 import org.jnova.objects.SecurityGroup;
 import org.jnova.objects.SecurityGroupRule;
 import org.jnova.policy.Enforcer;
 
 /**
- * DescribeSecurityGroups over the compute API's security groups of the caller's project
- * ({@code os-security-groups:get} rule); {@code GroupName.N} and {@code GroupId.N} narrow them,
- * an unknown one is {@code InvalidGroup.NotFound}. Rules are ingress permissions.
+ * The compute API's security groups of the caller's project, with its rules and quotas:
+ * DescribeSecurityGroups ({@code GroupName.N}, {@code GroupId.N}), CreateSecurityGroup,
+ * DeleteSecurityGroup (by {@code GroupName} or {@code GroupId}) and
+ * Authorize/RevokeSecurityGroupIngress ({@code IpPermissions.N} or the legacy flat parameters).
+ * Rules are ingress permissions; an unknown group is {@code InvalidGroup.NotFound}.
  */
 public final class SecurityGroupsActions {
     private final SecurityGroupsApi groups;
@@ -30,6 +36,10 @@ public final class SecurityGroupsActions {
 
     public void register(Map<String, Ec2Action> actions) {
         actions.put("DescribeSecurityGroups", this::describe);
+        actions.put("CreateSecurityGroup", this::create);
+        actions.put("DeleteSecurityGroup", this::delete);
+        actions.put("AuthorizeSecurityGroupIngress", call -> changeIngress(call, true));
+        actions.put("RevokeSecurityGroupIngress", call -> changeIngress(call, false));
     }
 
     private Map<String, ?> describe(Ec2Request call) {
@@ -55,6 +65,216 @@ public final class SecurityGroupsActions {
             }
         }
         return Map.of("securityGroupInfo", info);
+    }
+
+    private Map<String, ?> create(Ec2Request call) {
+        authorize(call, "create");
+        String name = call.required("GroupName");
+        String description = call.required("GroupDescription");
+        checkText("GroupName", name);
+        checkText("GroupDescription", description);
+        if (groups.list(call.context(), false).stream().anyMatch(g -> g.name().equals(name))) {
+            throw Ec2Error.client("InvalidGroup.Duplicate", "The security group '" + name + "' already exists");
+        }
+        SecurityGroup group;
+        try {
+            group = groups.create(call.context(), name, description);
+        } catch (Forbidden e) {
+            throw Ec2Error.client("SecurityGroupLimitExceeded", e.getMessage());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("return", true);
+        out.put("groupId", group.id());
+        return out;
+    }
+
+    private Map<String, ?> delete(Ec2Request call) {
+        authorize(call, "delete");
+        SecurityGroup group = named(call, call.param("GroupName"), call.param("GroupId"));
+        if (group.name().equals("default")) {
+            throw Ec2Error.client("CannotDelete", "The default security group cannot be deleted");
+        }
+        try {
+            groups.delete(call.context(), group);
+        } catch (Invalid e) {
+            throw Ec2Error.client("DependencyViolation", "The security group '" + group.id()
+                    + "' is in use by an instance");
+        }
+        return Map.of("return", true);
+    }
+
+    /** Adds ({@code authorize}) or removes every rule the permissions describe, all or none. */
+    private Map<String, ?> changeIngress(Ec2Request call, boolean authorize) {
+        authorize(call, authorize ? "rule:create" : "rule:delete");
+        SecurityGroup group = named(call, call.param("GroupName"), call.param("GroupId"));
+        List<SecurityGroup> all = groups.list(call.context(), false);
+        List<NewRule> rules = new ArrayList<>();
+        for (Map<String, String> permission : permissions(call)) {
+            rules.addAll(rules(call, permission, all));
+        }
+        if (rules.isEmpty()) {
+            throw Ec2Error.missingParameter("IpPermissions");
+        }
+        if (authorize) {
+            for (NewRule rule : rules) {
+                if (group.rules().stream().anyMatch(r -> matches(rule, r))) {
+                    throw Ec2Error.client("InvalidPermission.Duplicate", "The specified rule already exists in "
+                            + "security group '" + group.id() + "'");
+                }
+            }
+            for (NewRule rule : rules) {
+                try {
+                    groups.addRule(call.context(), groups.get(call.context(), group.id()), rule);
+                } catch (Forbidden e) {
+                    throw Ec2Error.client("RulesPerSecurityGroupLimitExceeded", e.getMessage());
+                } catch (Invalid e) {
+                    throw Ec2Error.client("InvalidPermission.Duplicate", e.getMessage());
+                }
+            }
+        } else {
+            List<SecurityGroupRule> found = new ArrayList<>();
+            for (NewRule rule : rules) {
+                found.add(group.rules().stream().filter(r -> matches(rule, r)).findFirst().orElseThrow(() ->
+                        Ec2Error.client("InvalidPermission.NotFound", "The specified rule does not exist in this "
+                                + "security group.")));
+            }
+            for (SecurityGroupRule rule : found) {
+                groups.deleteRule(call.context(), rule);
+            }
+        }
+        return Map.of("return", true);
+    }
+
+    /** {@code IpPermissions.N.*}, else the legacy flat parameters as one permission. */
+    private static List<Map<String, String>> permissions(Ec2Request call) {
+        List<Map<String, String>> listed = call.structures("IpPermissions");
+        if (!listed.isEmpty()) {
+            return listed;
+        }
+        Map<String, String> flat = new LinkedHashMap<>();
+        call.param("IpProtocol").ifPresent(v -> flat.put("IpProtocol", v));
+        call.param("FromPort").ifPresent(v -> flat.put("FromPort", v));
+        call.param("ToPort").ifPresent(v -> flat.put("ToPort", v));
+        call.param("CidrIp").ifPresent(v -> flat.put("IpRanges.1.CidrIp", v));
+        call.param("SourceSecurityGroupName").ifPresent(v -> flat.put("Groups.1.GroupName", v));
+        call.param("SourceSecurityGroupId").ifPresent(v -> flat.put("Groups.1.GroupId", v));
+        return flat.isEmpty() ? List.of() : List.of(flat);
+    }
+
+    /** The rules of one permission: one per CIDR and per source group (none given: 0.0.0.0/0). */
+    private static List<NewRule> rules(Ec2Request call, Map<String, String> permission, List<SecurityGroup> all) {
+        String protocol = protocol(permission.get("IpProtocol"));
+        String from = permission.get("FromPort");
+        String to = permission.get("ToPort");
+        List<String> cidrs = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        permission.forEach((key, value) -> {
+            if (key.matches("(IpRanges|Ipv6Ranges)\\.\\d+\\.CidrIpv?6?")) {
+                cidrs.add(value);
+            } else if (key.matches("Groups\\.\\d+\\.GroupId")) {
+                sources.add(source(all, null, value).id());
+            } else if (key.matches("Groups\\.\\d+\\.GroupName")
+                    && !permission.containsKey(key.replace("GroupName", "GroupId"))) {
+                sources.add(source(all, value, null).id());
+            }
+        });
+        if (cidrs.isEmpty() && sources.isEmpty()) {
+            cidrs.add("0.0.0.0/0");
+        }
+        if ("-1".equals(from) && "-1".equals(to) && protocol != null && !protocol.equals("icmp")) {
+            from = null;
+            to = null;
+        }
+        List<NewRule> out = new ArrayList<>();
+        try {
+            for (String cidr : cidrs) {
+                out.add(rule(null, SecurityGroupRules.parseCidr(cidr), protocol, from, to));
+            }
+            for (String source : sources) {
+                out.add(rule(source, null, protocol, from, to));
+            }
+        } catch (Invalid e) {
+            throw Ec2Error.invalidParameterValue(e.getMessage());
+        }
+        return out;
+    }
+
+    private static NewRule rule(String source, String cidr, String protocol, String from, String to) {
+        if (protocol == null) {
+            // "-1": every protocol, every port
+            return new NewRule(source, cidr, null, null, null);
+        }
+        if (source == null && (from == null || to == null)) {
+            if (!protocol.equals("icmp")) {
+                from = from == null ? "1" : from;
+                to = to == null ? "65535" : to;
+            } else {
+                from = from == null ? "-1" : from;
+                to = to == null ? "-1" : to;
+            }
+        }
+        NewRule rule = SecurityGroupRules.build(source, cidr, protocol, from, to);
+        if (rule == null) {
+            throw Ec2Error.invalidParameterValue("Not enough parameters to build a valid rule");
+        }
+        SecurityGroupRules.checkPrefix(rule);
+        return rule;
+    }
+
+    /** tcp, udp, icmp (or 6, 17, 1); -1 (or absent) for all: null. */
+    private static String protocol(String text) {
+        if (text == null || text.equals("-1") || text.equalsIgnoreCase("all")) {
+            return null;
+        }
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "tcp", "6" -> "tcp";
+            case "udp", "17" -> "udp";
+            case "icmp", "1" -> "icmp";
+            default -> throw Ec2Error.invalidParameterValue("Invalid IP protocol " + text + ".");
+        };
+    }
+
+    /**
+     * Whether a group's rule is the one asked for: ports -1 and absent alike, a TCP or UDP rule
+     * kept without ports read as 1-65535 (as nova shows it).
+     */
+    private static boolean matches(NewRule wanted, SecurityGroupRule r) {
+        String protocol = wanted.protocol() == null ? null : wanted.protocol().toLowerCase(java.util.Locale.ROOT);
+        return java.util.Objects.equals(protocol, r.protocol())
+                && java.util.Objects.equals(port(wanted.fromPort()), port(SecurityGroupRules.fromPort(r)))
+                && java.util.Objects.equals(port(wanted.toPort()), port(SecurityGroupRules.toPort(r)))
+                && java.util.Objects.equals(wanted.groupId(), r.remoteGroupId())
+                && (wanted.groupId() != null || java.util.Objects.equals(wanted.cidr(), r.cidr()));
+    }
+
+    private static Integer port(Integer port) {
+        return port == null || port == -1 ? null : port;
+    }
+
+    private static SecurityGroup source(List<SecurityGroup> all, String name, String id) {
+        return all.stream().filter(g -> id != null ? g.id().equals(id) : g.name().equals(name)).findFirst()
+                .orElseThrow(() -> notFound(id != null ? id : name));
+    }
+
+    /** The caller's group named by {@code GroupId} or, without one, {@code GroupName}. */
+    private SecurityGroup named(Ec2Request call, java.util.Optional<String> name, java.util.Optional<String> id) {
+        if (name.isEmpty() && id.isEmpty()) {
+            throw Ec2Error.missingParameter("GroupName");
+        }
+        return source(groups.list(call.context(), false), name.orElse(null), id.orElse(null));
+    }
+
+    /** nova's ec2_strict_validation off: any printable text up to 255 characters, not empty. */
+    private static void checkText(String name, String value) {
+        if (value.isBlank() || value.length() > 255) {
+            throw Ec2Error.invalidParameterValue("Value (" + value + ") for parameter " + name + " is invalid. "
+                    + "Length must be between 1 and 255 characters");
+        }
+    }
+
+    private void authorize(Ec2Request call, String rule) {
+        enforcer.authorize(call.context(), "os_compute_api:os-security-groups:" + rule,
+                Map.of("project_id", call.context().projectId().orElse("")));
     }
 
     private static Map<String, Object> view(SecurityGroup group, List<SecurityGroup> all) {
