@@ -353,7 +353,9 @@ class Ec2ResourcesTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             Volume v = ec2.describeVolumes(r -> r.volumeIds(id)).volumes().getFirst();
-            if (v.state() == state || System.nanoTime() > deadline) {
+            // the built-in volume catalog marks a volume in-use a moment before it records the attachment
+            boolean settled = v.state() == state && (state != VolumeState.IN_USE || !v.attachments().isEmpty());
+            if (settled || System.nanoTime() > deadline) {
                 assertThat(v.state()).isEqualTo(state);
                 return v;
             }
