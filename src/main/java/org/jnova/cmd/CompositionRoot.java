@@ -864,6 +864,11 @@ public final class CompositionRoot implements AutoCloseable {
         return imagesApi;
     }
 
+    /** The image service the compute side uses: {@link #imagesApi()} unless [glance] api_servers is set. */
+    public ImagesApi imageService() {
+        return imageService;
+    }
+
     public ServersApi servers() {
         return servers;
     }
