@@ -142,7 +142,7 @@ public final class GlanceClientImagesApi implements ImagesApi {
     private HttpResponse<String> call(RequestContext ctx, String method, String path, String contentType,
             String body, String imageId) {
         int attempts = settings.numRetries() + 1;
-        List<URI> servers = settings.apiServers();
+        List<URI> servers = settings.apiServers().isEmpty() ? List.of(fromCatalog(ctx)) : settings.apiServers();
         String reason = "no api_servers";
         URI server = servers.get(0);
         for (int attempt = 0; attempt < attempts; attempt++) {
@@ -175,6 +175,42 @@ public final class GlanceClientImagesApi implements ImagesApi {
             }
         }
         throw new GlanceConnectionFailed(server.getAuthority(), reason);
+    }
+
+    /**
+     * The image endpoint in the caller's service catalog (keystonemiddleware's
+     * {@code X-Service-Catalog}: services with {@code type} and per-region endpoints with
+     * {@code <interface>URL}), by service type, region and the first valid interface it has.
+     */
+    private URI fromCatalog(RequestContext ctx) {
+        String wanted = settings.serviceType() + " endpoint (interfaces " + String.join(",", settings.interfaces())
+                + (settings.region() == null ? "" : ", region " + settings.region()) + ")";
+        JsonNode catalog;
+        try {
+            catalog = json.readTree(ctx.serviceCatalog().orElse("[]"));
+        } catch (JsonProcessingException e) {
+            throw new GlanceConnectionFailed(wanted, "the service catalog is not readable");
+        }
+        for (String iface : settings.interfaces()) {
+            for (JsonNode service : catalog) {
+                if (!settings.serviceType().equals(service.path("type").asText())) {
+                    continue;
+                }
+                for (JsonNode endpoint : service.path("endpoints")) {
+                    boolean region = settings.region() == null
+                            || settings.region().equals(endpoint.path("region").asText(null));
+                    String url = endpoint.path(iface + "URL").asText(null);
+                    if (region && url != null) {
+                        try {
+                            return GlanceClientOpts.endpoint(url);
+                        } catch (org.jnova.exception.ConfigError e) {
+                            throw new GlanceConnectionFailed(url, "not a URL");
+                        }
+                    }
+                }
+            }
+        }
+        throw new GlanceConnectionFailed(wanted, "the service catalog has no such endpoint");
     }
 
     /** Glance's refusals as nova's exceptions (nova's _translate_image_exception). */

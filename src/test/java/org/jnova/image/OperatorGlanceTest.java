@@ -1,9 +1,16 @@
 package org.jnova.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.jnova.conf.GlanceClientOpts;
+import org.jnova.context.RequestContext;
+import org.jnova.objects.Image;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
 import org.jnova.testing.TestServers;
@@ -65,7 +72,29 @@ class OperatorGlanceTest {
             assertThat(jnova.call("DELETE", "/images/" + snapId, null, "2.1", DEMO).status()).isEqualTo(204);
             assertThat(glance.call("GET", "/v2/images/" + snapId, null, null).statusCode()).isEqualTo(404);
             assertThat(jnova.call("DELETE", "/images/" + snapId, null, "2.1", DEMO).status()).isEqualTo(404);
+
+            findsGlanceInTheCallersCatalog(glance, id);
         }
+    }
+
+    /** Without api_servers: the caller's catalog, by service type, region and the first interface it has. */
+    private static void findsGlanceInTheCallersCatalog(GlanceTestServer glance, String id) {
+        GlanceClientImagesApi client = new GlanceClientImagesApi(new GlanceClientOpts.Settings(List.of(), "image",
+                List.of("internal", "public"), "RegionOne", 0, Duration.ofSeconds(2), Duration.ofSeconds(10)));
+        String catalog = "[{\"type\": \"compute\", \"endpoints\": [{\"region\": \"RegionOne\", "
+                + "\"internalURL\": \"http://127.0.0.1:1\"}]}, {\"type\": \"image\", \"name\": \"glance\", "
+                + "\"endpoints\": [{\"region\": \"RegionTwo\", \"internalURL\": \"http://127.0.0.1:2\"}, "
+                + "{\"region\": \"RegionOne\", \"publicURL\": \"" + glance.url() + "/v2/\"}]}]";
+        RequestContext withCatalog = new RequestContext("demo", Optional.of("demo"), List.of("member"), false,
+                "req-1", Optional.empty(), Optional.empty(), Optional.of("token"), Optional.empty(), Optional.empty(),
+                true, Optional.of(catalog));
+        assertThat(client.list(withCatalog)).extracting(Image::id).contains(id);
+        assertThat(client.find(withCatalog, id)).map(Image::name).contains("glance-cirros");
+
+        RequestContext noCatalog = RequestContext.project("demo", "demo", List.of("member"), false, "req-2");
+        assertThatThrownBy(() -> client.list(noCatalog)).isInstanceOf(GlanceConnectionFailed.class)
+                .hasMessage("Connection to glance host image endpoint (interfaces internal,public, region RegionOne) "
+                        + "failed: the service catalog has no such endpoint");
     }
 
     @Test
@@ -86,6 +115,16 @@ class OperatorGlanceTest {
                     + "\"imageRef\": \"" + org.jnova.compute.SeedData.CIRROS_IMAGE_ID + "\", \"flavorRef\": \"1\"}}",
                     "2.1", DEMO);
             assertThat(boot.status()).as(boot.body()).isEqualTo(503);
+        }
+    }
+
+    @Test
+    void externalWithoutACatalogEntryIs503() throws Exception {
+        try (JnovaTestServer jnova = JnovaTestServer.start("sqlite", "[jnova_glance]", "external = true")) {
+            JnovaTestServer.Reply r = jnova.call("GET", "/images", null, "2.1", DEMO);
+            assertThat(r.status()).as(r.body()).isEqualTo(503);
+            assertThat(EngineServers.message(r.json())).isEqualTo("Connection to glance host image endpoint "
+                    + "(interfaces internal,public) failed: the service catalog has no such endpoint");
         }
     }
 
