@@ -73,8 +73,31 @@ class OperatorGlanceTest {
             assertThat(glance.call("GET", "/v2/images/" + snapId, null, null).statusCode()).isEqualTo(404);
             assertThat(jnova.call("DELETE", "/images/" + snapId, null, "2.1", DEMO).status()).isEqualTo(404);
 
+            String kept = glance.json("POST", "/v2/images", "application/json", "{\"name\": \"kept\", "
+                    + "\"protected\": true}", 201).path("id").asText();
+            JnovaTestServer.Reply refused = jnova.call("DELETE", "/images/" + kept, null, "2.1", DEMO);
+            EngineServers.assertFault(refused, 403, "You are not allowed to delete the image.");
+            assertThat(glance.call("GET", "/v2/images/" + kept, null, null).statusCode()).isEqualTo(200);
+            JnovaTestServer.Reply badBoot = jnova.call("POST", "/servers", "{\"server\": {\"name\": \"t\", "
+                    + "\"imageRef\": \"" + snapId + "\", \"flavorRef\": \"1\"}}", "2.1", DEMO);
+            EngineServers.assertFault(badBoot, 400, "Can not find requested image");
+
             findsGlanceInTheCallersCatalog(glance, id);
+            triesTheNextApiServer(glance, id);
         }
+    }
+
+    /** A server that refuses the connection is passed over for the next of api_servers. */
+    private static void triesTheNextApiServer(GlanceTestServer glance, String id) throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        GlanceClientImagesApi client = new GlanceClientImagesApi(new GlanceClientOpts.Settings(List.of(
+                java.net.URI.create("http://127.0.0.1:" + closed), java.net.URI.create(glance.url())), "image",
+                List.of("public"), null, 1, Duration.ofSeconds(2), Duration.ofSeconds(10)));
+        RequestContext ctx = RequestContext.project("demo", "demo", List.of("member"), false, "req-3");
+        assertThat(client.find(ctx, id)).map(Image::status).contains("active");
     }
 
     /** Without api_servers: the caller's catalog, by service type, region and the first interface it has. */
