@@ -17,11 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Debian's real glance-api on the loopback address for tests: SQLite, the file store, no
- * authentication (an empty {@code [paste_deploy] flavor}: every request gets glance's
- * unauthenticated admin context). Tests are skipped when the glance-api package is missing.
+ * Debian's real glance-api on the loopback address for tests: SQLite, the file store, and
+ * either no authentication (an empty {@code [paste_deploy] flavor}: every request gets
+ * glance's unauthenticated admin context) or Keystone tokens ({@link #startBehindKeystone}).
+ * Tests are skipped when the glance-api package is missing.
  */
-final class GlanceTestServer implements AutoCloseable {
+public final class GlanceTestServer implements AutoCloseable {
     private static final Path PASTE = Path.of("/usr/share/glance-common/glance-api-paste.ini");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Process process;
@@ -33,7 +34,20 @@ final class GlanceTestServer implements AutoCloseable {
         this.url = url;
     }
 
-    static GlanceTestServer start() throws Exception {
+    public static GlanceTestServer start() throws Exception {
+        return start(List.of("[paste_deploy]", "flavor ="));
+    }
+
+    /** Behind keystonemiddleware, validating tokens with the given service user (in project service). */
+    public static GlanceTestServer startBehindKeystone(String keystoneUrl, String user, String password)
+            throws Exception {
+        return start(List.of("[paste_deploy]", "flavor = keystone", "[keystone_authtoken]",
+                "www_authenticate_uri = " + keystoneUrl, "auth_url = " + keystoneUrl, "auth_type = password",
+                "username = " + user, "password = " + password, "user_domain_name = Default",
+                "project_name = service", "project_domain_name = Default"));
+    }
+
+    private static GlanceTestServer start(List<String> extraConf) throws Exception {
         boolean installed = Files.isExecutable(Path.of("/usr/bin/glance-api"))
                 && Files.isExecutable(Path.of("/usr/bin/glance-manage")) && Files.isReadable(PASTE);
         Assumptions.assumeTrue(installed, "Glance tests skipped: Debian's glance-api package is not installed "
@@ -46,11 +60,12 @@ final class GlanceTestServer implements AutoCloseable {
         Files.createDirectories(dir.resolve("data"));
         Files.copy(PASTE, dir.resolve("glance-api-paste.ini"));
         Path conf = dir.resolve("glance-api.conf");
-        Files.write(conf, List.of("[DEFAULT]", "bind_host = 127.0.0.1", "bind_port = " + port, "workers = 0",
-                "log_file = " + dir.resolve("glance-api.log"), "[database]",
-                "connection = sqlite:///" + dir.resolve("glance.sqlite"), "[paste_deploy]", "flavor =",
-                "[glance_store]", "stores = file", "default_store = file",
-                "filesystem_store_datadir = " + dir.resolve("data")));
+        List<String> lines = new java.util.ArrayList<>(List.of("[DEFAULT]", "bind_host = 127.0.0.1",
+                "bind_port = " + port, "workers = 0", "log_file = " + dir.resolve("glance-api.log"), "[database]",
+                "connection = sqlite:///" + dir.resolve("glance.sqlite"), "[glance_store]", "stores = file",
+                "default_store = file", "filesystem_store_datadir = " + dir.resolve("data")));
+        lines.addAll(extraConf);
+        Files.write(conf, lines);
         run(dir, "glance-manage", "--config-file", conf.toString(), "db_sync");
         Process process = new ProcessBuilder("glance-api", "--config-file", conf.toString()).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("glance-api.out").toFile()).start();
@@ -84,22 +99,36 @@ final class GlanceTestServer implements AutoCloseable {
         throw new IllegalStateException("glance-api did not start: " + Files.readString(dir.resolve("glance-api.out")));
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    HttpResponse<String> call(String method, String path, String contentType, String body) throws Exception {
+    public HttpResponse<String> call(String method, String path, String contentType, String body) throws Exception {
+        return call(method, path, contentType, body, null);
+    }
+
+    /** A call with {@code X-Auth-Token} when {@code token} is not null. */
+    public HttpResponse<String> call(String method, String path, String contentType, String body, String token)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (token != null) {
+            request.header("X-Auth-Token", token);
+        }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    JsonNode json(String method, String path, String contentType, String body, int status) throws Exception {
-        HttpResponse<String> reply = call(method, path, contentType, body);
+    public JsonNode json(String method, String path, String contentType, String body, int status) throws Exception {
+        return json(method, path, contentType, body, status, null);
+    }
+
+    public JsonNode json(String method, String path, String contentType, String body, int status, String token)
+            throws Exception {
+        HttpResponse<String> reply = call(method, path, contentType, body, token);
         if (reply.statusCode() != status) {
             throw new AssertionError(method + " " + path + ": " + reply.statusCode() + " " + reply.body());
         }
@@ -107,7 +136,7 @@ final class GlanceTestServer implements AutoCloseable {
     }
 
     /** Creates an active raw image (glance's default visibility, shared) with a few bytes; returns its id. */
-    String createImage(String name) throws Exception {
+    public String createImage(String name) throws Exception {
         String id = json("POST", "/v2/images", "application/json", "{\"name\": \"" + name + "\", \"disk_format\": "
                 + "\"raw\", \"container_format\": \"bare\", \"min_ram\": 64, "
                 + "\"os_distro\": \"cirros\"}", 201).path("id").asText();
