@@ -397,7 +397,8 @@ public final class CompositionRoot implements AutoCloseable {
         servicesApi = new ServicesApi(services, nodes, instances, scheduler, defaultZone,
                 conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE), aggregateStore::hostZones);
         availabilityZones = new AvailabilityZonesApi(servicesApi, defaultZone);
-        servers = new ServersApi(instances, dbs.main(), flavors, imageService, keyPairStore, actions, quotas, computeRpc,
+        servers = new ServersApi(instances, dbs.main(), flavors, imageService, keyPairStore, actions, quotas,
+                computeRpc,
                 conductorRpc,
                 new ServersApi.Settings(defaultZone, conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE),
                         conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL), conf.get(ServersOpts.MAX_SERVERS_PER_REQUEST),
@@ -415,7 +416,8 @@ public final class CompositionRoot implements AutoCloseable {
         securityGroups = new SecurityGroupsApi(new SecurityGroupStore(dbs.main()),
                 conf.get(ComputeOpts.SECURITY_GROUP_QUOTA), conf.get(ComputeOpts.SECURITY_GROUP_RULE_QUOTA));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances, ports, securityGroups);
-        rebuild = new RebuildApi(servers, instances, dbs.main(), imageService, keyPairStore, actions, quotas, computeRpc,
+        rebuild = new RebuildApi(servers, instances, dbs.main(), imageService, keyPairStore, actions, quotas,
+                computeRpc,
                 rootVolumes, volumes);
         moves = new MoveApi(servers, instances, dbs.main(), actions, nodes, services, migrations, scheduler, computeRpc,
                 conductorRpc);

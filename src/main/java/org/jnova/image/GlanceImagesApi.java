@@ -40,7 +40,8 @@ public final class GlanceImagesApi {
     private final Clock clock;
     private final Executor imports;
 
-    public GlanceImagesApi(GlanceImageStore store, ImageStore images, ImageMemberStore members, LocalImagesApi visibility,
+    public GlanceImagesApi(GlanceImageStore store, ImageStore images, ImageMemberStore members,
+            LocalImagesApi visibility,
             ImageFiles files, long sizeCap, Clock clock, Executor imports) {
         this.imports = requireNonNull(imports, "imports is null");
         this.members = requireNonNull(members, "members is null");

@@ -23,7 +23,8 @@ public final class ImageMembersApi {
     private final long memberQuota;
 
     /** @param memberQuota most members an image may have; negative: no limit */
-    public ImageMembersApi(GlanceImageStore images, ImageMemberStore members, LocalImagesApi visibility, long memberQuota) {
+    public ImageMembersApi(GlanceImageStore images, ImageMemberStore members, LocalImagesApi visibility,
+            long memberQuota) {
         this.images = requireNonNull(images, "images is null");
         this.members = requireNonNull(members, "members is null");
         this.visibility = requireNonNull(visibility, "visibility is null");

@@ -14,8 +14,8 @@ import org.jnova.exception.OverQuota;
 import org.jnova.objects.Image;
 
 /**
- * The image service as nova sees it over jnova's built-in catalog (the default), with glance's rules for who sees and who changes an image. An image not visible
- * to the caller is not found; one visible but not the caller's own cannot be changed
+ * The image service as nova sees it over jnova's built-in catalog (the default), with glance's
+ * rules for who sees and who changes an image. An image not visible to the caller is not found; one visible but not the caller's own cannot be changed
  * ({@link ImageNotAuthorized}, glance's 403). Admins see and change every image.
  */
 public final class LocalImagesApi implements ImagesApi {
