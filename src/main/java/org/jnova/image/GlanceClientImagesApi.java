@@ -214,7 +214,7 @@ public final class GlanceClientImagesApi implements ImagesApi {
     }
 
     /** Glance's refusals as nova's exceptions (nova's _translate_image_exception). */
-    private static void refuse(HttpResponse<String> reply, String imageId) {
+    private void refuse(HttpResponse<String> reply, String imageId) {
         int status = reply.statusCode();
         if (status < 400 || status == 404) {
             return;
@@ -261,9 +261,19 @@ public final class GlanceClientImagesApi implements ImagesApi {
         return node.isTextual() ? Instant.parse(node.asText()) : null;
     }
 
-    private static String glanceText(HttpResponse<String> reply) {
-        String body = reply.body() == null ? "" : reply.body().replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ");
-        return body.strip().replaceFirst("^\\d{3} [A-Za-z ]+? \\d{3} [A-Za-z ]+? ", "");
+    /** The explanation of Glance's error page (webob's JSON form, as asked for; else the page's text). */
+    private String glanceText(HttpResponse<String> reply) {
+        String body = reply.body() == null ? "" : reply.body();
+        try {
+            JsonNode page = json.readTree(body);
+            if (page != null && page.path("message").isTextual()) {
+                body = page.path("message").asText();
+            }
+        } catch (JsonProcessingException e) {
+            // an HTML or text page: its text below
+        }
+        String text = body.split("\n\n|<br />", 2)[0].replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").strip();
+        return text.isEmpty() ? "HTTP " + reply.statusCode() : text;
     }
 
     private String write(JsonNode node) {

@@ -69,6 +69,12 @@ class OperatorGlanceTest {
             assertThat(glance.json("GET", "/v2/images/" + snapId, null, null, 200).path("color").asText())
                     .isEqualTo("blue");
 
+            JnovaTestServer.Reply badMeta = jnova.call("POST", "/images/" + snapId + "/metadata",
+                    "{\"metadata\": {\"min_ram\": \"lots\"}}", "2.1", DEMO);
+            assertThat(badMeta.status()).as(badMeta.body()).isEqualTo(400);
+            assertThat(EngineServers.message(badMeta.json()))
+                    .isEqualTo("Provided object does not match schema 'image': 'lots' is not of type 'integer'");
+
             assertThat(jnova.call("DELETE", "/images/" + snapId, null, "2.1", DEMO).status()).isEqualTo(204);
             assertThat(glance.call("GET", "/v2/images/" + snapId, null, null).statusCode()).isEqualTo(404);
             assertThat(jnova.call("DELETE", "/images/" + snapId, null, "2.1", DEMO).status()).isEqualTo(404);
