@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL, MariaDB and RabbitMQ answer on loopback, and creates the empty
 # databases the tests use; installs Debian's keystone package (the Keystone tests start
-# their own with keystone-test-server.sh) when it is missing. Safe to run again.
+# their own with keystone-test-server.sh) and glance-api (the operator's-Glance tests start
+# their own) when missing. Safe to run again.
 set -u
 
 # The openstack CLI drives the all-in-one in tests/cli.
@@ -23,6 +24,12 @@ if ! command -v keystone-manage >/dev/null; then
   echo "installing keystone for the Keystone tests" >&2
   { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       keystone python3-keystoneclient; } >&2 || echo "could not install keystone; its tests will be skipped" >&2
+fi
+
+if ! command -v glance-api >/dev/null; then
+  echo "installing glance-api for the operator's-Glance tests" >&2
+  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      glance-api; } >&2 || echo "could not install glance-api; its tests will be skipped" >&2
 fi
 
 if ! port_open 5432 && command -v pg_ctlcluster >/dev/null; then

@@ -246,6 +246,9 @@ import org.jnova.db.SnapshotStore;
 import org.jnova.db.VolumeStore;
 import org.jnova.exception.ConfigError;
 import org.jnova.image.ImagesApi;
+import org.jnova.image.LocalImagesApi;
+import org.jnova.image.GlanceClientImagesApi;
+import org.jnova.conf.GlanceClientOpts;
 import org.jnova.network.FixedIpAllocator;
 import org.jnova.network.InterfaceAttachmentsApi;
 import org.jnova.paste.FactoryRegistry;
@@ -302,7 +305,9 @@ public final class CompositionRoot implements AutoCloseable {
     /** The volume service nova talks to: the built-in catalog by default. */
     private final VolumeApi volumes;
     private final VolumeCleanup volumeCleanup;
-    private final ImagesApi imagesApi;
+    private final LocalImagesApi imagesApi;
+    /** The image service the compute side uses: the built-in catalog, or the operator's Glance. */
+    private final ImagesApi imageService;
     private final VolumeAttachmentsApi volumeAttachments;
     private final Quotas quotas;
     private final FlavorsApi flavors;
@@ -371,7 +376,9 @@ public final class CompositionRoot implements AutoCloseable {
                 defaultZone, new BuiltinVolumeApi.Limits(conf.get(ServiceQuotaOpts.VOLUMES),
                         conf.get(ServiceQuotaOpts.GIGABYTES), conf.get(ServiceQuotaOpts.SNAPSHOTS)));
         volumeCleanup = new VolumeCleanup(bdms, volumes);
-        imagesApi = new ImagesApi(images, dbs.main(), conf.get(ServiceQuotaOpts.IMAGES));
+        imagesApi = new LocalImagesApi(images, dbs.main(), conf.get(ServiceQuotaOpts.IMAGES));
+        imageService = GlanceClientOpts.external(conf) ? new GlanceClientImagesApi(GlanceClientOpts.settings(conf))
+                : imagesApi;
         outboxStore = new OutboxStore(dbs.main());
         Outbox outbox = new Outbox(outboxStore, transport);
         computeRpc = new ComputeRpcApi(transport, outbox);
@@ -392,15 +399,16 @@ public final class CompositionRoot implements AutoCloseable {
         servicesApi = new ServicesApi(services, nodes, instances, scheduler, defaultZone,
                 conf.get(ComputeOpts.INTERNAL_SERVICE_AVAILABILITY_ZONE), aggregateStore::hostZones);
         availabilityZones = new AvailabilityZonesApi(servicesApi, defaultZone);
-        servers = new ServersApi(instances, dbs.main(), flavors, imagesApi, keyPairStore, actions, quotas, computeRpc,
+        servers = new ServersApi(instances, dbs.main(), flavors, imageService, keyPairStore, actions, quotas,
+                computeRpc,
                 conductorRpc,
                 new ServersApi.Settings(defaultZone, conf.get(ComputeOpts.DEFAULT_SCHEDULE_ZONE),
                         conf.get(ComputeOpts.RECLAIM_INSTANCE_INTERVAL), conf.get(ServersOpts.MAX_SERVERS_PER_REQUEST),
                         conf.get(ServiceQuotaOpts.PORTS)),
-                bdms, volumeCleanup, new BootDevices(imagesApi, volumes), availabilityZones::availableZones);
+                bdms, volumeCleanup, new BootDevices(imageService, volumes), availabilityZones::availableZones);
         RootVolumes rootVolumes = new RootVolumes(bdms);
-        serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imagesApi, computeRpc,
-                new VolumeBackedSnapshots(bdms, rootVolumes, volumes, imagesApi, actions));
+        serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imageService, computeRpc,
+                new VolumeBackedSnapshots(bdms, rootVolumes, volumes, imageService, actions));
         shelve = new ShelveApi(servers, instances, dbs.main(), actions, imagesApi, nodes, computeRpc, conductorRpc,
                 new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), rootVolumes,
                 availabilityZones::availableZones);
@@ -410,7 +418,8 @@ public final class CompositionRoot implements AutoCloseable {
         securityGroups = new SecurityGroupsApi(new SecurityGroupStore(dbs.main()),
                 conf.get(ComputeOpts.SECURITY_GROUP_QUOTA), conf.get(ComputeOpts.SECURITY_GROUP_RULE_QUOTA));
         serverSecurityGroups = new ServerSecurityGroupsApi(servers, instances, ports, securityGroups);
-        rebuild = new RebuildApi(servers, instances, dbs.main(), imagesApi, keyPairStore, actions, quotas, computeRpc,
+        rebuild = new RebuildApi(servers, instances, dbs.main(), imageService, keyPairStore, actions, quotas,
+                computeRpc,
                 rootVolumes, volumes);
         moves = new MoveApi(servers, instances, dbs.main(), actions, nodes, services, migrations, scheduler, computeRpc,
                 conductorRpc);
@@ -492,7 +501,7 @@ public final class CompositionRoot implements AutoCloseable {
         return Ec2Cloud.executor(new RegionsActions(availabilityZones, enforcer),
                 new InstancesActions(servers, serverActions, flavors, securityGroups, ec2Ids, enforcer,
                         conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE)),
-                new ImagesActions(imagesApi, ec2Ids), new KeyPairsActions(keyPairs, enforcer),
+                new ImagesActions(imageService, ec2Ids), new KeyPairsActions(keyPairs, enforcer),
                 new TagsActions(servers, serverMetadata, ec2Ids, enforcer),
                 new SecurityGroupsActions(securityGroups, enforcer),
                 new AddressesActions(floatingIpsApi(), servers, ec2Ids, enforcer),
@@ -628,9 +637,9 @@ public final class CompositionRoot implements AutoCloseable {
         router.controller("flavor_access", new FlavorAccessController(flavors));
         router.actions("flavors", new FlavorActionController(flavors));
         router.controller("keypairs", new KeypairsController(keyPairs, links));
-        router.controller("images", new ImagesController(imagesApi,
+        router.controller("images", new ImagesController(imageService,
                 new ImageView(links, Optional.ofNullable(conf.get(ApiOpts.GLANCE_LINK_PREFIX)))));
-        router.controller("image_metadata", new ImageMetadataController(imagesApi, quotas));
+        router.controller("image_metadata", new ImageMetadataController(imageService, quotas));
         router.controller("limits", new LimitsController(quotas));
         router.controller("quota_set", new QuotaSetsController(quotas));
         router.controller("quota_classes", new QuotaClassesController(quotas));
@@ -861,8 +870,14 @@ public final class CompositionRoot implements AutoCloseable {
         return quotas;
     }
 
-    public ImagesApi imagesApi() {
+    /** The built-in image catalog (seed data, the Image v2 API). */
+    public LocalImagesApi imagesApi() {
         return imagesApi;
+    }
+
+    /** The image service the compute side uses: {@link #imagesApi()} unless [glance] api_servers is set. */
+    public ImagesApi imageService() {
+        return imageService;
     }
 
     public ServersApi servers() {

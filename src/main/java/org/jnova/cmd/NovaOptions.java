@@ -38,7 +38,9 @@ public final class NovaOptions {
                 ApiOpts.all(), DatabaseOpts.all(), ComputeOpts.all(), SchedulerOpts.all(), QuotaOpts.all(),
                 ServiceQuotaOpts.all(),
                 PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all(), ServersOpts.all(), ShareOpts.all(), MessagingOpts.all(),
-                ConsoleOpts.all(), OutboxOpts.all(), org.jnova.conf.ImageOpts.all(), org.jnova.conf.AllInOneOpts.all()));
+                ConsoleOpts.all(), OutboxOpts.all(), org.jnova.conf.ImageOpts.all(),
+                org.jnova.conf.GlanceClientOpts.all(),
+                org.jnova.conf.AllInOneOpts.all()));
     }
 
     /**

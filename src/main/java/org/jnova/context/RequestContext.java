@@ -20,6 +20,8 @@ import org.jnova.exception.Forbidden;
  * @param authToken the token the caller presented, if any
  * @param isAdminProject Keystone's {@code is_admin_project} for the token (oslo.context's
  *     default, true, when Keystone or the auth middleware does not say)
+ * @param serviceCatalog the caller's service catalog as keystonemiddleware passes it
+ *     ({@code X-Service-Catalog}), when it did
  */
 public record RequestContext(
         String userId,
@@ -32,7 +34,8 @@ public record RequestContext(
         Optional<String> authToken,
         Optional<String> userDomainId,
         Optional<String> projectDomainId,
-        boolean isAdminProject) {
+        boolean isAdminProject,
+        Optional<String> serviceCatalog) {
 
     public RequestContext {
         Objects.requireNonNull(userId, "userId is null");
@@ -44,6 +47,15 @@ public record RequestContext(
         Objects.requireNonNull(authToken, "authToken is null");
         Objects.requireNonNull(userDomainId, "userDomainId is null");
         Objects.requireNonNull(projectDomainId, "projectDomainId is null");
+        Objects.requireNonNull(serviceCatalog, "serviceCatalog is null");
+    }
+
+    /** A context without a service catalog. */
+    public RequestContext(String userId, Optional<String> projectId, List<String> roles, boolean isAdmin,
+            String requestId, Optional<String> globalRequestId, Optional<String> systemScope, Optional<String> authToken,
+            Optional<String> userDomainId, Optional<String> projectDomainId, boolean isAdminProject) {
+        this(userId, projectId, roles, isAdmin, requestId, globalRequestId, systemScope, authToken, userDomainId,
+                projectDomainId, isAdminProject, Optional.empty());
     }
 
     /** A context whose token did not say whether its project is the admin project: oslo.context's true. */

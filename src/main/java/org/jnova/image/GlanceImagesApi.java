@@ -25,7 +25,7 @@ import org.jnova.objects.Image;
 
 /**
  * glance's Image v2 over jnova's catalog: the images the compute API shows, with glance's
- * defaults (queued, visibility shared), who sees what ({@link ImagesApi#visible}), who
+ * defaults (queued, visibility shared), who sees what ({@link LocalImagesApi#visible}), who
  * changes what (owner or admin), JSON-patch updates and the image data in {@link ImageFiles}.
  */
 public final class GlanceImagesApi {
@@ -33,14 +33,15 @@ public final class GlanceImagesApi {
     static final String IMPORT_TASK = "os_glance_import_task";
     private final GlanceImageStore store;
     private final ImageStore images;
-    private final ImagesApi visibility;
+    private final LocalImagesApi visibility;
     private final ImageFiles files;
     private final ImageMemberStore members;
     private final long sizeCap;
     private final Clock clock;
     private final Executor imports;
 
-    public GlanceImagesApi(GlanceImageStore store, ImageStore images, ImageMemberStore members, ImagesApi visibility,
+    public GlanceImagesApi(GlanceImageStore store, ImageStore images, ImageMemberStore members,
+            LocalImagesApi visibility,
             ImageFiles files, long sizeCap, Clock clock, Executor imports) {
         this.imports = requireNonNull(imports, "imports is null");
         this.members = requireNonNull(members, "members is null");

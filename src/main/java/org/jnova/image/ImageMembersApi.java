@@ -19,11 +19,12 @@ import org.jnova.objects.ImageMember;
 public final class ImageMembersApi {
     private final GlanceImageStore images;
     private final ImageMemberStore members;
-    private final ImagesApi visibility;
+    private final LocalImagesApi visibility;
     private final long memberQuota;
 
     /** @param memberQuota most members an image may have; negative: no limit */
-    public ImageMembersApi(GlanceImageStore images, ImageMemberStore members, ImagesApi visibility, long memberQuota) {
+    public ImageMembersApi(GlanceImageStore images, ImageMemberStore members, LocalImagesApi visibility,
+            long memberQuota) {
         this.images = requireNonNull(images, "images is null");
         this.members = requireNonNull(members, "members is null");
         this.visibility = requireNonNull(visibility, "visibility is null");

@@ -1,131 +1,40 @@
 package org.jnova.image;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jnova.context.RequestContext;
-import org.jnova.db.ImageStore;
-import org.jnova.db.ProjectLock;
-import org.jnova.db.Transactions;
 import org.jnova.exception.NotFound;
-import org.jnova.exception.OverQuota;
 import org.jnova.objects.Image;
 
 /**
- * The image service as nova sees it (nova's image/glance.py API) over jnova's built-in
- * catalog, with glance's rules for who sees and who changes an image. An image not visible
- * to the caller is not found; one visible but not the caller's own cannot be changed
- * ({@link ImageNotAuthorized}, glance's 403). Admins see and change every image.
+ * The image service as the compute side sees it (nova's image/glance.py API): jnova's
+ * built-in catalog ({@link LocalImagesApi}) or the operator's Glance over Image v2
+ * ({@link GlanceClientImagesApi}). Visibility is the image service's: an image the caller
+ * may not see is not found; one it may see but not change is {@link ImageNotAuthorized}.
  */
-public final class ImagesApi {
-    /** The pending status of a new member, as glance gives it. */
-    public static final String PENDING = "pending";
-    private final ImageStore store;
-    private final Transactions mainDb;
-    private final int imageLimit;
-
-    /** @param imageLimit images a project may own; -1 unlimited (glance's default) */
-    public ImagesApi(ImageStore store, Transactions mainDb, int imageLimit) {
-        this.store = requireNonNull(store, "store is null");
-        this.mainDb = requireNonNull(mainDb, "mainDb is null");
-        this.imageLimit = imageLimit;
-    }
-
-    /** glance's default list for the caller (see {@link ImageStore#listVisible}). */
-    public List<Image> list(RequestContext ctx) {
-        return store.listVisible(ctx.projectId().orElse(null), ctx.isAdmin());
-    }
+public interface ImagesApi {
+    /** glance's default list for the caller. */
+    List<Image> list(RequestContext ctx);
 
     /** The image when the caller may see it. */
-    public Optional<Image> find(RequestContext ctx, String id) {
-        return store.get(id).filter(image -> visible(ctx, image));
-    }
+    Optional<Image> find(RequestContext ctx, String id);
 
     /** nova's ImageNotFound text: "Image %(image_id)s could not be found." */
-    public Image get(RequestContext ctx, String id) {
-        return find(ctx, id).orElseThrow(() -> notFound(id));
-    }
-
-    /**
-     * glance's is_image_visible: admins; images with no owner; public and community images;
-     * the owner's; a shared image for its members, whatever their membership status.
-     */
-    public boolean visible(RequestContext ctx, Image image) {
-        if (ctx.isAdmin() || image.owner() == null || Image.PUBLIC.equals(image.visibility())
-                || Image.COMMUNITY.equals(image.visibility())) {
-            return true;
-        }
-        Optional<String> project = ctx.projectId();
-        if (project.isEmpty()) {
-            return false;
-        }
-        if (project.get().equals(image.owner())) {
-            return true;
-        }
-        return Image.SHARED.equals(image.visibility()) && store.memberStatus(image.id(), project.get()).isPresent();
+    default Image get(RequestContext ctx, String id) {
+        return find(ctx, id).orElseThrow(() -> new NotFound("Image " + id + " could not be found."));
     }
 
     /** Replaces an image's properties (glance's update with purge_props); owner or admin only. */
-    public Image setProperties(RequestContext ctx, String id, Map<String, String> properties) {
-        checkMutable(ctx, get(ctx, id));
-        if (!store.setProperties(id, properties)) {
-            throw notFound(id);
-        }
-        return get(ctx, id);
-    }
+    Image setProperties(RequestContext ctx, String id, Map<String, String> properties);
 
     /** Deletes an image; owner or admin only. */
-    public void delete(RequestContext ctx, String id) {
-        checkMutable(ctx, get(ctx, id));
-        if (!store.delete(id)) {
-            throw notFound(id);
-        }
-    }
+    void delete(RequestContext ctx, String id);
 
     /**
      * Records a server's snapshot (createImage, createBackup, shelve) as nova asks glance to:
      * owned by the caller's project; private when that is the server's project, else shared
-     * with the server's project as a pending member (an admin's snapshot of another
-     * project's server). Counts toward the owner's image limit.
+     * with the server's project.
      */
-    public Image createSnapshot(RequestContext ctx, String serverProject, Image queued) {
-        String owner = ctx.requireProjectId();
-        boolean own = owner.equals(serverProject);
-        Image image = queued.owned(owner, own ? Image.PRIVATE : Image.SHARED);
-        mainDb.inTransaction(tx -> {
-            if (imageLimit >= 0) {
-                ProjectLock.lock(tx, owner);
-                if (store.countOwned(tx, owner) + 1 > imageLimit) {
-                    throw new OverQuota("Quota exceeded for resources: ['images']");
-                }
-            }
-            store.insertIfAbsent(tx, image);
-            if (!own) {
-                store.setMember(tx, image.id(), serverProject, PENDING);
-            }
-            return null;
-        });
-        return store.get(image.id()).orElse(image);
-    }
-
-    /** Adds an image to the catalog as it is (seed data, tests). */
-    public void add(Image image) {
-        store.insertIfAbsent(image);
-    }
-
-    /** glance's is_image_mutable: admins, and the owner's project. */
-    private static void checkMutable(RequestContext ctx, Image image) {
-        if (ctx.isAdmin()) {
-            return;
-        }
-        if (image.owner() == null || !ctx.projectId().map(image.owner()::equals).orElse(false)) {
-            throw new ImageNotAuthorized(image.id());
-        }
-    }
-
-    private static NotFound notFound(String id) {
-        return new NotFound("Image " + id + " could not be found.");
-    }
+    Image createSnapshot(RequestContext ctx, String serverProject, Image queued);
 }

@@ -68,13 +68,14 @@ public final class NovaKeystoneContext implements Middleware {
         boolean isAdminProject = headers.first("X-Is-Admin-Project").map(v -> v.equalsIgnoreCase("true")).orElse(true);
         RequestContext context = new RequestContext(userId, projectId, roles, false, requestId, globalRequestId,
                 nonEmpty(headers, "OpenStack-System-Scope"), nonEmpty(headers, "X-Auth-Token"),
-                nonEmpty(headers, "X-User-Domain-Id"), nonEmpty(headers, "X-Project-Domain-Id"), isAdminProject);
+                nonEmpty(headers, "X-User-Domain-Id"), nonEmpty(headers, "X-Project-Domain-Id"), isAdminProject,
+                nonEmpty(headers, "X-Service-Catalog"));
         if (!enforcer.isAdmin(context)) {
             return context;
         }
         return new RequestContext(context.userId(), context.projectId(), context.roles(), true, context.requestId(),
                 context.globalRequestId(), context.systemScope(), context.authToken(), context.userDomainId(),
-                context.projectDomainId(), isAdminProject);
+                context.projectDomainId(), isAdminProject, context.serviceCatalog());
     }
 
     private static Optional<String> nonEmpty(Headers headers, String name) {

@@ -203,7 +203,8 @@ public final class Resource {
         } catch (ValidationFailure invalid) {
             return Faults.response(400, invalid.getMessage());
         } catch (NovaException error) {
-            if (method.expectedErrors().isEmpty() || error.code() == 403 || error.code() == 401
+            // 503: a service jnova depends on (the operator's Glance) cannot be reached; not an API bug
+            if (method.expectedErrors().isEmpty() || error.code() == 403 || error.code() == 401 || error.code() == 503
                     || error instanceof ValidationError || method.expectedErrors().get().contains(error.code())) {
                 return Faults.response(error.code(), error.getMessage());
             }
