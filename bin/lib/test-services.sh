@@ -11,6 +11,12 @@ if ! command -v openstack >/dev/null; then
     python3-openstackclient) >/dev/null 2>&1 || echo "could not install python3-openstackclient" >&2
 fi
 
+# The AWS CLI drives the EC2 API in Ec2CliTest.
+if ! command -v aws >/dev/null; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    awscli) >/dev/null 2>&1 || echo "could not install awscli; the EC2 CLI test will be skipped" >&2
+fi
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 wait_port() {
