@@ -203,6 +203,7 @@ import org.jnova.api.openstack.identity.users.UsersController;
 import org.jnova.identity.IdentityApi;
 import org.jnova.identity.IdentityAssignments;
 import org.jnova.identity.IdentityBootstrap;
+import org.jnova.identity.SigningKeys;
 import org.jnova.identity.IdentityCatalog;
 import org.jnova.identity.IdentityGroups;
 import org.jnova.identity.IdentityRoles;
@@ -561,6 +562,11 @@ public final class CompositionRoot implements AutoCloseable {
     /** {@code keystone-manage bootstrap} over this root's API database. */
     public IdentityBootstrap identityBootstrap() {
         return identityBootstrap(dbs);
+    }
+
+    /** The token signing keys of {@code dbs}' API database, for nova-manage's rotation. */
+    static SigningKeys identitySigningKeys(Databases dbs) {
+        return new SigningKeys(new IdentityStore(dbs.api()));
     }
 
     /** {@code keystone-manage bootstrap} over {@code dbs}' API database, for nova-manage. */

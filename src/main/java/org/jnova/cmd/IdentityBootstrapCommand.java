@@ -55,6 +55,37 @@ final class IdentityBootstrapCommand {
         return 0;
     }
 
+    /**
+     * {@code nova-manage identity rotate_keys [--max-active-keys N]} (default 3, as Keystone's
+     * {@code [fernet_tokens] max_active_keys}): a new signing key, the oldest beyond N deleted.
+     */
+    static int rotateKeys(Databases dbs, List<String> args, PrintStream out, PrintStream err) {
+        int keep = 3;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String value;
+            if (arg.startsWith("--max-active-keys=")) {
+                value = arg.substring("--max-active-keys=".length());
+            } else if (arg.equals("--max-active-keys") && i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                err.println("unexpected argument: " + arg);
+                return 2;
+            }
+            try {
+                keep = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                keep = 0;
+            }
+            if (keep < 1) {
+                err.println("--max-active-keys must be a whole number of at least 1: " + value);
+                return 2;
+            }
+        }
+        CompositionRoot.identitySigningKeys(dbs).rotate(keep);
+        return 0;
+    }
+
     private static java.util.Optional<IdentityBootstrap.ServiceEndpoints> endpoints(Map<String, String> options,
             String prefix, String name) {
         Map<String, String> urls = new LinkedHashMap<>();

@@ -60,7 +60,7 @@ public final class NovaManage {
             setupLogging.accept(conf);
             if (args.size() < 2) {
                 err.println("usage: nova-manage [--config-file FILE] (db|api_db) (sync|version|archive_deleted_rows|purge)"
-                        + " | identity bootstrap --bootstrap-password PASSWORD [...]");
+                        + " | identity bootstrap --bootstrap-password PASSWORD [...] | identity rotate_keys [--max-active-keys N]");
                 return 2;
             }
             String category = args.get(0);
@@ -85,6 +85,7 @@ public final class NovaManage {
                         yield 0;
                     }
                     case "identity bootstrap" -> IdentityBootstrapCommand.run(dbs, rest, out, err);
+                    case "identity rotate_keys" -> IdentityBootstrapCommand.rotateKeys(dbs, rest, out, err);
                     case "db archive_deleted_rows" -> archive(dbs, rest, out);
                     case "db purge" -> purge(dbs, rest, out, err);
                     default -> {

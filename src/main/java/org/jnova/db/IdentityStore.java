@@ -206,6 +206,18 @@ public final class IdentityStore {
                 secret, FlavorJson.now()));
     }
 
+    /** Deletes every signing key but the {@code keep} newest; how many went. */
+    public int deleteSigningKeysBeyond(int keep) {
+        return db.inTransaction(tx -> {
+            List<Long> ids = tx.query("SELECT id FROM identity_signing_keys ORDER BY id DESC", r -> r.getLong("id"));
+            int deleted = 0;
+            for (Long id : ids.subList(Math.min(keep, ids.size()), ids.size())) {
+                deleted += tx.update("DELETE FROM identity_signing_keys WHERE id = ?", id);
+            }
+            return deleted;
+        });
+    }
+
     private static IdentityDomain domain(Row r) throws SQLException {
         return new IdentityDomain(r.getString("id"), r.getString("name"), r.getBoolean("enabled"));
     }

@@ -46,6 +46,13 @@ class NovaManageTest {
             assertThat(run("--config-file", conf.toString(), "db", "purge", "--before", "2020-01-01").code())
                     .isEqualTo(3);
             assertThat(run("--config-file", conf.toString(), "db", "frobnicate").code()).isEqualTo(2);
+            assertThat(run("--config-file", conf.toString(), "identity", "rotate_keys").code()).isZero();
+            assertThat(run("--config-file", conf.toString(), "identity", "rotate_keys", "--max-active-keys", "1")
+                    .code()).isZero();
+            assertThat(run("--config-file", conf.toString(), "identity", "rotate_keys", "--max-active-keys", "0")
+                    .code()).isEqualTo(2);
+            assertThat(run("--config-file", conf.toString(), "identity", "rotate_keys", "--max-active-keys=x")
+                    .code()).isEqualTo(2);
         } finally {
             Files.deleteIfExists(conf);
             TestDatabases.drop(url);

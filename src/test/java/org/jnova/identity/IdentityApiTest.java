@@ -84,6 +84,39 @@ class IdentityApiTest {
     }
 
     @Test
+    void aRotationKeepsTheNewestKeysAndEndsTheTokensOfTheOthers() throws Exception {
+        String url = TestDatabases.create("sqlite");
+        try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
+                new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
+            new Migrator(db, "api").migrate(Optional.empty());
+            IdentityStore store = new IdentityStore(db);
+            PasswordHasher hasher = new PasswordHasher(1000);
+            TokenRevocations revocations = new TokenRevocations(new IdentityRevocationStore(db), Duration.ofHours(1),
+                    Clock.systemUTC());
+            new IdentityBootstrap(store, hasher, revocations).run(new IdentityBootstrap.Settings("admin", "pw",
+                    "admin", "admin", "RegionOne", Map.of()));
+            IdentityApi identity = new IdentityApi(store, new IdentityApplicationCredentialStore(db), revocations,
+                    hasher, Duration.ofHours(1), Clock.systemUTC());
+            SigningKeys keys = new SigningKeys(store);
+            Optional<NameOrId> project = Optional.of(NameOrId.byName("admin", "default"));
+
+            Token first = identity.authenticateWithPassword(NameOrId.byName("admin", "default"), "pw", project);
+            SigningKeys.Rotation rotation = keys.rotate(2);
+            assertThat(rotation.deleted()).isZero();
+            Token second = identity.authenticateWithPassword(NameOrId.byName("admin", "default"), "pw", project);
+            assertThat(second.id()).startsWith(rotation.newKeyId() + ".");
+            assertThat(identity.validate(first.id())).as("the previous key still validates").isPresent();
+            assertThat(keys.rotate(2).deleted()).isEqualTo(1);
+            assertThat(store.signingKeys()).hasSize(2);
+            assertThat(identity.validate(first.id())).as("its key was deleted").isEmpty();
+            assertThat(identity.validate(second.id())).isPresent();
+            assertThatThrownBy(() -> keys.rotate(0)).isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
+
+    @Test
     void revocationByAuditChainAllowExpiredAndPruning() throws Exception {
         String url = TestDatabases.create("sqlite");
         try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
