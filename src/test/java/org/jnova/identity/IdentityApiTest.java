@@ -46,21 +46,32 @@ class IdentityApiTest {
         }
     }
 
+    /** The API database of {@code db} migrated and bootstrapped (admin, password pw), and the identity over it. */
+    private record Bootstrapped(IdentityStore store, TokenRevocations revocations, IdentityApi identity) {
+    }
+
+    private static Bootstrapped bootstrapped(Database db, Clock clock) {
+        new Migrator(db, "api").migrate(Optional.empty());
+        IdentityStore store = new IdentityStore(db);
+        PasswordHasher hasher = new PasswordHasher(1000);
+        TokenRevocations revocations = new TokenRevocations(new IdentityRevocationStore(db), Duration.ofHours(1),
+                clock);
+        new IdentityBootstrap(store, hasher, revocations).run(new IdentityBootstrap.Settings("admin", "pw", "admin",
+                "admin", "RegionOne", Map.of()));
+        return new Bootstrapped(store, revocations, new IdentityApi(store, new IdentityApplicationCredentialStore(db),
+                revocations, hasher, Duration.ofHours(1), clock));
+    }
+
     @Test
     void tokensExpireAndSurviveAKeyRotation() throws Exception {
         String url = TestDatabases.create("sqlite");
         try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
                 new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
-            new Migrator(db, "api").migrate(Optional.empty());
-            IdentityStore store = new IdentityStore(db);
-            PasswordHasher hasher = new PasswordHasher(1000);
             MovableClock clock = new MovableClock();
-            TokenRevocations revocations = new TokenRevocations(new IdentityRevocationStore(db), Duration.ofHours(1),
-                    clock);
-            new IdentityBootstrap(store, hasher, revocations).run(new IdentityBootstrap.Settings("admin", "pw", "admin", "admin",
-                    "RegionOne", Map.of()));
-            IdentityApi identity = new IdentityApi(store, new IdentityApplicationCredentialStore(db), revocations, hasher,
-                    Duration.ofHours(1), clock);
+            Bootstrapped cloud = bootstrapped(db, clock);
+            IdentityStore store = cloud.store();
+            TokenRevocations revocations = cloud.revocations();
+            IdentityApi identity = cloud.identity();
             Optional<NameOrId> project = Optional.of(NameOrId.byName("admin", "default"));
 
             Token first = identity.authenticateWithPassword(NameOrId.byName("admin", "default"), "pw", project);
@@ -88,15 +99,10 @@ class IdentityApiTest {
         String url = TestDatabases.create("sqlite");
         try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
                 new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
-            new Migrator(db, "api").migrate(Optional.empty());
-            IdentityStore store = new IdentityStore(db);
-            PasswordHasher hasher = new PasswordHasher(1000);
-            TokenRevocations revocations = new TokenRevocations(new IdentityRevocationStore(db), Duration.ofHours(1),
-                    Clock.systemUTC());
-            new IdentityBootstrap(store, hasher, revocations).run(new IdentityBootstrap.Settings("admin", "pw",
-                    "admin", "admin", "RegionOne", Map.of()));
-            IdentityApi identity = new IdentityApi(store, new IdentityApplicationCredentialStore(db), revocations,
-                    hasher, Duration.ofHours(1), Clock.systemUTC());
+            Bootstrapped cloud = bootstrapped(db, Clock.systemUTC());
+            IdentityStore store = cloud.store();
+            TokenRevocations revocations = cloud.revocations();
+            IdentityApi identity = cloud.identity();
             SigningKeys keys = new SigningKeys(store);
             Optional<NameOrId> project = Optional.of(NameOrId.byName("admin", "default"));
 
@@ -121,16 +127,11 @@ class IdentityApiTest {
         String url = TestDatabases.create("sqlite");
         try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
                 new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
-            new Migrator(db, "api").migrate(Optional.empty());
-            IdentityStore store = new IdentityStore(db);
-            PasswordHasher hasher = new PasswordHasher(1000);
             MovableClock clock = new MovableClock();
-            TokenRevocations revocations = new TokenRevocations(new IdentityRevocationStore(db), Duration.ofHours(1),
-                    clock);
-            new IdentityBootstrap(store, hasher, revocations).run(new IdentityBootstrap.Settings("admin", "pw",
-                    "admin", "admin", "RegionOne", Map.of()));
-            IdentityApi identity = new IdentityApi(store, new IdentityApplicationCredentialStore(db), revocations,
-                    hasher, Duration.ofHours(1), clock);
+            Bootstrapped cloud = bootstrapped(db, clock);
+            IdentityStore store = cloud.store();
+            TokenRevocations revocations = cloud.revocations();
+            IdentityApi identity = cloud.identity();
             NameOrId admin = NameOrId.byName("admin", "default");
 
             Token original = identity.authenticateWithPassword(admin, "pw", Optional.empty());
