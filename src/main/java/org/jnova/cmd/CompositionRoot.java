@@ -503,7 +503,7 @@ public final class CompositionRoot implements AutoCloseable {
                 new InstancesActions(servers, serverActions, flavors, securityGroups, ec2Ids, enforcer,
                         conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE)),
                 new ImagesActions(imageService, ec2Ids), new KeyPairsActions(keyPairs, enforcer),
-                new TagsActions(servers, serverMetadata, ec2Ids, enforcer),
+                new TagsActions(servers, serverMetadata, volumes, ec2Ids, enforcer),
                 new SecurityGroupsActions(securityGroups, enforcer),
                 new AddressesActions(floatingIpsApi(), servers, ec2Ids, enforcer),
                 new VolumesActions(volumes, volumeAttachments, servers, ec2Ids, enforcer));

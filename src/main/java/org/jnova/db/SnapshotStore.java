@@ -5,13 +5,15 @@ import static java.util.Objects.requireNonNull;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jnova.objects.VolumeSnapshot;
 
 /** The built-in volume catalog's snapshots table. */
 public final class SnapshotStore {
     private static final String COLUMNS = "id, project_id, volume_id, volume_size, status, display_name, "
-            + "display_description, created_at";
+            + "display_description, created_at, metadata";
     private final Database db;
 
     public SnapshotStore(Database db) {
@@ -39,9 +41,15 @@ public final class SnapshotStore {
     /** Records a new snapshot. */
     public void insert(Tx tx, VolumeSnapshot s, String userId) throws SQLException {
         tx.update("INSERT INTO snapshots (id, project_id, user_id, volume_id, volume_size, status, display_name, "
-                + "display_description, created_at, updated_at, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-                s.id(), s.projectId(), userId, s.volumeId(), s.volumeSize(), s.status(), s.name(), s.description(),
+                + "display_description, metadata, created_at, updated_at, deleted) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", s.id(), s.projectId(), userId, s.volumeId(),
+                s.volumeSize(), s.status(), s.name(), s.description(), MetadataColumn.write(s.metadata()),
                 s.createdAt(), s.createdAt());
+    }
+
+    /** Changes a live snapshot's metadata under its row lock; the items after, empty when there is no such snapshot. */
+    public Optional<Map<String, String>> updateMetadata(String snapshotId, UnaryOperator<Map<String, String>> change) {
+        return db.inTransaction(tx -> MetadataColumn.update(tx, "snapshots", snapshotId, change));
     }
 
     /** Soft-deletes a snapshot that is available or in error; whether it did. */
@@ -55,6 +63,7 @@ public final class SnapshotStore {
     private static VolumeSnapshot row(Row r) throws SQLException {
         return new VolumeSnapshot(r.getString("id"), r.getString("project_id"), r.getString("volume_id"),
                 r.getInt("volume_size"), r.getString("status"), r.getString("display_name"),
-                r.getString("display_description"), r.getInstant("created_at"));
+                r.getString("display_description"), r.getInstant("created_at"),
+                MetadataColumn.read(r.getString("metadata")));
     }
 }

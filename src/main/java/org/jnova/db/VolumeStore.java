@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.jnova.objects.Volume;
 
 /**
@@ -19,7 +19,6 @@ import org.jnova.objects.Volume;
 public final class VolumeStore {
     private static final String COLUMNS = "id, project_id, display_name, display_description, size, status, "
             + "availability_zone, volume_type, bootable, multiattach, snapshot_id, image_id, metadata, created_at";
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = org.jnova.utils.JsonMappers.standard();
     private final Database db;
 
     /** A new volume's columns; it is created "available". */
@@ -65,7 +64,12 @@ public final class VolumeStore {
                 + "VALUES (?, ?, ?, ?, ?, ?, 'available', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", v.id(), v.projectId(),
                 v.userId(), v.name(), v.description(), v.size(), v.availabilityZone(), v.volumeType(),
                 v.bootable(), v.multiattach(), v.snapshotId(), v.imageId(),
-                writeMetadata(v.metadata()), v.createdAt(), v.createdAt());
+                MetadataColumn.write(v.metadata()), v.createdAt(), v.createdAt());
+    }
+
+    /** Changes a live volume's metadata under its row lock; the items after, empty when there is no such volume. */
+    public Optional<Map<String, String>> updateMetadata(String volumeId, UnaryOperator<Map<String, String>> change) {
+        return db.inTransaction(tx -> MetadataColumn.update(tx, "volumes", volumeId, change));
     }
 
     /** Soft-deletes a volume that is available or in error and has no attachment nor snapshot; whether it did. */
@@ -158,31 +162,12 @@ public final class VolumeStore {
                 v.metadata(), attachments);
     }
 
-    private static String writeMetadata(Map<String, String> metadata) {
-        try {
-            return JSON.writeValueAsString(new TreeMap<>(metadata));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> readMetadata(String text) {
-        if (text == null || text.isEmpty()) {
-            return Map.of();
-        }
-        try {
-            return new TreeMap<>(JSON.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { }));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("bad volume metadata " + text, e);
-        }
-    }
-
     private static Volume.Attachment attachment(Row r) throws SQLException {
         return new Volume.Attachment(r.getString("id"), r.getString("instance_uuid"), r.getString("mountpoint"));
     }
 
     private static Volume row(Row r) throws SQLException {
-        Map<String, String> metadata = readMetadata(r.getString("metadata"));
+        Map<String, String> metadata = MetadataColumn.read(r.getString("metadata"));
         return new Volume(r.getString("id"), r.getString("project_id"), r.getString("display_name"),
                 r.getString("display_description"), r.getInt("size"), r.getString("status"),
                 r.getString("availability_zone"), r.getInstant("created_at"), r.getString("volume_type"),

@@ -7,7 +7,9 @@ import static java.util.Objects.requireNonNull;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jnova.context.RequestContext;
@@ -134,13 +136,49 @@ public final class BuiltinVolumeApi implements VolumeApi {
                     + ", but current status is: " + volume.status() + ".");
         }
         VolumeSnapshot snapshot = new VolumeSnapshot(UUID.randomUUID().toString(), volume.projectId(), volumeId,
-                volume.size(), "available", name, description, Instant.now().truncatedTo(ChronoUnit.MICROS));
+                volume.size(), "available", name, description, Instant.now().truncatedTo(ChronoUnit.MICROS), Map.of());
         db.inTransaction(tx -> {
             quota.reserveSnapshot(tx, volume.projectId(), volume.size());
             snapshots.insert(tx, snapshot, ctx.userId());
             return null;
         });
         return snapshot;
+    }
+
+    @Override
+    public void updateVolumeMetadata(RequestContext ctx, String volumeId, Map<String, String> items) {
+        get(ctx, volumeId);
+        store.updateMetadata(volumeId, current -> {
+            current.putAll(items);
+            return current;
+        }).orElseThrow(() -> new VolumeNotFound(volumeId));
+    }
+
+    @Override
+    public void deleteVolumeMetadata(RequestContext ctx, String volumeId, Collection<String> keys) {
+        get(ctx, volumeId);
+        store.updateMetadata(volumeId, current -> {
+            current.keySet().removeAll(keys);
+            return current;
+        }).orElseThrow(() -> new VolumeNotFound(volumeId));
+    }
+
+    @Override
+    public void updateSnapshotMetadata(RequestContext ctx, String snapshotId, Map<String, String> items) {
+        getSnapshot(ctx, snapshotId);
+        snapshots.updateMetadata(snapshotId, current -> {
+            current.putAll(items);
+            return current;
+        }).orElseThrow(() -> new VolumeErrors.SnapshotNotFound(snapshotId));
+    }
+
+    @Override
+    public void deleteSnapshotMetadata(RequestContext ctx, String snapshotId, Collection<String> keys) {
+        getSnapshot(ctx, snapshotId);
+        snapshots.updateMetadata(snapshotId, current -> {
+            current.keySet().removeAll(keys);
+            return current;
+        }).orElseThrow(() -> new VolumeErrors.SnapshotNotFound(snapshotId));
     }
 
     @Override

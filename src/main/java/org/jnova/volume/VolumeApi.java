@@ -2,7 +2,9 @@ package org.jnova.volume;
 
 import org.jnova.objects.Volume;
 import org.jnova.objects.VolumeSnapshot;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.jnova.context.RequestContext;
 
 /**
@@ -69,6 +71,21 @@ public interface VolumeApi {
 
     /** Deletes a snapshot of the caller's. */
     void deleteSnapshot(RequestContext ctx, String snapshotId);
+
+    /**
+     * Adds or replaces items of a volume's metadata (cinder's update_volume_metadata); the
+     * volume must be one the caller may see ({@link VolumeErrors.VolumeNotFound} otherwise).
+     */
+    void updateVolumeMetadata(RequestContext ctx, String volumeId, Map<String, String> items);
+
+    /** Removes keys from a volume's metadata (cinder's delete_volume_metadata); keys it lacks are ignored. */
+    void deleteVolumeMetadata(RequestContext ctx, String volumeId, Collection<String> keys);
+
+    /** As {@link #updateVolumeMetadata} for a snapshot ({@link VolumeErrors.SnapshotNotFound} otherwise). */
+    void updateSnapshotMetadata(RequestContext ctx, String snapshotId, Map<String, String> items);
+
+    /** As {@link #deleteVolumeMetadata} for a snapshot. */
+    void deleteSnapshotMetadata(RequestContext ctx, String snapshotId, Collection<String> keys);
 
     /** Removes the attachment; the volume is "available" when none is left. Missing ones are ignored. */
     void attachmentDelete(RequestContext ctx, String attachmentId);

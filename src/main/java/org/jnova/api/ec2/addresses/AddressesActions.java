@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.FloatingIpsApi;
 import org.jnova.compute.ServersApi;
@@ -29,6 +30,9 @@ import org.jnova.policy.Enforcer;
  */
 public final class AddressesActions {
     private static final String POLICY = "os_compute_api:os-floating-ips:";
+    /** DescribeAddresses' filters and the element each reads. */
+    private static final Map<String, String> FILTERS = Map.of("public-ip", "publicIp", "instance-id", "instanceId",
+            "domain", "domain", "private-ip-address", "privateIpAddress");
 
     private final FloatingIpsApi floatingIps;
     private final ServersApi servers;
@@ -53,6 +57,7 @@ public final class AddressesActions {
     private Map<String, ?> describe(Ec2Request call) {
         RequestContext ctx = call.context();
         authorize(ctx, "list");
+        ViewFilters filters = new ViewFilters(call.filters(), FILTERS);
         List<FloatingIp> own = floatingIps.list(ctx);
         List<String> wanted = call.list("PublicIp");
         for (String address : wanted) {
@@ -63,7 +68,10 @@ public final class AddressesActions {
         List<Object> set = new ArrayList<>();
         for (FloatingIp ip : own) {
             if (wanted.isEmpty() || wanted.contains(ip.address())) {
-                set.add(view(ctx, ip));
+                Map<String, Object> view = view(ctx, ip);
+                if (filters.test(view)) {
+                    set.add(view);
+                }
             }
         }
         return Map.of("addressesSet", set);

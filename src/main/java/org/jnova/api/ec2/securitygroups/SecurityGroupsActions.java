@@ -9,6 +9,7 @@ import java.util.Map;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.compute.SecurityGroupRules;
 import org.jnova.compute.SecurityGroupRules.NewRule;
 import org.jnova.compute.SecurityGroupsApi;
@@ -23,9 +24,28 @@ import org.jnova.policy.Enforcer;
  * DescribeSecurityGroups ({@code GroupName.N}, {@code GroupId.N}), CreateSecurityGroup,
  * DeleteSecurityGroup (by {@code GroupName} or {@code GroupId}) and
  * Authorize/RevokeSecurityGroupIngress ({@code IpPermissions.N} or the legacy flat parameters).
- * Rules are ingress permissions; an unknown group is {@code InvalidGroup.NotFound}.
+ * Rules are ingress permissions; an unknown group is {@code InvalidGroup.NotFound}. The compute
+ * API's groups have no egress rules: {@code ipPermissionsEgress} is always empty and the egress
+ * calls, which nova's EC2 API never had, are {@code UnsupportedOperation}.
  */
 public final class SecurityGroupsActions {
+    /** DescribeSecurityGroups' filters and the element each reads. */
+    private static final Map<String, String> FILTERS = Map.ofEntries(Map.entry("group-name", "groupName"),
+            Map.entry("group-id", "groupId"), Map.entry("description", "groupDescription"),
+            Map.entry("owner-id", "ownerId"), Map.entry("ip-permission.protocol", "ipPermissions.ipProtocol"),
+            Map.entry("ip-permission.from-port", "ipPermissions.fromPort"),
+            Map.entry("ip-permission.to-port", "ipPermissions.toPort"),
+            Map.entry("ip-permission.cidr", "ipPermissions.ipRanges.cidrIp"),
+            Map.entry("ip-permission.group-id", "ipPermissions.groups.groupId"),
+            Map.entry("ip-permission.group-name", "ipPermissions.groups.groupName"),
+            Map.entry("ip-permission.user-id", "ipPermissions.groups.userId"),
+            Map.entry("egress.ip-permission.protocol", "ipPermissionsEgress.ipProtocol"),
+            Map.entry("egress.ip-permission.from-port", "ipPermissionsEgress.fromPort"),
+            Map.entry("egress.ip-permission.to-port", "ipPermissionsEgress.toPort"),
+            Map.entry("egress.ip-permission.cidr", "ipPermissionsEgress.ipRanges.cidrIp"),
+            Map.entry("egress.ip-permission.group-id", "ipPermissionsEgress.groups.groupId"),
+            Map.entry("egress.ip-permission.group-name", "ipPermissionsEgress.groups.groupName"));
+
     private final SecurityGroupsApi groups;
     private final Enforcer enforcer;
 
@@ -40,11 +60,20 @@ public final class SecurityGroupsActions {
         actions.put("DeleteSecurityGroup", this::delete);
         actions.put("AuthorizeSecurityGroupIngress", call -> changeIngress(call, true));
         actions.put("RevokeSecurityGroupIngress", call -> changeIngress(call, false));
+        actions.put("AuthorizeSecurityGroupEgress", SecurityGroupsActions::egress);
+        actions.put("RevokeSecurityGroupEgress", SecurityGroupsActions::egress);
+    }
+
+    /** nova's EC2 API had no egress calls: the compute API's groups filter incoming traffic only. */
+    private static Map<String, ?> egress(Ec2Request call) {
+        throw Ec2Error.client("UnsupportedOperation", "The security groups of this cloud have no egress rules: "
+                + call.action() + " is not supported");
     }
 
     private Map<String, ?> describe(Ec2Request call) {
         enforcer.authorize(call.context(), "os_compute_api:os-security-groups:get",
                 Map.of("project_id", call.context().projectId().orElse("")));
+        ViewFilters filters = new ViewFilters(call.filters(), FILTERS, "tagSet");
         List<SecurityGroup> all = groups.list(call.context(), false);
         List<String> names = call.list("GroupName");
         List<String> ids = call.list("GroupId");
@@ -61,7 +90,10 @@ public final class SecurityGroupsActions {
         List<Object> info = new ArrayList<>();
         for (SecurityGroup group : all) {
             if ((names.isEmpty() && ids.isEmpty()) || names.contains(group.name()) || ids.contains(group.id())) {
-                info.add(view(group, all));
+                Map<String, Object> view = view(group, all);
+                if (filters.test(view)) {
+                    info.add(view);
+                }
             }
         }
         return Map.of("securityGroupInfo", info);

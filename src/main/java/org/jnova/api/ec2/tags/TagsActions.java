@@ -3,42 +3,49 @@ package org.jnova.api.ec2.tags;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.api.ec2.protocol.Wildcards;
-import org.jnova.compute.ComputeErrors;
+import org.jnova.api.ec2.tags.ResourceTags.Tagged;
 import org.jnova.compute.ServerMetadataApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.context.RequestContext;
 import org.jnova.ec2.Ec2Ids;
-import org.jnova.objects.Instance;
-import org.jnova.objects.InstanceFilter;
 import org.jnova.policy.Enforcer;
+import org.jnova.volume.VolumeApi;
 
 /**
- * CreateTags, DescribeTags and DeleteTags on instances. As nova's EC2 API did, a tag is an item
- * of the server's metadata (EC2 tags have values, the compute API's server tags do not), so the
- * metadata quota and the server-metadata policy rules apply.
+ * CreateTags, DescribeTags and DeleteTags on instances ({@code i-}), volumes ({@code vol-})
+ * and snapshots ({@code snap-}). An instance's tags are its server metadata, as nova's EC2 API
+ * kept them; a volume's or snapshot's its metadata in the volume service, at most
+ * {@value #MAX_TAGS} per resource as on AWS. Every resource named must be the caller's before
+ * anything changes.
  */
 public final class TagsActions {
-    private static final String RULE = "os_compute_api:server-metadata:";
-    private static final int DESCRIBE_LIMIT = 1000;
+    static final int MAX_TAGS = 50;
+    private static final Map<String, String> FILTERS = Map.of("resource-id", "resourceId",
+            "resource-type", "resourceType", "key", "key", "value", "value");
 
-    private final ServersApi servers;
-    private final ServerMetadataApi metadata;
-    private final Ec2Ids ids;
-    private final Enforcer enforcer;
+    /** By id prefix, in the order DescribeTags lists them. */
+    private final Map<String, ResourceTags> kinds = new LinkedHashMap<>();
 
-    public TagsActions(ServersApi servers, ServerMetadataApi metadata, Ec2Ids ids, Enforcer enforcer) {
-        this.servers = requireNonNull(servers, "servers is null");
-        this.metadata = requireNonNull(metadata, "metadata is null");
-        this.ids = requireNonNull(ids, "ids is null");
-        this.enforcer = requireNonNull(enforcer, "enforcer is null");
+    public TagsActions(ServersApi servers, ServerMetadataApi metadata, VolumeApi volumes, Ec2Ids ids,
+            Enforcer enforcer) {
+        requireNonNull(servers, "servers is null");
+        requireNonNull(metadata, "metadata is null");
+        requireNonNull(volumes, "volumes is null");
+        requireNonNull(ids, "ids is null");
+        requireNonNull(enforcer, "enforcer is null");
+        for (ResourceTags kind : List.of(new InstanceTags(servers, metadata, ids, enforcer),
+                new VolumeTags(volumes, ids, enforcer), new SnapshotTags(volumes, ids, enforcer))) {
+            kinds.put(kind.prefix(), kind);
+        }
     }
 
     public void register(Map<String, Ec2Action> actions) {
@@ -49,32 +56,41 @@ public final class TagsActions {
 
     private Map<String, ?> create(Ec2Request call) {
         RequestContext ctx = call.context();
-        List<Instance> resources = resources(call);
+        Map<ResourceTags.Tagged, ResourceTags> resources = resources(call);
         Map<String, String> items = new LinkedHashMap<>();
         for (Map<String, String> tag : call.structures("Tag")) {
             String key = tag.get("Key");
             if (key == null || key.isEmpty()) {
                 throw Ec2Error.invalidParameterValue("Tag keys must not be empty");
             }
+            if (key.startsWith("aws:")) {
+                throw Ec2Error.invalidParameterValue("Tag keys starting with 'aws:' are reserved for internal use");
+            }
             items.put(key, tag.getOrDefault("Value", ""));
         }
         if (items.isEmpty()) {
             throw Ec2Error.missingParameter("Tag");
         }
-        for (Instance i : resources) {
-            enforcer.authorize(ctx, RULE + "create", Map.of("project_id", i.projectId()));
-            metadata.update(ctx, i.uuid(), items, false);
-        }
+        resources.forEach((resource, kind) -> {
+            if (!kind.type().equals("instance")) {
+                Map<String, String> after = new HashMap<>(resource.tags());
+                after.putAll(items);
+                if (after.size() > MAX_TAGS) {
+                    throw Ec2Error.client("TagLimitExceeded", "The maximum number of Tags for a resource ("
+                            + MAX_TAGS + ") has been reached: " + resource.ec2Id());
+                }
+            }
+        });
+        resources.forEach((resource, kind) -> kind.add(ctx, resource, items));
         return Map.of("return", true);
     }
 
     private Map<String, ?> delete(Ec2Request call) {
         RequestContext ctx = call.context();
-        List<Instance> resources = resources(call);
+        Map<ResourceTags.Tagged, ResourceTags> resources = resources(call);
         List<Map<String, String>> tags = call.structures("Tag");
-        for (Instance i : resources) {
-            enforcer.authorize(ctx, RULE + "delete", Map.of("project_id", i.projectId()));
-            Map<String, String> current = i.metadata();
+        resources.forEach((resource, kind) -> {
+            Map<String, String> current = resource.tags();
             List<String> keys = new ArrayList<>();
             if (tags.isEmpty()) {
                 keys.addAll(current.keySet());
@@ -86,71 +102,52 @@ public final class TagsActions {
                     keys.add(key);
                 }
             }
-            for (String key : keys) {
-                try {
-                    metadata.deleteItem(ctx, i.uuid(), key);
-                } catch (org.jnova.exception.NotFound e) {
-                    // deleted meanwhile
-                }
-            }
-        }
+            kind.remove(ctx, resource, keys);
+        });
         return Map.of("return", true);
     }
 
     private Map<String, ?> describe(Ec2Request call) {
         RequestContext ctx = call.context();
         Map<String, List<String>> filters = call.filters();
-        for (String name : filters.keySet()) {
-            if (!List.of("resource-id", "resource-type", "key", "value").contains(name)) {
-                throw Ec2Error.invalidParameterValue("The filter '" + name + "' is invalid");
-            }
-        }
-        enforcer.authorize(ctx, "os_compute_api:servers:index", Map.of("project_id",
-                ctx.projectId().orElse("")));
-        List<Instance> found = servers.list(ctx, InstanceFilter.builder().projectId(ctx.projectId().orElse(null))
-                .build(), List.of(), DESCRIBE_LIMIT, null);
+        ViewFilters matching = new ViewFilters(filters, FILTERS);
+        List<String> types = filters.getOrDefault("resource-type", List.of("*"));
         List<Object> set = new ArrayList<>();
-        for (Instance i : found) {
-            String resourceId = Ec2Ids.instanceId(i);
-            for (Map.Entry<String, String> item : i.metadata().entrySet()) {
-                if (matches(filters, "resource-id", resourceId) && matches(filters, "resource-type", "instance")
-                        && matches(filters, "key", item.getKey()) && matches(filters, "value", item.getValue())) {
+        for (ResourceTags kind : kinds.values()) {
+            if (types.stream().noneMatch(type -> Wildcards.matches(type, kind.type()))) {
+                continue;
+            }
+            for (Tagged resource : kind.list(ctx)) {
+                for (Map.Entry<String, String> item : new java.util.TreeMap<>(resource.tags()).entrySet()) {
                     Map<String, Object> tag = new LinkedHashMap<>();
-                    tag.put("resourceId", resourceId);
-                    tag.put("resourceType", "instance");
+                    tag.put("resourceId", resource.ec2Id());
+                    tag.put("resourceType", kind.type());
                     tag.put("key", item.getKey());
                     tag.put("value", item.getValue());
-                    set.add(tag);
+                    if (matching.test(tag)) {
+                        set.add(tag);
+                    }
                 }
             }
         }
         return Map.of("tagSet", set);
     }
 
-    private static boolean matches(Map<String, List<String>> filters, String name, String value) {
-        List<String> wanted = filters.get(name);
-        return wanted == null || wanted.stream().anyMatch(pattern -> Wildcards.matches(pattern, value));
-    }
-
-    /** The instances ResourceId.N names; only instances carry tags here. */
-    private List<Instance> resources(Ec2Request call) {
+    /**
+     * The resources ResourceId.N names, each with its kind, in the order given; an id of no
+     * kind tags are kept for is InvalidID, one the caller cannot see its kind's NotFound.
+     */
+    private Map<Tagged, ResourceTags> resources(Ec2Request call) {
         List<String> resourceIds = call.list("ResourceId");
         if (resourceIds.isEmpty()) {
             throw Ec2Error.missingParameter("ResourceId");
         }
-        List<Instance> out = new ArrayList<>();
+        Map<Tagged, ResourceTags> out = new LinkedHashMap<>();
         for (String resourceId : resourceIds) {
-            if (!Ec2Ids.wellFormed(resourceId, "i")) {
-                throw Ec2Error.client("InvalidID", "The ID '" + resourceId + "' is not valid");
-            }
-            Optional<String> uuid = ids.instanceUuid(resourceId);
-            try {
-                out.add(servers.get(call.context(), uuid.orElseThrow(
-                        () -> new ComputeErrors.InstanceNotFound(resourceId))));
-            } catch (ComputeErrors.InstanceNotFound e) {
-                throw Ec2Error.client("InvalidInstanceID.NotFound", "The instance ID '" + resourceId
-                        + "' does not exist");
-            }
+            ResourceTags kind = kinds.values().stream().filter(k -> Ec2Ids.wellFormed(resourceId, k.prefix()))
+                    .findFirst().orElseThrow(() -> Ec2Error.client("InvalidID", "The ID '" + resourceId
+                            + "' is not valid"));
+            out.put(kind.find(call.context(), resourceId), kind);
         }
         return out;
     }

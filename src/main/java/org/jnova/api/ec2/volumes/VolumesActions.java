@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.ServersApi;
 import org.jnova.compute.VolumeAttachmentsApi;
@@ -30,12 +31,26 @@ import org.jnova.volume.VolumeRequest;
  * and attachments (the {@code os-volumes}, {@code os-volumes:snapshots} and
  * {@code os-volumes-attachments} rules): DescribeVolumes, CreateVolume, DeleteVolume,
  * AttachVolume, DetachVolume, DescribeSnapshots, CreateSnapshot, DeleteSnapshot. Ids are
- * {@code vol-%08x} and {@code snap-%08x} through {@link Ec2Ids}.
+ * {@code vol-%08x} and {@code snap-%08x} through {@link Ec2Ids}. A volume's or snapshot's tags
+ * are its metadata in the volume service, shown as {@code tagSet}.
  */
 public final class VolumesActions {
     private static final String VOLUMES = "os_compute_api:os-volumes:";
     private static final String SNAPSHOTS = "os_compute_api:os-volumes:snapshots:";
     private static final String ATTACHMENTS = "os_compute_api:os-volumes-attachments:";
+    /** DescribeVolumes' filters (and {@code tag:KEY}, {@code tag-key}, {@code tag-value}) and the element each reads. */
+    private static final Map<String, String> VOLUME_FILTERS = Map.ofEntries(Map.entry("volume-id", "volumeId"),
+            Map.entry("status", "status"), Map.entry("size", "size"),
+            Map.entry("availability-zone", "availabilityZone"), Map.entry("create-time", "createTime"),
+            Map.entry("snapshot-id", "snapshotId"), Map.entry("volume-type", "volumeType"),
+            Map.entry("attachment.instance-id", "attachmentSet.instanceId"),
+            Map.entry("attachment.status", "attachmentSet.status"),
+            Map.entry("attachment.device", "attachmentSet.device"),
+            Map.entry("attachment.delete-on-termination", "attachmentSet.deleteOnTermination"));
+    /** DescribeSnapshots' filters (and the tag filters) and the element each reads. */
+    private static final Map<String, String> SNAPSHOT_FILTERS = Map.of("snapshot-id", "snapshotId",
+            "volume-id", "volumeId", "status", "status", "volume-size", "volumeSize", "owner-id", "ownerId",
+            "description", "description", "progress", "progress", "start-time", "startTime");
 
     private final VolumeApi volumes;
     private final VolumeAttachmentsApi attachments;
@@ -66,6 +81,7 @@ public final class VolumesActions {
     private Map<String, ?> describeVolumes(Ec2Request call) {
         RequestContext ctx = call.context();
         authorize(ctx, VOLUMES + "detail");
+        ViewFilters filters = new ViewFilters(call.filters(), VOLUME_FILTERS, "tagSet");
         List<String> wanted = call.list("VolumeId");
         List<Volume> found = new ArrayList<>();
         if (wanted.isEmpty()) {
@@ -75,7 +91,8 @@ public final class VolumesActions {
                 found.add(volume(ctx, ec2Id));
             }
         }
-        return Map.of("volumeSet", found.stream().<Object>map(v -> volumeView(ctx, v)).toList());
+        return Map.of("volumeSet", found.stream().map(v -> volumeView(ctx, v)).filter(filters).<Object>map(v -> v)
+                .toList());
     }
 
     private Map<String, ?> createVolume(Ec2Request call) {
@@ -148,6 +165,7 @@ public final class VolumesActions {
     private Map<String, ?> describeSnapshots(Ec2Request call) {
         RequestContext ctx = call.context();
         authorize(ctx, SNAPSHOTS + "detail");
+        ViewFilters filters = new ViewFilters(call.filters(), SNAPSHOT_FILTERS, "tagSet");
         List<String> wanted = call.list("SnapshotId");
         List<VolumeSnapshot> found = new ArrayList<>();
         if (wanted.isEmpty()) {
@@ -157,7 +175,8 @@ public final class VolumesActions {
                 found.add(snapshot(ctx, ec2Id));
             }
         }
-        return Map.of("snapshotSet", found.stream().<Object>map(this::snapshotView).toList());
+        return Map.of("snapshotSet", found.stream().map(this::snapshotView).filter(filters).<Object>map(s -> s)
+                .toList());
     }
 
     private Map<String, ?> createSnapshot(Ec2Request call) {
@@ -206,7 +225,18 @@ public final class VolumesActions {
         }
         out.put("attachmentSet", attached);
         out.put("volumeType", "standard");
+        out.put("tagSet", tagSet(v.metadata()));
         return out;
+    }
+
+    /** Tags as EC2 lists them, by key. */
+    private static List<Object> tagSet(Map<String, String> tags) {
+        return new java.util.TreeMap<>(tags).entrySet().stream().<Object>map(tag -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("key", tag.getKey());
+            item.put("value", tag.getValue());
+            return item;
+        }).toList();
     }
 
     /** EC2's volume states: creating, available, in-use, deleting, error. */
@@ -234,6 +264,7 @@ public final class VolumesActions {
         out.put("ownerId", s.projectId());
         out.put("volumeSize", s.volumeSize());
         out.put("description", s.description());
+        out.put("tagSet", tagSet(s.metadata()));
         return out;
     }
 
