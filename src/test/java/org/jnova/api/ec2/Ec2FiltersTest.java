@@ -2,6 +2,7 @@ package org.jnova.api.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.time.Duration;
@@ -168,8 +169,8 @@ class Ec2FiltersTest {
             ec2.attachVolume(r -> r.volumeId(alpha).instanceId(instanceId).device("/dev/vdb"));
             Volume attached = waitForVolume(ec2, alpha, VolumeState.IN_USE);
             assertThat(attached.tags()).extracting(Tag::key, Tag::value)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("Name", "alpha"),
-                            org.assertj.core.groups.Tuple.tuple("tier", "db"));
+                    .containsExactly(tuple("Name", "alpha"),
+                            tuple("tier", "db"));
 
             Function<Filter[], List<String>> volumes = filters -> ec2.describeVolumes(r -> r.filters(filters))
                     .volumes().stream().map(Volume::volumeId).toList();
@@ -262,8 +263,8 @@ class Ec2FiltersTest {
             assertThat(error(() -> ec2.describeTags(r -> r.filters(filter("resource-name", "x"))))
                     .awsErrorDetails().errorMessage()).isEqualTo("The filter 'resource-name' is invalid");
             assertThat(ec2.describeVolumes(r -> r.volumeIds(volumeId)).volumes().getFirst().tags())
-                    .extracting(Tag::key, Tag::value).containsExactly(org.assertj.core.groups.Tuple.tuple("Name",
-                            "shared"), org.assertj.core.groups.Tuple.tuple("team", "storage"));
+                    .extracting(Tag::key, Tag::value).containsExactly(tuple("Name",
+                            "shared"), tuple("team", "storage"));
 
             // DeleteTags: a value that differs keeps the tag, a key alone removes it, no Tag.N all of them
             ec2.deleteTags(r -> r.resources(volumeId).tags(tag("Name", "other")));

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
@@ -118,7 +119,7 @@ public final class TagsActions {
                 continue;
             }
             for (Tagged resource : kind.list(ctx)) {
-                for (Map.Entry<String, String> item : new java.util.TreeMap<>(resource.tags()).entrySet()) {
+                for (Map.Entry<String, String> item : new TreeMap<>(resource.tags()).entrySet()) {
                     Map<String, Object> tag = new LinkedHashMap<>();
                     tag.put("resourceId", resource.ec2Id());
                     tag.put("resourceType", kind.type());

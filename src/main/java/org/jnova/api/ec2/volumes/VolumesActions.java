@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
@@ -231,7 +232,7 @@ public final class VolumesActions {
 
     /** Tags as EC2 lists them, by key. */
     private static List<Object> tagSet(Map<String, String> tags) {
-        return new java.util.TreeMap<>(tags).entrySet().stream().<Object>map(tag -> {
+        return new TreeMap<>(tags).entrySet().stream().<Object>map(tag -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("key", tag.getKey());
             item.put("value", tag.getValue());
