@@ -44,7 +44,8 @@ public final class TagsActions {
         requireNonNull(ids, "ids is null");
         requireNonNull(enforcer, "enforcer is null");
         for (ResourceTags kind : List.of(new InstanceTags(servers, metadata, ids, enforcer),
-                new VolumeTags(volumes, ids, enforcer), new SnapshotTags(volumes, ids, enforcer))) {
+                VolumeServiceTags.volumes(volumes, ids, enforcer),
+                VolumeServiceTags.snapshots(volumes, ids, enforcer))) {
             kinds.put(kind.prefix(), kind);
         }
     }
