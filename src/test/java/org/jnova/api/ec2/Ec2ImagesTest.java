@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jnova.compute.SeedData;
+import org.jnova.image.GlanceTestServer;
 import org.jnova.testing.EachEngine;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,7 +44,7 @@ import software.amazon.awssdk.services.ec2.model.PermissionGroup;
  * The EC2 API's image calls (RegisterImage, DeregisterImage, CreateImage,
  * DescribeImageAttribute, ModifyImageAttribute) and GetPasswordData on a real socket, spoken
  * to by the AWS SDK for Java v2 with noauth2 (the access key names user:project; user admin
- * is an administrator), on every database engine.
+ * is an administrator), on every database engine; and once against the operator's Glance.
  */
 class Ec2ImagesTest {
     /** The metadata service finds the instance by the forwarded address, as behind nova's proxy. */
@@ -351,6 +353,52 @@ class Ec2ImagesTest {
             assertCode("InvalidInstanceID.NotFound", () -> other.getPasswordData(r -> r.instanceId(id)));
             assertCode("InvalidInstanceID.NotFound", () -> ec2.getPasswordData(r -> r.instanceId("i-7ffffff0")));
             assertCode("MissingParameter", () -> ec2.getPasswordData(r -> { }));
+        }
+    }
+
+    /**
+     * With {@code [glance] api_servers} the images live in the operator's Glance (Debian's
+     * glance-api on loopback, without authentication): RegisterImage creates the image there,
+     * ModifyImageAttribute patches its visibility, DeregisterImage deletes it. Glance decides who
+     * may publicize: its default (admins only) refuses the unauthenticated caller, so it runs
+     * with a policy that lets anyone.
+     */
+    @Test
+    void imagesInTheOperatorsGlance() throws Exception {
+        java.nio.file.Path policy = java.nio.file.Files.createTempFile("glance-policy", ".yaml");
+        java.nio.file.Files.writeString(policy, "\"publicize_image\": \"\"\n");
+        policy.toFile().deleteOnExit();
+        try (GlanceTestServer glance = GlanceTestServer.start(List.of("[paste_deploy]", "flavor =", "[oslo_policy]",
+                "policy_file = " + policy));
+                JnovaTestServer jnova = JnovaTestServer.start("sqlite", "[glance]", "api_servers = " + glance.url());
+                Ec2Client ec2 = client(jnova, "owner:glance")) {
+            String snapshot = snapshot(ec2, 1);
+            String imageId = ec2.registerImage(r -> r.name("in glance").rootDeviceName("/dev/vda")
+                    .blockDeviceMappings(fromSnapshot("/dev/vda", snapshot, null, true))).imageId();
+            JsonNode listed = glance.json("GET", "/v2/images?name=in%20glance", null, null, 200).path("images");
+            assertThat(listed).hasSize(1);
+            String uuid = listed.get(0).path("id").asText();
+            assertThat(listed.get(0).path("visibility").asText()).isEqualTo("private");
+            assertThat(listed.get(0).path("status").asText()).isEqualTo("active");
+            assertThat(listed.get(0).path("bdm_v2").asText()).isEqualTo("True");
+            assertThat(listed.get(0).path("root_device_name").asText()).isEqualTo("/dev/vda");
+            assertThat(listed.get(0).path("block_device_mapping").asText()).contains("\"snapshot\"");
+            Image image = ec2.describeImages(r -> r.imageIds(imageId)).images().getFirst();
+            assertThat(image.rootDeviceTypeAsString()).isEqualTo("ebs");
+            assertThat(image.blockDeviceMappings().getFirst().ebs().snapshotId()).isEqualTo(snapshot);
+
+            ec2.modifyImageAttribute(r -> r.imageId(imageId).launchPermission(p -> p.add(all())));
+            assertThat(glance.json("GET", "/v2/images/" + uuid, null, null, 200).path("visibility").asText())
+                    .isEqualTo("public");
+            assertThat(ec2.describeImageAttribute(r -> r.imageId(imageId).attribute("launchPermission"))
+                    .launchPermissions()).extracting(LaunchPermission::group).containsExactly(PermissionGroup.ALL);
+            ec2.modifyImageAttribute(r -> r.imageId(imageId).launchPermission(p -> p.remove(all())));
+            assertThat(glance.json("GET", "/v2/images/" + uuid, null, null, 200).path("visibility").asText())
+                    .isEqualTo("private");
+
+            ec2.deregisterImage(r -> r.imageId(imageId));
+            assertThat(glance.call("GET", "/v2/images/" + uuid, null, null).statusCode()).isEqualTo(404);
+            assertCode("InvalidAMIID.NotFound", () -> ec2.describeImages(r -> r.imageIds(imageId)));
         }
     }
 
