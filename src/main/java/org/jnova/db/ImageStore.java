@@ -133,6 +133,12 @@ public final class ImageStore {
                 + "deleted = 0", FlavorJson.writeMap(properties), FlavorJson.now(), id) > 0);
     }
 
+    /** Changes a live image's visibility; returns whether the image exists. */
+    public boolean setVisibility(String id, String visibility) {
+        return db.inTransaction(tx -> tx.update("UPDATE images SET visibility = ?, updated_at = ? WHERE id = ? AND "
+                + "deleted = 0", visibility, FlavorJson.now(), id) > 0);
+    }
+
     /** Deletes an image and its memberships. */
     public boolean delete(String id) {
         return db.inTransaction(tx -> {

@@ -108,6 +108,15 @@ public final class GlanceClientImagesApi implements ImagesApi {
         }
     }
 
+    /** Glance decides: its publicize_image and ownership rules answer 403, ImageNotAuthorized. */
+    @Override
+    public Image setVisibility(RequestContext ctx, String id, String visibility) {
+        ArrayNode patch = json.createArrayNode();
+        patch.addObject().put("op", "replace").put("path", "/visibility").put("value", visibility);
+        String path = "/v2/images/" + encode(id);
+        return image(readJson(call(ctx, "PATCH", path, PATCH_TYPE, write(patch), id), path));
+    }
+
     /**
      * Creates the image in Glance (raw/bare, private, or shared with the server's project as a
      * member when an admin snapshots another project's server), then uploads the fake

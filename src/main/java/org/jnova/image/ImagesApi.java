@@ -32,6 +32,12 @@ public interface ImagesApi {
     void delete(RequestContext ctx, String id);
 
     /**
+     * Changes an image's visibility (glance's update of {@code visibility}): owner or admin
+     * only, and making it public is an admin's (glance's default {@code publicize_image}).
+     */
+    Image setVisibility(RequestContext ctx, String id, String visibility);
+
+    /**
      * Records a server's snapshot (createImage, createBackup, shelve) as nova asks glance to:
      * owned by the caller's project; private when that is the server's project, else shared
      * with the server's project.

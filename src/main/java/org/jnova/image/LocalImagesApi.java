@@ -82,6 +82,22 @@ public final class LocalImagesApi implements ImagesApi {
         }
     }
 
+    /** Changes an image's visibility; owner or admin, public only for an admin (glance's publicize_image). */
+    @Override
+    public Image setVisibility(RequestContext ctx, String id, String visibility) {
+        if (!Image.VISIBILITIES.contains(visibility)) {
+            throw new IllegalArgumentException("unknown visibility " + visibility);
+        }
+        checkMutable(ctx, get(ctx, id));
+        if (Image.PUBLIC.equals(visibility) && !ctx.isAdmin()) {
+            throw new ImageNotAuthorized(id);
+        }
+        if (!store.setVisibility(id, visibility)) {
+            throw notFound(id);
+        }
+        return get(ctx, id);
+    }
+
     /**
      * Records a server's snapshot (createImage, createBackup, shelve) as nova asks glance to:
      * owned by the caller's project; private when that is the server's project, else shared

@@ -47,7 +47,8 @@ public final class GlanceTestServer implements AutoCloseable {
                 "project_name = service", "project_domain_name = Default"));
     }
 
-    private static GlanceTestServer start(List<String> extraConf) throws Exception {
+    /** Without authentication, with more lines for glance-api.conf (sections and options). */
+    public static GlanceTestServer start(List<String> extraConf) throws Exception {
         boolean installed = Files.isExecutable(Path.of("/usr/bin/glance-api"))
                 && Files.isExecutable(Path.of("/usr/bin/glance-manage")) && Files.isReadable(PASTE);
         Assumptions.assumeTrue(installed, "Glance tests skipped: Debian's glance-api package is not installed "

@@ -33,12 +33,14 @@ import org.jnova.policy.Enforcer;
 /**
  * The instance actions over the compute API, each authorized by nova's compute policy rule
  * for the same operation: DescribeInstances, RunInstances, Start/Stop/Reboot/TerminateInstances,
- * GetConsoleOutput and DescribeInstanceAttribute.
+ * GetConsoleOutput, GetPasswordData and DescribeInstanceAttribute.
  */
 public final class InstancesActions {
     /** nova's default_flavor: what RunInstances boots without an InstanceType. */
     static final String DEFAULT_INSTANCE_TYPE = "m1.small";
     private static final int DESCRIBE_LIMIT = 1000;
+    /** The system metadata items a posted password is kept in (password_0..password_3). */
+    private static final int PASSWORD_CHUNKS = 4;
     /** What RunInstances cannot honour: refused rather than ignored. */
     private static final List<String> UNSUPPORTED_RUN_PARAMETERS = List.of("BlockDeviceMapping", "SubnetId",
             "NetworkInterface", "PrivateIpAddress", "Ipv6Address", "Ipv6AddressCount", "ElasticGpuSpecification",
@@ -74,6 +76,7 @@ public final class InstancesActions {
                 (ctx, uuid) -> servers.delete(ctx, uuid)));
         actions.put("RebootInstances", this::reboot);
         actions.put("GetConsoleOutput", this::consoleOutput);
+        actions.put("GetPasswordData", this::passwordData);
         actions.put("DescribeInstanceAttribute", this::attribute);
         actions.put("ModifyInstanceAttribute", this::modifyAttribute);
         actions.put("DescribeInstanceStatus", this::status);
@@ -301,6 +304,27 @@ public final class InstancesActions {
         out.put("instanceId", ec2Id);
         out.put("timestamp", java.time.Instant.now());
         out.put("output", Base64.getEncoder().encodeToString(output.getBytes(StandardCharsets.UTF_8)));
+        return out;
+    }
+
+    /**
+     * GetPasswordData: the encrypted password the instance posted to the metadata service (its
+     * system metadata password_0..3, as os-server-password shows it), empty when none; the
+     * timestamp is the time of the answer, as in nova.
+     */
+    private Map<String, ?> passwordData(Ec2Request call) {
+        RequestContext ctx = call.context();
+        String ec2Id = call.required("InstanceId");
+        Instance i = instance(ctx, ec2Id);
+        enforcer.authorize(ctx, "os_compute_api:os-server-password:show", Map.of("project_id", i.projectId()));
+        StringBuilder password = new StringBuilder();
+        for (int n = 0; n < PASSWORD_CHUNKS; n++) {
+            password.append(i.systemMetadata().getOrDefault("password_" + n, ""));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("instanceId", ec2Id);
+        out.put("timestamp", java.time.Instant.now());
+        out.put("passwordData", password.toString());
         return out;
     }
 
