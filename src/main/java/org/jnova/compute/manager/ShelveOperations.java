@@ -159,8 +159,8 @@ public final class ShelveOperations {
     /**
      * Spawns an offloaded server again from its shelved snapshot (one whose snapshot is gone goes
      * to error with nova's fault "Unshelve attempted but the image ... cannot be found."),
-     * or powers on a shelved one; then the snapshot is deleted in the image service with the
-     * caller's context, a failure to delete only logged, as nova does.
+     * or powers on a shelved one; before it is active again the snapshot is deleted in the image
+     * service with the caller's context, a failure to delete only logged, as nova does.
      */
     private void unshelve(RequestContext ctx, Instance instance, boolean offloaded) throws Exception {
         String uuid = instance.uuid();
@@ -175,6 +175,10 @@ public final class ShelveOperations {
         } else {
             driver.powerOn(instance);
         }
+        if (imageId != null) {
+            // before the server is active again, as nova's manager does
+            deleteShelvedSnapshot(ctx, uuid, imageId);
+        }
         mainDb.inTransaction(tx -> {
             for (String key : new String[] {"shelved_at", "shelved_image_id", "shelved_host"}) {
                 instances.children().deleteMetadata(tx, uuid, key, true);
@@ -186,9 +190,6 @@ public final class ShelveOperations {
             instances.update(tx, uuid, cols);
             return null;
         });
-        if (imageId != null) {
-            deleteShelvedSnapshot(ctx, uuid, imageId);
-        }
     }
 
     private void deleteShelvedSnapshot(RequestContext ctx, String uuid, String imageId) {
