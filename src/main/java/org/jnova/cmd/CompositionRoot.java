@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jnova.api.metadata.MetadataRequestHandler;
 import org.jnova.api.metadata.MetadataService;
 import org.jnova.api.openstack.compute.ApiRouterV21;
@@ -185,6 +186,9 @@ import org.jnova.api.openstack.identity.tokens.BuiltInTokenValidator;
 import org.jnova.api.openstack.identity.ec2tokens.BuiltInEc2Verifier;
 import org.jnova.api.ec2.auth.Ec2CredentialsVerifier;
 import org.jnova.api.auth.BuiltInIdentity;
+import org.jnova.api.auth.IdentityClient;
+import org.jnova.api.auth.KeystoneAuthSettings;
+import org.jnova.conf.ServiceUserOpts;
 import org.jnova.identity.ApplicationCredentialsApi;
 import org.jnova.identity.Ec2CredentialsApi;
 import org.jnova.identity.TokenRevocations;
@@ -378,7 +382,8 @@ public final class CompositionRoot implements AutoCloseable {
                         conf.get(ServiceQuotaOpts.GIGABYTES), conf.get(ServiceQuotaOpts.SNAPSHOTS)));
         volumeCleanup = new VolumeCleanup(bdms, volumes);
         imagesApi = new LocalImagesApi(images, dbs.main(), conf.get(ServiceQuotaOpts.IMAGES));
-        imageService = GlanceClientOpts.external(conf) ? new GlanceClientImagesApi(GlanceClientOpts.settings(conf))
+        imageService = GlanceClientOpts.external(conf)
+                ? new GlanceClientImagesApi(GlanceClientOpts.settings(conf), serviceUserToken(conf))
                 : imagesApi;
         outboxStore = new OutboxStore(dbs.main());
         Outbox outbox = new Outbox(outboxStore, transport);
@@ -410,7 +415,7 @@ public final class CompositionRoot implements AutoCloseable {
         RootVolumes rootVolumes = new RootVolumes(bdms);
         serverActions = new ServerActionsApi(servers, instances, dbs.main(), bdms, actions, imageService, computeRpc,
                 new VolumeBackedSnapshots(bdms, rootVolumes, volumes, imageService, actions));
-        shelve = new ShelveApi(servers, instances, dbs.main(), actions, imagesApi, nodes, computeRpc, conductorRpc,
+        shelve = new ShelveApi(servers, instances, dbs.main(), actions, imageService, nodes, computeRpc, conductorRpc,
                 new ShelveApi.Settings(defaultZone, conf.get(ComputeOpts.SHELVED_OFFLOAD_TIME)), rootVolumes,
                 availabilityZones::availableZones);
         resize = new ResizeApi(servers, instances, dbs.main(), flavors, quotas, actions, nodes, computeRpc,
@@ -761,6 +766,19 @@ public final class CompositionRoot implements AutoCloseable {
                 Duration.ofSeconds(conf.get(OutboxOpts.OUTBOX_EXPIRE_AFTER)), OUTBOX_SWEEP_INTERVAL);
     }
 
+    /**
+     * nova's {@code [service_user]}: when send_service_user_token is on, the service user's token
+     * (authenticated, cached and renewed by an {@link IdentityClient} of its own) for
+     * {@code X-Service-Token}; otherwise none.
+     */
+    private static Supplier<Optional<String>> serviceUserToken(ConfigOpts conf) {
+        if (!conf.get(ServiceUserOpts.SEND_SERVICE_USER_TOKEN)) {
+            return Optional::empty;
+        }
+        IdentityClient serviceUser = new IdentityClient(KeystoneAuthSettings.serviceUser(conf), Clock.systemUTC());
+        return () -> Optional.of(serviceUser.serviceToken());
+    }
+
     /** This process's compute host: the fake driver writing config drives from the metadata source. */
     public ComputeManager computeHost() {
         return computeManager(null, fakeDriver(MetadataService.configDrive(conf, guestData)));
@@ -780,8 +798,8 @@ public final class CompositionRoot implements AutoCloseable {
                 services, nodes, actions, consoleTokens,
                 new FixedIpAllocator(dbs.main(), ports, conf.get(ComputeOpts.FIXED_RANGE), conf.get(ComputeOpts.NETWORK_NAME)),
                 volumeCleanup,
-                new InstanceOperations(h, driver, instances, dbs.main(), actions, images),
-                new ShelveOperations(h, driver, instances, dbs.main(), actions, images, nodes,
+                new InstanceOperations(h, driver, instances, dbs.main(), actions, imageService),
+                new ShelveOperations(h, driver, instances, dbs.main(), actions, imageService, nodes,
                         actionEvents(h, ShelveOperations.class)),
                 new ResizeOperations(h, driver, instances, dbs.main(), actions, nodes, migrations,
                         actionEvents(h, ResizeOperations.class)),

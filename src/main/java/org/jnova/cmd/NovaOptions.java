@@ -39,7 +39,7 @@ public final class NovaOptions {
                 ServiceQuotaOpts.all(),
                 PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all(), ServersOpts.all(), ShareOpts.all(), MessagingOpts.all(),
                 ConsoleOpts.all(), OutboxOpts.all(), org.jnova.conf.ImageOpts.all(),
-                org.jnova.conf.GlanceClientOpts.all(),
+                org.jnova.conf.GlanceClientOpts.all(), org.jnova.conf.ServiceUserOpts.all(),
                 org.jnova.conf.AllInOneOpts.all()));
     }
 

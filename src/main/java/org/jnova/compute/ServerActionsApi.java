@@ -176,7 +176,7 @@ public final class ServerActionsApi {
         props.put("backup_type", backupType);
         Image image = queueImage(ctx, i, name, "backup", props);
         transitionOrDropImage(ctx, i, "createBackup", TaskStates.IMAGE_BACKUP,
-                new BackupInstance(i.uuid(), ctx.requestId(), image.id(), backupType, rotation), image);
+                new BackupInstance(i.uuid(), ctx.requestId(), image.id(), backupType, rotation, ctx), image);
         return image;
     }
 

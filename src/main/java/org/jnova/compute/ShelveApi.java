@@ -125,7 +125,7 @@ public final class ShelveApi {
                             true);
                 }
             }
-            conductorRpc.cast(tx, new UnshelveInstance(i.uuid(), ctx.requestId(), host));
+            conductorRpc.cast(tx, new UnshelveInstance(i.uuid(), ctx.requestId(), host, ctx));
         });
     }
 

@@ -20,6 +20,7 @@ import org.jnova.conductor.rpcapi.ConductorMessage.EvacuateInstance;
 import org.jnova.conductor.rpcapi.ConductorMessage.LiveMigrateInstance;
 import org.jnova.conductor.rpcapi.ConductorMessage.MigrateServer;
 import org.jnova.conductor.rpcapi.ConductorMessage.UnshelveInstance;
+import org.jnova.context.RequestContext;
 import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.db.ActionStore;
 import org.jnova.db.InstanceStore;
@@ -196,7 +197,7 @@ public final class ComputeTaskManager {
             }
             case EvacuateInstance m -> evacuate(m.instanceUuid(), m.requestId(), m.host(), m.targetState(),
                     m.migrationUuid(), m.newPass());
-            case UnshelveInstance(String uuid, String requestId, String host) -> unshelve(uuid, requestId, host);
+            case UnshelveInstance m -> unshelve(m.instanceUuid(), m.requestId(), m.host(), m.context());
         }
         return null;
     }
@@ -397,7 +398,7 @@ public final class ComputeTaskManager {
      * is scheduled (to {@code host} when given) and spawned there, or stays offloaded with
      * nova's NoValidHost fault.
      */
-    private void unshelve(String uuid, String requestId, String host) {
+    private void unshelve(String uuid, String requestId, String host, RequestContext context) {
         Optional<Instance> found = instances.get(uuid, false);
         if (found.isEmpty()) {
             return;
@@ -407,7 +408,8 @@ public final class ComputeTaskManager {
             mainDb.inTransaction(tx -> {
                 if (instances.update(tx, uuid, new InstanceUpdate().taskState(org.jnova.objects.TaskStates.POWERING_ON)
                         .expectTaskState(org.jnova.objects.TaskStates.UNSHELVING))) {
-                    computeRpc.cast(tx, instance.host(), new ComputeMessage.UnshelveInstance(uuid, requestId));
+                    computeRpc.cast(tx, instance.host(),
+                            new ComputeMessage.UnshelveInstance(uuid, requestId, context));
                 }
                 return null;
             });
@@ -423,7 +425,7 @@ public final class ComputeTaskManager {
         try {
             selection = scheduler.selectAndClaim(instance, instance.flavor(), java.util.Set.of(), host, true,
                     (tx, chosen) -> computeRpc.cast(tx, chosen.host(),
-                            new ComputeMessage.UnshelveInstance(uuid, requestId)));
+                            new ComputeMessage.UnshelveInstance(uuid, requestId, context)));
         } catch (RuntimeException e) {
             LOG.error("Scheduling {} failed", uuid, e);
             selection = Optional.empty();

@@ -1,6 +1,7 @@
 package org.jnova.conf;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jnova.conf.cfg.ConfigOpts;
@@ -69,7 +70,43 @@ public final class GlanceClientOpts {
                     + "open and a call 30 seconds to be answered.")
             .build();
 
+    public static final Opt<String> CAFILE = Opt.string(GROUP, "cafile")
+            .help("A PEM file of the certificate authorities that an https Glance's certificate must be signed by. "
+                    + "Unset: the JDK's trusted authorities.")
+            .build();
+
+    public static final Opt<String> CERTFILE = Opt.string(GROUP, "certfile")
+            .help("A PEM file with the client certificate jnova presents to an https Glance that asks for one "
+                    + "(with keyfile).")
+            .build();
+
+    public static final Opt<String> KEYFILE = Opt.string(GROUP, "keyfile")
+            .help("The PEM private key (PKCS#8, or RSA in PKCS#1) of the client certificate in certfile.")
+            .build();
+
+    public static final Opt<Boolean> INSECURE = Opt.bool(GROUP, "insecure")
+            .defaultValue(false)
+            .help("Skip the checks of an https Glance's certificate: any certificate, for any host name, is "
+                    + "accepted. For tests only.")
+            .build();
+
+    public static final Opt<Boolean> COLLECT_TIMING = Opt.bool(GROUP, "collect_timing")
+            .defaultValue(false)
+            .help("Log how long each call to Glance took (method, path, status and milliseconds).")
+            .build();
+
     private GlanceClientOpts() {
+    }
+
+    /** How the client checks an https Glance and authenticates to it. */
+    public record Tls(Path cafile, Path certfile, Path keyfile, boolean insecure) {
+        public static final Tls DEFAULT = new Tls(null, null, null, false);
+
+        public Tls {
+            if ((certfile == null) != (keyfile == null)) {
+                throw new ConfigError("[glance] certfile and keyfile must be set together");
+            }
+        }
     }
 
     /**
@@ -78,10 +115,23 @@ public final class GlanceClientOpts {
      * {@code interfaces} it has.
      */
     public record Settings(List<URI> apiServers, String serviceType, List<String> interfaces, String region,
-            int numRetries, Duration connectTimeout, Duration requestTimeout) {
+            int numRetries, Duration connectTimeout, Duration requestTimeout, Tls tls, boolean collectTiming) {
         public Settings {
             apiServers = List.copyOf(apiServers);
             interfaces = List.copyOf(interfaces);
+            java.util.Objects.requireNonNull(tls, "tls is null");
+        }
+
+        /** Plain settings: the JDK's trusted authorities, no timing log. */
+        public Settings(List<URI> apiServers, String serviceType, List<String> interfaces, String region,
+                int numRetries, Duration connectTimeout, Duration requestTimeout) {
+            this(apiServers, serviceType, interfaces, region, numRetries, connectTimeout, requestTimeout, Tls.DEFAULT,
+                    false);
+        }
+
+        public Settings withTls(Tls other) {
+            return new Settings(apiServers, serviceType, interfaces, region, numRetries, connectTimeout,
+                    requestTimeout, other, collectTiming);
         }
     }
 
@@ -98,8 +148,14 @@ public final class GlanceClientOpts {
         Integer timeout = conf.get(TIMEOUT);
         Duration request = timeout == null ? Duration.ofSeconds(30) : Duration.ofSeconds(timeout);
         Duration connect = timeout == null ? Duration.ofSeconds(5) : Duration.ofSeconds(Math.min(timeout, 5));
+        Tls tls = new Tls(path(conf.get(CAFILE)), path(conf.get(CERTFILE)), path(conf.get(KEYFILE)),
+                conf.get(INSECURE));
         return new Settings(servers, conf.get(SERVICE_TYPE), conf.get(VALID_INTERFACES), conf.get(REGION_NAME),
-                conf.get(NUM_RETRIES), connect, request);
+                conf.get(NUM_RETRIES), connect, request, tls, conf.get(COLLECT_TIMING));
+    }
+
+    private static Path path(String file) {
+        return file == null || file.isBlank() ? null : Path.of(file);
     }
 
     /** A configured or catalog endpoint as a base URL without a trailing slash or version. */
@@ -119,6 +175,6 @@ public final class GlanceClientOpts {
 
     public static List<Opt<?>> all() {
         return List.of(API_SERVERS, ENDPOINT_OVERRIDE, SERVICE_TYPE, VALID_INTERFACES, REGION_NAME, NUM_RETRIES,
-                VERIFY_GLANCE_SIGNATURES, TIMEOUT, EXTERNAL);
+                VERIFY_GLANCE_SIGNATURES, TIMEOUT, CAFILE, CERTFILE, KEYFILE, INSECURE, COLLECT_TIMING, EXTERNAL);
     }
 }

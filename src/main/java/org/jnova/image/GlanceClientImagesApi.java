@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.jnova.conf.GlanceClientOpts;
 import org.jnova.context.RequestContext;
 import org.jnova.exception.Conflict;
@@ -30,6 +31,8 @@ import org.jnova.exception.NotFound;
 import org.jnova.exception.OverQuota;
 import org.jnova.objects.Image;
 import org.jnova.utils.JsonMappers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The compute side's images in the operator's Glance, over Image v2 (nova's image/glance.py
@@ -46,13 +49,26 @@ public final class GlanceClientImagesApi implements ImagesApi {
             "container_format", "protected", "os_hidden", "os_hash_algo", "os_hash_value", "tags", "self", "file",
             "schema", "direct_url", "locations", "stores");
     private static final int PAGE = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(GlanceClientImagesApi.class);
     private final ObjectMapper json = JsonMappers.standard();
     private final GlanceClientOpts.Settings settings;
+    private final Supplier<Optional<String>> serviceToken;
     private final HttpClient http;
 
+    /** A client that sends only the caller's token. */
     public GlanceClientImagesApi(GlanceClientOpts.Settings settings) {
+        this(settings, Optional::empty);
+    }
+
+    /**
+     * @param serviceToken the token of nova's service user sent as {@code X-Service-Token} beside
+     *     the caller's ({@code [service_user] send_service_user_token}); empty: none is sent
+     */
+    public GlanceClientImagesApi(GlanceClientOpts.Settings settings, Supplier<Optional<String>> serviceToken) {
         this.settings = requireNonNull(settings, "settings is null");
+        this.serviceToken = requireNonNull(serviceToken, "serviceToken is null");
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+                .sslContext(GlanceTls.sslContext(settings.tls()))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -147,6 +163,38 @@ public final class GlanceClientImagesApi implements ImagesApi {
         return get(ctx, queued.id());
     }
 
+    /**
+     * Backups and other images by custom properties: Image v2 filters on them by equality; glance
+     * sorts by created_at (then id) newest first.
+     */
+    @Override
+    public List<Image> listByProperties(RequestContext ctx, Map<String, String> properties) {
+        StringBuilder query = new StringBuilder("/v2/images?limit=" + PAGE + "&sort_key=created_at&sort_dir=desc");
+        new TreeMap<>(properties).forEach((key, value) -> query.append('&').append(encode(key)).append('=')
+                .append(encode(value)));
+        List<Image> images = new ArrayList<>();
+        String path = query.toString();
+        while (path != null) {
+            JsonNode page = readJson(call(ctx, "GET", path, null, null, null), path);
+            for (JsonNode image : page.path("images")) {
+                images.add(image(image));
+            }
+            String next = page.path("next").asText(null);
+            path = next == null || page.path("images").isEmpty() ? null : next;
+        }
+        return images;
+    }
+
+    /** Nothing to do: {@link #createSnapshot} uploaded the fake driver's empty disk already. */
+    @Override
+    public void snapshotSaving(RequestContext ctx, String id) {
+    }
+
+    /** Nothing to do: the image has been active since {@link #createSnapshot}. */
+    @Override
+    public void snapshotUploaded(RequestContext ctx, String id, long size, Map<String, String> properties) {
+    }
+
     /** One call with nova's retries; refusals become nova's errors, a 404 is left to the caller. */
     private HttpResponse<String> call(RequestContext ctx, String method, String path, String contentType,
             String body, String imageId) {
@@ -163,12 +211,18 @@ public final class GlanceClientImagesApi implements ImagesApi {
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body));
             ctx.authToken().ifPresent(token -> request.header("X-Auth-Token", token));
+            serviceToken.get().ifPresent(token -> request.header("X-Service-Token", token));
             if (contentType != null) {
                 request.header("Content-Type", contentType);
             }
             try {
+                long start = System.nanoTime();
                 HttpResponse<String> reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 int status = reply.statusCode();
+                if (settings.collectTiming()) {
+                    LOG.info("Glance {} {}: {} in {} ms ({})", method, server + path, status,
+                            (System.nanoTime() - start) / 1_000_000, ctx.requestId());
+                }
                 if (status >= 500) {
                     reason = "HTTP " + status;
                     continue;

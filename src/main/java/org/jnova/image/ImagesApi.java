@@ -43,4 +43,17 @@ public interface ImagesApi {
      * with the server's project.
      */
     Image createSnapshot(RequestContext ctx, String serverProject, Image queued);
+
+    /**
+     * The images the caller sees that carry all of {@code properties}, newest first (nova's
+     * get_all with {@code property-} filters sorted by created_at descending, as backup rotation
+     * asks).
+     */
+    List<Image> listByProperties(RequestContext ctx, Map<String, String> properties);
+
+    /** The compute host starts writing a snapshot's data into the queued image (glance's saving). */
+    void snapshotSaving(RequestContext ctx, String id);
+
+    /** The compute host wrote the snapshot: the image is active with its size and the driver's properties. */
+    void snapshotUploaded(RequestContext ctx, String id, long size, Map<String, String> properties);
 }

@@ -2,6 +2,7 @@ package org.jnova.image;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +124,27 @@ public final class LocalImagesApi implements ImagesApi {
             return null;
         });
         return store.get(image.id()).orElse(image);
+    }
+
+    @Override
+    public List<Image> listByProperties(RequestContext ctx, Map<String, String> properties) {
+        return list(ctx).stream()
+                .filter(image -> properties.entrySet().stream()
+                        .allMatch(p -> p.getValue().equals(image.properties().get(p.getKey()))))
+                .sorted(Comparator.comparing(Image::createdAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(Image::id).reversed())
+                .toList();
+    }
+
+    /** The host's upload happens inside jnova: the catalog row changes status (no context needed). */
+    @Override
+    public void snapshotSaving(RequestContext ctx, String id) {
+        store.updateStatus(id, "saving", null, Map.of());
+    }
+
+    @Override
+    public void snapshotUploaded(RequestContext ctx, String id, long size, Map<String, String> properties) {
+        store.updateStatus(id, "active", size, properties);
     }
 
     /** Adds an image to the catalog as it is (seed data, tests). */

@@ -93,6 +93,77 @@ class OperatorGlanceTest {
         }
     }
 
+    /**
+     * Shelve's snapshot is made in Glance, unshelve boots from it and deletes it there (and an
+     * unshelve whose snapshot is gone fails as nova's), and createBackup's rotation deletes the
+     * oldest backups of that server and type in Glance; the built-in catalog is not touched.
+     */
+    @Test
+    void shelveUnshelveAndBackupRotationUseTheOperatorsGlance() throws Exception {
+        try (GlanceTestServer glance = GlanceTestServer.start();
+                JnovaTestServer jnova = JnovaTestServer.start("sqlite", "[glance]", "api_servers = " + glance.url())) {
+            String base = glance.createImage("base");
+            String server = TestServers.active(jnova, DEMO, base, "1");
+
+            String weekly = backup(jnova, server, "weekly", 1);
+            List<String> daily = new java.util.ArrayList<>();
+            for (int n = 0; n < 3; n++) {
+                Thread.sleep(1100); // Glance keeps creation times to the second
+                daily.add(backup(jnova, server, "daily", 2));
+            }
+            JsonNode dailyInGlance = glance.json("GET", "/v2/images?instance_uuid=" + server
+                    + "&backup_type=daily&sort_key=created_at&sort_dir=desc", null, null, 200).path("images");
+            assertThat(dailyInGlance).extracting(i -> i.path("id").asText())
+                    .containsExactly(daily.get(2), daily.get(1));
+            assertThat(dailyInGlance).allSatisfy(i -> {
+                assertThat(i.path("image_type").asText()).isEqualTo("backup");
+                assertThat(i.path("status").asText()).isEqualTo("active");
+            });
+            assertThat(glance.call("GET", "/v2/images/" + daily.get(0), null, null).statusCode()).isEqualTo(404);
+            assertThat(glance.call("GET", "/v2/images/" + weekly, null, null).statusCode()).isEqualTo(200);
+
+            action(jnova, server, "{\"shelve\": null}");
+            TestServers.settled(jnova, server, "SHELVED_OFFLOADED");
+            JsonNode shelved = glance.json("GET", "/v2/images?instance_uuid=" + server + "&image_type=snapshot", null,
+                    null, 200).path("images");
+            assertThat(shelved).hasSize(1);
+            String shelvedId = shelved.get(0).path("id").asText();
+            assertThat(shelved.get(0).path("name").asText()).isEqualTo("t-shelved");
+            assertThat(shelved.get(0).path("status").asText()).isEqualTo("active");
+            assertThat(shelved.get(0).path("base_image_ref").asText()).isEqualTo(base);
+            assertThat(jnova.cloud().images().get(shelvedId)).isEmpty();
+
+            action(jnova, server, "{\"unshelve\": null}");
+            TestServers.settled(jnova, server, "ACTIVE");
+            assertThat(glance.call("GET", "/v2/images/" + shelvedId, null, null).statusCode()).isEqualTo(404);
+
+            action(jnova, server, "{\"shelve\": null}");
+            TestServers.settled(jnova, server, "SHELVED_OFFLOADED");
+            String again = glance.json("GET", "/v2/images?instance_uuid=" + server + "&image_type=snapshot", null,
+                    null, 200).path("images").get(0).path("id").asText();
+            glance.json("DELETE", "/v2/images/" + again, null, null, 204);
+            action(jnova, server, "{\"unshelve\": null}");
+            JsonNode failed = TestServers.settled(jnova, server, "ERROR");
+            assertThat(failed.path("fault").path("message").asText())
+                    .isEqualTo("Unshelve attempted but the image " + again + " cannot be found.");
+        }
+    }
+
+    /** createBackup at 2.45 (the new image's id in the body); waits until the server's task is done. */
+    private static String backup(JnovaTestServer jnova, String server, String type, int rotation) throws Exception {
+        JnovaTestServer.Reply r = jnova.call("POST", "/servers/" + server + "/action", "{\"createBackup\": "
+                + "{\"name\": \"" + type + "\", \"backup_type\": \"" + type + "\", \"rotation\": " + rotation + "}}",
+                "2.45", DEMO);
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+        TestServers.settled(jnova, server, "ACTIVE");
+        return r.json().path("image_id").asText();
+    }
+
+    private static void action(JnovaTestServer jnova, String server, String body) throws Exception {
+        JnovaTestServer.Reply r = jnova.call("POST", "/servers/" + server + "/action", body, "2.1", DEMO);
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+    }
+
     /** A server that refuses the connection is passed over for the next of api_servers. */
     private static void triesTheNextApiServer(GlanceTestServer glance, String id) throws Exception {
         int closed;

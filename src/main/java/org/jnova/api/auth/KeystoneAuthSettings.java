@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jnova.conf.KeystoneAuthOpts;
+import org.jnova.conf.ServiceUserOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
 import org.jnova.exception.ConfigError;
@@ -178,6 +179,45 @@ public record KeystoneAuthSettings(
                 values.get(KeystoneAuthOpts.INCLUDE_SERVICE_CATALOG).orElse(true),
                 values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES).orElse(List.of("service")),
                 values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES_REQUIRED).orElse(false));
+    }
+
+    /**
+     * The {@code [service_user]} group's password authentication, for the token nova sends as
+     * {@code X-Service-Token}; the other settings are keystonemiddleware's defaults.
+     */
+    public static KeystoneAuthSettings serviceUser(ConfigOpts conf) {
+        String group = "[" + ServiceUserOpts.GROUP + "] ";
+        String authType = Optional.ofNullable(conf.get(ServiceUserOpts.AUTH_TYPE)).orElseThrow(() ->
+                new ConfigError(group + "auth_type is not set; jnova authenticates the service user with "
+                        + "auth_type = password"));
+        if (!authType.equals("password") && !authType.equals("v3password")) {
+            throw new ConfigError(group + "auth_type = " + authType + " is not supported by jnova; use password");
+        }
+        String authUrl = Optional.ofNullable(conf.get(ServiceUserOpts.AUTH_URL))
+                .orElseThrow(() -> new ConfigError(group + "auth_url is not set"));
+        URI uri;
+        try {
+            uri = URI.create(authUrl);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigError(group + "auth_url is not a URL: " + authUrl, e);
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new ConfigError(group + "auth_url is not an http(s) URL: " + authUrl);
+        }
+        ServiceCredentials credentials = new ServiceCredentials(Optional.ofNullable(conf.get(ServiceUserOpts.USER_ID)),
+                Optional.ofNullable(conf.get(ServiceUserOpts.USERNAME)),
+                Optional.ofNullable(conf.get(ServiceUserOpts.USER_DOMAIN_ID)),
+                Optional.ofNullable(conf.get(ServiceUserOpts.USER_DOMAIN_NAME)),
+                Optional.ofNullable(conf.get(ServiceUserOpts.PASSWORD))
+                        .orElseThrow(() -> new ConfigError(group + "password is not set")),
+                Optional.ofNullable(conf.get(ServiceUserOpts.PROJECT_ID)),
+                Optional.ofNullable(conf.get(ServiceUserOpts.PROJECT_NAME)),
+                Optional.ofNullable(conf.get(ServiceUserOpts.PROJECT_DOMAIN_ID)),
+                Optional.ofNullable(conf.get(ServiceUserOpts.PROJECT_DOMAIN_NAME)));
+        if (credentials.userId().isEmpty() && credentials.username().isEmpty()) {
+            throw new ConfigError(group + "username (or user_id) is not set");
+        }
+        return of(uri, credentials);
     }
 
     /**

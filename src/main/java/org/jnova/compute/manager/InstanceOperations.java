@@ -3,8 +3,6 @@ package org.jnova.compute.manager;
 import static java.util.Objects.requireNonNull;
 
 import org.jnova.compute.ComputeErrors;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +21,12 @@ import org.jnova.compute.rpcapi.ComputeMessage.SuspendInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.TriggerCrashDump;
 import org.jnova.compute.rpcapi.ComputeMessage.UnpauseInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.UnrescueInstance;
+import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
-import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
 import org.jnova.db.Transactions;
+import org.jnova.image.ImagesApi;
 import org.jnova.objects.Image;
 import org.jnova.objects.Instance;
 import org.jnova.objects.TaskStates;
@@ -52,7 +51,7 @@ public final class InstanceOperations {
     private final InstanceStore instances;
     private final Transactions mainDb;
     private final ActionStore actions;
-    private final ImageStore images;
+    private final ImagesApi images;
 
     /** The driver work of one action. */
     @FunctionalInterface
@@ -61,7 +60,7 @@ public final class InstanceOperations {
     }
 
     public InstanceOperations(String host, VirtDriver driver, InstanceStore instances, Transactions mainDb,
-            ActionStore actions, ImageStore images) {
+            ActionStore actions, ImagesApi images) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -100,11 +99,11 @@ public final class InstanceOperations {
                     driver::triggerCrashDump, null);
             case SnapshotInstance m -> run(uuid, requestId, "compute_snapshot_instance",
                     List.of(TaskStates.IMAGE_PENDING_UPLOAD, TaskStates.IMAGE_UPLOADING),
-                    i -> upload(i, m.imageId()), null);
+                    i -> upload(RequestContext.admin(requestId), i, m.imageId()), null);
             case BackupInstance m -> run(uuid, requestId, "compute_backup_instance",
                     List.of(TaskStates.IMAGE_PENDING_UPLOAD, TaskStates.IMAGE_UPLOADING), i -> {
-                        upload(i, m.imageId());
-                        rotateBackups(i, m.backupType(), m.rotation());
+                        upload(m.context(), i, m.imageId());
+                        rotateBackups(m.context(), i, m.backupType(), m.rotation());
                     }, null);
             case RebuildInstance m -> {
                 String before = instances.get(uuid, false).map(Instance::vmState).orElse(VmStates.ACTIVE);
@@ -170,23 +169,22 @@ public final class InstanceOperations {
     }
 
     /** Fills the queued image the API made with the guest's disk: saving, then active. */
-    private void upload(Instance instance, String imageId) throws Exception {
-        images.updateStatus(imageId, "saving", null, Map.of());
+    private void upload(RequestContext ctx, Instance instance, String imageId) throws Exception {
+        images.snapshotSaving(ctx, imageId);
         VirtDriver.Snapshot snapshot = driver.snapshot(instance);
-        images.updateStatus(imageId, "active", snapshot.sizeBytes(), snapshot.properties());
+        images.snapshotUploaded(ctx, imageId, snapshot.sizeBytes(), snapshot.properties());
     }
 
-    /** nova's _rotate_backups: keeps the newest {@code rotation} backups of this type. */
-    private void rotateBackups(Instance instance, String backupType, int rotation) {
-        List<Image> backups = new ArrayList<>(images.list().stream()
-                .filter(i -> instance.uuid().equals(i.properties().get("instance_uuid")))
-                .filter(i -> "backup".equals(i.properties().get("image_type")))
-                .filter(i -> backupType.equals(i.properties().get("backup_type")))
-                .toList());
-        backups.sort(Comparator.comparing(Image::createdAt).thenComparing(Image::id).reversed());
+    /**
+     * nova's _rotate_backups: in the image service, with the caller's context, the backups of
+     * this server and type past the newest {@code rotation} are deleted.
+     */
+    private void rotateBackups(RequestContext ctx, Instance instance, String backupType, int rotation) {
+        List<Image> backups = images.listByProperties(ctx, Map.of("image_type", "backup",
+                "backup_type", backupType, "instance_uuid", instance.uuid()));
         for (int n = rotation; n < backups.size(); n++) {
             LOG.info("Deleting image {} of instance {} (rotation {})", backups.get(n).id(), instance.uuid(), rotation);
-            images.delete(backups.get(n).id());
+            images.delete(ctx, backups.get(n).id());
         }
     }
 

@@ -11,12 +11,14 @@ import org.jnova.compute.rpcapi.ComputeMessage;
 import org.jnova.compute.rpcapi.ComputeMessage.ShelveInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.ShelveOffloadInstance;
 import org.jnova.compute.rpcapi.ComputeMessage.UnshelveInstance;
+import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
-import org.jnova.db.ImageStore;
 import org.jnova.db.InstanceStore;
 import org.jnova.db.InstanceUpdate;
 import org.jnova.db.Transactions;
+import org.jnova.image.ImageNotAuthorized;
+import org.jnova.image.ImagesApi;
 import org.jnova.objects.Instance;
 import org.jnova.objects.PowerState;
 import org.jnova.objects.TaskStates;
@@ -38,12 +40,12 @@ public final class ShelveOperations {
     private final InstanceStore instances;
     private final Transactions mainDb;
     private final ActionStore actions;
-    private final ImageStore images;
+    private final ImagesApi images;
     private final ComputeNodeStore nodes;
     private final InstanceActionEvents events;
 
     public ShelveOperations(String host, VirtDriver driver, InstanceStore instances, Transactions mainDb,
-            ActionStore actions, ImageStore images, ComputeNodeStore nodes, InstanceActionEvents events) {
+            ActionStore actions, ImagesApi images, ComputeNodeStore nodes, InstanceActionEvents events) {
         this.host = requireNonNull(host, "host is null");
         this.driver = requireNonNull(driver, "driver is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -63,13 +65,13 @@ public final class ShelveOperations {
         }
         switch (message) {
             case ShelveInstance m -> event(uuid, requestId, "compute_shelve_instance",
-                    () -> shelve(found.get(), m.imageId(), m.offload()));
+                    () -> shelve(RequestContext.admin(requestId), found.get(), m.imageId(), m.offload()));
             case ShelveOffloadInstance m -> event(uuid, requestId, "compute_shelve_offload_instance",
                     () -> offload(instances.get(uuid, false).orElseThrow()));
             case UnshelveInstance m -> {
                 boolean offloaded = VmStates.SHELVED_OFFLOADED.equals(found.get().vmState());
                 event(uuid, requestId, offloaded ? "compute_unshelve_instance" : "compute_start_instance",
-                        () -> unshelve(found.get(), offloaded));
+                        () -> unshelve(m.context(), found.get(), offloaded));
             }
         }
     }
@@ -78,15 +80,15 @@ public final class ShelveOperations {
         events.run(uuid, requestId, event, InstanceActionEvents.OnFailure.INSTANCE_FAULT, step);
     }
 
-    private void shelve(Instance instance, String imageId, boolean offload) throws Exception {
+    private void shelve(RequestContext ctx, Instance instance, String imageId, boolean offload) throws Exception {
         String uuid = instance.uuid();
         driver.powerOff(instance);
         ExpectedTaskState.advance(instances, uuid, TaskStates.SHELVING, TaskStates.SHELVING_IMAGE_PENDING_UPLOAD);
         ExpectedTaskState.advance(instances, uuid,
                 TaskStates.SHELVING_IMAGE_PENDING_UPLOAD, TaskStates.SHELVING_IMAGE_UPLOADING);
-        images.updateStatus(imageId, "saving", null, Map.of());
+        images.snapshotSaving(ctx, imageId);
         VirtDriver.Snapshot snapshot = driver.snapshot(instance);
-        images.updateStatus(imageId, "active", snapshot.sizeBytes(), snapshot.properties());
+        images.snapshotUploaded(ctx, imageId, snapshot.sizeBytes(), snapshot.properties());
         mainDb.inTransaction(tx -> {
             instances.children().updateMetadata(tx, uuid, Map.of("shelved_at", Instant.now().toString(),
                     "shelved_image_id", imageId, "shelved_host", host), false, true);
@@ -154,15 +156,29 @@ public final class ShelveOperations {
         });
     }
 
-    private void unshelve(Instance instance, boolean offloaded) throws Exception {
+    /**
+     * Spawns an offloaded server again from its shelved snapshot (one whose snapshot is gone goes
+     * to error with nova's fault "Unshelve attempted but the image ... cannot be found."),
+     * or powers on a shelved one; before it is active again the snapshot is deleted in the image
+     * service with the caller's context, a failure to delete only logged, as nova does.
+     */
+    private void unshelve(RequestContext ctx, Instance instance, boolean offloaded) throws Exception {
         String uuid = instance.uuid();
+        String imageId = instance.systemMetadata().get("shelved_image_id");
+        if (offloaded && imageId != null && images.find(ctx, imageId).isEmpty()) {
+            instances.update(uuid, new InstanceUpdate().vmState(VmStates.ERROR));
+            throw new IllegalStateException("Unshelve attempted but the image " + imageId + " cannot be found.");
+        }
         if (offloaded) {
             ExpectedTaskState.advance(instances, uuid, TaskStates.UNSHELVING, TaskStates.SPAWNING);
             driver.spawn(instances.get(uuid, false).orElseThrow());
         } else {
             driver.powerOn(instance);
         }
-        String imageId = instance.systemMetadata().get("shelved_image_id");
+        if (imageId != null) {
+            // before the server is active again, as nova's manager does
+            deleteShelvedSnapshot(ctx, uuid, imageId);
+        }
         mainDb.inTransaction(tx -> {
             for (String key : new String[] {"shelved_at", "shelved_image_id", "shelved_host"}) {
                 instances.children().deleteMetadata(tx, uuid, key, true);
@@ -174,8 +190,15 @@ public final class ShelveOperations {
             instances.update(tx, uuid, cols);
             return null;
         });
-        if (imageId != null) {
-            images.delete(imageId);
+    }
+
+    private void deleteShelvedSnapshot(RequestContext ctx, String uuid, String imageId) {
+        try {
+            images.delete(ctx, imageId);
+        } catch (org.jnova.exception.NotFound | ImageNotAuthorized e) {
+            LOG.warn("Failed to delete snapshot {} of shelved instance {}: {}", imageId, uuid, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("Deleting snapshot {} of shelved instance {} failed", imageId, uuid, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jnova.compute.rpcapi;
 
+import org.jnova.context.RequestContext;
 import org.jnova.objects.Flavor;
 
 /**
@@ -92,8 +93,8 @@ public sealed interface ComputeMessage {
     record SnapshotInstance(String instanceUuid, String requestId, String imageId) implements Action {
     }
 
-    record BackupInstance(String instanceUuid, String requestId, String imageId, String backupType, int rotation)
-            implements Action {
+    record BackupInstance(String instanceUuid, String requestId, String imageId, String backupType, int rotation,
+            RequestContext context) implements Action {
     }
 
     /** The host's {@code uptime} line (nova's get_host_uptime): about the host, so no server. */
@@ -127,7 +128,7 @@ public sealed interface ComputeMessage {
     record ShelveOffloadInstance(String instanceUuid, String requestId) implements Shelving {
     }
 
-    record UnshelveInstance(String instanceUuid, String requestId) implements Shelving {
+    record UnshelveInstance(String instanceUuid, String requestId, RequestContext context) implements Shelving {
     }
 
     /** Resize (or cold migrate) the server to this host with {@code flavor}. */

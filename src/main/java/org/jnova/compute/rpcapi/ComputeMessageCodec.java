@@ -50,6 +50,7 @@ import org.jnova.rpc.MalformedMessage;
 import org.jnova.rpc.MessageCodec;
 import org.jnova.rpc.MessageVersion;
 import org.jnova.rpc.WireArgs;
+import org.jnova.rpc.WireContext;
 import org.jnova.rpc.WireMessage;
 
 /**
@@ -105,6 +106,7 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
                 args.put("image_id", m.imageId());
                 args.put("backup_type", m.backupType());
                 args.put("rotation", m.rotation());
+                args.put(WireContext.KEY, WireContext.encode(m.context()));
                 yield "backup_instance";
             }
             case RebuildInstance m -> {
@@ -124,7 +126,10 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
                 yield "shelve_instance";
             }
             case ShelveOffloadInstance m -> "shelve_offload_instance";
-            case UnshelveInstance m -> "unshelve_instance";
+            case UnshelveInstance m -> {
+                args.put(WireContext.KEY, WireContext.encode(m.context()));
+                yield "unshelve_instance";
+            }
             case ResizeInstance m -> {
                 args.put("flavor", InstanceStore.flavorJson(m.flavor()));
                 yield "resize_instance";
@@ -233,7 +238,7 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
             case "trigger_crash_dump" -> new TriggerCrashDump(uuid, req);
             case "snapshot_instance" -> new SnapshotInstance(uuid, req, a.string("image_id"));
             case "backup_instance" -> new BackupInstance(uuid, req, a.string("image_id"), a.string("backup_type"),
-                    a.integer("rotation"));
+                    a.integer("rotation"), WireContext.decode(a, req));
             case "rebuild_instance" -> a.flag("recreate")
                     ? new RebuildEvacuatedInstance(uuid, req, a.string("dest_node"), a.string("migration_uuid"),
                             a.string("target_state"), a.optionalString("new_pass"))
@@ -242,7 +247,7 @@ public final class ComputeMessageCodec implements MessageCodec<ComputeMessage> {
             case "inject_network_info" -> new InjectNetworkInfo(uuid, req);
             case "shelve_instance" -> new ShelveInstance(uuid, req, a.string("image_id"), a.flag("offload"));
             case "shelve_offload_instance" -> new ShelveOffloadInstance(uuid, req);
-            case "unshelve_instance" -> new UnshelveInstance(uuid, req);
+            case "unshelve_instance" -> new UnshelveInstance(uuid, req, WireContext.decode(a, req));
             case "resize_instance" -> new ResizeInstance(uuid, req, InstanceStore.parseFlavor(a.string("flavor")));
             case "confirm_resize" -> new ConfirmResize(uuid, req);
             case "revert_resize" -> new RevertResize(uuid, req);

@@ -1,5 +1,7 @@
 package org.jnova.conductor.rpcapi;
 
+import org.jnova.context.RequestContext;
+
 import java.util.List;
 import org.jnova.objects.Flavor;
 
@@ -45,6 +47,7 @@ public sealed interface ConductorMessage {
         }
     }
 
-    record UnshelveInstance(String instanceUuid, String requestId, String host) implements ConductorMessage {
+    record UnshelveInstance(String instanceUuid, String requestId, String host, RequestContext context)
+            implements ConductorMessage {
     }
 }

@@ -12,6 +12,7 @@ import org.jnova.rpc.MalformedMessage;
 import org.jnova.rpc.MessageCodec;
 import org.jnova.rpc.MessageVersion;
 import org.jnova.rpc.WireArgs;
+import org.jnova.rpc.WireContext;
 import org.jnova.rpc.WireMessage;
 
 /** The one place conductor messages meet the wire: each record to nova's method name and arguments, and back. */
@@ -58,6 +59,7 @@ public final class ConductorMessageCodec implements MessageCodec<ConductorMessag
                 if (m.host() != null) {
                     args.put("host", m.host());
                 }
+                args.put(WireContext.KEY, WireContext.encode(m.context()));
                 yield "unshelve_instance";
             }
         };
@@ -87,7 +89,7 @@ public final class ConductorMessageCodec implements MessageCodec<ConductorMessag
                     a.optionalString("user_id"), a.optionalString("project_id"), a.optionalString("host"),
                     a.string("migration_uuid"), a.string("target_state"), a.optionalString("new_pass"));
             case "unshelve_instance" -> new UnshelveInstance(a.string("instance_uuid"), req,
-                    a.optionalString("host"));
+                    a.optionalString("host"), WireContext.decode(a, req));
             default -> throw new MalformedMessage("Unknown conductor method " + method);
         };
     }

@@ -22,6 +22,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jnova.exception.InvalidInput;
+import org.jnova.utils.PemKeyStores;
 import org.jnova.wsgi.App;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

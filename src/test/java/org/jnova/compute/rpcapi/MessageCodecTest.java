@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jnova.compute.rpcapi.ComputeMessage.AllowShare;
 import org.jnova.compute.rpcapi.ComputeMessage.AttachVolume;
@@ -60,6 +61,7 @@ import org.jnova.conductor.rpcapi.ConductorMessage.EvacuateInstance;
 import org.jnova.conductor.rpcapi.ConductorMessage.LiveMigrateInstance;
 import org.jnova.conductor.rpcapi.ConductorMessage.MigrateServer;
 import org.jnova.conductor.rpcapi.ConductorMessageCodec;
+import org.jnova.context.RequestContext;
 import org.jnova.objects.Flavor;
 import org.jnova.rpc.FakeTransport;
 import org.jnova.rpc.MalformedMessage;
@@ -73,6 +75,14 @@ class MessageCodecTest {
     private static final Flavor FLAVOR = new Flavor(7, "2", "m1.small", 2048, 1, 20, 0, 0, 1.0, true, false, null,
             Map.of("hw:cpu_policy", "shared"), null, null);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A Keystone caller with token and catalog, as the receiver needs it to call the image service. */
+    private static final RequestContext CALLER = new RequestContext("user-1", Optional.of("project-1"),
+            List.of("member", "reader"), false, REQ, Optional.of("req-global"), Optional.empty(),
+            Optional.of("gAAAAA-token"), Optional.of("default"), Optional.of("default"), false,
+            Optional.of("[{\"type\": \"image\", \"endpoints\": []}]"));
+    private static final RequestContext SYSTEM_CALLER = new RequestContext("admin-1", Optional.empty(),
+            List.of("admin"), true, REQ, Optional.empty(), Optional.of("all"), Optional.empty(), Optional.empty(),
+            Optional.empty());
 
     private static final List<ComputeMessage> COMPUTE = List.of(
             new BuildAndRunInstance(UUID, REQ),
@@ -93,7 +103,7 @@ class MessageCodecTest {
             new SetAdminPassword(UUID, REQ, "pw"),
             new TriggerCrashDump(UUID, REQ),
             new SnapshotInstance(UUID, REQ, "img-2"),
-            new BackupInstance(UUID, REQ, "img-3", "daily", 3),
+            new BackupInstance(UUID, REQ, "img-3", "daily", 3, CALLER),
             new RebuildInstance(UUID, REQ, true),
             new RebuildInstance(UUID, REQ, false, "new-pass"),
             new GetConsoleOutput(UUID, REQ, 50),
@@ -102,7 +112,8 @@ class MessageCodecTest {
             new InjectNetworkInfo(UUID, REQ),
             new ShelveInstance(UUID, REQ, "img-4", true),
             new ShelveOffloadInstance(UUID, REQ),
-            new UnshelveInstance(UUID, REQ),
+            new UnshelveInstance(UUID, REQ, CALLER),
+            new UnshelveInstance(UUID, REQ, SYSTEM_CALLER),
             new ResizeInstance(UUID, REQ, FLAVOR),
             new ConfirmResize(UUID, REQ),
             new RevertResize(UUID, REQ),
@@ -134,8 +145,8 @@ class MessageCodecTest {
             new LiveMigrateInstance(UUID, REQ, "user-1", "project-1", null),
             new EvacuateInstance(UUID, REQ, "user-1", "project-1", null, "mig-3", "active"),
             new EvacuateInstance(UUID, REQ, "user-1", "project-1", "host-2", "mig-3", "stopped", "new-pass"),
-            new ConductorMessage.UnshelveInstance(UUID, REQ, "host-2"),
-            new ConductorMessage.UnshelveInstance(UUID, REQ, null));
+            new ConductorMessage.UnshelveInstance(UUID, REQ, "host-2", CALLER),
+            new ConductorMessage.UnshelveInstance(UUID, REQ, null, SYSTEM_CALLER));
 
     @Test
     void everyComputeMessageRoundTripsThroughTheCodecAndJson() throws Exception {
@@ -169,6 +180,18 @@ class MessageCodecTest {
         assertThat(new ConductorMessageCodec().encode(new BuildInstances(List.of(UUID), REQ)))
                 .isEqualTo(new WireMessage("build_instances", Map.of("instance_uuids", List.of(UUID), "request_id",
                         REQ)));
+    }
+
+    @Test
+    void theCallersContextTravelsWithTheMessagesThatCallTheImageServiceOnItsBehalf() {
+        Map<String, Object> args = new ComputeMessageCodec().encode(new UnshelveInstance(UUID, REQ, CALLER)).args();
+        assertThat(args.get("context")).isInstanceOfSatisfying(Map.class, context -> assertThat(context)
+                .containsEntry("auth_token", "gAAAAA-token").containsEntry("project_id", "project-1")
+                .containsEntry("roles", List.of("member", "reader")));
+        Map<String, Object> older = new HashMap<>(args);
+        older.remove("context");
+        assertThat(new ComputeMessageCodec().decode("unshelve_instance", older))
+                .isEqualTo(new UnshelveInstance(UUID, REQ, RequestContext.admin(REQ)));
     }
 
     @Test

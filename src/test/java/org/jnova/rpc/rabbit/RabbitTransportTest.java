@@ -75,7 +75,8 @@ class RabbitTransportTest {
             }
         });
         ComputeMessageCodec codec = new ComputeMessageCodec();
-        ComputeMessage sent = new BackupInstance("u-1", "req-1", "img-1", "daily", 2);
+        ComputeMessage sent = new BackupInstance("u-1", "req-1", "img-1", "daily", 2,
+                org.jnova.context.RequestContext.project("demo", "demo", java.util.List.of("member"), false, "req-1"));
         WireMessage wire = codec.encode(sent);
 
         rabbit.transport().cast(topic, "host1", wire.method(), "6.0", wire.args());

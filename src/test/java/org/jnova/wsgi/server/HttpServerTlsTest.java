@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.jnova.exception.ConfigError;
+import org.jnova.utils.PemKeyStores;
 import org.jnova.wsgi.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

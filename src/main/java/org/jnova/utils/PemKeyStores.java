@@ -1,4 +1,4 @@
-package org.jnova.wsgi.server;
+package org.jnova.utils;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,8 +26,8 @@ import org.jnova.exception.ConfigError;
  * PKCS#1 ({@code BEGIN RSA PRIVATE KEY}). The JDK reads PEM certificates itself; keys are
  * decoded here.
  */
-final class PemKeyStores {
-    static final char[] PASSWORD = "jnova".toCharArray();
+public final class PemKeyStores {
+    public static final char[] PASSWORD = "jnova".toCharArray();
     private static final Pattern KEY_BLOCK =
             Pattern.compile("-----BEGIN ([A-Z ]*PRIVATE KEY)-----(.*?)-----END \\1-----", Pattern.DOTALL);
     /** DER of AlgorithmIdentifier { rsaEncryption, NULL }. */
@@ -38,7 +38,7 @@ final class PemKeyStores {
     }
 
     /** A key store holding the key and its certificate chain under the alias "server". */
-    static KeyStore keyStore(Path certFile, Path keyFile) {
+    public static KeyStore keyStore(Path certFile, Path keyFile) {
         try {
             List<Certificate> chain = certificates(certFile);
             if (chain.isEmpty()) {
@@ -55,7 +55,7 @@ final class PemKeyStores {
     }
 
     /** A trust store holding every certificate of the CA file. */
-    static KeyStore trustStore(Path caFile) {
+    public static KeyStore trustStore(Path caFile) {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);

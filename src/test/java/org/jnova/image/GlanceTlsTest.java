@@ -1,0 +1,99 @@
+package org.jnova.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jnova.conf.GlanceClientOpts;
+import org.jnova.context.RequestContext;
+import org.jnova.objects.Image;
+import org.jnova.testing.EngineServers;
+import org.jnova.testing.JnovaTestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * nova's {@code [glance]} HTTPS options against Debian's real glance-api behind a TLS-terminating
+ * forwarder whose self-signed certificates openssl makes when the test runs: the right
+ * {@code cafile} is trusted, a wrong one (or the JDK's authorities) is nova's 503, {@code insecure}
+ * accepts any certificate, and {@code certfile}/{@code keyfile} present a client certificate to a
+ * server that demands one.
+ */
+class GlanceTlsTest {
+    private static final String DEMO = "demo:demo";
+    private static final RequestContext CTX = RequestContext.project("demo", "demo", List.of("member"), false,
+            "req-tls");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void httpsGlanceIsTrustedByCafileOrInsecureAndPresentedTheClientCertificate() throws Exception {
+        Path cert = dir.resolve("glance.pem");
+        Path key = dir.resolve("glance-key.pem");
+        Path otherCa = dir.resolve("other.pem");
+        Path clientCert = dir.resolve("client.pem");
+        Path clientKey = dir.resolve("client-key.pem");
+        selfSigned("127.0.0.1", cert, key);
+        selfSigned("127.0.0.1", otherCa, dir.resolve("other-key.pem"));
+        selfSigned("nova-client", clientCert, clientKey);
+
+        try (GlanceTestServer glance = GlanceTestServer.start();
+                TlsForwarder https = new TlsForwarder(cert, key, null, URI.create(glance.url()).getPort());
+                TlsForwarder mutual = new TlsForwarder(cert, key, clientCert, URI.create(glance.url()).getPort())) {
+            String id = glance.createImage("over-tls");
+
+            assertThat(client(https, new GlanceClientOpts.Tls(cert, null, null, false)).find(CTX, id))
+                    .map(Image::status).contains("active");
+            assertRefused(client(https, new GlanceClientOpts.Tls(otherCa, null, null, false)), https, id);
+            assertRefused(client(https, GlanceClientOpts.Tls.DEFAULT), https, id);
+            assertThat(client(https, new GlanceClientOpts.Tls(null, null, null, true)).find(CTX, id))
+                    .map(Image::name).contains("over-tls");
+            assertThat(client(https, new GlanceClientOpts.Tls(otherCa, null, null, true)).find(CTX, id))
+                    .isPresent();
+
+            assertRefused(client(mutual, new GlanceClientOpts.Tls(cert, null, null, false)), mutual, id);
+            assertThat(client(mutual, new GlanceClientOpts.Tls(cert, clientCert, clientKey, false)).find(CTX, id))
+                    .map(Image::status).contains("active");
+
+            try (JnovaTestServer jnova = JnovaTestServer.start("sqlite", "[glance]", "api_servers = " + https.url(),
+                    "cafile = " + cert, "num_retries = 0", "collect_timing = true")) {
+                JnovaTestServer.Reply shown = jnova.call("GET", "/images/" + id, null, "2.1", DEMO);
+                assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+                assertThat(shown.json().path("image").path("name").asText()).isEqualTo("over-tls");
+            }
+            try (JnovaTestServer jnova = JnovaTestServer.start("sqlite", "[glance]", "api_servers = " + https.url(),
+                    "cafile = " + otherCa, "num_retries = 0")) {
+                JnovaTestServer.Reply refused = jnova.call("GET", "/images/" + id, null, "2.1", DEMO);
+                assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+                assertThat(EngineServers.message(refused.json()))
+                        .startsWith("Connection to glance host 127.0.0.1:" + https.port() + " failed: ");
+            }
+        }
+    }
+
+    private static GlanceClientImagesApi client(TlsForwarder server, GlanceClientOpts.Tls tls) {
+        return new GlanceClientImagesApi(new GlanceClientOpts.Settings(List.of(URI.create(server.url())), "image",
+                List.of("public"), null, 0, Duration.ofSeconds(5), Duration.ofSeconds(20)).withTls(tls));
+    }
+
+    private static void assertRefused(GlanceClientImagesApi client, TlsForwarder server, String id) {
+        assertThatThrownBy(() -> client.find(CTX, id)).isInstanceOf(GlanceConnectionFailed.class)
+                .hasMessageStartingWith("Connection to glance host 127.0.0.1:" + server.port() + " failed: ");
+    }
+
+    /** A self-signed certificate for {@code ip} (also its subject alternative name when an address) and its key. */
+    private void selfSigned(String name, Path cert, Path key) throws Exception {
+        String san = name.matches("[0-9.]+") ? "subjectAltName=IP:" + name : "subjectAltName=DNS:" + name;
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                "-subj", "/CN=" + name, "-addext", san, "-keyout", key.toString(), "-out", cert.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.out").toFile()).start();
+        assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(openssl.exitValue()).as(Files.readString(dir.resolve("openssl.out"))).isZero();
+    }
+}
