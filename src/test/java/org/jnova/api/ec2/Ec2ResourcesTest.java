@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import org.jnova.testing.JnovaTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.jnova.testing.EachEngine;
+import org.jnova.testing.EngineServers;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryPolicy;
@@ -37,28 +36,32 @@ import software.amazon.awssdk.services.ec2.model.VolumeState;
  * 2 volumes.
  */
 class Ec2ResourcesTest {
-    private static JnovaTestServer jnova;
-    private static String ec2Url;
-    private static java.nio.file.Path policy;
+    // an operator's rule: only the user sg deletes security groups
+    private static final java.nio.file.Path POLICY = policyFile(
+            "\"os_compute_api:os-security-groups:delete\": \"user_id:sg\"\n");
 
-    @BeforeAll
-    static void start() throws Exception {
-        String engine = org.jnova.db.TestDatabases.engines().get(0);
-        // an operator's rule: only the user sg deletes security groups
-        policy = java.nio.file.Files.createTempFile("ec2-policy", ".yaml");
-        java.nio.file.Files.writeString(policy, "\"os_compute_api:os-security-groups:delete\": \"user_id:sg\"\n");
-        jnova = JnovaTestServer.start(engine, "[jnova_compute]", "floating_ip_quota = 2", "[jnova_quota]",
-                "volumes = 2", "[oslo_policy]", "policy_file = " + policy);
-        ec2Url = jnova.startEc2();
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers("[jnova_compute]", "floating_ip_quota = 2",
+            "[jnova_quota]", "volumes = 2", "[oslo_policy]", "policy_file = " + POLICY);
+
+    private String ec2Url;
+
+    private static java.nio.file.Path policyFile(String rules) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("ec2-policy", ".yaml");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(file, rules);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        jnova.close();
-        java.nio.file.Files.deleteIfExists(policy);
+    /** The EC2 API of the engine's jnova, for this test. */
+    private void on(String engine) {
+        ec2Url = SERVERS.get(engine).startEc2();
     }
 
-    private static Ec2Client client(String accessKey) {
+    private Ec2Client client(String accessKey) {
         return Ec2Client.builder()
                 .endpointOverride(URI.create(ec2Url))
                 .region(Region.of("nova"))
@@ -68,8 +71,9 @@ class Ec2ResourcesTest {
                 .build();
     }
 
-    @Test
-    void securityGroupLifecycle() {
+    @EachEngine
+    void securityGroupLifecycle(String engine) {
+        on(engine);
         try (Ec2Client ec2 = client("sg:sg"); Ec2Client other = client("sg-other:sg-other")) {
             String id = ec2.createSecurityGroup(r -> r.groupName("web").description("web servers")).groupId();
             assertThat(id).isNotBlank();
@@ -158,8 +162,9 @@ class Ec2ResourcesTest {
         }
     }
 
-    @Test
-    void addressLifecycle() throws Exception {
+    @EachEngine
+    void addressLifecycle(String engine) throws Exception {
+        on(engine);
         try (Ec2Client ec2 = client("eip:eip"); Ec2Client other = client("eip-other:eip-other")) {
             String first = ec2.allocateAddress().publicIp();
             String second = ec2.allocateAddress().publicIp();
@@ -204,8 +209,9 @@ class Ec2ResourcesTest {
         }
     }
 
-    @Test
-    void volumesAndSnapshots() throws Exception {
+    @EachEngine
+    void volumesAndSnapshots(String engine) throws Exception {
+        on(engine);
         try (Ec2Client ec2 = client("vol:vol"); Ec2Client other = client("vol-other:vol-other")) {
             var created = ec2.createVolume(r -> r.size(1).availabilityZone("nova"));
             String volumeId = created.volumeId();
@@ -279,8 +285,9 @@ class Ec2ResourcesTest {
         }
     }
 
-    @Test
-    void instanceStatusAndAttributes() throws Exception {
+    @EachEngine
+    void instanceStatusAndAttributes(String engine) throws Exception {
+        on(engine);
         try (Ec2Client ec2 = client("status:status"); Ec2Client other = client("status-other:status-other")) {
             Image cirros = ec2.describeImages().images().stream().filter(i -> i.name().startsWith("cirros"))
                     .findFirst().orElseThrow();
@@ -320,8 +327,9 @@ class Ec2ResourcesTest {
         }
     }
 
-    @Test
-    void imageAndKeyPairFilters() {
+    @EachEngine
+    void imageAndKeyPairFilters(String engine) {
+        on(engine);
         try (Ec2Client ec2 = client("filters:filters")) {
             Image cirros = ec2.describeImages().images().stream().filter(i -> i.name().startsWith("cirros"))
                     .findFirst().orElseThrow();

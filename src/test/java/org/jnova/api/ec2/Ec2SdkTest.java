@@ -12,13 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jnova.testing.EachEngine;
+import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -44,27 +45,23 @@ import software.amazon.awssdk.services.ec2.model.TagDescription;
  * strict XML parsing), with noauth2: the access key names user:project.
  */
 class Ec2SdkTest {
-    private static JnovaTestServer jnova;
-    private static String ec2Url;
-    private static String metadataUrl;
+    // the metadata service finds the instance by the forwarded address, as behind nova's proxy
+    @RegisterExtension
+    static final EngineServers SERVERS = new EngineServers("[api]", "use_forwarded_for = true");
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private String ec2Url;
+    private String metadataUrl;
 
-    @BeforeAll
-    static void start() throws Exception {
-        String engine = org.jnova.db.TestDatabases.engines().get(0);
-        // the metadata service finds the instance by the forwarded address, as behind nova's proxy
-        jnova = JnovaTestServer.start(engine, "[api]", "use_forwarded_for = true");
+    /** The EC2 and metadata APIs of the engine's jnova, for this test. */
+    private void on(String engine) {
+        JnovaTestServer jnova = SERVERS.get(engine);
         ec2Url = jnova.startEc2();
         metadataUrl = jnova.startMetadata();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        jnova.close();
-    }
-
-    static Ec2Client client(String accessKey) {
+    private Ec2Client client(String accessKey) {
         return Ec2Client.builder()
                 .endpointOverride(URI.create(ec2Url))
                 .region(Region.of("nova"))
@@ -74,8 +71,9 @@ class Ec2SdkTest {
                 .build();
     }
 
-    @Test
-    void regionsAndZones() {
+    @EachEngine
+    void regionsAndZones(String engine) {
+        on(engine);
         try (Ec2Client ec2 = client("demo:demo")) {
             var regions = ec2.describeRegions().regions();
             assertThat(regions).hasSize(1);
@@ -87,8 +85,9 @@ class Ec2SdkTest {
         }
     }
 
-    @Test
-    void instanceLifecycle() throws Exception {
+    @EachEngine
+    void instanceLifecycle(String engine) throws Exception {
+        on(engine);
         try (Ec2Client ec2 = client("demo:demo"); Ec2Client other = client("other:other")) {
             List<Image> images = ec2.describeImages().images();
             Image cirros = images.stream().filter(i -> i.name().startsWith("cirros")).findFirst().orElseThrow();
@@ -193,8 +192,9 @@ class Ec2SdkTest {
         }
     }
 
-    @Test
-    void unknownInstanceAndMalformedIds() {
+    @EachEngine
+    void unknownInstanceAndMalformedIds(String engine) {
+        on(engine);
         try (Ec2Client ec2 = client("demo:demo")) {
             Ec2Exception missing = catchThrowableOfType(Ec2Exception.class,
                     () -> ec2.describeInstances(r -> r.instanceIds("i-7ffffff0")));
@@ -222,8 +222,9 @@ class Ec2SdkTest {
         }
     }
 
-    @Test
-    void securityGroups() {
+    @EachEngine
+    void securityGroups(String engine) {
+        on(engine);
         try (Ec2Client ec2 = client("groups:groups"); Ec2Client other = client("someone:elsewhere")) {
             var groups = ec2.describeSecurityGroups().securityGroups();
             assertThat(groups).extracting(g -> g.groupName()).contains("default");
@@ -240,8 +241,9 @@ class Ec2SdkTest {
         }
     }
 
-    @Test
-    void keyPairs() throws Exception {
+    @EachEngine
+    void keyPairs(String engine) throws Exception {
+        on(engine);
         try (Ec2Client ec2 = client("keys:keys"); Ec2Client other = client("stranger:keys")) {
             CreateKeyPairResponse created = ec2.createKeyPair(r -> r.keyName("made"));
             assertThat(created.keyMaterial()).startsWith("-----BEGIN");
@@ -267,8 +269,9 @@ class Ec2SdkTest {
         }
     }
 
-    @Test
-    void queryProtocolRefusals() throws Exception {
+    @EachEngine
+    void queryProtocolRefusals(String engine) throws Exception {
+        on(engine);
         String auth = "AWS4-HMAC-SHA256 Credential=demo:demo/20240101/nova/ec2/aws4_request, "
                 + "SignedHeaders=host, Signature=00";
         HttpResponse<String> unknown = post("Action=Frobnicate&Version=2016-11-15", auth);
@@ -282,8 +285,9 @@ class Ec2SdkTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.body()).contains("<Code>MissingAuthenticationToken</Code>");
         // the query-string forms: SigV2 parameters and SigV4's X-Amz-*
-        HttpResponse<String> v2 = get("?Action=DescribeRegions&Version=2016-11-15&AWSAccessKeyId=demo%3Ademo"
-                + "&SignatureMethod=HmacSHA256&SignatureVersion=2&Timestamp=2024-01-01T00%3A00%3A00Z&Signature=x");
+        String sigV2 = "?Action=DescribeRegions&Version=2016-11-15&AWSAccessKeyId=demo%3Ademo"
+                + "&SignatureMethod=HmacSHA256&SignatureVersion=2&Signature=x";
+        HttpResponse<String> v2 = get(sigV2 + "&Timestamp=" + sigV2Time(Instant.now()));
         assertThat(v2.statusCode()).isEqualTo(200);
         assertThat(v2.body()).contains("<DescribeRegionsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">")
                 .contains("<regionName>nova</regionName>");
@@ -293,6 +297,37 @@ class Ec2SdkTest {
         assertThat(v4.statusCode()).isEqualTo(200);
         assertThat(v4.body()).contains("xmlns=\"http://ec2.amazonaws.com/doc/2014-10-01/\"")
                 .contains("<availabilityZoneInfo><item><zoneName>");
+    }
+
+    /** As nova, a SigV2 request's Timestamp must be within 5 minutes of now, its Expires not passed. */
+    @EachEngine
+    void sigV2RequestsOutOfTimeAreRefused(String engine) throws Exception {
+        on(engine);
+        String sigV2 = "?Action=DescribeRegions&Version=2016-11-15&AWSAccessKeyId=demo%3Ademo"
+                + "&SignatureMethod=HmacSHA256&SignatureVersion=2&Signature=x";
+        Instant now = Instant.now();
+        for (String time : List.of("Timestamp=" + sigV2Time(now.minus(Duration.ofMinutes(6))),
+                "Timestamp=" + sigV2Time(now.plus(Duration.ofMinutes(6))),
+                "Timestamp=2024-01-01T00%3A00%3A00Z", "Timestamp=not-a-time",
+                "Expires=" + sigV2Time(now.minus(Duration.ofMinutes(1))))) {
+            HttpResponse<String> refused = get(sigV2 + "&" + time);
+            assertThat(refused.statusCode()).as(time).isEqualTo(403);
+            assertThat(refused.body()).contains("<Code>RequestExpired</Code>")
+                    .contains("<Message>Timestamp failed validation.</Message>");
+        }
+        assertThat(get(sigV2 + "&Expires=" + sigV2Time(now.plus(Duration.ofMinutes(10)))).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> both = get(sigV2 + "&Timestamp=" + sigV2Time(now) + "&Expires="
+                + sigV2Time(now.plus(Duration.ofMinutes(10))));
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).contains("<Code>InvalidParameterCombination</Code>");
+    }
+
+    /** A SigV2 time, URL-encoded, with milliseconds as the AWS SDK for Java wrote it. */
+    private static String sigV2Time(Instant time) {
+        return java.net.URLEncoder.encode(java.time.format.DateTimeFormatter.ofPattern(
+                "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC).format(time),
+                StandardCharsets.UTF_8);
     }
 
     private String metadata(String fixedIp, String item) throws Exception {

@@ -1,21 +1,18 @@
 package org.jnova.api.openstack.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jnova.api.openstack.identity.IdentityHttp.IDENTITY_API;
+import static org.jnova.api.openstack.identity.IdentityHttp.bootstrap;
+import static org.jnova.api.openstack.identity.IdentityHttp.names;
+import static org.jnova.api.openstack.identity.IdentityHttp.password;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,16 +20,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jnova.cmd.NovaManage;
 import org.jnova.db.Databases;
 import org.jnova.db.IdentityAssignmentStore;
 import org.jnova.db.IdentityStore;
 import org.jnova.objects.IdentityAssignment;
 import org.jnova.identity.PasswordHasher;
 import org.jnova.objects.IdentityUser;
+import org.jnova.api.openstack.identity.IdentityHttp.Reply;
 import org.jnova.testing.EachEngine;
 import org.jnova.testing.JnovaTestServer;
-import org.jnova.testing.OpenApiConformance;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -43,29 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class IdentityAuthTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OpenApiConformance IDENTITY_API = new OpenApiConformance(
-            Path.of("..", "shared", "reference", "identity-openapi-v3.yaml"));
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    record Reply(int status, Map<String, List<String>> headers, String body) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(body);
-        }
-
-        JsonNode token() throws Exception {
-            return json().path("token");
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-
-        String subject() {
-            return header("X-Subject-Token");
-        }
-    }
+    private final IdentityHttp http = new IdentityHttp();
 
     /** The identity URL, the admin's and the demo user's ids, project ids and project tokens. */
     private record Cloud(String url, String adminId, String adminProject, String adminToken, String demoId,
@@ -78,7 +52,7 @@ class IdentityAuthTest {
             Cloud cloud = cloud(jnova);
             String id = cloud.url();
 
-            Reply system = authenticate(id, password("admin", "s3cret", "{\"system\": {\"all\": true}}"));
+            Reply system = http.authenticate(id, password("admin", "s3cret", "{\"system\": {\"all\": true}}"));
             assertThat(system.status()).as(system.body()).isEqualTo(201);
             assertThat(system.token().path("system").path("all").asBoolean()).isTrue();
             assertThat(system.token().has("project")).isFalse();
@@ -91,7 +65,7 @@ class IdentityAuthTest {
             assertThat(systemShown.status()).as("a system admin validates any token").isEqualTo(200);
             assertThat(validate(id, system.subject(), system.subject()).token().path("system").path("all").asBoolean())
                     .isTrue();
-            Reply demoSystem = authenticate(id, password("demo", "d3mo", "{\"system\": {\"all\": true}}"));
+            Reply demoSystem = http.authenticate(id, password("demo", "d3mo", "{\"system\": {\"all\": true}}"));
             assertThat(names(demoSystem.token().path("roles"))).as("bootstrap grants its role on the system too")
                     .containsExactlyInAnyOrder("member", "reader");
             try (Databases dbs = Databases.open(jnova.conf())) {
@@ -100,43 +74,44 @@ class IdentityAuthTest {
                         new PasswordHasher(1000).hash("p1ain")));
                 store.assignRole("plainuser", cloud.demoProject(), store.roleByName("reader").orElseThrow().id());
             }
-            assertThat(authenticate(id, password("plain", "p1ain", "{\"project\": {\"id\": \"" + cloud.demoProject()
-                    + "\"}}")).status()).isEqualTo(201);
-            assertThat(authenticate(id, password("plain", "p1ain", "{\"system\": {\"all\": true}}")).status())
+            assertThat(http.authenticate(id, password("plain", "p1ain", "{\"project\": {\"id\": \""
+                    + cloud.demoProject() + "\"}}")).status()).isEqualTo(201);
+            assertThat(http.authenticate(id, password("plain", "p1ain", "{\"system\": {\"all\": true}}")).status())
                     .as("no role on the system").isEqualTo(401);
 
             String domainScope = "{\"domain\": {\"id\": \"default\"}}";
-            assertThat(authenticate(id, password("admin", "s3cret", domainScope)).status()).isEqualTo(401);
+            assertThat(http.authenticate(id, password("admin", "s3cret", domainScope)).status()).isEqualTo(401);
             try (Databases dbs = Databases.open(jnova.conf())) {
                 IdentityStore store = new IdentityStore(dbs.api());
                 new IdentityAssignmentStore(dbs.api()).grant(new IdentityAssignment(IdentityAssignment.Type.USER_DOMAIN,
                         cloud.adminId(), "default", store.roleByName("member").orElseThrow().id()));
             }
-            Reply domain = authenticate(id, password("admin", "s3cret", domainScope));
+            Reply domain = http.authenticate(id, password("admin", "s3cret", domainScope));
             assertThat(domain.status()).as(domain.body()).isEqualTo(201);
             assertThat(domain.token().path("domain").path("id").asText()).isEqualTo("default");
             assertThat(domain.token().path("domain").path("name").asText()).isEqualTo("Default");
             assertThat(names(domain.token().path("roles"))).containsExactlyInAnyOrder("member", "reader");
             assertThat(domain.token().has("project")).isFalse();
             conforms("POST", "/v3/auth/tokens", domain);
-            assertThat(authenticate(id, password("admin", "s3cret", "{\"domain\": {\"name\": \"Default\"}}")).status())
-                    .isEqualTo(201);
+            assertThat(http.authenticate(id, password("admin", "s3cret", "{\"domain\": {\"name\": \"Default\"}}"))
+                    .status()).isEqualTo(201);
             assertThat(validate(id, cloud.adminToken(), domain.subject()).token().path("domain").path("id").asText())
                     .isEqualTo("default");
             for (String refused : List.of("{\"domain\": {\"id\": \"nowhere\"}}", "{\"domain\": {\"id\": \"de\\u0000f\"}}",
                     "{\"OS-TRUST:trust\": {\"id\": \"t\"}}")) {
-                assertThat(authenticate(id, password("admin", "s3cret", refused)).status()).as(refused).isEqualTo(401);
+                assertThat(http.authenticate(id, password("admin", "s3cret", refused)).status()).as(refused)
+                        .isEqualTo(401);
             }
             for (String malformed : List.of("{\"domain\": {}}", "{\"domain\": \"default\"}",
                     "{\"domain\": {\"id\": \"default\"}, \"system\": {\"all\": true}}", "{}", "{\"system\": true}")) {
-                Reply bad = authenticate(id, password("admin", "s3cret", malformed));
+                Reply bad = http.authenticate(id, password("admin", "s3cret", malformed));
                 assertThat(bad.status()).as(malformed).isEqualTo(400);
             }
 
             // rescoping: the original's expiry and audit chain
-            Reply unscoped = authenticate(id, password("admin", "s3cret", null));
+            Reply unscoped = http.authenticate(id, password("admin", "s3cret", null));
             String unscopedAudit = unscoped.token().path("audit_ids").get(0).asText();
-            Reply rescoped = authenticate(id, tokenMethod(unscoped.subject(),
+            Reply rescoped = http.authenticate(id, tokenMethod(unscoped.subject(),
                     "{\"project\": {\"id\": \"" + cloud.adminProject() + "\"}}"));
             assertThat(rescoped.status()).as(rescoped.body()).isEqualTo(201);
             assertThat(rescoped.token().path("project").path("id").asText()).isEqualTo(cloud.adminProject());
@@ -144,28 +119,28 @@ class IdentityAuthTest {
             assertThat(rescoped.token().path("expires_at")).isEqualTo(unscoped.token().path("expires_at"));
             assertThat(rescoped.token().path("audit_ids")).hasSize(2);
             assertThat(rescoped.token().path("audit_ids").get(1).asText()).isEqualTo(unscopedAudit);
-            Reply again = authenticate(id, tokenMethod(rescoped.subject(), "{\"system\": {\"all\": true}}"));
+            Reply again = http.authenticate(id, tokenMethod(rescoped.subject(), "{\"system\": {\"all\": true}}"));
             assertThat(again.status()).isEqualTo(201);
             assertThat(again.token().path("audit_ids").get(1).asText()).isEqualTo(unscopedAudit);
             assertThat(again.token().path("expires_at")).isEqualTo(unscoped.token().path("expires_at"));
-            Reply fromSystem = authenticate(id, tokenMethod(system.subject(),
+            Reply fromSystem = http.authenticate(id, tokenMethod(system.subject(),
                     "{\"project\": {\"id\": \"" + cloud.adminProject() + "\"}}"));
             assertThat(fromSystem.status()).isEqualTo(403);
             assertThat(fromSystem.json().path("error").path("message").asText()).isEqualTo("You are not authorized to "
                     + "perform the requested action: Using a system-scoped token to create a project-scoped or "
                     + "domain-scoped token is not allowed..");
-            assertThat(authenticate(id, tokenMethod(cloud.demoToken(), "{\"project\": {\"id\": \""
+            assertThat(http.authenticate(id, tokenMethod(cloud.demoToken(), "{\"project\": {\"id\": \""
                     + cloud.adminProject() + "\"}}")).status()).as("no role there").isEqualTo(401);
-            assertThat(authenticate(id, "{\"auth\": {\"identity\": {\"methods\": [\"token\"]}}}").status())
+            assertThat(http.authenticate(id, "{\"auth\": {\"identity\": {\"methods\": [\"token\"]}}}").status())
                     .isEqualTo(400);
-            assertThat(authenticate(id, "{\"auth\": {\"identity\": {\"methods\": [\"token\"], \"token\": {}}}}")
+            assertThat(http.authenticate(id, "{\"auth\": {\"identity\": {\"methods\": [\"token\"], \"token\": {}}}}")
                     .status()).isEqualTo(400);
-            assertThat(authenticate(id, tokenMethod("x".repeat(5000), null)).status()).isEqualTo(401);
-            Reply both = authenticate(id, "{\"auth\": {\"identity\": {\"methods\": [\"password\", \"token\"], "
+            assertThat(http.authenticate(id, tokenMethod("x".repeat(5000), null)).status()).isEqualTo(401);
+            Reply both = http.authenticate(id, "{\"auth\": {\"identity\": {\"methods\": [\"password\", \"token\"], "
                     + "\"password\": {\"user\": {\"name\": \"demo\", \"domain\": {\"id\": \"default\"}, \"password\": "
                     + "\"d3mo\"}}, \"token\": {\"id\": \"" + unscoped.subject() + "\"}}}}");
             assertThat(both.status()).as("methods naming two users").isEqualTo(401);
-            Reply combined = authenticate(id, "{\"auth\": {\"identity\": {\"methods\": [\"password\", \"token\"], "
+            Reply combined = http.authenticate(id, "{\"auth\": {\"identity\": {\"methods\": [\"password\", \"token\"], "
                     + "\"password\": {\"user\": {\"name\": \"admin\", \"domain\": {\"id\": \"default\"}, \"password\": "
                     + "\"s3cret\"}}, \"token\": {\"id\": \"" + unscoped.subject() + "\"}}, \"scope\": {\"system\": "
                     + "{\"all\": true}}}}");
@@ -174,12 +149,12 @@ class IdentityAuthTest {
             assertThat(combined.token().path("expires_at")).isEqualTo(unscoped.token().path("expires_at"));
 
             // revocation
-            assertThat(call("DELETE", id + "/v3/auth/tokens", null, Map.of("X-Subject-Token", rescoped.subject()))
+            assertThat(http.send("DELETE", id + "/v3/auth/tokens", null, Map.of("X-Subject-Token", rescoped.subject()))
                     .status()).isEqualTo(401);
-            Reply notTheirs = call("DELETE", id + "/v3/auth/tokens", null,
+            Reply notTheirs = http.send("DELETE", id + "/v3/auth/tokens", null,
                     Map.of("X-Auth-Token", cloud.demoToken(), "X-Subject-Token", rescoped.subject()));
             assertThat(notTheirs.status()).isEqualTo(403);
-            Reply revoked = call("DELETE", id + "/v3/auth/tokens", null,
+            Reply revoked = http.send("DELETE", id + "/v3/auth/tokens", null,
                     Map.of("X-Auth-Token", cloud.adminToken(), "X-Subject-Token", rescoped.subject()));
             assertThat(revoked.status()).isEqualTo(204);
             assertThat(revoked.body()).isEmpty();
@@ -187,32 +162,32 @@ class IdentityAuthTest {
             assertThat(gone.status()).isEqualTo(404);
             assertThat(gone.json().path("error").path("message").asText())
                     .isEqualTo("Could not find token: " + rescoped.subject() + ".");
-            assertThat(call("GET", id + "/v3/auth/tokens?allow_expired=1", null, Map.of("X-Auth-Token",
+            assertThat(http.send("GET", id + "/v3/auth/tokens?allow_expired=1", null, Map.of("X-Auth-Token",
                     cloud.adminToken(), "X-Subject-Token", rescoped.subject())).status()).isEqualTo(404);
-            assertThat(call("DELETE", id + "/v3/auth/tokens", null, Map.of("X-Auth-Token", cloud.adminToken(),
+            assertThat(http.send("DELETE", id + "/v3/auth/tokens", null, Map.of("X-Auth-Token", cloud.adminToken(),
                     "X-Subject-Token", rescoped.subject())).status()).isEqualTo(404);
-            assertThat(call("GET", id + "/v3/auth/tokens", null, Map.of("X-Auth-Token", rescoped.subject(),
+            assertThat(http.send("GET", id + "/v3/auth/tokens", null, Map.of("X-Auth-Token", rescoped.subject(),
                     "X-Subject-Token", cloud.adminToken())).status()).as("a revoked caller").isEqualTo(401);
-            assertThat(authenticate(id, tokenMethod(rescoped.subject(), null)).status()).isEqualTo(401);
+            assertThat(http.authenticate(id, tokenMethod(rescoped.subject(), null)).status()).isEqualTo(401);
             // as Keystone: revoking one token (its audit id) leaves the token it was rescoped from valid
             assertThat(validate(id, cloud.adminToken(), unscoped.subject()).status()).isEqualTo(200);
-            assertThat(call("GET", id + "/v3/auth/tokens?allow_expired=true", null, Map.of("X-Auth-Token",
+            assertThat(http.send("GET", id + "/v3/auth/tokens?allow_expired=true", null, Map.of("X-Auth-Token",
                     cloud.adminToken(), "X-Subject-Token", unscoped.subject())).status()).isEqualTo(200);
-            Reply ownRevoked = call("DELETE", id + "/v3/auth/tokens", null,
+            Reply ownRevoked = http.send("DELETE", id + "/v3/auth/tokens", null,
                     Map.of("X-Auth-Token", cloud.demoToken(), "X-Subject-Token", cloud.demoToken()));
             assertThat(ownRevoked.status()).isEqualTo(204);
             assertThat(validate(id, cloud.adminToken(), cloud.demoToken()).status()).isEqualTo(404);
 
             // a password change revokes every token of the user, rescoped ones too
-            Reply demoUnscoped = authenticate(id, password("demo", "d3mo", null));
-            Reply demoRescoped = authenticate(id, tokenMethod(demoUnscoped.subject(),
+            Reply demoUnscoped = http.authenticate(id, password("demo", "d3mo", null));
+            Reply demoRescoped = http.authenticate(id, tokenMethod(demoUnscoped.subject(),
                     "{\"project\": {\"id\": \"" + cloud.demoProject() + "\"}}"));
             assertThat(demoRescoped.status()).isEqualTo(201);
             assertThat(bootstrap(jnova, "--bootstrap-username", "demo", "--bootstrap-password", "n3w",
                     "--bootstrap-project-name", "demo", "--bootstrap-role-name", "member")).isZero();
             assertThat(validate(id, cloud.adminToken(), demoUnscoped.subject()).status()).isEqualTo(404);
             assertThat(validate(id, cloud.adminToken(), demoRescoped.subject()).status()).isEqualTo(404);
-            Reply afterChange = authenticate(id, password("demo", "n3w", null));
+            Reply afterChange = http.authenticate(id, password("demo", "n3w", null));
             assertThat(afterChange.status()).isEqualTo(201);
             assertThat(validate(id, cloud.adminToken(), afterChange.subject()).status()).isEqualTo(200);
         }
@@ -225,7 +200,7 @@ class IdentityAuthTest {
             String id = cloud.url();
             String mine = id + "/v3/users/" + cloud.demoId() + "/application_credentials";
 
-            Reply created = call("POST", mine, "{\"application_credential\": {\"name\": \"ci\", \"description\": "
+            Reply created = http.send("POST", mine, "{\"application_credential\": {\"name\": \"ci\", \"description\": "
                     + "\"for CI\"}}", json(cloud.demoToken()));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             JsonNode credential = created.json().path("application_credential");
@@ -240,25 +215,25 @@ class IdentityAuthTest {
             assertThat(credential.has("user_id")).isFalse();
             assertThat(credential.path("links").path("self").asText()).isEqualTo(mine + "/" + credentialId);
             conforms("POST", "/v3/users/{user_id}/application_credentials", created);
-            Reply duplicate = call("POST", mine, "{\"application_credential\": {\"name\": \"ci\"}}",
+            Reply duplicate = http.send("POST", mine, "{\"application_credential\": {\"name\": \"ci\"}}",
                     json(cloud.demoToken()));
             assertThat(duplicate.status()).isEqualTo(409);
             assertThat(duplicate.json().path("error").path("message").asText()).isEqualTo("Conflict occurred "
                     + "attempting to store application_credential - Duplicate name, ci.");
-            Reply listed = call("GET", mine, null, json(cloud.demoToken()));
+            Reply listed = http.send("GET", mine, null, json(cloud.demoToken()));
             assertThat(listed.status()).isEqualTo(200);
             assertThat(listed.json().path("application_credentials")).hasSize(1);
             assertThat(listed.json().path("application_credentials").get(0).has("secret")).isFalse();
             assertThat(listed.json().path("links").path("next").isNull()).isTrue();
             conforms("GET", "/v3/users/{user_id}/application_credentials", listed);
-            assertThat(call("GET", mine + "?name=other", null, json(cloud.demoToken())).json()
+            assertThat(http.send("GET", mine + "?name=other", null, json(cloud.demoToken())).json()
                     .path("application_credentials")).isEmpty();
-            Reply shown = call("GET", mine + "/" + credentialId, null, json(cloud.demoToken()));
+            Reply shown = http.send("GET", mine + "/" + credentialId, null, json(cloud.demoToken()));
             assertThat(shown.status()).isEqualTo(200);
             assertThat(shown.json().path("application_credential").has("secret")).isFalse();
             conforms("GET", "/v3/users/{user_id}/application_credentials/{application_credential_id}", shown);
 
-            Reply byId = authenticate(id, applicationCredential("\"id\": \"" + credentialId + "\", \"secret\": \""
+            Reply byId = http.authenticate(id, applicationCredential("\"id\": \"" + credentialId + "\", \"secret\": \""
                     + secret + "\""));
             assertThat(byId.status()).as(byId.body()).isEqualTo(201);
             assertThat(texts(byId.token().path("methods"))).containsExactly("application_credential");
@@ -269,77 +244,80 @@ class IdentityAuthTest {
             conforms("POST", "/v3/auth/tokens", byId);
             assertThat(validate(id, byId.subject(), byId.subject()).token().path("application_credential")
                     .path("id").asText()).isEqualTo(credentialId);
-            assertThat(authenticate(id, applicationCredential("\"name\": \"ci\", \"user\": {\"id\": \""
+            assertThat(http.authenticate(id, applicationCredential("\"name\": \"ci\", \"user\": {\"id\": \""
                     + cloud.demoId() + "\"}, \"secret\": \"" + secret + "\"")).status()).isEqualTo(201);
-            assertThat(authenticate(id, applicationCredential("\"name\": \"ci\", \"user\": {\"name\": \"demo\", "
+            assertThat(http.authenticate(id, applicationCredential("\"name\": \"ci\", \"user\": {\"name\": \"demo\", "
                     + "\"domain\": {\"name\": \"Default\"}}, \"secret\": \"" + secret + "\"")).status()).isEqualTo(201);
             for (String refused : List.of("\"id\": \"" + credentialId + "\", \"secret\": \"wrong\"",
                     "\"id\": \"nope\", \"secret\": \"" + secret + "\"", "\"id\": \"" + credentialId + "\"",
                     "\"id\": \"" + credentialId + "\\u0000\", \"secret\": \"" + secret + "\"",
                     "\"name\": \"ci\", \"user\": {\"id\": \"" + cloud.adminId() + "\"}, \"secret\": \"" + secret + "\"")) {
-                assertThat(authenticate(id, applicationCredential(refused)).status()).as(refused).isEqualTo(401);
+                assertThat(http.authenticate(id, applicationCredential(refused)).status()).as(refused).isEqualTo(401);
             }
-            assertThat(authenticate(id, "{\"auth\": {\"identity\": {\"methods\": [\"application_credential\"], "
+            assertThat(http.authenticate(id, "{\"auth\": {\"identity\": {\"methods\": [\"application_credential\"], "
                     + "\"application_credential\": {\"id\": \"" + credentialId + "\", \"secret\": \"" + secret
                     + "\"}}, \"scope\": {\"project\": {\"id\": \"" + cloud.demoProject() + "\"}}}}").status())
                     .as("application credentials cannot request a scope").isEqualTo(401);
             for (String malformed : List.of("\"secret\": \"x\"", "\"name\": \"ci\", \"secret\": \"x\"",
                     "\"name\": \"ci\", \"user\": {\"name\": \"demo\"}, \"secret\": \"x\"")) {
-                assertThat(authenticate(id, applicationCredential(malformed)).status()).as(malformed).isEqualTo(400);
+                assertThat(http.authenticate(id, applicationCredential(malformed)).status()).as(malformed)
+                        .isEqualTo(400);
             }
 
             // a restricted credential's token manages no credentials and cannot pick a scope
-            Reply restricted = call("POST", mine, "{\"application_credential\": {\"name\": \"nested\"}}",
+            Reply restricted = http.send("POST", mine, "{\"application_credential\": {\"name\": \"nested\"}}",
                     json(byId.subject()));
             assertThat(restricted.status()).isEqualTo(403);
             assertThat(restricted.json().path("error").path("message").asText()).isEqualTo("You are not authorized to "
                     + "perform the requested action: Using method 'application_credential' is not allowed for "
                     + "managing additional application credentials..");
-            assertThat(call("DELETE", mine + "/" + credentialId, null, json(byId.subject())).status()).isEqualTo(403);
-            assertThat(call("POST", id + "/v3/users/" + cloud.demoId() + "/credentials/OS-EC2", "{\"tenant_id\": \""
-                    + cloud.demoProject() + "\"}", json(byId.subject())).status()).isEqualTo(403);
-            assertThat(authenticate(id, tokenMethod(byId.subject(), "{\"project\": {\"id\": \""
+            assertThat(http.send("DELETE", mine + "/" + credentialId, null, json(byId.subject())).status())
+                    .isEqualTo(403);
+            assertThat(http.send("POST", id + "/v3/users/" + cloud.demoId() + "/credentials/OS-EC2",
+                    "{\"tenant_id\": \"" + cloud.demoProject() + "\"}", json(byId.subject())).status()).isEqualTo(403);
+            assertThat(http.authenticate(id, tokenMethod(byId.subject(), "{\"project\": {\"id\": \""
                     + cloud.demoProject() + "\"}}")).status()).isEqualTo(403);
-            Reply fromCredentialToken = authenticate(id, tokenMethod(byId.subject(), null));
+            Reply fromCredentialToken = http.authenticate(id, tokenMethod(byId.subject(), null));
             assertThat(fromCredentialToken.status()).isEqualTo(201);
             assertThat(fromCredentialToken.token().path("application_credential").path("id").asText())
                     .isEqualTo(credentialId);
 
-            Reply unrestricted = call("POST", mine, "{\"application_credential\": {\"name\": \"deploy\", "
+            Reply unrestricted = http.send("POST", mine, "{\"application_credential\": {\"name\": \"deploy\", "
                     + "\"unrestricted\": true, \"secret\": \"chosen\", \"roles\": [{\"name\": \"reader\"}]}}",
                     json(cloud.demoToken()));
             assertThat(unrestricted.status()).as(unrestricted.body()).isEqualTo(201);
             assertThat(unrestricted.json().path("application_credential").path("secret").asText()).isEqualTo("chosen");
             assertThat(names(unrestricted.json().path("application_credential").path("roles")))
                     .containsExactly("reader");
-            Reply readerToken = authenticate(id, applicationCredential("\"id\": \""
+            Reply readerToken = http.authenticate(id, applicationCredential("\"id\": \""
                     + unrestricted.json().path("application_credential").path("id").asText()
                     + "\", \"secret\": \"chosen\""));
             assertThat(names(readerToken.token().path("roles"))).containsExactly("reader");
             assertThat(readerToken.token().path("application_credential").path("restricted").asBoolean()).isFalse();
-            Reply nested = call("POST", mine, "{\"application_credential\": {\"name\": \"nested\"}}",
+            Reply nested = http.send("POST", mine, "{\"application_credential\": {\"name\": \"nested\"}}",
                     json(readerToken.subject()));
             assertThat(nested.status()).as(nested.body()).isEqualTo(201);
             assertThat(names(nested.json().path("application_credential").path("roles"))).containsExactly("reader");
-            Reply escalating = call("POST", mine, "{\"application_credential\": {\"name\": \"more\", \"roles\": "
+            Reply escalating = http.send("POST", mine, "{\"application_credential\": {\"name\": \"more\", \"roles\": "
                     + "[{\"name\": \"member\"}]}}", json(readerToken.subject()));
             assertThat(escalating.status()).isEqualTo(400);
             assertThat(escalating.json().path("error").path("message").asText()).isEqualTo("Invalid application "
                     + "credential: Cannot create an application credential with unassigned role");
-            assertThat(call("POST", mine, "{\"application_credential\": {\"name\": \"adm\", \"roles\": "
+            assertThat(http.send("POST", mine, "{\"application_credential\": {\"name\": \"adm\", \"roles\": "
                     + "[{\"name\": \"admin\"}]}}", json(cloud.demoToken())).status()).isEqualTo(400);
-            Reply unknownRole = call("POST", mine, "{\"application_credential\": {\"name\": \"x\", \"roles\": "
+            Reply unknownRole = http.send("POST", mine, "{\"application_credential\": {\"name\": \"x\", \"roles\": "
                     + "[{\"id\": \"nope\"}]}}", json(cloud.demoToken()));
             assertThat(unknownRole.status()).isEqualTo(404);
             assertThat(unknownRole.json().path("error").path("message").asText()).isEqualTo("Could not find role: nope.");
 
             // expiry
-            Reply past = call("POST", mine, "{\"application_credential\": {\"name\": \"old\", \"expires_at\": "
+            Reply past = http.send("POST", mine, "{\"application_credential\": {\"name\": \"old\", \"expires_at\": "
                     + "\"2000-01-01T00:00:00\"}}", json(cloud.demoToken()));
             assertThat(past.status()).isEqualTo(400);
             String soon = DateTimeFormatter.ISO_LOCAL_DATE_TIME.withZone(ZoneOffset.UTC)
                     .format(Instant.now().plusSeconds(2));
-            Reply shortLived = call("POST", mine, "{\"application_credential\": {\"name\": \"brief\", \"expires_at\": \""
+            Reply shortLived = http.send("POST", mine,
+                    "{\"application_credential\": {\"name\": \"brief\", \"expires_at\": \""
                     + soon + "Z\"}}", json(cloud.demoToken()));
             assertThat(shortLived.status()).as(shortLived.body()).isEqualTo(201);
             assertThat(shortLived.json().path("application_credential").path("expires_at").asText())
@@ -347,34 +325,35 @@ class IdentityAuthTest {
             String briefAuth = applicationCredential("\"id\": \"" + shortLived.json().path("application_credential")
                     .path("id").asText() + "\", \"secret\": \"" + shortLived.json().path("application_credential")
                     .path("secret").asText() + "\"");
-            Reply briefToken = authenticate(id, briefAuth);
+            Reply briefToken = http.authenticate(id, briefAuth);
             assertThat(briefToken.status()).isEqualTo(201);
             assertThat(Instant.parse(briefToken.token().path("expires_at").asText()))
                     .isBefore(Instant.now().plusSeconds(3));
             Thread.sleep(2500);
-            assertThat(authenticate(id, briefAuth).status()).as("an expired credential").isEqualTo(401);
+            assertThat(http.authenticate(id, briefAuth).status()).as("an expired credential").isEqualTo(401);
             assertThat(validate(id, cloud.demoToken(), briefToken.subject()).status()).isEqualTo(404);
 
             // another user's credentials
             String admins = id + "/v3/users/" + cloud.adminId() + "/application_credentials";
-            Reply forOther = call("POST", admins, "{\"application_credential\": {\"name\": \"x\"}}",
+            Reply forOther = http.send("POST", admins, "{\"application_credential\": {\"name\": \"x\"}}",
                     json(cloud.demoToken()));
             assertThat(forOther.status()).isEqualTo(403);
-            assertThat(call("POST", mine, "{\"application_credential\": {\"name\": \"x\"}}", json(cloud.adminToken()))
+            assertThat(http.send("POST", mine, "{\"application_credential\": {\"name\": \"x\"}}",
+                    json(cloud.adminToken()))
                     .status()).as("not even an admin creates one for another user").isEqualTo(403);
-            assertThat(call("GET", admins, null, json(cloud.demoToken())).status()).isEqualTo(403);
-            assertThat(call("GET", admins + "/" + credentialId, null, json(cloud.adminToken())).status())
+            assertThat(http.send("GET", admins, null, json(cloud.demoToken())).status()).isEqualTo(403);
+            assertThat(http.send("GET", admins + "/" + credentialId, null, json(cloud.adminToken())).status())
                     .isEqualTo(200);
-            Reply adminsOwn = call("POST", admins, "{\"application_credential\": {\"name\": \"a\"}}",
+            Reply adminsOwn = http.send("POST", admins, "{\"application_credential\": {\"name\": \"a\"}}",
                     json(cloud.adminToken()));
             String adminCredential = adminsOwn.json().path("application_credential").path("id").asText();
-            assertThat(call("GET", mine + "/" + adminCredential, null, json(cloud.demoToken())).status())
+            assertThat(http.send("GET", mine + "/" + adminCredential, null, json(cloud.demoToken())).status())
                     .as("the credential's owner counts, not the path's user").isEqualTo(403);
-            assertThat(call("DELETE", mine + "/" + adminCredential, null, json(cloud.demoToken())).status())
+            assertThat(http.send("DELETE", mine + "/" + adminCredential, null, json(cloud.demoToken())).status())
                     .isEqualTo(403);
-            assertThat(call("GET", mine + "/nope", null, json(cloud.demoToken())).json().path("error")
+            assertThat(http.send("GET", mine + "/nope", null, json(cloud.demoToken())).json().path("error")
                     .path("message").asText()).isEqualTo("Could not find application credential: nope.");
-            assertThat(call("GET", mine, null, Map.of()).status()).isEqualTo(401);
+            assertThat(http.send("GET", mine, null, Map.of()).status()).isEqualTo(401);
 
             // malformed and hostile bodies
             for (String malformed : List.of("{}", "{\"application_credential\": []}",
@@ -387,23 +366,24 @@ class IdentityAuthTest {
                     "{\"application_credential\": {\"name\": \"z\", \"unrestricted\": \"yes\"}}",
                     "{\"application_credential\": {\"name\": \"z\", \"expires_at\": \"tomorrow\"}}",
                     "{\"application_credential\": {\"name\": \"z\", \"description\": {}}}", "not json")) {
-                Reply bad = call("POST", mine, malformed, json(cloud.demoToken()));
+                Reply bad = http.send("POST", mine, malformed, json(cloud.demoToken()));
                 assertThat(bad.status()).as(malformed).isEqualTo(400);
                 assertThat(bad.json().path("error").path("code").asInt()).isEqualTo(400);
             }
-            Reply missing = call("POST", mine, "{}", json(cloud.demoToken()));
+            Reply missing = http.send("POST", mine, "{}", json(cloud.demoToken()));
             assertThat(missing.json().path("error").path("message").asText())
                     .isEqualTo("'application_credential' is a required property");
-            Reply wrongType = call("POST", mine, "{\"application_credential\": {\"name\": 1}}", json(cloud.demoToken()));
+            Reply wrongType = http.send("POST", mine, "{\"application_credential\": {\"name\": 1}}",
+                    json(cloud.demoToken()));
             assertThat(wrongType.json().path("error").path("message").asText())
                     .isEqualTo("Invalid input for field 'application_credential/name': 1 is not of type 'string'");
 
-            assertThat(call("DELETE", mine + "/" + credentialId, null, json(cloud.demoToken())).status())
+            assertThat(http.send("DELETE", mine + "/" + credentialId, null, json(cloud.demoToken())).status())
                     .isEqualTo(204);
-            assertThat(call("DELETE", mine + "/" + credentialId, null, json(cloud.demoToken())).status())
+            assertThat(http.send("DELETE", mine + "/" + credentialId, null, json(cloud.demoToken())).status())
                     .isEqualTo(404);
             assertThat(validate(id, cloud.demoToken(), byId.subject()).status()).isEqualTo(404);
-            assertThat(authenticate(id, applicationCredential("\"id\": \"" + credentialId + "\", \"secret\": \""
+            assertThat(http.authenticate(id, applicationCredential("\"id\": \"" + credentialId + "\", \"secret\": \""
                     + secret + "\"")).status()).isEqualTo(401);
         }
     }
@@ -418,7 +398,7 @@ class IdentityAuthTest {
             String id = cloud.url();
             String mine = id + "/v3/users/" + cloud.demoId() + "/credentials/OS-EC2";
 
-            Reply created = call("POST", mine, "{\"tenant_id\": \"" + cloud.demoProject() + "\"}",
+            Reply created = http.send("POST", mine, "{\"tenant_id\": \"" + cloud.demoProject() + "\"}",
                     json(cloud.demoToken()));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             JsonNode credential = created.json().path("credential");
@@ -430,32 +410,33 @@ class IdentityAuthTest {
             assertThat(credential.path("tenant_id").asText()).isEqualTo(cloud.demoProject());
             assertThat(credential.path("trust_id").isNull()).isTrue();
             assertThat(credential.path("links").path("self").asText()).isEqualTo(mine + "/" + access);
-            Reply noProject = call("POST", mine, "{\"tenant_id\": \"nope\"}", json(cloud.demoToken()));
+            Reply noProject = http.send("POST", mine, "{\"tenant_id\": \"nope\"}", json(cloud.demoToken()));
             assertThat(noProject.status()).isEqualTo(404);
             assertThat(noProject.json().path("error").path("message").asText()).isEqualTo("Could not find project: nope.");
-            assertThat(call("POST", mine, "{}", json(cloud.demoToken())).status()).isEqualTo(404);
-            assertThat(call("POST", mine, "{\"tenant_id\": [1]}", json(cloud.demoToken())).status()).isEqualTo(404);
-            assertThat(call("POST", id + "/v3/users/" + cloud.adminId() + "/credentials/OS-EC2", "{\"tenant_id\": \""
-                    + cloud.demoProject() + "\"}", json(cloud.demoToken())).status()).isEqualTo(403);
-            assertThat(call("GET", mine, null, json(cloud.demoToken())).status())
+            assertThat(http.send("POST", mine, "{}", json(cloud.demoToken())).status()).isEqualTo(404);
+            assertThat(http.send("POST", mine, "{\"tenant_id\": [1]}", json(cloud.demoToken())).status())
+                    .isEqualTo(404);
+            assertThat(http.send("POST", id + "/v3/users/" + cloud.adminId() + "/credentials/OS-EC2",
+                    "{\"tenant_id\": \"" + cloud.demoProject() + "\"}", json(cloud.demoToken())).status()).isEqualTo(403);
+            assertThat(http.send("GET", mine, null, json(cloud.demoToken())).status())
                     .as("the deprecated rule admin_or_owner still counts").isEqualTo(200);
-            assertThat(call("GET", id + "/v3/users/" + cloud.adminId() + "/credentials/OS-EC2", null,
+            assertThat(http.send("GET", id + "/v3/users/" + cloud.adminId() + "/credentials/OS-EC2", null,
                     json(cloud.demoToken())).status()).isEqualTo(403);
-            Reply listed = call("GET", mine, null, json(cloud.adminToken()));
+            Reply listed = http.send("GET", mine, null, json(cloud.adminToken()));
             assertThat(listed.status()).isEqualTo(200);
             assertThat(listed.json().path("credentials")).hasSize(1);
-            Reply shown = call("GET", mine + "/" + access, null, json(cloud.demoToken()));
+            Reply shown = http.send("GET", mine + "/" + access, null, json(cloud.demoToken()));
             assertThat(shown.status()).isEqualTo(200);
             assertThat(shown.json().path("credential").path("secret").asText()).isEqualTo(secret);
-            Reply unknown = call("GET", mine + "/nope", null, json(cloud.demoToken()));
+            Reply unknown = http.send("GET", mine + "/nope", null, json(cloud.demoToken()));
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.json().path("error").path("message").asText()).startsWith("Could not find credential: ");
-            Reply adminCredential = call("POST", id + "/v3/users/" + cloud.adminId() + "/credentials/OS-EC2",
+            Reply adminCredential = http.send("POST", id + "/v3/users/" + cloud.adminId() + "/credentials/OS-EC2",
                     "{\"tenant_id\": \"" + cloud.adminProject() + "\"}", json(cloud.adminToken()));
             String adminAccess = adminCredential.json().path("credential").path("access").asText();
-            assertThat(call("GET", mine + "/" + adminAccess, null, json(cloud.demoToken())).status())
+            assertThat(http.send("GET", mine + "/" + adminAccess, null, json(cloud.demoToken())).status())
                     .as("another user's credential").isEqualTo(403);
-            assertThat(call("DELETE", mine + "/" + adminAccess, null, json(cloud.demoToken())).status())
+            assertThat(http.send("DELETE", mine + "/" + adminAccess, null, json(cloud.demoToken())).status())
                     .isEqualTo(403);
 
             String now = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC)
@@ -492,7 +473,7 @@ class IdentityAuthTest {
                     "credential", v4Header, "credentials ", v4Query).entrySet()) {
                 ObjectNode body = JSON.createObjectNode();
                 body.set(signed.getKey().strip(), signed.getValue());
-                Reply token = call("POST", id + "/v3/ec2tokens", body.toString(), json(cloud.adminToken()));
+                Reply token = http.send("POST", id + "/v3/ec2tokens", body.toString(), json(cloud.adminToken()));
                 assertThat(token.status()).as(signed.getKey() + " " + token.body()).isEqualTo(200);
                 assertThat(token.subject()).isNotBlank();
                 assertThat(texts(token.token().path("methods"))).containsExactly("ec2credential");
@@ -502,11 +483,11 @@ class IdentityAuthTest {
                 assertThat(validate(id, cloud.adminToken(), token.subject()).status()).isEqualTo(200);
             }
             String good = wrap(v2);
-            assertThat(call("POST", id + "/v3/ec2tokens", good, Map.of("Content-Type", "application/json")).status())
-                    .isEqualTo(401);
-            assertThat(call("POST", id + "/v3/ec2tokens", good, json(cloud.demoToken())).status()).isEqualTo(403);
-            assertThat(call("GET", id + "/v3/ec2tokens", null, json(cloud.adminToken())).status()).isEqualTo(405);
-            assertThat(call("POST", id + "/v3/ec2tokens", wrap(stale), json(cloud.adminToken())).status())
+            assertThat(http.send("POST", id + "/v3/ec2tokens", good, Map.of("Content-Type", "application/json"))
+                    .status()).isEqualTo(401);
+            assertThat(http.send("POST", id + "/v3/ec2tokens", good, json(cloud.demoToken())).status()).isEqualTo(403);
+            assertThat(http.send("GET", id + "/v3/ec2tokens", null, json(cloud.adminToken())).status()).isEqualTo(405);
+            assertThat(http.send("POST", id + "/v3/ec2tokens", wrap(stale), json(cloud.adminToken())).status())
                     .as("a stale timestamp").isEqualTo(401);
             ObjectNode tampered = v2.deepCopy();
             ((ObjectNode) tampered.get("params")).put("Action", "TerminateInstances");
@@ -521,21 +502,21 @@ class IdentityAuthTest {
             ObjectNode numberAccess = v2.deepCopy();
             numberAccess.put("access", 5);
             for (ObjectNode refused : List.of(tampered, unsigned, wrongTypes, unknownVersion, noParams, numberAccess)) {
-                Reply reply = call("POST", id + "/v3/ec2tokens", wrap(refused), json(cloud.adminToken()));
+                Reply reply = http.send("POST", id + "/v3/ec2tokens", wrap(refused), json(cloud.adminToken()));
                 assertThat(reply.status()).as(refused.toString()).isEqualTo(401);
             }
             ObjectNode otherAccess = v2.deepCopy();
             otherAccess.put("access", "nope\u0000");
-            Reply notFound = call("POST", id + "/v3/ec2tokens", wrap(otherAccess), json(cloud.adminToken()));
+            Reply notFound = http.send("POST", id + "/v3/ec2tokens", wrap(otherAccess), json(cloud.adminToken()));
             assertThat(notFound.status()).isEqualTo(404);
             assertThat(notFound.json().path("error").path("message").asText()).isEqualTo("EC2 access key not found.");
-            assertThat(call("POST", id + "/v3/ec2tokens", "{}", json(cloud.adminToken())).status()).isEqualTo(400);
-            assertThat(call("POST", id + "/v3/ec2tokens", "{\"credentials\": \"x\"}", json(cloud.adminToken()))
+            assertThat(http.send("POST", id + "/v3/ec2tokens", "{}", json(cloud.adminToken())).status()).isEqualTo(400);
+            assertThat(http.send("POST", id + "/v3/ec2tokens", "{\"credentials\": \"x\"}", json(cloud.adminToken()))
                     .status()).isEqualTo(401);
 
-            assertThat(call("DELETE", mine + "/" + access, null, json(cloud.demoToken())).status()).isEqualTo(204);
-            assertThat(call("GET", mine + "/" + access, null, json(cloud.demoToken())).status()).isEqualTo(404);
-            assertThat(call("POST", id + "/v3/ec2tokens", good, json(cloud.adminToken())).status()).isEqualTo(404);
+            assertThat(http.send("DELETE", mine + "/" + access, null, json(cloud.demoToken())).status()).isEqualTo(204);
+            assertThat(http.send("GET", mine + "/" + access, null, json(cloud.demoToken())).status()).isEqualTo(404);
+            assertThat(http.send("POST", id + "/v3/ec2tokens", good, json(cloud.adminToken())).status()).isEqualTo(404);
         }
     }
 
@@ -544,7 +525,7 @@ class IdentityAuthTest {
     void ec2tokensAcceptsTheAwsSdksSignatureVersion4() throws Exception {
         try (JnovaTestServer jnova = JnovaTestServer.start("sqlite")) {
             Cloud cloud = cloud(jnova);
-            JsonNode credential = call("POST", cloud.url() + "/v3/users/" + cloud.demoId() + "/credentials/OS-EC2",
+            JsonNode credential = http.send("POST", cloud.url() + "/v3/users/" + cloud.demoId() + "/credentials/OS-EC2",
                     "{\"tenant_id\": \"" + cloud.demoProject() + "\"}", json(cloud.demoToken())).json()
                     .path("credential");
             String access = credential.path("access").asText();
@@ -573,15 +554,15 @@ class IdentityAuthTest {
             ObjectNode credentials = credentials(access, "ec2.example.com:8773", "POST", "/", Map.of("Action",
                     "DescribeRegions", "Version", "2016-11-15"), headers, bodyHash);
             credentials.put("signature", authorization.substring(authorization.indexOf("Signature=") + 10));
-            Reply token = call("POST", cloud.url() + "/v3/ec2tokens", wrap(credentials), json(cloud.adminToken()));
+            Reply token = http.send("POST", cloud.url() + "/v3/ec2tokens", wrap(credentials), json(cloud.adminToken()));
             assertThat(token.status()).as(token.body()).isEqualTo(200);
             assertThat(token.token().path("project").path("id").asText()).isEqualTo(cloud.demoProject());
             ((ObjectNode) credentials.get("params")).put("Version", "2013-10-15");
-            assertThat(call("POST", cloud.url() + "/v3/ec2tokens", wrap(credentials), json(cloud.adminToken()))
+            assertThat(http.send("POST", cloud.url() + "/v3/ec2tokens", wrap(credentials), json(cloud.adminToken()))
                     .status()).as("a POST's parameters are outside Keystone's canonical request: the body hash "
                             + "covers them").isEqualTo(200);
             credentials.put("body_hash", "0".repeat(64));
-            assertThat(call("POST", cloud.url() + "/v3/ec2tokens", wrap(credentials), json(cloud.adminToken()))
+            assertThat(http.send("POST", cloud.url() + "/v3/ec2tokens", wrap(credentials), json(cloud.adminToken()))
                     .status()).isEqualTo(401);
         }
     }
@@ -600,11 +581,11 @@ class IdentityAuthTest {
                 JnovaTestServer.Reply before = compute.call("GET", "/servers", null, null, cloud.demoToken());
                 assertThat(before.status()).as(before.body()).isEqualTo(200);
                 assertThat(compute.call("GET", "/servers", null, null, "garbage").status()).isEqualTo(401);
-                assertThat(call("DELETE", cloud.url() + "/v3/auth/tokens", null, Map.of("X-Auth-Token",
+                assertThat(http.send("DELETE", cloud.url() + "/v3/auth/tokens", null, Map.of("X-Auth-Token",
                         cloud.adminToken(), "X-Subject-Token", cloud.demoToken())).status()).isEqualTo(204);
                 Thread.sleep(2500);
                 assertThat(compute.call("GET", "/servers", null, null, cloud.demoToken()).status()).isEqualTo(401);
-                Reply fresh = authenticate(cloud.url(), password("demo", "d3mo", "{\"project\": {\"id\": \""
+                Reply fresh = http.authenticate(cloud.url(), password("demo", "d3mo", "{\"project\": {\"id\": \""
                         + cloud.demoProject() + "\"}}"));
                 assertThat(compute.call("GET", "/servers", null, null, fresh.subject()).status()).isEqualTo(200);
             }
@@ -618,9 +599,9 @@ class IdentityAuthTest {
                 .isZero();
         assertThat(bootstrap(jnova, "--bootstrap-username", "demo", "--bootstrap-password", "d3mo",
                 "--bootstrap-project-name", "demo", "--bootstrap-role-name", "member")).isZero();
-        Reply admin = authenticate(identity, password("admin", "s3cret", "{\"project\": {\"name\": \"admin\", "
+        Reply admin = http.authenticate(identity, password("admin", "s3cret", "{\"project\": {\"name\": \"admin\", "
                 + "\"domain\": {\"id\": \"default\"}}}"));
-        Reply demo = authenticate(identity, password("demo", "d3mo", "{\"project\": {\"name\": \"demo\", "
+        Reply demo = http.authenticate(identity, password("demo", "d3mo", "{\"project\": {\"name\": \"demo\", "
                 + "\"domain\": {\"id\": \"default\"}}}"));
         assertThat(admin.status()).isEqualTo(201);
         assertThat(demo.status()).isEqualTo(201);
@@ -676,20 +657,6 @@ class IdentityAuthTest {
         return Map.of("X-Auth-Token", token, "Content-Type", "application/json");
     }
 
-    private static int bootstrap(JnovaTestServer jnova, String... options) {
-        List<String> argv = new ArrayList<>(List.of("--config-file", jnova.configFile().toString(), "identity",
-                "bootstrap"));
-        argv.addAll(List.of(options));
-        return NovaManage.run(argv.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()));
-    }
-
-    private static String password(String user, String password, String scope) {
-        return "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"name\": \"" + user
-                + "\", \"domain\": {\"id\": \"default\"}, \"password\": \"" + password + "\"}}}"
-                + (scope == null ? "" : ", \"scope\": " + scope) + "}}";
-    }
-
     private static String tokenMethod(String token, String scope) {
         return "{\"auth\": {\"identity\": {\"methods\": [\"token\"], \"token\": {\"id\": \"" + token + "\"}}"
                 + (scope == null ? "" : ", \"scope\": " + scope) + "}}";
@@ -700,12 +667,6 @@ class IdentityAuthTest {
                 + fields + "}}}}";
     }
 
-    private static List<String> names(JsonNode array) {
-        List<String> names = new ArrayList<>();
-        array.forEach(n -> names.add(n.path("name").asText()));
-        return names;
-    }
-
     private static List<String> texts(JsonNode array) {
         List<String> texts = new ArrayList<>();
         array.forEach(n -> texts.add(n.asText()));
@@ -713,21 +674,8 @@ class IdentityAuthTest {
     }
 
     private Reply validate(String identity, String caller, String subject) throws Exception {
-        return call("GET", identity + "/v3/auth/tokens", null, Map.of("X-Auth-Token", caller, "X-Subject-Token",
+        return http.send("GET", identity + "/v3/auth/tokens", null, Map.of("X-Auth-Token", caller, "X-Subject-Token",
                 subject));
-    }
-
-    private Reply authenticate(String identity, String body) throws Exception {
-        return call("POST", identity + "/v3/auth/tokens", body, Map.of("Content-Type", "application/json"));
-    }
-
-    private Reply call(String method, String url, String body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.headers().map(), response.body());
     }
 
     @Test

@@ -1,23 +1,20 @@
 package org.jnova.api.openstack.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jnova.api.openstack.identity.IdentityHttp.IDENTITY_API;
+import static org.jnova.api.openstack.identity.IdentityHttp.bootstrap;
+import static org.jnova.api.openstack.identity.IdentityHttp.names;
+import static org.jnova.api.openstack.identity.IdentityHttp.openstack;
+import static org.jnova.api.openstack.identity.IdentityHttp.password;
+import static org.jnova.api.openstack.identity.IdentityHttp.projectScope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jnova.cmd.NovaManage;
+import org.jnova.api.openstack.identity.IdentityHttp.Reply;
 import org.jnova.testing.EachEngine;
 import org.jnova.testing.JnovaTestServer;
-import org.jnova.testing.OpenApiConformance;
 
 /**
  * Identity v3 domains, projects and users on a real socket: Keystone's bodies, filters,
@@ -27,27 +24,9 @@ import org.jnova.testing.OpenApiConformance;
  */
 class IdentityDirectoryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final OpenApiConformance IDENTITY_API = new OpenApiConformance(
-            java.nio.file.Path.of("..", "shared", "reference", "identity-openapi-v3.yaml"));
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final IdentityHttp http = new IdentityHttp();
     private String identity;
     private String admin;
-
-    record Reply(int status, Map<String, List<String>> headers, String body) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(body);
-        }
-
-        String message() throws Exception {
-            return json().path("error").path("message").asText();
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-    }
 
     @EachEngine
     void domains(String engine) throws Exception {
@@ -421,58 +400,33 @@ class IdentityDirectoryTest {
         java.nio.file.Path cli = java.nio.file.Path.of("/usr/bin/openstack");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(cli), "no openstack CLI");
         try (JnovaTestServer jnova = start("sqlite")) {
-            JsonNode domain = JSON.readTree(openstack(cli, "domain", "create", "--description", "cli", "clidomain",
-                    "-f", "json"));
+            JsonNode domain = JSON.readTree(openstack(cli, identity, "domain", "create", "--description", "cli",
+                    "clidomain", "-f", "json"));
             assertThat(domain.path("name").asText()).isEqualTo("clidomain");
-            JsonNode project = JSON.readTree(openstack(cli, "project", "create", "--domain", "clidomain",
+            JsonNode project = JSON.readTree(openstack(cli, identity, "project", "create", "--domain", "clidomain",
                     "--description", "from the CLI", "--tag", "t1", "cliproject", "-f", "json"));
             assertThat(project.path("name").asText()).isEqualTo("cliproject");
             assertThat(project.path("domain_id").asText()).isEqualTo(domain.path("id").asText());
-            JsonNode projects = JSON.readTree(openstack(cli, "project", "list", "--domain", "clidomain", "-f",
+            JsonNode projects = JSON.readTree(openstack(cli, identity, "project", "list", "--domain", "clidomain", "-f",
                     "json"));
             assertThat(names(projects, "Name")).containsExactly("cliproject");
-            JsonNode user = JSON.readTree(openstack(cli, "user", "create", "--domain", "clidomain", "--password",
-                    "clipw", "--email", "cli@example.org", "cliuser", "-f", "json"));
+            JsonNode user = JSON.readTree(openstack(cli, identity, "user", "create", "--domain", "clidomain",
+                    "--password", "clipw", "--email", "cli@example.org", "cliuser", "-f", "json"));
             assertThat(user.path("name").asText()).isEqualTo("cliuser");
             assertThat(user.path("email").asText()).isEqualTo("cli@example.org");
-            JsonNode shown = JSON.readTree(openstack(cli, "user", "show", "--domain", "clidomain", "cliuser", "-f",
-                    "json"));
+            JsonNode shown = JSON.readTree(openstack(cli, identity, "user", "show", "--domain", "clidomain", "cliuser",
+                    "-f", "json"));
             assertThat(shown.path("id").asText()).isEqualTo(user.path("id").asText());
-            assertThat(names(JSON.readTree(openstack(cli, "user", "list", "--domain", "clidomain", "-f", "json")),
-                    "Name")).containsExactly("cliuser");
-            openstack(cli, "project", "set", "--disable", project.path("id").asText());
-            openstack(cli, "project", "delete", project.path("id").asText());
-            openstack(cli, "user", "delete", user.path("id").asText());
-            openstack(cli, "domain", "set", "--disable", "clidomain");
-            openstack(cli, "domain", "delete", "clidomain");
-            assertThat(names(JSON.readTree(openstack(cli, "domain", "list", "-f", "json")), "Name"))
+            assertThat(names(JSON.readTree(openstack(cli, identity, "user", "list", "--domain", "clidomain", "-f",
+                    "json")), "Name")).containsExactly("cliuser");
+            openstack(cli, identity, "project", "set", "--disable", project.path("id").asText());
+            openstack(cli, identity, "project", "delete", project.path("id").asText());
+            openstack(cli, identity, "user", "delete", user.path("id").asText());
+            openstack(cli, identity, "domain", "set", "--disable", "clidomain");
+            openstack(cli, identity, "domain", "delete", "clidomain");
+            assertThat(names(JSON.readTree(openstack(cli, identity, "domain", "list", "-f", "json")), "Name"))
                     .containsExactly("Default");
         }
-    }
-
-    private String openstack(java.nio.file.Path cli, String... command) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(cli.toString(), "--os-auth-url", identity + "/v3",
-                "--os-identity-api-version", "3", "--os-username", "admin", "--os-password", "s3cret",
-                "--os-project-name", "admin", "--os-user-domain-id", "default", "--os-project-domain-id",
-                "default"));
-        argv.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(false);
-        builder.environment().keySet().removeIf(name -> name.startsWith("OS_"));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> {
-                    try {
-                        return process.getErrorStream().readAllBytes();
-                    } catch (java.io.IOException e) {
-                        return new byte[0];
-                    }
-                });
-        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + ": "
-                + new String(err.get(), java.nio.charset.StandardCharsets.UTF_8)).isZero();
-        return out;
     }
 
     /**
@@ -505,53 +459,21 @@ class IdentityDirectoryTest {
         return issued.header("X-Subject-Token");
     }
 
-    private static int bootstrap(JnovaTestServer jnova, String... options) {
-        List<String> argv = new ArrayList<>(List.of("--config-file", jnova.configFile().toString(), "identity",
-                "bootstrap"));
-        argv.addAll(List.of(options));
-        return NovaManage.run(argv.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()));
-    }
-
     private Reply authenticate(String user, String password, String project) throws Exception {
-        String body = "{\"auth\": {\"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"name\": \""
-                + user + "\", \"domain\": {\"id\": \"default\"}, \"password\": \"" + password + "\"}}}"
-                + (project == null ? "" : ", \"scope\": {\"project\": {\"name\": \"" + project
-                        + "\", \"domain\": {\"id\": \"default\"}}}") + "}}";
-        return call("POST", "/auth/tokens", null, body);
+        return call("POST", "/auth/tokens", null, password(user, password, project == null ? null
+                : projectScope(project)));
     }
 
     private Reply validate(String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(identity + "/v3/auth/tokens"))
-                .header("X-Auth-Token", admin).header("X-Subject-Token", token).GET().build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Reply(response.statusCode(), response.headers().map(), response.body());
+        return http.send("GET", identity + "/v3/auth/tokens", null, Map.of("X-Auth-Token", admin, "X-Subject-Token",
+                token));
     }
 
+    /** {@code /v3<path>}; never a 500. */
     private Reply call(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(identity + "/v3" + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("X-Auth-Token", token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        Reply reply = new Reply(response.statusCode(), response.headers().map(), response.body());
+        Reply reply = http.call(method, identity + "/v3" + path, token, body);
         assertThat(reply.status()).as(method + " " + path + ": " + reply.body()).isLessThan(500);
         return reply;
     }
 
-    private static List<String> names(JsonNode array) {
-        return names(array, "name");
-    }
-
-    private static List<String> names(JsonNode array, String field) {
-        List<String> names = new ArrayList<>();
-        array.forEach(n -> names.add(n.path(field).asText()));
-        return names;
-    }
 }

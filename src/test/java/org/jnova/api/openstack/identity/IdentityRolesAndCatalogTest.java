@@ -1,21 +1,18 @@
 package org.jnova.api.openstack.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jnova.api.openstack.identity.IdentityHttp.IDENTITY_API;
+import static org.jnova.api.openstack.identity.IdentityHttp.bootstrap;
+import static org.jnova.api.openstack.identity.IdentityHttp.names;
+import static org.jnova.api.openstack.identity.IdentityHttp.openstack;
+import static org.jnova.api.openstack.identity.IdentityHttp.password;
+import static org.jnova.api.openstack.identity.IdentityHttp.projectScope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.jnova.cmd.NovaManage;
+import org.jnova.api.openstack.identity.IdentityHttp.Reply;
 import org.jnova.testing.EachEngine;
 import org.jnova.testing.JnovaTestServer;
 
@@ -26,18 +23,7 @@ import org.jnova.testing.JnovaTestServer;
  */
 class IdentityRolesAndCatalogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    record Reply(int status, Map<String, List<String>> headers, String body) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(body);
-        }
-
-        String message() throws Exception {
-            return json().path("error").path("message").asText();
-        }
-    }
+    private final IdentityHttp http = new IdentityHttp();
 
     /** A running identity with an admin, a member of "demo" and a reader of "bobs". */
     private final class Cloud implements AutoCloseable {
@@ -60,32 +46,15 @@ class IdentityRolesAndCatalogTest {
         String token(String user, String password, String project) throws Exception {
             Reply issued = tokenReply(user, password, project);
             assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-            return issued.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("X-Subject-Token"))
-                    .map(e -> e.getValue().get(0)).findFirst().orElseThrow();
+            return issued.subject();
         }
 
         Reply tokenReply(String user, String password, String project) throws Exception {
-            return send("POST", "/v3/auth/tokens", null, "{\"auth\": {\"identity\": {\"methods\": [\"password\"], "
-                    + "\"password\": {\"user\": {\"name\": \"" + user + "\", \"domain\": {\"id\": \"default\"}, "
-                    + "\"password\": \"" + password + "\"}}}, \"scope\": {\"project\": {\"name\": \"" + project
-                    + "\", \"domain\": {\"id\": \"default\"}}}}}");
+            return send("POST", "/v3/auth/tokens", null, password(user, password, projectScope(project)));
         }
 
         Reply send(String method, String path, String token, String body) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(identity + path))
-                    .timeout(Duration.ofSeconds(30)).method(method, body == null
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            if (token != null) {
-                request.header("X-Auth-Token", token);
-            }
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            // the HTTP server closes the connection after refusing a NUL in a path: do not reuse it
-            HttpClient sender = path.contains("%00") ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build() : client;
-            HttpResponse<String> response = sender.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().map(), response.body());
+            return http.call(method, identity + path, token, body);
         }
 
         JsonNode ok(String method, String path, String token, String body, int status) throws Exception {
@@ -545,8 +514,7 @@ class IdentityRolesAndCatalogTest {
     /** The bodies against Keystone's published OpenAPI description. */
     @org.junit.jupiter.api.Test
     void bodiesConformToTheOpenApiDescription() throws Exception {
-        org.jnova.testing.OpenApiConformance api = new org.jnova.testing.OpenApiConformance(
-                java.nio.file.Path.of("..", "shared", "reference", "identity-openapi-v3.yaml"));
+        org.jnova.testing.OpenApiConformance api = IDENTITY_API;
         try (Cloud cloud = new Cloud("sqlite")) {
             String reader = cloud.id("roles", "reader");
             String admin = cloud.id("roles", "admin");
@@ -643,30 +611,6 @@ class IdentityRolesAndCatalogTest {
         }
     }
 
-    private static String openstack(java.nio.file.Path cli, String identity, String... command) throws Exception {
-        List<String> argv = new ArrayList<>(List.of(cli.toString(), "--os-auth-url", identity + "/v3",
-                "--os-identity-api-version", "3", "--os-username", "admin", "--os-password", "s3cret",
-                "--os-project-name", "admin", "--os-user-domain-id", "default", "--os-project-domain-id",
-                "default"));
-        argv.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(argv);
-        builder.environment().keySet().removeIf(name -> name.startsWith("OS_"));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> {
-                    try {
-                        return process.getErrorStream().readAllBytes();
-                    } catch (java.io.IOException e) {
-                        return new byte[0];
-                    }
-                });
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(new String(err.get(), StandardCharsets.UTF_8)).isZero();
-        return out;
-    }
-
     /** The interfaces of the enabled endpoints of the catalog's service of {@code type}. */
     private static List<String> endpointsOf(JsonNode catalog, String type) {
         List<String> interfaces = new ArrayList<>();
@@ -678,21 +622,4 @@ class IdentityRolesAndCatalogTest {
         return interfaces;
     }
 
-    private static List<String> names(JsonNode array) {
-        return names(array, "name");
-    }
-
-    private static List<String> names(JsonNode array, String field) {
-        List<String> names = new ArrayList<>();
-        array.forEach(n -> names.add(n.path(field).asText()));
-        return names;
-    }
-
-    private static int bootstrap(JnovaTestServer jnova, String... options) {
-        List<String> argv = new ArrayList<>(List.of("--config-file", jnova.configFile().toString(), "identity",
-                "bootstrap"));
-        argv.addAll(List.of(options));
-        return NovaManage.run(argv.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()));
-    }
 }
