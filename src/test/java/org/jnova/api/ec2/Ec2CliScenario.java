@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,7 +83,10 @@ public final class Ec2CliScenario {
 
         assertThat(aws.ok("terminate-instances", "--instance-ids", id).json()
                 .at("/TerminatingInstances/0/CurrentState/Name").asText()).isIn("shutting-down", "terminated");
-        awaitGone(aws, id);
+        aws.ok("wait", "instance-terminated", "--instance-ids", id);
+        assertThat(instance(aws, id).at("/State/Name").asText()).isEqualTo("terminated");
+        // the unnamed listing leaves it out
+        assertThat(instanceIds(aws, "Name=instance-id,Values=" + id)).isEmpty();
 
         aws.ok("delete-key-pair", "--key-name", "cli-made");
         aws.ok("delete-key-pair", "--key-name", "cli-imported");
@@ -127,14 +129,5 @@ public final class Ec2CliScenario {
         List<String> out = new ArrayList<>();
         items.forEach(item -> out.add(item.path(field).asText()));
         return out;
-    }
-
-    /** Until the terminated instance is no longer listed. */
-    private static void awaitGone(AwsCli aws, String id) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (instanceIds(aws, "Name=instance-id,Values=" + id).contains(id) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        assertThat(instanceIds(aws, "Name=instance-id,Values=" + id)).isEmpty();
     }
 }

@@ -88,8 +88,10 @@ public final class InstancesActions {
         List<Instance> found = new ArrayList<>();
         List<String> wanted = call.list("InstanceId");
         if (!wanted.isEmpty()) {
+            // named ones are shown when terminated too, as AWS does for a while (the CLI's
+            // `wait instance-terminated` polls for that state)
             for (String ec2Id : wanted) {
-                found.add(instance(ctx, ec2Id));
+                found.add(instance(ctx, ec2Id, true));
             }
         } else {
             found.addAll(servers.list(ctx, InstanceFilter.builder().projectId(ctx.projectId().orElse(null)).build(),
@@ -409,8 +411,10 @@ public final class InstancesActions {
         boolean all = call.bool("IncludeAllInstances").orElse(false);
         List<Instance> found = new ArrayList<>();
         if (!wanted.isEmpty()) {
+            // named ones are shown when terminated too, as AWS does for a while (the CLI's
+            // `wait instance-terminated` polls for that state)
             for (String ec2Id : wanted) {
-                found.add(instance(ctx, ec2Id));
+                found.add(instance(ctx, ec2Id, true));
             }
         } else {
             found.addAll(servers.list(ctx, InstanceFilter.builder().projectId(ctx.projectId().orElse(null)).build(),
@@ -463,9 +467,13 @@ public final class InstancesActions {
 
     /** The caller's instance an EC2 id names: InvalidInstanceID.NotFound when none it may see. */
     private Instance instance(RequestContext ctx, String ec2Id) {
+        return instance(ctx, ec2Id, false);
+    }
+
+    private Instance instance(RequestContext ctx, String ec2Id, boolean readDeleted) {
         Optional<String> uuid = ids.instanceUuid(ec2Id);
         try {
-            return servers.get(ctx, uuid.orElseThrow(() -> new ComputeErrors.InstanceNotFound(ec2Id)));
+            return servers.get(ctx, uuid.orElseThrow(() -> new ComputeErrors.InstanceNotFound(ec2Id)), readDeleted);
         } catch (ComputeErrors.InstanceNotFound e) {
             throw Ec2Error.client("InvalidInstanceID.NotFound", "The instance ID '" + ec2Id + "' does not exist");
         }
