@@ -4,11 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jnova.cmd.NovaManage;
+import org.jnova.conf.CredentialOpts;
+import org.jnova.conf.DatabaseOpts;
+import org.jnova.identity.Ec2CredentialsApi;
 import org.jnova.testing.JnovaTestServer;
 import org.jnova.utils.JsonMappers;
 import org.junit.jupiter.api.Test;
@@ -22,7 +37,7 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 /**
  * The EC2 API of a process that serves the identity API too: the AWS SDK signs with EC2
  * credentials created through Identity v3, and the signature is checked in-process against
- * them (no Keystone, no service user).
+ * them (no Keystone, no service user); the secrets are stored encrypted.
  */
 class Ec2BuiltInIdentityTest {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -58,6 +73,31 @@ class Ec2BuiltInIdentityTest {
             JnovaTestServer.Reply keypairs = jnova.call("GET", "/os-keypairs", null, null, token);
             assertThat(keypairs.body()).as("the key pair belongs to the credential's user").contains("built-in");
 
+            String access = credential.path("access").asText();
+            String secret = credential.path("secret").asText();
+            String id = Ec2CredentialsApi.hashAccessKey(access);
+            String stored = storedBlob(jnova, id);
+            assertThat(stored).as("the secret is encrypted at rest").startsWith("aes-gcm:").doesNotContain(secret);
+            // a row an earlier release stored in clear still signs, and is encrypted once read
+            setStoredBlob(jnova, id, "{\"access\": \"" + access + "\", \"secret\": \"" + secret
+                    + "\", \"trust_id\": null}");
+            try (Ec2Client ec2 = client(ec2Url, access, secret)) {
+                assertThat(ec2.describeRegions().regions()).hasSize(1);
+            }
+            assertThat(storedBlob(jnova, id)).startsWith("aes-gcm:").doesNotContain(secret).isNotEqualTo(stored);
+
+            // a new key encrypts; credential_migrate moves every row to it, and the old key can go
+            assertThat(manage(jnova, "identity", "credential_rotate")).isEqualTo("1");
+            assertThat(manage(jnova, "identity", "credential_migrate")).isEqualTo("1");
+            assertThat(manage(jnova, "identity", "credential_migrate")).isEqualTo("0");
+            Path keys = Path.of(jnova.conf().get(CredentialOpts.KEY_REPOSITORY));
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("1"))))
+                    .isEqualTo("rw-------");
+            Files.delete(keys.resolve("0"));
+            try (Ec2Client ec2 = client(ec2Url, access, secret)) {
+                assertThat(ec2.describeRegions().regions()).hasSize(1);
+            }
+
             try (Ec2Client wrong = client(ec2Url, credential.path("access").asText(), "not-the-secret")) {
                 Ec2Exception refused = catchThrowableOfType(Ec2Exception.class, wrong::describeRegions);
                 assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("AuthFailure");
@@ -67,6 +107,43 @@ class Ec2BuiltInIdentityTest {
                 assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("AuthFailure");
             }
         }
+    }
+
+    /** Runs nova-manage with the server's configuration; returns what it printed, asserting it succeeded. */
+    private static String manage(JnovaTestServer jnova, String... command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> argv = new ArrayList<>(List.of("--config-file", jnova.configFile().toString()));
+        argv.addAll(List.of(command));
+        int status = NovaManage.run(argv.toArray(String[]::new), new PrintStream(out), new PrintStream(err));
+        assertThat(status).as(err.toString()).isZero();
+        return out.toString().strip();
+    }
+
+    private static String storedBlob(JnovaTestServer jnova, String id) throws Exception {
+        try (Connection c = apiDatabase(jnova); PreparedStatement st = c.prepareStatement(
+                "SELECT credential_blob FROM identity_credentials WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static void setStoredBlob(JnovaTestServer jnova, String id, String blob) throws Exception {
+        try (Connection c = apiDatabase(jnova); PreparedStatement st = c.prepareStatement(
+                "UPDATE identity_credentials SET credential_blob = ? WHERE id = ?")) {
+            st.setString(1, blob);
+            st.setString(2, id);
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    /** The test's SQLite file, where the API schema lives beside the main one. */
+    private static Connection apiDatabase(JnovaTestServer jnova) throws Exception {
+        String url = jnova.conf().get(DatabaseOpts.CONNECTION);
+        return DriverManager.getConnection("jdbc:sqlite:" + url.substring("sqlite:///".length()));
     }
 
     private HttpResponse<String> post(String url, String token, String json) throws Exception {
