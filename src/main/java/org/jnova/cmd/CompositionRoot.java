@@ -19,6 +19,7 @@ import org.jnova.api.ec2.volumes.VolumesActions;
 import org.jnova.api.ec2.tags.TagsActions;
 import org.jnova.api.image.ImageApiV2;
 import org.jnova.conf.DatabaseOpts;
+import org.jnova.conf.CredentialOpts;
 import org.jnova.conf.ImageOpts;
 import org.jnova.db.GlanceImageStore;
 import org.jnova.db.ImageMemberStore;
@@ -190,6 +191,9 @@ import org.jnova.api.auth.IdentityClient;
 import org.jnova.api.auth.KeystoneAuthSettings;
 import org.jnova.conf.ServiceUserOpts;
 import org.jnova.identity.ApplicationCredentialsApi;
+import org.jnova.identity.CredentialCipher;
+import org.jnova.identity.CredentialKeyRepository;
+import org.jnova.identity.CredentialMigrator;
 import org.jnova.identity.Ec2CredentialsApi;
 import org.jnova.identity.TokenRevocations;
 import org.jnova.api.openstack.identity.assignments.GrantsController;
@@ -366,7 +370,7 @@ public final class CompositionRoot implements AutoCloseable {
         identityUsers = new IdentityUsers(new IdentityUserStore(dbs.api()), new IdentityStore(dbs.api()),
                 identityDomainStore, identityPasswords(), tokenRevocations);
         ec2Credentials = new Ec2CredentialsApi(new IdentityStore(dbs.api()), new IdentityCredentialStore(dbs.api()),
-                identity, Clock.systemUTC());
+                identity, credentialCipher(conf), Clock.systemUTC());
         actions = new ActionStore(dbs.main());
         services = new ServiceStore(dbs.main());
         nodes = new ComputeNodeStore(dbs.main());
@@ -568,6 +572,21 @@ public final class CompositionRoot implements AutoCloseable {
     /** {@code keystone-manage bootstrap} over this root's API database. */
     public IdentityBootstrap identityBootstrap() {
         return identityBootstrap(dbs);
+    }
+
+    /** The cipher of stored credentials, with the keys of {@code [credential] key_repository}. */
+    static CredentialCipher credentialCipher(ConfigOpts conf) {
+        return new CredentialCipher(credentialKeys(conf));
+    }
+
+    /** The credential key repository {@code [credential] key_repository}. */
+    static CredentialKeyRepository credentialKeys(ConfigOpts conf) {
+        return new CredentialKeyRepository(Path.of(conf.get(CredentialOpts.KEY_REPOSITORY)));
+    }
+
+    /** {@code keystone-manage credential_migrate} over {@code dbs}' API database. */
+    static CredentialMigrator credentialMigrator(ConfigOpts conf, Databases dbs) {
+        return new CredentialMigrator(new IdentityCredentialStore(dbs.api()), credentialCipher(conf));
     }
 
     /** The token signing keys of {@code dbs}' API database, for nova-manage's rotation. */

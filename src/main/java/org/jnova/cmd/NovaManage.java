@@ -60,7 +60,8 @@ public final class NovaManage {
             setupLogging.accept(conf);
             if (args.size() < 2) {
                 err.println("usage: nova-manage [--config-file FILE] (db|api_db) (sync|version|archive_deleted_rows|purge)"
-                        + " | identity bootstrap --bootstrap-password PASSWORD [...] | identity rotate_keys [--max-active-keys N]");
+                        + " | identity bootstrap --bootstrap-password PASSWORD [...] | identity rotate_keys [--max-active-keys N]"
+                        + " | identity credential_rotate | identity credential_migrate");
                 return 2;
             }
             String category = args.get(0);
@@ -86,6 +87,14 @@ public final class NovaManage {
                     }
                     case "identity bootstrap" -> IdentityBootstrapCommand.run(dbs, rest, out, err);
                     case "identity rotate_keys" -> IdentityBootstrapCommand.rotateKeys(dbs, rest, out, err);
+                    case "identity credential_rotate" -> {
+                        out.println(CompositionRoot.credentialKeys(conf).rotate().number());
+                        yield 0;
+                    }
+                    case "identity credential_migrate" -> {
+                        out.println(CompositionRoot.credentialMigrator(conf, dbs).migrate());
+                        yield 0;
+                    }
                     case "db archive_deleted_rows" -> archive(dbs, rest, out);
                     case "db purge" -> purge(dbs, rest, out, err);
                     default -> {

@@ -40,7 +40,7 @@ public final class NovaOptions {
                 PolicyOpts.all(), KeystoneAuthOpts.all(), MetadataOpts.all(), ServersOpts.all(), ShareOpts.all(), MessagingOpts.all(),
                 ConsoleOpts.all(), OutboxOpts.all(), org.jnova.conf.ImageOpts.all(),
                 org.jnova.conf.GlanceClientOpts.all(), org.jnova.conf.ServiceUserOpts.all(),
-                org.jnova.conf.AllInOneOpts.all()));
+                org.jnova.conf.AllInOneOpts.all(), org.jnova.conf.CredentialOpts.all()));
     }
 
     /**

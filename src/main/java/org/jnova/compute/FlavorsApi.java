@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jnova.db.DatabaseException;
+import org.jnova.db.DuplicateEntry;
 import org.jnova.db.FlavorStore;
 import org.jnova.db.Transactions;
 import org.jnova.exception.Conflict;
@@ -59,16 +59,23 @@ public final class FlavorsApi {
     public Flavor create(String name, String flavorId, int memoryMb, int vcpus, int rootGb, int ephemeralGb, int swap,
             double rxtxFactor, boolean isPublic, String description) {
         String id = flavorId == null ? UUID.randomUUID().toString() : flavorId;
-        return apiDb.inTransaction(tx -> {
-            if (store.byName(tx, name).isPresent()) {
-                throw new ComputeErrors.FlavorExists("Flavor with name " + name + " already exists.");
-            }
-            if (store.byFlavorId(tx, id).isPresent()) {
-                throw new ComputeErrors.FlavorExists("Flavor with ID " + id + " already exists.");
-            }
-            return store.create(tx, new Flavor(0, id, name, memoryMb, vcpus, rootGb, ephemeralGb, swap, rxtxFactor,
-                    isPublic, false, description, Map.of(), null, null));
-        });
+        try {
+            return apiDb.inTransaction(tx -> {
+                if (store.byName(tx, name).isPresent()) {
+                    throw new ComputeErrors.FlavorExists("Flavor with name " + name + " already exists.");
+                }
+                if (store.byFlavorId(tx, id).isPresent()) {
+                    throw new ComputeErrors.FlavorExists("Flavor with ID " + id + " already exists.");
+                }
+                return store.create(tx, new Flavor(0, id, name, memoryMb, vcpus, rootGb, ephemeralGb, swap,
+                        rxtxFactor, isPublic, false, description, Map.of(), null, null));
+            });
+        } catch (DuplicateEntry e) {
+            // the index refused what the check let through: the name is taken unless the id is
+            throw new ComputeErrors.FlavorExists(store.byFlavorId(id).isPresent() && e.key().contains("flavorid")
+                    ? "Flavor with ID " + id + " already exists."
+                    : "Flavor with name " + name + " already exists.");
+        }
     }
 
     public Flavor updateDescription(String flavorId, String description) {
@@ -126,7 +133,7 @@ public final class FlavorsApi {
                 throw new Conflict("Flavor access already exists for flavor " + flavorId + " and project "
                         + projectId + " combination.");
             }
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             throw new Conflict("Flavor access already exists for flavor " + flavorId + " and project " + projectId
                     + " combination.");
         }

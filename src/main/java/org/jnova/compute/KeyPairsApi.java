@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jnova.context.RequestContext;
-import org.jnova.db.DatabaseException;
+import org.jnova.db.DuplicateEntry;
 import org.jnova.db.KeyPairStore;
 import org.jnova.db.Transactions;
 import org.jnova.objects.KeyPair;
@@ -65,11 +65,8 @@ public final class KeyPairsApi {
                 store.insert(tx, userId, name, keyType, finalPub, fingerprint);
                 return null;
             });
-        } catch (DatabaseException e) {
-            if (store.get(userId, name).isPresent()) {
-                throw new ComputeErrors.KeyPairExists(name);
-            }
-            throw e;
+        } catch (DuplicateEntry e) {
+            throw new ComputeErrors.KeyPairExists(name); // (user_id, name) is the table's one unique key
         }
         return new Created(store.get(userId, name).orElseThrow(), Optional.ofNullable(privateKey));
     }

@@ -9,7 +9,7 @@ import org.jnova.compute.rpcapi.ComputeMessage.DenyShare;
 import org.jnova.compute.rpcapi.ComputeRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
-import org.jnova.db.DatabaseException;
+import org.jnova.db.DuplicateEntry;
 import org.jnova.db.ShareMappingStore;
 import org.jnova.db.Transactions;
 import org.jnova.exception.Conflict;
@@ -81,12 +81,9 @@ public final class ServerSharesApi {
                 computeRpc.cast(tx, server.host(), new AllowShare(server.uuid(), ctx.requestId(), mapping.uuid()));
                 return null;
             });
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             // two requests raced past the check: the unique indexes keep one
-            if (isUniqueViolation(e)) {
-                throw alreadyAttached(share.id(), mappingTag);
-            }
-            throw e;
+            throw alreadyAttached(share.id(), mappingTag);
         }
         return mapping;
     }
@@ -116,10 +113,5 @@ public final class ServerSharesApi {
 
     private static Conflict alreadyAttached(String shareId, String tag) {
         return new Conflict("Share '" + shareId + "' or tag '" + tag + "' already associated to this server.");
-    }
-
-    private static boolean isUniqueViolation(DatabaseException e) {
-        String state = e.sqlException().getSQLState();
-        return state != null && state.startsWith("23") || String.valueOf(e.getMessage()).contains("UNIQUE");
     }
 }

@@ -41,7 +41,7 @@ public final class AggregateStore {
                 }
                 return get(tx, id);
             });
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             // a concurrent create of the same name lost the race on the unique index
             if (db.read(tx -> tx.count("SELECT COUNT(*) FROM aggregates WHERE name = ?", name)) > 0) {
                 return Optional.empty();

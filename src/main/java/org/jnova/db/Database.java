@@ -21,9 +21,12 @@ import org.slf4j.LoggerFactory;
  * failure or SQLite's "database is locked"; {@link #read} runs read-only work on an
  * auto-commit connection. SQLite files are opened in WAL mode with a busy timeout and
  * write transactions start with BEGIN IMMEDIATE, so several processes can share one file.
+ * A transaction refused by a unique index runs again too (see {@link DuplicateEntry}).
  */
 public final class Database implements Transactions, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** How often a transaction refused by a unique index runs again before {@link DuplicateEntry}. */
+    private static final int MAX_DUPLICATE_RETRIES = 2;
 
     private final HikariDataSource pool;
     private final Dialect dialect;
@@ -121,6 +124,7 @@ public final class Database implements Transactions, AutoCloseable {
     }
 
     private <T> Committed<T> transaction(Work<T> work) {
+        int duplicates = 0;
         for (int attempt = 0;; attempt++) {
             boolean committing = false;
             try (Connection c = pool.getConnection()) {
@@ -138,6 +142,16 @@ public final class Database implements Transactions, AutoCloseable {
                     restoreAutoCommitQuietly(c); // a broken connection must not hide what broke it
                 }
             } catch (SQLException e) {
+                // A duplicate key means a concurrent transaction committed the row this one's
+                // check had not seen yet: run again, and the check answers as for any duplicate.
+                Optional<DuplicateEntry> duplicate = DuplicateKeys.of(e);
+                if (duplicate.isPresent()) {
+                    if (++duplicates > MAX_DUPLICATE_RETRIES) {
+                        throw duplicate.get();
+                    }
+                    LOG.debug("Running transaction again after a duplicate key on {}", duplicate.get().key());
+                    continue;
+                }
                 // A connection lost before the commit was sent left nothing behind: the whole
                 // transaction runs again once the server is back. One lost during the commit
                 // may have committed, so it is not repeated.
@@ -188,9 +202,14 @@ public final class Database implements Transactions, AutoCloseable {
 
     /**
      * A value the column cannot hold (too long: SQLSTATE 22001; characters it cannot store: 22021)
-     * is the caller's bad input, a 400; anything else is a database failure.
+     * is the caller's bad input, a 400; a duplicate key is a {@link DuplicateEntry}; anything else
+     * is a database failure.
      */
     static RuntimeException failure(SQLException e) {
+        Optional<DuplicateEntry> duplicate = DuplicateKeys.of(e);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && ("22001".equals(s.getSQLState()) || "22021".equals(s.getSQLState()))) {
                 return new ValidationError("Invalid input received: a value is too long or has characters the "

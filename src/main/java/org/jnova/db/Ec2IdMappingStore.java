@@ -34,7 +34,7 @@ public final class Ec2IdMappingStore {
                 return tx.queryOne("SELECT id FROM ec2_id_mappings WHERE uuid = ?", r -> r.getLong("id"), uuid)
                         .orElseThrow();
             });
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             // a concurrent first use of the same uuid won the race on the unique index
             return find(uuid).orElseThrow(() -> e);
         }

@@ -26,7 +26,10 @@ public final class FlavorStore {
         this.db = requireNonNull(db, "db is null");
     }
 
-    /** Inserts a flavor; unique violations surface as {@link DatabaseException}. */
+    /**
+     * Inserts a flavor; a taken name or flavorid surfaces as {@link DuplicateEntry} from the
+     * caller's transaction (after it ran again, see {@link Database#inTransaction}).
+     */
     public Flavor create(Tx tx, Flavor f) throws SQLException {
         tx.update("INSERT INTO flavors (flavorid, name, memory_mb, vcpus, root_gb, ephemeral_gb, swap, rxtx_factor, "
                 + "is_public, disabled, description, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

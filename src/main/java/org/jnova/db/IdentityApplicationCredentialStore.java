@@ -23,9 +23,25 @@ public final class IdentityApplicationCredentialStore {
 
     /** Stores {@code credential}; false when the user already has one by that name. */
     public boolean insert(IdentityApplicationCredential credential) {
+        try {
+            return insertOnce(credential);
+        } catch (DuplicateEntry e) {
+            // the unique index kept a concurrent create of the same name
+            if (db.read(tx -> taken(tx, credential))) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean taken(Tx tx, IdentityApplicationCredential credential) throws SQLException {
+        return tx.count("SELECT COUNT(*) FROM identity_application_credentials WHERE user_id = ? AND name = ?",
+                credential.userId(), credential.name()) > 0;
+    }
+
+    private boolean insertOnce(IdentityApplicationCredential credential) {
         return db.inTransaction(tx -> {
-            if (tx.count("SELECT COUNT(*) FROM identity_application_credentials WHERE user_id = ? AND name = ?",
-                    credential.userId(), credential.name()) > 0) {
+            if (taken(tx, credential)) {
                 return false;
             }
             tx.update("INSERT INTO identity_application_credentials (" + COLUMNS + ", created_at) "

@@ -28,7 +28,7 @@ public final class IdentityAssignmentStore {
                     : tx.update("INSERT INTO identity_assignments (type, actor_id, target_id, role_id) "
                             + "VALUES (?, ?, ?, ?)", assignment.type().stored(), assignment.actorId(),
                             assignment.targetId(), assignment.roleId()));
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             if (!exists(assignment)) {
                 throw e;
             }

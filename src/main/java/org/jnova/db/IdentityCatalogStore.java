@@ -110,7 +110,7 @@ public final class IdentityCatalogStore {
                         region.id(), region.description(), region.parentRegionId(), region.extra());
                 return true;
             });
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             // a concurrent create of the same id lost the race on the primary key
             if (region(region.id()).isPresent()) {
                 return false;

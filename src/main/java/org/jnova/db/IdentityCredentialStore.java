@@ -21,9 +21,21 @@ public final class IdentityCredentialStore {
                 credential.projectId().orElse(null), credential.type(), credential.blob(), FlavorJson.now()));
     }
 
+    /** Writes {@code replacement} as the credential's blob if it still holds {@code expected}; false when not. */
+    public boolean replaceBlob(String id, String expected, String replacement) {
+        return db.inTransaction(tx -> tx.update("UPDATE identity_credentials SET credential_blob = ? WHERE id = ? "
+                + "AND credential_blob = ?", replacement, id, expected) > 0);
+    }
+
     public Optional<IdentityCredential> byId(String id) {
         return db.read(tx -> tx.queryOne("SELECT id, user_id, project_id, type, credential_blob FROM "
                 + "identity_credentials WHERE id = ?", IdentityCredentialStore::credential, id));
+    }
+
+    /** Every credential, of every type. */
+    public List<IdentityCredential> all() {
+        return db.read(tx -> tx.query("SELECT id, user_id, project_id, type, credential_blob FROM identity_credentials "
+                + "ORDER BY id", IdentityCredentialStore::credential));
     }
 
     public List<IdentityCredential> forUser(String userId, String type) {

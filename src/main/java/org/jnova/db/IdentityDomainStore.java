@@ -35,17 +35,29 @@ public final class IdentityDomainStore {
 
     /** Adds the domain with its tags; false, adding nothing, when the name or id is taken. */
     public boolean insert(IdentityDomainDetails domain) {
-        return db.inTransaction(tx -> {
-            if (tx.count("SELECT COUNT(*) FROM identity_domains WHERE name = ? OR id = ?", domain.name(),
-                    domain.id()) > 0) {
+        try {
+            return db.inTransaction(tx -> {
+                if (taken(tx, domain)) {
+                    return false;
+                }
+                tx.update("INSERT INTO identity_domains (id, name, description, enabled, extra, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", domain.id(), domain.name(), domain.description(),
+                        domain.enabled(), domain.extra(), FlavorJson.now());
+                IdentityTags.replace(tx, domain.id(), domain.tags());
+                return true;
+            });
+        } catch (DuplicateEntry e) {
+            // the unique index kept a concurrent create of the same name
+            if (db.read(tx -> taken(tx, domain))) {
                 return false;
             }
-            tx.update("INSERT INTO identity_domains (id, name, description, enabled, extra, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)", domain.id(), domain.name(), domain.description(), domain.enabled(),
-                    domain.extra(), FlavorJson.now());
-            IdentityTags.replace(tx, domain.id(), domain.tags());
-            return true;
-        });
+            throw e;
+        }
+    }
+
+    private static boolean taken(Tx tx, IdentityDomainDetails domain) throws SQLException {
+        return tx.count("SELECT COUNT(*) FROM identity_domains WHERE name = ? OR id = ?", domain.name(),
+                domain.id()) > 0;
     }
 
     /** Writes every attribute and the tags; false, changing nothing, when another domain has the name. */

@@ -54,7 +54,7 @@ public final class IdentityGroupStore {
                         group.description(), group.extra(), FlavorJson.now());
                 return true;
             });
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             // a concurrent create of the same name lost the race on the unique index
             if (db.read(tx -> nameTaken(tx, group))) {
                 return false;
@@ -74,7 +74,7 @@ public final class IdentityGroupStore {
                         group.name(), group.description(), group.extra(), group.id());
                 return true;
             });
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             if (db.read(tx -> nameTaken(tx, group))) {
                 return false;
             }
@@ -98,7 +98,7 @@ public final class IdentityGroupStore {
             db.inTransaction(tx -> isMember(tx, groupId, userId) ? 0
                     : tx.update("INSERT INTO identity_group_members (group_id, user_id) VALUES (?, ?)", groupId,
                             userId));
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             if (!isMember(groupId, userId)) {
                 throw e;
             }

@@ -40,17 +40,30 @@ public final class IdentityProjectStore {
 
     /** Adds the project with its tags; false, adding nothing, when its domain has the name or the id is taken. */
     public boolean insert(IdentityProjectDetails project) {
-        return db.inTransaction(tx -> {
-            if (tx.count("SELECT COUNT(*) FROM identity_projects WHERE (domain_id = ? AND name = ?) OR id = ?",
-                    project.domainId(), project.name(), project.id()) > 0) {
+        try {
+            return db.inTransaction(tx -> {
+                if (taken(tx, project)) {
+                    return false;
+                }
+                tx.update("INSERT INTO identity_projects (id, name, domain_id, parent_id, description, enabled, "
+                        + "extra, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", project.id(), project.name(),
+                        project.domainId(), project.parentId(), project.description(), project.enabled(),
+                        project.extra(), FlavorJson.now());
+                IdentityTags.replace(tx, project.id(), project.tags());
+                return true;
+            });
+        } catch (DuplicateEntry e) {
+            // the unique index kept a concurrent create of the same name
+            if (db.read(tx -> taken(tx, project))) {
                 return false;
             }
-            tx.update("INSERT INTO identity_projects (id, name, domain_id, parent_id, description, enabled, extra, "
-                    + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", project.id(), project.name(), project.domainId(),
-                    project.parentId(), project.description(), project.enabled(), project.extra(), FlavorJson.now());
-            IdentityTags.replace(tx, project.id(), project.tags());
-            return true;
-        });
+            throw e;
+        }
+    }
+
+    private static boolean taken(Tx tx, IdentityProjectDetails project) throws SQLException {
+        return tx.count("SELECT COUNT(*) FROM identity_projects WHERE (domain_id = ? AND name = ?) OR id = ?",
+                project.domainId(), project.name(), project.id()) > 0;
     }
 
     /** Writes name, description, enabled, extra and tags; false, changing nothing, when the name is taken. */

@@ -44,7 +44,7 @@ public final class IdentityRoleStore {
                         role.extra(), FlavorJson.now());
                 return true;
             });
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             // a concurrent create of the same name lost the race on the unique index
             if (list(Optional.of(role.name())).isEmpty()) {
                 throw e;
@@ -65,7 +65,7 @@ public final class IdentityRoleStore {
                         role.name(), role.description(), role.options(), role.extra(), role.id());
                 return true;
             });
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             if (list(Optional.of(role.name())).stream().allMatch(r -> r.id().equals(role.id()))) {
                 throw e;
             }
@@ -95,7 +95,7 @@ public final class IdentityRoleStore {
                     + "AND implied_role_id = ?", priorId, impliedId) > 0 ? 0
                     : tx.update("INSERT INTO identity_implied_roles (prior_role_id, implied_role_id) VALUES (?, ?)",
                             priorId, impliedId));
-        } catch (DatabaseException e) {
+        } catch (DuplicateEntry e) {
             if (!implies(priorId, impliedId)) {
                 throw e;
             }

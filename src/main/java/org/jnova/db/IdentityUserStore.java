@@ -29,16 +29,29 @@ public final class IdentityUserStore {
 
     /** Adds the user with the password hash (null: none); false, adding nothing, when the name is taken. */
     public boolean insert(IdentityUserDetails user, String passwordHash) {
-        return db.inTransaction(tx -> {
-            if (tx.count("SELECT COUNT(*) FROM identity_users WHERE (domain_id = ? AND name = ?) OR id = ?",
-                    user.domainId(), user.name(), user.id()) > 0) {
+        try {
+            return db.inTransaction(tx -> {
+                if (taken(tx, user)) {
+                    return false;
+                }
+                tx.update("INSERT INTO identity_users (id, name, domain_id, password_hash, enabled, "
+                        + "default_project_id, extra, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", user.id(),
+                        user.name(), user.domainId(), passwordHash, user.enabled(), user.defaultProjectId(),
+                        user.extra(), FlavorJson.now());
+                return true;
+            });
+        } catch (DuplicateEntry e) {
+            // the unique index kept a concurrent create of the same name
+            if (db.read(tx -> taken(tx, user))) {
                 return false;
             }
-            tx.update("INSERT INTO identity_users (id, name, domain_id, password_hash, enabled, default_project_id, "
-                    + "extra, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", user.id(), user.name(), user.domainId(),
-                    passwordHash, user.enabled(), user.defaultProjectId(), user.extra(), FlavorJson.now());
-            return true;
-        });
+            throw e;
+        }
+    }
+
+    private static boolean taken(Tx tx, IdentityUserDetails user) throws SQLException {
+        return tx.count("SELECT COUNT(*) FROM identity_users WHERE (domain_id = ? AND name = ?) OR id = ?",
+                user.domainId(), user.name(), user.id()) > 0;
     }
 
     /**

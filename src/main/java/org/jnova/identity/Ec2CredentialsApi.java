@@ -32,6 +32,8 @@ import org.jnova.objects.IdentityUser;
  * project, kept in the credential table (type {@code ec2}, id the SHA-256 of the access key,
  * blob {@code {"access", "secret", "trust_id"}}), and {@code /v3/ec2tokens}, which checks a
  * request's AWS signature with the secret and answers a token for the credential's project.
+ * Blobs are stored encrypted ({@link CredentialCipher}); one read in clear or under an older key
+ * is written again under the primary key.
  */
 public final class Ec2CredentialsApi {
     public static final String TYPE = "ec2";
@@ -42,13 +44,15 @@ public final class Ec2CredentialsApi {
     private final IdentityStore store;
     private final IdentityCredentialStore credentials;
     private final IdentityApi identity;
+    private final CredentialCipher cipher;
     private final Clock clock;
 
     public Ec2CredentialsApi(IdentityStore store, IdentityCredentialStore credentials, IdentityApi identity,
-            Clock clock) {
+            CredentialCipher cipher, Clock clock) {
         this.store = requireNonNull(store, "store is null");
         this.credentials = requireNonNull(credentials, "credentials is null");
         this.identity = requireNonNull(identity, "identity is null");
+        this.cipher = requireNonNull(cipher, "cipher is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -88,16 +92,16 @@ public final class Ec2CredentialsApi {
         String access = UUID.randomUUID().toString().replace("-", "");
         String secret = UUID.randomUUID().toString().replace("-", "");
         ObjectNode blob = JSON.createObjectNode().put("access", access).put("secret", secret).putNull("trust_id");
-        credentials.insert(new IdentityCredential(hashAccessKey(access), userId, Optional.of(projectId), TYPE,
-                write(blob)));
+        String id = hashAccessKey(access);
+        credentials.insert(new IdentityCredential(id, userId, Optional.of(projectId), TYPE,
+                cipher.encrypt(id, write(blob))));
         return new Ec2Credential(userId, Optional.of(projectId), access, secret, Optional.empty());
     }
 
     /** The user's EC2 credentials; 404 for an unknown user. */
     public List<Ec2Credential> list(String userId) {
         requireUser(userId);
-        return credentials.forUser(userId, TYPE).stream().map(Ec2CredentialsApi::view).flatMap(Optional::stream)
-                .toList();
+        return credentials.forUser(userId, TYPE).stream().map(this::view).flatMap(Optional::stream).toList();
     }
 
     /** The stored credential of access key {@code access}; Keystone's 404 when there is none. */
@@ -109,7 +113,7 @@ public final class Ec2CredentialsApi {
     /** The EC2 credential {@code stored} holds; 401 when it is of another type, as Keystone. */
     public Ec2Credential show(String userId, IdentityCredential stored) {
         requireUser(userId);
-        return Optional.of(stored).filter(c -> c.type().equals(TYPE)).flatMap(Ec2CredentialsApi::view)
+        return Optional.of(stored).filter(c -> c.type().equals(TYPE)).flatMap(this::view)
                 .orElseThrow(IdentityError::unauthorized);
     }
 
@@ -132,7 +136,7 @@ public final class Ec2CredentialsApi {
             throw IdentityError.notFound("EC2 access key not found.");
         }
         Ec2Credential credential = credentials.byId(hashAccessKey(auth.access())).filter(c -> c.type().equals(TYPE))
-                .flatMap(Ec2CredentialsApi::view)
+                .flatMap(this::view)
                 .orElseThrow(() -> IdentityError.notFound("EC2 access key not found."));
         String signature = auth.signature().filter(s -> !s.isEmpty()).orElseThrow(IdentityError::unauthorized);
         if (!signed(credential.secret(), auth.request(), signature)) {
@@ -210,9 +214,14 @@ public final class Ec2CredentialsApi {
         return store.userById(userId).orElseThrow(() -> IdentityError.notFound("Could not find user: " + userId + "."));
     }
 
-    private static Optional<Ec2Credential> view(IdentityCredential stored) {
+    /** The credential {@code stored} holds, its blob decrypted (and stored again encrypted when it is stale). */
+    private Optional<Ec2Credential> view(IdentityCredential stored) {
+        String clear = cipher.decrypt(stored.id(), stored.blob());
+        if (cipher.isStale(stored.blob())) {
+            credentials.replaceBlob(stored.id(), stored.blob(), cipher.encrypt(stored.id(), clear));
+        }
         try {
-            JsonNode blob = JSON.readTree(stored.blob());
+            JsonNode blob = JSON.readTree(clear);
             if (blob == null || !blob.path("access").isTextual() || !blob.path("secret").isTextual()) {
                 return Optional.empty();
             }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.UUID;
+import org.jnova.db.DuplicateEntry;
 import org.jnova.db.IdentityStore;
 import org.jnova.objects.CatalogEndpoint;
 import org.jnova.objects.IdentityDomain;
@@ -59,7 +60,11 @@ public final class IdentityBootstrap {
     /** Creates or updates; returns the admin user's id. */
     public String run(Settings settings) {
         if (store.domainById("default").isEmpty()) {
-            store.insertDomain(new IdentityDomain("default", "Default", true), "The default domain");
+            try {
+                store.insertDomain(new IdentityDomain("default", "Default", true), "The default domain");
+            } catch (DuplicateEntry e) {
+                // a bootstrap running at the same time made it
+            }
         }
         IdentityRole reader = role("reader");
         IdentityRole member = role("member");
@@ -68,14 +73,22 @@ public final class IdentityBootstrap {
         IdentityRole granted = role(settings.roleName());
         IdentityProject project = store.projectByName("default", settings.projectName()).orElseGet(() -> {
             IdentityProject created = new IdentityProject(newId(), settings.projectName(), "default", true);
-            store.insertProject(created, "Bootstrap project for initializing the cloud.");
-            return created;
+            try {
+                store.insertProject(created, "Bootstrap project for initializing the cloud.");
+                return created;
+            } catch (DuplicateEntry e) {
+                return store.projectByName("default", settings.projectName()).orElseThrow(() -> e);
+            }
         });
         String hash = hasher.hash(settings.password());
         IdentityUser user = store.userByName("default", settings.username()).orElse(null);
         if (user == null) {
-            user = new IdentityUser(newId(), settings.username(), "default", true, hash);
-            store.insertUser(user);
+            try {
+                user = new IdentityUser(newId(), settings.username(), "default", true, hash);
+                store.insertUser(user);
+            } catch (DuplicateEntry e) {
+                user = store.userByName("default", settings.username()).orElseThrow(() -> e);
+            }
         } else if (!hasher.verify(settings.password(), user.passwordHash())) {
             // as keystone-manage: the password is reset (and the user's tokens revoked) only when it changed
             store.setPasswordHash(user.id(), hash);
@@ -100,8 +113,12 @@ public final class IdentityBootstrap {
     private IdentityRole role(String name) {
         return store.roleByName(name).orElseGet(() -> {
             IdentityRole role = new IdentityRole(newId(), name);
-            store.insertRole(role);
-            return role;
+            try {
+                store.insertRole(role);
+                return role;
+            } catch (DuplicateEntry e) {
+                return store.roleByName(name).orElseThrow(() -> e);
+            }
         });
     }
 

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jnova.db.Database;
-import org.jnova.db.DatabaseException;
+import org.jnova.db.DuplicateEntry;
 import org.jnova.db.PortStore;
 import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
@@ -58,13 +58,8 @@ public final class FixedIpAllocator {
                     check.run(tx);
                     return allocate(tx, instanceUuid);
                 });
-            } catch (DatabaseException e) {
-                String state = e.sqlException().getSQLState();
-                boolean unique = state != null && state.startsWith("23")
-                        || String.valueOf(e.getMessage()).contains("UNIQUE");
-                if (!unique) {
-                    throw e;
-                }
+            } catch (DuplicateEntry e) {
+                // another allocation took the address meanwhile: try again
             }
         }
         throw new IllegalStateException("could not allocate a fixed IP for " + instanceUuid);

@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
-import org.jnova.db.DatabaseException;
+import org.jnova.db.DuplicateEntry;
 import org.jnova.db.PortStore;
 import org.jnova.db.Transactions;
 import org.jnova.db.Tx;
@@ -191,10 +191,8 @@ public final class InterfaceAttachmentsApi {
                     checkPortQuota(tx, server.projectId());
                     return insert(tx, instanceUuid, normal, tag);
                 });
-            } catch (DatabaseException e) {
-                if (!isUniqueViolation(e)) {
-                    throw e;
-                }
+            } catch (DuplicateEntry e) {
+                // a random MAC address or the address was taken meanwhile: try again
             }
         }
         throw new IllegalStateException("could not attach a port with " + ip);
@@ -235,11 +233,6 @@ public final class InterfaceAttachmentsApi {
 
     private static NotFound portNotFound(String portId) {
         return new NotFound("Port id " + portId + " could not be found.");
-    }
-
-    private static boolean isUniqueViolation(DatabaseException e) {
-        String state = e.sqlException().getSQLState();
-        return state != null && state.startsWith("23") || String.valueOf(e.getMessage()).contains("UNIQUE");
     }
 
     private static byte[] address(String text) {
