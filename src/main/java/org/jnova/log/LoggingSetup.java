@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
@@ -28,6 +29,15 @@ import org.slf4j.LoggerFactory;
  * logged once logging works, under {@code oslo_config.cfg}.
  */
 public final class LoggingSetup {
+    /**
+     * The Java libraries doing the work of a Python one nova's default_log_levels name take its
+     * level: {@code sqlalchemy=WARN} also quiets the connection pool, {@code amqp=WARN} the
+     * RabbitMQ client.
+     */
+    private static final Map<String, List<String>> JAVA_STAND_INS = Map.of(
+            "sqlalchemy", List.of("com.zaxxer.hikari"),
+            "amqp", List.of("com.rabbitmq.client"));
+
     private LoggingSetup() {
     }
 
@@ -83,8 +93,12 @@ public final class LoggingSetup {
         for (String pair : settings.defaultLogLevels()) {
             int equal = pair.indexOf('=');
             if (equal > 0) {
-                context.getLogger(pair.substring(0, equal).strip())
-                        .setLevel(atLeast(level(pair.substring(equal + 1)), floor));
+                String name = pair.substring(0, equal).strip();
+                Level level = atLeast(level(pair.substring(equal + 1)), floor);
+                context.getLogger(name).setLevel(level);
+                for (String standIn : JAVA_STAND_INS.getOrDefault(name, List.of())) {
+                    context.getLogger(standIn).setLevel(level);
+                }
             }
         }
         OsloLayout layout = new OsloLayout(settings.formats());

@@ -110,6 +110,15 @@ class LoggingSetupTest {
     }
 
     @Test
+    void theConnectionPoolTakesTheLevelNovaGivesSqlalchemy() throws IOException {
+        LoggingSetup.configure(context, conf(), "nova-api");
+        context.getLogger("com.zaxxer.hikari.HikariDataSource").info("jnova-sqlite - Starting...");
+        context.getLogger("com.zaxxer.hikari.pool").warn("shown");
+
+        assertThat(logLines()).singleElement().asString().endsWith("WARNING com.zaxxer.hikari.pool [-] shown");
+    }
+
+    @Test
     void aToolWritesWarningsOnlyEvenWhereDefaultLogLevelsSayInfo() throws IOException {
         LoggingSetup.configureTool(context, conf("default_log_levels", "chatty=INFO"), "nova-api");
         context.getLogger("nova.db").info("Applied migration 1");
