@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
+import org.jnova.api.ec2.protocol.Ec2Paging;
 import org.jnova.api.ec2.protocol.Ec2Request;
 import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.compute.ComputeErrors;
@@ -23,6 +24,7 @@ import org.jnova.compute.ServerSecurityGroupsApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.context.RequestContext;
 import org.jnova.ec2.Ec2Ids;
+import org.jnova.exception.Invalid;
 import org.jnova.objects.Flavor;
 import org.jnova.objects.Instance;
 import org.jnova.objects.InstanceFilter;
@@ -38,7 +40,9 @@ import org.jnova.policy.Enforcer;
 public final class InstancesActions {
     /** nova's default_flavor: what RunInstances boots without an InstanceType. */
     static final String DEFAULT_INSTANCE_TYPE = "m1.small";
+    /** AWS's largest DescribeInstances page, and the page size when MaxResults is not given. */
     private static final int DESCRIBE_LIMIT = 1000;
+    private static final String TOKEN_KIND = "instances";
     /** The system metadata items a posted password is kept in (password_0..password_3). */
     private static final int PASSWORD_CHUNKS = 4;
     /** What RunInstances cannot honour: refused rather than ignored. */
@@ -85,28 +89,72 @@ public final class InstancesActions {
     private Map<String, ?> describe(Ec2Request call) {
         RequestContext ctx = call.context();
         enforcer.authorize(ctx, "os_compute_api:servers:detail", projectTarget(ctx));
-        List<Instance> found = new ArrayList<>();
-        List<String> wanted = call.list("InstanceId");
-        if (!wanted.isEmpty()) {
-            // named ones are shown when terminated too, as AWS does for a while (the CLI's
-            // `wait instance-terminated` polls for that state)
-            for (String ec2Id : wanted) {
-                found.add(instance(ctx, ec2Id, true));
-            }
-        } else {
-            found.addAll(servers.list(ctx, InstanceFilter.builder().projectId(ctx.projectId().orElse(null)).build(),
-                    List.of(), DESCRIBE_LIMIT, null));
-        }
+        Ec2Paging paging = Ec2Paging.read(call, TOKEN_KIND, DESCRIBE_LIMIT, true, "InstanceId", "instancesSet");
+        InstancePage found = named(call, ctx).orElseGet(() -> page(call, ctx, paging));
         InstanceFilters filters = new InstanceFilters(call.filters(), this::zone);
         Map<String, List<Instance>> reservations = new LinkedHashMap<>();
-        for (Instance i : found) {
+        for (Instance i : found.instances()) {
             if (filters.test(i)) {
                 reservations.computeIfAbsent(i.reservationId(), k -> new ArrayList<>()).add(i);
             }
         }
         List<Object> set = new ArrayList<>();
         reservations.values().forEach(members -> set.add(reservation(members)));
-        return Map.of("reservationSet", set);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("reservationSet", set);
+        out.put("nextToken", found.nextToken());
+        return out;
+    }
+
+    /** A page of instances and the token that continues after it (null: the last page). */
+    private record InstancePage(List<Instance> instances, String nextToken) {
+    }
+
+    /**
+     * The instances {@code InstanceId.N} names, shown when terminated too, as AWS does for a
+     * while (the CLI's {@code wait instance-terminated} polls for that state); empty when none
+     * are named.
+     */
+    private Optional<InstancePage> named(Ec2Request call, RequestContext ctx) {
+        List<String> wanted = call.list("InstanceId");
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new InstancePage(wanted.stream().map(ec2Id -> instance(ctx, ec2Id, true)).toList(),
+                null));
+    }
+
+    /**
+     * A page of the caller's instances in the compute API's order (newest first), read with the
+     * store's marker and limit: MaxResults of them (1000 without it) after the token's instance,
+     * which must be one of the caller's project (terminated since or not).
+     */
+    private InstancePage page(Ec2Request call, RequestContext ctx, Ec2Paging paging) {
+        String marker = paging.after();
+        if (marker != null) {
+            Optional<Instance> at;
+            try {
+                at = Optional.of(servers.get(ctx, marker, true));
+            } catch (ComputeErrors.InstanceNotFound e) {
+                at = Optional.empty();
+            }
+            if (at.filter(i -> ctx.projectId().map(p -> p.equals(i.projectId())).orElse(true)).isEmpty()) {
+                throw Ec2Paging.invalidToken(call.param("NextToken").orElse(""));
+            }
+        }
+        int size = paging.size(DESCRIBE_LIMIT);
+        List<Instance> listed;
+        try {
+            listed = servers.list(ctx, InstanceFilter.builder().projectId(ctx.projectId().orElse(null)).build(),
+                    List.of(), size + 1, marker);
+        } catch (Invalid e) {
+            throw Ec2Paging.invalidToken(call.param("NextToken").orElse(""));
+        }
+        if (listed.size() <= size) {
+            return new InstancePage(listed, null);
+        }
+        List<Instance> shown = listed.subList(0, size);
+        return new InstancePage(shown, paging.token(shown.getLast().uuid()));
     }
 
     private Map<String, Object> reservation(List<Instance> members) {
@@ -409,22 +457,13 @@ public final class InstancesActions {
         enforcer.authorize(ctx, "os_compute_api:servers:detail", projectTarget(ctx));
         List<String> wanted = call.list("InstanceId");
         boolean all = call.bool("IncludeAllInstances").orElse(false);
-        List<Instance> found = new ArrayList<>();
-        if (!wanted.isEmpty()) {
-            // named ones are shown when terminated too, as AWS does for a while (the CLI's
-            // `wait instance-terminated` polls for that state)
-            for (String ec2Id : wanted) {
-                found.add(instance(ctx, ec2Id, true));
-            }
-        } else {
-            found.addAll(servers.list(ctx, InstanceFilter.builder().projectId(ctx.projectId().orElse(null)).build(),
-                    List.of(), DESCRIBE_LIMIT, null));
-        }
+        Ec2Paging paging = Ec2Paging.read(call, TOKEN_KIND, DESCRIBE_LIMIT, true, "InstanceId", "instancesSet");
+        InstancePage found = named(call, ctx).orElseGet(() -> page(call, ctx, paging));
         ViewFilters filters = new ViewFilters(call.filters(), Map.of("availability-zone", "zone",
                 "instance-state-name", "stateName", "instance-state-code", "stateCode",
                 "system-status.status", "status", "instance-status.status", "status"));
         List<Object> set = new ArrayList<>();
-        for (Instance i : found) {
+        for (Instance i : found.instances()) {
             int code = InstanceStates.code(i);
             if (!all && code != InstanceStates.RUNNING) {
                 continue;
@@ -447,7 +486,10 @@ public final class InstancesActions {
             item.put("instanceStatus", health(health));
             set.add(item);
         }
-        return Map.of("instanceStatusSet", set);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("instanceStatusSet", set);
+        out.put("nextToken", found.nextToken());
+        return out;
     }
 
     private static Map<String, Object> health(String status) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
+import org.jnova.api.ec2.protocol.Ec2Paging;
 import org.jnova.api.ec2.protocol.Ec2Request;
 import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.compute.SecurityGroupRules;
@@ -74,6 +75,11 @@ public final class SecurityGroupsActions {
         enforcer.authorize(call.context(), "os_compute_api:os-security-groups:get",
                 Map.of("project_id", call.context().projectId().orElse("")));
         ViewFilters filters = new ViewFilters(call.filters(), FILTERS, "tagSet");
+        Ec2Paging paging = Ec2Paging.read(call, "securitygroups", 1000, false, "GroupId", "groupIdSet");
+        if (paging.maxResults() != null && !call.list("GroupName").isEmpty()) {
+            throw Ec2Error.client("InvalidParameterCombination", "The parameter groupNameSet cannot be used with "
+                    + "the parameter maxResults");
+        }
         List<SecurityGroup> all = groups.list(call.context(), false);
         List<String> names = call.list("GroupName");
         List<String> ids = call.list("GroupId");
@@ -96,7 +102,7 @@ public final class SecurityGroupsActions {
                 }
             }
         }
-        return Map.of("securityGroupInfo", info);
+        return paging.page("securityGroupInfo", info, g -> Ec2Paging.element(g, "groupId"));
     }
 
     private Map<String, ?> create(Ec2Request call) {

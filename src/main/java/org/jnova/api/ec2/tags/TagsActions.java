@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
+import org.jnova.api.ec2.protocol.Ec2Paging;
 import org.jnova.api.ec2.protocol.Ec2Request;
 import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.api.ec2.protocol.Wildcards;
@@ -113,6 +114,7 @@ public final class TagsActions {
         RequestContext ctx = call.context();
         Map<String, List<String>> filters = call.filters();
         ViewFilters matching = new ViewFilters(filters, FILTERS);
+        Ec2Paging paging = Ec2Paging.read(call, "tags", 1000, false, null, null);
         List<String> types = filters.getOrDefault("resource-type", List.of("*"));
         List<Object> set = new ArrayList<>();
         for (ResourceTags kind : kinds.values()) {
@@ -132,7 +134,9 @@ public final class TagsActions {
                 }
             }
         }
-        return Map.of("tagSet", set);
+        // a tag's key in a page: its resource, then its key (the NUL sorts before any character)
+        return paging.page("tagSet", set, tag -> Ec2Paging.element(tag, "resourceId") + "\u0000"
+                + Ec2Paging.element(tag, "key"));
     }
 
     /**

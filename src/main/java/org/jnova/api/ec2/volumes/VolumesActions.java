@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
+import org.jnova.api.ec2.protocol.Ec2Paging;
 import org.jnova.api.ec2.protocol.Ec2Request;
 import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.compute.ComputeErrors;
@@ -83,6 +84,8 @@ public final class VolumesActions {
         RequestContext ctx = call.context();
         authorize(ctx, VOLUMES + "detail");
         ViewFilters filters = new ViewFilters(call.filters(), VOLUME_FILTERS, "tagSet");
+        // AWS answers at most 500 volumes a page, whatever MaxResults asks
+        Ec2Paging paging = Ec2Paging.read(call, "volumes", 500, false, "VolumeId", "volumeSet");
         List<String> wanted = call.list("VolumeId");
         List<Volume> found = new ArrayList<>();
         if (wanted.isEmpty()) {
@@ -92,8 +95,8 @@ public final class VolumesActions {
                 found.add(volume(ctx, ec2Id));
             }
         }
-        return Map.of("volumeSet", found.stream().map(v -> volumeView(ctx, v)).filter(filters).<Object>map(v -> v)
-                .toList());
+        return paging.page("volumeSet", found.stream().map(v -> volumeView(ctx, v)).filter(filters).toList(),
+                v -> Ec2Paging.element(v, "volumeId"));
     }
 
     private Map<String, ?> createVolume(Ec2Request call) {
@@ -167,6 +170,7 @@ public final class VolumesActions {
         RequestContext ctx = call.context();
         authorize(ctx, SNAPSHOTS + "detail");
         ViewFilters filters = new ViewFilters(call.filters(), SNAPSHOT_FILTERS, "tagSet");
+        Ec2Paging paging = Ec2Paging.read(call, "snapshots", 1000, false, "SnapshotId", "snapshotSet");
         List<String> wanted = call.list("SnapshotId");
         List<VolumeSnapshot> found = new ArrayList<>();
         if (wanted.isEmpty()) {
@@ -176,8 +180,8 @@ public final class VolumesActions {
                 found.add(snapshot(ctx, ec2Id));
             }
         }
-        return Map.of("snapshotSet", found.stream().map(this::snapshotView).filter(filters).<Object>map(s -> s)
-                .toList());
+        return paging.page("snapshotSet", found.stream().map(this::snapshotView).filter(filters).toList(),
+                s -> Ec2Paging.element(s, "snapshotId"));
     }
 
     private Map<String, ?> createSnapshot(Ec2Request call) {
