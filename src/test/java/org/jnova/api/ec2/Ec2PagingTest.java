@@ -108,7 +108,8 @@ class Ec2PagingTest {
             assertThat(combined.awsErrorDetails().errorMessage())
                     .isEqualTo("The parameter instancesSet cannot be used with the parameter maxResults");
             for (String token : List.of("not a token!", "Zm9v", token("instances:" + UUID.randomUUID()),
-                    token("volumes:" + UUID.randomUUID()), token("instances:"))) {
+                    token("volumes:" + UUID.randomUUID()), token("instances:"),
+                    token("instances:' OR 1=1 --"), token("instances:" + "x".repeat(5000)))) {
                 assertThat(code(() -> ec2.describeInstances(r -> r.maxResults(5).nextToken(token))))
                         .as(token).isEqualTo("InvalidParameterValue");
             }

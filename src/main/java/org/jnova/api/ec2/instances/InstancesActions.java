@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Paging;
@@ -43,6 +44,7 @@ public final class InstancesActions {
     /** AWS's largest DescribeInstances page, and the page size when MaxResults is not given. */
     private static final int DESCRIBE_LIMIT = 1000;
     private static final String TOKEN_KIND = "instances";
+    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f-]{36}");
     /** The system metadata items a posted password is kept in (password_0..password_3). */
     private static final int PASSWORD_CHUNKS = 4;
     /** What RunInstances cannot honour: refused rather than ignored. */
@@ -106,6 +108,19 @@ public final class InstancesActions {
         return out;
     }
 
+    /** Whether {@code uuid} is an instance of the caller's project, terminated or not. */
+    private boolean ownInstance(RequestContext ctx, String uuid) {
+        if (!UUID_TEXT.matcher(uuid).matches()) {
+            return false;
+        }
+        try {
+            Instance at = servers.get(ctx, uuid, true);
+            return ctx.projectId().map(p -> p.equals(at.projectId())).orElse(true);
+        } catch (ComputeErrors.InstanceNotFound e) {
+            return false;
+        }
+    }
+
     /** A page of instances and the token that continues after it (null: the last page). */
     private record InstancePage(List<Instance> instances, String nextToken) {
     }
@@ -131,16 +146,8 @@ public final class InstancesActions {
      */
     private InstancePage page(Ec2Request call, RequestContext ctx, Ec2Paging paging) {
         String marker = paging.after();
-        if (marker != null) {
-            Optional<Instance> at;
-            try {
-                at = Optional.of(servers.get(ctx, marker, true));
-            } catch (ComputeErrors.InstanceNotFound e) {
-                at = Optional.empty();
-            }
-            if (at.filter(i -> ctx.projectId().map(p -> p.equals(i.projectId())).orElse(true)).isEmpty()) {
-                throw Ec2Paging.invalidToken(call.param("NextToken").orElse(""));
-            }
+        if (marker != null && !ownInstance(ctx, marker)) {
+            throw Ec2Paging.invalidToken(call.param("NextToken").orElse(""));
         }
         int size = paging.size(DESCRIBE_LIMIT);
         List<Instance> listed;
