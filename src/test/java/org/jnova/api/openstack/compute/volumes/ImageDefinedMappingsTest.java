@@ -135,6 +135,34 @@ class ImageDefinedMappingsTest {
         assertThat(attachmentsByDevice(f, id).keySet()).containsExactly("/dev/vda");
     }
 
+    @EachEngine
+    void legacyMappingsBootTheImagesRootDevice(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        String token = "owner:idl-" + engine;
+        VolumeFixtures f = new VolumeFixtures(jnova, token);
+        Snapshotted source = snapshottedServer(jnova, f, token, "idl");
+
+        // nova's legacy form (no bdm_v2): the mapping named like root_device_name boots
+        String legacy = UUID.randomUUID().toString();
+        jnova.cloud().imagesApi().add(new Image(legacy, "legacy-bfv", "active", 0, 0, 0, Map.of(
+                "root_device_name", "/dev/vda", "block_device_mapping", "[{\"device_name\": \"vda\", "
+                        + "\"snapshot_id\": \"" + source.rootSnapshot() + "\", \"delete_on_termination\": true}]"),
+                null, null));
+        String id = f.call("POST", "/servers", boot(legacy), "2.1", 202).path("server").path("id").asText();
+        f.serverUntil(id, s -> "ACTIVE".equals(s.path("status").asText()));
+        Map<String, JsonNode> byDevice = attachmentsByDevice(f, id);
+        assertThat(byDevice.keySet()).containsExactly("/dev/vda");
+        assertThat(f.volumeShow(byDevice.get("/dev/vda").path("volumeId").asText()).path("snapshotId").asText())
+                .isEqualTo(source.rootSnapshot());
+
+        // a property that is no list of mappings
+        String broken = UUID.randomUUID().toString();
+        jnova.cloud().imagesApi().add(new Image(broken, "broken-bfv", "active", 0, 0, 0, Map.of(
+                "bdm_v2", "True", "block_device_mapping", "{not json"), null, null));
+        assertThat(message(f.call("POST", "/servers", boot(broken), "2.1", 400)))
+                .isEqualTo("Block Device Mapping is Invalid: Unrecognized legacy format.");
+    }
+
     /** A volume-backed server (root from the image, 1 GB, deleted with it; a 2 GB data volume kept) and its image. */
     private static Snapshotted snapshottedServer(JnovaTestServer jnova, VolumeFixtures f, String token, String name)
             throws Exception {
