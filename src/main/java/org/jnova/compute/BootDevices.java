@@ -65,25 +65,38 @@ public final class BootDevices {
         return Optional.empty();
     }
 
-    /** nova's _check_and_transform_bdm (no image-defined or flavor-defined mappings in jnova). */
-    List<BlockDeviceRequest> transform(ServerCreate req) {
-        String root = stripDev(ROOT_DEVICE);
+    /**
+     * nova's _check_and_transform_bdm: the request's mappings (legacy ones converted) merged
+     * with the boot image's own (a request mapping wins for its device name). No
+     * flavor-defined mappings in jnova.
+     */
+    List<BlockDeviceRequest> transform(ServerCreate req, Optional<Image> bootImage) {
+        // nova's root device name: the image's (prefixed with /dev/), else "vda"
+        Optional<String> imageRoot = bootImage.flatMap(ImageBlockDevices::rootDeviceName);
+        String rootName = imageRoot.orElse(stripDev(ROOT_DEVICE));
+        String root = stripDev(rootName);
         boolean hasImage = req.imageRef() != null && !req.imageRef().isEmpty();
         if (hasImage && !req.legacyBdm()) {
-            // nova reads destination_type before converting, so only v2 mappings are checked
+            // nova reads destination_type before converting, so only v2 mappings are checked; it
+            // compares the stripped device with the root name as given, so an image's "/dev/..." never matches
             for (BlockDeviceRequest bdm : req.blockDevices()) {
-                if (bdm.isVolume() && root.equals(stripDev(bdm.deviceName()))) {
+                if (bdm.isVolume() && rootName.equals(stripDev(bdm.deviceName()))) {
                     throw new Invalid("The volume cannot be assigned the same device name as the root device "
-                            + root);
+                            + rootName);
                 }
             }
         }
+        List<BlockDeviceRequest> imageDefined = bootImage.map(image -> ImageBlockDevices.of(image, rootName))
+                .orElse(List.of());
+        boolean rootInImage = imageDefined.stream().anyMatch(BlockDeviceRequest::isRoot);
         List<BlockDeviceRequest> out = new ArrayList<>();
         if (req.legacyBdm()) {
-            // from_legacy_mapping with a root device name: the device named like it boots
+            // from_legacy_mapping with a root device name: the device named like it boots, unless the image's does
             boolean volumeBacked = false;
             for (BlockDeviceRequest bdm : req.blockDevices()) {
-                if (List.of("volume", "snapshot", "image").contains(String.valueOf(bdm.sourceType()))
+                if (rootInImage) {
+                    out.add(bdm.withBootIndex(-1));
+                } else if (List.of("volume", "snapshot", "image").contains(String.valueOf(bdm.sourceType()))
                         && root.equals(stripDev(bdm.deviceName()))) {
                     out.add(bdm.withBootIndex(0));
                     volumeBacked = true;
@@ -93,15 +106,34 @@ public final class BootDevices {
                     out.add(bdm.withBootIndex(null));
                 }
             }
-            if (!volumeBacked && hasImage) {
+            if (!rootInImage && !volumeBacked && hasImage) {
                 out.add(0, BlockDeviceRequest.image(req.imageRef()));
             }
+        } else if (rootInImage) {
+            // the image mapping clients add for an imageRef (or an image→volume boot device) gives way to the image's root
+            req.blockDevices().stream().filter(b -> !(b.isRoot() && "image".equals(b.sourceType())))
+                    .forEach(out::add);
         } else {
             out.addAll(req.blockDevices());
         }
+        out = merge(imageDefined, out);
         if ((req.minCount() > 1 || req.maxCount() > 1) && out.stream().anyMatch(b -> "volume".equals(b.sourceType()))) {
             throw new Invalid("Cannot attach one or more volumes to multiple instances");
         }
+        return out;
+    }
+
+    /** nova's _merge_bdms_lists: the overriders, then the overridable ones whose device name no overrider has. */
+    private static List<BlockDeviceRequest> merge(List<BlockDeviceRequest> overridable,
+            List<BlockDeviceRequest> overriders) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (BlockDeviceRequest b : overriders) {
+            if (b.deviceName() != null && !b.deviceName().isEmpty()) {
+                names.add(b.deviceName());
+            }
+        }
+        List<BlockDeviceRequest> out = new ArrayList<>(overriders);
+        overridable.stream().filter(b -> b.deviceName() == null || !names.contains(b.deviceName())).forEach(out::add);
         return out;
     }
 

@@ -140,7 +140,7 @@ public final class ServersApi {
                 ? Optional.of(images.find(ctx, req.imageRef())
                         .orElseThrow(() -> new ComputeErrors.ImageNotFound(req.imageRef())))
                 : bootDevices.bootImage(ctx, req.blockDevices(), req.legacyBdm());
-        List<BlockDeviceRequest> blockDevices = bootDevices.transform(req);
+        List<BlockDeviceRequest> blockDevices = bootDevices.transform(req, bootImage);
         bootImage.ifPresent(image -> checkImage(image, flavor, BootDevices.rootVolume(blockDevices)));
         AutoDiskConfig.forImage(AutoDiskConfig.requested(systemMetadata.get(Instance.AUTO_DISK_CONFIG_KEY)),
                 bootImage.orElse(null));
