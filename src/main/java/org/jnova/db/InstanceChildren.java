@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jnova.objects.Instance;
 import org.jnova.objects.InstanceFault;
 import org.jnova.objects.VirtualInterface;
@@ -63,7 +62,10 @@ public final class InstanceChildren {
         return out;
     }
 
-    /** Metadata and system metadata in one query: both tables have the same shape. */
+    /**
+     * Metadata and system metadata in one query: both tables have the same shape. Hash maps:
+     * the instance keeps an unordered copy, views sort what they show.
+     */
     private static void loadMeta(Tx tx, String in, Object[] uuids, Map<String, Map<String, String>> meta,
             Map<String, Map<String, String>> sysmeta) throws SQLException {
         Object[] twice = new Object[uuids.length * 2];
@@ -72,7 +74,7 @@ public final class InstanceChildren {
         tx.query(metaSelect("instance_metadata", "0", in) + " UNION ALL "
                 + metaSelect("instance_system_metadata", "1", in), r -> {
                     Map<String, Map<String, String>> into = r.getInt("sys") == 1 ? sysmeta : meta;
-                    into.computeIfAbsent(r.getString("instance_uuid"), k -> new TreeMap<>())
+                    into.computeIfAbsent(r.getString("instance_uuid"), k -> new HashMap<>())
                             .put(r.getString("meta_key"), r.getString("meta_value"));
                     return null;
                 }, twice);

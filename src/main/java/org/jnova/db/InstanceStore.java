@@ -41,6 +41,9 @@ public final class InstanceStore {
     /** Parsed flavor snapshots by their JSON text: many instances share a few flavors. */
     private final Cache<String, Flavor> flavorSnapshots = Caffeine.newBuilder().maximumSize(512)
             .executor(Runnable::run).build();
+    /** Instance names by id: String.format parses the template on every call. */
+    private final Cache<Integer, String> names = Caffeine.newBuilder().maximumSize(65_536)
+            .executor(Runnable::run).build();
 
     /** {@code nameTemplate} is [DEFAULT] instance_name_template, e.g. instance-%08x. */
     public InstanceStore(Database db, String nameTemplate) {
@@ -430,9 +433,13 @@ public final class InstanceStore {
         return children;
     }
 
+    private String name(int id) {
+        return String.format(nameTemplate, id);
+    }
+
     private Instance row(Row r) throws SQLException {
         int id = r.getInt("id");
-        return new Instance(id, r.getString("uuid"), String.format(nameTemplate, id), r.getString("display_name"),
+        return new Instance(id, r.getString("uuid"), names.get(id, this::name), r.getString("display_name"),
                 r.getString("display_description"), r.getString("hostname"), r.getString("project_id"),
                 r.getString("user_id"), r.getString("vm_state"), r.getString("task_state"), r.getInt("power_state"),
                 flavorSnapshots.get(r.getString("flavor"), FlavorJson::read), r.getString("image_ref"), r.getString("host"),

@@ -66,7 +66,7 @@ public final class ServerView {
         s.put("tenant_id", i.projectId() == null ? "" : i.projectId());
         s.put("user_id", i.userId() == null ? "" : i.userId());
         s.put("metadata", new LinkedHashMap<>(new java.util.TreeMap<>(i.metadata())));
-        s.put("hostId", hostId(i.projectId(), i.host()));
+        s.put("hostId", ctx.hostId(i.projectId(), i.host()));
         s.put("image", image(req, i));
         s.put("flavor", flavor(req, i, ctx.showExtraSpecs()));
         s.put("created", ServerTimes.isotime(i.createdAt()));
