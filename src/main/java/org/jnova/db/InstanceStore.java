@@ -91,6 +91,12 @@ public final class InstanceStore {
         return db.read(tx -> list(tx, filter, sort, limit, marker, true));
     }
 
+    /** As {@link #list}, the system metadata without the image's properties ("image_" keys). */
+    public List<Instance> listWithoutImageProperties(InstanceFilter filter, List<SortKey> sort, Integer limit,
+            String marker) {
+        return db.read(tx -> children.attach(tx, list(tx, filter, sort, limit, marker, false), false));
+    }
+
     /** As {@link #list}, without metadata, tags, faults or ports: for counting and usage. */
     public List<Instance> listBare(InstanceFilter filter) {
         return db.read(tx -> list(tx, filter, List.of(SortKey.asc("id")), null, null, false));
@@ -144,7 +150,12 @@ public final class InstanceStore {
 
     /** Instances read bare, with their metadata, tags, faults and ports: one query per child table. */
     public List<Instance> withChildren(List<Instance> bare) {
-        return bare.isEmpty() ? bare : db.read(tx -> children.attach(tx, bare));
+        return withChildren(bare, true);
+    }
+
+    /** As above; without {@code imageProperties} the system metadata leaves out the "image_" keys. */
+    public List<Instance> withChildren(List<Instance> bare, boolean imageProperties) {
+        return bare.isEmpty() ? bare : db.read(tx -> children.attach(tx, bare, imageProperties));
     }
 
     List<Instance> list(Tx tx, InstanceFilter f, List<SortKey> sort, Integer limit, String marker,

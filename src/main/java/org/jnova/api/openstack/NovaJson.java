@@ -1,12 +1,10 @@
 package org.jnova.api.openstack;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,8 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * JSON as nova writes it (Python's {@code json.dumps}): {@code ", "} between items,
@@ -49,64 +45,9 @@ public final class NovaJson {
 
     public byte[] write(Object value) {
         try {
-            if (!isTree(value)) {
-                return writer.writeValueAsBytes(value);
-            }
-            try (ByteArrayBuilder out = new ByteArrayBuilder();
-                    JsonGenerator gen = writer.createGenerator(out, JsonEncoding.UTF8)) {
-                writeValue(gen, value);
-                gen.flush();
-                return out.toByteArray();
-            }
-        } catch (IOException e) {
+            return writer.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write response body: " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean isTree(Object value) {
-        return value instanceof List<?> || value instanceof Map<?, ?> map && hasStringKeys(map);
-    }
-
-    private static boolean hasStringKeys(Map<?, ?> map) {
-        for (Object key : map.keySet()) {
-            if (!(key instanceof String)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The bodies views build (maps with string keys, lists, strings, ints, longs, booleans,
-     * nulls) straight to the generator, bypassing databind's serializer lookups per value;
-     * any other value is written by databind, so the bytes are the same either way.
-     */
-    private void writeValue(JsonGenerator gen, Object value) throws IOException {
-        if (value instanceof String s) {
-            gen.writeString(s);
-        } else if (value == null) {
-            gen.writeNull();
-        } else if (value instanceof Integer n) {
-            gen.writeNumber(n);
-        } else if (value instanceof Long n) {
-            gen.writeNumber(n);
-        } else if (value instanceof Boolean b) {
-            gen.writeBoolean(b);
-        } else if (value instanceof List<?> list) {
-            gen.writeStartArray(list, list.size());
-            for (Object item : list) {
-                writeValue(gen, item);
-            }
-            gen.writeEndArray();
-        } else if (value instanceof Map<?, ?> map && hasStringKeys(map)) {
-            gen.writeStartObject(map, map.size());
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                gen.writeFieldName((String) entry.getKey());
-                writeValue(gen, entry.getValue());
-            }
-            gen.writeEndObject();
-        } else {
-            writer.writeValue(gen, value);
         }
     }
 
@@ -121,23 +62,20 @@ public final class NovaJson {
 
     private static final class PythonSeparators extends MinimalPrettyPrinter {
         private static final long serialVersionUID = 1L;
-        // pre-encoded: written as bytes, without the char-to-UTF-8 pass of writeRaw(String)
-        private static final SerializedString ITEM_SEPARATOR = new SerializedString(", ");
-        private static final SerializedString KEY_SEPARATOR = new SerializedString(": ");
 
         @Override
         public void writeObjectFieldValueSeparator(JsonGenerator gen) throws IOException {
-            gen.writeRaw(KEY_SEPARATOR);
+            gen.writeRaw(": ");
         }
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator gen) throws IOException {
-            gen.writeRaw(ITEM_SEPARATOR);
+            gen.writeRaw(", ");
         }
 
         @Override
         public void writeArrayValueSeparator(JsonGenerator gen) throws IOException {
-            gen.writeRaw(ITEM_SEPARATOR);
+            gen.writeRaw(", ");
         }
     }
 }
