@@ -451,13 +451,25 @@ public final class ServersApi {
      */
     public List<Instance> list(RequestContext ctx, InstanceFilter filter, List<SortKey> sort, Integer limit,
             String marker, boolean withChildren) {
+        return list(ctx, filter, sort, limit, marker, withChildren, true);
+    }
+
+    /**
+     * As above; without {@code withImageProperties} the children's system metadata leaves out
+     * the image's properties ("image_" keys), for a view that does not show them.
+     */
+    public List<Instance> list(RequestContext ctx, InstanceFilter filter, List<SortKey> sort, Integer limit,
+            String marker, boolean withChildren, boolean withImageProperties) {
         InstanceFilter scoped = filter;
         if (!ctx.isAdmin() && !ctx.projectId().equals(Optional.ofNullable(filter.projectId()))) {
             scoped = filter.toBuilder().projectId(ctx.requireProjectId()).build();
         }
         try {
-            return withChildren ? instances.list(scoped, sort, limit, marker)
-                    : instances.listBare(scoped, sort, limit, marker);
+            if (!withChildren) {
+                return instances.listBare(scoped, sort, limit, marker);
+            }
+            return withImageProperties ? instances.list(scoped, sort, limit, marker)
+                    : instances.listWithoutImageProperties(scoped, sort, limit, marker);
         } catch (IllegalArgumentException e) {
             throw new Invalid(e.getMessage());
         }
@@ -466,6 +478,11 @@ public final class ServersApi {
     /** Servers listed without their children, with them. */
     public List<Instance> withChildren(List<Instance> bare) {
         return instances.withChildren(bare);
+    }
+
+    /** As above; without {@code withImageProperties} the system metadata leaves out the "image_" keys. */
+    public List<Instance> withChildren(List<Instance> bare, boolean withImageProperties) {
+        return instances.withChildren(bare, withImageProperties);
     }
 
     /** Changes name, description, access IPs, hostname or auto disk config (null: unchanged). */

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jnova.objects.Instance;
 import org.jnova.objects.InstanceFault;
 import org.jnova.objects.VirtualInterface;
@@ -16,9 +15,20 @@ import org.jnova.objects.VirtualInterface;
 /** The rows hanging off an instance: metadata, system metadata, tags, faults, ports. */
 public final class InstanceChildren {
     private static final int CHUNK = 500;
+    /** System metadata keys are the service's own, all lower case: LIKE's case folding changes nothing. */
+    private static final String WITHOUT_IMAGE_PROPERTIES = " AND meta_key NOT LIKE 'image!_%' ESCAPE '!'";
 
     /** Loads the children of all given instances with one query per table (per 500 instances). */
     List<Instance> attach(Tx tx, List<Instance> rows) throws SQLException {
+        return attach(tx, rows, true);
+    }
+
+    /**
+     * As above; without {@code imageProperties} the system metadata leaves out the image's
+     * properties (the "image_" keys boot copies from the image): most of its rows, which only
+     * the server views from 2.98 show.
+     */
+    List<Instance> attach(Tx tx, List<Instance> rows, boolean imageProperties) throws SQLException {
         if (rows.isEmpty()) {
             return rows;
         }
@@ -31,7 +41,7 @@ public final class InstanceChildren {
             List<Instance> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
             Object[] uuids = chunk.stream().map(Instance::uuid).toArray();
             String in = "(" + InstanceStore.marks(uuids.length) + ")";
-            loadMeta(tx, in, uuids, meta, sysmeta);
+            loadMeta(tx, in, uuids, imageProperties, meta, sysmeta);
             tx.query("SELECT resource_id, tag FROM tags WHERE resource_id IN " + in + " ORDER BY tag", r -> {
                 tags.computeIfAbsent(r.getString("resource_id"), k -> new ArrayList<>()).add(r.getString("tag"));
                 return null;
@@ -63,16 +73,20 @@ public final class InstanceChildren {
         return out;
     }
 
-    /** Metadata and system metadata in one query: both tables have the same shape. */
-    private static void loadMeta(Tx tx, String in, Object[] uuids, Map<String, Map<String, String>> meta,
-            Map<String, Map<String, String>> sysmeta) throws SQLException {
+    /**
+     * Metadata and system metadata in one query: both tables have the same shape. Hash maps:
+     * the instance keeps an unordered copy, views sort what they show.
+     */
+    private static void loadMeta(Tx tx, String in, Object[] uuids, boolean imageProperties,
+            Map<String, Map<String, String>> meta, Map<String, Map<String, String>> sysmeta) throws SQLException {
         Object[] twice = new Object[uuids.length * 2];
         System.arraycopy(uuids, 0, twice, 0, uuids.length);
         System.arraycopy(uuids, 0, twice, uuids.length, uuids.length);
         tx.query(metaSelect("instance_metadata", "0", in) + " UNION ALL "
-                + metaSelect("instance_system_metadata", "1", in), r -> {
+                + metaSelect("instance_system_metadata", "1", in) + (imageProperties ? "" : WITHOUT_IMAGE_PROPERTIES),
+                r -> {
                     Map<String, Map<String, String>> into = r.getInt("sys") == 1 ? sysmeta : meta;
-                    into.computeIfAbsent(r.getString("instance_uuid"), k -> new TreeMap<>())
+                    into.computeIfAbsent(r.getString("instance_uuid"), k -> new HashMap<>())
                             .put(r.getString("meta_key"), r.getString("meta_value"));
                     return null;
                 }, twice);

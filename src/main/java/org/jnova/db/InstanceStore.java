@@ -41,6 +41,9 @@ public final class InstanceStore {
     /** Parsed flavor snapshots by their JSON text: many instances share a few flavors. */
     private final Cache<String, Flavor> flavorSnapshots = Caffeine.newBuilder().maximumSize(512)
             .executor(Runnable::run).build();
+    /** Instance names by id: String.format parses the template on every call. */
+    private final Cache<Integer, String> names = Caffeine.newBuilder().maximumSize(65_536)
+            .executor(Runnable::run).build();
 
     /** {@code nameTemplate} is [DEFAULT] instance_name_template, e.g. instance-%08x. */
     public InstanceStore(Database db, String nameTemplate) {
@@ -86,6 +89,12 @@ public final class InstanceStore {
     /** Lists instances matching a filter, sorted, after the marker, at most {@code limit} (null: all). */
     public List<Instance> list(InstanceFilter filter, List<SortKey> sort, Integer limit, String marker) {
         return db.read(tx -> list(tx, filter, sort, limit, marker, true));
+    }
+
+    /** As {@link #list}, the system metadata without the image's properties ("image_" keys). */
+    public List<Instance> listWithoutImageProperties(InstanceFilter filter, List<SortKey> sort, Integer limit,
+            String marker) {
+        return db.read(tx -> children.attach(tx, list(tx, filter, sort, limit, marker, false), false));
     }
 
     /** As {@link #list}, without metadata, tags, faults or ports: for counting and usage. */
@@ -141,7 +150,12 @@ public final class InstanceStore {
 
     /** Instances read bare, with their metadata, tags, faults and ports: one query per child table. */
     public List<Instance> withChildren(List<Instance> bare) {
-        return bare.isEmpty() ? bare : db.read(tx -> children.attach(tx, bare));
+        return withChildren(bare, true);
+    }
+
+    /** As above; without {@code imageProperties} the system metadata leaves out the "image_" keys. */
+    public List<Instance> withChildren(List<Instance> bare, boolean imageProperties) {
+        return bare.isEmpty() ? bare : db.read(tx -> children.attach(tx, bare, imageProperties));
     }
 
     List<Instance> list(Tx tx, InstanceFilter f, List<SortKey> sort, Integer limit, String marker,
@@ -430,9 +444,13 @@ public final class InstanceStore {
         return children;
     }
 
+    private String name(int id) {
+        return String.format(nameTemplate, id);
+    }
+
     private Instance row(Row r) throws SQLException {
         int id = r.getInt("id");
-        return new Instance(id, r.getString("uuid"), String.format(nameTemplate, id), r.getString("display_name"),
+        return new Instance(id, r.getString("uuid"), names.get(id, this::name), r.getString("display_name"),
                 r.getString("display_description"), r.getString("hostname"), r.getString("project_id"),
                 r.getString("user_id"), r.getString("vm_state"), r.getString("task_state"), r.getInt("power_state"),
                 flavorSnapshots.get(r.getString("flavor"), FlavorJson::read), r.getString("image_ref"), r.getString("host"),

@@ -27,6 +27,8 @@ public final class ServerView {
     public static final String TRUSTED_CERTS_KEY = "trusted_certs";
     public static final String PINNED_ZONE_KEY = Instance.PINNED_ZONE_KEY;
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = JsonMappers.standard();
+    /** Keys of the largest detailed body (admin, latest microversion): sized once, never rehashed. */
+    private static final int DETAILED_KEYS = 48;
     private static final List<String> FAULT_STATUSES = List.of("ERROR", "DELETED");
     private static final List<String> PROGRESS_STATUSES = List.of("ACTIVE", "BUILD", "REBUILD", "RESIZE",
             "VERIFY_RESIZE", "MIGRATING");
@@ -58,7 +60,7 @@ public final class ServerView {
      * smaller body of an update before 2.75 (no zone, key, usage, states, volumes...).
      */
     public static Map<String, Object> detailed(ApiRequest req, Instance i, ServerViewContext ctx, boolean compact) {
-        Map<String, Object> s = new LinkedHashMap<>();
+        Map<String, Object> s = LinkedHashMap.newLinkedHashMap(DETAILED_KEYS);
         String status = ServerStatus.of(i.vmState(), i.taskState());
         s.put("id", i.uuid());
         s.put("name", i.displayName());
@@ -66,7 +68,7 @@ public final class ServerView {
         s.put("tenant_id", i.projectId() == null ? "" : i.projectId());
         s.put("user_id", i.userId() == null ? "" : i.userId());
         s.put("metadata", new LinkedHashMap<>(new java.util.TreeMap<>(i.metadata())));
-        s.put("hostId", hostId(i.projectId(), i.host()));
+        s.put("hostId", ctx.hostId(i.projectId(), i.host()));
         s.put("image", image(req, i));
         s.put("flavor", flavor(req, i, ctx.showExtraSpecs()));
         s.put("created", ServerTimes.isotime(i.createdAt()));
@@ -183,7 +185,7 @@ public final class ServerView {
             if (port.fixedIp() == null) {
                 continue;
             }
-            Map<String, Object> a = new LinkedHashMap<>();
+            Map<String, Object> a = LinkedHashMap.newLinkedHashMap(4);
             a.put("version", port.ipVersion());
             a.put("addr", port.fixedIp());
             if (extended) {
@@ -192,7 +194,7 @@ public final class ServerView {
             }
             out.computeIfAbsent(port.networkLabel(), k -> new ArrayList<>()).add(a);
             if (port.floatingIp() != null) {
-                Map<String, Object> f = new LinkedHashMap<>();
+                Map<String, Object> f = LinkedHashMap.newLinkedHashMap(4);
                 f.put("version", port.floatingIp().contains(":") ? 6 : 4);
                 f.put("addr", port.floatingIp());
                 if (extended) {
@@ -228,7 +230,7 @@ public final class ServerView {
     }
 
     private static Map<String, String> link(String rel, String href) {
-        Map<String, String> l = new LinkedHashMap<>();
+        Map<String, String> l = LinkedHashMap.newLinkedHashMap(2);
         l.put("rel", rel);
         l.put("href", href);
         return l;
@@ -256,7 +258,7 @@ public final class ServerView {
         if (i.imageRef() == null || i.imageRef().isEmpty()) {
             return "";
         }
-        Map<String, Object> image = new LinkedHashMap<>();
+        Map<String, Object> image = LinkedHashMap.newLinkedHashMap(3);
         image.put("id", i.imageRef());
         image.put("links", List.of(link("bookmark", req.hostUrl() + "/images/" + i.imageRef())));
         if (req.isSupported("2.98")) {
@@ -266,7 +268,7 @@ public final class ServerView {
     }
 
     private static Map<String, Object> flavor(ApiRequest req, Instance i, boolean extraSpecs) {
-        Map<String, Object> f = new LinkedHashMap<>();
+        Map<String, Object> f = LinkedHashMap.newLinkedHashMap(7);
         if (req.isSupported("2.47")) {
             f.put("vcpus", i.flavor().vcpus());
             f.put("ram", i.flavor().memoryMb());

@@ -170,13 +170,19 @@ public final class ServersController {
             }
             marker = page.get(page.size() - 1).uuid();
         }
-        return withPorts ? out : servers.withChildren(out);
+        return withPorts ? out : servers.withChildren(out, showsImageProperties(req));
+    }
+
+    /** Server views show the image's properties (system metadata) from 2.98 only. */
+    private static boolean showsImageProperties(ApiRequest req) {
+        return req.isSupported("2.98");
     }
 
     private List<Instance> listOrInvalidMarker(ApiRequest req, ServerListQuery query, int limit, String marker,
             boolean withChildren) {
         try {
-            return servers.list(req.context(), query.filter, query.sort, limit, marker, withChildren);
+            return servers.list(req.context(), query.filter, query.sort, limit, marker, withChildren,
+                    showsImageProperties(req));
         } catch (Invalid e) {
             if (marker != null && e.getMessage().startsWith("Marker ")) {
                 throw new Invalid("marker [" + marker + "] not found");

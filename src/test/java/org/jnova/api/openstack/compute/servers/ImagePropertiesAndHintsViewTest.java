@@ -82,6 +82,18 @@ class ImagePropertiesAndHintsViewTest {
         assertThat(seen).isEqualTo(2);
         assertThat(call(jnova, "GET", "/servers/detail", null, "2.99", 200).path("servers").path(0)
                 .has("scheduler_hints")).isFalse();
+        // a list filtered by a pattern (rows read bare, children loaded for the page) shows them as show does
+        JsonNode filtered = call(jnova, "GET", "/servers/detail?name=hinted", null, "2.98", 200).path("servers");
+        assertThat(filtered.findValuesAsText("id")).contains(id);
+        for (JsonNode s : filtered) {
+            if (s.path("id").asText().equals(id)) {
+                assertThat(s.path("image").path("properties")).isEqualTo(v298.path("image").path("properties"));
+            }
+        }
+        // below 2.98 lists leave them out, and the rest of the system metadata still shows
+        JsonNode detail297 = call(jnova, "GET", "/servers/detail", null, "2.97", 200).path("servers");
+        assertThat(detail297.findValues("image")).allSatisfy(image -> assertThat(image.has("properties")).isFalse());
+        assertThat(detail297.findValuesAsText("OS-DCF:diskConfig")).hasSize(detail297.size()).doesNotContain("");
 
         JsonNode updated = call(jnova, "PUT", "/servers/" + id, "{\"server\": {\"name\": \"renamed\"}}", "2.100", 200)
                 .path("server");
