@@ -140,6 +140,7 @@ password = $NOVA_PASSWORD
 user_domain_name = Default
 project_name = service
 project_domain_name = Default
+service_token_roles_required = true
 [database]
 connection = postgresql://postgres@127.0.0.1:5432/$NAME
 [api_database]
@@ -154,7 +155,14 @@ printf '[DEFAULT]\nhost = api-b\nosapi_compute_listen_port = %d\nmetadata_listen
   >"$RUN/api-b.conf"
 printf '[DEFAULT]\nhost = compute-1\n' >"$RUN/compute-1.conf"
 
-# the databases, the vhost and the schemas, while Keystone gets its users and catalog
+start_node() {  # start_node BINARY NAME: a jnova process in a session of its own
+  setsid "$ROOT/bin/$1" --config-file "$RUN/nova.conf" --config-file "$RUN/$2.conf" \
+    >"$RUN/$2.log" 2>&1 </dev/null &
+  echo $! >"$RUN/$2.pid"
+}
+
+# the databases, the vhost, the schemas and the nodes' start, while Keystone gets its users and
+# catalog (the nodes ask Keystone nothing before the first request)
 (
   set -e
   psql_admin "CREATE DATABASE $NAME" && psql_admin "CREATE DATABASE ${NAME}_api"
@@ -163,6 +171,9 @@ printf '[DEFAULT]\nhost = compute-1\n' >"$RUN/compute-1.conf"
   rabbitmqctl -q set_permissions -p "$NAME" guest '.*' '.*' '.*'
   "$ROOT/bin/nova-manage" --config-file "$RUN/nova.conf" api_db sync
   "$ROOT/bin/nova-manage" --config-file "$RUN/nova.conf" db sync
+  start_node nova-api api-a
+  start_node nova-api api-b
+  start_node nova-compute compute-1
 ) >"$RUN/prepare.log" 2>&1 &
 prepare_job=$!
 
@@ -200,18 +211,10 @@ PY
 DEMO_PROJECT=$(tail -n 1 "$RUN/register.log")
 wait "$prepare_job" || die "creating jnova's databases, vhost or schemas failed" "$RUN/prepare.log"
 
-start_node() {  # start_node BINARY NAME: a jnova process in a session of its own
-  setsid "$ROOT/bin/$1" --config-file "$RUN/nova.conf" --config-file "$RUN/$2.conf" \
-    >"$RUN/$2.log" 2>&1 </dev/null &
-  echo $! >"$RUN/$2.pid"
-}
-start_node nova-api api-a
-start_node nova-api api-b
-start_node nova-compute compute-1
 for node_port in api-a:$API_A api-b:$API_B; do
   node=${node_port%%:*}
   for i in $(seq 1 240); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${node_port#*:}/")" = 200 ] && break
+    curl -sf -o /dev/null "http://127.0.0.1:${node_port#*:}/" && break
     kill -0 "$(cat "$RUN/$node.pid")" 2>/dev/null || die "nova-api $node exited" "$RUN/$node.log"
     [ "$i" = 240 ] && die "nova-api $node did not answer on port ${node_port#*:}" "$RUN/$node.log"
     sleep 0.25
@@ -255,10 +258,16 @@ check "admin: flavor create" has m1.tiny admin flavor create --ram 64 --disk 1 -
 check "demo: may not create a flavor" fails demo flavor create --ram 64 --disk 1 --vcpus 1 demo-flavor
 
 head -c 65536 /dev/urandom >"$RUN/upload.img"
-check "demo: image create --file (to Glance)" has active demo image create --file "$RUN/upload.img" \
-  --disk-format raw --container-format bare myimg -f value -c status
-IMAGE=$(demo image show myimg -f value -c id 2>/dev/null)
-IMAGE=${IMAGE:-myimg-has-no-id}
+check "demo: image create --file (to Glance)" has myimg demo image create --file "$RUN/upload.img" \
+  --disk-format raw --container-format bare myimg -f value -c name
+IMAGE=myimg-has-no-id
+uploaded_image_active() {  # the uploaded image is active; IMAGE becomes its id
+  local out
+  out=$(demo image show myimg -f value -c id -c status 2>&1) || { echo "$out"; return 1; }
+  grep -q '^active$' <<<"$out" || { echo "not active: $out"; return 1; }
+  IMAGE=$(grep -v '^active$' <<<"$out")
+}
+check "demo: the uploaded image is active" uploaded_image_active
 check "Glance holds the uploaded bytes" \
   bash -c "[ -n '$IMAGE' ] && [ \"\$(stat -c %s '$RUN/glance/data/$IMAGE')\" = 65536 ]"
 check "demo: image save gives the same bytes" \
@@ -272,16 +281,19 @@ check "demo: server list through node B shows the same server" has demo1 demo_b 
 check "demo: the server was booted from the uploaded image" has "$IMAGE" demo server show demo1 -f value -c image
 check "demo: server image create (snapshot, to Glance)" has active demo server image create --name demo-snap --wait \
   demo1 -f value -c status
-check "demo: image list shows its snapshot" has demo-snap demo image list
-check "demo: the snapshot is private" has private demo image show demo-snap -f value -c visibility
+check "demo: image list shows its snapshot, private" has '^demo-snap private$' demo image list --long \
+  -f value -c Name -c Visibility
 
 check "demo: may not create a project" fails demo project create --domain default demo-made
-check "admin: project create" has cli-project admin project create --domain default cli-project -f value -c name
+CLI_PROJECT=cli-project-has-no-id
+project_create() {  # the admin creates project cli-project; CLI_PROJECT becomes its id
+  CLI_PROJECT=$(admin project create --domain default cli-project -f value -c id) && [ -n "$CLI_PROJECT" ]
+}
+check "admin: project create" project_create
 check "admin: user create" has cli-user admin user create --domain default --project cli-project \
   --password Cli-pw-1 cli-user -f value -c name
 check "admin: role add" admin role add --project cli-project --user cli-user member
-check "new user: token issue is scoped to its project" \
-  has "$(admin project show cli-project -f value -c id 2>/dev/null)" third token issue -f value -c project_id
+check "new user: token issue is scoped to its project" has "^$CLI_PROJECT\$" third token issue -f value -c project_id
 check "new user: server list lacks the demo project's server" lacks demo1 third server list
 check "new user: server show of the demo project's server fails" fails third server show demo1
 check "new user: image list lacks the demo project's upload and snapshot" \
