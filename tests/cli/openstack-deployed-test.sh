@@ -24,11 +24,17 @@ if ! command -v keystone-manage >/dev/null || ! command -v keystone-wsgi-public 
 fi
 
 RUN=$(mktemp -d)
-PORT=${JNOVA_DEPLOYED_TEST_PORT:-$((20000 + RANDOM % 20000))}
-API_A=$PORT
-MD_A=$((PORT + 1))
-API_B=$((PORT + 2))
-MD_B=$((PORT + 3))
+# the nodes' ports: four free ones chosen by the system, or four from JNOVA_DEPLOYED_TEST_PORT on
+if [ -n "${JNOVA_DEPLOYED_TEST_PORT:-}" ]; then
+  PORT=$JNOVA_DEPLOYED_TEST_PORT
+  set -- "$PORT" $((PORT + 1)) $((PORT + 2)) $((PORT + 3))
+else
+  set -- $(python3 -c 'import socket
+sockets = [socket.socket() for _ in range(4)]
+for s in sockets: s.bind(("127.0.0.1", 0))
+print(*(s.getsockname()[1] for s in sockets))')
+fi
+API_A=$1 MD_A=$2 API_B=$3 MD_B=$4
 NAME=jnova_deployed_$$_$RANDOM  # the databases (NAME, NAME_api) and the RabbitMQ vhost
 NOVA_PASSWORD=nova-$RANDOM$RANDOM
 GLANCE_PASSWORD=glance-$RANDOM$RANDOM
@@ -222,17 +228,18 @@ for node_port in api-a:$API_A api-b:$API_B; do
 done
 echo "set up in $((SECONDS - started)) s (Keystone $KEYSTONE, Glance $GLANCE, nova-api on $API_A and $API_B)"
 
+# every CLI call is bounded (--wait alone would wait for ever)
 admin() {  # Keystone's admin, in project admin
-  OS_CLOUD=deployed-admin openstack "$@"
+  OS_CLOUD=deployed-admin timeout 120 openstack "$@"
 }
 demo() {  # the member of project demo, compute through node A (the public endpoint)
-  OS_CLOUD=deployed-demo openstack "$@"
+  OS_CLOUD=deployed-demo timeout 120 openstack "$@"
 }
 demo_b() {  # the same member, compute through node B (the internal endpoint)
-  OS_CLOUD=deployed-demo-internal openstack "$@"
+  OS_CLOUD=deployed-demo-internal timeout 120 openstack "$@"
 }
 third() {  # the user the admin creates, member of project cli-project
-  OS_CLOUD=deployed-cli-user openstack "$@"
+  OS_CLOUD=deployed-cli-user timeout 120 openstack "$@"
 }
 
 compute_host_up() {  # the compute host registered itself and reports
