@@ -52,6 +52,9 @@ key_repository = $run_dir/fernet-keys
 key_repository = $run_dir/credential-keys
 [cache]
 enabled = false
+[identity]
+# bcrypt's fewest rounds: every password authentication stays quick (a throw-away Keystone)
+password_hash_rounds = 4
 [resource]
 admin_project_domain_name = Default
 admin_project_name = admin
@@ -62,12 +65,16 @@ CONF
   export OS_KEYSTONE_CONFIG_DIR="$run_dir" OS_KEYSTONE_CONFIG_FILES=keystone.conf
   local manage=(keystone-manage --config-file "$run_dir/keystone.conf")
   if [ ! -f "$run_dir/keystone.db" ]; then
+    # the key repositories are made while the schema is (they do not touch the database)
+    "${manage[@]}" fernet_setup --keystone-user "$(id -un)" --keystone-group "$(id -gn)" >>"$run_dir/keys.log" 2>&1 &
+    local fernet=$!
+    "${manage[@]}" credential_setup --keystone-user "$(id -un)" --keystone-group "$(id -gn)" >>"$run_dir/keys.log" 2>&1 &
+    local credential=$!
     "${manage[@]}" db_sync >>"$run_dir/manage.log" 2>&1
+    wait "$fernet" && wait "$credential" || { cat "$run_dir/keys.log" >&2; exit 1; }
     # readers must not block the writer inside keystone's single process (else "database is locked")
     python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL")' \
       "$run_dir/keystone.db"
-    "${manage[@]}" fernet_setup --keystone-user "$(id -un)" --keystone-group "$(id -gn)" >>"$run_dir/manage.log" 2>&1
-    "${manage[@]}" credential_setup --keystone-user "$(id -un)" --keystone-group "$(id -gn)" >>"$run_dir/manage.log" 2>&1
     "${manage[@]}" bootstrap --bootstrap-password "$password" \
       --bootstrap-admin-url "http://127.0.0.1:$port/v3/" \
       --bootstrap-public-url "http://127.0.0.1:$port/v3/" \

@@ -14,8 +14,7 @@ PORT=${JNOVA_CLI_TEST_PORT:-$((20000 + RANDOM % 20000))}
 MD_PORT=$((PORT + 1))
 ID_PORT=$((PORT + 2))
 IMAGE_PORT=$((PORT + 3))
-passed=0
-failed=0
+. "$HERE/lib.sh"
 
 cleanup() {
   [ -f "$RUN/pid" ] && kill "$(cat "$RUN/pid")" 2>/dev/null
@@ -23,15 +22,6 @@ cleanup() {
   rm -rf "$RUN"
 }
 trap cleanup EXIT
-
-check() {  # check NAME COMMAND...: passes when the command succeeds
-  local name=$1; shift
-  if "$@" >"$RUN/check.out" 2>&1; then
-    passed=$((passed + 1)); echo "ok   - $name"
-  else
-    failed=$((failed + 1)); echo "FAIL - $name"; sed 's/^/       /' "$RUN/check.out" | head -20
-  fi
-}
 
 # only the ports differ from the defaults; state_path is the working directory
 cat >"$RUN/nova.conf" <<CONF
@@ -56,24 +46,6 @@ os() {  # the admin of project admin
 }
 demo() {  # the member of project demo
   OS_CLOUD=jnova-demo openstack "$@"
-}
-
-has() {  # has PATTERN COMMAND...: the command succeeds and prints PATTERN
-  local pattern=$1; shift
-  local out
-  out=$("$@" 2>&1) || { echo "$out"; return 1; }
-  grep -q -- "$pattern" <<<"$out" || { echo "expected '$pattern' in:"; echo "$out"; return 1; }
-}
-
-lacks() {  # lacks PATTERN COMMAND...: the command succeeds and does not print PATTERN
-  local pattern=$1; shift
-  local out
-  out=$("$@" 2>&1) || { echo "$out"; return 1; }
-  ! grep -q -- "$pattern" <<<"$out" || { echo "did not expect '$pattern' in:"; echo "$out"; return 1; }
-}
-
-fails() {  # fails COMMAND...: the command fails
-  ! "$@"
 }
 
 wait_status() {  # wait_status SERVER STATUS

@@ -47,6 +47,13 @@ final class ApiCommand {
             System.err.println(prog + ": " + e.getMessage());
             LOG.error("{}", e.getMessage());
             return 1;
+        } catch (RuntimeException e) {
+            // A service that cannot start (its port taken, say) ends the process with 1: left to
+            // the JVM, the broker's and the pools' threads would keep alive a process that serves
+            // nothing and, its signal handlers waiting on a launcher that is gone, ignores SIGTERM.
+            System.err.println(prog + ": " + e.getMessage());
+            LOG.error("{} could not start", prog, e);
+            return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;

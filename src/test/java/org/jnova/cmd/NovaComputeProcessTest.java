@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,6 +64,25 @@ class NovaComputeProcessTest {
         try (ChildJvm compute = ChildJvm.start(NovaComputeMain.class, "--config-file", conf.toString())) {
             assertThat(compute.awaitExit(60)).isEqualTo(1);
             assertThat(compute.output()).contains("Cannot connect to the AMQP server").doesNotContain("secret");
+        }
+    }
+
+    @Test
+    void aTakenPortStopsNovaApiWithExitOneThoughTheBrokerIsConnected(@TempDir Path dir) throws Exception {
+        try (TestVhost vhost = TestVhost.create(); ServerSocket taken = new ServerSocket(0, 1,
+                InetAddress.getLoopbackAddress())) {
+            Path conf = Files.writeString(dir.resolve("nova.conf"), "[DEFAULT]\ntransport_url = " + RABBIT
+                    + vhost.urlPath() + "\ncontrol_exchange = jnova-bind-" + UUID.randomUUID().toString().substring(0, 8)
+                    + "\nenabled_apis = osapi_compute\nosapi_compute_listen = 127.0.0.1\n"
+                    + "osapi_compute_listen_port = " + taken.getLocalPort() + "\nosapi_compute_workers = 1\n"
+                    + "[api]\nauth_strategy = noauth2\n"
+                    + "[database]\nconnection = sqlite:///" + dir.resolve("nova.sqlite") + "\n");
+            prepareDatabase(conf);
+
+            try (ChildJvm api = ChildJvm.start(NovaApiMain.class, "--config-file", conf.toString())) {
+                assertThat(api.awaitExit(60)).isEqualTo(1);
+                assertThat(api.output()).contains("nova-api: Could not bind to 127.0.0.1:" + taken.getLocalPort());
+            }
         }
     }
 
