@@ -55,6 +55,9 @@ class Ec2BlockDevicesTest {
             assertThat(booted.rootDeviceType()).isEqualTo(DeviceType.INSTANCE_STORE);
             assertThat(booted.rootDeviceName()).startsWith("/dev/");
             assertThat(booted.blockDeviceMappings()).isEmpty();
+            assertThat(instances(ec2, "root-device-type", "instance-store")).containsExactly(instanceId);
+            assertThat(instances(ec2, "root-device-type", "ebs")).isEmpty();
+            assertThat(instances(ec2, "block-device-mapping.device-name", "*")).isEmpty();
             assertThat(attribute(ec2, instanceId, InstanceAttributeName.BLOCK_DEVICE_MAPPING).blockDeviceMappings())
                     .isEmpty();
             assertThat(attribute(ec2, instanceId, InstanceAttributeName.ROOT_DEVICE_NAME).rootDeviceName().value())
@@ -78,6 +81,9 @@ class Ec2BlockDevicesTest {
             assertThat(seen.instanceId()).isEqualTo(instanceId);
             assertThat(seen.deleteOnTermination()).isFalse();
             assertThat(seen.attachTime()).isEqualTo(mapping.ebs().attachTime());
+
+            assertThat(instances(ec2, "block-device-mapping.volume-id", volumeId)).containsExactly(instanceId);
+            assertThat(instances(ec2, "block-device-mapping.delete-on-termination", "true")).isEmpty();
 
             ec2.detachVolume(r -> r.volumeId(volumeId));
             Instance detached = waitFor(ec2, instanceId, i -> i.blockDeviceMappings().isEmpty());
@@ -148,11 +154,28 @@ class Ec2BlockDevicesTest {
                     .singleElement().satisfies(m -> assertThat(m.ebs().deleteOnTermination()).isFalse());
             assertThat(waitForAttachment(ec2, extra).deleteOnTermination()).isFalse();
 
+            // DescribeInstances' filters on the devices
+            assertThat(instances(ec2, "root-device-type", "ebs")).containsExactly(instanceId);
+            assertThat(instances(ec2, "root-device-type", "instance-store")).isEmpty();
+            assertThat(instances(ec2, "root-device-name", "/dev/vda")).containsExactly(instanceId);
+            assertThat(instances(ec2, "block-device-mapping.volume-id", extra)).containsExactly(instanceId);
+            assertThat(instances(ec2, "block-device-mapping.volume-id", source)).isEmpty();
+            assertThat(instances(ec2, "block-device-mapping.device-name", "/dev/vd?")).containsExactly(instanceId);
+            assertThat(instances(ec2, "block-device-mapping.status", "attached")).containsExactly(instanceId);
+            assertThat(instances(ec2, "block-device-mapping.delete-on-termination", "true"))
+                    .containsExactly(instanceId);
+
             // another project sees neither the instance nor its volumes
             assertThat(other.describeInstances().reservations()).isEmpty();
             assertThat(other.describeVolumes().volumes()).isEmpty();
             ec2.terminateInstances(r -> r.instanceIds(instanceId));
         }
+    }
+
+    /** The ids of the instances one DescribeInstances filter matches. */
+    private static List<String> instances(Ec2Client ec2, String filter, String value) {
+        return ec2.describeInstances(r -> r.filters(Filter.builder().name(filter).values(value).build()))
+                .reservations().stream().flatMap(r -> r.instances().stream()).map(Instance::instanceId).toList();
     }
 
     private static DescribeInstanceAttributeResponse attribute(Ec2Client ec2, String instanceId,

@@ -97,15 +97,14 @@ public final class InstancesActions {
         enforcer.authorize(ctx, "os_compute_api:servers:detail", projectTarget(ctx));
         Ec2Paging paging = Ec2Paging.read(call, TOKEN_KIND, DESCRIBE_LIMIT, true, "InstanceId", "instancesSet");
         InstancePage found = named(call, ctx).orElseGet(() -> page(call, ctx, paging));
-        InstanceFilters filters = new InstanceFilters(call.filters(), this::zone);
+        Map<String, InstanceBlockDevices.Devices> devices = blockDevices.of(ctx, found.instances());
+        InstanceFilters filters = new InstanceFilters(call.filters(), this::zone, i -> devices.get(i.uuid()));
         Map<String, List<Instance>> reservations = new LinkedHashMap<>();
         for (Instance i : found.instances()) {
             if (filters.test(i)) {
                 reservations.computeIfAbsent(i.reservationId(), k -> new ArrayList<>()).add(i);
             }
         }
-        Map<String, InstanceBlockDevices.Devices> devices = blockDevices.of(ctx,
-                reservations.values().stream().flatMap(List::stream).toList());
         List<Object> set = new ArrayList<>();
         reservations.values().forEach(members -> set.add(reservation(members, devices)));
         Map<String, Object> out = new LinkedHashMap<>();
