@@ -15,6 +15,7 @@ import org.jnova.api.ec2.keypairs.KeyPairsActions;
 import org.jnova.api.ec2.regions.RegionsActions;
 import org.jnova.api.ec2.securitygroups.SecurityGroupsActions;
 import org.jnova.api.ec2.addresses.AddressesActions;
+import org.jnova.api.ec2.volumes.InstanceBlockDevices;
 import org.jnova.api.ec2.volumes.VolumesActions;
 import org.jnova.api.ec2.tags.TagsActions;
 import org.jnova.api.image.ImageApiV2;
@@ -509,7 +510,8 @@ public final class CompositionRoot implements AutoCloseable {
     /** The EC2 API's actions (enabled_apis = ec2) over the same compute APIs as the v2.1 router. */
     private Ec2Executor ec2App(Enforcer enforcer) {
         return Ec2Cloud.executor(new RegionsActions(availabilityZones, enforcer),
-                new InstancesActions(servers, serverActions, flavors, securityGroups, ec2Ids, enforcer,
+                new InstancesActions(servers, serverActions, flavors, securityGroups,
+                        new InstanceBlockDevices(volumeAttachments, volumes, ec2Ids), ec2Ids, enforcer,
                         conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE)),
                 new ImagesActions(imageService, volumes, servers, serverActions, ec2Ids, enforcer),
                 new KeyPairsActions(keyPairs, enforcer),

@@ -42,9 +42,10 @@ public final class VolumeStore {
             List<Volume> rows = tx.query("SELECT " + COLUMNS + " FROM volumes WHERE deleted = 0 AND project_id = ? "
                     + "ORDER BY created_at DESC, id DESC", VolumeStore::row, projectId);
             Map<String, List<Volume.Attachment>> attached = new HashMap<>();
-            tx.query("SELECT a.id, a.volume_id, a.instance_uuid, a.mountpoint FROM volume_attachment a JOIN volumes v "
-                    + "ON v.id = a.volume_id WHERE a.deleted = 0 AND a.attach_status = 'attached' AND v.deleted = 0 "
-                    + "AND v.project_id = ? ORDER BY a.created_at, a.id", r -> attached
+            tx.query("SELECT a.id, a.volume_id, a.instance_uuid, a.mountpoint, a.created_at, a.updated_at FROM "
+                    + "volume_attachment a JOIN volumes v ON v.id = a.volume_id WHERE a.deleted = 0 "
+                    + "AND a.attach_status = 'attached' AND v.deleted = 0 AND v.project_id = ? "
+                    + "ORDER BY a.created_at, a.id", r -> attached
                             .computeIfAbsent(r.getString("volume_id"), k -> new ArrayList<>()).add(attachment(r)),
                     projectId);
             return rows.stream().map(v -> withAttachments(v, attached.getOrDefault(v.id(), List.of()))).toList();
@@ -150,8 +151,8 @@ public final class VolumeStore {
         if (volume.isEmpty()) {
             return volume;
         }
-        List<Volume.Attachment> attached = tx.query("SELECT id, volume_id, instance_uuid, mountpoint FROM "
-                + "volume_attachment WHERE volume_id = ? AND deleted = 0 AND attach_status = 'attached' "
+        List<Volume.Attachment> attached = tx.query("SELECT id, volume_id, instance_uuid, mountpoint, created_at, "
+                + "updated_at FROM volume_attachment WHERE volume_id = ? AND deleted = 0 AND attach_status = 'attached' "
                 + "ORDER BY created_at, id", VolumeStore::attachment, volumeId);
         return Optional.of(withAttachments(volume.get(), attached));
     }
@@ -163,7 +164,10 @@ public final class VolumeStore {
     }
 
     private static Volume.Attachment attachment(Row r) throws SQLException {
-        return new Volume.Attachment(r.getString("id"), r.getString("instance_uuid"), r.getString("mountpoint"));
+        // a completed attachment was last updated when it completed
+        Instant updated = r.getInstant("updated_at");
+        return new Volume.Attachment(r.getString("id"), r.getString("instance_uuid"), r.getString("mountpoint"),
+                updated != null ? updated : r.getInstant("created_at"));
     }
 
     private static Volume row(Row r) throws SQLException {

@@ -17,8 +17,11 @@ public record Volume(String id, String projectId, String name, String descriptio
         attachments = List.copyOf(attachments);
     }
 
-    /** A completed attachment: the server and the device it has the volume on. */
-    public record Attachment(String id, String instanceUuid, String mountpoint) {
+    /**
+     * A completed attachment: the server, the device it has the volume on and when the
+     * attachment completed (cinder's attach_time).
+     */
+    public record Attachment(String id, String instanceUuid, String mountpoint, Instant attachedAt) {
     }
 
     /** cinder's attach_status as nova reads it: "attached" or "detached". */

@@ -16,6 +16,7 @@ import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Paging;
 import org.jnova.api.ec2.protocol.Ec2Request;
 import org.jnova.api.ec2.protocol.ViewFilters;
+import org.jnova.api.ec2.volumes.InstanceBlockDevices;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.FlavorsApi;
 import org.jnova.compute.SecurityGroupsApi;
@@ -56,16 +57,19 @@ public final class InstancesActions {
     private final ServerActionsApi serverActions;
     private final FlavorsApi flavors;
     private final SecurityGroupsApi securityGroups;
+    private final InstanceBlockDevices blockDevices;
     private final Ec2Ids ids;
     private final Enforcer enforcer;
     private final String defaultZone;
 
     public InstancesActions(ServersApi servers, ServerActionsApi serverActions, FlavorsApi flavors,
-            SecurityGroupsApi securityGroups, Ec2Ids ids, Enforcer enforcer, String defaultZone) {
+            SecurityGroupsApi securityGroups, InstanceBlockDevices blockDevices, Ec2Ids ids, Enforcer enforcer,
+            String defaultZone) {
         this.servers = requireNonNull(servers, "servers is null");
         this.serverActions = requireNonNull(serverActions, "serverActions is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
         this.securityGroups = requireNonNull(securityGroups, "securityGroups is null");
+        this.blockDevices = requireNonNull(blockDevices, "blockDevices is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.enforcer = requireNonNull(enforcer, "enforcer is null");
         this.defaultZone = requireNonNull(defaultZone, "defaultZone is null");
@@ -93,7 +97,8 @@ public final class InstancesActions {
         enforcer.authorize(ctx, "os_compute_api:servers:detail", projectTarget(ctx));
         Ec2Paging paging = Ec2Paging.read(call, TOKEN_KIND, DESCRIBE_LIMIT, true, "InstanceId", "instancesSet");
         InstancePage found = named(call, ctx).orElseGet(() -> page(call, ctx, paging));
-        InstanceFilters filters = new InstanceFilters(call.filters(), this::zone);
+        Map<String, InstanceBlockDevices.Devices> devices = blockDevices.of(ctx, found.instances());
+        InstanceFilters filters = new InstanceFilters(call.filters(), this::zone, i -> devices.get(i.uuid()));
         Map<String, List<Instance>> reservations = new LinkedHashMap<>();
         for (Instance i : found.instances()) {
             if (filters.test(i)) {
@@ -101,7 +106,7 @@ public final class InstancesActions {
             }
         }
         List<Object> set = new ArrayList<>();
-        reservations.values().forEach(members -> set.add(reservation(members)));
+        reservations.values().forEach(members -> set.add(reservation(members, devices)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("reservationSet", set);
         out.put("nextToken", found.nextToken());
@@ -164,13 +169,13 @@ public final class InstancesActions {
         return new InstancePage(shown, paging.token(shown.getLast().uuid()));
     }
 
-    private Map<String, Object> reservation(List<Instance> members) {
+    private Map<String, Object> reservation(List<Instance> members, Map<String, InstanceBlockDevices.Devices> devices) {
         Map<String, Object> out = new LinkedHashMap<>();
         Instance first = members.getFirst();
         out.put("reservationId", first.reservationId());
         out.put("ownerId", first.projectId());
         out.put("groupSet", groups(first));
-        out.put("instancesSet", members.stream().map(this::instanceView).toList());
+        out.put("instancesSet", members.stream().map(i -> instanceView(i, devices.get(i.uuid()))).toList());
         return out;
     }
 
@@ -179,7 +184,7 @@ public final class InstancesActions {
                 "groupId", name)).toList();
     }
 
-    private Map<String, Object> instanceView(Instance i) {
+    private Map<String, Object> instanceView(Instance i, InstanceBlockDevices.Devices devices) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("instanceId", Ec2Ids.instanceId(i));
         out.put("imageId", ids.imageId(i.imageRef()));
@@ -203,9 +208,9 @@ public final class InstancesActions {
         out.put("ipAddress", floatingIp(i).orElse(null));
         out.put("groupSet", groups(i));
         out.put("architecture", "x86_64");
-        out.put("rootDeviceType", "instance-store");
-        out.put("rootDeviceName", i.rootDeviceName());
-        out.put("blockDeviceMapping", List.of());
+        out.put("rootDeviceType", devices.rootDeviceType());
+        out.put("rootDeviceName", devices.rootDeviceName());
+        out.put("blockDeviceMapping", devices.blockDeviceMapping());
         out.put("virtualizationType", "hvm");
         out.put("tagSet", i.metadata().entrySet().stream().<Object>map(e -> tag(e.getKey(), e.getValue())).toList());
         out.put("hypervisor", "xen");
@@ -278,7 +283,7 @@ public final class InstancesActions {
             throw Ec2Error.invalidParameterValue("Invalid availability zone: [" + zone + "]");
         }
         List<Instance> created = result.instances().stream().map(i -> servers.get(ctx, i.uuid())).toList();
-        return reservation(created);
+        return reservation(created, blockDevices.of(ctx, created));
     }
 
     private Flavor flavor(RequestContext ctx, String name) {
@@ -396,7 +401,8 @@ public final class InstancesActions {
                 "kernel", x -> value(x.systemMetadata().get("image_kernel_id")),
                 "ramdisk", x -> value(x.systemMetadata().get("image_ramdisk_id")),
                 "userData", x -> value(x.userData()),
-                "rootDeviceName", x -> value(x.rootDeviceName()),
+                "rootDeviceName", x -> value(InstanceBlockDevices.rootDeviceName(x)),
+                "blockDeviceMapping", x -> blockDevices.of(ctx, x).blockDeviceMapping(),
                 "groupSet", this::groups,
                 "disableApiTermination", x -> value(false),
                 "instanceInitiatedShutdownBehavior", x -> value("stop"));

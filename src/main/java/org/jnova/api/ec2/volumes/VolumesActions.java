@@ -21,6 +21,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.ec2.Ec2Ids;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.OverQuota;
+import org.jnova.objects.BlockDeviceMapping;
 import org.jnova.objects.Instance;
 import org.jnova.objects.Volume;
 import org.jnova.objects.VolumeSnapshot;
@@ -95,7 +96,9 @@ public final class VolumesActions {
                 found.add(volume(ctx, ec2Id));
             }
         }
-        return paging.page("volumeSet", found.stream().map(v -> volumeView(ctx, v)).filter(filters).toList(),
+        Map<String, List<BlockDeviceMapping>> mappings = attachments.volumeMappings(found.stream()
+                .flatMap(v -> v.attachments().stream()).map(Volume.Attachment::instanceUuid).distinct().toList());
+        return paging.page("volumeSet", found.stream().map(v -> volumeView(ctx, v, mappings)).filter(filters).toList(),
                 v -> Ec2Paging.element(v, "volumeId"));
     }
 
@@ -113,7 +116,8 @@ public final class VolumesActions {
         try {
             return volumeView(ctx, volumes.create(ctx, new VolumeRequest(size.orElseGet(() ->
                     snapshot.get().volumeSize()), null, null, null, Map.of(),
-                    call.param("AvailabilityZone").orElse(null), null, snapshot.map(VolumeSnapshot::id).orElse(null))));
+                    call.param("AvailabilityZone").orElse(null), null, snapshot.map(VolumeSnapshot::id).orElse(null))),
+                    Map.of());
         } catch (OverQuota e) {
             throw Ec2Error.client("VolumeLimitExceeded", e.getMessage());
         }
@@ -209,7 +213,12 @@ public final class VolumesActions {
         return Map.of("return", true);
     }
 
-    private Map<String, Object> volumeView(RequestContext ctx, Volume v) {
+    /**
+     * A volume as DescribeVolumes shows it; {@code mappings} are the volume mappings of the
+     * servers it is attached to, by server uuid (whether the volume goes with the server).
+     */
+    private Map<String, Object> volumeView(RequestContext ctx, Volume v,
+            Map<String, List<BlockDeviceMapping>> mappings) {
         String ec2Id = ids.volumeId(v.id());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("volumeId", ec2Id);
@@ -225,7 +234,9 @@ public final class VolumesActions {
             item.put("instanceId", instanceId(ctx, a.instanceUuid()));
             item.put("device", a.mountpoint());
             item.put("status", "detaching".equals(v.status()) ? "detaching" : "attached");
-            item.put("deleteOnTermination", false);
+            item.put("attachTime", a.attachedAt());
+            item.put("deleteOnTermination", mappings.getOrDefault(a.instanceUuid(), List.of()).stream()
+                    .filter(bdm -> v.id().equals(bdm.volumeId())).anyMatch(BlockDeviceMapping::deleteOnTermination));
             attached.add(item);
         }
         out.put("attachmentSet", attached);
