@@ -13,14 +13,11 @@ import java.nio.file.Path;
 import org.jnova.api.ec2.AwsCli;
 import org.jnova.api.ec2.Ec2CliScenario;
 import org.jnova.testing.EachEngine;
+import org.jnova.testing.Ec2Clients;
 import org.jnova.testing.EngineServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
@@ -71,9 +68,7 @@ class Ec2KeystoneAuthTest {
     }
 
     private static Ec2Client client(String engine, String access, String secret) {
-        return Ec2Client.builder().endpointOverride(URI.create(ec2Url(engine))).region(Region.of("nova"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(access, secret)))
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
+        return Ec2Clients.signed(ec2Url(engine), access, secret);
     }
 
     @EachEngine

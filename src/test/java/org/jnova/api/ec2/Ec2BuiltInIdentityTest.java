@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,16 +26,13 @@ import org.jnova.conf.CredentialOpts;
 import org.jnova.conf.DatabaseOpts;
 import org.jnova.identity.Ec2CredentialsApi;
 import org.jnova.testing.EachEngine;
+import org.jnova.testing.Ec2Clients;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
 import org.jnova.utils.JsonMappers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 
@@ -196,8 +193,6 @@ class Ec2BuiltInIdentityTest {
     }
 
     private static Ec2Client client(String url, String access, String secret) {
-        return Ec2Client.builder().endpointOverride(URI.create(url)).region(Region.of("nova"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(access, secret)))
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none())).build();
+        return Ec2Clients.signed(url, access, secret);
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,13 +16,10 @@ import java.util.stream.IntStream;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.testing.EachEngine;
+import org.jnova.testing.Ec2Clients;
 import org.jnova.testing.EngineServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
@@ -36,7 +31,6 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 import software.amazon.awssdk.services.ec2.model.Tag;
-import software.amazon.awssdk.services.ec2.model.TagDescription;
 import software.amazon.awssdk.services.ec2.model.Volume;
 import software.amazon.awssdk.services.ec2.model.VolumeState;
 
@@ -332,13 +326,7 @@ class Ec2FiltersTest {
 
     private static Ec2Client client(String engine, String accessKey) {
         String url = SERVERS.get(engine).startEc2();
-        return Ec2Client.builder()
-                .endpointOverride(URI.create(url))
-                .region(Region.of("nova"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
-                        "any-secret")))
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-                .build();
+        return Ec2Clients.noauth(url, accessKey);
     }
 
     private static Filter filter(String name, String... values) {
@@ -377,29 +365,10 @@ class Ec2FiltersTest {
     }
 
     private static Instance waitFor(Ec2Client ec2, String id, InstanceStateName state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            Instance i = ec2.describeInstances(r -> r.instanceIds(id)).reservations().getFirst().instances()
-                    .getFirst();
-            if (i.state().name() == state || System.nanoTime() > deadline) {
-                assertThat(i.state().name()).isEqualTo(state);
-                return i;
-            }
-            Thread.sleep(50);
-        }
+        return Ec2Clients.awaitInstance(ec2, id, state);
     }
 
     private static Volume waitForVolume(Ec2Client ec2, String id, VolumeState state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            Volume v = ec2.describeVolumes(r -> r.volumeIds(id)).volumes().getFirst();
-            // the built-in catalog marks a volume in-use a moment before it records the attachment
-            boolean settled = v.state() == state && (state != VolumeState.IN_USE || !v.attachments().isEmpty());
-            if (settled || System.nanoTime() > deadline) {
-                assertThat(v.state()).isEqualTo(state);
-                return v;
-            }
-            Thread.sleep(50);
-        }
+        return Ec2Clients.awaitVolume(ec2, id, state);
     }
 }

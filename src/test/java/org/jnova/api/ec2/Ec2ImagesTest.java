@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,20 +16,17 @@ import java.util.function.Predicate;
 import org.jnova.compute.SeedData;
 import org.jnova.image.GlanceTestServer;
 import org.jnova.testing.EachEngine;
+import org.jnova.testing.Ec2Clients;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.DescribeImageAttributeResponse;
-import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GetPasswordDataResponse;
 import software.amazon.awssdk.services.ec2.model.Image;
@@ -403,13 +400,7 @@ class Ec2ImagesTest {
     }
 
     private static Ec2Client client(JnovaTestServer jnova, String accessKey) {
-        return Ec2Client.builder()
-                .endpointOverride(URI.create(jnova.startEc2()))
-                .region(Region.of("nova"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
-                        "any-secret")))
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-                .build();
+        return Ec2Clients.noauth(jnova.startEc2(), accessKey);
     }
 
     /** A snapshot of a new volume of {@code size} GiB. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +12,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.jnova.testing.EachEngine;
+import org.jnova.testing.Ec2Clients;
 import org.jnova.testing.EngineServers;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeTagsResponse;
@@ -228,13 +224,7 @@ class Ec2PagingTest {
 
     private static Ec2Client client(String engine, String accessKey) {
         String url = SERVERS.get(engine).startEc2();
-        return Ec2Client.builder()
-                .endpointOverride(URI.create(url))
-                .region(Region.of("nova"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
-                        "any-secret")))
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-                .build();
+        return Ec2Clients.noauth(url, accessKey);
     }
 
     private static Ec2Exception error(Runnable call) {

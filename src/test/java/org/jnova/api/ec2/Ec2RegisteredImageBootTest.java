@@ -2,20 +2,16 @@ package org.jnova.api.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jnova.testing.EachEngine;
+import org.jnova.testing.Ec2Clients;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
@@ -80,25 +76,10 @@ class Ec2RegisteredImageBootTest {
     }
 
     private static Instance waitFor(Ec2Client ec2, String id, InstanceStateName state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            Instance i = ec2.describeInstances(r -> r.instanceIds(id)).reservations().getFirst().instances()
-                    .getFirst();
-            if (i.state().name() == state || System.nanoTime() > deadline) {
-                assertThat(i.state().name()).isEqualTo(state);
-                return i;
-            }
-            Thread.sleep(50);
-        }
+        return Ec2Clients.awaitInstance(ec2, id, state);
     }
 
     private static Ec2Client client(JnovaTestServer jnova, String accessKey) {
-        return Ec2Client.builder()
-                .endpointOverride(URI.create(jnova.startEc2()))
-                .region(Region.of("nova"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
-                        "any-secret")))
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-                .build();
+        return Ec2Clients.noauth(jnova.startEc2(), accessKey);
     }
 }

@@ -3,30 +3,24 @@ package org.jnova.api.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 import org.jnova.testing.EachEngine;
+import org.jnova.testing.Ec2Clients;
 import org.jnova.testing.EngineServers;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
-import software.amazon.awssdk.services.ec2.model.InstanceStatus;
-import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
-import software.amazon.awssdk.services.ec2.model.SummaryStatus;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.InstanceStatus;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Snapshot;
 import software.amazon.awssdk.services.ec2.model.SnapshotState;
+import software.amazon.awssdk.services.ec2.model.SummaryStatus;
 import software.amazon.awssdk.services.ec2.model.Volume;
 import software.amazon.awssdk.services.ec2.model.VolumeState;
 
@@ -62,13 +56,7 @@ class Ec2ResourcesTest {
     }
 
     private Ec2Client client(String accessKey) {
-        return Ec2Client.builder()
-                .endpointOverride(URI.create(ec2Url))
-                .region(Region.of("nova"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
-                        "any-secret")))
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-                .build();
+        return Ec2Clients.noauth(ec2Url, accessKey);
     }
 
     @EachEngine
@@ -358,17 +346,7 @@ class Ec2ResourcesTest {
     }
 
     private static Volume waitForVolume(Ec2Client ec2, String id, VolumeState state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            Volume v = ec2.describeVolumes(r -> r.volumeIds(id)).volumes().getFirst();
-            // the built-in volume catalog marks a volume in-use a moment before it records the attachment
-            boolean settled = v.state() == state && (state != VolumeState.IN_USE || !v.attachments().isEmpty());
-            if (settled || System.nanoTime() > deadline) {
-                assertThat(v.state()).isEqualTo(state);
-                return v;
-            }
-            Thread.sleep(50);
-        }
+        return Ec2Clients.awaitVolume(ec2, id, state);
     }
 
     private static SecurityGroup group(Ec2Client ec2, String id) {
@@ -383,16 +361,6 @@ class Ec2ResourcesTest {
     }
 
     private static Instance waitFor(Ec2Client ec2, String id, InstanceStateName state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            List<Instance> found = ec2.describeInstances(r -> r.instanceIds(id)).reservations().getFirst()
-                    .instances();
-            Instance i = found.getFirst();
-            if (i.state().name() == state || System.nanoTime() > deadline) {
-                assertThat(i.state().name()).isEqualTo(state);
-                return i;
-            }
-            Thread.sleep(50);
-        }
+        return Ec2Clients.awaitInstance(ec2, id, state);
     }
 }

@@ -15,16 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Predicate;
 import org.jnova.testing.EachEngine;
+import org.jnova.testing.Ec2Clients;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.CreateKeyPairResponse;
@@ -62,13 +58,7 @@ class Ec2SdkTest {
     }
 
     private Ec2Client client(String accessKey) {
-        return Ec2Client.builder()
-                .endpointOverride(URI.create(ec2Url))
-                .region(Region.of("nova"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey,
-                        "any-secret")))
-                .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-                .build();
+        return Ec2Clients.noauth(ec2Url, accessKey);
     }
 
     @EachEngine
@@ -363,17 +353,7 @@ class Ec2SdkTest {
     }
 
     private static Instance waitFor(Ec2Client ec2, String id, InstanceStateName state) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Predicate<Instance> reached = i -> i.state().name() == state;
-        while (true) {
-            Instance i = ec2.describeInstances(r -> r.instanceIds(id)).reservations().getFirst().instances()
-                    .getFirst();
-            if (reached.test(i) || System.nanoTime() > deadline) {
-                assertThat(i.state().name()).isEqualTo(state);
-                return i;
-            }
-            Thread.sleep(50);
-        }
+        return Ec2Clients.awaitInstance(ec2, id, state);
     }
 
     /** A fresh RSA public key as an OpenSSH line. */
