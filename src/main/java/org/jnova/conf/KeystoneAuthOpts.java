@@ -1,5 +1,6 @@
 package org.jnova.conf;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jnova.conf.cfg.Opt;
 
@@ -76,63 +77,17 @@ public final class KeystoneAuthOpts {
                     + "token pass as a service token, for backwards compatibility.")
             .build();
 
-    public static final Opt<String> AUTH_TYPE = Opt.string(GROUP, "auth_type")
-            .deprecatedName(GROUP, "auth_plugin")
-            .help("Authentication type the service uses to get its own token. jnova offers \"password\" "
-                    + "(also spelled \"v3password\").")
-            .build();
-
-    public static final Opt<String> AUTH_URL = Opt.string(GROUP, "auth_url")
-            .help("Authentication URL: the Identity API endpoint the service authenticates against.")
-            .build();
-
-    public static final Opt<String> USERNAME = Opt.string(GROUP, "username")
-            .deprecatedName(GROUP, "user_name")
-            .help("The service user's name.")
-            .build();
-
-    public static final Opt<String> USER_ID = Opt.string(GROUP, "user_id")
-            .help("The service user's id (instead of its name).")
-            .build();
-
-    public static final Opt<String> PASSWORD = Opt.string(GROUP, "password")
-            .secret()
-            .help("The service user's password.")
-            .build();
-
-    public static final Opt<String> USER_DOMAIN_NAME = Opt.string(GROUP, "user_domain_name")
-            .help("The service user's domain name.")
-            .build();
-
-    public static final Opt<String> USER_DOMAIN_ID = Opt.string(GROUP, "user_domain_id")
-            .help("The service user's domain id.")
-            .build();
-
-    public static final Opt<String> PROJECT_NAME = Opt.string(GROUP, "project_name")
-            .deprecatedName(GROUP, "tenant_name")
-            .help("The project the service token is scoped to.")
-            .build();
-
-    public static final Opt<String> PROJECT_ID = Opt.string(GROUP, "project_id")
-            .deprecatedName(GROUP, "tenant_id")
-            .help("The id of the project the service token is scoped to.")
-            .build();
-
-    public static final Opt<String> PROJECT_DOMAIN_NAME = Opt.string(GROUP, "project_domain_name")
-            .help("The domain name of the service project.")
-            .build();
-
-    public static final Opt<String> PROJECT_DOMAIN_ID = Opt.string(GROUP, "project_domain_id")
-            .help("The domain id of the service project.")
-            .build();
+    /** The password plugin the service authenticates itself with to validate tokens. */
+    public static final PasswordAuthOpts SERVICE_USER = PasswordAuthOpts.in(GROUP);
 
     private KeystoneAuthOpts() {
     }
 
     public static List<Opt<?>> all() {
-        return List.of(WWW_AUTHENTICATE_URI, INTERFACE, DELAY_AUTH_DECISION, HTTP_CONNECT_TIMEOUT,
-                HTTP_REQUEST_MAX_RETRIES, REGION_NAME, MEMCACHED_SERVERS, TOKEN_CACHE_TIME, INCLUDE_SERVICE_CATALOG,
-                SERVICE_TOKEN_ROLES, SERVICE_TOKEN_ROLES_REQUIRED, AUTH_TYPE, AUTH_URL, USERNAME, USER_ID, PASSWORD,
-                USER_DOMAIN_NAME, USER_DOMAIN_ID, PROJECT_NAME, PROJECT_ID, PROJECT_DOMAIN_NAME, PROJECT_DOMAIN_ID);
+        List<Opt<?>> all = new ArrayList<>(List.of(WWW_AUTHENTICATE_URI, INTERFACE, DELAY_AUTH_DECISION,
+                HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_MAX_RETRIES, REGION_NAME, MEMCACHED_SERVERS, TOKEN_CACHE_TIME,
+                INCLUDE_SERVICE_CATALOG, SERVICE_TOKEN_ROLES, SERVICE_TOKEN_ROLES_REQUIRED));
+        all.addAll(SERVICE_USER.all());
+        return List.copyOf(all);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jnova.conf.KeystoneAuthOpts;
+import org.jnova.conf.PasswordAuthOpts;
 import org.jnova.conf.ServiceUserOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
@@ -134,35 +135,10 @@ public record KeystoneAuthSettings(
     /** Reads {@code [keystone_authtoken]}, the paste section's keys winning. */
     public static KeystoneAuthSettings from(ConfigOpts conf, Map<String, String> pasteLocal) {
         Values values = new Values(conf, pasteLocal);
-        String authType = values.get(KeystoneAuthOpts.AUTH_TYPE)
-                .or(() -> Optional.ofNullable(pasteLocal.get("auth_plugin")))
-                .orElseThrow(() -> new ConfigError("[keystone_authtoken] auth_type is not set; jnova authenticates "
-                        + "the service with auth_type = password"));
-        if (!authType.equals("password") && !authType.equals("v3password")) {
-            throw new ConfigError("[keystone_authtoken] auth_type = " + authType + " is not supported by jnova; "
-                    + "use password");
-        }
-        String authUrl = values.get(KeystoneAuthOpts.AUTH_URL)
-                .orElseThrow(() -> new ConfigError("[keystone_authtoken] auth_url is not set"));
-        URI uri;
-        try {
-            uri = URI.create(authUrl);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigError("[keystone_authtoken] auth_url is not a URL: " + authUrl, e);
-        }
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new ConfigError("[keystone_authtoken] auth_url is not an http(s) URL: " + authUrl);
-        }
-        ServiceCredentials credentials = new ServiceCredentials(values.get(KeystoneAuthOpts.USER_ID),
-                values.get(KeystoneAuthOpts.USERNAME), values.get(KeystoneAuthOpts.USER_DOMAIN_ID),
-                values.get(KeystoneAuthOpts.USER_DOMAIN_NAME),
-                values.get(KeystoneAuthOpts.PASSWORD).orElseThrow(
-                        () -> new ConfigError("[keystone_authtoken] password is not set")),
-                values.get(KeystoneAuthOpts.PROJECT_ID), values.get(KeystoneAuthOpts.PROJECT_NAME),
-                values.get(KeystoneAuthOpts.PROJECT_DOMAIN_ID), values.get(KeystoneAuthOpts.PROJECT_DOMAIN_NAME));
-        if (credentials.userId().isEmpty() && credentials.username().isEmpty()) {
-            throw new ConfigError("[keystone_authtoken] username (or user_id) is not set");
-        }
+        ServiceUser user = serviceUser("[" + KeystoneAuthOpts.GROUP + "] ", KeystoneAuthOpts.SERVICE_USER, values);
+        URI uri = user.authUrl();
+        String authUrl = uri.toString();
+        ServiceCredentials credentials = user.credentials();
         String interfaceName = values.get(KeystoneAuthOpts.INTERFACE).orElse("internal").toLowerCase(Locale.ROOT);
         if (interfaceName.endsWith("url")) {
             interfaceName = interfaceName.substring(0, interfaceName.length() - 3);
@@ -186,15 +162,23 @@ public record KeystoneAuthSettings(
      * {@code X-Service-Token}; the other settings are keystonemiddleware's defaults.
      */
     public static KeystoneAuthSettings serviceUser(ConfigOpts conf) {
-        String group = "[" + ServiceUserOpts.GROUP + "] ";
-        String authType = Optional.ofNullable(conf.get(ServiceUserOpts.AUTH_TYPE)).orElseThrow(() ->
-                new ConfigError(group + "auth_type is not set; jnova authenticates the service user with "
-                        + "auth_type = password"));
+        ServiceUser user = serviceUser("[" + ServiceUserOpts.GROUP + "] ", ServiceUserOpts.SERVICE_USER,
+                new Values(conf, Map.of()));
+        return of(user.authUrl(), user.credentials());
+    }
+
+    /** Where and as whom a service user authenticates. */
+    private record ServiceUser(URI authUrl, ServiceCredentials credentials) {
+    }
+
+    /** Reads and checks a group's password plugin options; {@code group} prefixes the errors. */
+    private static ServiceUser serviceUser(String group, PasswordAuthOpts opts, Values values) {
+        String authType = values.get(opts.authType()).orElseThrow(() -> new ConfigError(group
+                + "auth_type is not set; jnova authenticates the service user with auth_type = password"));
         if (!authType.equals("password") && !authType.equals("v3password")) {
             throw new ConfigError(group + "auth_type = " + authType + " is not supported by jnova; use password");
         }
-        String authUrl = Optional.ofNullable(conf.get(ServiceUserOpts.AUTH_URL))
-                .orElseThrow(() -> new ConfigError(group + "auth_url is not set"));
+        String authUrl = values.get(opts.authUrl()).orElseThrow(() -> new ConfigError(group + "auth_url is not set"));
         URI uri;
         try {
             uri = URI.create(authUrl);
@@ -204,20 +188,15 @@ public record KeystoneAuthSettings(
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new ConfigError(group + "auth_url is not an http(s) URL: " + authUrl);
         }
-        ServiceCredentials credentials = new ServiceCredentials(Optional.ofNullable(conf.get(ServiceUserOpts.USER_ID)),
-                Optional.ofNullable(conf.get(ServiceUserOpts.USERNAME)),
-                Optional.ofNullable(conf.get(ServiceUserOpts.USER_DOMAIN_ID)),
-                Optional.ofNullable(conf.get(ServiceUserOpts.USER_DOMAIN_NAME)),
-                Optional.ofNullable(conf.get(ServiceUserOpts.PASSWORD))
-                        .orElseThrow(() -> new ConfigError(group + "password is not set")),
-                Optional.ofNullable(conf.get(ServiceUserOpts.PROJECT_ID)),
-                Optional.ofNullable(conf.get(ServiceUserOpts.PROJECT_NAME)),
-                Optional.ofNullable(conf.get(ServiceUserOpts.PROJECT_DOMAIN_ID)),
-                Optional.ofNullable(conf.get(ServiceUserOpts.PROJECT_DOMAIN_NAME)));
+        ServiceCredentials credentials = new ServiceCredentials(values.get(opts.userId()),
+                values.get(opts.username()), values.get(opts.userDomainId()), values.get(opts.userDomainName()),
+                values.get(opts.password()).orElseThrow(() -> new ConfigError(group + "password is not set")),
+                values.get(opts.projectId()), values.get(opts.projectName()), values.get(opts.projectDomainId()),
+                values.get(opts.projectDomainName()));
         if (credentials.userId().isEmpty() && credentials.username().isEmpty()) {
             throw new ConfigError(group + "username (or user_id) is not set");
         }
-        return of(uri, credentials);
+        return new ServiceUser(uri, credentials);
     }
 
     /**

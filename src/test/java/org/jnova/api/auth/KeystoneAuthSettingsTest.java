@@ -17,13 +17,13 @@ class KeystoneAuthSettingsTest {
     private final ConfigOpts conf = new ConfigOpts(KeystoneAuthOpts.all());
 
     private void configure() {
-        conf.set(KeystoneAuthOpts.AUTH_TYPE, "password");
-        conf.set(KeystoneAuthOpts.AUTH_URL, "http://keystone.internal:5000/v3");
-        conf.set(KeystoneAuthOpts.USERNAME, "nova");
-        conf.set(KeystoneAuthOpts.PASSWORD, "secret");
-        conf.set(KeystoneAuthOpts.USER_DOMAIN_NAME, "Default");
-        conf.set(KeystoneAuthOpts.PROJECT_NAME, "service");
-        conf.set(KeystoneAuthOpts.PROJECT_DOMAIN_NAME, "Default");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.authType(), "password");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.authUrl(), "http://keystone.internal:5000/v3");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.username(), "nova");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.password(), "secret");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.userDomainName(), "Default");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.projectName(), "service");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.projectDomainName(), "Default");
     }
 
     @Test
@@ -68,9 +68,9 @@ class KeystoneAuthSettingsTest {
         assertThatThrownBy(() -> KeystoneAuthSettings.from(conf, Map.of())).isInstanceOf(ConfigError.class)
                 .hasMessageContaining("auth_type is not set");
         configure();
-        conf.set(KeystoneAuthOpts.AUTH_TYPE, "v3applicationcredential");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.authType(), "v3applicationcredential");
         assertThatThrownBy(() -> KeystoneAuthSettings.from(conf, Map.of())).hasMessageContaining("not supported");
-        conf.set(KeystoneAuthOpts.AUTH_TYPE, "password");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.authType(), "password");
         assertThatThrownBy(() -> KeystoneAuthSettings.from(conf, Map.of("auth_url", "not a url")))
                 .isInstanceOf(ConfigError.class);
         assertThatThrownBy(() -> KeystoneAuthSettings.from(conf, Map.of("token_cache_time", "soon")))

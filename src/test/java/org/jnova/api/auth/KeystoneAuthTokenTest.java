@@ -318,14 +318,14 @@ class KeystoneAuthTokenTest {
     void novasPasteFileLoadsTheKeystonePipelineWithTheRealFilters() throws Exception {
         ConfigOpts conf = new ConfigOpts(List.of());
         conf.set(MiddlewareOpts.AUTH_STRATEGY, "keystone");
-        conf.set(KeystoneAuthOpts.AUTH_TYPE, "password");
-        conf.set(KeystoneAuthOpts.AUTH_URL, keystone.url());
+        conf.set(KeystoneAuthOpts.SERVICE_USER.authType(), "password");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.authUrl(), keystone.url());
         conf.set(KeystoneAuthOpts.WWW_AUTHENTICATE_URI, "http://public.example.com:5000");
-        conf.set(KeystoneAuthOpts.USERNAME, "nova");
-        conf.set(KeystoneAuthOpts.PASSWORD, "nova-secret");
-        conf.set(KeystoneAuthOpts.USER_DOMAIN_NAME, "Default");
-        conf.set(KeystoneAuthOpts.PROJECT_NAME, "service");
-        conf.set(KeystoneAuthOpts.PROJECT_DOMAIN_NAME, "Default");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.username(), "nova");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.password(), "nova-secret");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.userDomainName(), "Default");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.projectName(), "service");
+        conf.set(KeystoneAuthOpts.SERVICE_USER.projectDomainName(), "Default");
         FactoryRegistry registry = NovaMiddleware.register(FactoryRegistry.withUrlMaps(conf), conf, enforcer);
         App router = request -> Response.text(200, "text/plain", "router " + request.<RequestContext>attribute(
                 RequestAttributes.CONTEXT).map(RequestContext::userId).orElse("-"));
