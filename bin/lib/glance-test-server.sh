@@ -19,9 +19,7 @@ run_dir=$(mkdir -p "$2" && cd "$2" && pwd)
 shift 2
 paste=/usr/share/glance-common/glance-api-paste.ini
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
+. "$(dirname "$0")/test-server-lib.sh"
 
 require_glance() {
   if ! command -v glance-api >/dev/null || ! command -v glance-manage >/dev/null || [ ! -r "$paste" ]; then
@@ -88,32 +86,10 @@ start() {
   sync
   setsid glance-api --config-file "$run_dir/glance-api.conf" >"$run_dir/server.out" 2>&1 </dev/null &
   echo $! >"$run_dir/pid"
-  local i
-  for i in $(seq 1 240); do
-    if curl -sf -o /dev/null "http://127.0.0.1:$port/versions"; then
-      echo "http://127.0.0.1:$port" | tee "$run_dir/url"
-      return
-    fi
-    if ! kill -0 "$(cat "$run_dir/pid")" 2>/dev/null; then
-      echo "glance-api exited; see $run_dir/server.out and $run_dir/glance-api.log" >&2
-      exit 1
-    fi
-    sleep 0.25
-  done
-  echo "glance-api did not answer on 127.0.0.1:$port; see $run_dir/server.out" >&2
-  exit 1
+  await_server glance-api "$port" "$run_dir/glance-api.log" curl -sf -o /dev/null "http://127.0.0.1:$port/versions"
 }
 
-stop() {
-  if [ -f "$run_dir/pid" ]; then
-    local pid
-    pid=$(cat "$run_dir/pid")
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -9 "$pid" 2>/dev/null || true
-    rm -f "$run_dir/pid"
-  fi
-}
+stop() { stop_server; }
 
 case "$action" in
   sync) sync ;;

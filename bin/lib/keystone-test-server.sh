@@ -16,9 +16,7 @@ action=$1
 run_dir=$(mkdir -p "$2" && cd "$2" && pwd)
 expiration=${3:-3600}
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
+. "$(dirname "$0")/test-server-lib.sh"
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
@@ -86,32 +84,10 @@ CONF
   setsid keystone-wsgi-public --host 127.0.0.1 --port "$port" \
     >"$run_dir/server.out" 2>&1 < /dev/null &
   echo $! > "$run_dir/pid"
-  local i
-  for i in $(seq 1 120); do
-    if port_open "$port"; then
-      echo "http://127.0.0.1:$port" | tee "$run_dir/url"
-      return
-    fi
-    if ! kill -0 "$(cat "$run_dir/pid")" 2>/dev/null; then
-      echo "keystone exited; see $run_dir/server.out and $run_dir/keystone.log" >&2
-      exit 1
-    fi
-    sleep 0.5
-  done
-  echo "keystone did not answer on 127.0.0.1:$port; see $run_dir/server.out" >&2
-  exit 1
+  await_server keystone "$port" "$run_dir/keystone.log" port_open "$port"
 }
 
-stop() {
-  if [ -f "$run_dir/pid" ]; then
-    local pid
-    pid=$(cat "$run_dir/pid")
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -9 "$pid" 2>/dev/null || true
-    rm -f "$run_dir/pid"
-  fi
-}
+stop() { stop_server; }
 
 case "$action" in
   start) start ;;
