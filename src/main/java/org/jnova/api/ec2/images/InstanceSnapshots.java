@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jnova.api.ec2.instances.InstanceLookup;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
-import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.ServerActionsApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.context.RequestContext;
@@ -137,12 +137,7 @@ final class InstanceSnapshots {
     }
 
     private Instance instance(RequestContext ctx, String ec2Id) {
-        try {
-            return servers.get(ctx, ids.instanceUuid(ec2Id).orElseThrow(() ->
-                    new ComputeErrors.InstanceNotFound(ec2Id)));
-        } catch (ComputeErrors.InstanceNotFound e) {
-            throw Ec2Error.client("InvalidInstanceID.NotFound", "The instance ID '" + ec2Id + "' does not exist");
-        }
+        return InstanceLookup.find(servers, ids, ctx, ec2Id);
     }
 
     private static Ec2Error notRunning(String ec2Id) {

@@ -526,12 +526,7 @@ public final class InstancesActions {
     }
 
     private Instance instance(RequestContext ctx, String ec2Id, boolean readDeleted) {
-        Optional<String> uuid = ids.instanceUuid(ec2Id);
-        try {
-            return servers.get(ctx, uuid.orElseThrow(() -> new ComputeErrors.InstanceNotFound(ec2Id)), readDeleted);
-        } catch (ComputeErrors.InstanceNotFound e) {
-            throw Ec2Error.client("InvalidInstanceID.NotFound", "The instance ID '" + ec2Id + "' does not exist");
-        }
+        return InstanceLookup.find(servers, ids, ctx, ec2Id, readDeleted);
     }
 
     private static Ec2Error imageNotFound(String ec2Id) {

@@ -5,8 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.jnova.api.ec2.protocol.Ec2Error;
-import org.jnova.compute.ComputeErrors;
+import org.jnova.api.ec2.instances.InstanceLookup;
 import org.jnova.compute.ServerMetadataApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.context.RequestContext;
@@ -49,12 +48,7 @@ final class InstanceTags implements ResourceTags {
 
     @Override
     public Tagged find(RequestContext ctx, String ec2Id) {
-        try {
-            return tagged(servers.get(ctx, ids.instanceUuid(ec2Id).orElseThrow(
-                    () -> new ComputeErrors.InstanceNotFound(ec2Id))));
-        } catch (ComputeErrors.InstanceNotFound e) {
-            throw Ec2Error.client("InvalidInstanceID.NotFound", "The instance ID '" + ec2Id + "' does not exist");
-        }
+        return tagged(InstanceLookup.find(servers, ids, ctx, ec2Id));
     }
 
     @Override

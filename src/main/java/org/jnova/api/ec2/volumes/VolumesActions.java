@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jnova.api.ec2.protocol.Ec2Action;
+import org.jnova.api.ec2.instances.InstanceLookup;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Paging;
 import org.jnova.api.ec2.protocol.Ec2Request;
@@ -330,12 +331,7 @@ public final class VolumesActions {
     }
 
     private Instance instance(RequestContext ctx, String ec2Id) {
-        try {
-            return servers.get(ctx, ids.instanceUuid(ec2Id).orElseThrow(() ->
-                    new ComputeErrors.InstanceNotFound(ec2Id)));
-        } catch (ComputeErrors.InstanceNotFound e) {
-            throw Ec2Error.client("InvalidInstanceID.NotFound", "The instance ID '" + ec2Id + "' does not exist");
-        }
+        return InstanceLookup.find(servers, ids, ctx, ec2Id);
     }
 
     private static Ec2Error volumeInUse(String ec2Id) {
