@@ -74,17 +74,7 @@ public final class GlanceClientImagesApi implements ImagesApi {
 
     @Override
     public List<Image> list(RequestContext ctx) {
-        List<Image> images = new ArrayList<>();
-        String path = "/v2/images?limit=" + PAGE;
-        while (path != null) {
-            JsonNode page = readJson(call(ctx, "GET", path, null, null, null), path);
-            for (JsonNode image : page.path("images")) {
-                images.add(image(image));
-            }
-            String next = page.path("next").asText(null);
-            path = next == null || page.path("images").isEmpty() ? null : next;
-        }
-        return images;
+        return allPages(ctx, "/v2/images?limit=" + PAGE);
     }
 
     @Override
@@ -172,17 +162,7 @@ public final class GlanceClientImagesApi implements ImagesApi {
         StringBuilder query = new StringBuilder("/v2/images?limit=" + PAGE + "&sort_key=created_at&sort_dir=desc");
         new TreeMap<>(properties).forEach((key, value) -> query.append('&').append(encode(key)).append('=')
                 .append(encode(value)));
-        List<Image> images = new ArrayList<>();
-        String path = query.toString();
-        while (path != null) {
-            JsonNode page = readJson(call(ctx, "GET", path, null, null, null), path);
-            for (JsonNode image : page.path("images")) {
-                images.add(image(image));
-            }
-            String next = page.path("next").asText(null);
-            path = next == null || page.path("images").isEmpty() ? null : next;
-        }
-        return images;
+        return allPages(ctx, query.toString());
     }
 
     /** Nothing to do: {@link #createSnapshot} uploaded the fake driver's empty disk already. */
@@ -357,5 +337,20 @@ public final class GlanceClientImagesApi implements ImagesApi {
 
     private static NotFound notFound(String id) {
         return new NotFound("Image " + id + " could not be found.");
+    }
+
+    /** Every page of an image list, following {@code next} from {@code path}. */
+    private List<Image> allPages(RequestContext ctx, String path) {
+        List<Image> images = new ArrayList<>();
+        String next = path;
+        while (next != null) {
+            JsonNode page = readJson(call(ctx, "GET", next, null, null, null), next);
+            for (JsonNode image : page.path("images")) {
+                images.add(image(image));
+            }
+            String link = page.path("next").asText(null);
+            next = link == null || page.path("images").isEmpty() ? null : link;
+        }
+        return images;
     }
 }
