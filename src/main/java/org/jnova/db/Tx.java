@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jnova.exception.ValidationError;
+import org.postgresql.PGStatement;
 
 /**
  * One unit of work on one connection: statements with positional parameters, rows read
@@ -23,6 +24,8 @@ import org.jnova.exception.ValidationError;
  * SQLite, TIMESTAMP/DATETIME(6) elsewhere).
  */
 public final class Tx {
+    /** More parameters than this: a list of values (IN) rather than a statement's own few. */
+    private static final int LONG_VALUE_LIST = 32;
     static final DateTimeFormatter SQLITE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
     private final Connection connection;
@@ -120,6 +123,12 @@ public final class Tx {
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
         PreparedStatement st = prepare(sql);
         try {
+            if (dialect == Dialect.POSTGRESQL && args.length > LONG_VALUE_LIST) {
+                // Planned with its values each time: once the driver prepares a statement on the
+                // server, PostgreSQL may switch to a generic plan, in which "IN ($1, ..., $500)"
+                // is no longer a hashed list of constants but compared value by value, row by row.
+                st.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
             bind(st, args);
             try (ResultSet rs = st.executeQuery()) {
                 List<T> out = new ArrayList<>();

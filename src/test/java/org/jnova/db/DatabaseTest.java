@@ -39,6 +39,36 @@ class DatabaseTest {
     }
 
     @EachEngine
+    void aLongValueListAnswersRightEveryTimeAndIsNotKeptPreparedOnPostgresql(String engine) throws Exception {
+        String url = TestDatabases.create(engine);
+        try (Database db = open(url)) {
+            new Migrator(db, "api").migrate(Optional.empty());
+            Object[] names = new Object[100];
+            for (int n = 0; n < names.length; n++) {
+                names[n] = n == 42 ? "api" : "absent-" + n;
+            }
+            String longList = "SELECT repository_id FROM migrate_version WHERE repository_id IN ("
+                    + InstanceStore.marks(names.length) + ")";
+            String short1 = "SELECT repository_id FROM migrate_version WHERE repository_id = ?";
+            db.read(tx -> {
+                for (int run = 0; run < 10; run++) { // past the driver's threshold for preparing on the server
+                    assertThat(tx.query(longList, r -> r.getString("repository_id"), names)).containsExactly("api");
+                    assertThat(tx.query(short1, r -> r.getString("repository_id"), "api")).containsExactly("api");
+                }
+                if (engine.equals("postgresql")) {
+                    List<String> prepared = tx.query("SELECT statement FROM pg_prepared_statements",
+                            r -> r.getString("statement"));
+                    assertThat(prepared).anyMatch(sql -> sql.contains("repository_id = $1"));
+                    assertThat(prepared).noneMatch(sql -> sql.contains("repository_id IN ("));
+                }
+                return null;
+            });
+        } finally {
+            TestDatabases.drop(url);
+        }
+    }
+
+    @EachEngine
     void aNulCharacterIsBadInputWherePostgresqlCannotHoldIt(String engine) throws Exception {
         String url = TestDatabases.create(engine);
         try (Database db = open(url)) {

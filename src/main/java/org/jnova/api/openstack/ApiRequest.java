@@ -2,6 +2,7 @@ package org.jnova.api.openstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,8 @@ public final class ApiRequest {
     private final Map<String, List<String>> queryParams;
     private final JsonNode body;
     private final PolicyCheck policy;
+    /** Answers of {@link #isSupported(String)} by bound, so a view asking per server parses each bound once. */
+    private final Map<String, Boolean> supportedByMin = new HashMap<>();
 
     public ApiRequest(Request raw, ApiVersionRequest version, boolean legacyV2, Map<String, String> pathParams,
             Map<String, List<String>> queryParams, JsonNode body, PolicyCheck policy) {
@@ -50,12 +53,17 @@ public final class ApiRequest {
 
     /** nova's {@code api_version_request.is_supported(req, min)}: version >= min. */
     public boolean isSupported(String min) {
-        return version.isAtLeast(min);
+        Boolean known = supportedByMin.get(min);
+        if (known == null) {
+            known = version.isAtLeast(min);
+            supportedByMin.put(min, known);
+        }
+        return known;
     }
 
     /** version within [min, max]. */
     public boolean isSupported(String min, String max) {
-        return version.isAtLeast(min) && ApiVersionRequest.of(max).compareTo(version) >= 0;
+        return isSupported(min) && ApiVersionRequest.of(max).compareTo(version) >= 0;
     }
 
     /** Whether the request came through the legacy /v2 API (no microversions). */

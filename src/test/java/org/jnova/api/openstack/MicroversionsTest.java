@@ -36,6 +36,31 @@ class MicroversionsTest {
     }
 
     @Test
+    void isSupportedComparesNumericallyAndAnswersTheSameWhenAskedAgain() {
+        ApiRequest at210 = requestAt("2.10");
+        for (int round = 0; round < 2; round++) {
+            assertThat(at210.isSupported("2.9")).isTrue();
+            assertThat(at210.isSupported("2.10")).isTrue();
+            assertThat(at210.isSupported("2.100")).isFalse();
+            assertThat(at210.isSupported("2.11")).isFalse();
+            assertThat(at210.isSupported("2.1", "2.10")).isTrue();
+            assertThat(at210.isSupported("2.1", "2.9")).isFalse();
+            assertThat(at210.isSupported("2.11", "2.20")).isFalse();
+        }
+        ApiRequest at2100 = requestAt("2.100");
+        assertThat(at2100.isSupported("2.100")).isTrue();
+        assertThat(at2100.isSupported("2.99")).isTrue();
+        assertThat(at2100.isSupported("2.101")).isFalse();
+        assertThatThrownBy(() -> at210.isSupported("2.x")).isInstanceOf(InvalidInput.class);
+    }
+
+    private static ApiRequest requestAt(String version) {
+        return new ApiRequest(v21("GET", "/widgets/a", null), ApiVersionRequest.of(version), false,
+                java.util.Map.of(), java.util.Map.of(), com.fasterxml.jackson.databind.node.MissingNode.getInstance(),
+                PolicyCheck.ALLOW_ALL);
+    }
+
+    @Test
     void noHeaderMeans21WithBothResponseHeadersAndTwoVaryLines() throws Exception {
         Request request = v21("GET", "/widgets/a", null);
         Response response = router.handle(request);

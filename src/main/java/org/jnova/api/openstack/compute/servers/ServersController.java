@@ -129,7 +129,7 @@ public final class ServersController {
 
     private Object list(ApiRequest req, boolean detail) {
         ServerListQuery query = new ServerListQuery(req, settings.maxLimit(), detail);
-        List<Instance> found = query.nothing ? List.of() : fetch(req, query);
+        List<Instance> found = query.nothing ? List.of() : fetch(req, query, detail);
         List<Object> servers = new ArrayList<>(found.size());
         ServerViewContext viewContext = detail ? views.listContext(req, found) : null;
         for (Instance i : found) {
@@ -145,14 +145,15 @@ public final class ServersController {
     }
 
     /**
-     * One list call (children included) without regular-expression filters. With them, the
-     * rows are read page by page in the list's order and filtered until the limit is met:
-     * bare rows (no metadata, tags, faults or ports) unless an ip filter reads the ports, the
-     * children then loaded for the page answered only.
+     * One list call without regular-expression filters. With them, the rows are read page by
+     * page in the list's order and filtered until the limit is met: bare rows (no metadata,
+     * tags, faults or ports) unless an ip filter reads the ports, the children then loaded for
+     * the page answered only. The plain list (not {@code detail}) shows only ids and names, so
+     * it never loads the children beyond what an ip filter reads.
      */
-    private List<Instance> fetch(ApiRequest req, ServerListQuery query) {
+    private List<Instance> fetch(ApiRequest req, ServerListQuery query, boolean detail) {
         if (!query.hasPostFilter()) {
-            return listOrInvalidMarker(req, query, query.limit, query.marker, true);
+            return listOrInvalidMarker(req, query, query.limit, query.marker, detail);
         }
         boolean withPorts = query.postFilterReadsPorts();
         int pageSize = Math.max(query.limit, withPorts ? 100 : SCAN_PAGE);
@@ -170,7 +171,7 @@ public final class ServersController {
             }
             marker = page.get(page.size() - 1).uuid();
         }
-        return withPorts ? out : servers.withChildren(out, showsImageProperties(req));
+        return withPorts || !detail ? out : servers.withChildren(out, showsImageProperties(req));
     }
 
     /** Server views show the image's properties (system metadata) from 2.98 only. */

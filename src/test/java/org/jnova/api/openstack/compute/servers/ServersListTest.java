@@ -155,6 +155,14 @@ class ServersListTest {
             assertThat(detail.json().path("servers_links").path(0).path("rel").asText()).isEqualTo("next");
             org.jnova.testing.OpenApiConformance.get().assertConforms("GET", "/v2.1/servers/detail", 200, "2.96",
                     detail.json());
+            // the plain list (rows without their children) names the same servers in the same order
+            Reply plain = jnova.call("GET", "/servers", null, "2.96");
+            List<String> plainIds = new ArrayList<>();
+            plain.json().path("servers").forEach(s -> plainIds.add(s.path("id").asText()));
+            List<String> detailIds = new ArrayList<>();
+            detail.json().path("servers").forEach(s -> detailIds.add(s.path("id").asText()));
+            assertThat(plainIds).isEqualTo(detailIds);
+            assertThat(plain.json().path("servers").path(0).size()).isEqualTo(3); // id, name, links
             // nova-ref needs seconds; one list query plus a constant few keeps this well under a second
             assertThat(millis).isLessThan(1500);
         }
