@@ -15,6 +15,7 @@ import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Paging;
 import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.api.ec2.protocol.InstanceLookup;
 import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.api.ec2.volumes.InstanceBlockDevices;
 import org.jnova.compute.ComputeErrors;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.jnova.api.ec2.instances.InstanceLookup;
+import org.jnova.api.ec2.protocol.InstanceLookup;
 import org.jnova.compute.ServerMetadataApi;
 import org.jnova.compute.ServersApi;
 import org.jnova.context.RequestContext;

@@ -1,6 +1,5 @@
-package org.jnova.api.ec2.instances;
+package org.jnova.api.ec2.protocol;
 
-import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.ServersApi;
 import org.jnova.context.RequestContext;
