@@ -84,7 +84,7 @@ check "server gone" fails os server show cli-renamed
 check "keypair delete" os keypair delete cli-key
 
 check "demo: image list shows cirros" has cirros demo image list
-check "demo: server create --wait" has ACTIVE demo server create --flavor m1.tiny --image cirros-0.6.2-x86_64-disk \
+check "demo: server create --wait" has ACTIVE demo server create --flavor m1.tiny --image cirros \
   --wait demo1 -f value -c status
 check "demo: server list" has demo1 demo server list
 head -c 65536 /dev/urandom >"$RUN/upload.qcow2"
@@ -124,7 +124,7 @@ check "new user: image list shows the public cirros" has cirros third image list
 check "openstacksdk: create_server(image=name) and delete_server" has ACTIVE /usr/bin/python3 -c "
 import openstack
 cloud = openstack.connect(cloud='jnova-demo')
-server = cloud.create_server('sdk1', image='cirros-0.6.2-x86_64-disk', flavor='m1.tiny', wait=True, timeout=60)
+server = cloud.create_server('sdk1', image='cirros', flavor='m1.tiny', wait=True, timeout=60)
 print(server.status)
 cloud.delete_server('sdk1', wait=True, timeout=60)
 "

@@ -31,7 +31,7 @@ public final class SeedData {
         seedFlavor(flavors, "3", "m1.medium", 4096, 2, 40);
         seedFlavor(flavors, "4", "m1.large", 8192, 4, 80);
         seedFlavor(flavors, "5", "m1.xlarge", 16384, 8, 160);
-        images.insertIfAbsent(new Image(CIRROS_IMAGE_ID, "cirros-0.6.2-x86_64-disk", "active", 0, 0, 21430272,
+        images.insertIfAbsent(new Image(CIRROS_IMAGE_ID, "cirros", "active", 0, 0, 21430272,
                 Map.of("architecture", "x86_64", "disk_format", "qcow2", "container_format", "bare"), null, null));
     }
 
