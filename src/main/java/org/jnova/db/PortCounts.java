@@ -12,14 +12,17 @@ public final class PortCounts {
     private PortCounts() {
     }
 
+    /**
+     * One statement, so both halves see the same snapshot: two would miss a port a build commits
+     * between them (counted neither as a port nor as pending) and let one create too many pass.
+     */
     public static long inUse(Tx tx, String projectId) throws SQLException {
-        long ports = tx.count("SELECT COUNT(*) FROM virtual_interfaces v JOIN instances i ON i.uuid = v.instance_uuid "
-                + "WHERE v.deleted = 0 AND i.deleted = 0 AND i.project_id = ?", projectId);
-        long pending = tx.count("SELECT COUNT(*) FROM instances i WHERE i.project_id = ? AND i.deleted = 0 "
+        return tx.count("SELECT (SELECT COUNT(*) FROM virtual_interfaces v JOIN instances i "
+                + "ON i.uuid = v.instance_uuid WHERE v.deleted = 0 AND i.deleted = 0 AND i.project_id = ?) "
+                + "+ (SELECT COUNT(*) FROM instances i WHERE i.project_id = ? AND i.deleted = 0 "
                 + "AND i.vm_state = 'building' AND NOT EXISTS (SELECT 1 FROM virtual_interfaces v "
                 + "WHERE v.instance_uuid = i.uuid AND v.deleted = 0) AND NOT EXISTS (SELECT 1 FROM "
                 + "instance_system_metadata m WHERE m.instance_uuid = i.uuid AND m.deleted = 0 "
-                + "AND m.meta_key = 'requested_networks' AND m.meta_value = 'none')", projectId);
-        return ports + pending;
+                + "AND m.meta_key = 'requested_networks' AND m.meta_value = 'none'))", projectId, projectId);
     }
 }
