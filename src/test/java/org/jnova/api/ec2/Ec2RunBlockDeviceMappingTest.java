@@ -3,9 +3,17 @@ package org.jnova.api.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -195,6 +203,58 @@ class Ec2RunBlockDeviceMappingTest {
         }
     }
 
+    /** Values no SDK would send: each a 400 with EC2's code, nothing made. */
+    @EachEngine
+    void malformedValuesAreClientErrors(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        String url = jnova.startEc2();
+        String key = "owner:runbdm-raw-" + engine;
+        try (Ec2Client ec2 = client(jnova, key)) {
+            String run = "RunInstances&ImageId=" + cirros(ec2) + "&MinCount=1&MaxCount=1&InstanceType=m1.tiny"
+                    + "&BlockDeviceMapping.1.";
+            Map<String, String> refusals = new LinkedHashMap<>();
+            refusals.put(run + "DeviceName=/dev/vdb&BlockDeviceMapping.1.Ebs.VolumeSize=abc", "InvalidParameterValue");
+            refusals.put(run + "DeviceName=/dev/vdb&BlockDeviceMapping.1.Ebs.VolumeSize=99999999999",
+                    "InvalidParameterValue");
+            refusals.put(run + "DeviceName=/dev/vdb&BlockDeviceMapping.1.Ebs.VolumeSize=1"
+                    + "&BlockDeviceMapping.1.Ebs.DeleteOnTermination=maybe", "InvalidParameterValue");
+            refusals.put(run + "DeviceName=&BlockDeviceMapping.1.Ebs.VolumeSize=1", "MissingParameter");
+            refusals.put(run + "DeviceName=/dev/vdb", "InvalidBlockDeviceMapping");
+            refusals.put(run + "DeviceName=/dev/vdb&BlockDeviceMapping.1.Bogus=1", "UnsupportedOperation");
+            refusals.put(run + "DeviceName=/dev/vdb&BlockDeviceMapping.1.Ebs.SnapshotId=",
+                    "InvalidSnapshotID.Malformed");
+            refusals.put(run + "DeviceName=/dev/vdb&BlockDeviceMapping.1.VirtualName=", "InvalidParameterValue");
+            for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+                HttpResponse<String> answer = raw(url, key, refusal.getKey());
+                assertThat(answer.statusCode()).as(refusal.getKey()).isEqualTo(400);
+                assertThat(answer.body()).as(refusal.getKey()).contains("<Code>" + refusal.getValue() + "</Code>");
+            }
+            assertThat(ec2.describeInstances().reservations()).isEmpty();
+            assertThat(ec2.describeVolumes().volumes()).isEmpty();
+
+            String id = ec2.runInstances(r -> r.imageId(cirros(ec2)).minCount(1).maxCount(1).instanceType("m1.tiny"))
+                    .instances().getFirst().instanceId();
+            HttpResponse<String> flag = raw(url, key, "ModifyInstanceAttribute&InstanceId=" + id
+                    + "&BlockDeviceMapping.1.DeviceName=/dev/vda&BlockDeviceMapping.1.Ebs.DeleteOnTermination=maybe");
+            assertThat(flag.statusCode()).isEqualTo(400);
+            assertThat(flag.body()).contains("<Code>InvalidParameterValue</Code>");
+            ec2.terminateInstances(r -> r.instanceIds(id));
+        }
+    }
+
+    /** An unsigned request under noauth2: the access key names the caller (SigV2 form, no time). */
+    private static HttpResponse<String> raw(String url, String accessKey, String actionAndParameters)
+            throws Exception {
+        String query = "?Version=2016-11-15&SignatureMethod=HmacSHA256&SignatureVersion=2&Signature=x"
+                + "&AWSAccessKeyId=" + URLEncoder.encode(accessKey, StandardCharsets.UTF_8)
+                + "&Action=" + actionAndParameters.replace("/", "%2F");
+        try (HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build()) {
+            return http.send(HttpRequest.newBuilder(URI.create(url + "/" + query)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     private static void assertRefused(Ec2Client ec2, String imageId, String code, BlockDeviceMapping... mappings) {
         assertCode(code, () -> ec2.runInstances(r -> r.imageId(imageId).minCount(1).maxCount(1)
                 .instanceType("m1.tiny").blockDeviceMappings(mappings)));
@@ -207,7 +267,7 @@ class Ec2RunBlockDeviceMappingTest {
         assertThat(e.statusCode()).isEqualTo(400);
     }
 
-    private static BlockDeviceMapping ebs(String device, java.util.function.Consumer<EbsBlockDevice.Builder> ebs) {
+    private static BlockDeviceMapping ebs(String device, Consumer<EbsBlockDevice.Builder> ebs) {
         return BlockDeviceMapping.builder().deviceName(device).ebs(ebs).build();
     }
 
