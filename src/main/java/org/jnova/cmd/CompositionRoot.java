@@ -10,7 +10,9 @@ import org.jnova.api.ec2.Ec2Cloud;
 import org.jnova.api.ec2.protocol.Ec2Executor;
 import org.jnova.api.ec2.Ec2Paste;
 import org.jnova.api.ec2.images.ImagesActions;
+import org.jnova.api.ec2.instances.DeleteOnTerminationChanges;
 import org.jnova.api.ec2.instances.InstancesActions;
+import org.jnova.api.ec2.instances.RunBlockDevices;
 import org.jnova.api.ec2.keypairs.KeyPairsActions;
 import org.jnova.api.ec2.regions.RegionsActions;
 import org.jnova.api.ec2.securitygroups.SecurityGroupsActions;
@@ -511,7 +513,9 @@ public final class CompositionRoot implements AutoCloseable {
     private Ec2Executor ec2App(Enforcer enforcer) {
         return Ec2Cloud.executor(new RegionsActions(availabilityZones, enforcer),
                 new InstancesActions(servers, serverActions, flavors, securityGroups,
-                        new InstanceBlockDevices(volumeAttachments, volumes, ec2Ids), ec2Ids, enforcer,
+                        new InstanceBlockDevices(volumeAttachments, volumes, ec2Ids),
+                        new RunBlockDevices(imageService, volumes, ec2Ids),
+                        new DeleteOnTerminationChanges(volumeAttachments, ec2Ids), ec2Ids, enforcer,
                         conf.get(ComputeOpts.DEFAULT_AVAILABILITY_ZONE)),
                 new ImagesActions(imageService, volumes, servers, serverActions, ec2Ids, enforcer),
                 new KeyPairsActions(keyPairs, enforcer),

@@ -18,14 +18,14 @@ import org.jnova.utils.JsonMappers;
  * RegisterImage), in nova's v2 form when {@code bdm_v2} is set, else converted from the legacy
  * form with the image's root device booting. A mapping with {@code no_device} has no source type.
  */
-final class ImageBlockDevices {
+public final class ImageBlockDevices {
     private static final ObjectMapper JSON = JsonMappers.standard();
 
     private ImageBlockDevices() {
     }
 
     /** nova's properties_root_device_name with prepend_dev: the image's root device, when it names one. */
-    static Optional<String> rootDeviceName(Image image) {
+    public static Optional<String> rootDeviceName(Image image) {
         String root = image.properties().get("root_device_name");
         if (root == null || root.isEmpty()) {
             return Optional.empty();
@@ -34,7 +34,7 @@ final class ImageBlockDevices {
     }
 
     /** The image's mappings; {@code rootDevice} is the name the legacy form's boot device has. */
-    static List<BlockDeviceRequest> of(Image image, String rootDevice) {
+    public static List<BlockDeviceRequest> of(Image image, String rootDevice) {
         String text = image.properties().get("block_device_mapping");
         if (text == null || text.isBlank()) {
             return List.of();

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.api.ec2.protocol.SnapshotLookup;
 import org.jnova.context.RequestContext;
 import org.jnova.ec2.Ec2Ids;
 import org.jnova.image.ImagesApi;
@@ -20,7 +21,6 @@ import org.jnova.objects.Image;
 import org.jnova.objects.VolumeSnapshot;
 import org.jnova.utils.JsonMappers;
 import org.jnova.volume.VolumeApi;
-import org.jnova.volume.VolumeErrors;
 
 /**
  * RegisterImage and DeregisterImage. There is no S3 object store, so an image cannot be
@@ -170,16 +170,7 @@ final class ImageRegistration {
 
     /** The caller's snapshot {@code snap-...} names. */
     private VolumeSnapshot snapshot(RequestContext ctx, String ec2Id) {
-        if (!Ec2Ids.wellFormed(ec2Id, "snap")) {
-            throw Ec2Error.client("InvalidSnapshotID.Malformed", "Invalid id: \"" + ec2Id + "\" (expecting "
-                    + "\"snap-...\")");
-        }
-        try {
-            return volumes.getSnapshot(ctx, ids.snapshotUuid(ec2Id)
-                    .orElseThrow(() -> new VolumeErrors.SnapshotNotFound(ec2Id)));
-        } catch (VolumeErrors.SnapshotNotFound e) {
-            throw Ec2Error.client("InvalidSnapshot.NotFound", "The snapshot '" + ec2Id + "' does not exist.");
-        }
+        return SnapshotLookup.find(volumes, ids, ctx, ec2Id);
     }
 
     /** DeregisterImage: the image service's delete, as the owner or an admin. */

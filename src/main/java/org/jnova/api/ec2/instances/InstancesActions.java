@@ -18,6 +18,7 @@ import org.jnova.api.ec2.protocol.Ec2Request;
 import org.jnova.api.ec2.protocol.InstanceLookup;
 import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.api.ec2.volumes.InstanceBlockDevices;
+import org.jnova.compute.BlockDeviceRequest;
 import org.jnova.compute.ComputeErrors;
 import org.jnova.compute.FlavorsApi;
 import org.jnova.compute.SecurityGroupsApi;
@@ -38,7 +39,7 @@ import org.jnova.policy.Enforcer;
 /**
  * The instance actions over the compute API, each authorized by nova's compute policy rule
  * for the same operation: DescribeInstances, RunInstances, Start/Stop/Reboot/TerminateInstances,
- * GetConsoleOutput, GetPasswordData and DescribeInstanceAttribute.
+ * GetConsoleOutput, GetPasswordData, Describe/ModifyInstanceAttribute and DescribeInstanceStatus.
  */
 public final class InstancesActions {
     /** nova's default_flavor: what RunInstances boots without an InstanceType. */
@@ -50,27 +51,35 @@ public final class InstancesActions {
     /** The system metadata items a posted password is kept in (password_0..password_3). */
     private static final int PASSWORD_CHUNKS = 4;
     /** What RunInstances cannot honour: refused rather than ignored. */
-    private static final List<String> UNSUPPORTED_RUN_PARAMETERS = List.of("BlockDeviceMapping", "SubnetId",
-            "NetworkInterface", "PrivateIpAddress", "Ipv6Address", "Ipv6AddressCount", "ElasticGpuSpecification",
+    private static final List<String> UNSUPPORTED_RUN_PARAMETERS = List.of("SubnetId", "NetworkInterface",
+            "PrivateIpAddress", "Ipv6Address", "Ipv6AddressCount", "ElasticGpuSpecification",
             "InstanceMarketOptions", "LaunchTemplate", "CpuOptions", "HibernationOptions", "KernelId", "RamdiskId");
+
+    /** How the compute API's refusals of block devices begin. */
+    private static final List<String> MAPPING_REFUSALS = List.of("Block Device", "The volume cannot be assigned",
+            "Blank volumes", "Volume is smaller than the minimum size");
 
     private final ServersApi servers;
     private final ServerActionsApi serverActions;
     private final FlavorsApi flavors;
     private final SecurityGroupsApi securityGroups;
     private final InstanceBlockDevices blockDevices;
+    private final RunBlockDevices runBlockDevices;
+    private final DeleteOnTerminationChanges deleteOnTermination;
     private final Ec2Ids ids;
     private final Enforcer enforcer;
     private final String defaultZone;
 
     public InstancesActions(ServersApi servers, ServerActionsApi serverActions, FlavorsApi flavors,
-            SecurityGroupsApi securityGroups, InstanceBlockDevices blockDevices, Ec2Ids ids, Enforcer enforcer,
-            String defaultZone) {
+            SecurityGroupsApi securityGroups, InstanceBlockDevices blockDevices, RunBlockDevices runBlockDevices,
+            DeleteOnTerminationChanges deleteOnTermination, Ec2Ids ids, Enforcer enforcer, String defaultZone) {
         this.servers = requireNonNull(servers, "servers is null");
         this.serverActions = requireNonNull(serverActions, "serverActions is null");
         this.flavors = requireNonNull(flavors, "flavors is null");
         this.securityGroups = requireNonNull(securityGroups, "securityGroups is null");
         this.blockDevices = requireNonNull(blockDevices, "blockDevices is null");
+        this.runBlockDevices = requireNonNull(runBlockDevices, "runBlockDevices is null");
+        this.deleteOnTermination = requireNonNull(deleteOnTermination, "deleteOnTermination is null");
         this.ids = requireNonNull(ids, "ids is null");
         this.enforcer = requireNonNull(enforcer, "enforcer is null");
         this.defaultZone = requireNonNull(defaultZone, "defaultZone is null");
@@ -268,23 +277,36 @@ public final class InstancesActions {
         if (groupNames != null) {
             systemMetadata.put(ServerSecurityGroupsApi.KEY, groupNames);
         }
-        ServerCreate request = new ServerCreate("Server", imageUuid, flavor.flavorId(), min, max,
-                call.param("KeyName").orElse(null), zone, Map.of(), userData, null, null, null, null, null, List.of());
         ServersApi.CreateResult result;
         try {
+            Optional<List<BlockDeviceRequest>> mappings = runBlockDevices.read(ctx, call.structures(
+                    "BlockDeviceMapping"), imageUuid);
+            ServerCreate request = new ServerCreate("Server", imageUuid, flavor.flavorId(), min, max,
+                    call.param("KeyName").orElse(null), zone, Map.of(), userData, null, null, null, null, null,
+                    List.of(), mappings.orElse(List.of()), mappings.isEmpty(), false);
             result = servers.create(ctx, request, systemMetadata);
         } catch (ComputeErrors.ImageNotFound e) {
             throw imageNotFound(imageEc2Id);
         } catch (ComputeErrors.KeypairNotFound e) {
-            throw Ec2Error.client("InvalidKeyPair.NotFound", "The key pair '" + request.keyName()
+            throw Ec2Error.client("InvalidKeyPair.NotFound", "The key pair '" + call.param("KeyName").orElse("")
                     + "' does not exist");
         } catch (ComputeErrors.TooManyInstances e) {
             throw Ec2Error.client("InstanceLimitExceeded", e.getMessage());
         } catch (ComputeErrors.InvalidAvailabilityZone e) {
             throw Ec2Error.invalidParameterValue("Invalid availability zone: [" + zone + "]");
+        } catch (Invalid e) {
+            if (isMappingRefusal(e.getMessage())) {
+                throw Ec2Error.client("InvalidBlockDeviceMapping", e.getMessage());
+            }
+            throw e;
         }
         List<Instance> created = result.instances().stream().map(i -> servers.get(ctx, i.uuid())).toList();
         return reservation(created, blockDevices.of(ctx, created));
+    }
+
+    /** The compute API's refusals of the block devices (nova's InvalidBDM and its root device check). */
+    private static boolean isMappingRefusal(String message) {
+        return message != null && MAPPING_REFUSALS.stream().anyMatch(message::startsWith);
     }
 
     private Flavor flavor(RequestContext ctx, String name) {
@@ -419,8 +441,9 @@ public final class InstancesActions {
     }
 
     /**
-     * nova's EC2 API changed no instance attribute; the two jnova shows with fixed values may be
-     * "set" to those values, anything else is UnsupportedOperation.
+     * The delete-on-termination flags of the instance's volumes ({@code BlockDeviceMapping.N});
+     * otherwise, as nova's EC2 API changed no instance attribute, the two jnova shows with fixed
+     * values may be "set" to those values, anything else is UnsupportedOperation.
      */
     private Map<String, ?> modifyAttribute(Ec2Request call) {
         RequestContext ctx = call.context();
@@ -436,10 +459,20 @@ public final class InstancesActions {
                 changes.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), value);
             }
         });
-        call.params().keySet().stream().filter(k -> k.startsWith("GroupId.") || k.startsWith("BlockDeviceMapping.")
-                || k.equals("SourceDestCheck") || k.equals("EbsOptimized")).findFirst().ifPresent(k -> {
+        call.params().keySet().stream().filter(k -> k.startsWith("GroupId.") || k.equals("SourceDestCheck")
+                || k.equals("EbsOptimized")).findFirst().ifPresent(k -> {
                     throw unsupportedAttribute(k);
                 });
+        List<Map<String, String>> mappings = call.structures("BlockDeviceMapping");
+        if (!mappings.isEmpty()) {
+            if (!changes.isEmpty()) {
+                throw Ec2Error.client("InvalidParameterCombination", "Only one attribute can be modified at a time");
+            }
+            enforcer.authorize(ctx, "os_compute_api:os-volumes-attachments:update", Map.of("project_id",
+                    i.projectId()));
+            deleteOnTermination.apply(i, mappings);
+            return Map.of("return", true);
+        }
         if (changes.isEmpty()) {
             throw Ec2Error.missingParameter("Attribute");
         }

@@ -13,6 +13,7 @@ import org.jnova.api.ec2.protocol.Ec2Action;
 import org.jnova.api.ec2.protocol.Ec2Error;
 import org.jnova.api.ec2.protocol.Ec2Paging;
 import org.jnova.api.ec2.protocol.Ec2Request;
+import org.jnova.api.ec2.protocol.SnapshotLookup;
 import org.jnova.api.ec2.protocol.InstanceLookup;
 import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.compute.ComputeErrors;
@@ -318,16 +319,7 @@ public final class VolumesActions {
 
     /** The caller's snapshot {@code snap-...} names. */
     private VolumeSnapshot snapshot(RequestContext ctx, String ec2Id) {
-        if (!Ec2Ids.wellFormed(ec2Id, "snap")) {
-            throw Ec2Error.client("InvalidSnapshotID.Malformed", "Invalid id: \"" + ec2Id
-                    + "\" (expecting \"snap-...\")");
-        }
-        try {
-            return volumes.getSnapshot(ctx, ids.snapshotUuid(ec2Id)
-                    .orElseThrow(() -> new VolumeErrors.SnapshotNotFound(ec2Id)));
-        } catch (VolumeErrors.SnapshotNotFound e) {
-            throw Ec2Error.client("InvalidSnapshot.NotFound", "The snapshot '" + ec2Id + "' does not exist.");
-        }
+        return SnapshotLookup.find(volumes, ids, ctx, ec2Id);
     }
 
     private Instance instance(RequestContext ctx, String ec2Id) {
