@@ -191,7 +191,6 @@ import org.jnova.api.openstack.identity.ec2tokens.BuiltInEc2Verifier;
 import org.jnova.api.ec2.auth.Ec2CredentialsVerifier;
 import org.jnova.api.auth.BuiltInIdentity;
 import org.jnova.api.auth.IdentityClient;
-import org.jnova.api.auth.KeystoneAuthSettings;
 import org.jnova.conf.ServiceUserOpts;
 import org.jnova.identity.ApplicationCredentialsApi;
 import org.jnova.identity.CredentialCipher;
@@ -800,7 +799,7 @@ public final class CompositionRoot implements AutoCloseable {
         if (!conf.get(ServiceUserOpts.SEND_SERVICE_USER_TOKEN)) {
             return Optional::empty;
         }
-        IdentityClient serviceUser = new IdentityClient(KeystoneAuthSettings.serviceUser(conf), Clock.systemUTC());
+        IdentityClient serviceUser = IdentityClient.forServiceUser(conf, Clock.systemUTC());
         return () -> Optional.of(serviceUser.serviceToken());
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jnova.context.RequestContext;
 import org.jnova.db.SecurityGroupStore;
+import org.jnova.exception.Conflict;
 import org.jnova.exception.Forbidden;
 import org.jnova.exception.Invalid;
 import org.jnova.exception.NotFound;
@@ -70,15 +71,32 @@ public final class SecurityGroupsApi {
         return byId.isEmpty() ? own.stream().filter(g -> g.name().equals(nameOrId)).toList() : byId;
     }
 
+    /** A new group; another group of the project may have its name, as in neutron (except "default"). */
     public SecurityGroup create(RequestContext ctx, String name, String description) {
         ensureDefault(ctx);
         if (name.equals("default")) {
             throw new Forbidden("Default security group already exists.");
         }
+        return insert(ctx, name, description, false);
+    }
+
+    /**
+     * A new group whose name no other group of the project has, "default" included (the EC2
+     * API's rule); {@link Conflict} when one has, also when a concurrent create took the name.
+     */
+    public SecurityGroup createUniquelyNamed(RequestContext ctx, String name, String description) {
+        ensureDefault(ctx);
+        return insert(ctx, name, description, true);
+    }
+
+    private SecurityGroup insert(RequestContext ctx, String name, String description, boolean uniqueName) {
         SecurityGroup group = new SecurityGroup(UUID.randomUUID().toString(), name, description, project(ctx),
                 List.of());
-        if (!store.create(group, groupQuota)) {
-            throw new Forbidden("Quota exceeded for resources: ['security_group'].");
+        switch (store.create(group, groupQuota, uniqueName)) {
+            case OVER_QUOTA -> throw new Forbidden("Quota exceeded for resources: ['security_group'].");
+            case NAME_TAKEN -> throw new Conflict("Security group " + name + " already exists");
+            case CREATED -> {
+            }
         }
         return store.get(group.id()).orElseThrow();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
 import org.jnova.exception.ConfigError;
+import org.jnova.utils.ClientTls;
 
 /**
  * nova's {@code [glance]} options for reaching the operator's Glance. The compute side reads and
@@ -98,24 +99,13 @@ public final class GlanceClientOpts {
     private GlanceClientOpts() {
     }
 
-    /** How the client checks an https Glance and authenticates to it. */
-    public record Tls(Path cafile, Path certfile, Path keyfile, boolean insecure) {
-        public static final Tls DEFAULT = new Tls(null, null, null, false);
-
-        public Tls {
-            if ((certfile == null) != (keyfile == null)) {
-                throw new ConfigError("[glance] certfile and keyfile must be set together");
-            }
-        }
-    }
-
     /**
      * How the Glance client reaches Glance: the fixed endpoints, or (when there are none) the
      * catalog entry of {@code serviceType} in {@code region} (any when null) with the first of
      * {@code interfaces} it has.
      */
     public record Settings(List<URI> apiServers, String serviceType, List<String> interfaces, String region,
-            int numRetries, Duration connectTimeout, Duration requestTimeout, Tls tls, boolean collectTiming) {
+            int numRetries, Duration connectTimeout, Duration requestTimeout, ClientTls tls, boolean collectTiming) {
         public Settings {
             apiServers = List.copyOf(apiServers);
             interfaces = List.copyOf(interfaces);
@@ -125,11 +115,11 @@ public final class GlanceClientOpts {
         /** Plain settings: the JDK's trusted authorities, no timing log. */
         public Settings(List<URI> apiServers, String serviceType, List<String> interfaces, String region,
                 int numRetries, Duration connectTimeout, Duration requestTimeout) {
-            this(apiServers, serviceType, interfaces, region, numRetries, connectTimeout, requestTimeout, Tls.DEFAULT,
-                    false);
+            this(apiServers, serviceType, interfaces, region, numRetries, connectTimeout, requestTimeout,
+                    ClientTls.none(GROUP), false);
         }
 
-        public Settings withTls(Tls other) {
+        public Settings withTls(ClientTls other) {
             return new Settings(apiServers, serviceType, interfaces, region, numRetries, connectTimeout,
                     requestTimeout, other, collectTiming);
         }
@@ -148,13 +138,13 @@ public final class GlanceClientOpts {
         Integer timeout = conf.get(TIMEOUT);
         Duration request = timeout == null ? Duration.ofSeconds(30) : Duration.ofSeconds(timeout);
         Duration connect = timeout == null ? Duration.ofSeconds(5) : Duration.ofSeconds(Math.min(timeout, 5));
-        Tls tls = new Tls(path(conf.get(CAFILE)), path(conf.get(CERTFILE)), path(conf.get(KEYFILE)),
-                conf.get(INSECURE));
+        ClientTls tls = new ClientTls(GROUP, path(conf.get(CAFILE)), path(conf.get(CERTFILE)),
+                path(conf.get(KEYFILE)), conf.get(INSECURE));
         return new Settings(servers, conf.get(SERVICE_TYPE), conf.get(VALID_INTERFACES), conf.get(REGION_NAME),
                 conf.get(NUM_RETRIES), connect, request, tls, conf.get(COLLECT_TIMING));
     }
 
-    private static Path path(String file) {
+    static Path path(String file) {
         return file == null || file.isBlank() ? null : Path.of(file);
     }
 

@@ -7,8 +7,8 @@ import org.jnova.conf.cfg.Opt;
 /**
  * nova's {@code [service_user]} group: whether calls to other services on a user's behalf also
  * carry a token of nova's own service user ({@code X-Service-Token}), and keystoneauth's
- * {@code password} plugin options that user authenticates with. jnova sends it to the
- * operator's Glance.
+ * {@code password} plugin options that user authenticates with and the session options of the
+ * client that authenticates it. jnova sends it to the operator's Glance.
  */
 public final class ServiceUserOpts {
     public static final String GROUP = "service_user";
@@ -25,11 +25,15 @@ public final class ServiceUserOpts {
     /** The password plugin of the service user whose token is sent. */
     public static final PasswordAuthOpts SERVICE_USER = PasswordAuthOpts.in(GROUP);
 
+    /** keystoneauth's session options of the client that gets that token. */
+    public static final SessionOpts SESSION = SessionOpts.in(GROUP);
+
     private ServiceUserOpts() {
     }
 
     public static List<Opt<?>> all() {
         List<Opt<?>> all = new ArrayList<>(List.of(SEND_SERVICE_USER_TOKEN));
+        all.addAll(SESSION.all());
         all.addAll(SERVICE_USER.all());
         return List.copyOf(all);
     }

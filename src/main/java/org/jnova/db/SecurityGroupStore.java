@@ -46,16 +46,33 @@ public final class SecurityGroupStore {
         });
     }
 
-    /** Adds a group, refusing (false) when the project already has {@code limit} groups. */
-    public boolean create(SecurityGroup group, long limit) {
+    /** What {@link #create} did. */
+    public enum Creation {
+        CREATED,
+        /** the project already has {@code limit} groups */
+        OVER_QUOTA,
+        /** a unique name was asked for and the project has a group of that name */
+        NAME_TAKEN
+    }
+
+    /**
+     * Adds a group unless the project already has {@code limit} groups or, when
+     * {@code uniqueName}, a group of its name. Both checks run under the project's lock, so
+     * concurrent creates in a project see each other.
+     */
+    public Creation create(SecurityGroup group, long limit, boolean uniqueName) {
         return db.inTransaction(tx -> {
             ProjectLock.lock(tx, group.projectId());
+            if (uniqueName && tx.count("SELECT COUNT(*) FROM security_groups WHERE project_id = ? AND name = ?",
+                    group.projectId(), group.name()) > 0) {
+                return Creation.NAME_TAKEN;
+            }
             if (limit >= 0 && tx.count("SELECT COUNT(*) FROM security_groups WHERE project_id = ?",
                     group.projectId()) >= limit) {
-                return false;
+                return Creation.OVER_QUOTA;
             }
             insertGroup(tx, group);
-            return true;
+            return Creation.CREATED;
         });
     }
 

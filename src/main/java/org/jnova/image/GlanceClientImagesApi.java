@@ -68,7 +68,7 @@ public final class GlanceClientImagesApi implements ImagesApi {
         this.settings = requireNonNull(settings, "settings is null");
         this.serviceToken = requireNonNull(serviceToken, "serviceToken is null");
         this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-                .sslContext(GlanceTls.sslContext(settings.tls()))
+                .sslContext(settings.tls().sslContext())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 

@@ -38,6 +38,15 @@ public final class LoggingSetup {
             "sqlalchemy", List.of("com.zaxxer.hikari"),
             "amqp", List.of("com.rabbitmq.client"));
 
+    /**
+     * Java loggers that repeat, as a warning, an error their caller receives as an exception and
+     * decides on: MariaDB's driver logs every error the server answers, a duplicate key the
+     * transaction retry handles included (PyMySQL, nova's driver, logs none). A
+     * default_log_levels pair naming such a logger itself wins.
+     */
+    private static final Map<String, Level> QUIET_JAVA_LOGGERS = Map.of(
+            "org.mariadb.jdbc.message.server.ErrorPacket", Level.ERROR);
+
     private LoggingSetup() {
     }
 
@@ -90,6 +99,7 @@ public final class LoggingSetup {
         context.start();
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(atLeast(settings.debug() ? Level.DEBUG : Level.INFO, floor));
+        QUIET_JAVA_LOGGERS.forEach((name, level) -> context.getLogger(name).setLevel(atLeast(level, floor)));
         for (String pair : settings.defaultLogLevels()) {
             int equal = pair.indexOf('=');
             if (equal > 0) {

@@ -3,18 +3,28 @@ package org.jnova.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jnova.conf.DefaultOpts;
+import org.jnova.conf.cfg.ConfigOpts;
+import org.jnova.log.LoggingSetup;
 import org.jnova.testing.EachEngine;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Each engine's duplicate-key error, from a real database, arrives as one {@link DuplicateEntry}
  * naming the key; other integrity errors do not; a transaction refused by a unique index runs
- * again, so its own existence check answers.
+ * again, so its own existence check answers, and the service's log shows no warning for it.
  */
 class DuplicateKeysTest {
+    @TempDir
+    Path logDir;
 
     /** What a test does with its database. */
     @FunctionalInterface
@@ -98,6 +108,36 @@ class DuplicateKeysTest {
             })).isInstanceOf(DuplicateEntry.class);
             assertThat(blind).as("runs of work without a check before the duplicate is given up").hasValue(3);
         });
+    }
+
+    /** MariaDB's driver would log the refused insert the retry answers as a WARNING of its own. */
+    @EachEngine
+    void aDuplicateTheRetryAnswersLeavesNoWarningInTheServiceLog(String engine) throws Exception {
+        LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ConfigOpts conf = new ConfigOpts(DefaultOpts.all());
+        conf.set(DefaultOpts.LOG_DIR, logDir.toString());
+        LoggingSetup.configure(logging, conf, "nova-api");
+        try {
+            withTable(engine, db -> {
+                AtomicInteger runs = new AtomicInteger();
+                String answer = db.inTransaction(tx -> {
+                    if (runs.incrementAndGet() > 1
+                            && tx.count("SELECT COUNT(*) FROM dup_items WHERE name = ?", "a") > 0) {
+                        return "exists";
+                    }
+                    tx.update("INSERT INTO dup_items (id, name) VALUES (?, ?)", "8", "a");
+                    return "inserted";
+                });
+                assertThat(answer).isEqualTo("exists");
+            });
+            logging.getLogger("nova.db.test").warn("the log is written");
+            LoggingSetup.flush(logging);
+            assertThat(Files.readAllLines(logDir.resolve("nova-api.log"))).filteredOn(l -> l.contains(" WARNING "))
+                    .singleElement().asString().endsWith("WARNING nova.db.test [-] the log is written");
+        } finally {
+            logging.reset();
+            new ContextInitializer(logging).autoConfig();
+        }
     }
 
     private static int insert(Database db, String id, String name) {

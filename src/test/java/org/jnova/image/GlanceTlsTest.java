@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jnova.conf.GlanceClientOpts;
 import org.jnova.context.RequestContext;
 import org.jnova.objects.Image;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
+import org.jnova.testing.TestCertificates;
+import org.jnova.testing.TlsForwarder;
+import org.jnova.utils.ClientTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,26 +40,26 @@ class GlanceTlsTest {
         Path otherCa = dir.resolve("other.pem");
         Path clientCert = dir.resolve("client.pem");
         Path clientKey = dir.resolve("client-key.pem");
-        selfSigned("127.0.0.1", cert, key);
-        selfSigned("127.0.0.1", otherCa, dir.resolve("other-key.pem"));
-        selfSigned("nova-client", clientCert, clientKey);
+        TestCertificates.selfSigned(dir, "127.0.0.1", cert, key);
+        TestCertificates.selfSigned(dir, "127.0.0.1", otherCa, dir.resolve("other-key.pem"));
+        TestCertificates.selfSigned(dir, "nova-client", clientCert, clientKey);
 
         try (GlanceTestServer glance = GlanceTestServer.start();
                 TlsForwarder https = new TlsForwarder(cert, key, null, URI.create(glance.url()).getPort());
                 TlsForwarder mutual = new TlsForwarder(cert, key, clientCert, URI.create(glance.url()).getPort())) {
             String id = glance.createImage("over-tls");
 
-            assertThat(client(https, new GlanceClientOpts.Tls(cert, null, null, false)).find(CTX, id))
+            assertThat(client(https, new ClientTls("glance", cert, null, null, false)).find(CTX, id))
                     .map(Image::status).contains("active");
-            assertRefused(client(https, new GlanceClientOpts.Tls(otherCa, null, null, false)), https, id);
-            assertRefused(client(https, GlanceClientOpts.Tls.DEFAULT), https, id);
-            assertThat(client(https, new GlanceClientOpts.Tls(null, null, null, true)).find(CTX, id))
+            assertRefused(client(https, new ClientTls("glance", otherCa, null, null, false)), https, id);
+            assertRefused(client(https, ClientTls.none("glance")), https, id);
+            assertThat(client(https, new ClientTls("glance", null, null, null, true)).find(CTX, id))
                     .map(Image::name).contains("over-tls");
-            assertThat(client(https, new GlanceClientOpts.Tls(otherCa, null, null, true)).find(CTX, id))
+            assertThat(client(https, new ClientTls("glance", otherCa, null, null, true)).find(CTX, id))
                     .isPresent();
 
-            assertRefused(client(mutual, new GlanceClientOpts.Tls(cert, null, null, false)), mutual, id);
-            assertThat(client(mutual, new GlanceClientOpts.Tls(cert, clientCert, clientKey, false)).find(CTX, id))
+            assertRefused(client(mutual, new ClientTls("glance", cert, null, null, false)), mutual, id);
+            assertThat(client(mutual, new ClientTls("glance", cert, clientCert, clientKey, false)).find(CTX, id))
                     .map(Image::status).contains("active");
 
             try (JnovaTestServer jnova = JnovaTestServer.start("sqlite", "[glance]", "api_servers = " + https.url(),
@@ -77,7 +78,7 @@ class GlanceTlsTest {
         }
     }
 
-    private static GlanceClientImagesApi client(TlsForwarder server, GlanceClientOpts.Tls tls) {
+    private static GlanceClientImagesApi client(TlsForwarder server, ClientTls tls) {
         return new GlanceClientImagesApi(new GlanceClientOpts.Settings(List.of(URI.create(server.url())), "image",
                 List.of("public"), null, 0, Duration.ofSeconds(5), Duration.ofSeconds(20)).withTls(tls));
     }
@@ -85,15 +86,5 @@ class GlanceTlsTest {
     private static void assertRefused(GlanceClientImagesApi client, TlsForwarder server, String id) {
         assertThatThrownBy(() -> client.find(CTX, id)).isInstanceOf(GlanceConnectionFailed.class)
                 .hasMessageStartingWith("Connection to glance host 127.0.0.1:" + server.port() + " failed: ");
-    }
-
-    /** A self-signed certificate for {@code ip} (also its subject alternative name when an address) and its key. */
-    private void selfSigned(String name, Path cert, Path key) throws Exception {
-        String san = name.matches("[0-9.]+") ? "subjectAltName=IP:" + name : "subjectAltName=DNS:" + name;
-        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                "-subj", "/CN=" + name, "-addext", san, "-keyout", key.toString(), "-out", cert.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.out").toFile()).start();
-        assertThat(openssl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(openssl.exitValue()).as(Files.readString(dir.resolve("openssl.out"))).isZero();
     }
 }

@@ -119,6 +119,20 @@ class LoggingSetupTest {
     }
 
     @Test
+    void theMariaDbDriversRepeatOfAnErrorItRaisesIsQuietUnlessDefaultLogLevelsNameIt() throws IOException {
+        LoggingSetup.configure(context, conf(), "nova-api");
+        context.getLogger("org.mariadb.jdbc.message.server.ErrorPacket").warn("Error: 1062-23000: Duplicate entry");
+        context.getLogger("org.mariadb.jdbc.client").warn("shown");
+        assertThat(logLines()).singleElement().asString().endsWith("WARNING org.mariadb.jdbc.client [-] shown");
+
+        LoggingSetup.configure(context, conf("default_log_levels",
+                "org.mariadb.jdbc.message.server.ErrorPacket=WARN"), "nova-api");
+        context.getLogger("org.mariadb.jdbc.message.server.ErrorPacket").warn("named");
+        assertThat(logLines()).last().asString()
+                .endsWith("WARNING org.mariadb.jdbc.message.server.ErrorPacket [-] named");
+    }
+
+    @Test
     void aToolWritesWarningsOnlyEvenWhereDefaultLogLevelsSayInfo() throws IOException {
         LoggingSetup.configureTool(context, conf("default_log_levels", "chatty=INFO"), "nova-api");
         context.getLogger("nova.db").info("Applied migration 1");

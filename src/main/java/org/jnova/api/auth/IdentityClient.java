@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,9 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLContext;
+import org.jnova.conf.ServiceUserOpts;
+import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.utils.JsonMappers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,14 +65,38 @@ public final class IdentityClient implements TokenValidator {
     private record ServiceToken(String token, TokenInfo info, String validationBase) {
     }
 
+    /** A client trusting the JDK's authorities. */
     public IdentityClient(KeystoneAuthSettings settings, Clock clock) {
+        this(settings, defaultTls(), clock);
+    }
+
+    /** A client checking https servers and presenting a certificate as {@code tls} says. */
+    public IdentityClient(KeystoneAuthSettings settings, SSLContext tls, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
+                .sslContext(Objects.requireNonNull(tls, "tls is null"))
                 .executor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("keystone-client-", 0).factory()))
                 .build();
+    }
+
+    /**
+     * The client of nova's {@code [service_user]}: its password authentication and its session
+     * options ({@code cafile}, {@code certfile}/{@code keyfile}, {@code insecure}, {@code timeout}).
+     */
+    public static IdentityClient forServiceUser(ConfigOpts conf, Clock clock) {
+        return new IdentityClient(KeystoneAuthSettings.serviceUser(conf),
+                ServiceUserOpts.SESSION.tls(conf).sslContext(), clock);
+    }
+
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no default TLS context", e);
+        }
     }
 
     /**

@@ -159,12 +159,14 @@ public record KeystoneAuthSettings(
 
     /**
      * The {@code [service_user]} group's password authentication, for the token nova sends as
-     * {@code X-Service-Token}; the other settings are keystonemiddleware's defaults.
+     * {@code X-Service-Token}, and its session {@code timeout} for connecting and for each answer;
+     * the other settings are keystonemiddleware's defaults.
      */
     public static KeystoneAuthSettings serviceUser(ConfigOpts conf) {
         ServiceUser user = serviceUser("[" + ServiceUserOpts.GROUP + "] ", ServiceUserOpts.SERVICE_USER,
                 new Values(conf, Map.of()));
-        return of(user.authUrl(), user.credentials());
+        KeystoneAuthSettings settings = of(user.authUrl(), user.credentials());
+        return ServiceUserOpts.SESSION.timeout(conf).map(settings::withHttpConnectTimeout).orElse(settings);
     }
 
     /** Where and as whom a service user authenticates. */

@@ -22,9 +22,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jnova.cmd.NovaManage;
 import org.jnova.testing.EachEngine;
+import org.jnova.testing.Ec2Clients;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 
 /**
  * Identical creates sent at the same instant over the real HTTP API: one is created, every other
@@ -102,6 +105,49 @@ class ConcurrentCreatesTest {
     }
 
     @EachEngine
+    void ec2SecurityGroups(String engine) throws Exception {
+        try (Ec2Client ec2 = Ec2Clients.noauth(SERVERS.get(engine).startEc2(), "racer:race-ec2")) {
+            List<String> answers = atOnce(() -> {
+                try {
+                    return "created " + ec2.createSecurityGroup(r -> r.groupName("race-group")
+                            .description("raced")).groupId();
+                } catch (Ec2Exception e) {
+                    return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+                }
+            });
+            assertThat(answers).filteredOn(a -> a.startsWith("created ")).as("created").hasSize(1);
+            assertThat(answers).filteredOn(a -> !a.startsWith("created ")).hasSize(AT_ONCE - 1)
+                    .containsOnly("InvalidGroup.Duplicate: The security group 'race-group' already exists");
+            assertThat(ec2.describeSecurityGroups().securityGroups().stream().map(g -> g.groupName()).toList())
+                    .containsOnlyOnce("race-group");
+        }
+    }
+
+    /**
+     * The compute API's names may repeat, as neutron's do: every create in the race is one
+     * group until the project's quota (10, its default group counted), never past it.
+     */
+    @EachEngine
+    void computeSecurityGroupsRepeatANameUpToTheQuota(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        List<Answer> answers = atOnce(() -> {
+            JnovaTestServer.Reply reply = jnova.call("POST", "/os-security-groups", "{\"security_group\": "
+                    + "{\"name\": \"race-group\", \"description\": \"raced\"}}", "2.1", "racer:race-compute");
+            return new Answer(reply.status(), reply.body());
+        });
+        assertThat(answers).filteredOn(a -> a.status() == 200).as("created").hasSize(9);
+        assertThat(answers).filteredOn(a -> a.status() != 200).hasSize(AT_ONCE - 9).allSatisfy(a -> {
+            assertThat(a.status()).as(a.body()).isEqualTo(403);
+            assertThat(a.message()).isEqualTo("Quota exceeded for resources: ['security_group'].");
+        });
+        JsonNode listed = jnova.call("GET", "/os-security-groups", null, "2.1", "racer:race-compute").json()
+                .path("security_groups");
+        List<String> names = new ArrayList<>();
+        listed.forEach(g -> names.add(g.path("name").asText()));
+        assertThat(names).hasSize(10).containsOnlyOnce("default").filteredOn("race-group"::equals).hasSize(9);
+    }
+
+    @EachEngine
     void keystoneProjects(String engine) throws Exception {
         String admin = identityAdmin(engine);
         List<Answer> answers = atOnce(() -> identity(engine, admin, "POST", "/projects",
@@ -151,19 +197,19 @@ class ConcurrentCreatesTest {
     }
 
     /** Runs {@link #AT_ONCE} copies of the call, released together. */
-    private static List<Answer> atOnce(Callable<Answer> call) throws Exception {
+    private static <T> List<T> atOnce(Callable<T> call) throws Exception {
         CyclicBarrier start = new CyclicBarrier(AT_ONCE);
         ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
         try {
-            List<Future<Answer>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < AT_ONCE; i++) {
                 futures.add(pool.submit(() -> {
                     start.await(30, TimeUnit.SECONDS);
                     return call.call();
                 }));
             }
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> f : futures) {
+            List<T> answers = new ArrayList<>();
+            for (Future<T> f : futures) {
                 answers.add(f.get(120, TimeUnit.SECONDS));
             }
             return answers;

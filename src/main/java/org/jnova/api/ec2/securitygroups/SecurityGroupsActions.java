@@ -14,6 +14,7 @@ import org.jnova.api.ec2.protocol.ViewFilters;
 import org.jnova.compute.SecurityGroupRules;
 import org.jnova.compute.SecurityGroupRules.NewRule;
 import org.jnova.compute.SecurityGroupsApi;
+import org.jnova.exception.Conflict;
 import org.jnova.exception.Forbidden;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.SecurityGroup;
@@ -111,12 +112,11 @@ public final class SecurityGroupsActions {
         String description = call.required("GroupDescription");
         checkText("GroupName", name);
         checkText("GroupDescription", description);
-        if (groups.list(call.context(), false).stream().anyMatch(g -> g.name().equals(name))) {
-            throw Ec2Error.client("InvalidGroup.Duplicate", "The security group '" + name + "' already exists");
-        }
         SecurityGroup group;
         try {
-            group = groups.create(call.context(), name, description);
+            group = groups.createUniquelyNamed(call.context(), name, description);
+        } catch (Conflict e) {
+            throw Ec2Error.client("InvalidGroup.Duplicate", "The security group '" + name + "' already exists");
         } catch (Forbidden e) {
             throw Ec2Error.client("SecurityGroupLimitExceeded", e.getMessage());
         }

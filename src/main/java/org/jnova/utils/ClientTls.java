@@ -1,6 +1,7 @@
-package org.jnova.image;
+package org.jnova.utils;
 
 import java.net.Socket;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManager;
@@ -10,41 +11,52 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import org.jnova.conf.GlanceClientOpts;
 import org.jnova.exception.ConfigError;
-import org.jnova.utils.PemKeyStores;
 
 /**
- * The TLS context of the Glance client from nova's {@code [glance]} options: the authorities of
+ * How an HTTPS client of jnova checks servers and authenticates to them, from keystoneauth's
+ * session options of one group ({@code [glance]}, {@code [service_user]}): the authorities of
  * {@code cafile} (else the JDK's), the client certificate of {@code certfile}/{@code keyfile}
  * when set, and with {@code insecure} no check of the server's certificate or host name.
+ *
+ * @param group the option group, named in configuration errors
  */
-final class GlanceTls {
-    private GlanceTls() {
+public record ClientTls(String group, Path cafile, Path certfile, Path keyfile, boolean insecure) {
+    public ClientTls {
+        java.util.Objects.requireNonNull(group, "group is null");
+        if ((certfile == null) != (keyfile == null)) {
+            throw new ConfigError("[" + group + "] certfile and keyfile must be set together");
+        }
     }
 
-    static SSLContext sslContext(GlanceClientOpts.Tls tls) {
+    /** The JDK's trusted authorities and no client certificate. */
+    public static ClientTls none(String group) {
+        return new ClientTls(group, null, null, null, false);
+    }
+
+    /** The TLS context; a configuration error when the files cannot be used. */
+    public SSLContext sslContext() {
         try {
             KeyManager[] keys = null;
-            if (tls.certfile() != null) {
+            if (certfile != null) {
                 KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                factory.init(PemKeyStores.keyStore(tls.certfile(), tls.keyfile()), PemKeyStores.PASSWORD);
+                factory.init(PemKeyStores.keyStore(certfile, keyfile), PemKeyStores.PASSWORD);
                 keys = factory.getKeyManagers();
             }
             TrustManager[] trust;
-            if (tls.insecure()) {
+            if (insecure) {
                 trust = new TrustManager[] {new TrustingEveryServer()};
             } else {
                 TrustManagerFactory factory = TrustManagerFactory.getInstance(
                         TrustManagerFactory.getDefaultAlgorithm());
-                factory.init(tls.cafile() == null ? null : PemKeyStores.trustStore(tls.cafile()));
+                factory.init(cafile == null ? null : PemKeyStores.trustStore(cafile));
                 trust = factory.getTrustManagers();
             }
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys, trust, null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new ConfigError("[glance] TLS settings cannot be used: " + e.getMessage(), e);
+            throw new ConfigError("[" + group + "] TLS settings cannot be used: " + e.getMessage(), e);
         }
     }
 

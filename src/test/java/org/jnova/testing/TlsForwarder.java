@@ -1,4 +1,4 @@
-package org.jnova.image;
+package org.jnova.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +17,11 @@ import org.jnova.utils.PemKeyStores;
  * certificate and key (and, when {@code clientCa} is set, only clients with a certificate it
  * signed) and passes the decrypted bytes on to a plain http server, such as glance-api.
  */
-final class TlsForwarder implements AutoCloseable {
+public final class TlsForwarder implements AutoCloseable {
     private final SSLServerSocket server;
     private final int targetPort;
 
-    TlsForwarder(Path cert, Path key, Path clientCa, int targetPort) throws Exception {
+    public TlsForwarder(Path cert, Path key, Path clientCa, int targetPort) throws Exception {
         this.targetPort = targetPort;
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(PemKeyStores.keyStore(cert, key), PemKeyStores.PASSWORD);
@@ -38,11 +38,11 @@ final class TlsForwarder implements AutoCloseable {
         Thread.ofVirtual().name("tls-forwarder-accept").start(this::accept);
     }
 
-    String url() {
+    public String url() {
         return "https://127.0.0.1:" + server.getLocalPort();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
