@@ -132,8 +132,11 @@ class DuplicateKeysTest {
             });
             logging.getLogger("nova.db.test").warn("the log is written");
             LoggingSetup.flush(logging);
-            assertThat(Files.readAllLines(logDir.resolve("nova-api.log"))).filteredOn(l -> l.contains(" WARNING "))
-                    .singleElement().asString().endsWith("WARNING nova.db.test [-] the log is written");
+            // other tests' servers may log warnings of their own meanwhile: only the driver's line counts
+            List<String> warnings = Files.readAllLines(logDir.resolve("nova-api.log")).stream()
+                    .filter(l -> l.contains(" WARNING ")).toList();
+            assertThat(warnings).anyMatch(l -> l.endsWith("WARNING nova.db.test [-] the log is written"));
+            assertThat(warnings).noneMatch(l -> l.contains("org.mariadb") || l.contains("Duplicate entry"));
         } finally {
             logging.reset();
             new ContextInitializer(logging).autoConfig();
