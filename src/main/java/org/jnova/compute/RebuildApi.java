@@ -29,7 +29,7 @@ import org.jnova.objects.VmStates;
  * host, keeping its vm_state (ERROR becomes ACTIVE).
  */
 public final class RebuildApi {
-    private final ServersApi servers;
+    private final ServerTransitions transitions;
     private final InstanceStore instances;
     private final Transactions mainDb;
     private final ImagesApi images;
@@ -56,7 +56,7 @@ public final class RebuildApi {
             RootVolumes rootVolumes, VolumeApi volumes) {
         this.rootVolumes = requireNonNull(rootVolumes, "rootVolumes is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
-        this.servers = requireNonNull(servers, "servers is null");
+        this.transitions = new ServerTransitions(servers, instances, mainDb, actions);
         this.instances = requireNonNull(instances, "instances is null");
         this.mainDb = requireNonNull(mainDb, "mainDb is null");
         this.images = requireNonNull(images, "images is null");
@@ -68,11 +68,8 @@ public final class RebuildApi {
 
     /** Starts the rebuild and returns the server as it was when the rebuild was recorded (task rebuilding). */
     public Instance rebuild(RequestContext ctx, String uuid, Rebuild r) {
-        Instance i = servers.get(ctx, uuid);
-        StateGuard.checkUnlocked(ctx, i);
-        StateGuard.check(i, "rebuild", Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.ERROR),
-                StateGuard.states((String) null));
-        StateGuard.checkLaunched(i, "rebuild");
+        Instance i = transitions.checked(ctx, uuid, "rebuild", Set.of(VmStates.ACTIVE, VmStates.STOPPED,
+                VmStates.ERROR));
         var image = images.find(ctx, r.imageRef()).orElseThrow(() -> new Invalid("Cannot find image for rebuild"));
         if (!"active".equals(image.status())) {
             throw new Invalid("Image " + image.id() + " is not active.");

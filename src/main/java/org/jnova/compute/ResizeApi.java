@@ -13,7 +13,6 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
-import org.jnova.db.InstanceUpdate;
 import org.jnova.db.Transactions;
 import org.jnova.exception.Invalid;
 import org.jnova.objects.Flavor;
@@ -51,11 +50,13 @@ public final class ResizeApi {
     private final ConductorRpcApi conductorRpc;
 
     private final RootVolumes rootVolumes;
+    private final ServerTransitions transitions;
 
     public ResizeApi(ServersApi servers, InstanceStore instances, Transactions mainDb, FlavorsApi flavors,
             Quotas quotas, ActionStore actions, ComputeNodeStore nodes, ComputeRpcApi computeRpc,
             ConductorRpcApi conductorRpc, RootVolumes rootVolumes) {
         this.rootVolumes = requireNonNull(rootVolumes, "rootVolumes is null");
+        this.transitions = new ServerTransitions(servers, instances, mainDb, actions);
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
         this.mainDb = requireNonNull(mainDb, "mainDb is null");
@@ -81,7 +82,7 @@ public final class ResizeApi {
      * which as in nova leaves the resized server MANUAL).
      */
     public void resize(RequestContext ctx, String uuid, String flavorRef, Boolean autoDiskConfig) {
-        Instance i = checked(ctx, uuid, "resize", Set.of(VmStates.ACTIVE, VmStates.STOPPED));
+        Instance i = transitions.checked(ctx, uuid, "resize", Set.of(VmStates.ACTIVE, VmStates.STOPPED));
         Flavor flavor;
         try {
             flavor = flavors.get(flavorRef, ctx.projectId().orElse(null), ctx.isAdmin());
@@ -104,7 +105,7 @@ public final class ResizeApi {
 
     /** migrate (cold); {@code host} (2.56, admin) names the destination. */
     public void migrate(RequestContext ctx, String uuid, String host) {
-        Instance i = checked(ctx, uuid, "migrate", Set.of(VmStates.ACTIVE, VmStates.STOPPED));
+        Instance i = transitions.checked(ctx, uuid, "migrate", Set.of(VmStates.ACTIVE, VmStates.STOPPED));
         if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
@@ -112,7 +113,7 @@ public final class ResizeApi {
     }
 
     public void confirmResize(RequestContext ctx, String uuid) {
-        Instance i = checked(ctx, uuid, "confirmResize", Set.of(VmStates.RESIZED));
+        Instance i = transitions.checked(ctx, uuid, "confirmResize", Set.of(VmStates.RESIZED));
         mainDb.inTransaction(tx -> {
             actions.start(tx, i.uuid(), "confirmResize", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
             computeRpc.cast(tx, i.systemMetadata().getOrDefault(SOURCE_HOST, i.host()),
@@ -123,41 +124,23 @@ public final class ResizeApi {
 
     /** revertResize; going back to a bigger flavor is checked against the quota, as nova does. */
     public void revertResize(RequestContext ctx, String uuid) {
-        Instance i = checked(ctx, uuid, "revertResize", Set.of(VmStates.RESIZED));
+        Instance i = transitions.checked(ctx, uuid, "revertResize", Set.of(VmStates.RESIZED));
         String old = i.systemMetadata().get(OLD_FLAVOR);
         if (old != null) {
             quotas.checkUpsize(i.projectId(), i.userId(), i.flavor(), InstanceStore.parseFlavor(old));
         }
-        transition(ctx, i, "revertResize", TaskStates.RESIZE_REVERTING,
+        transitions.start(ctx, i, "revertResize", TaskStates.RESIZE_REVERTING,
                 tx -> computeRpc.cast(tx, i.host(), new RevertResize(i.uuid(), ctx.requestId())));
     }
 
     /** nova's resize, which a cold migration also is, sets auto_disk_config to what was asked or False. */
     private void start(RequestContext ctx, Instance i, String action, Flavor flavor, String host,
             String autoDiskConfig) {
-        transition(ctx, i, action, TaskStates.RESIZE_PREP, tx -> {
+        transitions.start(ctx, i, action, TaskStates.RESIZE_PREP, tx -> {
             instances.children().updateMetadata(tx, i.uuid(), Map.of(Instance.AUTO_DISK_CONFIG_KEY, autoDiskConfig),
                     false, true);
             conductorRpc.cast(tx, new MigrateServer(i.uuid(), ctx.requestId(), flavor, action, ctx.userId(),
                     ctx.requireProjectId(), host));
-        });
-    }
-
-    private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {
-        Instance i = servers.get(ctx, uuid);
-        StateGuard.checkUnlocked(ctx, i);
-        StateGuard.check(i, action, vmStates, StateGuard.states((String) null));
-        StateGuard.checkLaunched(i, action);
-        return i;
-    }
-
-    private void transition(RequestContext ctx, Instance i, String action, String taskState,
-            TransactionalCast send) {
-        mainDb.inTransaction(tx -> {
-            ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
-            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            send.record(tx);
-            return null;
         });
     }
 }

@@ -52,6 +52,7 @@ public final class ServerActionsApi {
     private final org.jnova.db.BlockDeviceMappingStore bdms;
 
     private final VolumeBackedSnapshots volumeBacked;
+    private final ServerTransitions transitions;
 
     public ServerActionsApi(ServersApi servers, InstanceStore instances, Transactions mainDb,
             org.jnova.db.BlockDeviceMappingStore bdms, ActionStore actions, ImagesApi images,
@@ -64,6 +65,7 @@ public final class ServerActionsApi {
         this.actions = requireNonNull(actions, "actions is null");
         this.images = requireNonNull(images, "images is null");
         this.computeRpc = requireNonNull(computeRpc, "computeRpc is null");
+        this.transitions = new ServerTransitions(servers, instances, mainDb, actions);
     }
 
     public void pause(RequestContext ctx, String uuid) {
@@ -84,7 +86,8 @@ public final class ServerActionsApi {
 
     /** rescue: from ACTIVE, STOPPED or ERROR; the guest boots the rescue image (default: its own image). */
     public void rescue(RequestContext ctx, String uuid, String password, String rescueImageRef) {
-        Instance i = checked(ctx, uuid, "rescue", true, Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.ERROR));
+        Instance i = transitions.checked(ctx, uuid, "rescue", Set.of(VmStates.ACTIVE, VmStates.STOPPED,
+                VmStates.ERROR));
         if (rescueImageRef != null && images.find(ctx, rescueImageRef).isEmpty()) {
             throw new org.jnova.exception.Invalid("Requested rescue image '" + rescueImageRef
                     + "' is not supported: Image " + rescueImageRef + " could not be found.");
@@ -104,15 +107,15 @@ public final class ServerActionsApi {
 
     /** changePassword: ACTIVE servers only. */
     public void changePassword(RequestContext ctx, String uuid, String password) {
-        Instance i = checked(ctx, uuid, "changePassword", true, Set.of(VmStates.ACTIVE));
+        Instance i = transitions.checked(ctx, uuid, "changePassword", Set.of(VmStates.ACTIVE));
         transition(ctx, i, "changePassword", TaskStates.UPDATING_PASSWORD,
                 new SetAdminPassword(i.uuid(), ctx.requestId(), password));
     }
 
     /** trigger_crash_dump (2.17): no task state; nova's ALLOW_TRIGGER_CRASH_DUMP vm_states. */
     public void triggerCrashDump(RequestContext ctx, String uuid) {
-        Instance i = checked(ctx, uuid, "trigger_crash_dump", true, Set.of(VmStates.ACTIVE, VmStates.PAUSED,
-                VmStates.RESCUED, VmStates.RESIZED, VmStates.ERROR));
+        Instance i = transitions.checked(ctx, uuid, "trigger_crash_dump", Set.of(VmStates.ACTIVE,
+                VmStates.PAUSED, VmStates.RESCUED, VmStates.RESIZED, VmStates.ERROR));
         requireHost(i);
         mainDb.inTransaction(tx -> {
             actions.start(tx, i.uuid(), "trigger_crash_dump", ctx.requestId(), ctx.userId(), ctx.requireProjectId());
@@ -156,8 +159,8 @@ public final class ServerActionsApi {
 
     /** createImage: a queued snapshot image in the catalog, filled by the host; returns it. */
     public Image createImage(RequestContext ctx, String uuid, String name, Map<String, String> metadata) {
-        Instance i = checked(ctx, uuid, "createImage", false, Set.of(VmStates.ACTIVE, VmStates.STOPPED,
-                VmStates.PAUSED, VmStates.SUSPENDED));
+        Instance i = transitions.checkedEvenIfLocked(ctx, uuid, "createImage", Set.of(VmStates.ACTIVE,
+                VmStates.STOPPED, VmStates.PAUSED, VmStates.SUSPENDED));
         if (volumeBacked.isVolumeBacked(i)) {
             return volumeBacked.snapshot(ctx, i, imageTemplate(ctx, i, name, "snapshot", metadata));
         }
@@ -170,8 +173,8 @@ public final class ServerActionsApi {
     /** createBackup: like createImage, then keeps only the newest {@code rotation} backups of the type. */
     public Image createBackup(RequestContext ctx, String uuid, String name, String backupType, int rotation,
             Map<String, String> metadata) {
-        Instance i = checked(ctx, uuid, "createBackup", false, Set.of(VmStates.ACTIVE, VmStates.STOPPED,
-                VmStates.PAUSED, VmStates.SUSPENDED));
+        Instance i = transitions.checkedEvenIfLocked(ctx, uuid, "createBackup", Set.of(VmStates.ACTIVE,
+                VmStates.STOPPED, VmStates.PAUSED, VmStates.SUSPENDED));
         Map<String, String> props = new LinkedHashMap<>(metadata);
         props.put("backup_type", backupType);
         Image image = queueImage(ctx, i, name, "backup", props);
@@ -230,20 +233,8 @@ public final class ServerActionsApi {
 
     private void simple(RequestContext ctx, String uuid, String action, Set<String> vmStates, String taskState,
             BiFunction<String, String, ComputeMessage> message) {
-        Instance i = checked(ctx, uuid, action, true, vmStates);
+        Instance i = transitions.checked(ctx, uuid, action, vmStates);
         transition(ctx, i, action, taskState, message.apply(i.uuid(), ctx.requestId()));
-    }
-
-    /** Loads the server and applies nova's check_instance_lock (optional) and check_instance_state. */
-    private Instance checked(RequestContext ctx, String uuid, String action, boolean lockMatters,
-            Set<String> vmStates) {
-        Instance i = servers.get(ctx, uuid);
-        if (lockMatters) {
-            StateGuard.checkUnlocked(ctx, i);
-        }
-        StateGuard.check(i, action, vmStates, StateGuard.states((String) null));
-        StateGuard.checkLaunched(i, action);
-        return i;
     }
 
     /** nova's check_instance_host: InstanceNotReady, shown as 409. */
@@ -257,11 +248,6 @@ public final class ServerActionsApi {
     private void transition(RequestContext ctx, Instance i, String action, String taskState,
             ComputeMessage message) {
         requireHost(i);
-        mainDb.inTransaction(tx -> {
-            ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
-            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            computeRpc.cast(tx, i.host(), message);
-            return null;
-        });
+        transitions.start(ctx, i, action, taskState, tx -> computeRpc.cast(tx, i.host(), message));
     }
 }

@@ -15,7 +15,6 @@ import org.jnova.context.RequestContext;
 import org.jnova.db.ActionStore;
 import org.jnova.db.ComputeNodeStore;
 import org.jnova.db.InstanceStore;
-import org.jnova.db.InstanceUpdate;
 import org.jnova.db.Transactions;
 import org.jnova.exception.Conflict;
 import org.jnova.exception.Invalid;
@@ -48,11 +47,13 @@ public final class ShelveApi {
     }
 
     private final RootVolumes rootVolumes;
+    private final ServerTransitions transitions;
 
     public ShelveApi(ServersApi servers, InstanceStore instances, Transactions mainDb, ActionStore actions,
             ImagesApi images, ComputeNodeStore nodes, ComputeRpcApi computeRpc, ConductorRpcApi conductorRpc,
             Settings settings, RootVolumes rootVolumes, java.util.function.Supplier<Set<String>> availableZones) {
         this.rootVolumes = requireNonNull(rootVolumes, "rootVolumes is null");
+        this.transitions = new ServerTransitions(servers, instances, mainDb, actions);
         this.availableZones = requireNonNull(availableZones, "availableZones is null");
         this.servers = requireNonNull(servers, "servers is null");
         this.instances = requireNonNull(instances, "instances is null");
@@ -66,11 +67,11 @@ public final class ShelveApi {
     }
 
     public void shelve(RequestContext ctx, String uuid) {
-        Instance i = checked(ctx, uuid, "shelve", Set.of(VmStates.ACTIVE, VmStates.STOPPED, VmStates.PAUSED,
-                VmStates.SUSPENDED));
+        Instance i = transitions.checked(ctx, uuid, "shelve", Set.of(VmStates.ACTIVE, VmStates.STOPPED,
+                VmStates.PAUSED, VmStates.SUSPENDED));
         if (rootVolumes.isVolumeBacked(i)) {
             // nothing to upload: the host offloads at once (nova's shelve of a volume-backed server)
-            transition(ctx, i, "shelve", TaskStates.SHELVING,
+            transitions.start(ctx, i, "shelve", TaskStates.SHELVING,
                     tx -> computeRpc.cast(tx, i.host(), new ShelveOffloadInstance(i.uuid(), ctx.requestId())));
             return;
         }
@@ -85,7 +86,7 @@ public final class ShelveApi {
         try {
             ShelveInstance shelve = new ShelveInstance(i.uuid(), ctx.requestId(), image.id(),
                     settings.shelvedOffloadTime() == 0);
-            transition(ctx, i, "shelve", TaskStates.SHELVING, tx -> computeRpc.cast(tx, i.host(), shelve));
+            transitions.start(ctx, i, "shelve", TaskStates.SHELVING, tx -> computeRpc.cast(tx, i.host(), shelve));
         } catch (RuntimeException e) {
             images.delete(ctx, image.id());
             throw e;
@@ -93,8 +94,8 @@ public final class ShelveApi {
     }
 
     public void shelveOffload(RequestContext ctx, String uuid) {
-        Instance i = checked(ctx, uuid, "shelveOffload", Set.of(VmStates.SHELVED));
-        transition(ctx, i, "shelveOffload", TaskStates.SHELVING_OFFLOADING,
+        Instance i = transitions.checked(ctx, uuid, "shelveOffload", Set.of(VmStates.SHELVED));
+        transitions.start(ctx, i, "shelveOffload", TaskStates.SHELVING_OFFLOADING,
                 tx -> computeRpc.cast(tx, i.host(), new ShelveOffloadInstance(i.uuid(), ctx.requestId())));
     }
 
@@ -103,7 +104,8 @@ public final class ShelveApi {
      * unpins); {@code host}: 2.91's target host (null: any).
      */
     public void unshelve(RequestContext ctx, String uuid, boolean azGiven, String zone, String host) {
-        Instance i = checked(ctx, uuid, "unshelve", Set.of(VmStates.SHELVED, VmStates.SHELVED_OFFLOADED));
+        Instance i = transitions.checked(ctx, uuid, "unshelve", Set.of(VmStates.SHELVED,
+                VmStates.SHELVED_OFFLOADED));
         if ((azGiven || host != null) && !VmStates.SHELVED_OFFLOADED.equals(i.vmState())) {
             throw new Conflict("Specifying an availability zone or a host when unshelving server \"" + i.uuid()
                     + "\" with status \"" + i.vmState() + "\" is not supported. The server status must be "
@@ -115,7 +117,7 @@ public final class ShelveApi {
         if (host != null && nodes.list().stream().noneMatch(n -> n.host().equals(host))) {
             throw new Invalid("Compute host " + host + " could not be found.");
         }
-        transition(ctx, i, "unshelve", TaskStates.UNSHELVING, tx -> {
+        transitions.start(ctx, i, "unshelve", TaskStates.UNSHELVING, tx -> {
             if (azGiven) {
                 // nova's request spec takes the new zone (null: not pinned any more)
                 if (zone == null) {
@@ -126,25 +128,6 @@ public final class ShelveApi {
                 }
             }
             conductorRpc.cast(tx, new UnshelveInstance(i.uuid(), ctx.requestId(), host, ctx));
-        });
-    }
-
-    private Instance checked(RequestContext ctx, String uuid, String action, Set<String> vmStates) {
-        Instance i = servers.get(ctx, uuid);
-        StateGuard.checkUnlocked(ctx, i);
-        StateGuard.check(i, action, vmStates, StateGuard.states((String) null));
-        StateGuard.checkLaunched(i, action);
-        return i;
-    }
-
-    /** Sets the task state, records the action and, in the same transaction, the message {@code send} casts. */
-    private void transition(RequestContext ctx, Instance i, String action, String taskState,
-            TransactionalCast send) {
-        mainDb.inTransaction(tx -> {
-            ExpectedTaskState.update(instances, tx, i, new InstanceUpdate().taskState(taskState), null, action);
-            actions.start(tx, i.uuid(), action, ctx.requestId(), ctx.userId(), ctx.requireProjectId());
-            send.record(tx);
-            return null;
         });
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jnova.context.RequestContext;
 import org.jnova.db.SnapshotStore;
 import org.jnova.db.Transactions;
@@ -148,37 +149,43 @@ public final class BuiltinVolumeApi implements VolumeApi {
     @Override
     public void updateVolumeMetadata(RequestContext ctx, String volumeId, Map<String, String> items) {
         get(ctx, volumeId);
-        store.updateMetadata(volumeId, current -> {
-            current.putAll(items);
-            return current;
-        }).orElseThrow(() -> new VolumeNotFound(volumeId));
+        store.updateMetadata(volumeId, adding(items)).orElseThrow(() -> new VolumeNotFound(volumeId));
     }
 
     @Override
     public void deleteVolumeMetadata(RequestContext ctx, String volumeId, Collection<String> keys) {
         get(ctx, volumeId);
-        store.updateMetadata(volumeId, current -> {
-            current.keySet().removeAll(keys);
-            return current;
-        }).orElseThrow(() -> new VolumeNotFound(volumeId));
+        store.updateMetadata(volumeId, removing(keys)).orElseThrow(() -> new VolumeNotFound(volumeId));
     }
 
     @Override
     public void updateSnapshotMetadata(RequestContext ctx, String snapshotId, Map<String, String> items) {
         getSnapshot(ctx, snapshotId);
-        snapshots.updateMetadata(snapshotId, current -> {
-            current.putAll(items);
-            return current;
-        }).orElseThrow(() -> new VolumeErrors.SnapshotNotFound(snapshotId));
+        snapshots.updateMetadata(snapshotId, adding(items))
+                .orElseThrow(() -> new VolumeErrors.SnapshotNotFound(snapshotId));
     }
 
     @Override
     public void deleteSnapshotMetadata(RequestContext ctx, String snapshotId, Collection<String> keys) {
         getSnapshot(ctx, snapshotId);
-        snapshots.updateMetadata(snapshotId, current -> {
+        snapshots.updateMetadata(snapshotId, removing(keys))
+                .orElseThrow(() -> new VolumeErrors.SnapshotNotFound(snapshotId));
+    }
+
+    /** A metadata change that sets {@code items}, replacing the values of keys already there. */
+    private static UnaryOperator<Map<String, String>> adding(Map<String, String> items) {
+        return current -> {
+            current.putAll(items);
+            return current;
+        };
+    }
+
+    /** A metadata change that drops {@code keys}. */
+    private static UnaryOperator<Map<String, String>> removing(Collection<String> keys) {
+        return current -> {
             current.keySet().removeAll(keys);
             return current;
-        }).orElseThrow(() -> new VolumeErrors.SnapshotNotFound(snapshotId));
+        };
     }
 
     @Override

@@ -82,6 +82,16 @@ public final class Request {
     public InputStream streamedBody() { return bodyStream; }
     public String remoteAddr() { return remoteAddr; }
 
+    /**
+     * The caller's address as nova's {@code [api] use_forwarded_for} reads it: X-Forwarded-For
+     * when {@code useForwardedFor} and the header is sent, else the peer's address
+     * ({@code unknown} when there is none).
+     */
+    public String callerAddress(boolean useForwardedFor, String unknown) {
+        String peer = remoteAddr.isEmpty() ? unknown : remoteAddr;
+        return useForwardedFor ? headers.first("X-Forwarded-For").orElse(peer) : peer;
+    }
+
     /** scheme://host + scriptName: the URL this app is mounted at, without a trailing slash. */
     public String applicationUrl() {
         return scheme + "://" + host + scriptName;

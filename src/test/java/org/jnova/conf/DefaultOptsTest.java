@@ -1,6 +1,9 @@
 package org.jnova.conf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jnova.conf.SampleDefaults.OPTION;
+import static org.jnova.conf.SampleDefaults.SECTION;
+import static org.jnova.conf.SampleDefaults.defaults;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,27 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** DefaultOpts against nova's own sample config (Zed): same sections, names, defaults, old names. */
 class DefaultOptsTest {
-    private static final Pattern SECTION = Pattern.compile("^\\[([^\\]]+)\\]$");
-    private static final Pattern OPTION = Pattern.compile("^#([a-z][a-z0-9_]*) = ?(.*)$");
     private static final Pattern DEPRECATED = Pattern.compile("^# Deprecated group/name - \\[([^\\]]+)\\]/(\\S+)$");
-
-    /** "group name" -> the commented default line's value, from a sample file. */
-    private static Map<String, String> defaults(List<String> lines) {
-        Map<String, String> found = new HashMap<>();
-        String section = null;
-        for (String line : lines) {
-            Matcher m = SECTION.matcher(line);
-            if (m.matches()) {
-                section = m.group(1);
-                continue;
-            }
-            m = OPTION.matcher(line);
-            if (m.matches() && section != null) {
-                found.putIfAbsent(section + " " + m.group(1), m.group(2));
-            }
-        }
-        return found;
-    }
 
     private static Map<String, List<String>> deprecatedNames(List<String> lines) {
         Map<String, List<String>> found = new HashMap<>();

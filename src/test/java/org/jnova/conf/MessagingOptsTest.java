@@ -1,15 +1,12 @@
 package org.jnova.conf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jnova.conf.SampleDefaults.defaults;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
 import org.jnova.conf.cfg.SampleConfigGenerator;
@@ -18,23 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** MessagingOpts against nova's sample config (Zed), and what the transport makes of them. */
 class MessagingOptsTest {
-    private static final Pattern SECTION = Pattern.compile("^\\[([^\\]]+)\\]$");
-    private static final Pattern OPTION = Pattern.compile("^#([a-z][a-z0-9_]*) = ?(.*)$");
-
-    private static Map<String, String> defaults(List<String> lines) {
-        Map<String, String> found = new HashMap<>();
-        String section = null;
-        for (String line : lines) {
-            Matcher m = SECTION.matcher(line);
-            if (m.matches()) {
-                section = m.group(1);
-            } else if ((m = OPTION.matcher(line)).matches() && section != null) {
-                found.putIfAbsent(section + " " + m.group(1), m.group(2));
-            }
-        }
-        return found;
-    }
-
     @Test
     void everyOptionMatchesNovasSampleConfig() throws IOException {
         Map<String, String> nova = defaults(Files.readAllLines(Path.of("../shared/reference/nova.conf.sample-zed")));

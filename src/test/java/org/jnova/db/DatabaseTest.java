@@ -14,14 +14,31 @@ import org.jnova.testing.EachEngine;
 class DatabaseTest {
 
     private static Database open(String url) {
-        return new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
-                new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)));
+        return open(url, new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)));
+    }
+
+    private static Database open(String url, Database.RetryPolicy retries) {
+        return new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT, retries);
+    }
+
+    /** Runs each statement in one transaction. */
+    private static void execute(Database db, String... statements) {
+        db.inTransaction(tx -> {
+            for (String sql : statements) {
+                tx.execute(sql);
+            }
+            return null;
+        });
+    }
+
+    /** The query for the id of the server session a connection is. */
+    private static String sessionIdQuery(String engine) {
+        return engine.equals("postgresql") ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()";
     }
 
     @EachEngine
     void migrationsApplyOnceAndAreIdempotent(String engine) throws Exception {
-        String url = TestDatabases.create(engine);
-        try (Database db = open(url)) {
+        try (var scratch = TestDatabases.scratch(engine); Database db = open(scratch.url())) {
             Migrator main = new Migrator(db, "main");
             Migrator api = new Migrator(db, "api");
             assertThat(main.currentVersion()).isZero();
@@ -33,15 +50,12 @@ class DatabaseTest {
             assertThat(rows).isEqualTo(2);
             db.read(tx -> tx.count("SELECT COUNT(*) FROM shadow_instances"));
             db.read(tx -> tx.count("SELECT COUNT(*) FROM flavors"));
-        } finally {
-            TestDatabases.drop(url);
         }
     }
 
     @EachEngine
     void aLongValueListAnswersRightEveryTimeAndIsNotKeptPreparedOnPostgresql(String engine) throws Exception {
-        String url = TestDatabases.create(engine);
-        try (Database db = open(url)) {
+        try (var scratch = TestDatabases.scratch(engine); Database db = open(scratch.url())) {
             new Migrator(db, "api").migrate(Optional.empty());
             Object[] names = new Object[100];
             for (int n = 0; n < names.length; n++) {
@@ -63,15 +77,12 @@ class DatabaseTest {
                 }
                 return null;
             });
-        } finally {
-            TestDatabases.drop(url);
         }
     }
 
     @EachEngine
     void aNulCharacterIsBadInputWherePostgresqlCannotHoldIt(String engine) throws Exception {
-        String url = TestDatabases.create(engine);
-        try (Database db = open(url)) {
+        try (var scratch = TestDatabases.scratch(engine); Database db = open(scratch.url())) {
             new Migrator(db, "api").migrate(Optional.empty());
             String name = "a\0b";
             if (engine.equals("postgresql")) {
@@ -82,19 +93,13 @@ class DatabaseTest {
                 long found = db.read(tx -> tx.count("SELECT COUNT(*) FROM flavors WHERE name = ?", name));
                 assertThat(found).isZero();
             }
-        } finally {
-            TestDatabases.drop(url);
         }
     }
 
     @EachEngine
     void aValueTooLongForItsColumnIsBadInput(String engine) throws Exception {
-        String url = TestDatabases.create(engine);
-        try (Database db = open(url)) {
-            db.inTransaction(tx -> {
-                tx.execute("CREATE TABLE too_long (v VARCHAR(3))");
-                return null;
-            });
+        try (var scratch = TestDatabases.scratch(engine); Database db = open(scratch.url())) {
+            execute(db, "CREATE TABLE too_long (v VARCHAR(3))");
             if (engine.equals("sqlite")) {
                 int inserted = db.inTransaction(tx -> tx.update("INSERT INTO too_long (v) VALUES (?)", "abcd"));
                 assertThat(inserted).isOne();
@@ -102,19 +107,13 @@ class DatabaseTest {
                 assertThatThrownBy(() -> db.inTransaction(tx -> tx.update("INSERT INTO too_long (v) VALUES (?)",
                         "abcd"))).isInstanceOf(org.jnova.exception.ValidationError.class);
             }
-        } finally {
-            TestDatabases.drop(url);
         }
     }
 
     @EachEngine
     void aTransactionFailingWithDeadlockIsRunAgainAndCommitsOnce(String engine) throws Exception {
-        String url = TestDatabases.create(engine);
-        try (Database db = open(url)) {
-            db.inTransaction(tx -> {
-                tx.execute("CREATE TABLE counter (n INTEGER)");
-                return null;
-            });
+        try (var scratch = TestDatabases.scratch(engine); Database db = open(scratch.url())) {
+            execute(db, "CREATE TABLE counter (n INTEGER)");
             AtomicInteger attempts = new AtomicInteger();
             int result = db.inTransaction(tx -> {
                 tx.update("INSERT INTO counter (n) VALUES (?)", attempts.incrementAndGet());
@@ -139,15 +138,12 @@ class DatabaseTest {
                 throw new SQLException("[SQLITE_BUSY] database is locked", null, 5);
             })).isInstanceOf(DatabaseException.class);
             assertThat(forever.get()).isEqualTo(6);
-        } finally {
-            TestDatabases.drop(url);
         }
     }
 
     @EachEngine
     void aRealDeadlockBetweenTwoTransactionsIsRetriedUntilBothCommit(String engine) throws Exception {
-        String url = TestDatabases.create(engine);
-        try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
+        try (var scratch = TestDatabases.scratch(engine); Database db = open(scratch.url(),
                 new Database.RetryPolicy(20, Duration.ofMillis(5), Duration.ofMillis(50)))) {
             db.inTransaction(tx -> {
                 tx.execute("CREATE TABLE acct (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)");
@@ -179,8 +175,6 @@ class DatabaseTest {
             if (!engine.equals("sqlite")) {
                 assertThat(runs.get()).isGreaterThan(2); // one of them was chosen as the deadlock victim and ran again
             }
-        } finally {
-            TestDatabases.drop(url);
         }
     }
 
@@ -189,11 +183,10 @@ class DatabaseTest {
         if (engine.equals("sqlite")) {
             return; // a file has no server to end the session
         }
-        String url = TestDatabases.create(engine);
-        try (Database db = open(url); Database admin = open(url)) {
+        try (var scratch = TestDatabases.scratch(engine); Database db = open(scratch.url());
+                Database admin = open(scratch.url())) {
             new Migrator(db, "api").migrate(Optional.empty());
-            long sessionBefore = db.read(tx -> tx.count(engine.equals("postgresql")
-                    ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()"));
+            long sessionBefore = db.read(tx -> tx.count(sessionIdQuery(engine)));
             // what a server restart does to every open session
             if (engine.equals("postgresql")) {
                 admin.read(tx -> tx.count("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
@@ -209,12 +202,9 @@ class DatabaseTest {
                 });
             }
             long flavors = db.read(tx -> tx.count("SELECT COUNT(*) FROM flavors"));
-            long sessionAfter = db.read(tx -> tx.count(engine.equals("postgresql")
-                    ? "SELECT pg_backend_pid()" : "SELECT CONNECTION_ID()"));
+            long sessionAfter = db.read(tx -> tx.count(sessionIdQuery(engine)));
             assertThat(flavors).isZero();
             assertThat(sessionAfter).isNotEqualTo(sessionBefore);
-        } finally {
-            TestDatabases.drop(url);
         }
     }
 
@@ -223,18 +213,14 @@ class DatabaseTest {
         if (engine.equals("sqlite")) {
             return; // a file has no server to end the session
         }
-        String url = TestDatabases.create(engine);
-        try (Database db = open(url); Database admin = open(url)) {
-            db.inTransaction(tx -> {
-                tx.execute("CREATE TABLE lost_commit (n INTEGER)");
-                return null;
-            });
-            java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        try (var scratch = TestDatabases.scratch(engine); Database db = open(scratch.url());
+                Database admin = open(scratch.url())) {
+            execute(db, "CREATE TABLE lost_commit (n INTEGER)");
+            AtomicInteger runs = new AtomicInteger();
             db.inTransaction(tx -> {
                 tx.update("INSERT INTO lost_commit (n) VALUES (?)", runs.incrementAndGet());
                 if (runs.get() == 1) {
-                    long session = tx.count(engine.equals("postgresql") ? "SELECT pg_backend_pid()"
-                            : "SELECT CONNECTION_ID()");
+                    long session = tx.count(sessionIdQuery(engine));
                     // what a server restart does to the session, before this transaction commits
                     admin.read(a -> {
                         if (engine.equals("postgresql")) {
@@ -250,8 +236,6 @@ class DatabaseTest {
             assertThat(runs).hasValue(2);
             List<Integer> rows = db.read(tx -> tx.query("SELECT n FROM lost_commit", r -> r.getInt("n")));
             assertThat(rows).containsExactly(2);
-        } finally {
-            TestDatabases.drop(url);
         }
     }
 }

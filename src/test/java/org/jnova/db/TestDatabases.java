@@ -45,6 +45,19 @@ public final class TestDatabases {
         }
     }
 
+    /** A fresh, empty database (see {@link #create}) that closing drops. */
+    public static Scratch scratch(String engine) throws Exception {
+        return new Scratch(create(engine));
+    }
+
+    /** A database made for one test, by its nova URL; closing drops it. */
+    public record Scratch(String url) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            drop(url);
+        }
+    }
+
     public static void drop(String url) throws Exception {
         String name = url.substring(url.lastIndexOf('/') + 1);
         if (url.startsWith("postgresql")) {

@@ -50,6 +50,11 @@ class IdentityApiTest {
     private record Bootstrapped(IdentityStore store, TokenRevocations revocations, IdentityApi identity) {
     }
 
+    private static Database open(String url) {
+        return new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
+                new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)));
+    }
+
     private static Bootstrapped bootstrapped(Database db, Clock clock) {
         new Migrator(db, "api").migrate(Optional.empty());
         IdentityStore store = new IdentityStore(db);
@@ -64,9 +69,7 @@ class IdentityApiTest {
 
     @Test
     void tokensExpireAndSurviveAKeyRotation() throws Exception {
-        String url = TestDatabases.create("sqlite");
-        try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
-                new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
+        try (var scratch = TestDatabases.scratch("sqlite"); Database db = open(scratch.url())) {
             MovableClock clock = new MovableClock();
             Bootstrapped cloud = bootstrapped(db, clock);
             IdentityStore store = cloud.store();
@@ -89,16 +92,12 @@ class IdentityApiTest {
             assertThat(identity.validate(first.id())).isEmpty();
             assertThatThrownBy(() -> identity.authenticateWithPassword(NameOrId.byName("admin", "default"), "PW",
                     project)).isInstanceOfSatisfying(IdentityError.class, e -> assertThat(e.code()).isEqualTo(401));
-        } finally {
-            TestDatabases.drop(url);
         }
     }
 
     @Test
     void aRotationKeepsTheNewestKeysAndEndsTheTokensOfTheOthers() throws Exception {
-        String url = TestDatabases.create("sqlite");
-        try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
-                new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
+        try (var scratch = TestDatabases.scratch("sqlite"); Database db = open(scratch.url())) {
             Bootstrapped cloud = bootstrapped(db, Clock.systemUTC());
             IdentityStore store = cloud.store();
             TokenRevocations revocations = cloud.revocations();
@@ -117,16 +116,12 @@ class IdentityApiTest {
             assertThat(identity.validate(first.id())).as("its key was deleted").isEmpty();
             assertThat(identity.validate(second.id())).isPresent();
             assertThatThrownBy(() -> keys.rotate(0)).isInstanceOf(IllegalArgumentException.class);
-        } finally {
-            TestDatabases.drop(url);
         }
     }
 
     @Test
     void revocationByAuditChainAllowExpiredAndPruning() throws Exception {
-        String url = TestDatabases.create("sqlite");
-        try (Database db = new Database(DatabaseUrl.parse(url, Path.of("")), Database.PoolSettings.DEFAULT,
-                new Database.RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
+        try (var scratch = TestDatabases.scratch("sqlite"); Database db = open(scratch.url())) {
             MovableClock clock = new MovableClock();
             Bootstrapped cloud = bootstrapped(db, clock);
             IdentityStore store = cloud.store();
@@ -159,8 +154,6 @@ class IdentityApiTest {
             assertThat(events(db)).isEqualTo(1);
             revocations.revokeUser("someone");
             assertThat(events(db)).as("the old event pruned, the new kept").isEqualTo(1);
-        } finally {
-            TestDatabases.drop(url);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.jnova.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.time.Duration;
@@ -9,12 +10,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.Volume;
 import software.amazon.awssdk.services.ec2.model.VolumeState;
 
-/** The AWS SDK's EC2 client as the tests use it against jnova, and waits for states. */
+/** The AWS SDK's EC2 client as the tests use it against jnova: filters, refusals and waits for states. */
 public final class Ec2Clients {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -64,5 +67,23 @@ public final class Ec2Clients {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** A Describe filter on {@code name} matching any of {@code values}. */
+    public static Filter filter(String name, String... values) {
+        return Filter.builder().name(name).values(values).build();
+    }
+
+    /** The error {@code call} is refused with; fails unless it is refused with a 400. */
+    public static Ec2Exception error(Runnable call) {
+        Ec2Exception e = catchThrowableOfType(Ec2Exception.class, call::run);
+        assertThat(e).as("an EC2 error").isNotNull();
+        assertThat(e.statusCode()).isEqualTo(400);
+        return e;
+    }
+
+    /** The code of the 400 error {@code call} is refused with. */
+    public static String errorCode(Runnable call) {
+        return error(call).awsErrorDetails().errorCode();
     }
 }

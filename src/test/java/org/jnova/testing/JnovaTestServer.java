@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -186,6 +187,19 @@ public final class JnovaTestServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
+    }
+
+    /** Waits (up to 20 s) until the server, as the admin sees it at 2.1, is ACTIVE. */
+    public void awaitActive(String serverId) throws IOException, InterruptedException {
+        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(end)) {
+            if ("ACTIVE".equals(call("GET", "/servers/" + serverId, null, "2.1").json().path("server").path("status")
+                    .asText())) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("server " + serverId + " never became ACTIVE");
     }
 
     /** One HTTP answer. */

@@ -10,6 +10,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.jnova.testing.SocketRelays;
 import org.jnova.utils.PemKeyStores;
 
 /**
@@ -35,7 +36,7 @@ public final class TlsForwarder implements AutoCloseable {
         server = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50,
                 InetAddress.getLoopbackAddress());
         server.setNeedClientAuth(clientCa != null);
-        Thread.ofVirtual().name("tls-forwarder-accept").start(this::accept);
+        Thread.ofVirtual().name("tls-forwarder-accept").start(() -> SocketRelays.acceptEach(server, this::forward));
     }
 
     public String url() {
@@ -44,17 +45,6 @@ public final class TlsForwarder implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
-    }
-
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                Thread.ofVirtual().start(() -> forward(client));
-            } catch (IOException e) {
-                return;
-            }
-        }
     }
 
     private void forward(Socket client) {
@@ -80,11 +70,7 @@ public final class TlsForwarder implements AutoCloseable {
                 to.shutdownOutput();
             }
         } catch (IOException e) {
-            try {
-                to.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
+            SocketRelays.closeQuietly(to);
         }
     }
 

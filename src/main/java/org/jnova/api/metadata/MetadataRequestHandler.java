@@ -160,14 +160,10 @@ public final class MetadataRequestHandler implements App {
     }
 
     private Optional<InstanceMetadata> fromRemoteAddress(Request request) {
-        String address = request.remoteAddr();
-        if (trust.useForwardedFor()) {
-            address = request.headers().first("X-Forwarded-For").orElse(address);
-        }
-        String caller = address;
+        String caller = request.callerAddress(trust.useForwardedFor(), "");
         Optional<InstanceMetadata> md = find(() -> source.byAddress(caller), "IP " + caller);
         if (md.isEmpty()) {
-            LOG.error("Failed to get metadata for IP {}: no metadata", address);
+            LOG.error("Failed to get metadata for IP {}: no metadata", caller);
         }
         return md;
     }

@@ -51,10 +51,7 @@ public final class RequestLog implements Middleware {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        String address = request.remoteAddr().isEmpty() ? "-" : request.remoteAddr();
-        if (useForwardedFor) {
-            address = request.headers().first("X-Forwarded-For").orElse(address);
-        }
+        String address = request.callerAddress(useForwardedFor, "-");
         String uri = request.scriptName() + request.pathInfo();
         if (!request.queryString().isEmpty()) {
             uri += "?" + request.queryString();

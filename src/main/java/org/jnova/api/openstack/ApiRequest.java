@@ -121,6 +121,15 @@ public final class ApiRequest {
     }
 
     /**
+     * Checks a policy rule with the caller's project (empty when it has none) as the only target
+     * (nova's {@code context.can(rule, target={'project_id': context.project_id})}); throws
+     * Forbidden when denied.
+     */
+    public void authorizeProject(String rule) {
+        authorize(rule, Map.of("project_id", context().projectId().orElse("")));
+    }
+
+    /**
      * Checks a policy rule with the caller's project (when it has one) and user as target
      * (nova's common {@code context.can(rule, target={...})}); throws Forbidden when denied.
      */

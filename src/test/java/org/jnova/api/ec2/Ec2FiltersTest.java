@@ -3,6 +3,11 @@ package org.jnova.api.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.jnova.testing.Ec2Clients.awaitInstance;
+import static org.jnova.testing.Ec2Clients.awaitVolume;
+import static org.jnova.testing.Ec2Clients.error;
+import static org.jnova.testing.Ec2Clients.errorCode;
+import static org.jnova.testing.Ec2Clients.filter;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -115,7 +120,7 @@ class Ec2FiltersTest {
             String first = ec2.allocateAddress().publicIp();
             String second = ec2.allocateAddress().publicIp();
             String instanceId = boot(ec2);
-            Instance running = waitFor(ec2, instanceId, InstanceStateName.RUNNING);
+            Instance running = awaitInstance(ec2, instanceId, InstanceStateName.RUNNING);
             ec2.associateAddress(r -> r.instanceId(instanceId).publicIp(first));
 
             Function<Filter[], List<String>> ips = filters -> ec2.describeAddresses(r -> r.filters(filters))
@@ -159,9 +164,9 @@ class Ec2FiltersTest {
             ec2.createTags(r -> r.resources(beta).tags(tag("Name", "beta")));
             ec2.createTags(r -> r.resources(weekly).tags(tag("backup", "yes")));
             String instanceId = boot(ec2);
-            waitFor(ec2, instanceId, InstanceStateName.RUNNING);
+            awaitInstance(ec2, instanceId, InstanceStateName.RUNNING);
             ec2.attachVolume(r -> r.volumeId(alpha).instanceId(instanceId).device("/dev/vdb"));
-            Volume attached = waitForVolume(ec2, alpha, VolumeState.IN_USE);
+            Volume attached = awaitVolume(ec2, alpha, VolumeState.IN_USE);
             assertThat(attached.tags()).extracting(Tag::key, Tag::value)
                     .containsExactly(tuple("Name", "alpha"),
                             tuple("tier", "db"));
@@ -222,7 +227,7 @@ class Ec2FiltersTest {
             assertThat(unknownSnapshot.awsErrorDetails().errorMessage()).isEqualTo("The filter 'encrypted' is invalid");
 
             ec2.detachVolume(r -> r.volumeId(alpha));
-            waitForVolume(ec2, alpha, VolumeState.AVAILABLE);
+            awaitVolume(ec2, alpha, VolumeState.AVAILABLE);
             ec2.terminateInstances(r -> r.instanceIds(instanceId));
         }
     }
@@ -233,7 +238,7 @@ class Ec2FiltersTest {
             String volumeId = ec2.createVolume(r -> r.size(1)).volumeId();
             String snapshotId = ec2.createSnapshot(r -> r.volumeId(volumeId)).snapshotId();
             String instanceId = boot(ec2);
-            waitFor(ec2, instanceId, InstanceStateName.RUNNING); // server metadata changes wait for the build
+            awaitInstance(ec2, instanceId, InstanceStateName.RUNNING); // server metadata changes wait for the build
             ec2.createTags(r -> r.resources(volumeId, snapshotId, instanceId).tags(tag("Name", "shared"),
                     tag("team", "storage")));
             ec2.createTags(r -> r.resources(snapshotId).tags(tag("Name", "renamed")));
@@ -270,29 +275,31 @@ class Ec2FiltersTest {
             assertThat(described.apply(of(filter("resource-type", "snapshot")))).isEmpty();
 
             // unknown and other projects' resources are their kind's NotFound; nothing changes on a refusal
-            assertThat(code(() -> ec2.createTags(r -> r.resources(volumeId, "vol-7ffffff0").tags(tag("x", "1")))))
+            assertThat(errorCode(() -> ec2.createTags(r -> r.resources(volumeId, "vol-7ffffff0").tags(tag("x", "1")))))
                     .isEqualTo("InvalidVolume.NotFound");
             assertThat(tagKeys(ec2, volumeId)).containsExactly("team");
-            assertThat(code(() -> ec2.createTags(r -> r.resources("snap-7ffffff0").tags(tag("x", "1")))))
+            assertThat(errorCode(() -> ec2.createTags(r -> r.resources("snap-7ffffff0").tags(tag("x", "1")))))
                     .isEqualTo("InvalidSnapshot.NotFound");
-            assertThat(code(() -> ec2.deleteTags(r -> r.resources("vol-7ffffff0")))).isEqualTo("InvalidVolume.NotFound");
-            assertThat(code(() -> other.createTags(r -> r.resources(volumeId).tags(tag("x", "1")))))
+            assertThat(errorCode(() -> ec2.deleteTags(r -> r.resources("vol-7ffffff0"))))
                     .isEqualTo("InvalidVolume.NotFound");
-            assertThat(code(() -> other.createTags(r -> r.resources(snapshotId).tags(tag("x", "1")))))
+            assertThat(errorCode(() -> other.createTags(r -> r.resources(volumeId).tags(tag("x", "1")))))
+                    .isEqualTo("InvalidVolume.NotFound");
+            assertThat(errorCode(() -> other.createTags(r -> r.resources(snapshotId).tags(tag("x", "1")))))
                     .isEqualTo("InvalidSnapshot.NotFound");
-            assertThat(code(() -> other.deleteTags(r -> r.resources(volumeId)))).isEqualTo("InvalidVolume.NotFound");
-            assertThat(code(() -> other.createTags(r -> r.resources(instanceId).tags(tag("x", "1")))))
+            assertThat(errorCode(() -> other.deleteTags(r -> r.resources(volumeId))))
+                    .isEqualTo("InvalidVolume.NotFound");
+            assertThat(errorCode(() -> other.createTags(r -> r.resources(instanceId).tags(tag("x", "1")))))
                     .isEqualTo("InvalidInstanceID.NotFound");
             assertThat(other.describeTags().tags()).isEmpty();
             assertThat(other.describeTags(r -> r.filters(filter("resource-id", volumeId))).tags()).isEmpty();
             assertThat(tagKeys(ec2, volumeId)).containsExactly("team");
-            assertThat(code(() -> ec2.createTags(r -> r.resources("sg-12345678").tags(tag("x", "1")))))
+            assertThat(errorCode(() -> ec2.createTags(r -> r.resources("sg-12345678").tags(tag("x", "1")))))
                     .isEqualTo("InvalidID");
-            assertThat(code(() -> ec2.createTags(r -> r.resources(volumeId).tags(tag("aws:owner", "me")))))
+            assertThat(errorCode(() -> ec2.createTags(r -> r.resources(volumeId).tags(tag("aws:owner", "me")))))
                     .isEqualTo("InvalidParameterValue");
             // AWS's 50 tags per resource
             List<Tag> many = new ArrayList<>(IntStream.range(0, 50).mapToObj(i -> tag("k" + i, "v")).toList());
-            assertThat(code(() -> ec2.createTags(r -> r.resources(volumeId).tags(many))))
+            assertThat(errorCode(() -> ec2.createTags(r -> r.resources(volumeId).tags(many))))
                     .isEqualTo("TagLimitExceeded");
             many.removeLast();
             ec2.createTags(r -> r.resources(volumeId).tags(many));
@@ -329,10 +336,6 @@ class Ec2FiltersTest {
         return Ec2Clients.noauth(url, accessKey);
     }
 
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
-    }
-
     private static Filter[] of(Filter... filters) {
         return filters;
     }
@@ -351,24 +354,5 @@ class Ec2FiltersTest {
                 .orElseThrow();
         return ec2.runInstances(r -> r.imageId(cirros.imageId()).minCount(1).maxCount(1).instanceType("m1.tiny"))
                 .instances().getFirst().instanceId();
-    }
-
-    private static Ec2Exception error(Runnable call) {
-        Ec2Exception e = catchThrowableOfType(Ec2Exception.class, call::run);
-        assertThat(e).as("an EC2 error").isNotNull();
-        assertThat(e.statusCode()).isEqualTo(400);
-        return e;
-    }
-
-    private static String code(Runnable call) {
-        return error(call).awsErrorDetails().errorCode();
-    }
-
-    private static Instance waitFor(Ec2Client ec2, String id, InstanceStateName state) throws InterruptedException {
-        return Ec2Clients.awaitInstance(ec2, id, state);
-    }
-
-    private static Volume waitForVolume(Ec2Client ec2, String id, VolumeState state) throws InterruptedException {
-        return Ec2Clients.awaitVolume(ec2, id, state);
     }
 }

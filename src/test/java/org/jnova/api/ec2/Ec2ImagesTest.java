@@ -2,6 +2,7 @@ package org.jnova.api.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.jnova.testing.Ec2Clients.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -27,7 +28,6 @@ import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.DescribeImageAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.GetPasswordDataResponse;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.ImageState;
@@ -420,10 +420,6 @@ class Ec2ImagesTest {
 
     private static boolean isPublic(Ec2Client ec2, String imageId) {
         return ec2.describeImages(r -> r.imageIds(imageId)).images().getFirst().publicLaunchPermissions();
-    }
-
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
     }
 
     private static List<String> imageIds(List<Image> images) {

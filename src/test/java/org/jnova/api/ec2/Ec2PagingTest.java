@@ -1,7 +1,8 @@
 package org.jnova.api.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.jnova.testing.Ec2Clients.error;
+import static org.jnova.testing.Ec2Clients.errorCode;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,8 @@ class Ec2PagingTest {
             assertThat(small.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
             assertThat(small.awsErrorDetails().errorMessage()).isEqualTo(
                     "Value ( 4 ) for parameter maxResults is invalid. Expecting a value greater than 5.");
-            assertThat(code(() -> ec2.describeInstances(r -> r.maxResults(1001)))).isEqualTo("InvalidParameterValue");
+            assertThat(errorCode(() -> ec2.describeInstances(r -> r.maxResults(1001))))
+                    .isEqualTo("InvalidParameterValue");
             assertThat(ids(ec2.describeInstances(r -> r.maxResults(1000)))).hasSize(12);
             Ec2Exception combined = error(() -> ec2.describeInstances(r -> r.maxResults(5)
                     .instanceIds(created.getFirst())));
@@ -106,19 +108,19 @@ class Ec2PagingTest {
             for (String token : List.of("not a token!", "Zm9v", token("instances:" + UUID.randomUUID()),
                     token("volumes:" + UUID.randomUUID()), token("instances:"),
                     token("instances:' OR 1=1 --"), token("instances:" + "x".repeat(5000)))) {
-                assertThat(code(() -> ec2.describeInstances(r -> r.maxResults(5).nextToken(token))))
+                assertThat(errorCode(() -> ec2.describeInstances(r -> r.maxResults(5).nextToken(token))))
                         .as(token).isEqualTo("InvalidParameterValue");
             }
 
             // one project's token shows another nothing of it
-            assertThat(code(() -> other.describeInstances(r -> r.maxResults(5).nextToken(first.nextToken()))))
+            assertThat(errorCode(() -> other.describeInstances(r -> r.maxResults(5).nextToken(first.nextToken()))))
                     .isEqualTo("InvalidParameterValue");
-            assertThat(code(() -> other.describeInstanceStatus(r -> r.maxResults(5)
+            assertThat(errorCode(() -> other.describeInstanceStatus(r -> r.maxResults(5)
                     .nextToken(first.nextToken())))).isEqualTo("InvalidParameterValue");
             assertThat(ids(other.describeInstances(r -> r.maxResults(5)))).containsExactly(othersOwn);
             String othersToken = token("instances:" + other.describeInstances(r -> r.maxResults(5)).reservations()
                     .getFirst().instances().getFirst().instanceId());
-            assertThat(code(() -> ec2.describeInstances(r -> r.maxResults(5).nextToken(othersToken))))
+            assertThat(errorCode(() -> ec2.describeInstances(r -> r.maxResults(5).nextToken(othersToken))))
                     .isEqualTo("InvalidParameterValue");
 
             // DescribeInstanceStatus pages the same way (IncludeAllInstances: pending ones too)
@@ -175,8 +177,8 @@ class Ec2PagingTest {
             assertThat(combined.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterCombination");
             assertThat(combined.awsErrorDetails().errorMessage())
                     .isEqualTo("The parameter volumeSet cannot be used with the parameter maxResults");
-            assertThat(code(() -> ec2.describeVolumes(r -> r.maxResults(2)))).isEqualTo("InvalidParameterValue");
-            assertThat(code(() -> ec2.describeVolumes(r -> r.maxResults(5).nextToken(token("tags:x")))))
+            assertThat(errorCode(() -> ec2.describeVolumes(r -> r.maxResults(2)))).isEqualTo("InvalidParameterValue");
+            assertThat(errorCode(() -> ec2.describeVolumes(r -> r.maxResults(5).nextToken(token("tags:x")))))
                     .isEqualTo("InvalidParameterValue");
             // another project's token pages through its own volumes only
             String token = volumePages.getFirst().nextToken();
@@ -194,7 +196,7 @@ class Ec2PagingTest {
             assertThat(tags).hasSize(12).doesNotHaveDuplicates();
             assertThat(tags).containsExactlyInAnyOrderElementsOf(volumes.stream()
                     .flatMap(v -> List.of(v + "/a", v + "/b").stream()).toList());
-            assertThat(code(() -> ec2.describeTags(r -> r.maxResults(5).nextToken("%%%"))))
+            assertThat(errorCode(() -> ec2.describeTags(r -> r.maxResults(5).nextToken("%%%"))))
                     .isEqualTo("InvalidParameterValue");
 
             for (int n = 0; n < 5; n++) {
@@ -225,16 +227,5 @@ class Ec2PagingTest {
     private static Ec2Client client(String engine, String accessKey) {
         String url = SERVERS.get(engine).startEc2();
         return Ec2Clients.noauth(url, accessKey);
-    }
-
-    private static Ec2Exception error(Runnable call) {
-        Ec2Exception e = catchThrowableOfType(Ec2Exception.class, call::run);
-        assertThat(e).as("an EC2 error").isNotNull();
-        assertThat(e.statusCode()).isEqualTo(400);
-        return e;
-    }
-
-    private static String code(Runnable call) {
-        return error(call).awsErrorDetails().errorCode();
     }
 }

@@ -1,6 +1,7 @@
 package org.jnova.api.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jnova.testing.Ec2Clients.awaitInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +45,7 @@ class Ec2RegisteredImageBootTest {
 
             String instanceId = ec2.runInstances(r -> r.imageId(imageId).minCount(1).maxCount(1)).instances()
                     .getFirst().instanceId();
-            Instance running = waitFor(ec2, instanceId, InstanceStateName.RUNNING);
+            Instance running = awaitInstance(ec2, instanceId, InstanceStateName.RUNNING);
             assertThat(running.imageId()).isEqualTo(imageId);
 
             List<Volume> attached = ec2.describeVolumes(r -> r.filters(Filter.builder().name("attachment.instance-id")
@@ -73,10 +74,6 @@ class Ec2RegisteredImageBootTest {
             assertThat(all).doesNotContain(root.volumeId()).contains(data.volumeId(), rootSource);
             assertThat(left).contains(data.volumeId());
         }
-    }
-
-    private static Instance waitFor(Ec2Client ec2, String id, InstanceStateName state) throws InterruptedException {
-        return Ec2Clients.awaitInstance(ec2, id, state);
     }
 
     private static Ec2Client client(JnovaTestServer jnova, String accessKey) {

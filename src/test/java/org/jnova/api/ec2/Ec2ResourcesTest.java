@@ -2,6 +2,10 @@ package org.jnova.api.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.jnova.testing.Ec2Clients.awaitInstance;
+import static org.jnova.testing.Ec2Clients.awaitVolume;
+import static org.jnova.testing.Ec2Clients.errorCode;
+import static org.jnova.testing.Ec2Clients.filter;
 
 import org.jnova.testing.EachEngine;
 import org.jnova.testing.Ec2Clients;
@@ -10,7 +14,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -65,9 +68,9 @@ class Ec2ResourcesTest {
         try (Ec2Client ec2 = client("sg:sg"); Ec2Client other = client("sg-other:sg-other")) {
             String id = ec2.createSecurityGroup(r -> r.groupName("web").description("web servers")).groupId();
             assertThat(id).isNotBlank();
-            assertThat(code(() -> ec2.createSecurityGroup(r -> r.groupName("web").description("again"))))
+            assertThat(errorCode(() -> ec2.createSecurityGroup(r -> r.groupName("web").description("again"))))
                     .isEqualTo("InvalidGroup.Duplicate");
-            assertThat(code(() -> ec2.createSecurityGroup(r -> r.groupName("web2"))))
+            assertThat(errorCode(() -> ec2.createSecurityGroup(r -> r.groupName("web2"))))
                     .isEqualTo("MissingParameter");
 
             // IpPermissions: a CIDR range and a source group
@@ -94,23 +97,23 @@ class Ec2ResourcesTest {
                     .satisfies(g -> assertThat(g.groupName()).isEqualTo("default"));
 
             // refusals
-            assertThat(code(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("tcp")
+            assertThat(errorCode(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("tcp")
                     .fromPort(22).toPort(22).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidPermission.Duplicate");
-            assertThat(code(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("tcp")
+            assertThat(errorCode(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("tcp")
                     .fromPort(80).toPort(22).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidParameterValue");
-            assertThat(code(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("gre")
+            assertThat(errorCode(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("gre")
                     .fromPort(1).toPort(2).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidParameterValue");
-            assertThat(code(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("tcp")
+            assertThat(errorCode(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("web").ipProtocol("tcp")
                     .fromPort(1).toPort(2).cidrIp("not-a-cidr")))).isEqualTo("InvalidParameterValue");
-            assertThat(code(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("nope").ipProtocol("tcp")
+            assertThat(errorCode(() -> ec2.authorizeSecurityGroupIngress(r -> r.groupName("nope").ipProtocol("tcp")
                     .fromPort(1).toPort(2).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidGroup.NotFound");
-            assertThat(code(() -> ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("tcp")
+            assertThat(errorCode(() -> ec2.revokeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("tcp")
                     .fromPort(23).toPort(23).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidPermission.NotFound");
 
             // another project sees nothing of it and cannot change or delete it
-            assertThat(code(() -> other.authorizeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("tcp")
+            assertThat(errorCode(() -> other.authorizeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("tcp")
                     .fromPort(1).toPort(2).cidrIp("10.0.0.0/8")))).isEqualTo("InvalidGroup.NotFound");
-            assertThat(code(() -> other.revokeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("udp")
+            assertThat(errorCode(() -> other.revokeSecurityGroupIngress(r -> r.groupId(id).ipProtocol("udp")
                     .fromPort(53).toPort(53).cidrIp("192.168.0.0/16")))).isEqualTo("InvalidGroup.NotFound");
             assertThat(other.describeSecurityGroups().securityGroups()).extracting(SecurityGroup::groupName)
                     .containsExactly("default");
@@ -142,11 +145,12 @@ class Ec2ResourcesTest {
 
             String defaultId = ec2.describeSecurityGroups(r -> r.groupNames("default")).securityGroups().getFirst()
                     .groupId();
-            assertThat(code(() -> ec2.deleteSecurityGroup(r -> r.groupId(defaultId)))).isEqualTo("CannotDelete");
+            assertThat(errorCode(() -> ec2.deleteSecurityGroup(r -> r.groupId(defaultId)))).isEqualTo("CannotDelete");
             ec2.deleteSecurityGroup(r -> r.groupName("web"));
-            assertThat(code(() -> ec2.describeSecurityGroups(r -> r.groupIds(id)))).isEqualTo("InvalidGroup.NotFound");
-            assertThat(code(() -> ec2.deleteSecurityGroup(r -> r.groupId(id)))).isEqualTo("InvalidGroup.NotFound");
-            assertThat(code(() -> ec2.deleteSecurityGroup(r -> { }))).isEqualTo("MissingParameter");
+            assertThat(errorCode(() -> ec2.describeSecurityGroups(r -> r.groupIds(id))))
+                    .isEqualTo("InvalidGroup.NotFound");
+            assertThat(errorCode(() -> ec2.deleteSecurityGroup(r -> r.groupId(id)))).isEqualTo("InvalidGroup.NotFound");
+            assertThat(errorCode(() -> ec2.deleteSecurityGroup(r -> { }))).isEqualTo("MissingParameter");
         }
     }
 
@@ -157,25 +161,26 @@ class Ec2ResourcesTest {
             String first = ec2.allocateAddress().publicIp();
             String second = ec2.allocateAddress().publicIp();
             assertThat(first).startsWith("172.24.4.");
-            assertThat(code(ec2::allocateAddress)).isEqualTo("AddressLimitExceeded");
+            assertThat(errorCode(ec2::allocateAddress)).isEqualTo("AddressLimitExceeded");
             assertThat(ec2.describeAddresses().addresses()).extracting(Address::publicIp)
                     .containsExactlyInAnyOrder(first, second);
             assertThat(ec2.describeAddresses(r -> r.publicIps(first)).addresses()).singleElement()
                     .satisfies(a -> assertThat(a.instanceId()).isNull());
-            assertThat(code(() -> ec2.describeAddresses(r -> r.publicIps("172.24.4.250"))))
+            assertThat(errorCode(() -> ec2.describeAddresses(r -> r.publicIps("172.24.4.250"))))
                     .isEqualTo("InvalidAddress.NotFound");
             // another project's addresses are invisible
             assertThat(other.describeAddresses().addresses()).isEmpty();
-            assertThat(code(() -> other.releaseAddress(r -> r.publicIp(first)))).isEqualTo("InvalidAddress.NotFound");
+            assertThat(errorCode(() -> other.releaseAddress(r -> r.publicIp(first))))
+                    .isEqualTo("InvalidAddress.NotFound");
 
             Image cirros = ec2.describeImages().images().stream().filter(i -> i.name().startsWith("cirros"))
                     .findFirst().orElseThrow();
             String instanceId = ec2.runInstances(r -> r.imageId(cirros.imageId()).minCount(1).maxCount(1)
                     .instanceType("m1.tiny")).instances().getFirst().instanceId();
-            Instance running = waitFor(ec2, instanceId, InstanceStateName.RUNNING);
-            assertThat(code(() -> other.associateAddress(r -> r.instanceId(instanceId).publicIp(first))))
+            Instance running = awaitInstance(ec2, instanceId, InstanceStateName.RUNNING);
+            assertThat(errorCode(() -> other.associateAddress(r -> r.instanceId(instanceId).publicIp(first))))
                     .isEqualTo("InvalidInstanceID.NotFound");
-            assertThat(code(() -> ec2.associateAddress(r -> r.instanceId(instanceId).publicIp("172.24.4.250"))))
+            assertThat(errorCode(() -> ec2.associateAddress(r -> r.instanceId(instanceId).publicIp("172.24.4.250"))))
                     .isEqualTo("InvalidAddress.NotFound");
             ec2.associateAddress(r -> r.instanceId(instanceId).publicIp(first));
             Address associated = ec2.describeAddresses(r -> r.publicIps(first)).addresses().getFirst();
@@ -183,16 +188,17 @@ class Ec2ResourcesTest {
             assertThat(associated.privateIpAddress()).isEqualTo(running.privateIpAddress());
             assertThat(ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().getFirst().instances()
                     .getFirst().publicIpAddress()).isEqualTo(first);
-            assertThat(code(() -> ec2.releaseAddress(r -> r.publicIp(first)))).isEqualTo("InvalidIPAddress.InUse");
+            assertThat(errorCode(() -> ec2.releaseAddress(r -> r.publicIp(first)))).isEqualTo("InvalidIPAddress.InUse");
 
             ec2.disassociateAddress(r -> r.publicIp(first));
             assertThat(ec2.describeAddresses(r -> r.publicIps(first)).addresses().getFirst().instanceId()).isNull();
-            assertThat(code(() -> ec2.disassociateAddress(r -> r.publicIp(first))))
+            assertThat(errorCode(() -> ec2.disassociateAddress(r -> r.publicIp(first))))
                     .isEqualTo("InvalidAssociationID.NotFound");
             ec2.releaseAddress(r -> r.publicIp(first));
             ec2.releaseAddress(r -> r.publicIp(second));
             assertThat(ec2.describeAddresses().addresses()).isEmpty();
-            assertThat(code(() -> ec2.releaseAddress(r -> r.publicIp(first)))).isEqualTo("InvalidAddress.NotFound");
+            assertThat(errorCode(() -> ec2.releaseAddress(r -> r.publicIp(first))))
+                    .isEqualTo("InvalidAddress.NotFound");
             ec2.terminateInstances(r -> r.instanceIds(instanceId));
         }
     }
@@ -205,7 +211,7 @@ class Ec2ResourcesTest {
             String volumeId = created.volumeId();
             assertThat(volumeId).matches("vol-[0-9a-f]{8}");
             assertThat(created.size()).isEqualTo(1);
-            Volume available = waitForVolume(ec2, volumeId, VolumeState.AVAILABLE);
+            Volume available = awaitVolume(ec2, volumeId, VolumeState.AVAILABLE);
             assertThat(available.availabilityZone()).isEqualTo("nova");
             assertThat(available.attachments()).isEmpty();
             assertThat(ec2.describeVolumes().volumes()).extracting(Volume::volumeId).containsExactly(volumeId);
@@ -220,55 +226,61 @@ class Ec2ResourcesTest {
             assertThat(described.description()).isEqualTo("first");
             assertThat(described.state()).isIn(SnapshotState.PENDING, SnapshotState.COMPLETED);
             String fromSnapshot = ec2.createVolume(r -> r.snapshotId(snapshotId)).volumeId();
-            Volume copy = waitForVolume(ec2, fromSnapshot, VolumeState.AVAILABLE);
-            assertThat(code(() -> ec2.createVolume(r -> r.size(1)))).isEqualTo("VolumeLimitExceeded");
+            Volume copy = awaitVolume(ec2, fromSnapshot, VolumeState.AVAILABLE);
+            assertThat(errorCode(() -> ec2.createVolume(r -> r.size(1)))).isEqualTo("VolumeLimitExceeded");
             assertThat(copy.snapshotId()).isEqualTo(snapshotId);
             assertThat(copy.size()).isEqualTo(1);
 
             // another project sees none of it
             assertThat(other.describeVolumes().volumes()).isEmpty();
             assertThat(other.describeSnapshots().snapshots()).isEmpty();
-            assertThat(code(() -> other.describeVolumes(r -> r.volumeIds(volumeId)))).isEqualTo("InvalidVolume.NotFound");
-            assertThat(code(() -> other.deleteVolume(r -> r.volumeId(volumeId)))).isEqualTo("InvalidVolume.NotFound");
-            assertThat(code(() -> other.deleteSnapshot(r -> r.snapshotId(snapshotId))))
+            assertThat(errorCode(() -> other.describeVolumes(r -> r.volumeIds(volumeId))))
+                    .isEqualTo("InvalidVolume.NotFound");
+            assertThat(errorCode(() -> other.deleteVolume(r -> r.volumeId(volumeId))))
+                    .isEqualTo("InvalidVolume.NotFound");
+            assertThat(errorCode(() -> other.deleteSnapshot(r -> r.snapshotId(snapshotId))))
                     .isEqualTo("InvalidSnapshot.NotFound");
-            assertThat(code(() -> other.createVolume(r -> r.snapshotId(snapshotId))))
+            assertThat(errorCode(() -> other.createVolume(r -> r.snapshotId(snapshotId))))
                     .isEqualTo("InvalidSnapshot.NotFound");
             // refusals
-            assertThat(code(() -> ec2.describeVolumes(r -> r.volumeIds("vol-7ffffff0")))).isEqualTo("InvalidVolume.NotFound");
-            assertThat(code(() -> ec2.describeVolumes(r -> r.volumeIds("volume-1")))).isEqualTo("InvalidVolumeID.Malformed");
-            assertThat(code(() -> ec2.describeSnapshots(r -> r.snapshotIds("snap-7ffffff0"))))
+            assertThat(errorCode(() -> ec2.describeVolumes(r -> r.volumeIds("vol-7ffffff0"))))
+                    .isEqualTo("InvalidVolume.NotFound");
+            assertThat(errorCode(() -> ec2.describeVolumes(r -> r.volumeIds("volume-1"))))
+                    .isEqualTo("InvalidVolumeID.Malformed");
+            assertThat(errorCode(() -> ec2.describeSnapshots(r -> r.snapshotIds("snap-7ffffff0"))))
                     .isEqualTo("InvalidSnapshot.NotFound");
-            assertThat(code(() -> ec2.createVolume(r -> r.availabilityZone("nova")))).isEqualTo("MissingParameter");
-            assertThat(code(() -> ec2.createVolume(r -> r.size(0)))).isEqualTo("InvalidParameterValue");
+            assertThat(errorCode(() -> ec2.createVolume(r -> r.availabilityZone("nova"))))
+                    .isEqualTo("MissingParameter");
+            assertThat(errorCode(() -> ec2.createVolume(r -> r.size(0)))).isEqualTo("InvalidParameterValue");
 
             // attach to a running instance, then detach
             Image cirros = ec2.describeImages().images().stream().filter(i -> i.name().startsWith("cirros"))
                     .findFirst().orElseThrow();
             String instanceId = ec2.runInstances(r -> r.imageId(cirros.imageId()).minCount(1).maxCount(1)
                     .instanceType("m1.tiny")).instances().getFirst().instanceId();
-            waitFor(ec2, instanceId, InstanceStateName.RUNNING);
-            assertThat(code(() -> other.attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId)
+            awaitInstance(ec2, instanceId, InstanceStateName.RUNNING);
+            assertThat(errorCode(() -> other.attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId)
                     .device("/dev/vdb")))).isEqualTo("InvalidInstanceID.NotFound");
             var attaching = ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId).device("/dev/vdb"));
             assertThat(attaching.instanceId()).isEqualTo(instanceId);
             assertThat(attaching.device()).isEqualTo("/dev/vdb");
-            Volume inUse = waitForVolume(ec2, volumeId, VolumeState.IN_USE);
+            Volume inUse = awaitVolume(ec2, volumeId, VolumeState.IN_USE);
             assertThat(inUse.attachments()).singleElement().satisfies(a -> {
                 assertThat(a.instanceId()).isEqualTo(instanceId);
                 assertThat(a.device()).isEqualTo("/dev/vdb");
             });
-            assertThat(code(() -> ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId)
+            assertThat(errorCode(() -> ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId)
                     .device("/dev/vdc")))).isEqualTo("VolumeInUse");
-            assertThat(code(() -> ec2.deleteVolume(r -> r.volumeId(volumeId)))).isEqualTo("VolumeInUse");
-            assertThat(code(() -> ec2.detachVolume(r -> r.volumeId(fromSnapshot)))).isEqualTo("IncorrectState");
+            assertThat(errorCode(() -> ec2.deleteVolume(r -> r.volumeId(volumeId)))).isEqualTo("VolumeInUse");
+            assertThat(errorCode(() -> ec2.detachVolume(r -> r.volumeId(fromSnapshot)))).isEqualTo("IncorrectState");
             assertThat(ec2.detachVolume(r -> r.volumeId(volumeId)).instanceId()).isEqualTo(instanceId);
-            waitForVolume(ec2, volumeId, VolumeState.AVAILABLE);
+            awaitVolume(ec2, volumeId, VolumeState.AVAILABLE);
 
             ec2.deleteSnapshot(r -> r.snapshotId(snapshotId));
             ec2.deleteVolume(r -> r.volumeId(fromSnapshot));
             ec2.deleteVolume(r -> r.volumeId(volumeId));
-            assertThat(code(() -> ec2.deleteVolume(r -> r.volumeId(volumeId)))).isEqualTo("InvalidVolume.NotFound");
+            assertThat(errorCode(() -> ec2.deleteVolume(r -> r.volumeId(volumeId))))
+                    .isEqualTo("InvalidVolume.NotFound");
             ec2.terminateInstances(r -> r.instanceIds(instanceId));
         }
     }
@@ -281,7 +293,7 @@ class Ec2ResourcesTest {
                     .findFirst().orElseThrow();
             String id = ec2.runInstances(r -> r.imageId(cirros.imageId()).minCount(1).maxCount(1)
                     .instanceType("m1.tiny")).instances().getFirst().instanceId();
-            waitFor(ec2, id, InstanceStateName.RUNNING);
+            awaitInstance(ec2, id, InstanceStateName.RUNNING);
             InstanceStatus status = ec2.describeInstanceStatus().instanceStatuses().stream()
                     .filter(s -> s.instanceId().equals(id)).findFirst().orElseThrow();
             assertThat(status.instanceState().name()).isEqualTo(InstanceStateName.RUNNING);
@@ -291,25 +303,26 @@ class Ec2ResourcesTest {
             assertThat(status.instanceStatus().details()).singleElement()
                     .satisfies(d -> assertThat(d.statusAsString()).isEqualTo("passed"));
             assertThat(other.describeInstanceStatus().instanceStatuses()).isEmpty();
-            assertThat(code(() -> other.describeInstanceStatus(r -> r.instanceIds(id))))
+            assertThat(errorCode(() -> other.describeInstanceStatus(r -> r.instanceIds(id))))
                     .isEqualTo("InvalidInstanceID.NotFound");
             assertThat(ec2.describeInstanceStatus(r -> r.filters(filter("instance-state-name", "stopped")))
                     .instanceStatuses()).isEmpty();
 
             ec2.stopInstances(r -> r.instanceIds(id));
-            waitFor(ec2, id, InstanceStateName.STOPPED);
+            awaitInstance(ec2, id, InstanceStateName.STOPPED);
             assertThat(ec2.describeInstanceStatus(r -> r.instanceIds(id)).instanceStatuses()).isEmpty();
             assertThat(ec2.describeInstanceStatus(r -> r.instanceIds(id).includeAllInstances(true))
                     .instanceStatuses()).singleElement()
                     .satisfies(s -> assertThat(s.instanceState().name()).isEqualTo(InstanceStateName.STOPPED));
 
             ec2.modifyInstanceAttribute(r -> r.instanceId(id).disableApiTermination(b -> b.value(false)));
-            assertThat(code(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id)
+            assertThat(errorCode(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id)
                     .disableApiTermination(b -> b.value(true))))).isEqualTo("UnsupportedOperation");
-            assertThat(code(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id)
+            assertThat(errorCode(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id)
                     .instanceType(b -> b.value("m1.small"))))).isEqualTo("UnsupportedOperation");
-            assertThat(code(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id)))).isEqualTo("MissingParameter");
-            assertThat(code(() -> other.modifyInstanceAttribute(r -> r.instanceId(id)
+            assertThat(errorCode(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id))))
+                    .isEqualTo("MissingParameter");
+            assertThat(errorCode(() -> other.modifyInstanceAttribute(r -> r.instanceId(id)
                     .disableApiTermination(b -> b.value(false))))).isEqualTo("InvalidInstanceID.NotFound");
             ec2.terminateInstances(r -> r.instanceIds(id));
         }
@@ -326,7 +339,7 @@ class Ec2ResourcesTest {
             assertThat(ec2.describeImages(r -> r.filters(filter("name", "cirros*"), filter("state", "available"),
                     filter("image-type", "machine"))).images()).extracting(Image::imageId).contains(cirros.imageId());
             assertThat(ec2.describeImages(r -> r.filters(filter("name", "no-such-*"))).images()).isEmpty();
-            assertThat(code(() -> ec2.describeImages(r -> r.filters(filter("no-such-filter", "x")))))
+            assertThat(errorCode(() -> ec2.describeImages(r -> r.filters(filter("no-such-filter", "x")))))
                     .isEqualTo("InvalidParameterValue");
 
             ec2.createKeyPair(r -> r.keyName("alpha"));
@@ -336,31 +349,12 @@ class Ec2ResourcesTest {
                     .extracting(KeyPairInfo::keyName).containsExactly("alpha");
             assertThat(ec2.describeKeyPairs(r -> r.filters(filter("fingerprint", fingerprint))).keyPairs())
                     .extracting(KeyPairInfo::keyName).containsExactly("beta");
-            assertThat(code(() -> ec2.describeKeyPairs(r -> r.filters(filter("color", "red")))))
+            assertThat(errorCode(() -> ec2.describeKeyPairs(r -> r.filters(filter("color", "red")))))
                     .isEqualTo("InvalidParameterValue");
         }
     }
 
-    private static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
-    }
-
-    private static Volume waitForVolume(Ec2Client ec2, String id, VolumeState state) throws InterruptedException {
-        return Ec2Clients.awaitVolume(ec2, id, state);
-    }
-
     private static SecurityGroup group(Ec2Client ec2, String id) {
         return ec2.describeSecurityGroups(r -> r.groupIds(id)).securityGroups().getFirst();
-    }
-
-    private static String code(Runnable call) {
-        Ec2Exception e = catchThrowableOfType(Ec2Exception.class, call::run);
-        assertThat(e).as("an EC2 error").isNotNull();
-        assertThat(e.statusCode()).isEqualTo(400);
-        return e.awsErrorDetails().errorCode();
-    }
-
-    private static Instance waitFor(Ec2Client ec2, String id, InstanceStateName state) throws InterruptedException {
-        return Ec2Clients.awaitInstance(ec2, id, state);
     }
 }

@@ -2,6 +2,8 @@ package org.jnova.api.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.jnova.testing.Ec2Clients.awaitInstance;
+import static org.jnova.testing.Ec2Clients.filter;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +28,6 @@ import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.CreateKeyPairResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
@@ -100,7 +101,7 @@ class Ec2SdkTest {
             String id = first.instanceId();
             String second = run.instances().get(1).instanceId();
 
-            Instance running = waitFor(ec2, id, InstanceStateName.RUNNING);
+            Instance running = awaitInstance(ec2, id, InstanceStateName.RUNNING);
             assertThat(running.state().code()).isEqualTo(16);
             assertThat(running.placement().availabilityZone()).isEqualTo("nova");
             assertThat(running.privateIpAddress()).isNotBlank();
@@ -127,12 +128,12 @@ class Ec2SdkTest {
             InstanceStateChange stopped = ec2.stopInstances(r -> r.instanceIds(id)).stoppingInstances().getFirst();
             assertThat(stopped.previousState().name()).isEqualTo(InstanceStateName.RUNNING);
             assertThat(stopped.currentState().name()).isIn(InstanceStateName.STOPPING, InstanceStateName.STOPPED);
-            waitFor(ec2, id, InstanceStateName.STOPPED);
+            awaitInstance(ec2, id, InstanceStateName.STOPPED);
             assertThat(instanceIds(ec2.describeInstances(r -> r.filters(filter("instance-state-name", "stopped")))))
                     .containsExactly(id);
             InstanceStateChange started = ec2.startInstances(r -> r.instanceIds(id)).startingInstances().getFirst();
             assertThat(started.previousState().code()).isEqualTo(80);
-            waitFor(ec2, id, InstanceStateName.RUNNING);
+            awaitInstance(ec2, id, InstanceStateName.RUNNING);
             assertThat(ec2.rebootInstances(r -> r.instanceIds(id)).sdkHttpResponse().isSuccessful()).isTrue();
 
             // tags
@@ -149,7 +150,8 @@ class Ec2SdkTest {
             ec2.deleteTags(r -> r.resources(id).tags(Tag.builder().key("Name").build()));
             assertThat(ec2.describeTags(r -> r.filters(filter("resource-id", id))).tags())
                     .extracting(TagDescription::key).containsExactly("tier");
-            assertThat(waitFor(ec2, id, InstanceStateName.RUNNING).tags()).extracting(Tag::key).containsExactly("tier");
+            assertThat(awaitInstance(ec2, id, InstanceStateName.RUNNING).tags())
+                    .extracting(Tag::key).containsExactly("tier");
 
             // console
             String output = ec2.getConsoleOutput(r -> r.instanceId(id)).output();
@@ -343,17 +345,9 @@ class Ec2SdkTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    static Filter filter(String name, String... values) {
-        return Filter.builder().name(name).values(values).build();
-    }
-
     static List<String> instanceIds(DescribeInstancesResponse response) {
         return response.reservations().stream().flatMap(r -> r.instances().stream()).map(Instance::instanceId)
                 .toList();
-    }
-
-    private static Instance waitFor(Ec2Client ec2, String id, InstanceStateName state) throws InterruptedException {
-        return Ec2Clients.awaitInstance(ec2, id, state);
     }
 
     /** A fresh RSA public key as an OpenSSH line. */

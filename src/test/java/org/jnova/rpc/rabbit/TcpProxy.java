@@ -1,5 +1,7 @@
 package org.jnova.rpc.rabbit;
 
+import static org.jnova.testing.SocketRelays.closeQuietly;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jnova.testing.SocketRelays;
 
 /** A TCP relay to a real server whose connections can be cut, to see clients recover. */
 final class TcpProxy implements AutoCloseable {
@@ -20,25 +23,23 @@ final class TcpProxy implements AutoCloseable {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        Thread.ofVirtual().start(this::accept);
+        Thread.ofVirtual().start(() -> SocketRelays.acceptEach(server, this::relay));
     }
 
     int port() {
         return server.getLocalPort();
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                Socket upstream = new Socket(targetHost, targetPort);
-                sockets.add(client);
-                sockets.add(upstream);
-                Thread.ofVirtual().start(() -> pump(client, upstream));
-                Thread.ofVirtual().start(() -> pump(upstream, client));
-            } catch (IOException e) {
-                // Closed, or the target refused: the client sees its connection fail.
-            }
+    private void relay(Socket client) {
+        sockets.add(client);
+        try {
+            Socket upstream = new Socket(targetHost, targetPort);
+            sockets.add(upstream);
+            Thread.ofVirtual().start(() -> pump(upstream, client));
+            pump(client, upstream);
+        } catch (IOException e) {
+            // the target refused: the client sees its connection fail
+            closeQuietly(client);
         }
     }
 
@@ -59,14 +60,6 @@ final class TcpProxy implements AutoCloseable {
             closeQuietly(socket);
         }
         sockets.clear();
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            // Already closed.
-        }
     }
 
     @Override

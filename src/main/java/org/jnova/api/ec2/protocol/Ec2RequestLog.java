@@ -35,10 +35,7 @@ public final class Ec2RequestLog implements Middleware {
                 throw e;
             } finally {
                 if (LOG.isInfoEnabled()) {
-                    String address = request.remoteAddr().isEmpty() ? "-" : request.remoteAddr();
-                    if (useForwardedFor) {
-                        address = request.headers().first("X-Forwarded-For").orElse(address);
-                    }
+                    String address = request.callerAddress(useForwardedFor, "-");
                     String action = request.<Ec2Request>attribute(Ec2Request.ATTRIBUTE).map(Ec2Request::action)
                             .orElse("-");
                     LOG.info("{} \"{} {}\" action: {} status: {} time: {}ms", address, request.method(),

@@ -5,8 +5,6 @@ import static org.jnova.testing.EngineServers.call;
 import static org.jnova.testing.EngineServers.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jnova.compute.SeedData;
@@ -93,14 +91,7 @@ class UnknownQueryParametersTest {
         JsonNode created = call(jnova, "POST", "/servers", "{\"server\": {\"name\": \"q\", \"imageRef\": \""
                 + SeedData.CIRROS_IMAGE_ID + "\", \"flavorRef\": \"1\"}}", "2.1", 202);
         String id = created.path("server").path("id").asText();
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(end)) {
-            if ("ACTIVE".equals(jnova.call("GET", "/servers/" + id, null, "2.1").json().path("server").path("status")
-                    .asText())) {
-                return id;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("server " + id + " never became ACTIVE");
+        jnova.awaitActive(id);
+        return id;
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jnova.api.openstack.ApiRequest;
 import org.jnova.api.openstack.QueryValues;
 import org.jnova.api.openstack.wsgi.ExpectedErrors;
@@ -41,7 +40,7 @@ public final class FlavorsController {
             return false;
         }
         try {
-            req.authorize(EXTRA_SPECS_INDEX, Map.of("project_id", req.context().projectId().orElse("")));
+            req.authorizeProject(EXTRA_SPECS_INDEX);
             return true;
         } catch (Forbidden denied) {
             return false;

@@ -65,7 +65,6 @@ public final class FloatingIpsController {
     }
 
     private static void authorize(ApiRequest req, String rule) {
-        req.authorize("os_compute_api:os-floating-ips:" + rule,
-                Map.of("project_id", req.context().projectId().orElse("")));
+        req.authorizeProject("os_compute_api:os-floating-ips:" + rule);
     }
 }

@@ -40,7 +40,7 @@ public final class MigrationsController {
     @ExpectedErrors(400)
     @QuerySchema("index.query")
     public Object index(ApiRequest req) {
-        req.authorize(POLICY + "index", Map.of("project_id", req.context().projectId().orElse("")));
+        req.authorizeProject(POLICY + "index");
         boolean paged = req.isSupported("2.59");
         Instant since = paged ? QueryValues.last(req, "changes-since").map(MigrationsController::parse).orElse(null)
                 : null;

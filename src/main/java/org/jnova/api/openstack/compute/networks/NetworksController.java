@@ -80,6 +80,6 @@ public final class NetworksController {
 
 
     private static void authorize(ApiRequest req, String rule) {
-        req.authorize("os_compute_api:os-networks:" + rule, Map.of("project_id", req.context().projectId().orElse("")));
+        req.authorizeProject("os_compute_api:os-networks:" + rule);
     }
 }

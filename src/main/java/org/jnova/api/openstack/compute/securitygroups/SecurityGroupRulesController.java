@@ -105,7 +105,6 @@ public final class SecurityGroupRulesController {
     }
 
     private static void authorize(ApiRequest req, String rule) {
-        req.authorize("os_compute_api:os-security-groups:" + rule,
-                Map.of("project_id", req.context().projectId().orElse("")));
+        req.authorizeProject("os_compute_api:os-security-groups:" + rule);
     }
 }

@@ -46,7 +46,7 @@ public final class SimpleTenantUsageController {
     @ExpectedErrors(400)
     @QuerySchema("index.query")
     public Object index(ApiRequest req) {
-        req.authorize(POLICY + "list", Map.of("project_id", req.context().projectId().orElse("")));
+        req.authorizeProject(POLICY + "list");
         boolean links = req.isSupported("2.40");
         Period period = period(req);
         Usage usage = usage(req, period, null, period.detailed(), links);

@@ -1,6 +1,7 @@
 package org.jnova.api.openstack.compute.snapshots;
 
 import static java.util.Objects.requireNonNull;
+import static org.jnova.api.openstack.compute.volumes.CinderProxy.optionalText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class SnapshotsController {
         JsonNode s = req.body().path("snapshot");
         boolean force = s.has("force") && BoolFromString.isTrue(s.path("force"));
         return Map.of("snapshot", SnapshotView.of(volumes.createSnapshot(req.context(), s.path("volume_id").asText(),
-                text(s, "display_name"), text(s, "display_description"), force)));
+                optionalText(s, "display_name"), optionalText(s, "display_description"), force)));
     }
 
     private Map<String, Object> items(ApiRequest req) {
@@ -84,10 +85,6 @@ public final class SnapshotsController {
     }
 
     private static void authorize(ApiRequest req, String rule) {
-        req.authorize(POLICY + rule, Map.of("project_id", req.context().projectId().orElse("")));
-    }
-
-    private static String text(JsonNode n, String field) {
-        return n.hasNonNull(field) ? n.path(field).asText() : null;
+        req.authorizeProject(POLICY + rule);
     }
 }

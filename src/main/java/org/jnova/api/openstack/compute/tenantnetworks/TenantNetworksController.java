@@ -58,7 +58,6 @@ public final class TenantNetworksController {
 
 
     private static void authorize(ApiRequest req, String rule) {
-        req.authorize("os_compute_api:os-tenant-networks:" + rule,
-                Map.of("project_id", req.context().projectId().orElse("")));
+        req.authorizeProject("os_compute_api:os-tenant-networks:" + rule);
     }
 }

@@ -1,8 +1,5 @@
 package org.jnova.api.openstack.compute.volumes;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +8,6 @@ import org.jnova.objects.Volume;
 
 /** nova's _translate_volume_summary_view (detail is the same), keys in nova's order. */
 final class VolumeView {
-    /** How the volume service prints times (oslo's to_primitive: always microseconds). */
-    private static final DateTimeFormatter CINDER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS");
-
     private VolumeView() {
     }
 
@@ -23,7 +17,7 @@ final class VolumeView {
         d.put("status", v.status());
         d.put("size", v.size());
         d.put("availabilityZone", v.availabilityZone());
-        d.put("createdAt", CINDER_TIME.format(LocalDateTime.ofInstant(v.createdAt(), ZoneOffset.UTC)));
+        d.put("createdAt", CinderProxy.time(v.createdAt()));
         if ("attached".equals(v.attachStatus())) {
             Volume.Attachment first = v.attachments().get(0);
             Map<String, Object> a = new LinkedHashMap<>();

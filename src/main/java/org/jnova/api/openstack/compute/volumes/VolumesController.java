@@ -1,6 +1,7 @@
 package org.jnova.api.openstack.compute.volumes;
 
 import static java.util.Objects.requireNonNull;
+import static org.jnova.api.openstack.compute.volumes.CinderProxy.optionalText;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
@@ -72,8 +73,9 @@ public final class VolumesController {
         v.path("metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(),
                 e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
         Volume created = volumes.create(req.context(), new VolumeRequest(size(v.path("size").asText()),
-                text(v, "display_name"), text(v, "display_description"), text(v, "volume_type"), metadata,
-                text(v, "availability_zone"), null, text(v, "snapshot_id")));
+                optionalText(v, "display_name"), optionalText(v, "display_description"),
+                optionalText(v, "volume_type"), metadata, optionalText(v, "availability_zone"), null,
+                optionalText(v, "snapshot_id")));
         return ApiResult.of(Map.of("volume", VolumeView.of(created)))
                 .header("Location", req.applicationUrl() + "/os-volumes/" + created.id());
     }
@@ -95,10 +97,6 @@ public final class VolumesController {
     }
 
     private static void authorize(ApiRequest req, String rule) {
-        req.authorize(POLICY + rule, Map.of("project_id", req.context().projectId().orElse("")));
-    }
-
-    private static String text(JsonNode n, String field) {
-        return n.hasNonNull(field) ? n.path(field).asText() : null;
+        req.authorizeProject(POLICY + rule);
     }
 }

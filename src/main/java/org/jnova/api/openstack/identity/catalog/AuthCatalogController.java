@@ -2,18 +2,16 @@ package org.jnova.api.openstack.identity.catalog;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.jnova.api.openstack.identity.support.CatalogJson;
 import org.jnova.api.openstack.identity.support.IdentityCall;
 import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.api.openstack.identity.support.IdentityRoute;
 import org.jnova.api.openstack.identity.support.KeystoneLinks;
 import org.jnova.identity.IdentityCatalog;
 import org.jnova.identity.IdentityError;
-import org.jnova.objects.CatalogEndpoint;
-import org.jnova.objects.CatalogService;
 import org.jnova.wsgi.Response;
 
 /** {@code GET /v3/auth/catalog}: the catalog of the caller's project-scoped token, as it stands now. */
@@ -34,17 +32,7 @@ public final class AuthCatalogController {
             throw IdentityError.forbiddenBecause("A project-scoped token is required to produce a service catalog.");
         }
         ObjectNode body = IdentityJson.object();
-        ArrayNode services = body.putArray("catalog");
-        for (CatalogService service : catalog.tokenCatalog()) {
-            ObjectNode entry = services.addObject();
-            ArrayNode endpoints = entry.putArray("endpoints");
-            for (CatalogEndpoint endpoint : service.endpoints()) {
-                endpoints.addObject().put("id", endpoint.id()).put("interface", endpoint.interfaceName())
-                        .put("region_id", endpoint.regionId()).put("url", endpoint.url())
-                        .put("region", endpoint.regionId());
-            }
-            entry.put("id", service.id()).put("type", service.type()).put("name", service.name());
-        }
+        CatalogJson.write(body.putArray("catalog"), catalog.tokenCatalog());
         body.putObject("links").put("self", KeystoneLinks.url(call.request(), "auth/catalog"));
         return IdentityJson.json(200, body);
     }

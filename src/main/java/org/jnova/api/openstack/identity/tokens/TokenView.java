@@ -2,10 +2,9 @@ package org.jnova.api.openstack.identity.tokens;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jnova.api.openstack.identity.support.CatalogJson;
 import org.jnova.api.openstack.identity.support.IdentityJson;
 import org.jnova.identity.Token;
-import org.jnova.objects.CatalogEndpoint;
-import org.jnova.objects.CatalogService;
 import org.jnova.objects.IdentityDomain;
 import org.jnova.objects.IdentityRole;
 
@@ -44,7 +43,7 @@ public final class TokenView {
             roles(body, token);
         }
         if (withCatalog && !token.unscoped()) {
-            catalog(body.putArray("catalog"), token);
+            CatalogJson.write(body.putArray("catalog"), token.catalog());
         }
         token.applicationCredential().ifPresent(credential -> body.putObject("application_credential")
                 .put("id", credential.id()).put("name", credential.name())
@@ -61,18 +60,5 @@ public final class TokenView {
 
     private static void domain(ObjectNode owner, IdentityDomain domain) {
         owner.putObject("domain").put("id", domain.id()).put("name", domain.name());
-    }
-
-    private static void catalog(ArrayNode catalog, Token token) {
-        for (CatalogService service : token.catalog()) {
-            ObjectNode entry = catalog.addObject();
-            ArrayNode endpoints = entry.putArray("endpoints");
-            for (CatalogEndpoint endpoint : service.endpoints()) {
-                endpoints.addObject().put("id", endpoint.id()).put("interface", endpoint.interfaceName())
-                        .put("region_id", endpoint.regionId()).put("url", endpoint.url())
-                        .put("region", endpoint.regionId());
-            }
-            entry.put("id", service.id()).put("type", service.type()).put("name", service.name());
-        }
     }
 }

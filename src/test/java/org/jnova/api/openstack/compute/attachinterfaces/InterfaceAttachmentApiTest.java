@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jnova.compute.SeedData;
@@ -46,15 +44,8 @@ class InterfaceAttachmentApiTest {
                 + SeedData.CIRROS_IMAGE_ID + "\", \"flavorRef\": \"1\"}}", "2.1", "/v2.1/servers");
         assertThat(boot.status()).as(boot.body()).isEqualTo(202);
         String id = boot.json().path("server").path("id").asText();
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(end)) {
-            Reply show = jnova(engine).call("GET", "/servers/" + id, null, "2.1", "admin:admin");
-            if ("ACTIVE".equals(show.json().path("server").path("status").asText())) {
-                return id;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("server never became ACTIVE");
+        jnova(engine).awaitActive(id);
+        return id;
     }
 
     private static String message(Reply r, String fault) {

@@ -65,7 +65,7 @@ class FloatingIpsProxyTest {
         String server = call(jnova, "POST", "/servers", "{\"server\": {\"name\": \"fip\", \"imageRef\": \""
                 + SeedData.CIRROS_IMAGE_ID + "\", \"flavorRef\": \"1\"}}", "2.1", 202, token).path("server")
                 .path("id").asText();
-        waitActive(jnova, server);
+        jnova.awaitActive(server);
         JsonNode ip = call(jnova, "POST", FIPS, null, "2.1", 200, token).path("floating_ip");
         String address = ip.path("ip").asText();
         String action = "/servers/" + server + "/action";
@@ -123,17 +123,5 @@ class FloatingIpsProxyTest {
             assertThat(Instant.now()).isBefore(end);
             Thread.sleep(20);
         }
-    }
-
-    private static void waitActive(JnovaTestServer jnova, String id) throws Exception {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(end)) {
-            if ("ACTIVE".equals(jnova.call("GET", "/servers/" + id, null, "2.1").json().path("server").path("status")
-                    .asText())) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("server " + id + " never became ACTIVE");
     }
 }

@@ -60,16 +60,9 @@ class RemoteConsolesApiTest {
                 + SeedData.CIRROS_IMAGE_ID + "\", \"flavorRef\": \"1\"}}", "2.1", "/v2.1/servers");
         assertThat(boot.status()).as(boot.body()).isEqualTo(202);
         String id = boot.json().path("server").path("id").asText();
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(end)) {
-            Reply show = jnova(engine).call("GET", "/servers/" + id, null, "2.1", "admin:admin");
-            if ("ACTIVE".equals(show.json().path("server").path("status").asText())) {
-                ACTIVE.put(engine, id);
-                return id;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("server never became ACTIVE");
+        jnova(engine).awaitActive(id);
+        ACTIVE.put(engine, id);
+        return id;
     }
 
     private static String message(Reply r, String fault) {

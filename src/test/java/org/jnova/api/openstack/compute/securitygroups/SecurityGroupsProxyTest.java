@@ -5,8 +5,6 @@ import static org.jnova.testing.EngineServers.call;
 import static org.jnova.testing.EngineServers.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import org.jnova.compute.SeedData;
 import org.jnova.testing.EachEngine;
 import org.jnova.testing.EngineServers;
@@ -164,7 +162,7 @@ class SecurityGroupsProxyTest {
         String server = call(jnova, "POST", "/servers", "{\"server\": {\"name\": \"sg\", \"imageRef\": \""
                 + SeedData.CIRROS_IMAGE_ID + "\", \"flavorRef\": \"1\"}}", "2.1", 202, token).path("server")
                 .path("id").asText();
-        waitActive(jnova, server);
+        jnova.awaitActive(server);
         String action = "/servers/" + server + "/action";
         call(jnova, "POST", action, "{\"addSecurityGroup\": {\"name\": \"app\"}}", "2.1", 202, token);
         assertThat(call(jnova, "GET", "/servers/" + server + "/os-security-groups", null, "2.1", 200, token)
@@ -199,7 +197,7 @@ class SecurityGroupsProxyTest {
         call(jnova, "POST", "/servers", String.format(boot, id), "2.1", 400, "bob:sgProjG");
         String server = call(jnova, "POST", "/servers", String.format(boot, id), "2.1", 202, token).path("server")
                 .path("id").asText();
-        waitActive(jnova, server);
+        jnova.awaitActive(server);
         assertThat(call(jnova, "GET", "/servers/" + server + "/os-security-groups", null, "2.1", 200, token)
                 .path("security_groups")).extracting(g -> g.path("name").asText()).containsExactly("api", "default");
         assertThat(call(jnova, "GET", "/servers/" + server, null, "2.1", 200, token).path("server")
@@ -217,17 +215,5 @@ class SecurityGroupsProxyTest {
 
     private static String rule(String parent, String fields) {
         return "{\"security_group_rule\": {\"parent_group_id\": \"" + parent + "\", " + fields + "}}";
-    }
-
-    private static void waitActive(JnovaTestServer jnova, String id) throws Exception {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(end)) {
-            if ("ACTIVE".equals(jnova.call("GET", "/servers/" + id, null, "2.1").json().path("server").path("status")
-                    .asText())) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("server " + id + " never became ACTIVE");
     }
 }

@@ -5,8 +5,6 @@ import static org.jnova.testing.EngineServers.call;
 import static org.jnova.testing.EngineServers.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import org.jnova.compute.SeedData;
 import org.jnova.testing.EachEngine;
 import org.jnova.testing.EngineServers;
@@ -25,7 +23,7 @@ class ServerSecurityGroupsTest {
         JsonNode created = call(jnova, "POST", "/servers", "{\"server\": {\"name\": \"sg\", \"imageRef\": \""
                 + SeedData.CIRROS_IMAGE_ID + "\", \"flavorRef\": \"1\"}}", "2.1", 202, token);
         String id = created.path("server").path("id").asText();
-        waitActive(jnova, id);
+        jnova.awaitActive(id);
         String path = "/servers/" + id + "/os-security-groups";
 
         JsonNode groups = call(jnova, "GET", path, null, "2.1", 200, token).path("security_groups");
@@ -58,17 +56,5 @@ class ServerSecurityGroupsTest {
         String missing = "/servers/00000000-0000-4000-8000-000000000000/os-security-groups";
         assertThat(message(call(jnova, "GET", missing, null, "2.1", 404, token)))
                 .isEqualTo("Instance 00000000-0000-4000-8000-000000000000 could not be found.");
-    }
-
-    private static void waitActive(JnovaTestServer jnova, String id) throws Exception {
-        Instant end = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(end)) {
-            if ("ACTIVE".equals(jnova.call("GET", "/servers/" + id, null, "2.1").json().path("server").path("status")
-                    .asText())) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("server " + id + " never became ACTIVE");
     }
 }

@@ -28,18 +28,15 @@ class ImageDefinedMappingsTest {
 
     @EachEngine
     void aServerBootedFromTheImageIsVolumeBackedOnNewVolumes(String engine) throws Exception {
-        JnovaTestServer jnova = SERVERS.get(engine);
-        String token = "owner:idm-" + engine;
-        VolumeFixtures f = new VolumeFixtures(jnova, token);
-        Snapshotted source = snapshottedServer(jnova, f, token, "idm");
+        VolumeFixtures f = new VolumeFixtures(SERVERS.get(engine), "owner:idm-" + engine);
+        Snapshotted source = snapshottedServer(f, "idm");
 
         // imageRef only, as the openstack CLI sends it
-        String id = f.call("POST", "/servers", "{\"server\": {\"name\": \"from-image\", \"imageRef\": \""
-                + source.image() + "\", \"flavorRef\": \"1\"}}", "2.1", 202).path("server").path("id").asText();
-        JsonNode server = f.serverUntil(id, s -> "ACTIVE".equals(s.path("status").asText()));
+        JsonNode server = f.activeServerFrom(boot("from-image", source.image()));
+        String id = server.path("id").asText();
         // nova keeps the image as the server's image; the root disk is the volume
         assertThat(server.path("image").path("id").asText()).isEqualTo(source.image());
-        Map<String, JsonNode> byDevice = attachmentsByDevice(f, id);
+        Map<String, JsonNode> byDevice = f.attachmentsByDevice(id);
         assertThat(byDevice.keySet()).containsExactlyInAnyOrder("/dev/vda", "/dev/vdb");
         String root = byDevice.get("/dev/vda").path("volumeId").asText();
         String data = byDevice.get("/dev/vdb").path("volumeId").asText();
@@ -64,25 +61,22 @@ class ImageDefinedMappingsTest {
         f.call("DELETE", "/servers/" + id, null, "2.1", 204);
         f.serverGone(id);
         f.volumeUntil(data, "available");
-        awaitVolumeGone(jnova, token, root);
+        f.volumeGone(root);
     }
 
     @EachEngine
     void theRequestsMappingWinsForItsDevice(String engine) throws Exception {
-        JnovaTestServer jnova = SERVERS.get(engine);
-        String token = "owner:idr-" + engine;
-        VolumeFixtures f = new VolumeFixtures(jnova, token);
-        Snapshotted source = snapshottedServer(jnova, f, token, "idr");
+        VolumeFixtures f = new VolumeFixtures(SERVERS.get(engine), "owner:idr-" + engine);
+        Snapshotted source = snapshottedServer(f, "idr");
 
         // the image mapping a client adds for imageRef gives way to the image's root; /dev/vdb is the request's
-        String id = f.call("POST", "/servers", "{\"server\": {\"name\": \"override\", \"imageRef\": \""
+        String id = f.activeServerFrom("{\"server\": {\"name\": \"override\", \"imageRef\": \""
                 + source.image() + "\", \"flavorRef\": \"1\", \"block_device_mapping_v2\": [{\"source_type\": "
                 + "\"image\", \"uuid\": \"" + source.image() + "\", \"destination_type\": \"local\", "
                 + "\"boot_index\": 0, \"delete_on_termination\": true}, {\"source_type\": \"blank\", "
                 + "\"destination_type\": \"volume\", \"volume_size\": 3, \"device_name\": \"/dev/vdb\", "
-                + "\"delete_on_termination\": true}]}}", "2.1", 202).path("server").path("id").asText();
-        f.serverUntil(id, s -> "ACTIVE".equals(s.path("status").asText()));
-        Map<String, JsonNode> byDevice = attachmentsByDevice(f, id);
+                + "\"delete_on_termination\": true}]}}").path("id").asText();
+        Map<String, JsonNode> byDevice = f.attachmentsByDevice(id);
         assertThat(byDevice.keySet()).containsExactlyInAnyOrder("/dev/vda", "/dev/vdb");
         JsonNode root = f.volumeShow(byDevice.get("/dev/vda").path("volumeId").asText());
         assertThat(root.path("snapshotId").asText()).isEqualTo(source.rootSnapshot());
@@ -91,12 +85,10 @@ class ImageDefinedMappingsTest {
         assertThat(blank.path("size").asInt()).isEqualTo(3);
 
         // a legacy request mapping for the same device wins as well; it does not boot
-        String legacy = f.call("POST", "/servers", "{\"server\": {\"name\": \"legacy\", \"imageRef\": \""
+        String legacy = f.activeServerFrom("{\"server\": {\"name\": \"legacy\", \"imageRef\": \""
                 + source.image() + "\", \"flavorRef\": \"1\", \"block_device_mapping\": [{\"device_name\": "
-                + "\"/dev/vdb\", \"volume_id\": \"" + f.volume("extra", 1) + "\"}]}}", "2.1", 202)
-                .path("server").path("id").asText();
-        f.serverUntil(legacy, s -> "ACTIVE".equals(s.path("status").asText()));
-        Map<String, JsonNode> legacyDevices = attachmentsByDevice(f, legacy);
+                + "\"/dev/vdb\", \"volume_id\": \"" + f.volume("extra", 1) + "\"}]}}").path("id").asText();
+        Map<String, JsonNode> legacyDevices = f.attachmentsByDevice(legacy);
         assertThat(legacyDevices.keySet()).containsExactlyInAnyOrder("/dev/vda", "/dev/vdb");
         assertThat(f.volumeShow(legacyDevices.get("/dev/vda").path("volumeId").asText()).path("snapshotId")
                 .asText()).isEqualTo(source.rootSnapshot());
@@ -106,12 +98,11 @@ class ImageDefinedMappingsTest {
 
     @EachEngine
     void aSnapshotTheCallerCannotGetIsRefused(String engine) throws Exception {
-        JnovaTestServer jnova = SERVERS.get(engine);
-        String token = "owner:ids-" + engine;
-        VolumeFixtures f = new VolumeFixtures(jnova, token);
-        Snapshotted source = snapshottedServer(jnova, f, token, "ids");
+        VolumeFixtures f = new VolumeFixtures(SERVERS.get(engine), "owner:ids-" + engine);
+        Snapshotted source = snapshottedServer(f, "ids");
 
         // another project sees a public image listing the owner's snapshots, but not the snapshots
+        JnovaTestServer jnova = SERVERS.get(engine);
         Image own = jnova.cloud().images().get(source.image()).orElseThrow();
         String shared = UUID.randomUUID().toString();
         jnova.cloud().imagesApi().add(new Image(shared, "shared-bfv", "active", 0, 0, 0, own.properties(), null,
@@ -128,29 +119,26 @@ class ImageDefinedMappingsTest {
                 .isEqualTo(failed + source.dataSnapshot() + ".");
 
         // ... unless the request replaces that device
-        String id = f.call("POST", "/servers", "{\"server\": {\"name\": \"replaced\", \"imageRef\": \""
+        String id = f.activeServerFrom("{\"server\": {\"name\": \"replaced\", \"imageRef\": \""
                 + source.image() + "\", \"flavorRef\": \"1\", \"block_device_mapping\": [{\"device_name\": "
-                + "\"/dev/vdb\", \"no_device\": true}]}}", "2.1", 202).path("server").path("id").asText();
-        f.serverUntil(id, s -> "ACTIVE".equals(s.path("status").asText()));
-        assertThat(attachmentsByDevice(f, id).keySet()).containsExactly("/dev/vda");
+                + "\"/dev/vdb\", \"no_device\": true}]}}").path("id").asText();
+        assertThat(f.attachmentsByDevice(id).keySet()).containsExactly("/dev/vda");
     }
 
     @EachEngine
     void legacyMappingsBootTheImagesRootDevice(String engine) throws Exception {
-        JnovaTestServer jnova = SERVERS.get(engine);
-        String token = "owner:idl-" + engine;
-        VolumeFixtures f = new VolumeFixtures(jnova, token);
-        Snapshotted source = snapshottedServer(jnova, f, token, "idl");
+        VolumeFixtures f = new VolumeFixtures(SERVERS.get(engine), "owner:idl-" + engine);
+        Snapshotted source = snapshottedServer(f, "idl");
 
         // nova's legacy form (no bdm_v2): the mapping named like root_device_name boots
+        JnovaTestServer jnova = SERVERS.get(engine);
         String legacy = UUID.randomUUID().toString();
         jnova.cloud().imagesApi().add(new Image(legacy, "legacy-bfv", "active", 0, 0, 0, Map.of(
                 "root_device_name", "/dev/vda", "block_device_mapping", "[{\"device_name\": \"vda\", "
                         + "\"snapshot_id\": \"" + source.rootSnapshot() + "\", \"delete_on_termination\": true}]"),
                 null, null));
-        String id = f.call("POST", "/servers", boot(legacy), "2.1", 202).path("server").path("id").asText();
-        f.serverUntil(id, s -> "ACTIVE".equals(s.path("status").asText()));
-        Map<String, JsonNode> byDevice = attachmentsByDevice(f, id);
+        String id = f.activeServerFrom(boot(legacy)).path("id").asText();
+        Map<String, JsonNode> byDevice = f.attachmentsByDevice(id);
         assertThat(byDevice.keySet()).containsExactly("/dev/vda");
         assertThat(f.volumeShow(byDevice.get("/dev/vda").path("volumeId").asText()).path("snapshotId").asText())
                 .isEqualTo(source.rootSnapshot());
@@ -164,18 +152,15 @@ class ImageDefinedMappingsTest {
     }
 
     /** A volume-backed server (root from the image, 1 GB, deleted with it; a 2 GB data volume kept) and its image. */
-    private static Snapshotted snapshottedServer(JnovaTestServer jnova, VolumeFixtures f, String token, String name)
-            throws Exception {
-        String id = f.call("POST", "/servers", "{\"server\": {\"name\": \"" + name + "\", \"flavorRef\": \"1\", "
+    private static Snapshotted snapshottedServer(VolumeFixtures f, String name) throws Exception {
+        String id = f.activeServerFrom("{\"server\": {\"name\": \"" + name + "\", \"flavorRef\": \"1\", "
                 + "\"block_device_mapping_v2\": [{\"source_type\": \"image\", \"uuid\": \"" + SeedData.CIRROS_IMAGE_ID
                 + "\", \"destination_type\": \"volume\", \"volume_size\": 1, \"boot_index\": 0, "
                 + "\"delete_on_termination\": true}, {\"source_type\": \"blank\", \"destination_type\": \"volume\", "
-                + "\"volume_size\": 2, \"delete_on_termination\": false}]}}", "2.1", 202).path("server").path("id")
-                .asText();
-        f.serverUntil(id, s -> "ACTIVE".equals(s.path("status").asText()));
-        Map<String, JsonNode> byDevice = attachmentsByDevice(f, id);
-        JnovaTestServer.Reply created = jnova.call("POST", "/servers/" + id + "/action", "{\"createImage\": "
-                + "{\"name\": \"" + name + "-snap\"}}", "2.1", token);
+                + "\"volume_size\": 2, \"delete_on_termination\": false}]}}").path("id").asText();
+        Map<String, JsonNode> byDevice = f.attachmentsByDevice(id);
+        JnovaTestServer.Reply created = f.reply("POST", "/servers/" + id + "/action", "{\"createImage\": "
+                + "{\"name\": \"" + name + "-snap\"}}", "2.1");
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         String image = created.header("Location").replaceAll(".*/images/", "");
         JsonNode meta = f.call("GET", "/images/" + image, null, "2.1", 200).path("image").path("metadata");
@@ -195,27 +180,11 @@ class ImageDefinedMappingsTest {
             String dataSnapshot) {
     }
 
-    private static Map<String, JsonNode> attachmentsByDevice(VolumeFixtures f, String server) throws Exception {
-        Map<String, JsonNode> out = new HashMap<>();
-        for (JsonNode a : f.call("GET", "/servers/" + server + "/os-volume_attachments", null, "2.1", 200)
-                .path("volumeAttachments")) {
-            out.put(a.path("device").asText(), a);
-        }
-        return out;
-    }
-
     private static String boot(String image) {
-        return "{\"server\": {\"name\": \"b\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"1\"}}";
+        return boot("b", image);
     }
 
-    private static void awaitVolumeGone(JnovaTestServer jnova, String token, String volume) throws Exception {
-        long end = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < end) {
-            if (jnova.call("GET", "/os-volumes/" + volume, null, "2.1", token).status() == 404) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("volume " + volume + " was never deleted");
+    private static String boot(String name, String image) {
+        return "{\"server\": {\"name\": \"" + name + "\", \"imageRef\": \"" + image + "\", \"flavorRef\": \"1\"}}";
     }
 }

@@ -19,12 +19,27 @@ class VolumeAttachmentsApiTest {
     @RegisterExtension
     static final EngineServers SERVERS = new EngineServers();
 
+    // set by startServer: the test's project (token, fixtures), the admin's fixtures, the project's server
+    private JnovaTestServer jnova;
+    private String owner;
+    private VolumeFixtures f;
+    private VolumeFixtures admin;
+    private String server;
+    private String base;
+
+    /** Boots the test's server in a project of its own named after {@code name}. */
+    private void startServer(String engine, String name) throws Exception {
+        jnova = SERVERS.get(engine);
+        owner = "owner:" + name + "-" + engine;
+        f = new VolumeFixtures(jnova, owner);
+        admin = new VolumeFixtures(jnova, "admin:admin");
+        server = f.activeServer(name);
+        base = "/servers/" + server + "/os-volume_attachments";
+    }
+
     @EachEngine
     void attachListShowAndServerViewsPerMicroversion(String engine) throws Exception {
-        JnovaTestServer jnova = SERVERS.get(engine);
-        VolumeFixtures f = new VolumeFixtures(jnova, "owner:att-" + engine);
-        String server = f.activeServer("att");
-        String base = "/servers/" + server + "/os-volume_attachments";
+        startServer(engine, "att");
         String v1 = f.volume("v1", 1);
         String v2 = f.volume("v2", 1);
         String v3 = f.volume("v3", 1);
@@ -96,12 +111,7 @@ class VolumeAttachmentsApiTest {
 
     @EachEngine
     void swapUpdateDetachAndTheirRecords(String engine) throws Exception {
-        JnovaTestServer jnova = SERVERS.get(engine);
-        String owner = "owner:swap-" + engine;
-        VolumeFixtures f = new VolumeFixtures(jnova, owner);
-        VolumeFixtures admin = new VolumeFixtures(jnova, "admin:admin");
-        String server = f.activeServer("swap");
-        String base = "/servers/" + server + "/os-volume_attachments";
+        startServer(engine, "swap");
         String small = f.volume("small", 1);
         String other = f.volume("other", 1);
         String bigger = f.volume("bigger", 2);
@@ -172,12 +182,7 @@ class VolumeAttachmentsApiTest {
 
     @EachEngine
     void refusalsWithNovasMessages(String engine) throws Exception {
-        JnovaTestServer jnova = SERVERS.get(engine);
-        String owner = "owner:refuse-" + engine;
-        VolumeFixtures f = new VolumeFixtures(jnova, owner);
-        VolumeFixtures admin = new VolumeFixtures(jnova, "admin:admin");
-        String server = f.activeServer("refuse");
-        String base = "/servers/" + server + "/os-volume_attachments";
+        startServer(engine, "refuse");
         String v1 = f.volume("r1", 1);
         String v2 = f.volume("r2", 1);
         f.call("POST", base, attach(v1, ""), "2.1", 200);
@@ -234,10 +239,7 @@ class VolumeAttachmentsApiTest {
 
     @EachEngine
     void deletingTheServerDeletesOrReleasesItsVolumes(String engine) throws Exception {
-        JnovaTestServer jnova = SERVERS.get(engine);
-        VolumeFixtures f = new VolumeFixtures(jnova, "owner:del-" + engine);
-        String server = f.activeServer("del");
-        String base = "/servers/" + server + "/os-volume_attachments";
+        startServer(engine, "del");
         String keep = f.volume("keep", 1);
         String drop = f.volume("drop", 1);
         f.call("POST", base, attach(keep, ", \"delete_on_termination\": false"), "2.79", 200);
@@ -258,10 +260,7 @@ class VolumeAttachmentsApiTest {
 
     @EachEngine
     void shelvedOffloadedServersTakeVolumesFrom220(String engine) throws Exception {
-        JnovaTestServer jnova = SERVERS.get(engine);
-        VolumeFixtures f = new VolumeFixtures(jnova, "owner:shelf-" + engine);
-        String server = f.activeServer("shelf");
-        String base = "/servers/" + server + "/os-volume_attachments";
+        startServer(engine, "shelf");
         String v = f.volume("shelf", 1);
         f.call("POST", "/servers/" + server + "/action", "{\"shelve\": null}", "2.1", 202);
         f.serverUntil(server, s -> "SHELVED_OFFLOADED".equals(s.path("status").asText()));
@@ -283,10 +282,7 @@ class VolumeAttachmentsApiTest {
 
     @EachEngine
     void attachAnswers202WithoutABodyFrom2101(String engine) throws Exception {
-        JnovaTestServer jnova = SERVERS.get(engine);
-        VolumeFixtures f = new VolumeFixtures(jnova, "owner:att202-" + engine);
-        String server = f.activeServer("att202");
-        String base = "/servers/" + server + "/os-volume_attachments";
+        startServer(engine, "att202");
         String v1 = f.volume("v1", 1);
         String v2 = f.volume("v2", 1);
         assertThat(f.call("POST", base, attach(v1, ""), "2.100", 200).path("volumeAttachment").path("device")

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.jnova.compute.SeedData;
 import org.jnova.testing.EngineServers;
@@ -25,13 +27,31 @@ final class VolumeFixtures {
         return EngineServers.call(jnova, method, path, body, version, status, token);
     }
 
-    /** Boots a server and waits until it is ACTIVE; returns its id. */
+    /** The whole answer, as the fixtures' caller. */
+    JnovaTestServer.Reply reply(String method, String path, String body, String version) throws IOException {
+        return jnova.call(method, path, body, version, token);
+    }
+
+    /** Boots a server from the image and waits until it is ACTIVE; returns its id. */
     String activeServer(String name) throws Exception {
-        String id = call("POST", "/servers", "{\"server\": {\"name\": \"" + name + "\", \"imageRef\": \""
-                + SeedData.CIRROS_IMAGE_ID + "\", \"flavorRef\": \"1\"}}", "2.1", 202).path("server").path("id")
-                .asText();
-        serverUntil(id, s -> "ACTIVE".equals(s.path("status").asText()));
-        return id;
+        return activeServerFrom("{\"server\": {\"name\": \"" + name + "\", \"imageRef\": \""
+                + SeedData.CIRROS_IMAGE_ID + "\", \"flavorRef\": \"1\"}}").path("id").asText();
+    }
+
+    /** Boots a server with {@code body} (POST /servers at 2.1) and waits until it is ACTIVE; returns it. */
+    JsonNode activeServerFrom(String body) throws Exception {
+        String id = call("POST", "/servers", body, "2.1", 202).path("server").path("id").asText();
+        return serverUntil(id, s -> "ACTIVE".equals(s.path("status").asText()));
+    }
+
+    /** The server's volume attachments (at 2.1) by device name. */
+    Map<String, JsonNode> attachmentsByDevice(String server) throws IOException {
+        Map<String, JsonNode> out = new HashMap<>();
+        for (JsonNode a : call("GET", "/servers/" + server + "/os-volume_attachments", null, "2.1", 200)
+                .path("volumeAttachments")) {
+            out.put(a.path("device").asText(), a);
+        }
+        return out;
     }
 
     /** Creates a volume through os-volumes at 2.1; returns its id. */
@@ -79,13 +99,22 @@ final class VolumeFixtures {
 
     /** Waits until the server is gone. */
     void serverGone(String id) throws Exception {
+        gone("/servers/" + id, "server " + id);
+    }
+
+    /** Waits until the volume is gone. */
+    void volumeGone(String id) throws Exception {
+        gone("/os-volumes/" + id, "volume " + id);
+    }
+
+    private void gone(String path, String what) throws Exception {
         Instant end = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(end)) {
-            if (jnova.call("GET", "/servers/" + id, null, "2.1", token).status() == 404) {
+            if (reply("GET", path, null, "2.1").status() == 404) {
                 return;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("server " + id + " was never deleted");
+        throw new AssertionError(what + " was never deleted");
     }
 }
