@@ -1,16 +1,21 @@
 package org.jnova.compute;
 
-import org.jnova.compute.rpcapi.ComputeRpcApi;
-import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import java.util.Map;
+import org.jnova.compute.rpcapi.ComputeRpcApi;
+import org.jnova.conductor.rpcapi.ConductorRpcApi;
 import org.jnova.context.RequestContext;
 import org.jnova.objects.Instance;
 import org.jnova.objects.InstanceAction;
 import org.jnova.objects.VmStates;
+import org.jnova.rpc.Outbox;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * A broker delivers at least once: a build_and_run_instance seen again after the instance
@@ -63,11 +68,28 @@ class RedeliveredBuildTest {
         try (CloudFixture f = new CloudFixture("sqlite", "jnova_messaging.outbox_redeliver_after", "1")) {
             f.addCompute("compute-1");
             f.computes.get(0).stop(); // still "up" in the database, but nobody takes its messages
+            ListAppender<ILoggingEvent> outboxLog = new ListAppender<>();
+            Logger outboxLogger = (Logger) LoggerFactory.getLogger(Outbox.class);
+            outboxLog.start();
+            outboxLogger.addAppender(outboxLog);
             RequestContext ctx = CloudFixture.user("p1");
-            String uuid = f.cloud.servers().create(ctx, ServerCreate.of("late", SeedData.CIRROS_IMAGE_ID, "1"))
-                    .instances().get(0).uuid();
-            Instance claimed = f.await(ctx, List.of(uuid), i -> i.host() != null).get(0);
-            assertThat(claimed.taskState()).isEqualTo("scheduling");
+            String uuid;
+            try {
+                uuid = f.cloud.servers().create(ctx, ServerCreate.of("late", SeedData.CIRROS_IMAGE_ID, "1"))
+                        .instances().get(0).uuid();
+                Instance claimed = f.await(ctx, List.of(uuid), i -> i.host() != null).get(0);
+                assertThat(claimed.taskState()).isEqualTo("scheduling");
+                // the cast sent after the claim's commit must have found nobody before the test listens
+                long end = System.nanoTime() + 10_000_000_000L;
+                while (outboxLog.list.stream().noneMatch(e -> e.getFormattedMessage().contains("build_and_run_instance"))
+                        && System.nanoTime() < end) {
+                    Thread.sleep(10);
+                }
+                assertThat(outboxLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                        .anyMatch(m -> m.contains("build_and_run_instance"));
+            } finally {
+                outboxLogger.detachAppender(outboxLog);
+            }
             java.util.concurrent.BlockingQueue<String> builds = new java.util.concurrent.LinkedBlockingQueue<>();
             f.transport.listen(ComputeRpcApi.TOPIC, "compute-1", (method, args) -> builds.add(method + " "
                     + args.get("instance_uuid")));
