@@ -35,10 +35,11 @@ final class Ec2Generator extends ServiceGenerator {
             "group-name", "group-id", "ip-permission.from-port", "ip-permission.cidr", "public-ip", "domain",
             "resource-id", "resource-type", "key", "value", "image-id", "name", "state", "is-public", "fingerprint",
             "system-status.status", "description", "progress", "start-time", "junk", "", "tag:", "tag:\u00e9");
+    /** Ids that name nothing, or nothing of the caller's; none names the seed image the compute fixtures boot. */
     private static final List<String> JUNK_IDS = List.of("", "i-", "i-zzzzzzzz", "i-00000000", "i-ffffffffffffffff",
             "i-" + "0".repeat(100), "ami-00000000", "ami-%00", "vol-", "vol-ffffffff", "snap-00000000", "sg-1",
             "i-1234567", "I-00000001", "i-00000001 ", " i-00000001", "i-0000000g", "i-7fffffff", "i-100000000",
-            "vol-0000000000000000000000001", "aki-00000001", "ari-00000001", "99999999999999999999", "-1",
+            "vol-0000000000000000000000001", "aki-7ffffffe", "ari-7ffffffd", "99999999999999999999", "-1",
             "00000000-0000-0000-0000-000000000000", "x".repeat(300), "\u00e9", "i-\u0661\u0662", "*", "i-*", "%");
     private static final List<String> BOGUS_ACTIONS = List.of("", "describeinstances", "DescribeInstances ",
             "Describe%00", "x".repeat(300), "\u00e9", "../DescribeInstances", "DescribeFoo", "Action", "__init__",
