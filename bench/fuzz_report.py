@@ -3,9 +3,10 @@
 
   fuzz_report.py FIGURES.jsonl DOCUMENT STARTED COMMIT
 
-FIGURES holds one JSON object a line (FuzzRun.Figures.json()): engine, seed, budget, sent,
-five_hundreds, no_answer, slowest_ms, slowest, rss_before_mib, rss_after_mib, seconds,
-skipped, statuses, failures. The table replaces what stands between the markers
+FIGURES holds one JSON object a line (FuzzRun.Figures.json()): engine, seed, budget,
+service_budget, targets (by service), sent, five_hundreds, no_answer, slowest_ms, slowest,
+rss_before_mib, rss_after_mib, seconds, statuses, services (per service: service, sent,
+five_hundreds, no_answer, four_hundreds, leaks, slowest_ms, slowest, seconds), failures. The table replaces what stands between the markers
 <!-- fuzz-figures:begin --> and <!-- fuzz-figures:end --> in DOCUMENT; the 5xx found, if
 any, are printed on stderr.
 """
@@ -21,18 +22,22 @@ def cell(text):
 
 def table(rows, started, commit):
     first = rows[0]
+    targets = ', '.join('%s %d' % (name, n) for name, n in first['targets'].items())
     out = [BEGIN, '',
-           'Run of %s (commit %s): seed %d, budget %d requests per engine, %d targets '
-           '(operations, one per action, and metadata paths).' % (started, commit, first['seed'],
-                                                                   first['budget'], first['targets']), '',
-           '| engine | requests | 5xx | no answer | 4xx | slowest answer | RSS before → after | time |',
-           '| --- | ---: | ---: | ---: | ---: | --- | --- | ---: |']
+           'Run of %s (commit %s): seed %d; budget %d requests per engine to the Compute and metadata APIs and '
+           '%d to each other service; targets (operations, one per action; metadata paths; image routes; EC2 '
+           'actions and a bogus one): %s.' % (started, commit, first['seed'], first['budget'],
+                                              first.get('service_budget', 0), targets), '',
+           '| engine | service | requests | 5xx | no answer | other project\'s data | 4xx | slowest answer | time |',
+           '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |']
     for r in rows:
-        fours = sum(n for s, n in r['statuses'].items() if 400 <= int(s) < 500)
-        out.append('| %s | %d | %d | %d | %d | %.0f ms: `%s` | %d → %d MiB | %d s |' % (
-            r['engine'], r['sent'], r['five_hundreds'], r['no_answer'], fours, r['slowest_ms'],
-            cell(r['slowest']), r['rss_before_mib'], r['rss_after_mib'], r['seconds']))
-    out += ['', END]
+        for s in r['services']:
+            out.append('| %s | %s | %d | %d | %d | %d | %d | %.0f ms: `%s` | %d s |' % (
+                r['engine'], s['service'], s['sent'], s['five_hundreds'], s['no_answer'], s['leaks'],
+                s['four_hundreds'], s['slowest_ms'], cell(s['slowest']), s['seconds']))
+    out += ['', 'Resident memory of the test JVM (it serves every API in-process): ' + '; '.join(
+        '%s %d → %d MiB in %d s' % (r['engine'], r['rss_before_mib'], r['rss_after_mib'], r['seconds'])
+        for r in rows) + '.', '', END]
     return '\n'.join(out)
 
 

@@ -62,6 +62,16 @@ final class BodyFuzzer {
         return new Body(mutate(sample, mutation), "body:" + mutation);
     }
 
+    /** {@code sample}, a body that would be accepted, with one hostile change. */
+    Body change(JsonNode sample) {
+        String mutation = MUTATIONS.get(random.nextInt(MUTATIONS.size()));
+        if (mutation.equals("non-json")) {
+            return new Body(Hostile.BODIES.get(random.nextInt(Hostile.BODIES.size())).getBytes(StandardCharsets.UTF_8),
+                    "body:non-json");
+        }
+        return new Body(mutate(sample.deepCopy(), mutation), "body:" + mutation);
+    }
+
     /** A body as the schema wants it (as far as a generator can tell), for mutations elsewhere. */
     byte[] plausible(JsonNode schema, String version) {
         return schema == null ? null : write(sample(schema, version, "", 0), Map.of());

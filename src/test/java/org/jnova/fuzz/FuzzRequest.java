@@ -16,11 +16,17 @@ import java.util.List;
  * @param body     the body bytes, null for none
  * @param chunked  send the body with {@code Transfer-Encoding: chunked} instead of a length
  * @param shortBody declare a longer Content-Length than the body, then close the sending side
+ * @param unseen   text of another project that the answer must not hold (its caller may not see it)
  */
 record FuzzRequest(int index, Api api, String target, String kind, String method, String uri,
-        List<String[]> headers, byte[] body, boolean chunked, boolean shortBody) {
+        List<String[]> headers, byte[] body, boolean chunked, boolean shortBody, List<String> unseen) {
 
-    enum Api { COMPUTE, METADATA }
+    enum Api { COMPUTE, METADATA, IDENTITY, IMAGE, EC2 }
+
+    FuzzRequest(int index, Api api, String target, String kind, String method, String uri, List<String[]> headers,
+            byte[] body, boolean chunked, boolean shortBody) {
+        this(index, api, target, kind, method, uri, headers, body, chunked, shortBody, List.of());
+    }
 
     int uriLength() {
         return uri.length();

@@ -11,12 +11,14 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jnova.api.RequestAttributes;
 import org.jnova.context.RequestContext;
+import org.jnova.exception.ValidationError;
 import org.jnova.image.GlanceError;
 import org.jnova.image.GlanceImagesApi;
 import org.jnova.image.ImageMembersApi;
@@ -61,6 +63,9 @@ public final class ImageApiV2 implements App {
             return route(request);
         } catch (GlanceError e) {
             return error(request, e.status(), e.getMessage());
+        } catch (ValidationError e) {
+            // a value the database refuses to store (a NUL in a filter on PostgreSQL)
+            return error(request, 400, e.getMessage());
         } catch (MethodNotAllowed e) {
             Response response = error(request, 405, "The method specified is not allowed for this resource.");
             response.headers().set("Allow", e.allow);
@@ -339,13 +344,39 @@ public final class ImageApiV2 implements App {
         if (request.body().length == 0) {
             throw new GlanceError(400, "Body expected in request.");
         }
+        JsonNode body;
         try {
-            return ImageView.JSON.readTree(request.body());
+            body = ImageView.JSON.readTree(request.body());
         } catch (JsonProcessingException e) {
             throw new GlanceError(400, "Malformed JSON in request body.");
         } catch (java.io.IOException e) {
             throw new GlanceError(400, "Malformed JSON in request body.");
         }
+        if (holdsNul(body)) {
+            // not every database can store U+0000 (PostgreSQL cannot): refused on all of them alike
+            throw new GlanceError(400, "A string cannot contain NUL (0x00) characters.");
+        }
+        return body;
+    }
+
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getKey().indexOf('\0') >= 0 || holdsNul(field.getValue())) {
+                return true;
+            }
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (holdsNul(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static Response json(int status, JsonNode body) {
