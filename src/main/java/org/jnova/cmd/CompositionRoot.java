@@ -3,7 +3,6 @@ package org.jnova.cmd;
 import static java.util.Objects.requireNonNull;
 
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.jnova.api.ec2.Ec2Cloud;
@@ -33,8 +32,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jnova.api.metadata.MetadataRequestHandler;
 import org.jnova.api.metadata.MetadataService;
 import org.jnova.api.openstack.compute.ApiRouterV21;
@@ -730,8 +729,7 @@ public final class CompositionRoot implements AutoCloseable {
                 .controller("console_auth_tokens", new ConsoleAuthTokensController(consoles));
 
         // the built-in network's id, as servers' "networks" accept it
-        String networkId = UUID.nameUUIDFromBytes(("jnova-network:" + networkLabel).getBytes(StandardCharsets.UTF_8))
-                .toString();
+        String networkId = NetworksApi.idOf(networkLabel);
         String fixedRange = conf.get(ComputeOpts.FIXED_RANGE);
         InterfaceAttachmentsApi interfaces = new InterfaceAttachmentsApi(dbs.main(), ports, actions,
                 new FixedIpAllocator(dbs.main(), ports, fixedRange, networkLabel), fixedRange, networkLabel, networkId,
@@ -760,7 +758,8 @@ public final class CompositionRoot implements AutoCloseable {
         router.actions("networks", new NetworkActionsGone());
         router.controller("security_group", new SecurityGroupsController(securityGroups, paging));
         router.controller("security_group_rules", new SecurityGroupRulesController(securityGroups));
-        NetworksApi networksApi = new NetworksApi(networkId, networkLabel);
+        NetworksApi networksApi = new NetworksApi(Stream.of(networkLabel,
+                conf.get(ComputeOpts.FLOATING_IP_POOL)).distinct().map(NetworksApi.Network::named).toList());
         router.controller("networks", new NetworksController(networksApi));
         router.controller("tenant_networks", new TenantNetworksController(networksApi));
     }

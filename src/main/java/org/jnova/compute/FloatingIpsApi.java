@@ -59,9 +59,12 @@ public final class FloatingIpsApi {
         return store.byAddress(address).filter(ip -> visible(ctx, ip));
     }
 
-    /** Allocates from the pool named (null: the default pool). */
+    /**
+     * Allocates from the pool named (null: the default pool); as nova, the pool may be named by
+     * its external network's name or id.
+     */
     public FloatingIp allocate(RequestContext ctx, String poolName) {
-        if (poolName != null && !poolName.equals(pool.name())) {
+        if (poolName != null && !poolName.equals(pool.name()) && !poolName.equals(NetworksApi.idOf(pool.name()))) {
             throw new NotFound("Floating IP pool not found.");
         }
         FloatingIpStore.Allocation a = store.allocate(ctx.projectId().orElse(""), pool.name(), pool.range(),

@@ -10,8 +10,9 @@ import org.jnova.utils.Cidr;
 
 /**
  * nova's checks of a new ingress rule (security_group_api._new_ingress_rule and parse_cidr)
- * and neutron's way of keeping it: protocol names lower case, port -1 as "any", the CIDR's
- * host bits cleared.
+ * and neutron's way of keeping it: protocol names lower case, port -1 as "any", the CIDR as
+ * given (neutron keeps {@code remote_ip_prefix} with its host bits; only its own
+ * {@code normalized_cidr} clears them).
  */
 public final class SecurityGroupRules {
     private static final Pattern PYTHON_INT = Pattern.compile("[+-]?\\d+(_\\d+)*");
@@ -27,7 +28,7 @@ public final class SecurityGroupRules {
         SecurityGroupRule toRule(String id, String parentGroupId) {
             return new SecurityGroupRule(id, parentGroupId, protocol == null ? null : protocol.toLowerCase(Locale.ROOT),
                     fromPort == null || fromPort == -1 ? null : fromPort, toPort == null || toPort == -1 ? null : toPort,
-                    groupId, groupId != null ? null : normalized(cidr));
+                    groupId, groupId != null ? null : cidr);
         }
 
         /** Whether neutron would call it a duplicate of {@code r}. */
@@ -147,15 +148,6 @@ public final class SecurityGroupRules {
             }
         }
         return -1;
-    }
-
-    /** IPv4 networks with the host bits cleared, as neutron keeps them; IPv6 as written. */
-    static String normalized(String cidr) {
-        if (cidr == null || !IPV4.matcher(cidr.substring(0, cidr.indexOf('/'))).matches()) {
-            return cidr;
-        }
-        Cidr net = Cidr.parse(cidr);
-        return net.toAddress(net.network()) + "/" + (32 - net.hostBits());
     }
 
     private static String percentDecoded(String text) {

@@ -37,6 +37,7 @@ import org.jnova.wsgi.WebobErrorPage;
 public final class ImageApiV2 implements App {
     public static final String PASTE_FACTORY = "glance.api.v2.router:API.factory";
     static final String PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
+    private static final List<String> PATCH_OPERATIONS = List.of("add", "remove", "replace");
     /** glance's enabled_import_methods: the ones jnova implements. */
     private static final List<String> IMPORT_METHODS = List.of("glance-direct");
     private static final Pattern DATA_PATH = Pattern.compile("(.*)?/v2/images/[^/]+/(file|stage)/*");
@@ -184,6 +185,30 @@ public final class ImageApiV2 implements App {
         return response;
     }
 
+    /** The 2.1 patch form ({@code {"op": "add", "path": ...}}, JSON Patch's draft 10). */
+    private static String draft10Operation(JsonNode op) {
+        String name = op.path("op").asText(null);
+        if (name == null || !op.path("op").isTextual()) {
+            throw new GlanceError(400, "Unable to find `op` in JSON Schema change. It must be one of the "
+                    + "following: add, remove, replace.");
+        }
+        return name;
+    }
+
+    /** The 2.0 patch form ({@code {"add": path}}, draft 4): exactly one of add, remove, replace names the path. */
+    private static String draft4Operation(JsonNode op) {
+        List<String> named = PATCH_OPERATIONS.stream().filter(op::has).toList();
+        if (named.size() > 1) {
+            throw new GlanceError(400, "Operation objects must contain only one member named \"add\", \"remove\", "
+                    + "or \"replace\".");
+        }
+        if (named.isEmpty()) {
+            throw new GlanceError(400, "Operation objects must contain exactly one member named \"add\", "
+                    + "\"remove\", or \"replace\".");
+        }
+        return named.get(0);
+    }
+
     private Response update(Request request, RequestContext ctx, String id) {
         String type = request.headers().first("Content-Type").orElse("").split(";")[0].strip();
         if (!type.equals(PATCH_TYPE) && !type.equals("application/openstack-images-v2.0-json-patch")) {
@@ -196,17 +221,15 @@ public final class ImageApiV2 implements App {
         if (!body.isArray()) {
             throw new GlanceError(400, "Request body must be a JSON array of operation objects.");
         }
+        boolean draft4 = !type.equals(PATCH_TYPE);
         List<ImagePatch.Change> changes = new ArrayList<>();
         for (JsonNode op : body) {
             if (!op.isObject()) {
                 throw new GlanceError(400, "Operations must be JSON objects.");
             }
-            String name = op.path("op").asText(null);
-            if (name == null || !op.path("op").isTextual()) {
-                throw new GlanceError(400, "Unable to find `op` in JSON Schema change. It must be one of the "
-                        + "following: add, remove, replace.");
-            }
-            if (!op.path("path").isTextual()) {
+            String name = draft4 ? draft4Operation(op) : draft10Operation(op);
+            JsonNode path = draft4 ? op.get(name) : op.path("path");
+            if (!path.isTextual()) {
                 throw new GlanceError(400, "Unable to find 'path' in JSON Schema change");
             }
             if (!"remove".equals(name) && !op.has("value")) {
@@ -214,7 +237,7 @@ public final class ImageApiV2 implements App {
                         + "\"remove\", or \"replace\".");
             }
             Object value = op.has("value") ? ImageView.JSON.convertValue(op.get("value"), Object.class) : null;
-            changes.add(new ImagePatch.Change(name, op.get("path").asText(), value));
+            changes.add(new ImagePatch.Change(name, path.asText(), value));
         }
         return json(200, ImageView.image(images.update(ctx, id, changes)));
     }

@@ -159,10 +159,30 @@ class ImageApiV2Test {
                 "[{\"op\": \"remove\", \"path\": \"/nothing\"}]".getBytes(StandardCharsets.UTF_8)).status());
         assertEquals(415, call("PATCH", "/v2/images/" + id, DEMO, "application/json", "[]".getBytes()).status());
 
+        // glance's older 2.0 form, which tempest's client sends: the operation's name holds the path
+        String draft4 = "application/openstack-images-v2.0-json-patch";
+        Reply older = call("PATCH", "/v2/images/" + id, DEMO, draft4,
+                ("[{\"add\": \"/hw_rescue_bus\", \"value\": \"scsi\"}, {\"remove\": \"/os_distro\"}, "
+                        + "{\"replace\": \"/name\", \"value\": \"renamed-again\"}]").getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, older.status(), older.text());
+        assertEquals("scsi", older.json().get("hw_rescue_bus").asText());
+        assertFalse(older.json().has("os_distro"));
+        assertEquals("renamed-again", older.json().get("name").asText());
+        Reply twoNames = call("PATCH", "/v2/images/" + id, DEMO, draft4,
+                "[{\"add\": \"/a\", \"replace\": \"/b\", \"value\": 1}]".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, twoNames.status());
+        assertTrue(twoNames.text().contains("Operation objects must contain only one member"), twoNames.text());
+        Reply noName = call("PATCH", "/v2/images/" + id, DEMO, draft4,
+                "[{\"op\": \"add\", \"path\": \"/a\", \"value\": 1}]".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, noName.status());
+        assertTrue(noName.text().contains("must contain exactly one member"), noName.text());
+        assertEquals(400, call("PATCH", "/v2/images/" + id, DEMO, draft4,
+                "[{\"add\": 7, \"value\": 1}]".getBytes(StandardCharsets.UTF_8)).status());
+
         // the compute API shows the same image
         JnovaTestServer.Reply compute = jnova.call("GET", "/images/" + id, null, "2.1", DEMO);
         assertEquals(200, compute.status(), compute.body());
-        assertEquals("renamed", compute.json().get("image").get("name").asText());
+        assertEquals("renamed-again", compute.json().get("image").get("name").asText());
         OpenApiConformance.get().assertConforms("GET", "/v2.1/images/{id}", 200, "2.1", compute.json());
 
         // private: another project sees nothing, neither here nor in the compute API

@@ -10,7 +10,10 @@ import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** os-networks and os-tenant-networks: the built-in network to 2.35, 404 after, the removed calls 410. */
+/**
+ * os-networks and os-tenant-networks: the built-in network and the floating IP pool's external
+ * network to 2.35, 404 after, the removed calls 410.
+ */
 class NetworksProxyTest {
     @RegisterExtension
     static final EngineServers SERVERS = new EngineServers();
@@ -21,7 +24,7 @@ class NetworksProxyTest {
     void listsAndShowsTheBuiltInNetwork(String engine) throws Exception {
         JnovaTestServer jnova = SERVERS.get(engine);
         JsonNode networks = call(jnova, "GET", "/os-networks", null, "2.1", 200, TOKEN).path("networks");
-        assertThat(networks).hasSize(1);
+        assertThat(networks).hasSize(2);
         JsonNode network = networks.get(0);
         assertThat(network.path("label").asText()).isEqualTo("private");
         assertThat(network.path("cidr").isNull()).isTrue();
@@ -37,7 +40,7 @@ class NetworksProxyTest {
         assertThat(jnova.call("GET", "/os-networks/" + id, null, "2.36", TOKEN).status()).isEqualTo(404);
 
         JsonNode tenant = call(jnova, "GET", "/os-tenant-networks", null, "2.1", 200, TOKEN).path("networks");
-        assertThat(tenant).hasSize(1);
+        assertThat(tenant).hasSize(2);
         assertThat(tenant.get(0).path("id").asText()).isEqualTo(id);
         assertThat(tenant.get(0).path("cidr").asText()).isEqualTo("None");
         assertThat(tenant.get(0).path("label").asText()).isEqualTo("private");
@@ -46,6 +49,25 @@ class NetworksProxyTest {
         assertThat(message(call(jnova, "GET", "/os-tenant-networks/" + id + "x", null, "2.1", 404, TOKEN)))
                 .isEqualTo("Network not found");
         assertThat(jnova.call("GET", "/os-tenant-networks", null, "2.36", TOKEN).status()).isEqualTo(404);
+    }
+
+    /** As with neutron, the floating IP pool is an external network every project sees, and names the pool by id. */
+    @EachEngine
+    void theFloatingIpPoolIsAnExternalNetwork(String engine) throws Exception {
+        JnovaTestServer jnova = SERVERS.get(engine);
+        JsonNode external = call(jnova, "GET", "/os-networks", null, "2.1", 200, TOKEN).path("networks").get(1);
+        assertThat(external.path("label").asText()).isEqualTo("public");
+        String id = external.path("id").asText();
+        assertThat(call(jnova, "GET", "/os-networks/" + id, null, "2.1", 200, TOKEN).path("network").path("label")
+                .asText()).isEqualTo("public");
+        assertThat(call(jnova, "GET", "/os-tenant-networks/" + id, null, "2.1", 200, TOKEN).path("network")
+                .path("label").asText()).isEqualTo("public");
+        JsonNode ip = call(jnova, "POST", "/os-floating-ips", "{\"pool\": \"" + id + "\"}", "2.1", 200, TOKEN)
+                .path("floating_ip");
+        assertThat(ip.path("pool").asText()).isEqualTo("public");
+        call(jnova, "DELETE", "/os-floating-ips/" + ip.path("id").asText(), null, "2.1", 202, TOKEN);
+        assertThat(message(call(jnova, "POST", "/os-floating-ips", "{\"pool\": \"" + id + "x\"}", "2.1", 404,
+                TOKEN))).isEqualTo("Floating IP pool not found.");
     }
 
     @EachEngine

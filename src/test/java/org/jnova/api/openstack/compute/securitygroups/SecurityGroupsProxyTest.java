@@ -91,7 +91,10 @@ class SecurityGroupsProxyTest {
         assertThat(ssh.path("ip_protocol").asText()).isEqualTo("tcp");
         assertThat(ssh.path("from_port").asInt()).isEqualTo(22);
         assertThat(ssh.path("to_port").asInt()).isEqualTo(22);
-        assertThat(ssh.path("ip_range").path("cidr").asText()).isEqualTo("10.1.2.0/24");
+        // neutron keeps remote_ip_prefix as given (its normalized_cidr is another field), as tempest checks
+        assertThat(ssh.path("ip_range").path("cidr").asText()).isEqualTo("10.1.2.3/24");
+        assertThat(call(jnova, "GET", GROUPS + "/" + id, null, "2.1", 200, token).path("security_group").path("rules")
+                .get(0).path("ip_range").path("cidr").asText()).isEqualTo("10.1.2.3/24");
         assertThat(ssh.path("group").size()).isZero();
 
         String defaultId = null;
@@ -108,7 +111,7 @@ class SecurityGroupsProxyTest {
         assertThat(shown.path("rules")).hasSize(2);
 
         String[][] bad = {
-            {"\"ip_protocol\": \"tcp\", \"from_port\": 22, \"to_port\": 22, \"cidr\": \"10.1.2.0/24\"",
+            {"\"ip_protocol\": \"tcp\", \"from_port\": 22, \"to_port\": 22, \"cidr\": \"10.1.2.3/24\"",
                 "This rule already exists in group " + id},
             {"\"ip_protocol\": \"tcp\", \"from_port\": 80, \"to_port\": 22",
                 "Invalid port range 80:22. Former value cannot be greater than the later"},
@@ -131,8 +134,8 @@ class SecurityGroupsProxyTest {
             assertThat(message(call(jnova, "POST", RULES, rule(id, b[0]), "2.1", 400, token))).as(b[0])
                     .isEqualTo(b[1]);
         }
-        // the same rule written with host bits passes nova's check and meets neutron's
-        assertThat(message(call(jnova, "POST", RULES, rule(id, "\"ip_protocol\": \"tcp\", \"from_port\": 22, "
+        // the same rule with the protocol in capitals passes nova's check and meets neutron's
+        assertThat(message(call(jnova, "POST", RULES, rule(id, "\"ip_protocol\": \"TCP\", \"from_port\": 22, "
                 + "\"to_port\": 22, \"cidr\": \"10.1.2.3%2F24\""), "2.1", 403, token)))
                 .isEqualTo("Security group rule already exists. Rule id is " + ssh.path("id").asText() + ".");
         String missing = "00000000-0000-4000-8000-000000000000";
