@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jnova.cmd.NovaManage;
-import org.jnova.exception.ConfigError;
 import org.jnova.testing.Ec2Clients;
 import org.jnova.testing.JnovaTestServer;
 import org.jnova.testing.TestCertificates;
@@ -97,18 +96,6 @@ class KeystoneAuthTlsTest {
                 }
             }
         }
-    }
-
-    @Test
-    void aCertfileWithoutKeyfileIsAConfigurationError() {
-        KeystoneAuthSettings.ServiceCredentials credentials =
-                KeystoneAuthSettings.ServiceCredentials.byName("nova", "Default", "secret", "service", "Default");
-        KeystoneAuthSettings settings = KeystoneAuthSettings.of(URI.create("https://127.0.0.1:1/v3"), credentials);
-        Path certfile = dir.resolve("client.pem");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.withTls(
-                new org.jnova.utils.ClientTls("keystone_authtoken", null, certfile, null, false)))
-                .isInstanceOf(ConfigError.class)
-                .hasMessage("[keystone_authtoken] certfile and keyfile must be set together");
     }
 
     /** GET /servers on a deployed-style server whose [keystone_authtoken] points at {@code identity}. */
