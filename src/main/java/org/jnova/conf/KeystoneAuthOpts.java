@@ -6,9 +6,10 @@ import org.jnova.conf.cfg.Opt;
 
 /**
  * keystonemiddleware's {@code [keystone_authtoken]} options that jnova's {@code auth_token}
- * filter reads, with keystonemiddleware's defaults (its HTTPS options among them), and the options of the {@code password}
- * auth plugin the service authenticates itself with. A key of the same name in the
- * filter's paste section overrides the configuration file, as in keystonemiddleware.
+ * filter reads (its HTTPS options among them), with keystonemiddleware's defaults, and the
+ * options of the {@code password} auth plugin the service authenticates itself with. A key of
+ * the same name in the filter's paste section overrides the configuration file, as in
+ * keystonemiddleware.
  */
 public final class KeystoneAuthOpts {
     public static final String GROUP = "keystone_authtoken";
