@@ -6,9 +6,10 @@ import org.jnova.conf.cfg.Opt;
 
 /**
  * keystonemiddleware's {@code [keystone_authtoken]} options that jnova's {@code auth_token}
- * filter reads, with keystonemiddleware's defaults, and the options of the {@code password}
- * auth plugin the service authenticates itself with. A key of the same name in the
- * filter's paste section overrides the configuration file, as in keystonemiddleware.
+ * filter reads (its HTTPS options among them), with keystonemiddleware's defaults, and the
+ * options of the {@code password} auth plugin the service authenticates itself with. A key of
+ * the same name in the filter's paste section overrides the configuration file, as in
+ * keystonemiddleware.
  */
 public final class KeystoneAuthOpts {
     public static final String GROUP = "keystone_authtoken";
@@ -77,6 +78,13 @@ public final class KeystoneAuthOpts {
                     + "token pass as a service token, for backwards compatibility.")
             .build();
 
+    /**
+     * keystonemiddleware's {@code cafile}, {@code certfile}, {@code keyfile} and {@code insecure}:
+     * how the calls to Keystone (validation, the service's own token, the EC2 API's ec2tokens)
+     * check an https Identity server and authenticate to it.
+     */
+    public static final TlsOpts TLS = TlsOpts.in(GROUP);
+
     /** The password plugin the service authenticates itself with to validate tokens. */
     public static final PasswordAuthOpts SERVICE_USER = PasswordAuthOpts.in(GROUP);
 
@@ -85,8 +93,10 @@ public final class KeystoneAuthOpts {
 
     public static List<Opt<?>> all() {
         List<Opt<?>> all = new ArrayList<>(List.of(WWW_AUTHENTICATE_URI, INTERFACE, DELAY_AUTH_DECISION,
-                HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_MAX_RETRIES, REGION_NAME, MEMCACHED_SERVERS, TOKEN_CACHE_TIME,
-                INCLUDE_SERVICE_CATALOG, SERVICE_TOKEN_ROLES, SERVICE_TOKEN_ROLES_REQUIRED));
+                HTTP_CONNECT_TIMEOUT, HTTP_REQUEST_MAX_RETRIES));
+        all.addAll(TLS.all());
+        all.addAll(List.of(REGION_NAME, MEMCACHED_SERVERS, TOKEN_CACHE_TIME, INCLUDE_SERVICE_CATALOG,
+                SERVICE_TOKEN_ROLES, SERVICE_TOKEN_ROLES_REQUIRED));
         all.addAll(SERVICE_USER.all());
         return List.copyOf(all);
     }

@@ -15,7 +15,8 @@ import org.jnova.exception.ConfigError;
 
 /**
  * How an HTTPS client of jnova checks servers and authenticates to them, from keystoneauth's
- * session options of one group ({@code [glance]}, {@code [service_user]}): the authorities of
+ * session options of one group ({@code [glance]}, {@code [service_user]},
+ * {@code [keystone_authtoken]}): the authorities of
  * {@code cafile} (else the JDK's), the client certificate of {@code certfile}/{@code keyfile}
  * when set, and with {@code insecure} no check of the server's certificate or host name.
  *

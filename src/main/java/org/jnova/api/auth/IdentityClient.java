@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,8 +24,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.net.ssl.SSLContext;
-import org.jnova.conf.ServiceUserOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.utils.JsonMappers;
 import org.slf4j.Logger;
@@ -65,19 +62,14 @@ public final class IdentityClient implements TokenValidator {
     private record ServiceToken(String token, TokenInfo info, String validationBase) {
     }
 
-    /** A client trusting the JDK's authorities. */
+    /** A client checking https servers and presenting a certificate as the settings' {@code tls} says. */
     public IdentityClient(KeystoneAuthSettings settings, Clock clock) {
-        this(settings, defaultTls(), clock);
-    }
-
-    /** A client checking https servers and presenting a certificate as {@code tls} says. */
-    public IdentityClient(KeystoneAuthSettings settings, SSLContext tls, Clock clock) {
         this.settings = Objects.requireNonNull(settings, "settings is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.connectTimeout())
-                .sslContext(Objects.requireNonNull(tls, "tls is null"))
+                .sslContext(settings.tls().sslContext())
                 .executor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("keystone-client-", 0).factory()))
                 .build();
     }
@@ -87,16 +79,7 @@ public final class IdentityClient implements TokenValidator {
      * options ({@code cafile}, {@code certfile}/{@code keyfile}, {@code insecure}, {@code timeout}).
      */
     public static IdentityClient forServiceUser(ConfigOpts conf, Clock clock) {
-        return new IdentityClient(KeystoneAuthSettings.serviceUser(conf),
-                ServiceUserOpts.SESSION.tls(conf).sslContext(), clock);
-    }
-
-    private static SSLContext defaultTls() {
-        try {
-            return SSLContext.getDefault();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no default TLS context", e);
-        }
+        return new IdentityClient(KeystoneAuthSettings.serviceUser(conf), clock);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.jnova.conf.ServiceUserOpts;
 import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
 import org.jnova.exception.ConfigError;
+import org.jnova.utils.ClientTls;
 
 /**
  * What the {@code auth_token} filter needs from {@code [keystone_authtoken]} (a key of the
@@ -29,6 +30,8 @@ import org.jnova.exception.ConfigError;
  * @param maxRetries how many times a failed connection or a timed-out call is retried
  * @param endpointInterface the catalog interface of the identity endpoint tokens are validated at
  * @param regionName the catalog region of that endpoint, if any
+ * @param tls how an https Identity server is checked and a client certificate presented
+ *     ({@code cafile}, {@code certfile}/{@code keyfile}, {@code insecure})
  */
 public record KeystoneAuthSettings(
         URI authUrl,
@@ -42,7 +45,8 @@ public record KeystoneAuthSettings(
         boolean delayAuthDecision,
         boolean includeServiceCatalog,
         List<String> serviceTokenRoles,
-        boolean serviceTokenRolesRequired) {
+        boolean serviceTokenRolesRequired,
+        ClientTls tls) {
 
     /** How long a connection to Keystone may take to open, unless http_connect_timeout says. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -64,6 +68,7 @@ public record KeystoneAuthSettings(
         Objects.requireNonNull(endpointInterface, "endpointInterface is null");
         Objects.requireNonNull(regionName, "regionName is null");
         serviceTokenRoles = List.copyOf(serviceTokenRoles);
+        Objects.requireNonNull(tls, "tls is null");
     }
 
     /**
@@ -99,37 +104,44 @@ public record KeystoneAuthSettings(
     /** Settings for tests and callers that have them at hand: keystonemiddleware's defaults otherwise. */
     public static KeystoneAuthSettings of(URI authUrl, ServiceCredentials credentials) {
         return new KeystoneAuthSettings(authUrl, authUrl.toString(), credentials, Duration.ofSeconds(300),
-                Optional.empty(), 3, "internal", Optional.empty(), false, true, List.of("service"), false);
+                Optional.empty(), 3, "internal", Optional.empty(), false, true, List.of("service"), false,
+                ClientTls.none(KeystoneAuthOpts.GROUP));
     }
 
     public KeystoneAuthSettings withTokenCacheTime(Duration time) {
         return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, time, httpConnectTimeout, maxRetries,
                 endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
-                serviceTokenRolesRequired);
+                serviceTokenRolesRequired, tls);
     }
 
     public KeystoneAuthSettings withHttpConnectTimeout(Duration timeout) {
         return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, Optional.of(timeout),
                 maxRetries, endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
-                serviceTokenRolesRequired);
+                serviceTokenRolesRequired, tls);
+    }
+
+    public KeystoneAuthSettings withTls(ClientTls other) {
+        return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, httpConnectTimeout,
+                maxRetries, endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
+                serviceTokenRolesRequired, other);
     }
 
     public KeystoneAuthSettings withMaxRetries(int retries) {
         return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, httpConnectTimeout,
                 retries, endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
-                serviceTokenRolesRequired);
+                serviceTokenRolesRequired, tls);
     }
 
     public KeystoneAuthSettings withServiceTokenRolesRequired(boolean required) {
         return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, httpConnectTimeout,
                 maxRetries, endpointInterface, regionName, delayAuthDecision, includeServiceCatalog, serviceTokenRoles,
-                required);
+                required, tls);
     }
 
     public KeystoneAuthSettings withDelayAuthDecision(boolean delay) {
         return new KeystoneAuthSettings(authUrl, wwwAuthenticateUri, credentials, tokenCacheTime, httpConnectTimeout,
                 maxRetries, endpointInterface, regionName, delay, includeServiceCatalog, serviceTokenRoles,
-                serviceTokenRolesRequired);
+                serviceTokenRolesRequired, tls);
     }
 
     /** Reads {@code [keystone_authtoken]}, the paste section's keys winning. */
@@ -154,18 +166,23 @@ public record KeystoneAuthSettings(
                 values.get(KeystoneAuthOpts.DELAY_AUTH_DECISION).orElse(false),
                 values.get(KeystoneAuthOpts.INCLUDE_SERVICE_CATALOG).orElse(true),
                 values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES).orElse(List.of("service")),
-                values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES_REQUIRED).orElse(false));
+                values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES_REQUIRED).orElse(false),
+                KeystoneAuthOpts.TLS.tls(values.get(KeystoneAuthOpts.TLS.cafile()).orElse(null),
+                        values.get(KeystoneAuthOpts.TLS.certfile()).orElse(null),
+                        values.get(KeystoneAuthOpts.TLS.keyfile()).orElse(null),
+                        values.get(KeystoneAuthOpts.TLS.insecure()).orElse(false)));
     }
 
     /**
      * The {@code [service_user]} group's password authentication, for the token nova sends as
-     * {@code X-Service-Token}, and its session {@code timeout} for connecting and for each answer;
-     * the other settings are keystonemiddleware's defaults.
+     * {@code X-Service-Token}, its session {@code timeout} for connecting and for each answer and
+     * its HTTPS options; the other settings are keystonemiddleware's defaults.
      */
     public static KeystoneAuthSettings serviceUser(ConfigOpts conf) {
         ServiceUser user = serviceUser("[" + ServiceUserOpts.GROUP + "] ", ServiceUserOpts.SERVICE_USER,
                 new Values(conf, Map.of()));
-        KeystoneAuthSettings settings = of(user.authUrl(), user.credentials());
+        KeystoneAuthSettings settings = of(user.authUrl(), user.credentials())
+                .withTls(ServiceUserOpts.SESSION.tls(conf));
         return ServiceUserOpts.SESSION.timeout(conf).map(settings::withHttpConnectTimeout).orElse(settings);
     }
 
@@ -219,7 +236,8 @@ public record KeystoneAuthSettings(
                 values.get(KeystoneAuthOpts.DELAY_AUTH_DECISION).orElse(false),
                 values.get(KeystoneAuthOpts.INCLUDE_SERVICE_CATALOG).orElse(true),
                 values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES).orElse(List.of("service")),
-                values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES_REQUIRED).orElse(false));
+                values.get(KeystoneAuthOpts.SERVICE_TOKEN_ROLES_REQUIRED).orElse(false),
+                ClientTls.none(KeystoneAuthOpts.GROUP));
     }
 
     /** Option values, a paste key of the option's name (or a deprecated name) winning over the file. */

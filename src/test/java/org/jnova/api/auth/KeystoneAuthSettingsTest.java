@@ -3,13 +3,16 @@ package org.jnova.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jnova.conf.KeystoneAuthOpts;
 import org.jnova.conf.cfg.ConfigOpts;
+import org.jnova.conf.cfg.SampleConfigGenerator;
 import org.jnova.exception.ConfigError;
+import org.jnova.utils.ClientTls;
 import org.junit.jupiter.api.Test;
 
 /** [keystone_authtoken] read as keystonemiddleware reads it, paste keys winning. */
@@ -61,6 +64,38 @@ class KeystoneAuthSettingsTest {
         assertThat(settings.endpointInterface()).isEqualTo("public");
         assertThat(settings.regionName()).isEqualTo(Optional.of("RegionTwo"));
         assertThat(settings.serviceTokenRoles()).isEqualTo(List.of("service"));
+    }
+
+    @Test
+    void theHttpsOptionsComeFromTheFileOrThePasteSection() {
+        configure();
+        assertThat(KeystoneAuthSettings.from(conf, Map.of()).tls())
+                .isEqualTo(ClientTls.none(KeystoneAuthOpts.GROUP));
+
+        conf.set(KeystoneAuthOpts.TLS.cafile(), "/etc/nova/keystone-ca.pem");
+        conf.set(KeystoneAuthOpts.TLS.certfile(), "/etc/nova/client.pem");
+        conf.set(KeystoneAuthOpts.TLS.keyfile(), "/etc/nova/client-key.pem");
+        assertThat(KeystoneAuthSettings.from(conf, Map.of()).tls()).isEqualTo(new ClientTls(KeystoneAuthOpts.GROUP,
+                Path.of("/etc/nova/keystone-ca.pem"), Path.of("/etc/nova/client.pem"),
+                Path.of("/etc/nova/client-key.pem"), false));
+
+        ClientTls pasted = KeystoneAuthSettings.from(conf, Map.of("cafile", "/srv/ca.pem", "insecure", "true")).tls();
+        assertThat(pasted.cafile()).isEqualTo(Path.of("/srv/ca.pem"));
+        assertThat(pasted.insecure()).isTrue();
+        assertThat(pasted.certfile()).isEqualTo(Path.of("/etc/nova/client.pem"));
+
+        assertThatThrownBy(() -> KeystoneAuthSettings.from(conf, Map.of("keyfile", "")))
+                .isInstanceOf(ConfigError.class)
+                .hasMessage("[keystone_authtoken] certfile and keyfile must be set together");
+        assertThatThrownBy(() -> KeystoneAuthSettings.from(conf, Map.of("insecure", "maybe")))
+                .hasMessageContaining("insecure");
+    }
+
+    @Test
+    void theSampleConfigurationListsTheHttpsOptions() {
+        String sample = new SampleConfigGenerator(KeystoneAuthOpts.all()).generate();
+        assertThat(sample).contains("\n#cafile = <None>\n", "\n#certfile = <None>\n", "\n#keyfile = <None>\n",
+                "\n#insecure = false\n", "\n#http_connect_timeout = <None>\n", "\n#http_request_max_retries = 3\n");
     }
 
     @Test

@@ -64,7 +64,7 @@ class KeystoneAuthTokenTest {
         return new KeystoneAuthSettings(authUrl, "http://keystone.example.com:5000/v3",
                 KeystoneAuthSettings.ServiceCredentials.byName("nova", "Default", "nova-secret", "service", "Default"),
                 Duration.ofSeconds(300), Optional.of(Duration.ofSeconds(60)), 1, "internal", Optional.empty(), false,
-                true, List.of("service"), false);
+                true, List.of("service"), false, org.jnova.utils.ClientTls.none("keystone_authtoken"));
     }
 
     /** auth_token, then the keystone context, then an app that answers 200 with the user id. */
@@ -299,7 +299,7 @@ class KeystoneAuthTokenTest {
         KeystoneAuthSettings wrong = new KeystoneAuthSettings(URI.create(keystone.url()), "http://k/v3",
                 KeystoneAuthSettings.ServiceCredentials.byName("nova", "Default", "wrong", "service", "Default"),
                 Duration.ofSeconds(300), Optional.empty(), 0, "internal", Optional.empty(), false, true,
-                List.of("service"), false);
+                List.of("service"), false, org.jnova.utils.ClientTls.none("keystone_authtoken"));
         String token = keystone.projectToken("demo", "demo-secret", "demo").token();
         assertThat(pipeline(wrong).handle(request(token)).status()).isEqualTo(503);
     }

@@ -43,7 +43,7 @@ class KeystoneTokenExpiryTest {
         KeystoneAuthSettings settings = new KeystoneAuthSettings(URI.create(keystone.url()), "http://k:5000",
                 KeystoneAuthSettings.ServiceCredentials.byName("nova", "Default", "nova-secret", "service", "Default"),
                 Duration.ofSeconds(300), Optional.of(Duration.ofSeconds(60)), 0, "public", Optional.empty(), false,
-                false, List.of("service"), false);
+                false, List.of("service"), false, org.jnova.utils.ClientTls.none("keystone_authtoken"));
         Enforcer enforcer = Enforcer.nova(PolicySettings.defaults(), name -> Optional.empty());
         return new AuthToken(settings).wrap(new NovaKeystoneContext(enforcer)
                 .wrap(request -> Response.text(200, "text/plain", "ok")));

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@code {"credentials": {...}}} and the service's own token (Keystone enforces its
  * {@code identity:ec2tokens_validate} rule on a token); 200 with a token in
  * {@code X-Subject-Token} and its body means the signature is right; any 4xx is
- * {@code AuthFailure}; no answer or a 5xx is {@link KeystoneUnreachable}. The check is never skipped.
+ * {@code AuthFailure}; no answer (a refused certificate too) or a 5xx is {@link KeystoneUnreachable}.
+ * The check is never skipped. An https Keystone is checked as {@code [keystone_authtoken]}'s
+ * {@code cafile}, {@code certfile}/{@code keyfile} and {@code insecure} say.
  */
 public final class KeystoneEc2Tokens implements Ec2CredentialsVerifier {
     private static final Logger LOG = LoggerFactory.getLogger(KeystoneEc2Tokens.class);
@@ -43,7 +45,8 @@ public final class KeystoneEc2Tokens implements Ec2CredentialsVerifier {
         this.service = Objects.requireNonNull(service, "service is null");
         this.clock = Objects.requireNonNull(clock, "clock is null");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.connectTimeout()).build();
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(settings.connectTimeout())
+                .sslContext(settings.tls().sslContext()).build();
     }
 
     @Override
