@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jnova.api.ec2.protocol.MappingValues;
 import org.jnova.ec2.Ec2Ids;
 import org.jnova.objects.Image;
 import org.jnova.utils.JsonMappers;
@@ -36,9 +37,9 @@ final class ImageMappings {
 
     /** {@code ebs} when the root device's mapping is a volume, {@code instance-store} otherwise. */
     String rootDeviceType(Image image) {
-        String root = stripDev(rootDeviceName(image));
+        String root = MappingValues.stripDev(rootDeviceName(image));
         for (JsonNode m : mappings(image)) {
-            if (root.equals(stripDev(m.path("device_name").asText(""))) && isVolume(m)
+            if (root.equals(MappingValues.stripDev(m.path("device_name").asText(""))) && isVolume(m)
                     && !m.path("no_device").asBoolean(false)) {
                 return "ebs";
             }
@@ -102,9 +103,5 @@ final class ImageMappings {
         } catch (JsonProcessingException e) {
             return List.of();
         }
-    }
-
-    static String stripDev(String device) {
-        return device.startsWith("/dev/") ? device.substring("/dev/".length()) : device;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jnova.api.ec2.protocol.Ec2Error;
+import org.jnova.api.ec2.protocol.MappingValues;
 import org.jnova.api.ec2.protocol.Ec2Request;
 import org.jnova.api.ec2.protocol.SnapshotLookup;
 import org.jnova.context.RequestContext;
@@ -38,7 +39,6 @@ final class ImageRegistration {
     /** The fields of one BlockDeviceMapping.N it reads. */
     private static final Set<String> MAPPING_FIELDS = Set.of("DeviceName", "NoDevice", "Ebs.SnapshotId",
             "Ebs.VolumeSize", "Ebs.DeleteOnTermination", "Ebs.VolumeType");
-    private static final int MAX_VOLUME_GIB = 16384;
 
     private final ImagesApi images;
     private final VolumeApi volumes;
@@ -86,11 +86,11 @@ final class ImageRegistration {
         boolean rootFromSnapshot = false;
         for (int n = 0; n < requested.size(); n++) {
             Map<String, Object> mapping = mapping(ctx, requested.get(n), n + 1, root);
-            String device = ImageMappings.stripDev((String) mapping.get("device_name"));
+            String device = MappingValues.stripDev((String) mapping.get("device_name"));
             if (!devices.add(device)) {
                 throw invalidMapping("The device name " + mapping.get("device_name") + " is used more than once");
             }
-            if (device.equals(ImageMappings.stripDev(root))) {
+            if (device.equals(MappingValues.stripDev(root))) {
                 rootFromSnapshot = mapping.get("snapshot_id") != null;
             }
             mappings.add(mapping);
@@ -128,7 +128,7 @@ final class ImageRegistration {
         m.put("volume_id", null);
         m.put("image_id", null);
         m.put("volume_size", null);
-        boolean isRoot = ImageMappings.stripDev(device).equals(ImageMappings.stripDev(root));
+        boolean isRoot = MappingValues.stripDev(device).equals(MappingValues.stripDev(root));
         m.put("boot_index", isRoot ? 0 : null);
         m.put("device_name", device);
         m.put("delete_on_termination", false);
@@ -148,9 +148,9 @@ final class ImageRegistration {
             throw Ec2Error.invalidParameterValue("Invalid value '" + volumeType + "' for " + prefix
                     + "Ebs.VolumeType: only standard is supported");
         }
-        Integer size = sizeText == null ? null : size(prefix, sizeText);
+        Integer size = sizeText == null ? null : MappingValues.volumeSize(prefix, sizeText);
         m.put("destination_type", "volume");
-        m.put("delete_on_termination", bool(prefix + "Ebs.DeleteOnTermination",
+        m.put("delete_on_termination", MappingValues.flag(prefix + "Ebs.DeleteOnTermination",
                 fields.getOrDefault("Ebs.DeleteOnTermination", "true")));
         if (snapshotEc2Id != null) {
             VolumeSnapshot snapshot = snapshot(ctx, snapshotEc2Id);
@@ -179,29 +179,6 @@ final class ImageRegistration {
         Image image = lookup.find(ctx, call.required("ImageId"));
         images.delete(ctx, image.id());
         return Map.of("return", true);
-    }
-
-    private static int size(String prefix, String text) {
-        int size;
-        try {
-            size = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw Ec2Error.invalidParameterValue("Invalid value '" + text + "' for " + prefix + "Ebs.VolumeSize");
-        }
-        if (size < 1 || size > MAX_VOLUME_GIB) {
-            throw Ec2Error.invalidParameterValue("Invalid value '" + text + "' for " + prefix + "Ebs.VolumeSize: "
-                    + "it must be between 1 and " + MAX_VOLUME_GIB + " GiB");
-        }
-        return size;
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw Ec2Error.invalidParameterValue("Invalid value '" + value + "' for " + name
-                    + ": it must be true or false");
-        };
     }
 
     private static Ec2Error invalidMapping(String message) {

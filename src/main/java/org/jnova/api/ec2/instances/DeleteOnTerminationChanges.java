@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jnova.api.ec2.protocol.Ec2Error;
+import org.jnova.api.ec2.protocol.MappingValues;
 import org.jnova.compute.VolumeAttachmentsApi;
 import org.jnova.ec2.Ec2Ids;
 import org.jnova.objects.BlockDeviceMapping;
@@ -51,9 +51,9 @@ public final class DeleteOnTerminationChanges {
             if (flag == null) {
                 throw Ec2Error.missingParameter(prefix + "Ebs.DeleteOnTermination");
             }
-            boolean deleteOnTermination = bool(prefix + "Ebs.DeleteOnTermination", flag);
-            String key = RunBlockDevices.stripDev(device);
-            BlockDeviceMapping mapping = volumes.stream().filter(b -> RunBlockDevices.stripDev(b.deviceName())
+            boolean deleteOnTermination = MappingValues.flag(prefix + "Ebs.DeleteOnTermination", flag);
+            String key = MappingValues.stripDev(device);
+            BlockDeviceMapping mapping = volumes.stream().filter(b -> MappingValues.stripDev(b.deviceName())
                     .equals(key)).findFirst().orElseThrow(() -> Ec2Error.client("InvalidInstanceAttributeValue",
                             "No device is currently mapped at " + device));
             String volumeId = fields.get("Ebs.VolumeId");
@@ -65,14 +65,5 @@ public final class DeleteOnTerminationChanges {
             changes.put(mapping, deleteOnTermination);
         }
         changes.forEach(attachments::setDeleteOnTermination);
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw Ec2Error.invalidParameterValue("Invalid value '" + value + "' for " + name
-                    + ": it must be true or false");
-        };
     }
 }

@@ -5,12 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jnova.api.ec2.protocol.Ec2Error;
+import org.jnova.api.ec2.protocol.MappingValues;
 import org.jnova.api.ec2.protocol.SnapshotLookup;
 import org.jnova.compute.BlockDeviceRequest;
 import org.jnova.compute.ComputeErrors;
@@ -38,7 +38,6 @@ public final class RunBlockDevices {
     /** AWS's volume types: accepted and ignored, as nova's EC2 API dropped them (the volume service has one). */
     private static final Set<String> VOLUME_TYPES = Set.of("standard", "gp2", "gp3", "io1", "io2", "st1", "sc1");
     private static final Pattern EPHEMERAL = Pattern.compile("ephemeral([0-9]|1[0-9]|2[0-3])");
-    private static final int MAX_VOLUME_GIB = 16384;
     /** The compute API's root device when the image names none. */
     private static final String COMPUTE_ROOT = "vda";
     /** nova's DEFAULT_ROOT_DEV_NAME, what DescribeImages shows when the image names none. */
@@ -70,8 +69,9 @@ public final class RunBlockDevices {
         for (int n = 0; n < requested.size(); n++) {
             BlockDeviceRequest mapping = mapping(ctx, requested.get(n), "BlockDeviceMapping." + (n + 1) + ".",
                     imageDevices);
-            if (!devices.add(stripDev(mapping.deviceName()))) {
-                throw invalidMapping("The device '" + stripDev(mapping.deviceName()) + "' is used in more than one "
+            if (!devices.add(MappingValues.stripDev(mapping.deviceName()))) {
+                throw invalidMapping("The device '" + MappingValues.stripDev(mapping.deviceName())
+                        + "' is used in more than one "
                         + "block-device mapping");
             }
             out.add(mapping);
@@ -95,7 +95,7 @@ public final class RunBlockDevices {
         if (device == null || device.isBlank()) {
             throw Ec2Error.missingParameter(prefix + "DeviceName");
         }
-        String key = stripDev(device);
+        String key = MappingValues.stripDev(device);
         if (image.instanceStoreRoots().contains(key)) {
             throw invalidMapping("The device " + device + " is the root device of an instance-store image and "
                     + "cannot be mapped");
@@ -139,13 +139,15 @@ public final class RunBlockDevices {
             throw Ec2Error.invalidParameterValue("Invalid value '" + volumeType + "' for " + prefix
                     + "Ebs.VolumeType");
         }
-        if (fields.containsKey("Ebs.Encrypted") && bool(prefix + "Ebs.Encrypted", fields.get("Ebs.Encrypted"))) {
+        if (fields.containsKey("Ebs.Encrypted")
+                && MappingValues.flag(prefix + "Ebs.Encrypted", fields.get("Ebs.Encrypted"))) {
             throw Ec2Error.client("UnsupportedOperation", "Encrypted volumes (" + prefix
                     + "Ebs.Encrypted) are not supported.");
         }
-        Integer size = fields.containsKey("Ebs.VolumeSize") ? size(prefix, fields.get("Ebs.VolumeSize")) : null;
+        Integer size = fields.containsKey("Ebs.VolumeSize")
+                ? MappingValues.volumeSize(prefix, fields.get("Ebs.VolumeSize")) : null;
         boolean deleteOnTermination = fields.containsKey("Ebs.DeleteOnTermination")
-                ? bool(prefix + "Ebs.DeleteOnTermination", fields.get("Ebs.DeleteOnTermination"))
+                ? MappingValues.flag(prefix + "Ebs.DeleteOnTermination", fields.get("Ebs.DeleteOnTermination"))
                 : inherited.map(BlockDeviceRequest::deleteOnTermination).orElse(true);
         Integer bootIndex = root ? 0 : -1;
         String snapshotEc2Id = fields.get("Ebs.SnapshotId");
@@ -196,11 +198,11 @@ public final class RunBlockDevices {
                     .findFirst();
             if (rootVolume.isPresent()) {
                 String device = rootVolume.get().deviceName();
-                String rootKey = device != null ? stripDev(device) : named.map(RunBlockDevices::stripDev)
+                String rootKey = device != null ? MappingValues.stripDev(device) : named.map(MappingValues::stripDev)
                         .orElse(COMPUTE_ROOT);
                 return new ImageDevices(defined, rootKey, Set.of());
             }
-            return new ImageDevices(defined, null, Set.copyOf(List.of(named.map(RunBlockDevices::stripDev)
+            return new ImageDevices(defined, null, Set.copyOf(List.of(named.map(MappingValues::stripDev)
                     .orElse(SHOWN_ROOT), COMPUTE_ROOT)));
         }
 
@@ -211,35 +213,8 @@ public final class RunBlockDevices {
         /** The image's mapping of a device (with a source: not a suppressed one). */
         Optional<BlockDeviceRequest> mapping(String key) {
             return defined.stream().filter(b -> b.sourceType() != null && b.deviceName() != null
-                    && stripDev(b.deviceName()).equals(key)).findFirst();
+                    && MappingValues.stripDev(b.deviceName()).equals(key)).findFirst();
         }
-    }
-
-    private static int size(String prefix, String text) {
-        int size;
-        try {
-            size = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw Ec2Error.invalidParameterValue("Invalid value '" + text + "' for " + prefix + "Ebs.VolumeSize");
-        }
-        if (size < 1 || size > MAX_VOLUME_GIB) {
-            throw Ec2Error.invalidParameterValue("Invalid value '" + text + "' for " + prefix + "Ebs.VolumeSize: "
-                    + "it must be between 1 and " + MAX_VOLUME_GIB + " GiB");
-        }
-        return size;
-    }
-
-    private static boolean bool(String name, String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw Ec2Error.invalidParameterValue("Invalid value '" + value + "' for " + name
-                    + ": it must be true or false");
-        };
-    }
-
-    static String stripDev(String device) {
-        return device.startsWith("/dev/") ? device.substring("/dev/".length()) : device;
     }
 
     private static Ec2Error invalidMapping(String message) {
