@@ -28,12 +28,7 @@ abstract class ServiceGenerator {
 
     /** Shuffles {@code targets} in an order fixed by the seed. */
     <T> void shuffle(List<T> targets) {
-        for (int i = targets.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            T t = targets.get(i);
-            targets.set(i, targets.get(j));
-            targets.set(j, t);
-        }
+        Draws.shuffle(random, targets);
     }
 
     /** A change to the headers that any HTTP service must bear; returns its name and, for "method", the method. */
@@ -77,18 +72,7 @@ abstract class ServiceGenerator {
 
     /** The path made odd in one of several ways. */
     String shape(String path) {
-        return switch (random.nextInt(10)) {
-            case 0 -> path + "/";
-            case 1 -> path.replaceFirst("/", "//");
-            case 2 -> path + "/junk";
-            case 3 -> "/./" + path.substring(1);
-            case 4 -> "/../" + path.substring(1);
-            case 5 -> path.toUpperCase(java.util.Locale.ROOT);
-            case 6 -> path + ".json";
-            case 7 -> path + ";jsessionid=x";
-            case 8 -> path.replace("/", "%2F");
-            default -> path + "/" + "a/".repeat(random.nextInt(1, 200));
-        };
+        return Draws.oddPath(random, path);
     }
 
     /** A query string that is odd whatever the parameters are. */
@@ -139,23 +123,11 @@ abstract class ServiceGenerator {
     }
 
     <T> T pick(List<T> from) {
-        return from.get(random.nextInt(from.size()));
+        return Draws.pick(random, from);
     }
 
     /** One of the values, with the weights given after each (value, weight, value, weight...). */
-    @SuppressWarnings("unchecked")
     <T> T weighted(Object... pairs) {
-        int total = 0;
-        for (int i = 1; i < pairs.length; i += 2) {
-            total += (Integer) pairs[i];
-        }
-        int r = random.nextInt(total);
-        for (int i = 0; i < pairs.length; i += 2) {
-            r -= (Integer) pairs[i + 1];
-            if (r < 0) {
-                return (T) pairs[i];
-            }
-        }
-        throw new IllegalStateException();
+        return Draws.weighted(random, pairs);
     }
 }
