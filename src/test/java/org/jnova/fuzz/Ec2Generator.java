@@ -167,21 +167,13 @@ final class Ec2Generator extends ServiceGenerator {
         switch (axis) {
             case "signature" -> kind = "signature:" + forge(headers, persona.key);
             case "header" -> {
-                String[] changed = header(headers, body != null);
-                kind = "header:" + changed[0];
-                switch (changed[0]) {
-                    case "chunked" -> {
-                        chunked = true;
-                        body = body == null ? utf8("Action=DescribeRegions") : body;
-                    }
-                    case "short-body" -> {
-                        shortBody = true;
-                        body = body == null ? utf8("Action=DescribeRegions") : body;
-                    }
-                    case "method" -> method = changed[1];
-                    default -> {
-                    }
-                }
+                HeaderEffect effect = HeaderEffect.of(header(headers, body != null), method, body,
+                        utf8("Action=DescribeRegions"));
+                kind = effect.kind();
+                method = effect.method();
+                body = effect.body();
+                chunked = effect.chunked();
+                shortBody = effect.shortBody();
             }
             default -> {
             }

@@ -127,20 +127,12 @@ final class IdentityGenerator extends ServiceGenerator {
             }
             default -> {
                 String[] changed = random.nextInt(3) == 0 ? tokens(headers) : header(headers, body != null);
-                kind = "header:" + changed[0];
-                switch (changed[0]) {
-                    case "chunked" -> {
-                        chunked = true;
-                        body = body == null ? utf8("{}") : body;
-                    }
-                    case "short-body" -> {
-                        shortBody = true;
-                        body = body == null ? utf8("{}") : body;
-                    }
-                    case "method" -> method = changed[1];
-                    default -> {
-                    }
-                }
+                HeaderEffect effect = HeaderEffect.of(changed, method, body, utf8("{}"));
+                kind = effect.kind();
+                method = effect.method();
+                body = effect.body();
+                chunked = effect.chunked();
+                shortBody = effect.shortBody();
             }
         }
         if (body != null && !has(headers, "Content-Type")) {

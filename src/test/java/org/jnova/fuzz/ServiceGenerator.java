@@ -70,6 +70,22 @@ abstract class ServiceGenerator {
         return new String[] {choice, null};
     }
 
+    /**
+     * What a header change from {@link #header} does to the rest of the request: its kind, its method,
+     * its body ({@code stub} where a body-related change needs one and there is none), and how it is sent.
+     */
+    record HeaderEffect(String kind, String method, byte[] body, boolean chunked, boolean shortBody) {
+        static HeaderEffect of(String[] changed, String method, byte[] body, byte[] stub) {
+            String kind = "header:" + changed[0];
+            return switch (changed[0]) {
+                case "chunked" -> new HeaderEffect(kind, method, body == null ? stub : body, true, false);
+                case "short-body" -> new HeaderEffect(kind, method, body == null ? stub : body, false, true);
+                case "method" -> new HeaderEffect(kind, changed[1], body, false, false);
+                default -> new HeaderEffect(kind, method, body, false, false);
+            };
+        }
+    }
+
     /** The path made odd in one of several ways. */
     String shape(String path) {
         return Draws.oddPath(random, path);
