@@ -2,6 +2,7 @@ package org.jnova.fuzz;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -10,24 +11,35 @@ import java.util.SplittableRandom;
  * source, picks by weight, and the hostile changes to headers and paths that do not depend
  * on the service.
  */
-abstract class ServiceGenerator {
+abstract class ServiceGenerator<T> {
     static final List<String> METHODS = List.of("PATCH", "TRACE", "OPTIONS", "FUZZ", "get", "CONNECT", "PROPFIND",
             "HEAD", "PUT", "DELETE", "POST", "GET");
 
     final SplittableRandom random;
     int index;
+    private final List<T> targets;
 
-    ServiceGenerator(long seed) {
+    /** A generator of requests for each of {@code targets} in turn, in an order fixed by the seed. */
+    ServiceGenerator(long seed, List<T> targets) {
         this.random = new SplittableRandom(seed);
+        this.targets = new ArrayList<>(targets);
+        shuffle(this.targets);
     }
 
     abstract FuzzRequest next();
 
     /** How many operations one round of the generator covers. */
-    abstract int targetCount();
+    final int targetCount() {
+        return targets.size();
+    }
+
+    /** What the request being made is for. */
+    final T target() {
+        return targets.get(index % targets.size());
+    }
 
     /** Shuffles {@code targets} in an order fixed by the seed. */
-    <T> void shuffle(List<T> targets) {
+    <E> void shuffle(List<E> targets) {
         Draws.shuffle(random, targets);
     }
 

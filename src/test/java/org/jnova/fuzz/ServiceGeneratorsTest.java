@@ -87,7 +87,7 @@ class ServiceGeneratorsTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC);
 
-    private static List<String> sequence(Supplier<ServiceGenerator> make, int n) {
+    private static List<String> sequence(Supplier<ServiceGenerator<?>> make, int n) {
         return FuzzRequest.describeNext(make.get()::next, n);
     }
 
@@ -157,7 +157,7 @@ class ServiceGeneratorsTest {
                 "POST v4-query", "POST v2");
     }
 
-    private static Set<String> targets(ServiceGenerator g, int n) {
+    private static Set<String> targets(ServiceGenerator<?> g, int n) {
         Set<String> out = new HashSet<>();
         for (int i = 0; i < n; i++) {
             out.add(g.next().target().replaceFirst(" as .*", ""));
