@@ -1,5 +1,7 @@
 package org.jnova.fuzz;
 
+import static org.jnova.fuzz.ServiceGenerator.METHODS;
+import static org.jnova.fuzz.ServiceGenerator.addHuge;
 import static org.jnova.fuzz.ServiceGenerator.encode;
 import static org.jnova.fuzz.ServiceGenerator.h;
 import static org.jnova.fuzz.ServiceGenerator.set;
@@ -39,8 +41,6 @@ final class RequestGenerator {
     /** Query parameters nova matches as regular expressions (servers, hypervisors). */
     private static final List<String> REGEX_FILTERS = List.of("name", "display_name", "ip", "ip6", "hostname",
             "description", "display_description", "hypervisor_hostname_pattern", "host", "node");
-    private static final List<String> METHODS = List.of("PATCH", "TRACE", "OPTIONS", "FUZZ", "get", "CONNECT",
-            "PROPFIND", "HEAD", "PUT", "DELETE", "POST", "GET");
     private static final String SECRET = FuzzRun.METADATA_SECRET;
 
     private final List<Object> targets = new ArrayList<>();
@@ -296,17 +296,7 @@ final class RequestGenerator {
                             "::1", "999.999.999.999"))));
                 }
             }
-            case "huge" -> {
-                switch (random.nextInt(3)) {
-                    case 0 -> headers.add(h("X-Fuzz", "x".repeat(pick(List.of(8000, 16000, 17000, 70000)))));
-                    case 1 -> {
-                        for (int i = 0; i < random.nextInt(50, 300); i++) {
-                            headers.add(h("X-Fuzz-" + i, "v" + i));
-                        }
-                    }
-                    default -> headers.add(h("X-" + "N".repeat(5000), "v"));
-                }
-            }
+            case "huge" -> addHuge(random, headers);
             case "request-id" -> headers.add(h(pick(List.of("X-Openstack-Request-Id", "X-Compute-Request-Id",
                     "X-Openstack-Request-Id")), pick(List.of("req-junk", "x".repeat(5000), "", "req-%00",
                     "req-" + "0".repeat(36)))));

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * What the generators of the Identity, Image and EC2 requests share: the seeded random
@@ -50,17 +51,7 @@ abstract class ServiceGenerator<T> {
         switch (choice) {
             case "content-type" -> set(headers, "Content-Type", pick(Hostile.CONTENT_TYPES));
             case "accept" -> set(headers, "Accept", pick(Hostile.ACCEPTS));
-            case "huge" -> {
-                switch (random.nextInt(3)) {
-                    case 0 -> headers.add(h("X-Fuzz", "x".repeat(pick(List.of(8000, 16000, 17000, 70000)))));
-                    case 1 -> {
-                        for (int i = 0; i < random.nextInt(50, 300); i++) {
-                            headers.add(h("X-Fuzz-" + i, "v" + i));
-                        }
-                    }
-                    default -> headers.add(h("X-" + "N".repeat(5000), "v"));
-                }
-            }
+            case "huge" -> addHuge(random, headers);
             case "request-id" -> headers.add(h("X-Openstack-Request-Id", pick(List.of("req-junk", "x".repeat(5000), "",
                     "req-%00", "req-" + "0".repeat(36)))));
             case "cors" -> {
@@ -127,6 +118,19 @@ abstract class ServiceGenerator<T> {
             return random.nextBoolean() ? pick(Hostile.QUERY_SORT_KEYS) : pick(Hostile.QUERY_SORT_DIRS);
         }
         return random.nextBoolean() ? encode(pick(Hostile.STRINGS)) : pick(Hostile.IDS);
+    }
+
+    /** Adds a header too long, or too many headers, or one with too long a name. */
+    static void addHuge(RandomGenerator random, List<String[]> headers) {
+        switch (random.nextInt(3)) {
+            case 0 -> headers.add(h("X-Fuzz", "x".repeat(Draws.pick(random, List.of(8000, 16000, 17000, 70000)))));
+            case 1 -> {
+                for (int i = 0; i < random.nextInt(50, 300); i++) {
+                    headers.add(h("X-Fuzz-" + i, "v" + i));
+                }
+            }
+            default -> headers.add(h("X-" + "N".repeat(5000), "v"));
+        }
     }
 
     static String[] h(String name, String value) {
