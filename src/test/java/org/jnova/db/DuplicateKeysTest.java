@@ -89,16 +89,7 @@ class DuplicateKeysTest {
     void aRefusedTransactionRunsAgainSoItsCheckAnswers(String engine) throws Exception {
         withTable(engine, db -> {
             AtomicInteger runs = new AtomicInteger();
-            // the first run inserts as if its check had not seen the row (a concurrent create won)
-            String answer = db.inTransaction(tx -> {
-                if (runs.incrementAndGet() > 1
-                        && tx.count("SELECT COUNT(*) FROM dup_items WHERE name = ?", "a") > 0) {
-                    return "exists";
-                }
-                tx.update("INSERT INTO dup_items (id, name) VALUES (?, ?)", "6", "a");
-                return "inserted";
-            });
-            assertThat(answer).isEqualTo("exists");
+            assertThat(insertCheckedFromTheSecondRun(db, runs, "6")).isEqualTo("exists");
             assertThat(runs).hasValue(2);
 
             AtomicInteger blind = new AtomicInteger();
@@ -119,16 +110,7 @@ class DuplicateKeysTest {
         LoggingSetup.configure(logging, conf, "nova-api");
         try {
             withTable(engine, db -> {
-                AtomicInteger runs = new AtomicInteger();
-                String answer = db.inTransaction(tx -> {
-                    if (runs.incrementAndGet() > 1
-                            && tx.count("SELECT COUNT(*) FROM dup_items WHERE name = ?", "a") > 0) {
-                        return "exists";
-                    }
-                    tx.update("INSERT INTO dup_items (id, name) VALUES (?, ?)", "8", "a");
-                    return "inserted";
-                });
-                assertThat(answer).isEqualTo("exists");
+                assertThat(insertCheckedFromTheSecondRun(db, new AtomicInteger(), "8")).isEqualTo("exists");
             });
             logging.getLogger("nova.db.test").warn("the log is written");
             LoggingSetup.flush(logging);
@@ -141,6 +123,20 @@ class DuplicateKeysTest {
             logging.reset();
             new ContextInitializer(logging).autoConfig();
         }
+    }
+
+    /**
+     * Inserts row {@code id} named "a" unless a check finds one; the first run skips the check, as if
+     * a concurrent create had won between check and insert. Returns what the run that held answered.
+     */
+    private static String insertCheckedFromTheSecondRun(Database db, AtomicInteger runs, String id) {
+        return db.inTransaction(tx -> {
+            if (runs.incrementAndGet() > 1 && tx.count("SELECT COUNT(*) FROM dup_items WHERE name = ?", "a") > 0) {
+                return "exists";
+            }
+            tx.update("INSERT INTO dup_items (id, name) VALUES (?, ?)", id, "a");
+            return "inserted";
+        });
     }
 
     private static int insert(Database db, String id, String name) {

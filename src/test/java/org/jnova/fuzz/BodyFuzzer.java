@@ -383,6 +383,6 @@ final class BodyFuzzer {
     }
 
     private <T> T pick(List<T> from) {
-        return from.get(random.nextInt(from.size()));
+        return Draws.pick(random, from);
     }
 }

@@ -23,7 +23,7 @@ import org.jnova.api.ec2.auth.SignatureV4;
  * {@code Filter.N.Value.M}), paging ({@code MaxResults}, {@code NextToken}), list numbers far
  * out of range, odd text, repeated parameters, the signature, the headers or the path.
  */
-final class Ec2Generator extends ServiceGenerator {
+final class Ec2Generator extends ServiceGenerator<String> {
     static final String SECRET = "fuzz-ec2-secret-key";
     static final String BOGUS = "(bogus action)";
     /** Each action and its parameters as {@code Name=kind}; {@code .N} numbers a list, {@code Filter} filters, ... */
@@ -71,28 +71,27 @@ final class Ec2Generator extends ServiceGenerator {
         }
     }
 
-    private final List<String> targets = new ArrayList<>(ACTIONS.keySet());
     private final Targets ids;
     private final Clock clock;
     private int names;
 
     Ec2Generator(Targets ids, Clock clock, long seed) {
-        super(seed);
+        super(seed, sortedTargets());
         this.ids = ids;
         this.clock = clock;
-        targets.add(BOGUS);
-        targets.sort(null);
-        shuffle(targets);
     }
 
-    @Override
-    int targetCount() {
-        return targets.size();
+    /** The actions and a bogus one, sorted, so that the shuffle starts from a fixed order. */
+    private static List<String> sortedTargets() {
+        List<String> actions = new ArrayList<>(ACTIONS.keySet());
+        actions.add(BOGUS);
+        actions.sort(null);
+        return actions;
     }
 
     @Override
     FuzzRequest next() {
-        String action = targets.get(index % targets.size());
+        String action = target();
         Persona persona = weighted(Persona.MEMBER_A, 50, Persona.MEMBER_B, 25, Persona.ADMIN, 25);
         Owner owner = persona == Persona.MEMBER_B ? Owner.B : Owner.A;
         List<String[]> params = new ArrayList<>();
@@ -167,21 +166,13 @@ final class Ec2Generator extends ServiceGenerator {
         switch (axis) {
             case "signature" -> kind = "signature:" + forge(headers, persona.key);
             case "header" -> {
-                String[] changed = header(headers, body != null);
-                kind = "header:" + changed[0];
-                switch (changed[0]) {
-                    case "chunked" -> {
-                        chunked = true;
-                        body = body == null ? utf8("Action=DescribeRegions") : body;
-                    }
-                    case "short-body" -> {
-                        shortBody = true;
-                        body = body == null ? utf8("Action=DescribeRegions") : body;
-                    }
-                    case "method" -> method = changed[1];
-                    default -> {
-                    }
-                }
+                HeaderEffect effect = HeaderEffect.of(header(headers, body != null), method, body,
+                        utf8("Action=DescribeRegions"));
+                kind = effect.kind();
+                method = effect.method();
+                body = effect.body();
+                chunked = effect.chunked();
+                shortBody = effect.shortBody();
             }
             default -> {
             }

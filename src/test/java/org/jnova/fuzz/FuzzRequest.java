@@ -1,7 +1,9 @@
 package org.jnova.fuzz;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One generated request, as bytes on the wire will carry it.
@@ -55,6 +57,15 @@ record FuzzRequest(int index, Api api, String target, String kind, String method
                     .append(cut(new String(body, StandardCharsets.UTF_8), 600));
         }
         return out.toString();
+    }
+
+    /** The accounts of the next {@code n} requests a generator makes. */
+    static List<String> describeNext(Supplier<FuzzRequest> generator, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(generator.get().describe());
+        }
+        return out;
     }
 
     /** Method, target and kind in one line, for figures. */

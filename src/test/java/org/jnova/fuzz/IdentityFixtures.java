@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.jnova.cmd.NovaManage;
 import org.jnova.testing.JnovaTestServer;
+import org.jnova.testing.JsonRequests;
 
 /**
  * The built-in Identity v3 made ready for fuzzing: the admin and a member ("demo", role
@@ -253,15 +254,7 @@ final class IdentityFixtures implements IdentityGenerator.Targets {
     }
 
     private Reply send(String method, String path, String token, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("X-Auth-Token", token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
+        HttpRequest.Builder request = JsonRequests.builder(method, URI.create(url + path), body, token);
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -11,7 +11,7 @@ import java.util.List;
  * authentication changed), the query, the headers (tokens, the subject token) or the path
  * (ids that are junk or another user's).
  */
-final class IdentityGenerator extends ServiceGenerator {
+final class IdentityGenerator extends ServiceGenerator<ApiOperations.Operation> {
     /** The API version the description's schema variants are chosen for. */
     static final String VERSION = "3.14";
 
@@ -40,26 +40,18 @@ final class IdentityGenerator extends ServiceGenerator {
 
     private enum Persona { ADMIN, MEMBER, BAD_TOKEN, NO_TOKEN }
 
-    private final List<ApiOperations.Operation> targets;
     private final Targets ids;
     private final BodyFuzzer bodies;
 
     IdentityGenerator(ApiOperations api, Targets ids, long seed) {
-        super(seed);
+        super(seed, api.operations());
         this.ids = ids;
         this.bodies = new BodyFuzzer(api::resolve, random, ids::hint);
-        this.targets = new ArrayList<>(api.operations());
-        shuffle(targets);
-    }
-
-    @Override
-    int targetCount() {
-        return targets.size();
     }
 
     @Override
     FuzzRequest next() {
-        ApiOperations.Operation op = targets.get(index % targets.size());
+        ApiOperations.Operation op = target();
         Persona persona = weighted(Persona.ADMIN, 35, Persona.MEMBER, 35, Persona.BAD_TOKEN, 20, Persona.NO_TOKEN, 10);
         boolean admin = persona == Persona.ADMIN;
         String method = op.method();
@@ -127,20 +119,12 @@ final class IdentityGenerator extends ServiceGenerator {
             }
             default -> {
                 String[] changed = random.nextInt(3) == 0 ? tokens(headers) : header(headers, body != null);
-                kind = "header:" + changed[0];
-                switch (changed[0]) {
-                    case "chunked" -> {
-                        chunked = true;
-                        body = body == null ? utf8("{}") : body;
-                    }
-                    case "short-body" -> {
-                        shortBody = true;
-                        body = body == null ? utf8("{}") : body;
-                    }
-                    case "method" -> method = changed[1];
-                    default -> {
-                    }
-                }
+                HeaderEffect effect = HeaderEffect.of(changed, method, body, utf8("{}"));
+                kind = effect.kind();
+                method = effect.method();
+                body = effect.body();
+                chunked = effect.chunked();
+                shortBody = effect.shortBody();
             }
         }
         if (body != null && !has(headers, "Content-Type")) {

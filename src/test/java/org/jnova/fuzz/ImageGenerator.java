@@ -14,7 +14,7 @@ import java.util.function.Function;
  * patches; data uploads, stages and ranged downloads; member and import bodies; tags; the
  * headers or the path.
  */
-final class ImageGenerator extends ServiceGenerator {
+final class ImageGenerator extends ServiceGenerator<String> {
     static final String PATCH_TYPE = "application/openstack-images-v2.1-json-patch";
     static final List<String> ROUTES = List.of("GET /", "GET /versions", "GET /v2/images", "POST /v2/images",
             "GET /v2/images/{id}", "PATCH /v2/images/{id}", "DELETE /v2/images/{id}", "PUT /v2/images/{id}/file",
@@ -62,26 +62,19 @@ final class ImageGenerator extends ServiceGenerator {
         }
     }
 
-    private final List<String> targets = new ArrayList<>(ROUTES);
     private final Targets ids;
     private final BodyFuzzer bodies;
     private int names;
 
     ImageGenerator(Targets ids, long seed) {
-        super(seed);
+        super(seed, ROUTES);
         this.ids = ids;
         this.bodies = new BodyFuzzer(Function.identity(), random, field -> null);
-        shuffle(targets);
-    }
-
-    @Override
-    int targetCount() {
-        return targets.size();
     }
 
     @Override
     FuzzRequest next() {
-        String route = targets.get(index % targets.size());
+        String route = target();
         int space = route.indexOf(' ');
         String method = route.substring(0, space);
         String template = route.substring(space + 1);
@@ -141,21 +134,13 @@ final class ImageGenerator extends ServiceGenerator {
                 }
             }
             default -> {
-                String[] changed = header(headers, body != null);
-                kind = "header:" + changed[0];
-                switch (changed[0]) {
-                    case "chunked" -> {
-                        chunked = true;
-                        body = body == null ? utf8("{}") : body;
-                    }
-                    case "short-body" -> {
-                        shortBody = true;
-                        body = body == null ? utf8("{}") : body;
-                    }
-                    case "method" -> method = changed[1];
-                    default -> {
-                    }
-                }
+                HeaderEffect effect = HeaderEffect.of(header(headers, body != null), method, body,
+                        utf8("{}"));
+                kind = effect.kind();
+                method = effect.method();
+                body = effect.body();
+                chunked = effect.chunked();
+                shortBody = effect.shortBody();
             }
         }
         if (body != null && !has(headers, "Content-Type")) {

@@ -1,6 +1,11 @@
 package org.jnova.fuzz;
 
-import java.net.URLEncoder;
+import static org.jnova.fuzz.ServiceGenerator.METHODS;
+import static org.jnova.fuzz.ServiceGenerator.addHuge;
+import static org.jnova.fuzz.ServiceGenerator.encode;
+import static org.jnova.fuzz.ServiceGenerator.h;
+import static org.jnova.fuzz.ServiceGenerator.set;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +41,6 @@ final class RequestGenerator {
     /** Query parameters nova matches as regular expressions (servers, hypervisors). */
     private static final List<String> REGEX_FILTERS = List.of("name", "display_name", "ip", "ip6", "hostname",
             "description", "display_description", "hypervisor_hostname_pattern", "host", "node");
-    private static final List<String> METHODS = List.of("PATCH", "TRACE", "OPTIONS", "FUZZ", "get", "CONNECT",
-            "PROPFIND", "HEAD", "PUT", "DELETE", "POST", "GET");
     private static final String SECRET = FuzzRun.METADATA_SECRET;
 
     private final List<Object> targets = new ArrayList<>();
@@ -55,12 +58,7 @@ final class RequestGenerator {
         this.bodies = new BodyFuzzer(api::resolve, random, fixtures::hint);
         targets.addAll(api.operations());
         targets.addAll(metadataTargets);
-        for (int i = targets.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            Object t = targets.get(i);
-            targets.set(i, targets.get(j));
-            targets.set(j, t);
-        }
+        Draws.shuffle(random, targets);
     }
 
     /** How many operations and metadata paths one round covers. */
@@ -176,18 +174,7 @@ final class RequestGenerator {
     }
 
     private String shape(String path) {
-        return switch (random.nextInt(10)) {
-            case 0 -> path + "/";
-            case 1 -> path.replaceFirst("/", "//");
-            case 2 -> path + "/junk";
-            case 3 -> "/./" + path.substring(1);
-            case 4 -> "/../" + path.substring(1);
-            case 5 -> path.toUpperCase(java.util.Locale.ROOT);
-            case 6 -> path + ".json";
-            case 7 -> path + ";jsessionid=x";
-            case 8 -> path.replace("/", "%2F");
-            default -> path + "/" + "a/".repeat(random.nextInt(1, 200));
-        };
+        return Draws.oddPath(random, path);
     }
 
     /** A hostile query string for the operation and what it is. */
@@ -309,17 +296,7 @@ final class RequestGenerator {
                             "::1", "999.999.999.999"))));
                 }
             }
-            case "huge" -> {
-                switch (random.nextInt(3)) {
-                    case 0 -> headers.add(h("X-Fuzz", "x".repeat(pick(List.of(8000, 16000, 17000, 70000)))));
-                    case 1 -> {
-                        for (int i = 0; i < random.nextInt(50, 300); i++) {
-                            headers.add(h("X-Fuzz-" + i, "v" + i));
-                        }
-                    }
-                    default -> headers.add(h("X-" + "N".repeat(5000), "v"));
-                }
-            }
+            case "huge" -> addHuge(random, headers);
             case "request-id" -> headers.add(h(pick(List.of("X-Openstack-Request-Id", "X-Compute-Request-Id",
                     "X-Openstack-Request-Id")), pick(List.of("req-junk", "x".repeat(5000), "", "req-%00",
                     "req-" + "0".repeat(36)))));
@@ -450,37 +427,11 @@ final class RequestGenerator {
 
     // ---- helpers ----
 
-    private static String[] h(String name, String value) {
-        return new String[] {name, value};
-    }
-
-    private static void set(List<String[]> headers, String name, String value) {
-        headers.removeIf(x -> x[0].equalsIgnoreCase(name));
-        headers.add(h(name, value));
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     private <T> T pick(List<T> from) {
-        return from.get(random.nextInt(from.size()));
+        return Draws.pick(random, from);
     }
 
-    /** One of the values, with the weights given after each (value, weight, value, weight...). */
-    @SuppressWarnings("unchecked")
     private <T> T weighted(Object... pairs) {
-        int total = 0;
-        for (int i = 1; i < pairs.length; i += 2) {
-            total += (Integer) pairs[i];
-        }
-        int r = random.nextInt(total);
-        for (int i = 0; i < pairs.length; i += 2) {
-            r -= (Integer) pairs[i + 1];
-            if (r < 0) {
-                return (T) pairs[i];
-            }
-        }
-        throw new IllegalStateException();
+        return Draws.weighted(random, pairs);
     }
 }

@@ -2,7 +2,6 @@ package org.jnova.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,12 +27,7 @@ class RequestGeneratorTest {
     };
 
     private static List<String> sequence(long seed, int n) {
-        RequestGenerator g = new RequestGenerator(API, METADATA, FIXED, "2.96", seed);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(g.next().describe());
-        }
-        return out;
+        return FuzzRequest.describeNext(new RequestGenerator(API, METADATA, FIXED, "2.96", seed)::next, n);
     }
 
     @Test

@@ -2,38 +2,46 @@ package org.jnova.fuzz;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * What the generators of the Identity, Image and EC2 requests share: the seeded random
  * source, picks by weight, and the hostile changes to headers and paths that do not depend
  * on the service.
  */
-abstract class ServiceGenerator {
+abstract class ServiceGenerator<T> {
     static final List<String> METHODS = List.of("PATCH", "TRACE", "OPTIONS", "FUZZ", "get", "CONNECT", "PROPFIND",
             "HEAD", "PUT", "DELETE", "POST", "GET");
 
     final SplittableRandom random;
     int index;
+    private final List<T> targets;
 
-    ServiceGenerator(long seed) {
+    /** A generator of requests for each of {@code targets} in turn, in an order fixed by the seed. */
+    ServiceGenerator(long seed, List<T> targets) {
         this.random = new SplittableRandom(seed);
+        this.targets = new ArrayList<>(targets);
+        shuffle(this.targets);
     }
 
     abstract FuzzRequest next();
 
     /** How many operations one round of the generator covers. */
-    abstract int targetCount();
+    final int targetCount() {
+        return targets.size();
+    }
+
+    /** What the request being made is for. */
+    final T target() {
+        return targets.get(index % targets.size());
+    }
 
     /** Shuffles {@code targets} in an order fixed by the seed. */
-    <T> void shuffle(List<T> targets) {
-        for (int i = targets.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            T t = targets.get(i);
-            targets.set(i, targets.get(j));
-            targets.set(j, t);
-        }
+    <E> void shuffle(List<E> targets) {
+        Draws.shuffle(random, targets);
     }
 
     /** A change to the headers that any HTTP service must bear; returns its name and, for "method", the method. */
@@ -43,17 +51,7 @@ abstract class ServiceGenerator {
         switch (choice) {
             case "content-type" -> set(headers, "Content-Type", pick(Hostile.CONTENT_TYPES));
             case "accept" -> set(headers, "Accept", pick(Hostile.ACCEPTS));
-            case "huge" -> {
-                switch (random.nextInt(3)) {
-                    case 0 -> headers.add(h("X-Fuzz", "x".repeat(pick(List.of(8000, 16000, 17000, 70000)))));
-                    case 1 -> {
-                        for (int i = 0; i < random.nextInt(50, 300); i++) {
-                            headers.add(h("X-Fuzz-" + i, "v" + i));
-                        }
-                    }
-                    default -> headers.add(h("X-" + "N".repeat(5000), "v"));
-                }
-            }
+            case "huge" -> addHuge(random, headers);
             case "request-id" -> headers.add(h("X-Openstack-Request-Id", pick(List.of("req-junk", "x".repeat(5000), "",
                     "req-%00", "req-" + "0".repeat(36)))));
             case "cors" -> {
@@ -75,20 +73,25 @@ abstract class ServiceGenerator {
         return new String[] {choice, null};
     }
 
+    /**
+     * What a header change from {@link #header} does to the rest of the request: its kind, its method,
+     * its body ({@code stub} where a body-related change needs one and there is none), and how it is sent.
+     */
+    record HeaderEffect(String kind, String method, byte[] body, boolean chunked, boolean shortBody) {
+        static HeaderEffect of(String[] changed, String method, byte[] body, byte[] stub) {
+            String kind = "header:" + changed[0];
+            return switch (changed[0]) {
+                case "chunked" -> new HeaderEffect(kind, method, body == null ? stub : body, true, false);
+                case "short-body" -> new HeaderEffect(kind, method, body == null ? stub : body, false, true);
+                case "method" -> new HeaderEffect(kind, changed[1], body, false, false);
+                default -> new HeaderEffect(kind, method, body, false, false);
+            };
+        }
+    }
+
     /** The path made odd in one of several ways. */
     String shape(String path) {
-        return switch (random.nextInt(10)) {
-            case 0 -> path + "/";
-            case 1 -> path.replaceFirst("/", "//");
-            case 2 -> path + "/junk";
-            case 3 -> "/./" + path.substring(1);
-            case 4 -> "/../" + path.substring(1);
-            case 5 -> path.toUpperCase(java.util.Locale.ROOT);
-            case 6 -> path + ".json";
-            case 7 -> path + ";jsessionid=x";
-            case 8 -> path.replace("/", "%2F");
-            default -> path + "/" + "a/".repeat(random.nextInt(1, 200));
-        };
+        return Draws.oddPath(random, path);
     }
 
     /** A query string that is odd whatever the parameters are. */
@@ -117,6 +120,19 @@ abstract class ServiceGenerator {
         return random.nextBoolean() ? encode(pick(Hostile.STRINGS)) : pick(Hostile.IDS);
     }
 
+    /** Adds a header too long, or too many headers, or one with too long a name. */
+    static void addHuge(RandomGenerator random, List<String[]> headers) {
+        switch (random.nextInt(3)) {
+            case 0 -> headers.add(h("X-Fuzz", "x".repeat(Draws.pick(random, List.of(8000, 16000, 17000, 70000)))));
+            case 1 -> {
+                for (int i = 0; i < random.nextInt(50, 300); i++) {
+                    headers.add(h("X-Fuzz-" + i, "v" + i));
+                }
+            }
+            default -> headers.add(h("X-" + "N".repeat(5000), "v"));
+        }
+    }
+
     static String[] h(String name, String value) {
         return new String[] {name, value};
     }
@@ -139,23 +155,11 @@ abstract class ServiceGenerator {
     }
 
     <T> T pick(List<T> from) {
-        return from.get(random.nextInt(from.size()));
+        return Draws.pick(random, from);
     }
 
     /** One of the values, with the weights given after each (value, weight, value, weight...). */
-    @SuppressWarnings("unchecked")
     <T> T weighted(Object... pairs) {
-        int total = 0;
-        for (int i = 1; i < pairs.length; i += 2) {
-            total += (Integer) pairs[i];
-        }
-        int r = random.nextInt(total);
-        for (int i = 0; i < pairs.length; i += 2) {
-            r -= (Integer) pairs[i + 1];
-            if (r < 0) {
-                return (T) pairs[i];
-            }
-        }
-        throw new IllegalStateException();
+        return Draws.weighted(random, pairs);
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,13 +87,8 @@ class ServiceGeneratorsTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T12:00:00Z"), ZoneOffset.UTC);
 
-    private static List<String> sequence(Supplier<ServiceGenerator> make, int n) {
-        ServiceGenerator g = make.get();
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(g.next().describe());
-        }
-        return out;
+    private static List<String> sequence(Supplier<ServiceGenerator<?>> make, int n) {
+        return FuzzRequest.describeNext(make.get()::next, n);
     }
 
     @Test
@@ -163,7 +157,7 @@ class ServiceGeneratorsTest {
                 "POST v4-query", "POST v2");
     }
 
-    private static Set<String> targets(ServiceGenerator g, int n) {
+    private static Set<String> targets(ServiceGenerator<?> g, int n) {
         Set<String> out = new HashSet<>();
         for (int i = 0; i < n; i++) {
             out.add(g.next().target().replaceFirst(" as .*", ""));

@@ -12,7 +12,7 @@ import org.jnova.context.RequestContext;
 import org.jnova.objects.Image;
 import org.jnova.testing.EngineServers;
 import org.jnova.testing.JnovaTestServer;
-import org.jnova.testing.TestCertificates;
+import org.jnova.testing.TlsCertificates;
 import org.jnova.testing.TlsForwarder;
 import org.jnova.utils.ClientTls;
 import org.junit.jupiter.api.Test;
@@ -35,41 +35,35 @@ class GlanceTlsTest {
 
     @Test
     void httpsGlanceIsTrustedByCafileOrInsecureAndPresentedTheClientCertificate() throws Exception {
-        Path cert = dir.resolve("glance.pem");
-        Path key = dir.resolve("glance-key.pem");
-        Path otherCa = dir.resolve("other.pem");
-        Path clientCert = dir.resolve("client.pem");
-        Path clientKey = dir.resolve("client-key.pem");
-        TestCertificates.selfSigned(dir, "127.0.0.1", cert, key);
-        TestCertificates.selfSigned(dir, "127.0.0.1", otherCa, dir.resolve("other-key.pem"));
-        TestCertificates.selfSigned(dir, "nova-client", clientCert, clientKey);
+        TlsCertificates tls = TlsCertificates.make(dir, "glance");
 
         try (GlanceTestServer glance = GlanceTestServer.start();
-                TlsForwarder https = new TlsForwarder(cert, key, null, URI.create(glance.url()).getPort());
-                TlsForwarder mutual = new TlsForwarder(cert, key, clientCert, URI.create(glance.url()).getPort())) {
+                TlsForwarder https = tls.https(URI.create(glance.url()).getPort());
+                TlsForwarder mutual = tls.mutual(URI.create(glance.url()).getPort())) {
             String id = glance.createImage("over-tls");
 
-            assertThat(client(https, new ClientTls("glance", cert, null, null, false)).find(CTX, id))
+            assertThat(client(https, new ClientTls("glance", tls.cert(), null, null, false)).find(CTX, id))
                     .map(Image::status).contains("active");
-            assertRefused(client(https, new ClientTls("glance", otherCa, null, null, false)), https, id);
+            assertRefused(client(https, new ClientTls("glance", tls.otherCa(), null, null, false)), https, id);
             assertRefused(client(https, ClientTls.none("glance")), https, id);
             assertThat(client(https, new ClientTls("glance", null, null, null, true)).find(CTX, id))
                     .map(Image::name).contains("over-tls");
-            assertThat(client(https, new ClientTls("glance", otherCa, null, null, true)).find(CTX, id))
+            assertThat(client(https, new ClientTls("glance", tls.otherCa(), null, null, true)).find(CTX, id))
                     .isPresent();
 
-            assertRefused(client(mutual, new ClientTls("glance", cert, null, null, false)), mutual, id);
-            assertThat(client(mutual, new ClientTls("glance", cert, clientCert, clientKey, false)).find(CTX, id))
+            assertRefused(client(mutual, new ClientTls("glance", tls.cert(), null, null, false)), mutual, id);
+            assertThat(client(mutual, new ClientTls("glance", tls.cert(), tls.clientCert(), tls.clientKey(), false))
+                    .find(CTX, id))
                     .map(Image::status).contains("active");
 
             try (JnovaTestServer jnova = JnovaTestServer.start("sqlite", "[glance]", "api_servers = " + https.url(),
-                    "cafile = " + cert, "num_retries = 0", "collect_timing = true")) {
+                    "cafile = " + tls.cert(), "num_retries = 0", "collect_timing = true")) {
                 JnovaTestServer.Reply shown = jnova.call("GET", "/images/" + id, null, "2.1", DEMO);
                 assertThat(shown.status()).as(shown.body()).isEqualTo(200);
                 assertThat(shown.json().path("image").path("name").asText()).isEqualTo("over-tls");
             }
             try (JnovaTestServer jnova = JnovaTestServer.start("sqlite", "[glance]", "api_servers = " + https.url(),
-                    "cafile = " + otherCa, "num_retries = 0")) {
+                    "cafile = " + tls.otherCa(), "num_retries = 0")) {
                 JnovaTestServer.Reply refused = jnova.call("GET", "/images/" + id, null, "2.1", DEMO);
                 assertThat(refused.status()).as(refused.body()).isEqualTo(503);
                 assertThat(EngineServers.message(refused.json()))

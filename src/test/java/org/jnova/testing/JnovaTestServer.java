@@ -167,16 +167,7 @@ public final class JnovaTestServer implements AutoCloseable {
     /** Calls {@code /v2.1<path>} with the noauth2 token {@code user:project}. */
     public Reply call(String method, String path, String body, String microversion, String token)
             throws IOException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(computeUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("X-Auth-Token", token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
+        HttpRequest.Builder request = JsonRequests.builder(method, URI.create(computeUrl() + path), body, token);
         if (microversion != null) {
             request.header("OpenStack-API-Version", "compute " + microversion);
         }

@@ -18,7 +18,7 @@ import java.util.List;
 import org.jnova.cmd.NovaManage;
 import org.jnova.testing.Ec2Clients;
 import org.jnova.testing.JnovaTestServer;
-import org.jnova.testing.TestCertificates;
+import org.jnova.testing.TlsCertificates;
 import org.jnova.testing.TlsForwarder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,51 +44,40 @@ class KeystoneAuthTlsTest {
 
     @Test
     void tokensAreValidatedOverHttpsAsCafileInsecureAndTheClientCertificateSay() throws Exception {
-        Path cert = dir.resolve("identity.pem");
-        Path key = dir.resolve("identity-key.pem");
-        Path otherCa = dir.resolve("other.pem");
-        Path clientCert = dir.resolve("client.pem");
-        Path clientKey = dir.resolve("client-key.pem");
-        TestCertificates.selfSigned(dir, "127.0.0.1", cert, key);
-        TestCertificates.selfSigned(dir, "127.0.0.1", otherCa, dir.resolve("other-key.pem"));
-        TestCertificates.selfSigned(dir, "nova-client", clientCert, clientKey);
+        TlsCertificates tls = TlsCertificates.make(dir, "identity");
 
         try (JnovaTestServer identityHost = JnovaTestServer.start("sqlite")) {
             String identity = bootstrapped(identityHost);
             String token = adminToken(identity);
             int port = URI.create(identity).getPort();
-            try (TlsForwarder https = new TlsForwarder(cert, key, null, port);
-                    TlsForwarder mutual = new TlsForwarder(cert, key, clientCert, port)) {
-                assertServers(https, token, 200, "cafile = " + cert);
-                assertServers(https, token, 503, "cafile = " + otherCa);
+            try (TlsForwarder https = tls.https(port);
+                    TlsForwarder mutual = tls.mutual(port)) {
+                assertServers(https, token, 200, "cafile = " + tls.cert());
+                assertServers(https, token, 503, "cafile = " + tls.otherCa());
                 assertServers(https, token, 503);
                 assertServers(https, token, 200, "insecure = true");
-                assertServers(https, token, 200, "cafile = " + otherCa, "insecure = true");
+                assertServers(https, token, 200, "cafile = " + tls.otherCa(), "insecure = true");
 
-                assertServers(mutual, token, 503, "cafile = " + cert);
-                assertServers(mutual, token, 200, "cafile = " + cert, "certfile = " + clientCert,
-                        "keyfile = " + clientKey);
+                assertServers(mutual, token, 503, "cafile = " + tls.cert());
+                assertServers(mutual, token, 200, "cafile = " + tls.cert(), "certfile = " + tls.clientCert(),
+                        "keyfile = " + tls.clientKey());
             }
         }
     }
 
     @Test
     void theEc2ApisSignatureCheckGoesOverHttpsAsCafileSays() throws Exception {
-        Path cert = dir.resolve("identity.pem");
-        Path key = dir.resolve("identity-key.pem");
-        Path otherCa = dir.resolve("other.pem");
-        TestCertificates.selfSigned(dir, "127.0.0.1", cert, key);
-        TestCertificates.selfSigned(dir, "127.0.0.1", otherCa, dir.resolve("other-key.pem"));
+        TlsCertificates tls = TlsCertificates.make(dir, "identity");
 
         try (JnovaTestServer identityHost = JnovaTestServer.start("sqlite")) {
             String identity = bootstrapped(identityHost);
             String[] ec2Credentials = ec2Credentials(identity);
-            try (TlsForwarder https = new TlsForwarder(cert, key, null, URI.create(identity).getPort())) {
-                try (JnovaTestServer jnova = deployed(https, "cafile = " + cert);
+            try (TlsForwarder https = tls.https(URI.create(identity).getPort())) {
+                try (JnovaTestServer jnova = deployed(https, "cafile = " + tls.cert());
                         Ec2Client ec2 = Ec2Clients.signed(jnova.startEc2(), ec2Credentials[0], ec2Credentials[1])) {
                     assertThat(ec2.describeRegions().regions()).hasSize(1);
                 }
-                try (JnovaTestServer jnova = deployed(https, "cafile = " + otherCa);
+                try (JnovaTestServer jnova = deployed(https, "cafile = " + tls.otherCa());
                         Ec2Client ec2 = Ec2Clients.signed(jnova.startEc2(), ec2Credentials[0], ec2Credentials[1])) {
                     Ec2Exception refused = catchThrowableOfType(Ec2Exception.class, ec2::describeRegions);
                     assertThat(refused.statusCode()).isEqualTo(503);

@@ -22,7 +22,7 @@ import org.jnova.conf.cfg.ConfigOpts;
 import org.jnova.conf.cfg.Opt;
 import org.jnova.testing.JnovaTestServer;
 import org.jnova.testing.LogCapture;
-import org.jnova.testing.TestCertificates;
+import org.jnova.testing.TlsCertificates;
 import org.jnova.testing.TlsForwarder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,29 +45,23 @@ class ServiceUserSessionTest {
 
     @Test
     void theServiceTokenComesOverHttpsAsCafileInsecureAndTheClientCertificateSay() throws Exception {
-        Path cert = dir.resolve("identity.pem");
-        Path key = dir.resolve("identity-key.pem");
-        Path otherCa = dir.resolve("other.pem");
-        Path clientCert = dir.resolve("client.pem");
-        Path clientKey = dir.resolve("client-key.pem");
-        TestCertificates.selfSigned(dir, "127.0.0.1", cert, key);
-        TestCertificates.selfSigned(dir, "127.0.0.1", otherCa, dir.resolve("other-key.pem"));
-        TestCertificates.selfSigned(dir, "nova-client", clientCert, clientKey);
+        TlsCertificates tls = TlsCertificates.make(dir, "identity");
 
         try (JnovaTestServer jnova = JnovaTestServer.start("sqlite")) {
             int port = URI.create(bootstrapped(jnova)).getPort();
-            try (TlsForwarder https = new TlsForwarder(cert, key, null, port);
-                    TlsForwarder mutual = new TlsForwarder(cert, key, clientCert, port)) {
-                assertThat(client(https.url(), "cafile", cert.toString()).serviceToken()).isNotBlank();
-                assertRefused(client(https.url(), "cafile", otherCa.toString()));
+            try (TlsForwarder https = tls.https(port);
+                    TlsForwarder mutual = tls.mutual(port)) {
+                assertThat(client(https.url(), "cafile", tls.cert().toString()).serviceToken()).isNotBlank();
+                assertRefused(client(https.url(), "cafile", tls.otherCa().toString()));
                 assertRefused(client(https.url()));
                 assertThat(client(https.url(), "insecure", "true").serviceToken()).isNotBlank();
-                assertThat(client(https.url(), "cafile", otherCa.toString(), "insecure", "true").serviceToken())
-                        .isNotBlank();
+                assertThat(client(https.url(), "cafile", tls.otherCa().toString(), "insecure", "true")
+                        .serviceToken()).isNotBlank();
 
-                assertRefused(client(mutual.url(), "cafile", cert.toString()));
-                assertThat(client(mutual.url(), "cafile", cert.toString(), "certfile", clientCert.toString(),
-                        "keyfile", clientKey.toString()).serviceToken()).isNotBlank();
+                assertRefused(client(mutual.url(), "cafile", tls.cert().toString()));
+                assertThat(client(mutual.url(), "cafile", tls.cert().toString(), "certfile",
+                        tls.clientCert().toString(), "keyfile", tls.clientKey().toString()).serviceToken())
+                        .isNotBlank();
             }
         }
     }
